@@ -1,0 +1,122 @@
+# relance — build, test, benchmark and install.
+#   make            build ./relance
+#   make check      build and run every test through prove (SANITIZE=1: with ASan+UBSan)
+#   make run        build, create a demo book if there is none, open it
+#   make bench      build a 100,000-account book and time it against sqlite3
+#   make install    PREFIX=/usr/local DESTDIR=
+# Missing build dependencies are installed with apt-get when run as root;
+# otherwise the exact apt-get line is printed and make stops.
+
+PREFIX  ?= /usr/local
+BINDIR  ?= $(PREFIX)/bin
+MANDIR  ?= $(PREFIX)/share/man
+DATADIR ?= $(PREFIX)/share/relance
+CC      ?= cc
+PKG_CONFIG ?= pkg-config
+V ?= 0
+
+ifeq ($(SANITIZE),1)
+BUILD   := build/san
+SANFLAGS := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
+OPT     := -O1 -g
+else
+BUILD   := build/release
+SANFLAGS :=
+OPT     ?= -O2 -g
+endif
+
+BIN      := $(BUILD)/relance
+WARN     := -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wvla
+PKGS     := ncursesw sqlite3
+CPPFLAGS += -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Isrc -I$(BUILD)
+CFLAGS   += -std=c17 $(OPT) $(WARN) $(SANFLAGS)
+LDFLAGS  += $(SANFLAGS)
+
+# iconv lives in glibc; other systems need -liconv.
+ICONV_LIB = $(shell printf '#include <iconv.h>\nint main(void){iconv_t c=iconv_open("UTF-8","CP1252");return c==(iconv_t)-1;}\n' \
+	| $(CC) -x c - -o /dev/null 2>/dev/null || echo -liconv)
+
+SRC      := $(wildcard src/*.c)
+OBJ      := $(SRC:src/%.c=$(BUILD)/src/%.o) $(BUILD)/schema_sql.o
+LIBOBJ   := $(filter-out $(BUILD)/src/main.o,$(OBJ))
+UNIT_SRC := $(wildcard tests/unit/*.c)
+UNIT_T   := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%.t)
+MIGRATIONS := data/schema.sql $(sort $(wildcard data/migrations/*.sql))
+
+ifeq ($(V),1)
+Q :=
+else
+Q := @
+endif
+
+.PHONY: all check run bench install uninstall clean deps deps-test
+all: deps ./relance
+
+./relance: $(BIN)
+	$(Q)cp $(BIN) $@.tmp && mv $@.tmp $@
+
+# --- dependencies -----------------------------------------------------------
+# Each entry: a check command and the Debian package that satisfies it.
+DEPS_BUILD := "command -v $(CC)":gcc "command -v make":make "command -v $(PKG_CONFIG)":pkg-config \
+	"$(PKG_CONFIG) --exists ncursesw":libncurses-dev "$(PKG_CONFIG) --exists sqlite3":libsqlite3-dev
+DEPS_TEST  := "command -v prove":perl "command -v tmux":tmux "command -v sqlite3":sqlite3
+deps:
+	$(Q)sh src/tools/deps.sh $(DEPS_BUILD)
+deps-test:
+	$(Q)sh src/tools/deps.sh $(DEPS_BUILD) $(DEPS_TEST)
+
+# --- build ------------------------------------------------------------------
+$(BIN): $(OBJ)
+	@echo "  LD      $@"
+	$(Q)$(CC) $(LDFLAGS) -o $@ $(OBJ) $$($(PKG_CONFIG) --libs $(PKGS)) $(ICONV_LIB) -lm
+
+$(BUILD)/src/%.o: src/%.c | $(BUILD)/src
+	@echo "  CC      $<"
+	$(Q)$(CC) $(CPPFLAGS) $(CFLAGS) $$($(PKG_CONFIG) --cflags $(PKGS)) -MMD -MP -c -o $@ $<
+
+# The schema and its migrations are compiled in: one C string per file, in order.
+$(BUILD)/schema_sql.c: $(MIGRATIONS) src/tools/embed.sh | $(BUILD)/src
+	@echo "  EMBED   $(MIGRATIONS)"
+	$(Q)sh src/tools/embed.sh $(MIGRATIONS) > $@.tmp && mv $@.tmp $@
+$(BUILD)/schema_sql.o: $(BUILD)/schema_sql.c
+	$(Q)$(CC) $(CPPFLAGS) $(CFLAGS) -Wno-overlength-strings -c -o $@ $<
+
+$(BUILD)/tests/%.t: tests/unit/%.c $(LIBOBJ) tests/lib/tap.h | $(BUILD)/tests
+	@echo "  CC      $<"
+	$(Q)$(CC) $(CPPFLAGS) -Itests/lib $(CFLAGS) -o $@ $< $(LIBOBJ) $$($(PKG_CONFIG) --libs $(PKGS)) $(ICONV_LIB) -lm
+
+$(BUILD)/src $(BUILD)/tests:
+	$(Q)mkdir -p $@
+
+-include $(OBJ:.o=.d)
+
+# --- test -------------------------------------------------------------------
+check: deps-test ./relance $(BIN) $(UNIT_T)
+	$(Q)RELANCE=$(CURDIR)/$(BIN) TESTS_DATA=$(CURDIR)/tests/data \
+	  prove -f --exec '' $(UNIT_T) tests/cli/*.t
+
+# --- run --------------------------------------------------------------------
+RUN_DB ?= build/demo.db
+run: deps ./relance
+	$(Q)[ -f $(RUN_DB) ] || ./relance -d $(RUN_DB) demo
+	$(Q)./relance -d $(RUN_DB) accounts --overdue
+
+# --- bench ------------------------------------------------------------------
+BENCH_ACCOUNTS ?= 100000
+bench: deps-test ./relance
+	$(Q)sh tests/bench.sh ./relance $(BENCH_ACCOUNTS)
+
+# --- install ----------------------------------------------------------------
+install: ./relance
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(DATADIR)/data $(DESTDIR)$(DATADIR)/themes
+	install -m 755 ./relance $(DESTDIR)$(BINDIR)/relance
+	install -m 644 man/*.1 $(DESTDIR)$(MANDIR)/man1/
+	install -m 644 data/*.sql $(DESTDIR)$(DATADIR)/data/
+	for f in themes/*; do [ -f "$$f" ] && install -m 644 "$$f" $(DESTDIR)$(DATADIR)/themes/; done; true
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/relance $(DESTDIR)$(MANDIR)/man1/relance.1
+	rm -rf $(DESTDIR)$(DATADIR)
+
+clean:
+	rm -rf build ./relance ./relance.tmp

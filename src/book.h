@@ -1,0 +1,62 @@
+/* book.h — the book: one SQLite file. Finding it, creating it (mode 0600),
+ * opening it with the house settings, and bringing its schema up to date
+ * in one transaction. Every other module gets its sqlite3 handle here. */
+#ifndef RELANCE_BOOK_H
+#define RELANCE_BOOK_H
+#include <sqlite3.h>
+#include <stddef.h>
+
+struct book {
+	sqlite3 *db;
+	char *path;
+	char copy_id[40];
+};
+
+enum book_mode {
+	BOOK_EXISTING, /* the file must exist */
+	BOOK_CREATE    /* create it (and its directory) when missing */
+};
+
+/* The book's path: explicit (-d), else $RELANCE_DB, else
+ * $XDG_DATA_HOME/relance/relance.db, else ~/.local/share/relance/relance.db.
+ * Returns a malloc'ed string. */
+char *book_resolve_path(const char *explicit_path);
+
+/* Opens (and creates or upgrades) the book; prints a message and returns -1
+ * on failure. */
+int book_open(struct book *b, const char *path, enum book_mode mode);
+void book_close(struct book *b);
+
+/* Large writes (imports, the demo) in one transaction: a page cache big
+ * enough (up to 512 MiB, allocated as used) that SQLite never spills the
+ * transaction's dirty pages, which is quadratic; and a rollback journal in
+ * place of WAL when nobody else has the book open. book_bulk_end puts the
+ * settings back. */
+struct book_bulk {
+	long long cache_size;
+	int journal_switched;
+};
+void book_bulk_begin(sqlite3 *db, struct book_bulk *saved);
+void book_bulk_end(sqlite3 *db, const struct book_bulk *saved);
+
+/* Schema version this program writes; the book's version. */
+int book_schema_version(void);
+int book_user_version(sqlite3 *db);
+
+/* Thin helpers: they print SQLite's message on failure and return -1. */
+int db_exec(sqlite3 *db, const char *sql);
+sqlite3_stmt *db_prepare(sqlite3 *db, const char *sql);
+int db_begin(sqlite3 *db);    /* BEGIN IMMEDIATE */
+int db_commit(sqlite3 *db);
+void db_rollback(sqlite3 *db);
+/* A transaction that nests: BEGIN IMMEDIATE when none is open, else a
+ * savepoint inside the caller's. *nested remembers which, for the end. */
+int db_tx_begin(sqlite3 *db, int *nested);
+int db_tx_commit(sqlite3 *db, int nested);
+void db_tx_rollback(sqlite3 *db, int nested);
+/* First column of the first row as an integer (0 when none). */
+long long db_int(sqlite3 *db, const char *sql);
+/* Binds text s[0..n), or NULL when n == 0; s must live until the step. */
+int db_bind_text_or_null(sqlite3_stmt *st, int idx, const char *s, size_t n);
+
+#endif

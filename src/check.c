@@ -1,0 +1,121 @@
+/* check.c — integrity checks. Each invariant is a query that returns the
+ * rows breaking it; an empty answer means the invariant holds. */
+#include "check.h"
+
+#include <string.h>
+
+#include "table.h"
+
+struct invariant {
+	const char *what;
+	const char *sql; /* rows that break it: first column names the row */
+};
+
+static const struct invariant invariants[] = {
+	{"invoice status follows its open amount",
+	 "SELECT invoice_no FROM invoices WHERE (status = 'open') <> (open_amount <> 0)"},
+	{"invoice open amount within its amount, with the kind's sign",
+	 "SELECT invoice_no FROM invoices WHERE abs(open_amount) > abs(amount) "
+	 "OR (kind = 'invoice' AND (amount < 0 OR open_amount < 0)) "
+	 "OR (kind = 'credit_note' AND (amount > 0 OR open_amount > 0))"},
+	{"dates are ISO dates",
+	 "SELECT invoice_no FROM invoices WHERE date(due_date) IS NOT due_date "
+	 "OR (issue_date IS NOT NULL AND date(issue_date) IS NOT issue_date) "
+	 "UNION ALL SELECT payment_ref FROM payments WHERE date(date) IS NOT date "
+	 "UNION ALL SELECT id FROM promises WHERE date(promised_date) IS NOT promised_date "
+	 "UNION ALL SELECT id FROM tasks WHERE date(due_date) IS NOT due_date"},
+	{"closed invoices carry their closing date",
+	 "SELECT invoice_no FROM invoices WHERE status = 'closed' AND closed_on IS NULL"},
+	{"journal is append-only (its triggers are in place)",
+	 "SELECT 'missing trigger ' || t FROM (SELECT 'activities_append_only_update' AS t "
+	 "UNION ALL SELECT 'activities_append_only_delete') "
+	 "WHERE t NOT IN (SELECT name FROM sqlite_schema WHERE type = 'trigger')"},
+	{"ids made here are well-formed unique ids",
+	 "SELECT id FROM activities WHERE id NOT GLOB "
+	 "'[0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f]-*' "
+	 "UNION ALL SELECT id FROM promises WHERE length(id) <> 36 "
+	 "UNION ALL SELECT id FROM plans WHERE length(id) <> 36 "
+	 "UNION ALL SELECT id FROM disputes WHERE length(id) <> 36 "
+	 "UNION ALL SELECT id FROM tasks WHERE length(id) <> 36"},
+	{"plan installments add up to the plan's total",
+	 "SELECT p.id FROM plans p LEFT JOIN plan_installments i ON i.plan_id = p.id "
+	 "GROUP BY p.id HAVING coalesce(sum(i.amount), 0) <> p.total"},
+	{"paid amounts are not negative",
+	 "SELECT id FROM promises WHERE paid_amount < 0 "
+	 "UNION ALL SELECT plan_id || '#' || seq FROM plan_installments WHERE paid_amount < 0"},
+	{"the book knows its copy id",
+	 "SELECT 'copy_id' WHERE NOT EXISTS (SELECT 1 FROM book_meta WHERE key = 'copy_id' "
+	 "AND length(value) = 36)"},
+};
+
+/* Runs sql; prints the first few offending rows. Returns rows found or -1. */
+static long run_rows(sqlite3 *db, const char *what, const char *sql, FILE *out)
+{
+	sqlite3_stmt *st = db_prepare(db, sql);
+	if (!st)
+		return -1;
+	long n = 0;
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		const char *v = (const char *)sqlite3_column_text(st, 0);
+		if (n == 0)
+			fprintf(out, "FAIL  %s:\n", what);
+		if (n < 10) {
+			fputs("        ", out);
+			table_put_safe(out, v ? v : "(null)");
+			fputc('\n', out);
+		}
+		n++;
+	}
+	sqlite3_finalize(st);
+	if (n > 10)
+		fprintf(out, "        ... %ld in all\n", n);
+	if (n == 0)
+		fprintf(out, "ok    %s\n", what);
+	return n;
+}
+
+int check_book(struct book *b, FILE *out)
+{
+	sqlite3 *db = b->db;
+	int problems = 0;
+	/* integrity_check answers "ok" when all is well */
+	sqlite3_stmt *st = db_prepare(db, "PRAGMA integrity_check");
+	if (!st)
+		return -1;
+	int fine = 0, lines = 0;
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		const char *v = (const char *)sqlite3_column_text(st, 0);
+		if (lines++ == 0 && v && strcmp(v, "ok") == 0) {
+			fine = 1;
+			continue;
+		}
+		if (lines == 1)
+			fprintf(out, "FAIL  SQLite integrity check:\n");
+		fprintf(out, "        %s\n", v ? v : "");
+	}
+	sqlite3_finalize(st);
+	if (fine)
+		fprintf(out, "ok    SQLite integrity check\n");
+	else
+		problems++;
+	long n = run_rows(db, "foreign keys point at existing rows",
+			  "SELECT \"table\" || ' row ' || coalesce(rowid, '?') || ' -> ' || parent FROM pragma_foreign_key_check",
+			  out);
+	if (n < 0)
+		return -1;
+	problems += n > 0;
+	int version = book_user_version(db);
+	if (version != book_schema_version()) {
+		fprintf(out, "FAIL  schema version %d, expected %d\n", version, book_schema_version());
+		problems++;
+	} else {
+		fprintf(out, "ok    schema version %d\n", version);
+	}
+	for (size_t i = 0; i < sizeof invariants / sizeof *invariants; i++) {
+		n = run_rows(db, invariants[i].what, invariants[i].sql, out);
+		if (n < 0)
+			return -1;
+		problems += n > 0;
+	}
+	return problems;
+}

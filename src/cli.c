@@ -1,0 +1,144 @@
+/* cli.c — the command table (one entry per subcommand: its name, summary,
+ * usage text and handler) and the option reader the handlers share. */
+#include "cli.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "msg.h"
+
+static const struct command commands[] = {
+	{"import", "read the accounting system's customers, invoices or payments",
+	 "import customers|invoices|payments FILE [options]\n"
+	 "--delimiter C        ',' ';' 'tab' (default: detected from the header line)\n"
+	 "--encoding E         utf-8, cp1252, iso-8859-1, iso-8859-15\n"
+	 "                     (default: UTF-8 when valid, else CP1252 with a warning)\n"
+	 "--decimal-comma      amounts are written 1.234,56\n"
+	 "--decimal-point      amounts are written 1,234.56 (default: detected)\n"
+	 "--date-format F      YYYY-MM-DD, DD/MM/YYYY, DD-MM-YYYY, DD.MM.YYYY or MM/DD/YYYY\n"
+	 "--map COLUMN=HEADER  read COLUMN from the column headed HEADER\n"
+	 "--snapshot           (invoices) the file lists every open item: close the others\n"
+	 "--dry-run            check the file, write nothing\n"
+	 "--max-errors N       errors to print (default 20; all are counted)\n"
+	 "--progress, --no-progress   progress on standard error (default: large files on a terminal)\n"
+	 "--quiet              no summary line",
+	 cmd_import},
+	{"accounts", "list accounts with their open, overdue and aging figures",
+	 "accounts [--overdue] [--collector LOGIN] [--format text|tsv|json]\n"
+	 "--overdue            only accounts with an overdue amount\n"
+	 "--collector LOGIN    only the accounts of one collector\n"
+	 "--format F           text (default), tsv or json",
+	 cmd_accounts},
+	{"items", "list the open items of an account",
+	 "items ACCOUNT [--all] [--format text|tsv|json]\n"
+	 "--all                closed items too\n"
+	 "--format F           text (default), tsv or json",
+	 cmd_items},
+	{"demo", "fill an empty book with a realistic, reproducible demo",
+	 "demo [--accounts N] [--seed S] [--csv DIR]\n"
+	 "--accounts N         number of accounts (default 1000; about 10 invoices each)\n"
+	 "--seed S             the random seed (default 1): same seed, same book\n"
+	 "--csv DIR            write customers.csv, invoices.csv, payments.csv to DIR\n"
+	 "                     instead of filling a book",
+	 cmd_demo},
+	{"check", "check the book's integrity and its own rules",
+	 "check\n"
+	 "Runs SQLite's integrity and foreign key checks and the book's invariants;\n"
+	 "exits 1 when anything is wrong.",
+	 cmd_check},
+};
+
+const struct command *cli_commands(size_t *n)
+{
+	*n = sizeof commands / sizeof *commands;
+	return commands;
+}
+
+void cli_command_help(const struct command *c, FILE *out)
+{
+	const char *nl = strchr(c->usage, '\n');
+	fprintf(out, "usage: relance [-d BOOK] %.*s\n\n%s.\n", nl ? (int)(nl - c->usage) : (int)strlen(c->usage),
+		c->usage, c->summary);
+	if (nl)
+		fprintf(out, "\n%s\n", nl + 1);
+	fprintf(out, "\nSee relance(1) for more.\n");
+}
+
+void opts_init(struct opts *o, const char *cmd, int argc, char **argv)
+{
+	memset(o, 0, sizeof *o);
+	o->cmd = cmd, o->argc = argc, o->argv = argv, o->i = 1;
+}
+
+int opts_more(struct opts *o) { return !o->bad && o->i < o->argc; }
+
+int opts_flag(struct opts *o, const char *name)
+{
+	if (o->i < o->argc && strcmp(o->argv[o->i], name) == 0) {
+		o->i++;
+		return 1;
+	}
+	return 0;
+}
+
+int opts_value(struct opts *o, const char *name)
+{
+	if (o->i >= o->argc)
+		return 0;
+	const char *a = o->argv[o->i];
+	size_t n = strlen(name);
+	if (strncmp(a, name, n) != 0)
+		return 0;
+	if (a[n] == '=') {
+		o->arg = a + n + 1;
+		o->i++;
+		return 1;
+	}
+	if (a[n] != '\0')
+		return 0;
+	if (o->i + 1 >= o->argc) {
+		msg_error("%s: %s needs a value", o->cmd, name);
+		o->bad = 1;
+		o->i++;
+		return 0;
+	}
+	o->arg = o->argv[o->i + 1];
+	o->i += 2;
+	return 1;
+}
+
+const char *opts_positional(struct opts *o)
+{
+	const char *a = o->argv[o->i];
+	if (a[0] == '-' && a[1] != '\0') {
+		msg_error("%s: unknown option %s (see relance %s --help)", o->cmd, a, o->cmd);
+		o->bad = 1;
+		return NULL;
+	}
+	o->i++;
+	return a;
+}
+
+int opts_format(struct opts *o)
+{
+	int f = table_format_named(o->arg);
+	if (f < 0) {
+		msg_error("%s: --format %s: use text, tsv or json", o->cmd, o->arg);
+		o->bad = 1;
+	}
+	return f;
+}
+
+long opts_long(struct opts *o, long lo, long hi)
+{
+	char *end;
+	errno = 0;
+	long v = strtol(o->arg, &end, 10);
+	if (errno || end == o->arg || *end || v < lo || v > hi) {
+		msg_error("%s: \"%s\" is not a whole number from %ld to %ld", o->cmd, o->arg, lo, hi);
+		o->bad = 1;
+		return -1;
+	}
+	return v;
+}

@@ -1,0 +1,57 @@
+/* cli.h — the command-line surface: the table of subcommands, the options
+ * every command shares, and a small option reader ("--name value",
+ * "--name=value", "-x value"). Commands call the engine; nothing here
+ * knows SQL. */
+#ifndef RELANCE_CLI_H
+#define RELANCE_CLI_H
+
+#include "table.h"
+
+#define RELANCE_VERSION "0.1.0"
+
+/* Options read before the command (they may also stand after it). */
+struct cli_globals {
+	const char *db;    /* -d FILE */
+	const char *user;  /* --user LOGIN, RELANCE_USER, $USER */
+};
+
+struct command {
+	const char *name;
+	const char *summary;
+	const char *usage; /* options and arguments, one per line after the first */
+	int (*run)(const struct cli_globals *g, int argc, char **argv);
+};
+
+const struct command *cli_commands(size_t *n);
+void cli_command_help(const struct command *c, FILE *out);
+
+/* Option reader over argv[1..argc). */
+struct opts {
+	int argc, i;
+	char **argv;
+	const char *cmd;
+	const char *arg; /* value of the option just matched */
+	int bad;         /* an error was printed */
+};
+void opts_init(struct opts *o, const char *cmd, int argc, char **argv);
+/* 1 when there is another argument. */
+int opts_more(struct opts *o);
+/* 1 when the current argument is flag `name` (advances). */
+int opts_flag(struct opts *o, const char *name);
+/* 1 when the current argument is option `name` with a value in o->arg. */
+int opts_value(struct opts *o, const char *name);
+/* The current argument as a positional one (NULL and an error if it is an
+ * unknown option). */
+const char *opts_positional(struct opts *o);
+/* Parses --format's value; -1 after an error. */
+int opts_format(struct opts *o);
+/* A whole number in [lo, hi] from o->arg; -1 after an error. */
+long opts_long(struct opts *o, long lo, long hi);
+
+int cmd_import(const struct cli_globals *g, int argc, char **argv);
+int cmd_accounts(const struct cli_globals *g, int argc, char **argv);
+int cmd_items(const struct cli_globals *g, int argc, char **argv);
+int cmd_demo(const struct cli_globals *g, int argc, char **argv);
+int cmd_check(const struct cli_globals *g, int argc, char **argv);
+
+#endif

@@ -1,0 +1,31 @@
+/* cmd_check.c — `relance check`: runs the book's checks, exits 1 when
+ * anything is wrong. */
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "check.h"
+#include "cli.h"
+#include "msg.h"
+
+int cmd_check(const struct cli_globals *g, int argc, char **argv)
+{
+	struct opts o;
+	opts_init(&o, "check", argc, argv);
+	while (opts_more(&o))
+		if (opts_positional(&o))
+			msg_error("check: unexpected argument %s", argv[o.i - 1]), o.bad = 1;
+	if (o.bad)
+		return 2;
+	struct book b;
+	char *path = book_resolve_path(g->db);
+	int rc = book_open(&b, path, BOOK_EXISTING);
+	free(path);
+	if (rc)
+		return 1;
+	int problems = check_book(&b, stdout);
+	book_close(&b);
+	if (problems < 0)
+		return 1;
+	printf("%s: %d problem%s\n", problems ? "FAIL" : "ok", problems, problems == 1 ? "" : "s");
+	return problems ? 1 : 0;
+}

@@ -1,0 +1,39 @@
+/* cmd_demo.c — `relance demo`: fills an empty book, or writes the demo's
+ * CSV files for a benchmark or a test. */
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "cli.h"
+#include "demo.h"
+#include "msg.h"
+
+int cmd_demo(const struct cli_globals *g, int argc, char **argv)
+{
+	struct opts o;
+	struct demo_opts d = {.accounts = 1000, .seed = 1};
+	const char *csv_dir = NULL;
+	opts_init(&o, "demo", argc, argv);
+	while (opts_more(&o)) {
+		if (opts_value(&o, "--accounts"))
+			d.accounts = opts_long(&o, 1, 10000000);
+		else if (opts_value(&o, "--seed"))
+			d.seed = (uint64_t)opts_long(&o, 0, 2147483647);
+		else if (opts_value(&o, "--csv"))
+			csv_dir = o.arg;
+		else if (opts_positional(&o))
+			msg_error("demo: unexpected argument %s", argv[o.i - 1]), o.bad = 1;
+	}
+	if (o.bad)
+		return 2;
+	if (csv_dir)
+		return demo_write_csv(&d, csv_dir) ? 1 : 0;
+	struct book b;
+	char *path = book_resolve_path(g->db);
+	int rc = book_open(&b, path, BOOK_CREATE);
+	free(path);
+	if (rc)
+		return 1;
+	rc = demo_build(&b, &d);
+	book_close(&b);
+	return rc ? 1 : 0;
+}

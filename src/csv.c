@@ -1,0 +1,177 @@
+/* csv.c — RFC 4180 reader over an in-memory UTF-8 buffer. */
+#include "csv.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+void csv_init(struct csv_reader *r, const char *buf, size_t len, char delim)
+{
+	memset(r, 0, sizeof *r);
+	r->p = buf;
+	r->end = buf + len;
+	r->delim = delim;
+	r->line = 1;
+}
+
+void csv_free(struct csv_reader *r)
+{
+	free(r->scratch);
+	r->scratch = NULL;
+}
+
+static int scratch_put(struct csv_reader *r, const char *s, size_t n)
+{
+	if (r->scratch_len + n > r->scratch_cap) {
+		size_t cap = r->scratch_cap ? r->scratch_cap * 2 : 256;
+		while (cap < r->scratch_len + n)
+			cap *= 2;
+		char *nb = realloc(r->scratch, cap);
+		if (!nb)
+			return -1;
+		r->scratch = nb;
+		r->scratch_cap = cap;
+	}
+	memcpy(r->scratch + r->scratch_len, s, n);
+	r->scratch_len += n;
+	return 0;
+}
+
+/* Fields living in scratch are stored as offsets (s == NULL, n encoded in
+ * two slots) until the record ends, because scratch may move. */
+struct pending { size_t idx, off, len; };
+
+long csv_next(struct csv_reader *r, struct csv_field *f, size_t max)
+{
+	const char *p = r->p, *end = r->end;
+	char d = r->delim;
+	/* skip blank lines */
+	while (p < end && (*p == '\n' || *p == '\r')) {
+		if (*p == '\n')
+			r->line++;
+		p++;
+	}
+	if (p >= end) {
+		r->p = p;
+		return 0;
+	}
+	r->record_line = r->line;
+	r->scratch_len = 0;
+	r->error = 0;
+	struct pending pend[64];
+	size_t npend = 0;
+	long nf = 0;
+	for (;;) {
+		const char *start = p;
+		size_t len;
+		int in_scratch = 0;
+		size_t soff = 0;
+		if (p < end && *p == '"') {
+			/* quoted field */
+			const char *q = ++p;
+			for (;;) {
+				const char *quote = memchr(q, '"', (size_t)(end - q));
+				if (!quote) {
+					r->error = 1;
+					r->p = end;
+					return -1;
+				}
+				for (const char *c = q; c < quote; c++)
+					if (*c == '\n')
+						r->line++;
+				if (quote + 1 < end && quote[1] == '"') {
+					if (!in_scratch) {
+						in_scratch = 1;
+						soff = r->scratch_len;
+						if (scratch_put(r, p, (size_t)(quote + 1 - p)))
+							return -1;
+					} else if (scratch_put(r, q, (size_t)(quote + 1 - q))) {
+						return -1;
+					}
+					q = quote + 2;
+					continue;
+				}
+				if (in_scratch) {
+					if (scratch_put(r, q, (size_t)(quote - q)))
+						return -1;
+					len = r->scratch_len - soff;
+				} else {
+					start = p;
+					len = (size_t)(quote - p);
+				}
+				p = quote + 1;
+				break;
+			}
+			/* anything between the closing quote and the delimiter is
+			 * taken literally, as spreadsheets do */
+			const char *tail = p;
+			while (p < end && *p != d && *p != '\n' && *p != '\r')
+				p++;
+			if (p > tail) {
+				if (!in_scratch) {
+					in_scratch = 1;
+					soff = r->scratch_len;
+					if (scratch_put(r, start, len))
+						return -1;
+				}
+				if (scratch_put(r, tail, (size_t)(p - tail)))
+					return -1;
+				len = r->scratch_len - soff;
+			}
+		} else {
+			while (p < end && *p != d && *p != '\n' && *p != '\r')
+				p++;
+			len = (size_t)(p - start);
+		}
+		if ((size_t)nf < max) {
+			if (in_scratch && npend < sizeof pend / sizeof *pend) {
+				pend[npend++] = (struct pending){(size_t)nf, soff, len};
+				f[nf].s = NULL, f[nf].n = 0;
+			} else {
+				f[nf].s = start, f[nf].n = len;
+			}
+		}
+		nf++;
+		if (p < end && *p == d) {
+			p++;
+			continue;
+		}
+		/* end of record */
+		if (p < end && *p == '\r')
+			p++;
+		if (p < end && *p == '\n') {
+			p++;
+			r->line++;
+		}
+		break;
+	}
+	for (size_t i = 0; i < npend; i++)
+		f[pend[i].idx].s = r->scratch + pend[i].off, f[pend[i].idx].n = pend[i].len;
+	r->p = p;
+	return nf;
+}
+
+char csv_detect_delimiter(const char *buf, size_t len)
+{
+	size_t comma = 0, semi = 0, tab = 0;
+	int quoted = 0;
+	for (size_t i = 0; i < len; i++) {
+		char c = buf[i];
+		if (c == '"')
+			quoted = !quoted;
+		else if (quoted)
+			continue;
+		else if (c == '\n' || c == '\r')
+			break;
+		else if (c == ',')
+			comma++;
+		else if (c == ';')
+			semi++;
+		else if (c == '\t')
+			tab++;
+	}
+	if (!comma && !semi && !tab)
+		return 0;
+	if (tab >= semi && tab >= comma)
+		return '\t';
+	return semi >= comma ? ';' : ',';
+}

@@ -1,0 +1,35 @@
+/* demo.h — the demo book: a deterministic, realistic book made from a seed.
+ * The ledger part is written as the three CSV files an accounting system
+ * would export and goes through the ordinary import; the collector work
+ * (calls, notes, promises kept and broken, tasks, disputes) is added
+ * after, in the same transaction. */
+#ifndef RELANCE_DEMO_H
+#define RELANCE_DEMO_H
+#include <stdint.h>
+
+#include "book.h"
+#include "date.h"
+#include "sbuf.h"
+
+struct demo_opts {
+	long accounts;
+	uint64_t seed;
+};
+
+struct demo_files {
+	struct sbuf customers, invoices, payments;
+};
+
+/* Builds the three CSV files in memory; history facts are kept in *state
+ * (NULL: not wanted) for demo_build. Returns 0. */
+int demo_generate(const struct demo_opts *o, day_t today, struct demo_files *out, void **state);
+void demo_files_free(struct demo_files *f);
+
+/* Fills an empty book; refuses (and changes nothing) when it is not empty.
+ * Prints a summary. Returns 0, or -1 after a message. */
+int demo_build(struct book *b, const struct demo_opts *o);
+
+/* Writes customers.csv, invoices.csv and payments.csv into dir. */
+int demo_write_csv(const struct demo_opts *o, const char *dir);
+
+#endif

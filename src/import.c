@@ -1,0 +1,525 @@
+/* import.c — the import driver: bytes -> UTF-8 -> records -> the kind's row
+ * handler, inside one transaction that is committed only when every row
+ * was good. Errors name file, line and field; all are counted, the first
+ * opts->max_errors are printed. */
+#include "import.h"
+
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "encoding.h"
+#include "msg.h"
+#include "today.h"
+#include "uid.h"
+#include "utf8.h"
+
+void import_opts_default(struct import_opts *o)
+{
+	memset(o, 0, sizeof *o);
+	o->mark = MARK_UNKNOWN;
+	o->dates = DATE_AUTO;
+	o->progress = -1;
+	o->max_errors = 20;
+}
+
+const struct import_kind *import_kind_named(const char *name)
+{
+	static const struct import_kind *const kinds[] = {
+		&import_customers, &import_invoices, &import_payments,
+	};
+	for (size_t i = 0; i < sizeof kinds / sizeof *kinds; i++)
+		if (strcmp(kinds[i]->name, name) == 0)
+			return kinds[i];
+	return NULL;
+}
+
+/* ---- reporting --------------------------------------------------------- */
+
+static void report_line(struct import_ctx *c, const char *field, const char *text)
+{
+	c->stats.errors++;
+	c->writing = 0;
+	if (c->stats.errors > c->opts->max_errors)
+		return;
+	if (field)
+		fprintf(stderr, "%s:%zu: %s: %s\n", c->file, c->line, field, text);
+	else
+		fprintf(stderr, "%s:%zu: %s\n", c->file, c->line, text);
+}
+
+int import_error(struct import_ctx *c, int column, const char *fmt, ...)
+{
+	char text[512];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(text, sizeof text, fmt, ap);
+	va_end(ap);
+	report_line(c, column >= 0 ? c->kind->columns[column].name : NULL, text);
+	return -1;
+}
+
+int import_db_error(struct import_ctx *c)
+{
+	return import_error(c, -1, "database: %s", sqlite3_errmsg(c->book->db));
+}
+
+/* A value quoted in a message: control characters escaped, cut at 60 bytes. */
+static const char *quoted(struct csv_field f, char *buf, size_t size)
+{
+	size_t o = 0;
+	buf[o++] = '"';
+	for (size_t i = 0; i < f.n && o + 6 < size && i < 60; i++) {
+		unsigned char ch = (unsigned char)f.s[i];
+		if (ch < 0x20 || ch == 0x7f)
+			o += (size_t)snprintf(buf + o, size - o, "\\x%02x", ch);
+		else
+			buf[o++] = (char)ch;
+	}
+	if (f.n > 60 && o + 4 < size)
+		buf[o++] = '.', buf[o++] = '.', buf[o++] = '.';
+	buf[o++] = '"';
+	buf[o] = '\0';
+	return buf;
+}
+
+/* ---- fields ------------------------------------------------------------ */
+
+struct csv_field import_field(struct import_ctx *c, int column)
+{
+	struct csv_field f = {"", 0};
+	int pos = c->col[column];
+	if (pos < 0 || pos >= c->nfields || pos >= COLUMNS_MAX)
+		return f;
+	f = c->fields[pos];
+	while (f.n && (*f.s == ' ' || *f.s == '\t'))
+		f.s++, f.n--;
+	while (f.n && (f.s[f.n - 1] == ' ' || f.s[f.n - 1] == '\t'))
+		f.n--;
+	return f;
+}
+
+int import_text(struct import_ctx *c, int column, int required, struct csv_field *out)
+{
+	*out = import_field(c, column);
+	if (out->n == 0) {
+		if (required)
+			import_error(c, column, "is empty");
+		return required ? -1 : 1;
+	}
+	for (size_t i = 0; i < out->n; i++) {
+		unsigned char ch = (unsigned char)out->s[i];
+		if ((ch < 0x20 && ch != '\t' && ch != '\n' && ch != '\r') || ch == 0x7f) {
+			char q[128];
+			import_error(c, column, "%s has a control character (0x%02x)",
+				     quoted(*out, q, sizeof q), ch);
+			return -1;
+		}
+	}
+	return 0;
+}
+
+int import_date(struct import_ctx *c, int column, int required, day_t *out)
+{
+	struct csv_field f;
+	int r = import_text(c, column, required, &f);
+	if (r)
+		return r;
+	if (date_parse(f.s, f.n, c->opts->dates, out) != 0) {
+		char q[128];
+		import_error(c, column, "%s is not a date", quoted(f, q, sizeof q));
+		return -1;
+	}
+	return 0;
+}
+
+int import_amount(struct import_ctx *c, int column, int required, int64_t *out)
+{
+	struct csv_field f;
+	int r = import_text(c, column, required, &f);
+	if (r)
+		return r;
+	enum money_error e = money_parse(f.s, f.n, c->mark, out);
+	if (e != MONEY_OK) {
+		char q[128];
+		import_error(c, column, "%s %s", quoted(f, q, sizeof q), money_error_text(e));
+		return -1;
+	}
+	return 0;
+}
+
+int import_currency(struct import_ctx *c, int column, char out[4])
+{
+	struct csv_field f;
+	int r = import_text(c, column, 0, &f);
+	if (r < 0)
+		return -1;
+	if (r == 1 || (f.n == 3 && !memcmp(f.s, "\xe2\x82\xac", 3))) {
+		memcpy(out, "EUR", 4);
+		return 0;
+	}
+	if (f.n != 3) {
+		char q[128];
+		import_error(c, column, "%s is not a currency code (like EUR)", quoted(f, q, sizeof q));
+		return -1;
+	}
+	for (int i = 0; i < 3; i++) {
+		char ch = f.s[i];
+		if (ch >= 'a' && ch <= 'z')
+			ch = (char)(ch - 'a' + 'A');
+		if (ch < 'A' || ch > 'Z') {
+			char q[128];
+			import_error(c, column, "%s is not a currency code (like EUR)", quoted(f, q, sizeof q));
+			return -1;
+		}
+		out[i] = ch;
+	}
+	out[3] = '\0';
+	return 0;
+}
+
+/* ---- the driver -------------------------------------------------------- */
+
+static void warn_cb(void *ctx, const char *msg)
+{
+	struct import_ctx *c = ctx;
+	fprintf(stderr, "%s:1: warning: %s\n", c->file, msg);
+}
+
+/* The decimal mark of the file: the first amount that decides it. */
+static enum decimal_mark detect_mark(struct import_ctx *c, const char *text, size_t len, char delim)
+{
+	struct csv_reader r;
+	struct csv_field f[COLUMNS_MAX];
+	enum decimal_mark m = MARK_UNKNOWN;
+	long n;
+	csv_init(&r, text, len, delim);
+	if (csv_next(&r, f, COLUMNS_MAX) <= 0) { /* header */
+		csv_free(&r);
+		return m;
+	}
+	while (m == MARK_UNKNOWN && (n = csv_next(&r, f, COLUMNS_MAX)) > 0) {
+		for (int k = 0; k < 4 && c->kind->amount_columns[k] >= 0; k++) {
+			int pos = c->col[c->kind->amount_columns[k]];
+			if (pos >= 0 && pos < n && (m = money_mark_evidence(f[pos].s, f[pos].n)) != MARK_UNKNOWN)
+				break;
+		}
+	}
+	csv_free(&r);
+	return m;
+}
+
+static void progress(struct import_ctx *c, const struct csv_reader *r, size_t len, int done)
+{
+	if (done) {
+		fprintf(stderr, "\r%*s\r", 60, "");
+		return;
+	}
+	size_t at = (size_t)(r->p - (r->end - len));
+	fprintf(stderr, "\r  %s: %3d%% (%ld rows)", c->file, (int)(at * 100 / (len ? len : 1)),
+		c->stats.rows);
+	fflush(stderr);
+}
+
+/* Brings the bytes to UTF-8. Returns the text (buf itself or a new buffer
+ * in *owned), or NULL after reporting. */
+static const char *decode(const char *file, const char *buf, size_t *len,
+			  const char *encoding, char **owned)
+{
+	size_t bad = 0;
+	*owned = NULL;
+	const char *from = NULL;
+	if (encoding) {
+		from = encoding_canonical(encoding);
+		if (!from) {
+			msg_error("--encoding %s: not one of UTF-8, CP1252, ISO-8859-1, ISO-8859-15", encoding);
+			return NULL;
+		}
+	}
+	if (!from || strcmp(from, "UTF-8") == 0) {
+		if (utf8_valid(buf, *len, &bad))
+			return buf;
+		size_t line = 1;
+		for (size_t i = 0; i < bad; i++)
+			line += buf[i] == '\n';
+		if (from) {
+			msg_error("%s:%zu: byte 0x%02x is not valid UTF-8 (try --encoding cp1252)",
+				  file, line, (unsigned char)buf[bad]);
+			return NULL;
+		}
+		fprintf(stderr, "%s:%zu: warning: not valid UTF-8; reading the file as CP1252 "
+			"(say --encoding to choose)\n", file, line);
+		from = "CP1252";
+	}
+	size_t outlen;
+	if (encoding_to_utf8(from, buf, *len, owned, &outlen, &bad) != 0) {
+		size_t line = 1;
+		for (size_t i = 0; i < bad && i < *len; i++)
+			line += buf[i] == '\n';
+		msg_error("%s:%zu: byte 0x%02x is not valid %s", file, line,
+			  bad < *len ? (unsigned char)buf[bad] : 0, from);
+		return NULL;
+	}
+	*len = outlen;
+	return *owned;
+}
+
+static void log_run(struct import_ctx *c)
+{
+	char id[UID_LEN + 1];
+	uid_new(id);
+	sqlite3_stmt *st = db_prepare(c->book->db,
+		"INSERT INTO import_runs(id, kind, file, at, rows, new, changed, closed, snapshot) "
+		"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
+	if (!st) {
+		c->stats.errors++;
+		return;
+	}
+	sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 2, c->kind->name, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, c->file, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 4, c->now, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(st, 5, c->stats.rows);
+	sqlite3_bind_int64(st, 6, c->stats.added);
+	sqlite3_bind_int64(st, 7, c->stats.changed);
+	sqlite3_bind_int64(st, 8, c->stats.closed);
+	sqlite3_bind_int(st, 9, c->opts->snapshot != 0);
+	if (sqlite3_step(st) != SQLITE_DONE) {
+		msg_error("database: %s", sqlite3_errmsg(c->book->db));
+		c->stats.errors++;
+	}
+	sqlite3_finalize(st);
+}
+
+static double seconds_since(const struct timespec *t0)
+{
+	struct timespec t1;
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	return (double)(t1.tv_sec - t0->tv_sec) + (double)(t1.tv_nsec - t0->tv_nsec) / 1e9;
+}
+
+/* Checks the header, maps the columns; returns 0 or -1 after reporting. */
+static int read_header(struct import_ctx *c, struct csv_reader *r, struct csv_field *f)
+{
+	long n = csv_next(r, f, COLUMNS_MAX);
+	c->line = r->record_line;
+	if (n <= 0) {
+		msg_error("%s: %s", c->file, n == 0 ? "the file is empty (no header line)"
+						     : "the header line has an unclosed quote");
+		return -1;
+	}
+	char missing[512];
+	int nmissing = columns_map(c->kind->columns, c->kind->ncolumns, f,
+				   (size_t)(n < COLUMNS_MAX ? n : COLUMNS_MAX), c->opts->map,
+				   c->opts->nmap, c->col, missing, sizeof missing, warn_cb, c);
+	for (size_t o = 0; o < c->opts->nmap; o++) {
+		int known = 0;
+		for (size_t k = 0; k < c->kind->ncolumns; k++)
+			if (strcmp(c->opts->map[o].canonical, c->kind->columns[k].name) == 0)
+				known = 1;
+		if (!known) {
+			msg_error("--map %s=%s: %s files have no column %s", c->opts->map[o].canonical,
+				  c->opts->map[o].header, c->kind->name, c->opts->map[o].canonical);
+			return -1;
+		}
+	}
+	if (nmissing) {
+		char found[1024];
+		size_t used = 0;
+		found[0] = '\0';
+		for (long i = 0; i < n && i < COLUMNS_MAX; i++) {
+			char q[128];
+			int w = snprintf(found + used, sizeof found - used, "%s%s", i ? ", " : "",
+					 quoted(f[i], q, sizeof q));
+			if (w < 0 || used + (size_t)w >= sizeof found)
+				break;
+			used += (size_t)w;
+		}
+		fprintf(stderr, "%s:%zu: missing column%s %s; the header has %s "
+			"(name a column with --map CANONICAL=HEADER)\n", c->file, c->line,
+			nmissing > 1 ? "s" : "", missing, found);
+		return -1;
+	}
+	c->nfields = n;
+	return 0;
+}
+
+/* Runs every record through the kind; returns with the transaction open. */
+static void read_rows(struct import_ctx *c, struct csv_reader *r, struct csv_field *f,
+		      const char *text, size_t len, int show_progress)
+{
+	long n;
+	long header_fields = c->nfields;
+	while ((n = csv_next(r, f, COLUMNS_MAX)) != 0) {
+		c->line = r->record_line;
+		if (n < 0) {
+			import_error(c, -1, "a quoted field is never closed");
+			break;
+		}
+		c->stats.rows++;
+		c->fields = f;
+		c->nfields = n;
+		int extra = 0;
+		for (long i = header_fields; i < n && i < COLUMNS_MAX; i++)
+			extra |= f[i].n != 0;
+		if (extra || n > COLUMNS_MAX) {
+			import_error(c, -1, "%ld fields where the header has %ld", n, header_fields);
+			continue;
+		}
+		if (c->kind->key_column >= 0) {
+			struct csv_field key = import_field(c, c->kind->key_column);
+			long first = 0;
+			int fresh = 1;
+			if (key.n && key.s >= text && key.s < text + len) /* not in the reader's scratch */
+				fresh = strset_add_ref(&c->keys, key.s, key.n, (long)c->line, &first);
+			else if (key.n)
+				fresh = strset_add(&c->keys, key.s, key.n, (long)c->line, &first);
+			if (fresh == 0) {
+				import_error(c, c->kind->key_column, "\"%.*s\" is already on line %ld",
+					     (int)(key.n > 60 ? 60 : key.n), key.s, first);
+				continue;
+			}
+		}
+		c->kind->row(c);
+		if (show_progress && (c->stats.rows & 0xffff) == 0)
+			progress(c, r, len, 0);
+	}
+	if (show_progress)
+		progress(c, r, len, 1);
+}
+
+int import_buffer(struct book *b, const struct import_kind *kind, const char *file,
+		  const char *buf, size_t len, const struct import_opts *opts,
+		  struct import_stats *stats)
+{
+	struct timespec t0;
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	struct import_ctx c;
+	memset(&c, 0, sizeof c);
+	c.book = b, c.opts = opts, c.kind = kind, c.file = file, c.writing = 1;
+	c.today = today();
+	date_iso(c.today, c.today_iso);
+	now_utc(c.now);
+	strset_init(&c.keys);
+	memset(stats, 0, sizeof *stats);
+
+	char *owned = NULL;
+	const char *text = decode(file, buf, &len, opts->encoding, &owned);
+	if (!text) {
+		stats->errors = 1;
+		return 1;
+	}
+	if (len >= 3 && !memcmp(text, "\xef\xbb\xbf", 3))
+		text += 3, len -= 3;
+	char delim = opts->delimiter ? opts->delimiter : csv_detect_delimiter(text, len);
+	if (!delim) /* one column: any delimiter reads it */
+		delim = ',';
+
+	struct csv_reader r;
+	struct csv_field f[COLUMNS_MAX];
+	int rc = 1, began = 0, nested = 0, bulk = 0;
+	struct book_bulk saved;
+	csv_init(&r, text, len, delim);
+	if (read_header(&c, &r, f))
+		goto done;
+	c.mark = opts->mark != MARK_UNKNOWN ? opts->mark : detect_mark(&c, text, len, delim);
+	book_bulk_begin(b->db, &saved);
+	bulk = 1;
+	if (db_tx_begin(b->db, &nested)) {
+		rc = -1;
+		goto done;
+	}
+	began = 1;
+	long before = db_int(b->db, kind->count_sql);
+	if (kind->begin && kind->begin(&c)) {
+		rc = -1;
+		goto done;
+	}
+	int show = opts->progress > 0 || (opts->progress < 0 && len > (8u << 20) && isatty(2));
+	size_t lines = 0;
+	for (const char *p = text; (p = memchr(p, '\n', (size_t)(text + len - p))) != NULL; p++)
+		lines++;
+	strset_reserve(&c.keys, lines + 1);
+	read_rows(&c, &r, f, text, len, show);
+	if (c.stats.errors == 0 && kind->end && kind->end(&c) && c.stats.errors == 0)
+		c.stats.errors = 1; /* end() failed without reporting a line */
+	if (c.stats.errors == 0) {
+		long after = db_int(b->db, kind->count_sql);
+		c.stats.added = after - before;
+		c.stats.changed -= c.stats.added; /* the kinds count every row written */
+		if (!opts->dry_run && (c.stats.added || c.stats.changed || c.stats.closed))
+			log_run(&c);
+	}
+	if (c.stats.errors == 0 && !opts->dry_run) {
+		if (db_tx_commit(b->db, nested)) {
+			rc = -1;
+			goto done;
+		}
+		began = 0;
+	}
+	rc = c.stats.errors ? 1 : 0;
+done:
+	if (began)
+		db_tx_rollback(b->db, nested);
+	if (kind->cleanup)
+		kind->cleanup(&c);
+	if (bulk)
+		book_bulk_end(b->db, &saved);
+	csv_free(&r);
+	strset_free(&c.keys);
+	free(owned);
+	c.stats.seconds = seconds_since(&t0);
+	*stats = c.stats;
+	if (rc == 1 && c.stats.errors > opts->max_errors)
+		fprintf(stderr, "%s: ... and %ld more errors\n", file, c.stats.errors - opts->max_errors);
+	if (rc == 1 && c.stats.errors)
+		fprintf(stderr, "%s: %ld error%s; nothing was imported\n", file, c.stats.errors,
+			c.stats.errors == 1 ? "" : "s");
+	return rc;
+}
+
+int import_file(struct book *b, const struct import_kind *kind, const char *path,
+		const struct import_opts *opts, struct import_stats *stats)
+{
+	FILE *fp = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
+	memset(stats, 0, sizeof *stats);
+	if (!fp) {
+		msg_error("%s: %s", path, strerror(errno));
+		stats->errors = 1;
+		return 1;
+	}
+	size_t cap = 1 << 16, len = 0;
+	char *buf = malloc(cap);
+	for (;;) {
+		if (!buf) {
+			msg_error("%s: out of memory", path);
+			if (fp != stdin)
+				fclose(fp);
+			return -1;
+		}
+		len += fread(buf + len, 1, cap - len, fp);
+		if (len < cap)
+			break;
+		char *nb = realloc(buf, cap *= 2);
+		if (!nb)
+			free(buf);
+		buf = nb;
+	}
+	int err = ferror(fp);
+	if (fp != stdin)
+		fclose(fp);
+	if (err) {
+		msg_error("%s: read error", path);
+		free(buf);
+		stats->errors = 1;
+		return 1;
+	}
+	int rc = import_buffer(b, kind, strcmp(path, "-") == 0 ? "<stdin>" : path, buf, len, opts, stats);
+	free(buf);
+	return rc;
+}

@@ -1,0 +1,103 @@
+/* import.h — reading the accounting system's files into the book: the
+ * driver every kind of file shares (decoding, delimiter, header mapping,
+ * field parsing, error reporting, all-or-nothing transaction, summary),
+ * and the table each kind fills in (import_customers.c, import_invoices.c,
+ * import_payments.c). */
+#ifndef RELANCE_IMPORT_H
+#define RELANCE_IMPORT_H
+#include <stddef.h>
+#include <stdint.h>
+
+#include "book.h"
+#include "columns.h"
+#include "date.h"
+#include "money.h"
+#include "strset.h"
+
+struct import_opts {
+	char delimiter;           /* 0: detect */
+	const char *encoding;     /* NULL: UTF-8 if valid, else CP1252 */
+	enum decimal_mark mark;   /* MARK_UNKNOWN: detect */
+	enum date_format dates;   /* DATE_AUTO: by shape */
+	int snapshot;             /* the file lists every open item */
+	int dry_run;              /* validate, write nothing */
+	int quiet;                /* no summary line */
+	int progress;             /* -1: when stderr is a terminal; 0 never; 1 always */
+	long max_errors;          /* errors printed (all are counted) */
+	struct column_override map[COLUMNS_MAX];
+	size_t nmap;
+};
+
+struct import_stats {
+	long rows, added, changed, closed, errors;
+	double seconds;
+};
+
+struct import_ctx;
+
+/* What one kind of file contributes to the driver. */
+struct import_kind {
+	const char *name;                  /* "invoices" */
+	const struct column_def *columns;
+	size_t ncolumns;
+	int amount_columns[4];             /* columns whose values decide the decimal mark; -1 ends */
+	int key_column;                    /* must be unique within the file */
+	const char *count_sql;             /* rows in the book, for the "new" count */
+	int (*begin)(struct import_ctx *);
+	int (*row)(struct import_ctx *);   /* validate the row; write it while ctx->writing */
+	int (*end)(struct import_ctx *);   /* after the last row, before commit */
+	void (*cleanup)(struct import_ctx *);
+};
+
+struct import_ctx {
+	struct book *book;
+	const struct import_opts *opts;
+	const struct import_kind *kind;
+	const char *file;              /* name used in messages */
+	size_t line;                   /* line the current record starts on */
+	struct csv_field *fields;      /* current record, in file order */
+	long nfields;
+	int col[COLUMNS_MAX];          /* canonical column -> file position */
+	enum decimal_mark mark;
+	int writing;                   /* 1 until the first error */
+	char now[21];
+	char today_iso[11];
+	day_t today;
+	struct strset keys;            /* key_column values seen, with their line */
+	struct import_stats stats;
+	void *state;                   /* the kind's own */
+};
+
+extern const struct import_kind import_customers;
+extern const struct import_kind import_invoices;
+extern const struct import_kind import_payments;
+
+const struct import_kind *import_kind_named(const char *name);
+
+/* Imports buf[0..len) (the file's bytes) into the book, all or nothing.
+ * Returns 0 on success, 1 when the file had errors (nothing written), -1 on
+ * a database failure. */
+int import_buffer(struct book *b, const struct import_kind *kind, const char *file,
+		  const char *buf, size_t len, const struct import_opts *opts,
+		  struct import_stats *stats);
+/* The same, reading the file (or standard input for "-"). */
+int import_file(struct book *b, const struct import_kind *kind, const char *path,
+		const struct import_opts *opts, struct import_stats *stats);
+
+void import_opts_default(struct import_opts *o);
+
+/* For the kinds: field access and reporting. Values are trimmed. */
+struct csv_field import_field(struct import_ctx *c, int column);
+/* Reports an error on the current line; returns -1. */
+int import_error(struct import_ctx *c, int column, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+/* Returns 0 and sets *out; -1 (error reported) when invalid; 1 when empty
+ * (reported if required). */
+int import_text(struct import_ctx *c, int column, int required, struct csv_field *out);
+int import_date(struct import_ctx *c, int column, int required, day_t *out);
+int import_amount(struct import_ctx *c, int column, int required, int64_t *out);
+int import_currency(struct import_ctx *c, int column, char out[4]);
+/* Reports the database error of the current row and stops writing. */
+int import_db_error(struct import_ctx *c);
+
+#endif

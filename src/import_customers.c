@@ -1,0 +1,266 @@
+/* import_customers.c — the customers file: accounts with their contact
+ * data, language, segment, collector and credit limit. Only ledger columns
+ * are written; nothing a collector made here is touched. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "import.h"
+
+enum { C_ACCOUNT, C_NAME, C_VAT, C_CONTACT, C_PHONE, C_EMAIL, C_STREET, C_POSTCODE,
+       C_CITY, C_COUNTRY, C_LANGUAGE, C_SEGMENT, C_COLLECTOR, C_CREDIT_LIMIT, C_COUNT };
+
+#define ACCOUNT_SYNONYMS \
+	"account no|account number|account|customer no|customer number|customer|customer id|" \
+	"customer code|client|client no|n° client|numéro client|numéro de client|code client|" \
+	"compte|compte client|klant|klantnummer|klantnr|klantcode|debiteur|debiteurnummer|" \
+	"debiteurnr|debtor|debtor no|kundennummer|tiers|code tiers"
+
+static const struct column_def columns[C_COUNT] = {
+	{"account_no", 1, ACCOUNT_SYNONYMS},
+	{"name", 1, "customer name|company|company name|nom|raison sociale|nom client|"
+		    "dénomination|naam|klantnaam|bedrijfsnaam|firma|firmenname"},
+	{"vat_no", 0, "vat|vat number|tva|n° tva|numéro tva|numéro de tva|btw|btw nummer|"
+		      "btw-nummer|ondernemingsnummer|enterprise number|ust-idnr"},
+	{"contact", 0, "contact person|contact name|personne de contact|contactpersoon|ansprechpartner"},
+	{"phone", 0, "telephone|tel|téléphone|phone number|gsm|mobile|telefoon|telefoonnummer|telefon"},
+	{"email", 0, "e-mail|mail|courriel|adresse email|adresse e-mail|e-mailadres|emailadres"},
+	{"street", 0, "address|adresse|rue|straat|adres|strasse|straße"},
+	{"postcode", 0, "postal code|zip|zip code|code postal|cp|postnummer|plz"},
+	{"city", 0, "town|ville|localité|commune|gemeente|stad|plaats|woonplaats|ort"},
+	{"country", 0, "pays|land|country code|code pays|landcode"},
+	{"language", 0, "lang|langue|taal|sprache|language code"},
+	{"segment", 0, "category|catégorie|customer group|groupe|groupe client|klantengroep|categorie"},
+	{"collector", 0, "credit controller|gestionnaire|gestionnaire crédit|responsable|"
+			 "beheerder|incasseerder|dossierbeheerder"},
+	{"credit_limit", 0, "credit limit|limite de crédit|limite crédit|plafond|plafond de crédit|"
+			    "kredietlimiet|kredietlimit|kreditlimit"},
+};
+
+struct state {
+	sqlite3_stmt *upsert, *collector;
+};
+
+static int begin(struct import_ctx *c)
+{
+	struct state *s = calloc(1, sizeof *s);
+	if (!s)
+		return -1;
+	c->state = s;
+	s->upsert = db_prepare(c->book->db,
+		"INSERT INTO customers(account_no, name, vat_no, contact, phone, email, street, "
+		"postcode, city, country, language, segment, collector, credit_limit, imported_at) "
+		"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15) "
+		"ON CONFLICT(account_no) DO UPDATE SET name = excluded.name, vat_no = excluded.vat_no, "
+		"contact = excluded.contact, phone = excluded.phone, email = excluded.email, "
+		"street = excluded.street, postcode = excluded.postcode, city = excluded.city, "
+		"country = excluded.country, language = excluded.language, segment = excluded.segment, "
+		"collector = excluded.collector, credit_limit = excluded.credit_limit, "
+		"imported_at = excluded.imported_at "
+		"WHERE (name, vat_no, contact, phone, email, street, postcode, city, country, language, "
+		"segment, collector, credit_limit) IS NOT (excluded.name, excluded.vat_no, "
+		"excluded.contact, excluded.phone, excluded.email, excluded.street, excluded.postcode, "
+		"excluded.city, excluded.country, excluded.language, excluded.segment, "
+		"excluded.collector, excluded.credit_limit)");
+	s->collector = db_prepare(c->book->db, "INSERT OR IGNORE INTO collectors(login) VALUES (?1)");
+	return s->upsert && s->collector ? 0 : -1;
+}
+
+static void cleanup(struct import_ctx *c)
+{
+	struct state *s = c->state;
+	if (!s)
+		return;
+	sqlite3_finalize(s->upsert);
+	sqlite3_finalize(s->collector);
+	free(s);
+	c->state = NULL;
+}
+
+/* fr, nl, en, de from a code or a name in any of the four languages. */
+static const char *language_code(struct csv_field f)
+{
+	static const struct { const char *name, *code; } names[] = {
+		{"fr", "fr"}, {"fra", "fr"}, {"fre", "fr"}, {"french", "fr"}, {"francais", "fr"},
+		{"frans", "fr"}, {"franzosisch", "fr"},
+		{"nl", "nl"}, {"nld", "nl"}, {"dut", "nl"}, {"dutch", "nl"}, {"nederlands", "nl"},
+		{"neerlandais", "nl"}, {"vlaams", "nl"}, {"flemish", "nl"}, {"niederlandisch", "nl"},
+		{"en", "en"}, {"eng", "en"}, {"english", "en"}, {"anglais", "en"}, {"engels", "en"},
+		{"englisch", "en"},
+		{"de", "de"}, {"deu", "de"}, {"ger", "de"}, {"german", "de"}, {"deutsch", "de"},
+		{"allemand", "de"}, {"duits", "de"},
+	};
+	char norm[64];
+	columns_normalise(f.s, f.n, norm, sizeof norm);
+	/* "fr-BE", "nl_BE": the language part decides */
+	if (f.n == 5 && (f.s[2] == '-' || f.s[2] == '_'))
+		norm[2] = '\0';
+	for (size_t i = 0; i < sizeof names / sizeof *names; i++)
+		if (strcmp(norm, names[i].name) == 0)
+			return names[i].code;
+	return NULL;
+}
+
+/* ISO 3166 alpha-2 from a code or a common name. */
+static int country_code(struct csv_field f, char out[3])
+{
+	static const struct { const char *name, *code; } names[] = {
+		{"belgique", "BE"}, {"belgie", "BE"}, {"belgium", "BE"}, {"belgien", "BE"},
+		{"france", "FR"}, {"frankrijk", "FR"}, {"frankreich", "FR"},
+		{"nederland", "NL"}, {"paysbas", "NL"}, {"netherlands", "NL"}, {"niederlande", "NL"},
+		{"luxembourg", "LU"}, {"luxemburg", "LU"}, {"deutschland", "DE"}, {"allemagne", "DE"},
+		{"duitsland", "DE"}, {"germany", "DE"}, {"suisse", "CH"}, {"zwitserland", "CH"},
+		{"schweiz", "CH"}, {"switzerland", "CH"}, {"unitedkingdom", "GB"}, {"royaumeuni", "GB"},
+		{"verenigdkoninkrijk", "GB"}, {"espagne", "ES"}, {"spain", "ES"}, {"spanje", "ES"},
+		{"italie", "IT"}, {"italy", "IT"}, {"italien", "IT"}, {"oostenrijk", "AT"},
+		{"autriche", "AT"}, {"austria", "AT"}, {"osterreich", "AT"},
+	};
+	char norm[64];
+	columns_normalise(f.s, f.n, norm, sizeof norm);
+	if (f.n == 2 && strlen(norm) == 2 && norm[0] >= 'a' && norm[1] >= 'a') {
+		out[0] = (char)(norm[0] - 'a' + 'A'), out[1] = (char)(norm[1] - 'a' + 'A'), out[2] = '\0';
+		return 0;
+	}
+	for (size_t i = 0; i < sizeof names / sizeof *names; i++)
+		if (strcmp(norm, names[i].name) == 0) {
+			memcpy(out, names[i].code, 3);
+			return 0;
+		}
+	return -1;
+}
+
+/* When the file gives no language: the country's, and for Belgium the
+ * region's by postcode (1000-1499 Brussels and Walloon Brabant: fr;
+ * 1500-3999 and 8000-9999: nl; 4000-7999: fr). */
+static const char *default_language(const char *country, struct csv_field postcode)
+{
+	if (!strcmp(country, "FR") || !strcmp(country, "LU") || !strcmp(country, "MC"))
+		return "fr";
+	if (!strcmp(country, "NL"))
+		return "nl";
+	if (!strcmp(country, "DE") || !strcmp(country, "AT"))
+		return "de";
+	if (!strcmp(country, "BE") && postcode.n == 4) {
+		int pc = 0;
+		for (int i = 0; i < 4; i++)
+			pc = pc * 10 + (postcode.s[i] - '0');
+		return (pc >= 1500 && pc < 4000) || pc >= 8000 ? "nl" : "fr";
+	}
+	return "en";
+}
+
+/* Each ';' or ','-separated part must look like an address. */
+static int emails_valid(struct csv_field f)
+{
+	size_t start = 0;
+	for (size_t i = 0; i <= f.n; i++) {
+		if (i < f.n && f.s[i] != ';' && f.s[i] != ',')
+			continue;
+		const char *p = f.s + start;
+		size_t n = i - start;
+		while (n && *p == ' ')
+			p++, n--;
+		while (n && p[n - 1] == ' ')
+			n--;
+		const char *at = memchr(p, '@', n);
+		if (!at || at == p || at == p + n - 1 || memchr(p, ' ', n))
+			return 0;
+		start = i + 1;
+	}
+	return 1;
+}
+
+static int phones_valid(struct csv_field f)
+{
+	for (size_t i = 0; i < f.n; i++)
+		if (!strchr("0123456789 +()./-;,", f.s[i]))
+			return 0;
+	return 1;
+}
+
+static void bind_field(sqlite3_stmt *st, int idx, struct import_ctx *c, int col)
+{
+	struct csv_field f = import_field(c, col);
+	db_bind_text_or_null(st, idx, f.s, f.n);
+}
+
+static int row(struct import_ctx *c)
+{
+	struct state *s = c->state;
+	struct csv_field f, account, postcode;
+	char country[3] = "", lang[3] = "";
+	int64_t limit = 0;
+	int has_limit, bad = 0;
+
+	bad |= import_text(c, C_ACCOUNT, 1, &account) < 0;
+	bad |= import_text(c, C_NAME, 1, &f) < 0;
+	for (int col = C_VAT; col <= C_COLLECTOR; col++)
+		bad |= import_text(c, col, 0, &f) < 0;
+	if (bad)
+		return -1;
+	if (account.n > 64)
+		return import_error(c, C_ACCOUNT, "is longer than 64 characters");
+	if ((f = import_field(c, C_EMAIL)).n && !emails_valid(f))
+		return import_error(c, C_EMAIL, "\"%.*s\" is not an e-mail address", (int)f.n, f.s);
+	if ((f = import_field(c, C_PHONE)).n && !phones_valid(f))
+		return import_error(c, C_PHONE, "\"%.*s\" is not a phone number", (int)f.n, f.s);
+	if ((f = import_field(c, C_COUNTRY)).n && country_code(f, country) != 0)
+		return import_error(c, C_COUNTRY, "\"%.*s\" is not a country (use a code like BE)",
+				    (int)f.n, f.s);
+	postcode = import_field(c, C_POSTCODE);
+	if ((f = import_field(c, C_LANGUAGE)).n) {
+		const char *code = language_code(f);
+		if (!code)
+			return import_error(c, C_LANGUAGE, "\"%.*s\" is not one of fr, nl, en, de",
+					    (int)f.n, f.s);
+		memcpy(lang, code, 3);
+	} else {
+		memcpy(lang, default_language(country, postcode), 3);
+	}
+	if ((has_limit = import_amount(c, C_CREDIT_LIMIT, 0, &limit)) < 0)
+		return -1;
+	if (has_limit == 0 && limit < 0)
+		return import_error(c, C_CREDIT_LIMIT, "is negative");
+	if ((f = import_field(c, C_COLLECTOR)).n > 64)
+		return import_error(c, C_COLLECTOR, "is longer than 64 characters");
+	if (!c->writing)
+		return 0;
+
+	sqlite3_stmt *st = s->upsert;
+	if (f.n) {
+		sqlite3_bind_text(s->collector, 1, f.s, (int)f.n, SQLITE_STATIC);
+		int rc = sqlite3_step(s->collector);
+		sqlite3_reset(s->collector);
+		if (rc != SQLITE_DONE)
+			return import_db_error(c);
+	}
+	for (int col = C_ACCOUNT; col <= C_CITY; col++)
+		bind_field(st, col + 1, c, col);
+	db_bind_text_or_null(st, 10, country, strlen(country));
+	sqlite3_bind_text(st, 11, lang, -1, SQLITE_TRANSIENT);
+	bind_field(st, 12, c, C_SEGMENT);
+	bind_field(st, 13, c, C_COLLECTOR);
+	if (has_limit == 0)
+		sqlite3_bind_int64(st, 14, limit);
+	else
+		sqlite3_bind_null(st, 14);
+	sqlite3_bind_text(st, 15, c->now, -1, SQLITE_STATIC);
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_DONE)
+		c->stats.changed += sqlite3_changes(c->book->db);
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? 0 : import_db_error(c);
+}
+
+const struct import_kind import_customers = {
+	.name = "customers",
+	.columns = columns,
+	.ncolumns = C_COUNT,
+	.amount_columns = {C_CREDIT_LIMIT, -1},
+	.key_column = C_ACCOUNT,
+	.count_sql = "SELECT count(*) FROM customers",
+	.begin = begin,
+	.row = row,
+	.cleanup = cleanup,
+};

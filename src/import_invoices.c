@@ -1,0 +1,255 @@
+/* import_invoices.c — the open-items file: invoices and credit notes. The
+ * file is the ledger's truth about what is still owed: open_amount (default:
+ * amount) replaces what the book had. With --snapshot it is the complete
+ * list, and open items it does not list are closed. Credit notes are
+ * stored with negative amounts, whatever sign the file uses. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "import.h"
+#include "payref.h"
+
+enum { I_INVOICE, I_ACCOUNT, I_KIND, I_ISSUE, I_DUE, I_AMOUNT, I_OPEN, I_CURRENCY,
+       I_REFERENCE, I_COUNT };
+
+static const struct column_def columns[I_COUNT] = {
+	{"invoice_no", 1, "invoice no|invoice number|invoice|document no|document number|doc no|"
+			  "n° facture|no facture|numéro facture|numéro de facture|facture|n° pièce|"
+			  "numéro pièce|pièce|factuurnummer|factuurnr|factuur|documentnummer|"
+			  "rechnungsnummer|belegnummer"},
+	{"account_no", 1, "account no|account number|account|customer no|customer number|customer|"
+			  "customer id|customer code|client|client no|n° client|numéro client|"
+			  "code client|compte|compte client|klant|klantnummer|klantnr|klantcode|debiteur|"
+			  "debiteurnummer|debiteurnr|debtor|debtor no|kundennummer|tiers|code tiers"},
+	{"kind", 0, "type|document type|doc type|type de document|type document|soort|"
+		    "documenttype|belegart"},
+	{"issue_date", 0, "invoice date|date|date facture|date de facture|date d'émission|"
+			  "date pièce|document date|factuurdatum|datum|documentdatum|rechnungsdatum"},
+	{"due_date", 1, "due|due on|échéance|date d'échéance|date échéance|vervaldatum|vervaldag|"
+			"vervaldatum factuur|fälligkeitsdatum|fällig"},
+	{"amount", 1, "total|amount incl vat|total amount|montant|montant ttc|total ttc|bedrag|"
+		      "totaal|bedrag incl btw|factuurbedrag|betrag|bruttobetrag"},
+	{"open_amount", 0, "open|balance|outstanding|amount due|remaining|solde|solde dû|reste dû|"
+			   "montant ouvert|montant restant|restant dû|openstaand|openstaand bedrag|"
+			   "saldo|restbedrag|offen|offener betrag"},
+	{"currency", 0, "cur|ccy|devise|monnaie|munt|valuta|währung"},
+	{"reference", 0, "payment reference|structured communication|communication structurée|"
+			 "référence|ref|ogm|vcs|gestructureerde mededeling|betalingsreferentie"},
+};
+
+struct state {
+	sqlite3_stmt *upsert;
+	sqlite3_stmt *account_exists; /* once writing stopped, the foreign key no longer checks */
+};
+
+static int begin(struct import_ctx *c)
+{
+	struct state *s = calloc(1, sizeof *s);
+	if (!s)
+		return -1;
+	c->state = s;
+	s->account_exists = db_prepare(c->book->db, "SELECT 1 FROM customers WHERE account_no = ?1");
+	s->upsert = db_prepare(c->book->db,
+		"INSERT INTO invoices(invoice_no, account_no, kind, issue_date, due_date, amount, "
+		"open_amount, currency, reference, status, closed_on, imported_at) "
+		"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, "
+		"CASE WHEN ?7 <> 0 THEN 'open' ELSE 'closed' END, "
+		"CASE WHEN ?7 <> 0 THEN NULL ELSE ?10 END, ?11) "
+		"ON CONFLICT(invoice_no) DO UPDATE SET account_no = excluded.account_no, "
+		"kind = excluded.kind, issue_date = excluded.issue_date, due_date = excluded.due_date, "
+		"amount = excluded.amount, open_amount = excluded.open_amount, "
+		"currency = excluded.currency, reference = excluded.reference, status = excluded.status, "
+		"closed_on = CASE WHEN excluded.status = 'open' THEN NULL "
+		"                 ELSE coalesce(invoices.closed_on, excluded.closed_on) END, "
+		"imported_at = excluded.imported_at "
+		"WHERE (account_no, kind, issue_date, due_date, amount, open_amount, currency, reference) "
+		"IS NOT (excluded.account_no, excluded.kind, excluded.issue_date, excluded.due_date, "
+		"excluded.amount, excluded.open_amount, excluded.currency, excluded.reference)");
+	return s->upsert && s->account_exists ? 0 : -1;
+}
+
+static void cleanup(struct import_ctx *c)
+{
+	struct state *s = c->state;
+	if (!s)
+		return;
+	sqlite3_finalize(s->upsert);
+	sqlite3_finalize(s->account_exists);
+	free(s);
+	c->state = NULL;
+}
+
+/* invoice / credit_note from the spellings ledgers use; NULL if unknown. */
+static const char *kind_code(struct csv_field f)
+{
+	static const char *const credit[] = {
+		"creditnote", "credit", "cn", "nc", "notedecredit", "avoir", "creditnota",
+		"credit_note", "gutschrift", "cr",
+	};
+	static const char *const invoice[] = {
+		"invoice", "inv", "facture", "fac", "fa", "factuur", "f", "rechnung", "in", "i",
+	};
+	char norm[64];
+	columns_normalise(f.s, f.n, norm, sizeof norm);
+	for (size_t i = 0; i < sizeof credit / sizeof *credit; i++)
+		if (strcmp(norm, credit[i]) == 0)
+			return "credit_note";
+	for (size_t i = 0; i < sizeof invoice / sizeof *invoice; i++)
+		if (strcmp(norm, invoice[i]) == 0)
+			return "invoice";
+	return NULL;
+}
+
+static int unknown_account(struct import_ctx *c, struct csv_field account)
+{
+	return import_error(c, I_ACCOUNT, "\"%.*s\" is not an account of the book (import customers first)",
+			    (int)(account.n > 64 ? 64 : account.n), account.s);
+}
+
+static int64_t abs64(int64_t v) { return v < 0 ? -v : v; }
+
+static int row(struct import_ctx *c)
+{
+	struct state *s = c->state;
+	struct csv_field inv, account, f;
+	day_t issue = 0, due = 0;
+	int64_t amount = 0, open = 0;
+	char currency[4], ref[64] = "";
+	const char *kind = NULL;
+	int bad = 0, has_issue, has_open;
+
+	bad |= import_text(c, I_INVOICE, 1, &inv) < 0;
+	bad |= import_text(c, I_ACCOUNT, 1, &account) < 0;
+	bad |= (has_issue = import_date(c, I_ISSUE, 0, &issue)) < 0;
+	bad |= import_date(c, I_DUE, 1, &due) < 0;
+	bad |= import_amount(c, I_AMOUNT, 1, &amount) < 0;
+	bad |= (has_open = import_amount(c, I_OPEN, 0, &open)) < 0;
+	bad |= import_currency(c, I_CURRENCY, currency) < 0;
+	if (bad)
+		return -1;
+	if (inv.n > 64)
+		return import_error(c, I_INVOICE, "is longer than 64 characters");
+	if ((f = import_field(c, I_KIND)).n) {
+		if (!(kind = kind_code(f)))
+			return import_error(c, I_KIND, "\"%.*s\" is neither invoice nor credit_note",
+					    (int)(f.n > 40 ? 40 : f.n), f.s);
+	} else {
+		kind = amount < 0 ? "credit_note" : "invoice";
+	}
+	if (has_open != 0)
+		open = amount;
+	int credit = kind[0] == 'c';
+	if (credit) { /* ledgers write credit notes either way: store them negative */
+		amount = -abs64(amount);
+		open = -abs64(open);
+	} else if (amount < 0) {
+		return import_error(c, I_AMOUNT, "is negative on an invoice (say kind credit_note)");
+	} else if (open < 0) {
+		return import_error(c, I_OPEN, "is negative on an invoice");
+	}
+	if (abs64(open) > abs64(amount))
+		return import_error(c, I_OPEN, "is larger than the amount");
+	if (has_issue == 0 && issue > due)
+		return import_error(c, I_DUE, "is before the issue date");
+	if ((f = import_field(c, I_REFERENCE)).n) {
+		switch (payref_parse(f.s, f.n, ref, sizeof ref)) {
+		case PAYREF_BAD_OGM:
+			return import_error(c, I_REFERENCE, "\"%.*s\" is a structured communication "
+					    "with a wrong check number", (int)(f.n > 40 ? 40 : f.n), f.s);
+		case PAYREF_BAD_RF:
+			return import_error(c, I_REFERENCE, "\"%.*s\" is an RF reference with wrong "
+					    "check digits", (int)(f.n > 40 ? 40 : f.n), f.s);
+		default:
+			break;
+		}
+	}
+	if (!c->writing) {
+		sqlite3_bind_text(s->account_exists, 1, account.s, (int)account.n, SQLITE_STATIC);
+		int known = sqlite3_step(s->account_exists) == SQLITE_ROW;
+		sqlite3_reset(s->account_exists);
+		return known ? 0 : unknown_account(c, account);
+	}
+
+	char issue_iso[11], due_iso[11];
+	sqlite3_stmt *st = s->upsert;
+	date_iso(due, due_iso);
+	sqlite3_bind_text(st, 1, inv.s, (int)inv.n, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, account.s, (int)account.n, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, kind, -1, SQLITE_STATIC);
+	if (has_issue == 0) {
+		date_iso(issue, issue_iso);
+		sqlite3_bind_text(st, 4, issue_iso, 10, SQLITE_STATIC);
+	} else {
+		sqlite3_bind_null(st, 4);
+	}
+	sqlite3_bind_text(st, 5, due_iso, 10, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 6, amount);
+	sqlite3_bind_int64(st, 7, open);
+	sqlite3_bind_text(st, 8, currency, 3, SQLITE_STATIC);
+	db_bind_text_or_null(st, 9, ref, strlen(ref));
+	sqlite3_bind_text(st, 10, c->today_iso, 10, SQLITE_STATIC);
+	sqlite3_bind_text(st, 11, c->now, -1, SQLITE_STATIC);
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_DONE)
+		c->stats.changed += sqlite3_changes(c->book->db);
+	sqlite3_reset(st);
+	if (rc == SQLITE_CONSTRAINT_FOREIGNKEY) /* the account is not in the book */
+		return unknown_account(c, account);
+	return rc == SQLITE_DONE ? 0 : import_db_error(c);
+}
+
+/* --snapshot: open items of the book that the file did not list are paid. */
+static int end(struct import_ctx *c)
+{
+	if (!c->opts->snapshot)
+		return 0;
+	sqlite3 *db = c->book->db;
+	sqlite3_stmt *q = db_prepare(db, "SELECT invoice_no FROM invoices WHERE status = 'open'");
+	sqlite3_stmt *close = db_prepare(db,
+		"UPDATE invoices SET open_amount = 0, status = 'closed', closed_on = ?2, "
+		"imported_at = ?3 WHERE invoice_no = ?1");
+	struct strset gone;
+	int rc = 0;
+	strset_init(&gone);
+	if (!q || !close)
+		rc = -1;
+	while (rc == 0 && sqlite3_step(q) == SQLITE_ROW) {
+		const char *no = (const char *)sqlite3_column_text(q, 0);
+		size_t n = (size_t)sqlite3_column_bytes(q, 0);
+		if (!strset_has(&c->keys, no, n, NULL))
+			strset_add(&gone, no, n, 0, NULL);
+	}
+	sqlite3_finalize(q);
+	/* close them once the scan is over: never update the table being read */
+	const char *key;
+	size_t n;
+	for (size_t i = 0; rc == 0 && strset_entry_at(&gone, i, &key, &n); i++) {
+		sqlite3_bind_text(close, 1, key, (int)n, SQLITE_STATIC);
+		sqlite3_bind_text(close, 2, c->today_iso, 10, SQLITE_STATIC);
+		sqlite3_bind_text(close, 3, c->now, -1, SQLITE_STATIC);
+		if (sqlite3_step(close) != SQLITE_DONE)
+			rc = -1;
+		sqlite3_reset(close);
+		c->stats.closed++;
+	}
+	if (rc)
+		fprintf(stderr, "%s: closing the invoices the file does not list: %s\n", c->file,
+			sqlite3_errmsg(db));
+	sqlite3_finalize(close);
+	strset_free(&gone);
+	return rc;
+}
+
+const struct import_kind import_invoices = {
+	.name = "invoices",
+	.columns = columns,
+	.ncolumns = I_COUNT,
+	.amount_columns = {I_AMOUNT, I_OPEN, -1},
+	.key_column = I_INVOICE,
+	.count_sql = "SELECT count(*) FROM invoices",
+	.begin = begin,
+	.row = row,
+	.end = end,
+	.cleanup = cleanup,
+};

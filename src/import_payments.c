@@ -1,0 +1,153 @@
+/* import_payments.c — payments received, as the ledger reports them. They
+ * are receipts: they show in history and count for promises and plans, but
+ * never change open amounts (the open-items file does). A payment names its
+ * account, or an invoice of the book from which the account is taken. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "import.h"
+
+enum { P_REF, P_ACCOUNT, P_DATE, P_AMOUNT, P_INVOICE, P_COMMUNICATION, P_CURRENCY, P_COUNT };
+
+static const struct column_def columns[P_COUNT] = {
+	{"payment_ref", 1, "payment ref|payment reference|payment id|payment no|payment number|"
+			   "reference|ref|transaction|transaction id|référence paiement|n° paiement|"
+			   "numéro paiement|référence|betalingsreferentie|betaling|betalingsnummer|"
+			   "transactie|zahlungsnummer"},
+	{"account_no", 0, "account no|account number|account|customer no|customer number|customer|"
+			  "customer id|customer code|client|client no|n° client|numéro client|"
+			  "code client|compte|compte client|klant|klantnummer|klantnr|klantcode|debiteur|"
+			  "debiteurnummer|debiteurnr|debtor|debtor no|kundennummer|tiers|code tiers"},
+	{"date", 1, "payment date|value date|date paiement|date de paiement|date valeur|"
+		    "betaaldatum|betalingsdatum|datum|valutadatum|zahlungsdatum"},
+	{"amount", 1, "montant|bedrag|betrag|paid|amount paid|montant payé|betaald bedrag"},
+	{"invoice_no", 0, "invoice no|invoice number|invoice|n° facture|no facture|numéro facture|"
+			  "numéro de facture|facture|factuurnummer|factuurnr|factuur|rechnungsnummer"},
+	{"communication", 0, "message|description|libellé|mededeling|omschrijving|"
+			     "verwendungszweck|remittance information|remittance info"},
+	{"currency", 0, "cur|ccy|devise|monnaie|munt|valuta|währung"},
+};
+
+struct state {
+	sqlite3_stmt *upsert, *account_of_invoice, *account_exists;
+};
+
+static int begin(struct import_ctx *c)
+{
+	struct state *s = calloc(1, sizeof *s);
+	if (!s)
+		return -1;
+	c->state = s;
+	sqlite3 *db = c->book->db;
+	s->upsert = db_prepare(db,
+		"INSERT INTO payments(payment_ref, account_no, date, amount, currency, invoice_no, "
+		"communication, imported_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) "
+		"ON CONFLICT(payment_ref) DO UPDATE SET account_no = excluded.account_no, "
+		"date = excluded.date, amount = excluded.amount, currency = excluded.currency, "
+		"invoice_no = excluded.invoice_no, communication = excluded.communication, "
+		"imported_at = excluded.imported_at "
+		"WHERE (account_no, date, amount, currency, invoice_no, communication) IS NOT "
+		"(excluded.account_no, excluded.date, excluded.amount, excluded.currency, "
+		"excluded.invoice_no, excluded.communication)");
+	s->account_of_invoice = db_prepare(db, "SELECT account_no FROM invoices WHERE invoice_no = ?1");
+	s->account_exists = db_prepare(db, "SELECT 1 FROM customers WHERE account_no = ?1");
+	return s->upsert && s->account_of_invoice && s->account_exists ? 0 : -1;
+}
+
+static void cleanup(struct import_ctx *c)
+{
+	struct state *s = c->state;
+	if (!s)
+		return;
+	sqlite3_finalize(s->upsert);
+	sqlite3_finalize(s->account_of_invoice);
+	sqlite3_finalize(s->account_exists);
+	free(s);
+	c->state = NULL;
+}
+
+/* Runs a one-text-parameter query; 1 when it returns a row (its first
+ * column copied into out, if given). */
+static int lookup(sqlite3_stmt *st, struct csv_field key, char *out, size_t size)
+{
+	sqlite3_bind_text(st, 1, key.s, (int)key.n, SQLITE_STATIC);
+	int found = sqlite3_step(st) == SQLITE_ROW;
+	if (found && out)
+		snprintf(out, size, "%s", (const char *)sqlite3_column_text(st, 0));
+	sqlite3_reset(st);
+	return found;
+}
+
+static int row(struct import_ctx *c)
+{
+	struct state *s = c->state;
+	struct csv_field ref, account, invoice, f;
+	day_t date = 0;
+	int64_t amount = 0;
+	char currency[4], date_iso_buf[11], inv_account[80] = "";
+	int bad = 0, has_account, has_invoice;
+
+	bad |= import_text(c, P_REF, 1, &ref) < 0;
+	bad |= (has_account = import_text(c, P_ACCOUNT, 0, &account)) < 0;
+	bad |= import_date(c, P_DATE, 1, &date) < 0;
+	bad |= import_amount(c, P_AMOUNT, 1, &amount) < 0;
+	bad |= (has_invoice = import_text(c, P_INVOICE, 0, &invoice)) < 0;
+	bad |= import_text(c, P_COMMUNICATION, 0, &f) < 0;
+	bad |= import_currency(c, P_CURRENCY, currency) < 0;
+	if (bad)
+		return -1;
+	if (ref.n > 64)
+		return import_error(c, P_REF, "is longer than 64 characters");
+	if (amount == 0)
+		return import_error(c, P_AMOUNT, "is zero");
+	int invoice_known = has_invoice == 0 &&
+			    lookup(s->account_of_invoice, invoice, inv_account, sizeof inv_account);
+	if (has_account == 0) {
+		if (!lookup(s->account_exists, account, NULL, 0))
+			return import_error(c, P_ACCOUNT, "\"%.*s\" is not an account of the book",
+					    (int)(account.n > 64 ? 64 : account.n), account.s);
+		if (invoice_known && (strlen(inv_account) != account.n ||
+				      memcmp(inv_account, account.s, account.n) != 0))
+			return import_error(c, P_INVOICE, "\"%.*s\" belongs to account %s, not %.*s",
+					    (int)invoice.n, invoice.s, inv_account,
+					    (int)account.n, account.s);
+	} else if (invoice_known) {
+		account.s = inv_account;
+		account.n = strlen(inv_account);
+	} else {
+		return import_error(c, P_ACCOUNT, "is empty and %s", has_invoice == 0
+				    ? "the invoice is not in the book" : "no invoice_no is given");
+	}
+	if (!c->writing)
+		return 0;
+
+	sqlite3_stmt *st = s->upsert;
+	date_iso(date, date_iso_buf);
+	sqlite3_bind_text(st, 1, ref.s, (int)ref.n, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, account.s, (int)account.n, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, date_iso_buf, 10, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 4, amount);
+	sqlite3_bind_text(st, 5, currency, 3, SQLITE_STATIC);
+	db_bind_text_or_null(st, 6, invoice.s, has_invoice == 0 ? invoice.n : 0);
+	f = import_field(c, P_COMMUNICATION);
+	db_bind_text_or_null(st, 7, f.s, f.n);
+	sqlite3_bind_text(st, 8, c->now, -1, SQLITE_STATIC);
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_DONE)
+		c->stats.changed += sqlite3_changes(c->book->db);
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? 0 : import_db_error(c);
+}
+
+const struct import_kind import_payments = {
+	.name = "payments",
+	.columns = columns,
+	.ncolumns = P_COUNT,
+	.amount_columns = {P_AMOUNT, -1},
+	.key_column = P_REF,
+	.count_sql = "SELECT count(*) FROM payments",
+	.begin = begin,
+	.row = row,
+	.cleanup = cleanup,
+};

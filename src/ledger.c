@@ -1,0 +1,108 @@
+/* ledger.c — aging and open items, computed from the invoices table with
+ * date cutoffs as ISO strings (so the query compares text, not dates). */
+#include "ledger.h"
+
+#include <string.h>
+
+#include "msg.h"
+
+static const char *text(sqlite3_stmt *st, int col)
+{
+	const unsigned char *s = sqlite3_column_text(st, col);
+	return s ? (const char *)s : "";
+}
+
+int ledger_accounts(sqlite3 *db, day_t today, const struct account_filter *f,
+		    void (*fn)(const struct account_summary *, void *), void *arg)
+{
+	char t0[11], t30[11], t60[11], t90[11];
+	date_iso(today, t0);
+	date_iso(today - 30, t30);
+	date_iso(today - 60, t60);
+	date_iso(today - 90, t90);
+	sqlite3_stmt *st = db_prepare(db,
+		"SELECT c.account_no, c.name, c.collector, coalesce(i.currency, ''), "
+		" coalesce(sum(i.open_amount), 0), "
+		" coalesce(sum(CASE WHEN i.kind = 'invoice' AND i.due_date < ?1 THEN i.open_amount END), 0) AS overdue, "
+		" coalesce(sum(CASE WHEN i.kind = 'credit_note' OR i.due_date >= ?1 THEN i.open_amount END), 0), "
+		" coalesce(sum(CASE WHEN i.kind = 'invoice' AND i.due_date < ?1 AND i.due_date >= ?2 THEN i.open_amount END), 0), "
+		" coalesce(sum(CASE WHEN i.kind = 'invoice' AND i.due_date < ?2 AND i.due_date >= ?3 THEN i.open_amount END), 0), "
+		" coalesce(sum(CASE WHEN i.kind = 'invoice' AND i.due_date < ?3 AND i.due_date >= ?4 THEN i.open_amount END), 0), "
+		" coalesce(sum(CASE WHEN i.kind = 'invoice' AND i.due_date < ?4 THEN i.open_amount END), 0), "
+		" min(CASE WHEN i.kind = 'invoice' AND i.due_date < ?1 THEN i.due_date END) "
+		"FROM customers c LEFT JOIN invoices i ON i.account_no = c.account_no AND i.status = 'open' "
+		"WHERE (?5 IS NULL OR c.collector = ?5) "
+		"GROUP BY c.account_no, i.currency "
+		"HAVING ?6 = 0 OR overdue > 0 "
+		"ORDER BY c.account_no, i.currency");
+	if (!st)
+		return -1;
+	sqlite3_bind_text(st, 1, t0, 10, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, t30, 10, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, t60, 10, SQLITE_STATIC);
+	sqlite3_bind_text(st, 4, t90, 10, SQLITE_STATIC);
+	if (f && f->collector)
+		sqlite3_bind_text(st, 5, f->collector, -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, 6, f && f->overdue_only);
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct account_summary a = {
+			.account_no = text(st, 0), .name = text(st, 1), .collector = text(st, 2),
+			.currency = text(st, 3),
+			.open = sqlite3_column_int64(st, 4), .overdue = sqlite3_column_int64(st, 5),
+			.current = sqlite3_column_int64(st, 6), .d1_30 = sqlite3_column_int64(st, 7),
+			.d31_60 = sqlite3_column_int64(st, 8), .d61_90 = sqlite3_column_int64(st, 9),
+			.d90_plus = sqlite3_column_int64(st, 10),
+		};
+		const char *oldest = (const char *)sqlite3_column_text(st, 11);
+		day_t d;
+		if (oldest && date_parse(oldest, strlen(oldest), DATE_ISO, &d) == 0)
+			a.oldest_days = today - d;
+		fn(&a, arg);
+	}
+	if (rc != SQLITE_DONE)
+		msg_error("database: %s", sqlite3_errmsg(db));
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? 0 : -1;
+}
+
+int ledger_items(sqlite3 *db, const char *account_no, day_t today, int all,
+		 void (*fn)(const struct open_item *, void *), void *arg)
+{
+	sqlite3_stmt *st = db_prepare(db, "SELECT 1 FROM customers WHERE account_no = ?1");
+	if (!st)
+		return -1;
+	sqlite3_bind_text(st, 1, account_no, -1, SQLITE_STATIC);
+	int found = sqlite3_step(st) == SQLITE_ROW;
+	sqlite3_finalize(st);
+	if (!found) {
+		msg_error("no account %s in the book", account_no);
+		return -1;
+	}
+	st = db_prepare(db,
+		"SELECT invoice_no, kind, coalesce(issue_date, ''), due_date, currency, amount, "
+		"open_amount, status, coalesce(reference, '') FROM invoices "
+		"WHERE account_no = ?1 AND (?2 OR status = 'open') ORDER BY due_date, invoice_no");
+	if (!st)
+		return -1;
+	sqlite3_bind_text(st, 1, account_no, -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, 2, all != 0);
+	int n = 0, rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct open_item it = {
+			.invoice_no = text(st, 0), .kind = text(st, 1), .issue_date = text(st, 2),
+			.due_date = text(st, 3), .currency = text(st, 4),
+			.amount = sqlite3_column_int64(st, 5), .open = sqlite3_column_int64(st, 6),
+			.status = text(st, 7), .reference = text(st, 8),
+		};
+		day_t d;
+		if (date_parse(it.due_date, strlen(it.due_date), DATE_ISO, &d) == 0)
+			it.days_past_due = today - d;
+		fn(&it, arg);
+		n++;
+	}
+	if (rc != SQLITE_DONE)
+		msg_error("database: %s", sqlite3_errmsg(db));
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? n : -1;
+}

@@ -1,0 +1,41 @@
+/* ledger.h — what is owed, as of today: per-account totals and aging
+ * buckets, and the open items of one account. Every screen and command
+ * that shows these figures gets them here. */
+#ifndef RELANCE_LEDGER_H
+#define RELANCE_LEDGER_H
+#include <stdint.h>
+
+#include "book.h"
+#include "date.h"
+
+/* Aging buckets by days past due (today - due date). Credit notes count in
+ * `open` and `current`, never in the overdue buckets. */
+struct account_summary {
+	const char *account_no, *name, *collector, *currency;
+	int64_t open, overdue, current, d1_30, d31_60, d61_90, d90_plus;
+	int oldest_days; /* of the oldest overdue invoice; 0 when none */
+};
+
+struct account_filter {
+	const char *collector; /* NULL: all */
+	int overdue_only;
+};
+
+/* Calls fn once per account and currency, by account number. Returns 0, or
+ * -1 on a database error. */
+int ledger_accounts(sqlite3 *db, day_t today, const struct account_filter *f,
+		    void (*fn)(const struct account_summary *, void *), void *arg);
+
+struct open_item {
+	const char *invoice_no, *kind, *issue_date, *due_date, *currency, *status, *reference;
+	int64_t amount, open;
+	int days_past_due; /* negative: due in so many days */
+};
+
+/* Items of one account by due date: open ones, or all with all != 0.
+ * Returns the number of items, or -1 (error printed) when the account is
+ * not in the book. */
+int ledger_items(sqlite3 *db, const char *account_no, day_t today, int all,
+		 void (*fn)(const struct open_item *, void *), void *arg);
+
+#endif

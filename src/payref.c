@@ -1,0 +1,120 @@
+/* payref.c — OGM/VCS (mod 97, 97 for 0) and ISO 11649 RF (ISO 7064 MOD
+ * 97-10) references. */
+#include "payref.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <string.h>
+
+static unsigned ogm_check(unsigned long long base10)
+{
+	unsigned c = (unsigned)(base10 % 97);
+	return c ? c : 97;
+}
+
+/* mod 97 of the digits made from s (letters A=10 .. Z=35). -1 if not alnum. */
+static int mod97_alnum(const char *s, size_t n)
+{
+	unsigned r = 0;
+	for (size_t i = 0; i < n; i++) {
+		int c = toupper((unsigned char)s[i]);
+		if (c >= '0' && c <= '9')
+			r = (r * 10 + (unsigned)(c - '0')) % 97;
+		else if (c >= 'A' && c <= 'Z')
+			r = (r * 100 + (unsigned)(c - 'A' + 10)) % 97;
+		else
+			return -1;
+	}
+	return (int)r;
+}
+
+enum payref_kind payref_parse(const char *s, size_t n, char *out, size_t size)
+{
+	char compact[64];
+	size_t k = 0, digits = 0;
+	int ogm_marks = 0;
+	while (n && isspace((unsigned char)*s))
+		s++, n--;
+	while (n && isspace((unsigned char)s[n - 1]))
+		n--;
+	if (n == 0) {
+		out[0] = '\0';
+		return PAYREF_NONE;
+	}
+	for (size_t i = 0; i < n; i++) {
+		char c = s[i];
+		if (c == '+' || c == '*' || c == '/')
+			ogm_marks++;
+		else if (c == ' ' || c == '-' || c == '.')
+			;
+		else if (k + 1 < sizeof compact)
+			digits += isdigit((unsigned char)c) != 0, compact[k++] = c;
+		else
+			k = sizeof compact; /* too long for a structured reference */
+	}
+	compact[k < sizeof compact ? k : 0] = '\0';
+	if (k == 12 && digits == 12 && (ogm_marks || n == 12)) {
+		unsigned long long base = 0;
+		for (int i = 0; i < 10; i++)
+			base = base * 10 + (unsigned)(compact[i] - '0');
+		unsigned check = (unsigned)((compact[10] - '0') * 10 + compact[11] - '0');
+		if (check == ogm_check(base)) {
+			snprintf(out, size, "%s", compact);
+			return PAYREF_OGM;
+		}
+		if (ogm_marks) {
+			snprintf(out, size, "%.*s", (int)n, s);
+			return PAYREF_BAD_OGM;
+		}
+	} else if (ogm_marks >= 6 && digits == k) {
+		snprintf(out, size, "%.*s", (int)n, s);
+		return PAYREF_BAD_OGM; /* +++ form with the wrong number of digits */
+	}
+	if (k >= 5 && k <= 25 && toupper((unsigned char)compact[0]) == 'R' &&
+	    toupper((unsigned char)compact[1]) == 'F' && isdigit((unsigned char)compact[2]) &&
+	    isdigit((unsigned char)compact[3]) && !ogm_marks) {
+		/* move RFkk to the end and check mod 97 == 1 */
+		char moved[64];
+		snprintf(moved, sizeof moved, "%s%.4s", compact + 4, compact);
+		int r = mod97_alnum(moved, strlen(moved));
+		for (size_t i = 0; i < k; i++)
+			compact[i] = (char)toupper((unsigned char)compact[i]);
+		if (r == 1) {
+			snprintf(out, size, "%s", compact);
+			return PAYREF_RF;
+		}
+		snprintf(out, size, "%.*s", (int)n, s);
+		return PAYREF_BAD_RF;
+	}
+	snprintf(out, size, "%.*s", (int)n, s);
+	return PAYREF_FREE;
+}
+
+void payref_ogm_format(const char *d, char out[21])
+{
+	snprintf(out, 21, "+++%.3s/%.4s/%.5s+++", d, d + 3, d + 7);
+}
+
+void payref_ogm_make(unsigned long long base10, char out[13])
+{
+	base10 %= 10000000000ull;
+	snprintf(out, 13, "%010llu%02u", base10, ogm_check(base10));
+}
+
+int payref_rf_make(const char *ref, char *out, size_t size)
+{
+	size_t n = strlen(ref);
+	char tmp[40];
+	if (n == 0 || n > 21)
+		return -1;
+	snprintf(tmp, sizeof tmp, "%sRF00", ref);
+	int r = mod97_alnum(tmp, strlen(tmp));
+	if (r < 0)
+		return -1;
+	snprintf(out, size, "RF%02d", 98 - r);
+	size_t o = strlen(out);
+	for (size_t i = 0; i < n && o + 1 < size; i++)
+		out[o++] = (char)toupper((unsigned char)ref[i]);
+	out[o] = '\0';
+	return 0;
+}

@@ -1,0 +1,26 @@
+/* payref.h — structured payment references: the Belgian structured
+ * communication (OGM/VCS, +++ddd/dddd/ddddd+++) and ISO 11649 RF creditor
+ * references. Reading, checking, making and writing them. */
+#ifndef RELANCE_PAYREF_H
+#define RELANCE_PAYREF_H
+#include <stddef.h>
+
+enum payref_kind {
+	PAYREF_NONE,    /* empty */
+	PAYREF_OGM,     /* out: 12 digits */
+	PAYREF_RF,      /* out: "RF" + check + reference, upper case, no blanks */
+	PAYREF_FREE,    /* out: the text as given */
+	PAYREF_BAD_OGM, /* looks like an OGM, check digits wrong */
+	PAYREF_BAD_RF   /* looks like an RF reference, check digits wrong */
+};
+
+/* Classifies s[0..n) and writes its stored form into out (size >= 64). */
+enum payref_kind payref_parse(const char *s, size_t n, char *out, size_t size);
+/* "+++123/4567/89002+++" from 12 digits (out: 21 bytes). */
+void payref_ogm_format(const char *digits12, char out[21]);
+/* The OGM for a 10-digit base number (out: 13 bytes, 12 digits). */
+void payref_ogm_make(unsigned long long base10, char out[13]);
+/* "RFkk" + ref, for a reference of up to 21 letters and digits; -1 if not. */
+int payref_rf_make(const char *ref, char *out, size_t size);
+
+#endif

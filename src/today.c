@@ -1,0 +1,54 @@
+/* today.c — owns "today" and "now" for the whole program. Nothing else may
+ * call time() or localtime() to decide a date. */
+#include "today.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+static int pinned;
+static day_t pinned_day;
+
+int today_set(const char *iso)
+{
+	day_t d;
+	if (!iso || date_parse(iso, strlen(iso), DATE_ISO, &d) != 0)
+		return -1;
+	pinned = 1;
+	pinned_day = d;
+	return 0;
+}
+
+int today_from_env(void)
+{
+	const char *v = getenv("RELANCE_TODAY");
+	if (!v || !*v)
+		return 0;
+	return today_set(v);
+}
+
+day_t today(void)
+{
+	if (pinned)
+		return pinned_day;
+	time_t t = time(NULL);
+	struct tm tm;
+	localtime_r(&t, &tm);
+	return days_from_civil(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
+}
+
+void now_utc(char out[21])
+{
+	time_t t = time(NULL);
+	struct tm tm;
+	gmtime_r(&t, &tm);
+	if (pinned) {
+		int y, m, d;
+		civil_from_days(pinned_day, &y, &m, &d);
+		tm.tm_year = y - 1900, tm.tm_mon = m - 1, tm.tm_mday = d;
+	}
+	date_iso(days_from_civil(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday), out);
+	snprintf(out + 10, 11, "T%02u:%02u:%02uZ", (unsigned)tm.tm_hour % 24u,
+		 (unsigned)tm.tm_min % 60u, (unsigned)tm.tm_sec % 61u);
+}

@@ -1,0 +1,14 @@
+/* uid.h — globally unique ids for rows made in this copy of the book.
+ * Time-ordered (UUID version 7: 48 bits of milliseconds, 74 random bits
+ * from the kernel), so two copies of one file — even a plain cp — never
+ * mint the same id, and new rows land at the end of their index. */
+#ifndef RELANCE_UID_H
+#define RELANCE_UID_H
+
+#define UID_LEN 36
+/* Writes a new id, "0190b3a2-7c1e-7f3a-9b2d-1c3e5f7a9b0d", and a NUL. */
+void uid_new(char out[UID_LEN + 1]);
+/* 1 when s has the shape of an id made by uid_new. */
+int uid_valid(const char *s);
+
+#endif

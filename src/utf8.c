@@ -1,0 +1,160 @@
+/* utf8.c — UTF-8 decoding, validation, terminal width and ASCII folding. */
+#include "utf8.h"
+
+#include <string.h>
+
+size_t utf8_decode(const char *str, size_t n, uint32_t *cp)
+{
+	const unsigned char *s = (const unsigned char *)str;
+	if (n == 0)
+		return 0;
+	if (s[0] < 0x80) {
+		*cp = s[0];
+		return 1;
+	}
+	size_t len;
+	uint32_t c, min;
+	if ((s[0] & 0xe0) == 0xc0)
+		len = 2, c = s[0] & 0x1f, min = 0x80;
+	else if ((s[0] & 0xf0) == 0xe0)
+		len = 3, c = s[0] & 0x0f, min = 0x800;
+	else if ((s[0] & 0xf8) == 0xf0)
+		len = 4, c = s[0] & 0x07, min = 0x10000;
+	else
+		return 0;
+	if (n < len)
+		return 0;
+	for (size_t i = 1; i < len; i++) {
+		if ((s[i] & 0xc0) != 0x80)
+			return 0;
+		c = (c << 6) | (s[i] & 0x3f);
+	}
+	if (c < min || c > 0x10ffff || (c >= 0xd800 && c <= 0xdfff))
+		return 0;
+	*cp = c;
+	return len;
+}
+
+int utf8_valid(const char *s, size_t n, size_t *bad)
+{
+	size_t i = 0;
+	while (i < n) {
+		/* fast path over ASCII, eight bytes at a time */
+		while (i + 8 <= n) {
+			uint64_t w;
+			memcpy(&w, s + i, 8);
+			if (w & 0x8080808080808080ull)
+				break;
+			i += 8;
+		}
+		if (i >= n)
+			break;
+		if (!(s[i] & 0x80)) {
+			i++;
+			continue;
+		}
+		uint32_t cp;
+		size_t k = utf8_decode(s + i, n - i, &cp);
+		if (!k) {
+			if (bad)
+				*bad = i;
+			return 0;
+		}
+		i += k;
+	}
+	return 1;
+}
+
+int utf8_cp_width(uint32_t c)
+{
+	if (c == 0)
+		return 0;
+	if ((c >= 0x0300 && c <= 0x036f) || (c >= 0x1ab0 && c <= 0x1aff) ||
+	    (c >= 0x1dc0 && c <= 0x1dff) || (c >= 0x20d0 && c <= 0x20ff) ||
+	    (c >= 0xfe20 && c <= 0xfe2f) || c == 0x200b || c == 0x200c ||
+	    c == 0x200d || c == 0xfeff)
+		return 0;
+	if ((c >= 0x1100 && c <= 0x115f) || (c >= 0x2e80 && c <= 0x303e) ||
+	    (c >= 0x3041 && c <= 0x33ff) || (c >= 0x3400 && c <= 0x4dbf) ||
+	    (c >= 0x4e00 && c <= 0x9fff) || (c >= 0xa000 && c <= 0xa4cf) ||
+	    (c >= 0xac00 && c <= 0xd7a3) || (c >= 0xf900 && c <= 0xfaff) ||
+	    (c >= 0xfe30 && c <= 0xfe4f) || (c >= 0xff00 && c <= 0xff60) ||
+	    (c >= 0xffe0 && c <= 0xffe6) || (c >= 0x1f300 && c <= 0x1f64f) ||
+	    (c >= 0x1f900 && c <= 0x1f9ff) || (c >= 0x20000 && c <= 0x3fffd))
+		return 2;
+	return 1;
+}
+
+size_t utf8_width(const char *s, size_t n)
+{
+	size_t w = 0, i = 0;
+	while (i < n) {
+		uint32_t cp;
+		size_t k = utf8_decode(s + i, n - i, &cp);
+		if (!k) {
+			w++, i++;
+			continue;
+		}
+		w += (size_t)utf8_cp_width(cp);
+		i += k;
+	}
+	return w;
+}
+
+/* ASCII bases of U+00C0..U+00FF and U+0100..U+017F. */
+static const char latin1[] = "AAAAAAACEEEEIIIIDNOOOOOxOUUUUYTsaaaaaaaceeeeiiiidnooooo/ouuuuyty";
+static const char latin_ext_a[] =
+	"AaAaAaCcCcCcCcDdDdEeEeEeEeEeGgGgGgGgHhHhIiIiIiIiIiIiJjKkkLlLlLlLlLl"
+	"NnNnNnnNnOoOoOoOoRrRrRrSsSsSsSsTtTtTtUuUuUuUuUuUuWwYyYZzZzZzs";
+
+static const char *fold_cp(uint32_t c, char one[2])
+{
+	switch (c) {
+	case 0xdf: return "ss";
+	case 0xc6: case 0xe6: return "ae";
+	case 0x152: case 0x153: return "oe";
+	}
+	if (c < 0x80)
+		one[0] = (char)c;
+	else if (c >= 0xc0 && c <= 0xff)
+		one[0] = latin1[c - 0xc0];
+	else if (c >= 0x100 && c <= 0x17f)
+		one[0] = latin_ext_a[c - 0x100];
+	else
+		return NULL;
+	if (one[0] >= 'A' && one[0] <= 'Z')
+		one[0] = (char)(one[0] - 'A' + 'a');
+	one[1] = '\0';
+	return one;
+}
+
+size_t utf8_fold(const char *s, size_t n, char *out, size_t size)
+{
+	size_t o = 0, i = 0;
+	if (size == 0)
+		return 0;
+	while (i < n) {
+		uint32_t cp;
+		size_t k = utf8_decode(s + i, n - i, &cp);
+		char one[2];
+		const char *f;
+		size_t flen;
+		if (!k) {
+			f = s + i, flen = 1, k = 1;
+		} else if (utf8_cp_width(cp) == 0 && cp >= 0x300) {
+			i += k; /* combining accent: drop */
+			continue;
+		} else if ((f = fold_cp(cp, one)) != NULL) {
+			flen = strlen(f);
+		} else {
+			f = s + i, flen = k;
+		}
+		if (o + flen >= size)
+			break;
+		memcpy(out + o, f, flen);
+		o += flen;
+		i += k;
+	}
+	out[o] = '\0';
+	return o;
+}
