@@ -91,9 +91,16 @@ $(BUILD)/src $(BUILD)/tests:
 -include $(OBJ:.o=.d)
 
 # --- test -------------------------------------------------------------------
-check: deps-test ./relance $(BIN) $(UNIT_T)
+ifeq ($(SANITIZE),1)
+CHECK_BIN := $(BIN)
+export ASAN_OPTIONS := abort_on_error=0:detect_leaks=1
+export UBSAN_OPTIONS := print_stacktrace=1:halt_on_error=1
+else
+CHECK_BIN := ./relance $(BIN)
+endif
+check: deps-test $(CHECK_BIN) $(UNIT_T)
 	$(Q)RELANCE=$(CURDIR)/$(BIN) TESTS_DATA=$(CURDIR)/tests/data \
-	  prove -f --exec '' $(UNIT_T) tests/cli/*.t
+	  prove -j2 -f --exec '' $(UNIT_T) tests/cli/*.t
 
 # --- run --------------------------------------------------------------------
 RUN_DB ?= build/demo.db

@@ -115,7 +115,7 @@ int cmd_import(const struct cli_globals *g, int argc, char **argv)
 		struct import_stats st;
 		rc = import_file(&b, kind, files[i], &io, &st);
 		if (rc == 0 && !io.quiet)
-			summary(files[i], &io, &st);
+			summary(strcmp(files[i], "-") ? files[i] : "<stdin>", &io, &st);
 		if (rc != 0)
 			status = 1;
 	}

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -214,15 +215,21 @@ static enum decimal_mark detect_mark(struct import_ctx *c, const char *text, siz
 	return m;
 }
 
+/* "\r  invoices.csv:  42% (420000 rows)", redrawn when the percentage moves. */
 static void progress(struct import_ctx *c, const struct csv_reader *r, size_t len, int done)
 {
+	static int shown = -1;
 	if (done) {
 		fprintf(stderr, "\r%*s\r", 60, "");
+		shown = -1;
 		return;
 	}
 	size_t at = (size_t)(r->p - (r->end - len));
-	fprintf(stderr, "\r  %s: %3d%% (%ld rows)", c->file, (int)(at * 100 / (len ? len : 1)),
-		c->stats.rows);
+	int pct = (int)(at * 100 / (len ? len : 1));
+	if (pct == shown)
+		return;
+	shown = pct;
+	fprintf(stderr, "\r  %s: %3d%% (%ld rows)", c->file, pct, c->stats.rows);
 	fflush(stderr);
 }
 
@@ -386,7 +393,7 @@ static void read_rows(struct import_ctx *c, struct csv_reader *r, struct csv_fie
 			}
 		}
 		c->kind->row(c);
-		if (show_progress && (c->stats.rows & 0xffff) == 0)
+		if (show_progress && (c->stats.rows & 0x3ff) == 0)
 			progress(c, r, len, 0);
 	}
 	if (show_progress)
@@ -493,7 +500,10 @@ int import_file(struct book *b, const struct import_kind *kind, const char *path
 		stats->errors = 1;
 		return 1;
 	}
-	size_t cap = 1 << 16, len = 0;
+	/* one read of the whole file when its size is known; pipes grow */
+	struct stat sb;
+	size_t cap = fstat(fileno(fp), &sb) == 0 && S_ISREG(sb.st_mode) ? (size_t)sb.st_size + 1 : 1 << 16;
+	size_t len = 0;
 	char *buf = malloc(cap);
 	for (;;) {
 		if (!buf) {

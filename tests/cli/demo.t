@@ -1,0 +1,57 @@
+#!/bin/sh
+# demo.t — the demo book: reproducible from its seed, realistic (accents,
+# languages, every aging bucket, history of calls, promises kept and broken),
+# refuses a non-empty book, and its CSV files import like any other.
+. "$(dirname "$0")/../lib/tap.sh"
+
+out=$("$R" -d "$T/a.db" demo --accounts 200 --seed 7)
+like "$out" "^demo: 200 accounts, [0-9]+ invoices and credit notes, [0-9]+ payments, [0-9]+ journal entries" "summary line"
+"$R" -d "$T/b.db" demo --accounts 200 --seed 7 >/dev/null
+"$R" -d "$T/c.db" demo --accounts 200 --seed 8 >/dev/null
+a=$("$R" -d "$T/a.db" accounts --format tsv)
+is "$a" "$("$R" -d "$T/b.db" accounts --format tsv)" "same seed, same book"
+[ "$a" != "$("$R" -d "$T/c.db" accounts --format tsv)" ]
+_result $? "another seed, another book"
+is "$(sqlite3 "$T/a.db" 'SELECT type, summary, body FROM activities ORDER BY account_no, at, summary')" \
+   "$(sqlite3 "$T/b.db" 'SELECT type, summary, body FROM activities ORDER BY account_no, at, summary')" "same history too"
+"$R" -d "$T/small.db" demo --accounts 20 --seed 7 >/dev/null
+is "$("$R" -d "$T/small.db" accounts --format tsv | head -21)" "$(printf '%s\n' "$a" | head -21)" \
+   "--accounts 20 is the start of --accounts 200"
+
+n=$(sqlite3 "$T/a.db" "SELECT count(*) FROM invoices")
+[ "$n" -ge 1200 ] && [ "$n" -le 2800 ]
+_result $? "about 10 invoices an account ($n for 200)"
+for bucket in d1_30 d31_60 d61_90 d90_plus current; do
+	col=$(printf '%s\n' "$a" | head -1 | tr '\t' '\n' | grep -n "^$bucket\$" | cut -d: -f1)
+	nonzero=$(printf '%s\n' "$a" | tail -n +2 | cut -f"$col" | grep -vc '^0.00$')
+	[ "$nonzero" -gt 0 ]
+	_result $? "some accounts have money in $bucket ($nonzero)"
+done
+is "$(sqlite3 "$T/a.db" "SELECT group_concat(DISTINCT language) FROM (SELECT language FROM customers ORDER BY 1)")" "en,fr,nl" "fr, nl and en debtors"
+like "$(sqlite3 "$T/a.db" "SELECT name FROM customers")" "[éèëüöçâôï]" "names with accents"
+is "$(sqlite3 "$T/a.db" "SELECT count(DISTINCT collector) FROM customers")" 4 "four collectors"
+is "$(sqlite3 "$T/a.db" "SELECT count(*) FROM collectors WHERE name IS NULL")" 0 "collectors have names"
+is "$(sqlite3 "$T/a.db" "SELECT group_concat(DISTINCT status) FROM (SELECT status FROM promises ORDER BY 1)")" "broken,kept,open" "promises kept, broken and open"
+is "$(sqlite3 "$T/a.db" "SELECT group_concat(DISTINCT type) FROM (SELECT type FROM activities ORDER BY 1)")" \
+   "call,dispute,email,letter,note,promise,system" "calls, notes, reminders, promises, disputes in history"
+[ "$(sqlite3 "$T/a.db" "SELECT count(*) FROM invoices WHERE kind = 'credit_note'")" -gt 0 ]
+_result $? "credit notes"
+[ "$(sqlite3 "$T/a.db" "SELECT count(*) FROM payments")" -gt 0 ]
+_result $? "payments"
+ok "the demo book passes check" "$R" -d "$T/a.db" check
+
+before=$(sqlite3 "$T/a.db" "SELECT count(*) FROM invoices")
+out=$("$R" -d "$T/a.db" demo --accounts 5 2>&1)
+is "$?" 1 "a second demo on the same book fails"
+like "$out" "is not empty; the demo only fills an empty book" "and says why"
+is "$(sqlite3 "$T/a.db" "SELECT count(*) FROM invoices")" "$before" "and changes nothing"
+
+# the CSV files: the same book through the ordinary import
+ok "--csv writes files" "$R" demo --accounts 200 --seed 7 --csv "$T/csv"
+ok "customers.csv imports" "$R" -d "$T/d.db" import customers "$T/csv/customers.csv"
+ok "invoices.csv imports" "$R" -d "$T/d.db" import invoices "$T/csv/invoices.csv"
+ok "payments.csv imports" "$R" -d "$T/d.db" import payments "$T/csv/payments.csv"
+is "$("$R" -d "$T/d.db" accounts --format tsv)" "$a" "and gives the demo book's figures"
+fails "--accounts 0 is refused" "$R" -d "$T/e.db" demo --accounts 0
+
+done_testing

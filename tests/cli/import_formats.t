@@ -1,0 +1,74 @@
+#!/bin/sh
+# import_formats.t — files as real accounting packages write them: French,
+# Dutch and English headers, ';' ',' and tab, BOM and CRLF, quoting with
+# embedded delimiters, quotes and newlines, decimal commas, DD/MM/YYYY and
+# DD.MM.YYYY dates, CP1252 and ISO-8859-15 bytes, --map.
+. "$(dirname "$0")/../lib/tap.sh"
+B="$T/book.db"
+
+# French export: BOM, CRLF, semicolons, decimal commas, quoted fields
+printf '\357\273\277N° client;Raison sociale;Téléphone;Langue;Gestionnaire;Limite de crédit\r\n' > "$T/clients.csv"
+printf 'FR1;"Dupont; Fils & Cie";+33 1 23 45 67 89;Français;amartin;"10.000,00"\r\n' >> "$T/clients.csv"
+printf 'FR2;"Le ""Petit"" Café\r\nau coin";+33 6 11 22 33 44;fr;amartin;\r\n' >> "$T/clients.csv"
+out=$("$R" -d "$B" import customers "$T/clients.csv" 2>&1)
+like "$out" "2 rows read, 2 new" "French headers, BOM, CRLF, semicolons"
+is "$(sqlite3 "$B" "SELECT name FROM customers WHERE account_no = 'FR1'")" "Dupont; Fils & Cie" "quoted delimiter"
+is "$(sqlite3 "$B" "SELECT replace(name, char(13), '<CR>') FROM customers WHERE account_no = 'FR2'")" "Le \"Petit\" Café<CR>
+au coin" "doubled quotes and an embedded CRLF, kept as written"
+is "$(sqlite3 "$B" "SELECT language, credit_limit FROM customers WHERE account_no = 'FR1'")" "fr|1000000" "language by name; credit limit 10.000,00"
+
+printf 'N° facture;N° client;Date facture;Échéance;Montant TTC;Solde\r\n' > "$T/factures.csv"
+printf 'F-1;FR1;01/10/2026;31/10/2026;1.234,56;1.000,00\r\n' >> "$T/factures.csv"
+printf 'F-2;FR2;01.09.2026;01.10.2026;-12,50;-12,50\r\n' >> "$T/factures.csv"
+out=$("$R" -d "$B" import invoices "$T/factures.csv" 2>&1)
+like "$out" "2 rows read, 2 new" "French invoice headers, decimal comma, DD/MM/YYYY and DD.MM.YYYY"
+is "$(sqlite3 "$B" "SELECT invoice_no, kind, issue_date, due_date, amount, open_amount FROM invoices ORDER BY 1")" \
+"F-1|invoice|2026-10-01|2026-10-31|123456|100000
+F-2|credit_note|2026-09-01|2026-10-01|-1250|-1250" "values stored as ISO dates and cents; a negative amount is a credit note"
+
+# Dutch export, tab-separated, CP1252 bytes (é = \351, ü = \374), no --encoding
+printf 'Klantnummer\tNaam\tTaal\n' > "$T/klanten.csv"
+printf 'NL1\tSoci\351t\351 G\351n\351rale\tNederlands\n' >> "$T/klanten.csv"
+printf 'NL2\tM\374ller GmbH\tde\n' >> "$T/klanten.csv"
+out=$("$R" -d "$B" import customers "$T/klanten.csv" 2>&1)
+like "$out" "klanten.csv:2: warning: not valid UTF-8; reading the file as CP1252" "CP1252 detected with a warning naming the line"
+like "$out" "2 rows read, 2 new" "tab-separated with Dutch headers"
+is "$(sqlite3 "$B" "SELECT name FROM customers WHERE account_no IN ('NL1', 'NL2') ORDER BY account_no")" "Société Générale
+Müller GmbH" "names arrive intact"
+
+# --encoding: ISO-8859-15 has the euro sign at 0xA4, CP1252 at 0x80
+printf 'account_no,name\nE1,Caf\351 \244 Co\n' > "$T/latin9.csv"
+"$R" -d "$B" import customers --encoding iso-8859-15 "$T/latin9.csv" >/dev/null 2>&1
+is "$(sqlite3 "$B" "SELECT name FROM customers WHERE account_no = 'E1'")" "Café € Co" "--encoding iso-8859-15"
+printf 'account_no,name\nE2,Caf\351\n' > "$T/latin1.csv"
+fails "--encoding utf-8 refuses bytes that are not UTF-8" "$R" -d "$B" import customers --encoding utf-8 "$T/latin1.csv"
+out=$("$R" -d "$B" import customers --encoding utf-8 "$T/latin1.csv" 2>&1)
+like "$out" "latin1.csv:2: byte 0xe9 is not valid UTF-8" "and names the line"
+fails "an unknown encoding is refused" "$R" -d "$B" import customers --encoding ebcdic "$T/latin1.csv"
+
+# English headers with --map for a column nobody could guess
+printf 'Cust,Company,Ref\nM1,Acme Ltd,x\n' > "$T/map.csv"
+out=$("$R" -d "$B" import customers --map account_no=Cust --map name=Company "$T/map.csv" 2>&1)
+like "$out" "1 row read, 1 new" "--map names the columns"
+fails "--map of an unknown column is refused" "$R" -d "$B" import customers --map nope=Cust "$T/map.csv"
+
+# --delimiter and --decimal-point forced; ambiguous amounts need a decision
+printf 'invoice_no|account_no|due_date|amount\nG-1|FR1|2026-11-01|1.234\n' > "$T/pipe.csv"
+out=$("$R" -d "$B" import invoices --delimiter '|' "$T/pipe.csv" 2>&1)
+like "$out" 'pipe.csv:2: amount: "1.234" is ambiguous' "1.234 alone is ambiguous"
+out=$("$R" -d "$B" import invoices --delimiter '|' --decimal-comma "$T/pipe.csv" 2>&1)
+like "$out" "1 row read, 1 new" "--decimal-comma decides it"
+is "$(sqlite3 "$B" "SELECT amount FROM invoices WHERE invoice_no = 'G-1'")" 123400 "1.234 with decimal commas is 1234.00"
+
+# --date-format MM/DD/YYYY for an American export
+printf 'invoice_no,account_no,due_date,amount\nUS-1,FR1,12/31/2026,10.00\n' > "$T/us.csv"
+fails "12/31/2026 is not a DD/MM/YYYY date" "$R" -d "$B" import invoices "$T/us.csv"
+ok "--date-format MM/DD/YYYY reads it" "$R" -d "$B" import invoices --date-format MM/DD/YYYY "$T/us.csv"
+is "$(sqlite3 "$B" "SELECT due_date FROM invoices WHERE invoice_no = 'US-1'")" 2026-12-31 "as 31 December"
+
+# a structured communication with a wrong check number is an error
+printf 'invoice_no,account_no,due_date,amount,reference\nR-1,FR1,2026-11-01,10.00,+++000/0000/00102+++\n' > "$T/ogm.csv"
+out=$("$R" -d "$B" import invoices "$T/ogm.csv" 2>&1)
+like "$out" 'ogm.csv:2: reference: "\+\+\+000/0000/00102\+\+\+" is a structured communication with a wrong check number' "bad OGM check digits refused"
+
+done_testing
