@@ -1,7 +1,7 @@
 # relance — build, test, benchmark and install.
 #   make            build ./relance
 #   make check      build and run every test through prove (SANITIZE=1: with ASan+UBSan)
-#   make run        build, create a demo book if there is none, open it
+#   make run        build, create a demo book if there is none, show its overdue accounts
 #   make bench      build a 100,000-account book and time it against sqlite3
 #   make install    PREFIX=/usr/local DESTDIR=
 # Missing build dependencies are installed with apt-get when run as root;

@@ -11,18 +11,20 @@
 static const struct command commands[] = {
 	{"import", "read the accounting system's customers, invoices or payments",
 	 "import customers|invoices|payments FILE [options]\n"
-	 "--delimiter C        ',' ';' 'tab' (default: detected from the header line)\n"
+	 "--delimiter C        ',' ';' '|' or 'tab' (default: ',' ';' or tab, detected\n"
+	 "                     from the header line)\n"
 	 "--encoding E         utf-8, cp1252, iso-8859-1, iso-8859-15\n"
 	 "                     (default: UTF-8 when valid, else CP1252 with a warning)\n"
 	 "--decimal-comma      amounts are written 1.234,56\n"
 	 "--decimal-point      amounts are written 1,234.56 (default: detected)\n"
-	 "--date-format F      YYYY-MM-DD, DD/MM/YYYY, DD-MM-YYYY, DD.MM.YYYY or MM/DD/YYYY\n"
+	 "--date-format F      YYYY-MM-DD, DD/MM/YYYY, DD-MM-YYYY, DD.MM.YYYY, MM/DD/YYYY\n"
+	 "                     or auto (default: any of the first four, by shape)\n"
 	 "--map COLUMN=HEADER  read COLUMN from the column headed HEADER\n"
 	 "--snapshot           (invoices) the file lists every open item: close the others\n"
-	 "--dry-run            check the file, write nothing\n"
+	 "--dry-run, -n        check the file, write nothing\n"
 	 "--max-errors N       errors to print (default 20; all are counted)\n"
 	 "--progress, --no-progress   progress on standard error (default: large files on a terminal)\n"
-	 "--quiet              no summary line",
+	 "--quiet, -q          no summary line",
 	 cmd_import},
 	{"accounts", "list accounts with their open, overdue and aging figures",
 	 "accounts [--overdue] [--collector LOGIN] [--format text|tsv|json]\n"
@@ -75,6 +77,12 @@ int opts_more(struct opts *o) { return !o->bad && o->i < o->argc; }
 
 int opts_flag(struct opts *o, const char *name)
 {
+	if (o->i < o->argc && !o->rest && strcmp(o->argv[o->i], "--") == 0) {
+		o->rest = 1;
+		o->i++;
+	}
+	if (o->rest)
+		return 0;
 	if (o->i < o->argc && strcmp(o->argv[o->i], name) == 0) {
 		o->i++;
 		return 1;
@@ -84,7 +92,11 @@ int opts_flag(struct opts *o, const char *name)
 
 int opts_value(struct opts *o, const char *name)
 {
-	if (o->i >= o->argc)
+	if (o->i < o->argc && !o->rest && strcmp(o->argv[o->i], "--") == 0) {
+		o->rest = 1;
+		o->i++;
+	}
+	if (o->i >= o->argc || o->rest)
 		return 0;
 	const char *a = o->argv[o->i];
 	size_t n = strlen(name);
@@ -110,8 +122,13 @@ int opts_value(struct opts *o, const char *name)
 
 const char *opts_positional(struct opts *o)
 {
+	if (!o->rest && strcmp(o->argv[o->i], "--") == 0) {
+		o->rest = 1;
+		if (++o->i >= o->argc)
+			return NULL;
+	}
 	const char *a = o->argv[o->i];
-	if (a[0] == '-' && a[1] != '\0') {
+	if (!o->rest && a[0] == '-' && a[1] != '\0') {
 		msg_error("%s: unknown option %s (see relance %s --help)", o->cmd, a, o->cmd);
 		o->bad = 1;
 		return NULL;

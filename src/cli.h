@@ -32,6 +32,7 @@ struct opts {
 	const char *cmd;
 	const char *arg; /* value of the option just matched */
 	int bad;         /* an error was printed */
+	int rest;        /* after "--": everything is positional */
 };
 void opts_init(struct opts *o, const char *cmd, int argc, char **argv);
 /* 1 when there is another argument. */

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "encoding.h"
 #include "import.h"
 #include "msg.h"
 
@@ -54,6 +55,9 @@ int cmd_import(const struct cli_globals *g, int argc, char **argv)
 				msg_error("import: --delimiter %s: use ',', ';', '|' or tab", o.arg), o.bad = 1;
 		} else if (opts_value(&o, "--encoding")) {
 			io.encoding = o.arg;
+			if (!encoding_canonical(o.arg))
+				msg_error("import: --encoding %s: use utf-8, cp1252, iso-8859-1 or iso-8859-15",
+					  o.arg), o.bad = 1;
 		} else if (opts_flag(&o, "--decimal-comma")) {
 			io.mark = MARK_COMMA;
 		} else if (opts_flag(&o, "--decimal-point")) {
@@ -84,10 +88,14 @@ int cmd_import(const struct cli_globals *g, int argc, char **argv)
 			const char *a = opts_positional(&o);
 			if (!a)
 				break;
-			if (!kind_name)
+			if (!kind_name) {
 				kind_name = a;
-			else if (nfiles < sizeof files / sizeof *files)
+			} else if (nfiles < sizeof files / sizeof *files) {
 				files[nfiles++] = a;
+			} else {
+				msg_error("import: at most %zu files at a time", sizeof files / sizeof *files);
+				o.bad = 1;
+			}
 		}
 	}
 	if (o.bad)

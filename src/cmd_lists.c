@@ -125,6 +125,11 @@ int cmd_items(const struct cli_globals *g, int argc, char **argv)
 	struct book b;
 	if (open_book(g, &b))
 		return 1;
+	if (ledger_account_exists(b.db, account) <= 0) {
+		msg_error("no account %s in the book", account);
+		book_close(&b);
+		return 1;
+	}
 	struct printer p = {.grouped = fmt == FMT_TEXT};
 	table_begin(&p.t, (enum out_format)fmt, item_cols, sizeof item_cols / sizeof *item_cols, stdout);
 	int n = ledger_items(b.db, account, today(), all, item_row, &p);

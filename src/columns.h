@@ -22,6 +22,18 @@ struct column_override {
 
 #define COLUMNS_MAX 32
 
+/* Spellings shared by several kinds of file. */
+#define ACCOUNT_SYNONYMS \
+	"account no|account number|account|customer no|customer number|customer|customer id|" \
+	"customer code|client|client no|n° client|numéro client|numéro de client|code client|" \
+	"compte|compte client|klant|klantnummer|klantnr|klantcode|debiteur|debiteurnummer|" \
+	"debiteurnr|debtor|debtor no|kundennummer|tiers|code tiers"
+#define INVOICE_SYNONYMS \
+	"invoice no|invoice number|invoice|document no|document number|doc no|n° facture|" \
+	"no facture|numéro facture|numéro de facture|facture|n° pièce|numéro pièce|pièce|" \
+	"factuurnummer|factuurnr|factuur|documentnummer|rechnungsnummer|belegnummer"
+#define CURRENCY_SYNONYMS "cur|ccy|devise|monnaie|munt|valuta|währung"
+
 /* Fills idx[c] with the header position of column c (-1 when absent).
  * Writes warnings for ignored duplicates through warn(). Returns the number
  * of required columns missing (their names listed in `missing`). */

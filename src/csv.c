@@ -13,10 +13,32 @@ void csv_init(struct csv_reader *r, const char *buf, size_t len, char delim)
 	r->line = 1;
 }
 
+/* A field unescaped into scratch: stored as an offset until the record
+ * ends, because scratch may move while the record is read. */
+struct csv_pending {
+	size_t idx, off, len;
+};
+
 void csv_free(struct csv_reader *r)
 {
 	free(r->scratch);
+	free(r->pending);
 	r->scratch = NULL;
+	r->pending = NULL;
+}
+
+static int pending_put(struct csv_reader *r, size_t idx, size_t off, size_t len)
+{
+	if (r->npending == r->pending_cap) {
+		size_t cap = r->pending_cap ? r->pending_cap * 2 : 16;
+		struct csv_pending *np = realloc(r->pending, cap * sizeof *np);
+		if (!np)
+			return -1;
+		r->pending = np;
+		r->pending_cap = cap;
+	}
+	r->pending[r->npending++] = (struct csv_pending){idx, off, len};
+	return 0;
 }
 
 static int scratch_put(struct csv_reader *r, const char *s, size_t n)
@@ -36,10 +58,6 @@ static int scratch_put(struct csv_reader *r, const char *s, size_t n)
 	return 0;
 }
 
-/* Fields living in scratch are stored as offsets (s == NULL, n encoded in
- * two slots) until the record ends, because scratch may move. */
-struct pending { size_t idx, off, len; };
-
 long csv_next(struct csv_reader *r, struct csv_field *f, size_t max)
 {
 	const char *p = r->p, *end = r->end;
@@ -57,8 +75,7 @@ long csv_next(struct csv_reader *r, struct csv_field *f, size_t max)
 	r->record_line = r->line;
 	r->scratch_len = 0;
 	r->error = 0;
-	struct pending pend[64];
-	size_t npend = 0;
+	r->npending = 0;
 	long nf = 0;
 	for (;;) {
 		const char *start = p;
@@ -123,8 +140,9 @@ long csv_next(struct csv_reader *r, struct csv_field *f, size_t max)
 			len = (size_t)(p - start);
 		}
 		if ((size_t)nf < max) {
-			if (in_scratch && npend < sizeof pend / sizeof *pend) {
-				pend[npend++] = (struct pending){(size_t)nf, soff, len};
+			if (in_scratch) {
+				if (pending_put(r, (size_t)nf, soff, len))
+					return -1;
 				f[nf].s = NULL, f[nf].n = 0;
 			} else {
 				f[nf].s = start, f[nf].n = len;
@@ -144,8 +162,10 @@ long csv_next(struct csv_reader *r, struct csv_field *f, size_t max)
 		}
 		break;
 	}
-	for (size_t i = 0; i < npend; i++)
-		f[pend[i].idx].s = r->scratch + pend[i].off, f[pend[i].idx].n = pend[i].len;
+	for (size_t i = 0; i < r->npending; i++) {
+		struct csv_pending *pd = &r->pending[i];
+		f[pd->idx].s = r->scratch + pd->off, f[pd->idx].n = pd->len;
+	}
 	r->p = p;
 	return nf;
 }

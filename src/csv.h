@@ -12,6 +12,7 @@ struct csv_field {
 	size_t n;
 };
 
+struct csv_pending;
 struct csv_reader {
 	const char *p, *end;
 	char delim;
@@ -19,6 +20,8 @@ struct csv_reader {
 	size_t record_line; /* physical line the last record started on */
 	char *scratch;
 	size_t scratch_len, scratch_cap;
+	struct csv_pending *pending; /* fields of the record living in scratch */
+	size_t npending, pending_cap;
 	int error;          /* 1: the last record had a quote left open */
 };
 

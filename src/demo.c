@@ -577,10 +577,13 @@ static int write_file(const char *dir, const char *name, const struct sbuf *b)
 	char path[4096];
 	snprintf(path, sizeof path, "%s/%s", dir, name);
 	FILE *fp = fopen(path, "wb");
-	if (!fp || fwrite(b->s, 1, b->len, fp) != b->len || fclose(fp) != 0) {
+	if (!fp) {
 		msg_error("demo: cannot write %s: %s", path, strerror(errno));
-		if (fp)
-			fclose(fp);
+		return -1;
+	}
+	int bad = fwrite(b->s, 1, b->len, fp) != b->len;
+	if (fclose(fp) != 0 || bad) {
+		msg_error("demo: cannot write %s: %s", path, strerror(errno));
 		return -1;
 	}
 	return 0;

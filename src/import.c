@@ -20,6 +20,9 @@
 #include "uid.h"
 #include "utf8.h"
 
+/* Fields read per record: exports carry many columns relance ignores. */
+#define FIELDS_MAX 512
+
 void import_opts_default(struct import_opts *o)
 {
 	memset(o, 0, sizeof *o);
@@ -95,7 +98,7 @@ struct csv_field import_field(struct import_ctx *c, int column)
 {
 	struct csv_field f = {"", 0};
 	int pos = c->col[column];
-	if (pos < 0 || pos >= c->nfields || pos >= COLUMNS_MAX)
+	if (pos < 0 || pos >= c->nfields || pos >= FIELDS_MAX)
 		return f;
 	f = c->fields[pos];
 	while (f.n && (*f.s == ' ' || *f.s == '\t'))
@@ -196,15 +199,15 @@ static void warn_cb(void *ctx, const char *msg)
 static enum decimal_mark detect_mark(struct import_ctx *c, const char *text, size_t len, char delim)
 {
 	struct csv_reader r;
-	struct csv_field f[COLUMNS_MAX];
+	struct csv_field f[FIELDS_MAX];
 	enum decimal_mark m = MARK_UNKNOWN;
 	long n;
 	csv_init(&r, text, len, delim);
-	if (csv_next(&r, f, COLUMNS_MAX) <= 0) { /* header */
+	if (csv_next(&r, f, FIELDS_MAX) <= 0) { /* header */
 		csv_free(&r);
 		return m;
 	}
-	while (m == MARK_UNKNOWN && (n = csv_next(&r, f, COLUMNS_MAX)) > 0) {
+	while (m == MARK_UNKNOWN && (n = csv_next(&r, f, FIELDS_MAX)) > 0) {
 		for (int k = 0; k < 4 && c->kind->amount_columns[k] >= 0; k++) {
 			int pos = c->col[c->kind->amount_columns[k]];
 			if (pos >= 0 && pos < n && (m = money_mark_evidence(f[pos].s, f[pos].n)) != MARK_UNKNOWN)
@@ -313,16 +316,20 @@ static double seconds_since(const struct timespec *t0)
 /* Checks the header, maps the columns; returns 0 or -1 after reporting. */
 static int read_header(struct import_ctx *c, struct csv_reader *r, struct csv_field *f)
 {
-	long n = csv_next(r, f, COLUMNS_MAX);
+	long n = csv_next(r, f, FIELDS_MAX);
 	c->line = r->record_line;
 	if (n <= 0) {
 		msg_error("%s: %s", c->file, n == 0 ? "the file is empty (no header line)"
 						     : "the header line has an unclosed quote");
 		return -1;
 	}
+	if (n > FIELDS_MAX) {
+		msg_error("%s:%zu: %ld columns; relance reads at most %d", c->file, c->line, n, FIELDS_MAX);
+		return -1;
+	}
 	char missing[512];
 	int nmissing = columns_map(c->kind->columns, c->kind->ncolumns, f,
-				   (size_t)(n < COLUMNS_MAX ? n : COLUMNS_MAX), c->opts->map,
+				   (size_t)(n < FIELDS_MAX ? n : FIELDS_MAX), c->opts->map,
 				   c->opts->nmap, c->col, missing, sizeof missing, warn_cb, c);
 	for (size_t o = 0; o < c->opts->nmap; o++) {
 		int known = 0;
@@ -339,7 +346,7 @@ static int read_header(struct import_ctx *c, struct csv_reader *r, struct csv_fi
 		char found[1024];
 		size_t used = 0;
 		found[0] = '\0';
-		for (long i = 0; i < n && i < COLUMNS_MAX; i++) {
+		for (long i = 0; i < n && i < FIELDS_MAX; i++) {
 			char q[128];
 			int w = snprintf(found + used, sizeof found - used, "%s%s", i ? ", " : "",
 					 quoted(f[i], q, sizeof q));
@@ -362,7 +369,7 @@ static void read_rows(struct import_ctx *c, struct csv_reader *r, struct csv_fie
 {
 	long n;
 	long header_fields = c->nfields;
-	while ((n = csv_next(r, f, COLUMNS_MAX)) != 0) {
+	while ((n = csv_next(r, f, FIELDS_MAX)) != 0) {
 		c->line = r->record_line;
 		if (n < 0) {
 			import_error(c, -1, "a quoted field is never closed");
@@ -372,9 +379,13 @@ static void read_rows(struct import_ctx *c, struct csv_reader *r, struct csv_fie
 		c->fields = f;
 		c->nfields = n;
 		int extra = 0;
-		for (long i = header_fields; i < n && i < COLUMNS_MAX; i++)
+		for (long i = header_fields; i < n && i < FIELDS_MAX; i++)
 			extra |= f[i].n != 0;
-		if (extra || n > COLUMNS_MAX) {
+		if (n > FIELDS_MAX) {
+			import_error(c, -1, "%ld fields; relance reads at most %d", n, FIELDS_MAX);
+			continue;
+		}
+		if (extra) {
 			import_error(c, -1, "%ld fields where the header has %ld", n, header_fields);
 			continue;
 		}
@@ -428,7 +439,7 @@ int import_buffer(struct book *b, const struct import_kind *kind, const char *fi
 		delim = ',';
 
 	struct csv_reader r;
-	struct csv_field f[COLUMNS_MAX];
+	struct csv_field f[FIELDS_MAX];
 	int rc = 1, began = 0, nested = 0, bulk = 0;
 	struct book_bulk saved;
 	csv_init(&r, text, len, delim);

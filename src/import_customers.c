@@ -11,12 +11,6 @@
 enum { C_ACCOUNT, C_NAME, C_VAT, C_CONTACT, C_PHONE, C_EMAIL, C_STREET, C_POSTCODE,
        C_CITY, C_COUNTRY, C_LANGUAGE, C_SEGMENT, C_COLLECTOR, C_CREDIT_LIMIT, C_COUNT };
 
-#define ACCOUNT_SYNONYMS \
-	"account no|account number|account|customer no|customer number|customer|customer id|" \
-	"customer code|client|client no|n° client|numéro client|numéro de client|code client|" \
-	"compte|compte client|klant|klantnummer|klantnr|klantcode|debiteur|debiteurnummer|" \
-	"debiteurnr|debtor|debtor no|kundennummer|tiers|code tiers"
-
 static const struct column_def columns[C_COUNT] = {
 	{"account_no", 1, ACCOUNT_SYNONYMS},
 	{"name", 1, "customer name|company|company name|nom|raison sociale|nom client|"

@@ -14,14 +14,8 @@ enum { I_INVOICE, I_ACCOUNT, I_KIND, I_ISSUE, I_DUE, I_AMOUNT, I_OPEN, I_CURRENC
        I_REFERENCE, I_COUNT };
 
 static const struct column_def columns[I_COUNT] = {
-	{"invoice_no", 1, "invoice no|invoice number|invoice|document no|document number|doc no|"
-			  "n° facture|no facture|numéro facture|numéro de facture|facture|n° pièce|"
-			  "numéro pièce|pièce|factuurnummer|factuurnr|factuur|documentnummer|"
-			  "rechnungsnummer|belegnummer"},
-	{"account_no", 1, "account no|account number|account|customer no|customer number|customer|"
-			  "customer id|customer code|client|client no|n° client|numéro client|"
-			  "code client|compte|compte client|klant|klantnummer|klantnr|klantcode|debiteur|"
-			  "debiteurnummer|debiteurnr|debtor|debtor no|kundennummer|tiers|code tiers"},
+	{"invoice_no", 1, INVOICE_SYNONYMS},
+	{"account_no", 1, ACCOUNT_SYNONYMS},
 	{"kind", 0, "type|document type|doc type|type de document|type document|soort|"
 		    "documenttype|belegart"},
 	{"issue_date", 0, "invoice date|date|date facture|date de facture|date d'émission|"
@@ -33,7 +27,7 @@ static const struct column_def columns[I_COUNT] = {
 	{"open_amount", 0, "open|balance|outstanding|amount due|remaining|solde|solde dû|reste dû|"
 			   "montant ouvert|montant restant|restant dû|openstaand|openstaand bedrag|"
 			   "saldo|restbedrag|offen|offener betrag"},
-	{"currency", 0, "cur|ccy|devise|monnaie|munt|valuta|währung"},
+	{"currency", 0, CURRENCY_SYNONYMS},
 	{"reference", 0, "payment reference|structured communication|communication structurée|"
 			 "référence|ref|ogm|vcs|gestructureerde mededeling|betalingsreferentie"},
 };

@@ -15,18 +15,14 @@ static const struct column_def columns[P_COUNT] = {
 			   "reference|ref|transaction|transaction id|référence paiement|n° paiement|"
 			   "numéro paiement|référence|betalingsreferentie|betaling|betalingsnummer|"
 			   "transactie|zahlungsnummer"},
-	{"account_no", 0, "account no|account number|account|customer no|customer number|customer|"
-			  "customer id|customer code|client|client no|n° client|numéro client|"
-			  "code client|compte|compte client|klant|klantnummer|klantnr|klantcode|debiteur|"
-			  "debiteurnummer|debiteurnr|debtor|debtor no|kundennummer|tiers|code tiers"},
+	{"account_no", 0, ACCOUNT_SYNONYMS},
 	{"date", 1, "payment date|value date|date paiement|date de paiement|date valeur|"
 		    "betaaldatum|betalingsdatum|datum|valutadatum|zahlungsdatum"},
 	{"amount", 1, "montant|bedrag|betrag|paid|amount paid|montant payé|betaald bedrag"},
-	{"invoice_no", 0, "invoice no|invoice number|invoice|n° facture|no facture|numéro facture|"
-			  "numéro de facture|facture|factuurnummer|factuurnr|factuur|rechnungsnummer"},
+	{"invoice_no", 0, INVOICE_SYNONYMS},
 	{"communication", 0, "message|description|libellé|mededeling|omschrijving|"
 			     "verwendungszweck|remittance information|remittance info"},
-	{"currency", 0, "cur|ccy|devise|monnaie|munt|valuta|währung"},
+	{"currency", 0, CURRENCY_SYNONYMS},
 };
 
 struct state {

@@ -66,8 +66,7 @@ int ledger_accounts(sqlite3 *db, day_t today, const struct account_filter *f,
 	return rc == SQLITE_DONE ? 0 : -1;
 }
 
-int ledger_items(sqlite3 *db, const char *account_no, day_t today, int all,
-		 void (*fn)(const struct open_item *, void *), void *arg)
+int ledger_account_exists(sqlite3 *db, const char *account_no)
 {
 	sqlite3_stmt *st = db_prepare(db, "SELECT 1 FROM customers WHERE account_no = ?1");
 	if (!st)
@@ -75,11 +74,19 @@ int ledger_items(sqlite3 *db, const char *account_no, day_t today, int all,
 	sqlite3_bind_text(st, 1, account_no, -1, SQLITE_STATIC);
 	int found = sqlite3_step(st) == SQLITE_ROW;
 	sqlite3_finalize(st);
-	if (!found) {
-		msg_error("no account %s in the book", account_no);
+	return found;
+}
+
+int ledger_items(sqlite3 *db, const char *account_no, day_t today, int all,
+		 void (*fn)(const struct open_item *, void *), void *arg)
+{
+	int found = ledger_account_exists(db, account_no);
+	if (found <= 0) {
+		if (found == 0)
+			msg_error("no account %s in the book", account_no);
 		return -1;
 	}
-	st = db_prepare(db,
+	sqlite3_stmt *st = db_prepare(db,
 		"SELECT invoice_no, kind, coalesce(issue_date, ''), due_date, currency, amount, "
 		"open_amount, status, coalesce(reference, '') FROM invoices "
 		"WHERE account_no = ?1 AND (?2 OR status = 'open') ORDER BY due_date, invoice_no");

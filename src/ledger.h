@@ -32,6 +32,9 @@ struct open_item {
 	int days_past_due; /* negative: due in so many days */
 };
 
+/* 1 when the account is in the book, 0 when not, -1 on error. */
+int ledger_account_exists(sqlite3 *db, const char *account_no);
+
 /* Items of one account by due date: open ones, or all with all != 0.
  * Returns the number of items, or -1 (error printed) when the account is
  * not in the book. */

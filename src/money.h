@@ -23,7 +23,7 @@ enum decimal_mark money_mark_evidence(const char *s, size_t n);
 
 /* Parses s[0..n) into cents. Accepts a leading or trailing sign, brackets
  * for negatives, spaces, non-breaking spaces and apostrophes as thousands
- * separators, and a currency sign or code around the number. With
+ * separators, and "€" or "EUR" before or after the number. With
  * MARK_UNKNOWN, a lone separator followed by three digits is ambiguous. */
 enum money_error money_parse(const char *s, size_t n, enum decimal_mark mark, int64_t *cents);
 const char *money_error_text(enum money_error e);

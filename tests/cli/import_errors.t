@@ -115,6 +115,10 @@ is "$?" 2 "unknown kind: exit 2"
 is "$?" 2 "--snapshot on customers: exit 2"
 "$R" -d "$B" import customers --bogus "$DATA/customers.csv" 2>/dev/null
 is "$?" 2 "unknown option: exit 2"
+"$R" -d "$B" import customers --encoding ebcdic "$DATA/customers.csv" 2>/dev/null
+is "$?" 2 "unknown encoding: exit 2"
+out=$("$R" -d "$B" items NOPE 2>/dev/null)
+is "$out" "" "items of an unknown account print nothing on standard output"
 is "$(book_dump "$B")" "$before" "after all of this, the book is still as it was"
 
 done_testing

@@ -71,4 +71,18 @@ printf 'invoice_no,account_no,due_date,amount,reference\nR-1,FR1,2026-11-01,10.0
 out=$("$R" -d "$B" import invoices "$T/ogm.csv" 2>&1)
 like "$out" 'ogm.csv:2: reference: "\+\+\+000/0000/00102\+\+\+" is a structured communication with a wrong check number' "bad OGM check digits refused"
 
+# an export with many columns relance ignores (ERP files carry 40 and more)
+{
+	printf 'account_no,name'; i=1; while [ $i -le 60 ]; do printf ',extra%d' $i; i=$((i + 1)); done; echo
+	printf 'W1,Wide Export'; i=1; while [ $i -le 60 ]; do printf ',"v""%d"' $i; i=$((i + 1)); done; echo
+} > "$T/wide.csv"
+out=$("$R" -d "$B" import customers "$T/wide.csv" 2>&1)
+like "$out" "1 row read, 1 new" "62 columns, 60 of them quoted with doubled quotes"
+is "$(sqlite3 "$B" "SELECT name FROM customers WHERE account_no = 'W1'")" "Wide Export" "the known columns are read"
+
+# "--" ends the options: a file named like an option
+printf 'account_no,name\nD1,Dash\n' > "$T/--odd.csv"
+(cd "$T" && "$R" -d "$B" import customers -- --odd.csv >/dev/null 2>&1)
+is "$(sqlite3 "$B" "SELECT name FROM customers WHERE account_no = 'D1'")" "Dash" "-- before a file name that starts with --"
+
 done_testing
