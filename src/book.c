@@ -303,6 +303,9 @@ int book_open(struct book *b, const char *path, enum book_mode mode)
 		msg_error("%s is an SQLite database but not a relance book", path);
 		goto fail;
 	}
+	/* a new book gets 8 KiB pages: fewer, fuller b-tree pages for a big ledger */
+	if (objects == 0 && db_exec(b->db, "PRAGMA page_size = 8192"))
+		goto fail;
 	if (db_exec(b->db, "PRAGMA foreign_keys = ON; PRAGMA journal_mode = WAL; "
 			   "PRAGMA synchronous = NORMAL; PRAGMA temp_store = MEMORY"))
 		goto fail;

@@ -98,7 +98,10 @@ int date_parse(const char *s, size_t n, enum date_format fmt, day_t *out)
 	while (n && (s[n - 1] == ' ' || s[n - 1] == '\t'))
 		n--;
 	if (fmt == DATE_AUTO) {
-		if (n >= 5 && s[4] == '-')
+		size_t lead = 0;
+		while (lead < n && s[lead] >= '0' && s[lead] <= '9')
+			lead++;
+		if (lead == 4 && n >= 5 && s[4] == '-') /* a year first: YYYY-MM-DD */
 			fmt = DATE_ISO;
 		else if (memchr(s, '/', n))
 			fmt = DATE_DMY_SLASH;

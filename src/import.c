@@ -187,6 +187,27 @@ int import_currency(struct import_ctx *c, int column, char out[4])
 	return 0;
 }
 
+int import_write(struct import_ctx *c, sqlite3_stmt *insert, sqlite3_stmt *update,
+		 void (*bind)(sqlite3_stmt *, const void *), const void *row)
+{
+	sqlite3 *db = c->book->db;
+	bind(insert, row);
+	int rc = sqlite3_step(insert);
+	sqlite3_reset(insert);
+	if (rc != SQLITE_DONE)
+		return rc;
+	if (sqlite3_changes(db)) {
+		c->stats.added++;
+		return rc;
+	}
+	bind(update, row);
+	rc = sqlite3_step(update);
+	sqlite3_reset(update);
+	if (rc == SQLITE_DONE && sqlite3_changes(db))
+		c->stats.changed++;
+	return rc;
+}
+
 /* ---- the driver -------------------------------------------------------- */
 
 static void warn_cb(void *ctx, const char *msg)
@@ -453,7 +474,6 @@ int import_buffer(struct book *b, const struct import_kind *kind, const char *fi
 		goto done;
 	}
 	began = 1;
-	long before = db_int(b->db, kind->count_sql);
 	if (kind->begin && kind->begin(&c)) {
 		rc = -1;
 		goto done;
@@ -466,13 +486,8 @@ int import_buffer(struct book *b, const struct import_kind *kind, const char *fi
 	read_rows(&c, &r, f, text, len, show);
 	if (c.stats.errors == 0 && kind->end && kind->end(&c) && c.stats.errors == 0)
 		c.stats.errors = 1; /* end() failed without reporting a line */
-	if (c.stats.errors == 0) {
-		long after = db_int(b->db, kind->count_sql);
-		c.stats.added = after - before;
-		c.stats.changed -= c.stats.added; /* the kinds count every row written */
-		if (!opts->dry_run && (c.stats.added || c.stats.changed || c.stats.closed))
-			log_run(&c);
-	}
+	if (c.stats.errors == 0 && !opts->dry_run && (c.stats.added || c.stats.changed || c.stats.closed))
+		log_run(&c);
 	if (c.stats.errors == 0 && !opts->dry_run) {
 		if (db_tx_commit(b->db, nested)) {
 			rc = -1;

@@ -42,7 +42,6 @@ struct import_kind {
 	size_t ncolumns;
 	int amount_columns[4];             /* columns whose values decide the decimal mark; -1 ends */
 	int key_column;                    /* must be unique within the file */
-	const char *count_sql;             /* rows in the book, for the "new" count */
 	int (*begin)(struct import_ctx *);
 	int (*row)(struct import_ctx *);   /* validate the row; write it while ctx->writing */
 	int (*end)(struct import_ctx *);   /* after the last row, before commit */
@@ -97,6 +96,12 @@ int import_text(struct import_ctx *c, int column, int required, struct csv_field
 int import_date(struct import_ctx *c, int column, int required, day_t *out);
 int import_amount(struct import_ctx *c, int column, int required, int64_t *out);
 int import_currency(struct import_ctx *c, int column, char out[4]);
+/* Writes one row the way every kind does: `insert` (an INSERT ... ON
+ * CONFLICT DO NOTHING) and, when the key was there, `update` (which only
+ * touches a row whose values differ). bind() binds the same parameters to
+ * either. Counts the row as added or changed; returns SQLite's result code. */
+int import_write(struct import_ctx *c, sqlite3_stmt *insert, sqlite3_stmt *update,
+		 void (*bind)(sqlite3_stmt *, const void *), const void *row);
 /* Reports the database error of the current row and stops writing. */
 int import_db_error(struct import_ctx *c);
 

@@ -33,7 +33,7 @@ static const struct column_def columns[C_COUNT] = {
 };
 
 struct state {
-	sqlite3_stmt *upsert, *collector;
+	sqlite3_stmt *insert, *update, *collector;
 };
 
 static int begin(struct import_ctx *c)
@@ -42,23 +42,20 @@ static int begin(struct import_ctx *c)
 	if (!s)
 		return -1;
 	c->state = s;
-	s->upsert = db_prepare(c->book->db,
+	s->insert = db_prepare(c->book->db,
 		"INSERT INTO customers(account_no, name, vat_no, contact, phone, email, street, "
 		"postcode, city, country, language, segment, collector, credit_limit, imported_at) "
 		"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15) "
-		"ON CONFLICT(account_no) DO UPDATE SET name = excluded.name, vat_no = excluded.vat_no, "
-		"contact = excluded.contact, phone = excluded.phone, email = excluded.email, "
-		"street = excluded.street, postcode = excluded.postcode, city = excluded.city, "
-		"country = excluded.country, language = excluded.language, segment = excluded.segment, "
-		"collector = excluded.collector, credit_limit = excluded.credit_limit, "
-		"imported_at = excluded.imported_at "
-		"WHERE (name, vat_no, contact, phone, email, street, postcode, city, country, language, "
-		"segment, collector, credit_limit) IS NOT (excluded.name, excluded.vat_no, "
-		"excluded.contact, excluded.phone, excluded.email, excluded.street, excluded.postcode, "
-		"excluded.city, excluded.country, excluded.language, excluded.segment, "
-		"excluded.collector, excluded.credit_limit)");
+		"ON CONFLICT(account_no) DO NOTHING");
+	s->update = db_prepare(c->book->db,
+		"UPDATE customers SET name = ?2, vat_no = ?3, contact = ?4, phone = ?5, email = ?6, "
+		"street = ?7, postcode = ?8, city = ?9, country = ?10, language = ?11, segment = ?12, "
+		"collector = ?13, credit_limit = ?14, imported_at = ?15 "
+		"WHERE account_no = ?1 AND (name, vat_no, contact, phone, email, street, postcode, city, "
+		"country, language, segment, collector, credit_limit) IS NOT "
+		"(?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)");
 	s->collector = db_prepare(c->book->db, "INSERT OR IGNORE INTO collectors(login) VALUES (?1)");
-	return s->upsert && s->collector ? 0 : -1;
+	return s->insert && s->update && s->collector ? 0 : -1;
 }
 
 static void cleanup(struct import_ctx *c)
@@ -66,7 +63,8 @@ static void cleanup(struct import_ctx *c)
 	struct state *s = c->state;
 	if (!s)
 		return;
-	sqlite3_finalize(s->upsert);
+	sqlite3_finalize(s->insert);
+	sqlite3_finalize(s->update);
 	sqlite3_finalize(s->collector);
 	free(s);
 	c->state = NULL;
@@ -173,10 +171,35 @@ static int phones_valid(struct csv_field f)
 	return 1;
 }
 
+/* One row, ready to bind: ?1..?9 account_no..city as read, ?10 country,
+ * ?11 language, ?12 segment, ?13 collector, ?14 credit limit, ?15 now. */
+struct values {
+	struct import_ctx *c;
+	const char *country, *language;
+	int has_limit;
+	int64_t limit;
+};
+
 static void bind_field(sqlite3_stmt *st, int idx, struct import_ctx *c, int col)
 {
 	struct csv_field f = import_field(c, col);
 	db_bind_text_or_null(st, idx, f.s, f.n);
+}
+
+static void bind_values(sqlite3_stmt *st, const void *arg)
+{
+	const struct values *v = arg;
+	for (int col = C_ACCOUNT; col <= C_CITY; col++)
+		bind_field(st, col + 1, v->c, col);
+	db_bind_text_or_null(st, 10, v->country, strlen(v->country));
+	sqlite3_bind_text(st, 11, v->language, -1, SQLITE_STATIC);
+	bind_field(st, 12, v->c, C_SEGMENT);
+	bind_field(st, 13, v->c, C_COLLECTOR);
+	if (v->has_limit)
+		sqlite3_bind_int64(st, 14, v->limit);
+	else
+		sqlite3_bind_null(st, 14);
+	sqlite3_bind_text(st, 15, v->c->now, -1, SQLITE_STATIC);
 }
 
 static int row(struct import_ctx *c)
@@ -221,7 +244,6 @@ static int row(struct import_ctx *c)
 	if (!c->writing)
 		return 0;
 
-	sqlite3_stmt *st = s->upsert;
 	if (f.n) {
 		sqlite3_bind_text(s->collector, 1, f.s, (int)f.n, SQLITE_STATIC);
 		int rc = sqlite3_step(s->collector);
@@ -229,21 +251,8 @@ static int row(struct import_ctx *c)
 		if (rc != SQLITE_DONE)
 			return import_db_error(c);
 	}
-	for (int col = C_ACCOUNT; col <= C_CITY; col++)
-		bind_field(st, col + 1, c, col);
-	db_bind_text_or_null(st, 10, country, strlen(country));
-	sqlite3_bind_text(st, 11, lang, -1, SQLITE_TRANSIENT);
-	bind_field(st, 12, c, C_SEGMENT);
-	bind_field(st, 13, c, C_COLLECTOR);
-	if (has_limit == 0)
-		sqlite3_bind_int64(st, 14, limit);
-	else
-		sqlite3_bind_null(st, 14);
-	sqlite3_bind_text(st, 15, c->now, -1, SQLITE_STATIC);
-	int rc = sqlite3_step(st);
-	if (rc == SQLITE_DONE)
-		c->stats.changed += sqlite3_changes(c->book->db);
-	sqlite3_reset(st);
+	struct values v = {c, country, lang, has_limit == 0, limit};
+	int rc = import_write(c, s->insert, s->update, bind_values, &v);
 	return rc == SQLITE_DONE ? 0 : import_db_error(c);
 }
 
@@ -253,7 +262,6 @@ const struct import_kind import_customers = {
 	.ncolumns = C_COUNT,
 	.amount_columns = {C_CREDIT_LIMIT, -1},
 	.key_column = C_ACCOUNT,
-	.count_sql = "SELECT count(*) FROM customers",
 	.begin = begin,
 	.row = row,
 	.cleanup = cleanup,

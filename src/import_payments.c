@@ -26,7 +26,7 @@ static const struct column_def columns[P_COUNT] = {
 };
 
 struct state {
-	sqlite3_stmt *upsert, *account_of_invoice, *account_exists;
+	sqlite3_stmt *insert, *update, *account_of_invoice, *account_exists;
 };
 
 static int begin(struct import_ctx *c)
@@ -36,19 +36,18 @@ static int begin(struct import_ctx *c)
 		return -1;
 	c->state = s;
 	sqlite3 *db = c->book->db;
-	s->upsert = db_prepare(db,
+	s->insert = db_prepare(db,
 		"INSERT INTO payments(payment_ref, account_no, date, amount, currency, invoice_no, "
 		"communication, imported_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) "
-		"ON CONFLICT(payment_ref) DO UPDATE SET account_no = excluded.account_no, "
-		"date = excluded.date, amount = excluded.amount, currency = excluded.currency, "
-		"invoice_no = excluded.invoice_no, communication = excluded.communication, "
-		"imported_at = excluded.imported_at "
-		"WHERE (account_no, date, amount, currency, invoice_no, communication) IS NOT "
-		"(excluded.account_no, excluded.date, excluded.amount, excluded.currency, "
-		"excluded.invoice_no, excluded.communication)");
+		"ON CONFLICT(payment_ref) DO NOTHING");
+	s->update = db_prepare(db,
+		"UPDATE payments SET account_no = ?2, date = ?3, amount = ?4, currency = ?5, "
+		"invoice_no = ?6, communication = ?7, imported_at = ?8 WHERE payment_ref = ?1 AND "
+		"(account_no, date, amount, currency, invoice_no, communication) IS NOT "
+		"(?2, ?3, ?4, ?5, ?6, ?7)");
 	s->account_of_invoice = db_prepare(db, "SELECT account_no FROM invoices WHERE invoice_no = ?1");
 	s->account_exists = db_prepare(db, "SELECT 1 FROM customers WHERE account_no = ?1");
-	return s->upsert && s->account_of_invoice && s->account_exists ? 0 : -1;
+	return s->insert && s->update && s->account_of_invoice && s->account_exists ? 0 : -1;
 }
 
 static void cleanup(struct import_ctx *c)
@@ -56,7 +55,8 @@ static void cleanup(struct import_ctx *c)
 	struct state *s = c->state;
 	if (!s)
 		return;
-	sqlite3_finalize(s->upsert);
+	sqlite3_finalize(s->insert);
+	sqlite3_finalize(s->update);
 	sqlite3_finalize(s->account_of_invoice);
 	sqlite3_finalize(s->account_exists);
 	free(s);
@@ -75,13 +75,35 @@ static int lookup(sqlite3_stmt *st, struct csv_field key, char *out, size_t size
 	return found;
 }
 
+/* One row, ready to bind: ?1 payment_ref, ?2 account_no, ?3 date, ?4 amount,
+ * ?5 currency, ?6 invoice_no, ?7 communication, ?8 now. */
+struct values {
+	struct csv_field ref, account, invoice, communication;
+	char date[11];
+	int64_t amount;
+	const char *currency, *now;
+};
+
+static void bind_values(sqlite3_stmt *st, const void *arg)
+{
+	const struct values *v = arg;
+	sqlite3_bind_text(st, 1, v->ref.s, (int)v->ref.n, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, v->account.s, (int)v->account.n, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, v->date, 10, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 4, v->amount);
+	sqlite3_bind_text(st, 5, v->currency, 3, SQLITE_STATIC);
+	db_bind_text_or_null(st, 6, v->invoice.s, v->invoice.n);
+	db_bind_text_or_null(st, 7, v->communication.s, v->communication.n);
+	sqlite3_bind_text(st, 8, v->now, -1, SQLITE_STATIC);
+}
+
 static int row(struct import_ctx *c)
 {
 	struct state *s = c->state;
 	struct csv_field ref, account, invoice, f;
 	day_t date = 0;
 	int64_t amount = 0;
-	char currency[4], date_iso_buf[11], inv_account[80] = "";
+	char currency[4], inv_account[80] = "";
 	int bad = 0, has_account, has_invoice;
 
 	bad |= import_text(c, P_REF, 1, &ref) < 0;
@@ -118,21 +140,10 @@ static int row(struct import_ctx *c)
 	if (!c->writing)
 		return 0;
 
-	sqlite3_stmt *st = s->upsert;
-	date_iso(date, date_iso_buf);
-	sqlite3_bind_text(st, 1, ref.s, (int)ref.n, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, account.s, (int)account.n, SQLITE_STATIC);
-	sqlite3_bind_text(st, 3, date_iso_buf, 10, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 4, amount);
-	sqlite3_bind_text(st, 5, currency, 3, SQLITE_STATIC);
-	db_bind_text_or_null(st, 6, invoice.s, has_invoice == 0 ? invoice.n : 0);
-	f = import_field(c, P_COMMUNICATION);
-	db_bind_text_or_null(st, 7, f.s, f.n);
-	sqlite3_bind_text(st, 8, c->now, -1, SQLITE_STATIC);
-	int rc = sqlite3_step(st);
-	if (rc == SQLITE_DONE)
-		c->stats.changed += sqlite3_changes(c->book->db);
-	sqlite3_reset(st);
+	struct values v = {ref, account, has_invoice == 0 ? invoice : (struct csv_field){"", 0},
+			   import_field(c, P_COMMUNICATION), "", amount, currency, c->now};
+	date_iso(date, v.date);
+	int rc = import_write(c, s->insert, s->update, bind_values, &v);
 	return rc == SQLITE_DONE ? 0 : import_db_error(c);
 }
 
@@ -142,7 +153,6 @@ const struct import_kind import_payments = {
 	.ncolumns = P_COUNT,
 	.amount_columns = {P_AMOUNT, -1},
 	.key_column = P_REF,
-	.count_sql = "SELECT count(*) FROM payments",
 	.begin = begin,
 	.row = row,
 	.cleanup = cleanup,

@@ -132,6 +132,12 @@ static void test_parse_formats(void)
 	is_int(pd("05-01-2026", DATE_DMY_DASH, &rc), 20458, "DD-MM-YYYY 05-01-2026");
 	is_int(pd("05-01-2026", DATE_AUTO, &rc), 20458, "auto: DD-MM-YYYY");
 	is_int(pd("1-3-2025", DATE_AUTO, &rc), 20148, "auto: D-M-YYYY");
+	is_int(pd("5-01-2026", DATE_DMY_DASH, &rc), 20458, "DD-MM-YYYY forced: 5-01-2026");
+	is_int(pd("05-1-2026", DATE_DMY_DASH, &rc), 20458, "DD-MM-YYYY forced: 05-1-2026");
+	/* auto must not take these for ISO because their fifth byte is a dash */
+	is_int(pd("5-01-2026", DATE_AUTO, &rc), 20458, "auto: D-MM-YYYY (5-01-2026)");
+	is_int(pd("05-1-2026", DATE_AUTO, &rc), 20458, "auto: DD-M-YYYY (05-1-2026)");
+	is_int(pd("5/01/2026", DATE_AUTO, &rc), 20458, "auto: D/MM/YYYY, the same shape with slashes");
 	/* DD.MM.YYYY */
 	is_int(pd("05.01.2026", DATE_DMY_DOT, &rc), 20458, "DD.MM.YYYY 05.01.2026");
 	is_int(pd("05.01.2026", DATE_AUTO, &rc), 20458, "auto: DD.MM.YYYY");
