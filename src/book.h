@@ -27,11 +27,10 @@ char *book_resolve_path(const char *explicit_path);
 int book_open(struct book *b, const char *path, enum book_mode mode);
 void book_close(struct book *b);
 
-/* Large writes (imports, the demo) in one transaction: a page cache big
- * enough (up to 512 MiB, allocated as used) that SQLite never spills the
- * transaction's dirty pages, which is quadratic; and a rollback journal in
- * place of WAL when nobody else has the book open. book_bulk_end puts the
- * settings back. */
+/* Large writes (imports, the demo) in one transaction: a rollback journal
+ * in place of WAL when nobody else has the book open, else a page cache
+ * big enough (up to 512 MiB, allocated as used) that WAL never spills.
+ * book_bulk_end puts the settings back. */
 struct book_bulk {
 	long long cache_size;
 	int journal_switched;

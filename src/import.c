@@ -353,6 +353,18 @@ static int read_header(struct import_ctx *c, struct csv_reader *r, struct csv_fi
 				   (size_t)(n < FIELDS_MAX ? n : FIELDS_MAX), c->opts->map,
 				   c->opts->nmap, c->col, missing, sizeof missing, warn_cb, c);
 	for (size_t o = 0; o < c->opts->nmap; o++) {
+		char want[128], have[128];
+		int found = 0;
+		columns_normalise(c->opts->map[o].header, strlen(c->opts->map[o].header), want, sizeof want);
+		for (long i = 0; i < n && i < FIELDS_MAX && !found; i++) {
+			columns_normalise(f[i].s, f[i].n, have, sizeof have);
+			found = strcmp(want, have) == 0;
+		}
+		if (!found) {
+			msg_error("%s:%zu: --map %s=%s: no column is headed \"%s\"", c->file, c->line,
+				  c->opts->map[o].canonical, c->opts->map[o].header, c->opts->map[o].header);
+			return -1;
+		}
 		int known = 0;
 		for (size_t k = 0; k < c->kind->ncolumns; k++)
 			if (strcmp(c->opts->map[o].canonical, c->kind->columns[k].name) == 0)
