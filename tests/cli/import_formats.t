@@ -52,7 +52,7 @@ out=$("$R" -d "$B" import customers --map account_no=Cust --map name=Company "$T
 like "$out" "1 row read, 1 new" "--map names the columns"
 fails "--map of an unknown column is refused" "$R" -d "$B" import customers --map nope=Cust "$T/map.csv"
 out=$("$R" -d "$B" import customers --map account_no=Kust --map name=Company "$T/map.csv" 2>&1)
-like "$out" 'map.csv:1: --map account_no=Kust: no column is headed "Kust"' "--map naming a header that is not there is refused")
+like "$out" 'map.csv:1: --map account_no=Kust: no column is headed "Kust"' "--map naming a header that is not there is refused"
 
 # --delimiter and --decimal-point forced; ambiguous amounts need a decision
 printf 'invoice_no|account_no|due_date|amount\nG-1|FR1|2026-11-01|1.234\n' > "$T/pipe.csv"
