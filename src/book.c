@@ -306,6 +306,12 @@ int book_open(struct book *b, const char *path, enum book_mode mode)
 		msg_error("%s is an SQLite database but not a relance book", path);
 		goto fail;
 	}
+	/* refuse a book from a newer relance before changing anything in it */
+	if (book_user_version(b->db) > book_schema_version()) {
+		msg_error("%s: the book has schema version %d; this relance knows up to %d: "
+			  "use a newer relance", b->path, book_user_version(b->db), book_schema_version());
+		goto fail;
+	}
 	/* a new book gets 8 KiB pages: fewer, fuller b-tree pages for a big ledger */
 	if (objects == 0 && db_exec(b->db, "PRAGMA page_size = 8192"))
 		goto fail;

@@ -48,6 +48,30 @@ static const struct invariant invariants[] = {
 	 "AND length(value) = 36)"},
 };
 
+/* Rows whose foreign key points nowhere, named by their own key (the
+ * tables have no rowid for pragma foreign_key_check to name them by). */
+#define ORPHANS(table, key, col, parent, pcol) \
+	"SELECT '" table " ' || " key " || ' -> " parent " ' || " col " FROM " table \
+	" WHERE " col " IS NOT NULL AND " col " NOT IN (SELECT " pcol " FROM " parent ")"
+#define FOREIGN_KEY_ORPHANS \
+	ORPHANS("customers", "account_no", "collector", "collectors", "login") " UNION ALL " \
+	ORPHANS("invoices", "invoice_no", "account_no", "customers", "account_no") " UNION ALL " \
+	ORPHANS("payments", "payment_ref", "account_no", "customers", "account_no") " UNION ALL " \
+	ORPHANS("activities", "id", "account_no", "customers", "account_no") " UNION ALL " \
+	ORPHANS("activities", "id", "type", "activity_types", "type") " UNION ALL " \
+	ORPHANS("activities", "id", "corrects", "activities", "id") " UNION ALL " \
+	ORPHANS("promises", "id", "account_no", "customers", "account_no") " UNION ALL " \
+	ORPHANS("promise_invoices", "promise_id", "promise_id", "promises", "id") " UNION ALL " \
+	ORPHANS("plans", "id", "account_no", "customers", "account_no") " UNION ALL " \
+	ORPHANS("plan_installments", "plan_id", "plan_id", "plans", "id") " UNION ALL " \
+	ORPHANS("plan_invoices", "plan_id", "plan_id", "plans", "id") " UNION ALL " \
+	ORPHANS("disputes", "id", "invoice_no", "invoices", "invoice_no") " UNION ALL " \
+	ORPHANS("disputes", "id", "account_no", "customers", "account_no") " UNION ALL " \
+	ORPHANS("tasks", "id", "account_no", "customers", "account_no") " UNION ALL " \
+	"SELECT \"table\" || ' -> ' || parent FROM pragma_foreign_key_check " \
+	"WHERE \"table\" NOT IN ('customers', 'invoices', 'payments', 'activities', 'promises', " \
+	"'promise_invoices', 'plans', 'plan_installments', 'plan_invoices', 'disputes', 'tasks')"
+
 /* Runs sql; prints the first few offending rows. Returns rows found or -1. */
 static long run_rows(sqlite3 *db, const char *what, const char *sql, FILE *out)
 {
@@ -55,7 +79,8 @@ static long run_rows(sqlite3 *db, const char *what, const char *sql, FILE *out)
 	if (!st)
 		return -1;
 	long n = 0;
-	while (sqlite3_step(st) == SQLITE_ROW) {
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		const char *v = (const char *)sqlite3_column_text(st, 0);
 		if (n == 0)
 			fprintf(out, "FAIL  %s:\n", what);
@@ -65,6 +90,11 @@ static long run_rows(sqlite3 *db, const char *what, const char *sql, FILE *out)
 			fputc('\n', out);
 		}
 		n++;
+	}
+	if (rc != SQLITE_DONE) {
+		fprintf(out, "FAIL  %s: %s\n", what, sqlite3_errmsg(db));
+		sqlite3_finalize(st);
+		return -1;
 	}
 	sqlite3_finalize(st);
 	if (n > 10)
@@ -82,8 +112,8 @@ int check_book(struct book *b, FILE *out)
 	sqlite3_stmt *st = db_prepare(db, "PRAGMA integrity_check");
 	if (!st)
 		return -1;
-	int fine = 0, lines = 0;
-	while (sqlite3_step(st) == SQLITE_ROW) {
+	int fine = 0, lines = 0, rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		const char *v = (const char *)sqlite3_column_text(st, 0);
 		if (lines++ == 0 && v && strcmp(v, "ok") == 0) {
 			fine = 1;
@@ -93,14 +123,17 @@ int check_book(struct book *b, FILE *out)
 			fprintf(out, "FAIL  SQLite integrity check:\n");
 		fprintf(out, "        %s\n", v ? v : "");
 	}
+	if (rc != SQLITE_DONE) {
+		fprintf(out, "FAIL  SQLite integrity check: %s\n", sqlite3_errmsg(db));
+		sqlite3_finalize(st);
+		return -1;
+	}
 	sqlite3_finalize(st);
 	if (fine)
 		fprintf(out, "ok    SQLite integrity check\n");
 	else
 		problems++;
-	long n = run_rows(db, "foreign keys point at existing rows",
-			  "SELECT \"table\" || ' row ' || coalesce(rowid, '?') || ' -> ' || parent FROM pragma_foreign_key_check",
-			  out);
+	long n = run_rows(db, "foreign keys point at existing rows", FOREIGN_KEY_ORPHANS, out);
 	if (n < 0)
 		return -1;
 	problems += n > 0;

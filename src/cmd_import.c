@@ -112,6 +112,10 @@ int cmd_import(const struct cli_globals *g, int argc, char **argv)
 		msg_error("import: --snapshot is for invoices files");
 		return 2;
 	}
+	if (io.snapshot && nfiles > 1) {
+		msg_error("import: --snapshot takes one file: the whole list of open items");
+		return 2;
+	}
 	struct book b;
 	char *path = book_resolve_path(g->db);
 	int rc = book_open(&b, path, BOOK_CREATE);

@@ -80,9 +80,11 @@ int columns_map(const struct column_def *defs, size_t ndefs,
 			if (idx[c] < 0) {
 				idx[c] = (int)h;
 			} else if (warn) {
-				snprintf(msg, sizeof msg, "column \"%.*s\" ignored: %s is read from column \"%.*s\"",
-					 (int)header[h].n, header[h].s, defs[c].name,
-					 (int)header[idx[c]].n, header[idx[c]].s);
+				char a[200], b[200];
+				utf8_escape(header[h].s, header[h].n, 60, a, sizeof a);
+				utf8_escape(header[idx[c]].s, header[idx[c]].n, 60, b, sizeof b);
+				snprintf(msg, sizeof msg, "column \"%s\" ignored: %s is read from column \"%s\"",
+					 a, defs[c].name, b);
 				warn(ctx, msg);
 			}
 			break;

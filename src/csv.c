@@ -43,6 +43,8 @@ static int pending_put(struct csv_reader *r, size_t idx, size_t off, size_t len)
 
 static int scratch_put(struct csv_reader *r, const char *s, size_t n)
 {
+	if (n == 0)
+		return 0;
 	if (r->scratch_len + n > r->scratch_cap) {
 		size_t cap = r->scratch_cap ? r->scratch_cap * 2 : 256;
 		while (cap < r->scratch_len + n)
@@ -62,9 +64,9 @@ long csv_next(struct csv_reader *r, struct csv_field *f, size_t max)
 {
 	const char *p = r->p, *end = r->end;
 	char d = r->delim;
-	/* skip blank lines */
+	/* skip blank lines; a line ends with LF, CRLF or a lone CR */
 	while (p < end && (*p == '\n' || *p == '\r')) {
-		if (*p == '\n')
+		if (*p == '\n' || p + 1 >= end || p[1] != '\n')
 			r->line++;
 		p++;
 	}
@@ -82,6 +84,12 @@ long csv_next(struct csv_reader *r, struct csv_field *f, size_t max)
 		size_t len;
 		int in_scratch = 0;
 		size_t soff = 0;
+		/* blanks before an opening quote are not part of the field */
+		const char *b = p;
+		while (b < end && (*b == ' ' || (*b == '\t' && d != '\t')))
+			b++;
+		if (b < end && *b == '"')
+			p = b;
 		if (p < end && *p == '"') {
 			/* quoted field */
 			const char *q = ++p;
@@ -93,7 +101,7 @@ long csv_next(struct csv_reader *r, struct csv_field *f, size_t max)
 					return -1;
 				}
 				for (const char *c = q; c < quote; c++)
-					if (*c == '\n')
+					if (*c == '\n' || (*c == '\r' && (c + 1 >= end || c[1] != '\n')))
 						r->line++;
 				if (quote + 1 < end && quote[1] == '"') {
 					if (!in_scratch) {
@@ -153,9 +161,12 @@ long csv_next(struct csv_reader *r, struct csv_field *f, size_t max)
 			p++;
 			continue;
 		}
-		/* end of record */
-		if (p < end && *p == '\r')
+		/* end of record: LF, CRLF or a lone CR */
+		if (p < end && *p == '\r') {
 			p++;
+			if (p >= end || *p != '\n')
+				r->line++;
+		}
 		if (p < end && *p == '\n') {
 			p++;
 			r->line++;

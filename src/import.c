@@ -73,23 +73,26 @@ int import_db_error(struct import_ctx *c)
 	return import_error(c, -1, "database: %s", sqlite3_errmsg(c->book->db));
 }
 
-/* A value quoted in a message: control characters escaped, cut at 60 bytes. */
+/* A value quoted in a message: unsafe bytes escaped, cut at 60 bytes on a
+ * character boundary. */
 static const char *quoted(struct csv_field f, char *buf, size_t size)
 {
-	size_t o = 0;
-	buf[o++] = '"';
-	for (size_t i = 0; i < f.n && o + 6 < size && i < 60; i++) {
-		unsigned char ch = (unsigned char)f.s[i];
-		if (ch < 0x20 || ch == 0x7f)
-			o += (size_t)snprintf(buf + o, size - o, "\\x%02x", ch);
-		else
-			buf[o++] = (char)ch;
-	}
-	if (f.n > 60 && o + 4 < size)
-		buf[o++] = '.', buf[o++] = '.', buf[o++] = '.';
-	buf[o++] = '"';
-	buf[o] = '\0';
+	if (size < 8)
+		return "";
+	buf[0] = '"';
+	utf8_escape(f.s, f.n, 60, buf + 1, size - 2);
+	size_t o = strlen(buf);
+	buf[o] = '"';
+	buf[o + 1] = '\0';
 	return buf;
+}
+
+const char *import_quote(struct csv_field f)
+{
+	static char ring[4][300];
+	static unsigned next_slot;
+	char *buf = ring[next_slot++ % 4];
+	return quoted(f, buf, sizeof ring[0]);
 }
 
 /* ---- fields ------------------------------------------------------------ */
@@ -116,12 +119,11 @@ int import_text(struct import_ctx *c, int column, int required, struct csv_field
 			import_error(c, column, "is empty");
 		return required ? -1 : 1;
 	}
-	for (size_t i = 0; i < out->n; i++) {
+	for (size_t i = 0, len; i < out->n; i += len) {
 		unsigned char ch = (unsigned char)out->s[i];
-		if ((ch < 0x20 && ch != '\t' && ch != '\n' && ch != '\r') || ch == 0x7f) {
-			char q[128];
-			import_error(c, column, "%s has a control character (0x%02x)",
-				     quoted(*out, q, sizeof q), ch);
+		if (!utf8_safe_at(out->s, out->n, i, &len) && ch != '\t' && ch != '\n' && ch != '\r') {
+			import_error(c, column, "%s has a control character (0x%02x)", import_quote(*out),
+				     len == 2 ? (unsigned char)out->s[i + 1] : ch);
 			return -1;
 		}
 	}
@@ -213,7 +215,7 @@ int import_write(struct import_ctx *c, sqlite3_stmt *insert, sqlite3_stmt *updat
 static void warn_cb(void *ctx, const char *msg)
 {
 	struct import_ctx *c = ctx;
-	fprintf(stderr, "%s:1: warning: %s\n", c->file, msg);
+	fprintf(stderr, "%s:%zu: warning: %s\n", c->file, c->line, msg);
 }
 
 /* The decimal mark of the file: the first amount that decides it. */
@@ -257,6 +259,25 @@ static void progress(struct import_ctx *c, const struct csv_reader *r, size_t le
 	fflush(stderr);
 }
 
+static size_t line_of(const char *buf, size_t offset)
+{
+	size_t line = 1;
+	for (size_t i = 0; i < offset; i++)
+		line += buf[i] == '\n';
+	return line;
+}
+
+/* 1 when the bytes hold at least one valid multi-byte UTF-8 character. */
+static int has_utf8_sequence(const char *buf, size_t len)
+{
+	for (size_t i = 0; i < len; i++) {
+		uint32_t cp;
+		if ((unsigned char)buf[i] >= 0xc2 && utf8_decode(buf + i, len - i, &cp) > 1)
+			return 1;
+	}
+	return 0;
+}
+
 /* Brings the bytes to UTF-8. Returns the text (buf itself or a new buffer
  * in *owned), or NULL after reporting. */
 static const char *decode(const char *file, const char *buf, size_t *len,
@@ -272,15 +293,26 @@ static const char *decode(const char *file, const char *buf, size_t *len,
 			return NULL;
 		}
 	}
+	if (*len >= 2 && ((unsigned char)buf[0] == 0xff || (unsigned char)buf[0] == 0xfe) &&
+	    ((unsigned char)buf[1] == 0xfe || (unsigned char)buf[1] == 0xff) && buf[0] != buf[1]) {
+		msg_error("%s: the file is UTF-16; save it as CSV in UTF-8 (or Windows-1252)", file);
+		return NULL;
+	}
 	if (!from || strcmp(from, "UTF-8") == 0) {
 		if (utf8_valid(buf, *len, &bad))
 			return buf;
-		size_t line = 1;
-		for (size_t i = 0; i < bad; i++)
-			line += buf[i] == '\n';
+		size_t line = line_of(buf, bad);
 		if (from) {
 			msg_error("%s:%zu: byte 0x%02x is not valid UTF-8 (try --encoding cp1252)",
 				  file, line, (unsigned char)buf[bad]);
+			return NULL;
+		}
+		/* UTF-8 text with a few stray bytes is not a CP1252 file: reading
+		 * it as one would garble every accented letter that was right. */
+		if (has_utf8_sequence(buf, *len)) {
+			msg_error("%s:%zu: byte 0x%02x is not valid UTF-8, though the file holds UTF-8 "
+				  "elsewhere; fix that line, or say --encoding", file, line,
+				  (unsigned char)buf[bad]);
 			return NULL;
 		}
 		fprintf(stderr, "%s:%zu: warning: not valid UTF-8; reading the file as CP1252 "
@@ -289,11 +321,9 @@ static const char *decode(const char *file, const char *buf, size_t *len,
 	}
 	size_t outlen;
 	if (encoding_to_utf8(from, buf, *len, owned, &outlen, &bad) != 0) {
-		size_t line = 1;
-		for (size_t i = 0; i < bad && i < *len; i++)
-			line += buf[i] == '\n';
-		msg_error("%s:%zu: byte 0x%02x is not valid %s", file, line,
-			  bad < *len ? (unsigned char)buf[bad] : 0, from);
+		msg_error("%s:%zu: byte 0x%02x is not valid %s%s", file, line_of(buf, bad),
+			  bad < *len ? (unsigned char)buf[bad] : 0, from,
+			  strcmp(from, "CP1252") == 0 ? " (try --encoding iso-8859-1)" : "");
 		return NULL;
 	}
 	*len = outlen;
@@ -408,6 +438,11 @@ static void read_rows(struct import_ctx *c, struct csv_reader *r, struct csv_fie
 			import_error(c, -1, "a quoted field is never closed");
 			break;
 		}
+		int empty = 1;
+		for (long i = 0; i < n && i < FIELDS_MAX && empty; i++)
+			empty = f[i].n == 0;
+		if (empty) /* ";;;" lines that exports leave at the end */
+			continue;
 		c->stats.rows++;
 		c->fields = f;
 		c->nfields = n;
@@ -430,9 +465,13 @@ static void read_rows(struct import_ctx *c, struct csv_reader *r, struct csv_fie
 				fresh = strset_add_ref(&c->keys, key.s, key.n, (long)c->line, &first);
 			else if (key.n)
 				fresh = strset_add(&c->keys, key.s, key.n, (long)c->line, &first);
+			if (fresh < 0) {
+				import_error(c, -1, "out of memory");
+				break;
+			}
 			if (fresh == 0) {
-				import_error(c, c->kind->key_column, "\"%.*s\" is already on line %ld",
-					     (int)(key.n > 60 ? 60 : key.n), key.s, first);
+				import_error(c, c->kind->key_column, "%s is already on line %ld",
+					     import_quote(key), first);
 				continue;
 			}
 		}
@@ -494,7 +533,11 @@ int import_buffer(struct book *b, const struct import_kind *kind, const char *fi
 	size_t lines = 0;
 	for (const char *p = text; (p = memchr(p, '\n', (size_t)(text + len - p))) != NULL; p++)
 		lines++;
-	strset_reserve(&c.keys, lines + 1);
+	if (strset_reserve(&c.keys, lines + 1)) {
+		msg_error("%s: out of memory", file);
+		rc = -1;
+		goto done;
+	}
 	read_rows(&c, &r, f, text, len, show);
 	if (c.stats.errors == 0 && kind->end && kind->end(&c) && c.stats.errors == 0)
 		c.stats.errors = 1; /* end() failed without reporting a line */

@@ -87,6 +87,9 @@ void import_opts_default(struct import_opts *o);
 
 /* For the kinds: field access and reporting. Values are trimmed. */
 struct csv_field import_field(struct import_ctx *c, int column);
+/* A value as it may appear in a message: in quotes, unsafe bytes escaped,
+ * cut at 60 bytes. Four results stay valid at once. */
+const char *import_quote(struct csv_field f);
 /* Reports an error on the current line; returns -1. */
 int import_error(struct import_ctx *c, int column, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));

@@ -47,13 +47,21 @@ static int begin(struct import_ctx *c)
 		"postcode, city, country, language, segment, collector, credit_limit, imported_at) "
 		"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15) "
 		"ON CONFLICT(account_no) DO NOTHING");
+	/* ?23..?34: whether the file has the column of ?3..?14; a column it
+	 * does not have leaves the book's value alone */
 	s->update = db_prepare(c->book->db,
-		"UPDATE customers SET name = ?2, vat_no = ?3, contact = ?4, phone = ?5, email = ?6, "
-		"street = ?7, postcode = ?8, city = ?9, country = ?10, language = ?11, segment = ?12, "
-		"collector = ?13, credit_limit = ?14, imported_at = ?15 "
+		"UPDATE customers SET name = ?2, vat_no = iif(?23, ?3, vat_no), "
+		"contact = iif(?24, ?4, contact), phone = iif(?25, ?5, phone), email = iif(?26, ?6, email), "
+		"street = iif(?27, ?7, street), postcode = iif(?28, ?8, postcode), city = iif(?29, ?9, city), "
+		"country = iif(?30, ?10, country), language = iif(?31, ?11, language), "
+		"segment = iif(?32, ?12, segment), collector = iif(?33, ?13, collector), "
+		"credit_limit = iif(?34, ?14, credit_limit), imported_at = ?15 "
 		"WHERE account_no = ?1 AND (name, vat_no, contact, phone, email, street, postcode, city, "
 		"country, language, segment, collector, credit_limit) IS NOT "
-		"(?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)");
+		"(?2, iif(?23, ?3, vat_no), iif(?24, ?4, contact), iif(?25, ?5, phone), iif(?26, ?6, email), "
+		"iif(?27, ?7, street), iif(?28, ?8, postcode), iif(?29, ?9, city), iif(?30, ?10, country), "
+		"iif(?31, ?11, language), iif(?32, ?12, segment), iif(?33, ?13, collector), "
+		"iif(?34, ?14, credit_limit))");
 	s->collector = db_prepare(c->book->db, "INSERT OR IGNORE INTO collectors(login) VALUES (?1)");
 	return s->insert && s->update && s->collector ? 0 : -1;
 }
@@ -200,6 +208,8 @@ static void bind_values(sqlite3_stmt *st, const void *arg)
 	else
 		sqlite3_bind_null(st, 14);
 	sqlite3_bind_text(st, 15, v->c->now, -1, SQLITE_STATIC);
+	for (int col = C_VAT; col <= C_CREDIT_LIMIT; col++) /* only the UPDATE has these */
+		sqlite3_bind_int(st, col + 21, v->c->col[col] >= 0);
 }
 
 static int row(struct import_ctx *c)
@@ -219,18 +229,18 @@ static int row(struct import_ctx *c)
 	if (account.n > 64)
 		return import_error(c, C_ACCOUNT, "is longer than 64 characters");
 	if ((f = import_field(c, C_EMAIL)).n && !emails_valid(f))
-		return import_error(c, C_EMAIL, "\"%.*s\" is not an e-mail address", (int)f.n, f.s);
+		return import_error(c, C_EMAIL, "%s is not an e-mail address", import_quote(f));
 	if ((f = import_field(c, C_PHONE)).n && !phones_valid(f))
-		return import_error(c, C_PHONE, "\"%.*s\" is not a phone number", (int)f.n, f.s);
+		return import_error(c, C_PHONE, "%s is not a phone number", import_quote(f));
 	if ((f = import_field(c, C_COUNTRY)).n && country_code(f, country) != 0)
-		return import_error(c, C_COUNTRY, "\"%.*s\" is not a country (use a code like BE)",
-				    (int)f.n, f.s);
+		return import_error(c, C_COUNTRY, "%s is not a country (use a code like BE)",
+				    import_quote(f));
 	postcode = import_field(c, C_POSTCODE);
 	if ((f = import_field(c, C_LANGUAGE)).n) {
 		const char *code = language_code(f);
 		if (!code)
-			return import_error(c, C_LANGUAGE, "\"%.*s\" is not one of fr, nl, en, de",
-					    (int)f.n, f.s);
+			return import_error(c, C_LANGUAGE, "%s is not one of fr, nl, en, de",
+					    import_quote(f));
 		memcpy(lang, code, 3);
 	} else {
 		memcpy(lang, default_language(country, postcode), 3);

@@ -54,14 +54,18 @@ static int begin(struct import_ctx *c)
 		"CASE WHEN ?7 <> 0 THEN 'open' ELSE 'closed' END, "
 		"CASE WHEN ?7 <> 0 THEN NULL ELSE ?10 END, ?11) "
 		"ON CONFLICT(invoice_no) DO NOTHING");
+	/* a column the file does not have (?21 issue_date, ?22 currency, ?23
+	 * reference present or not) leaves the book's value alone */
 	s->update = db_prepare(c->book->db,
-		"UPDATE invoices SET account_no = ?2, kind = ?3, issue_date = ?4, due_date = ?5, "
-		"amount = ?6, open_amount = ?7, currency = ?8, reference = ?9, "
+		"UPDATE invoices SET account_no = ?2, kind = ?3, issue_date = iif(?21, ?4, issue_date), "
+		"due_date = ?5, amount = ?6, open_amount = ?7, currency = iif(?22, ?8, currency), "
+		"reference = iif(?23, ?9, reference), "
 		"status = CASE WHEN ?7 <> 0 THEN 'open' ELSE 'closed' END, "
 		"closed_on = CASE WHEN ?7 <> 0 THEN NULL ELSE coalesce(closed_on, ?10) END, "
 		"imported_at = ?11 "
 		"WHERE invoice_no = ?1 AND (account_no, kind, issue_date, due_date, amount, open_amount, "
-		"currency, reference) IS NOT (?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
+		"currency, reference) IS NOT (?2, ?3, iif(?21, ?4, issue_date), ?5, ?6, ?7, "
+		"iif(?22, ?8, currency), iif(?23, ?9, reference))");
 	return s->insert && s->update && s->account_exists ? 0 : -1;
 }
 
@@ -104,8 +108,8 @@ static const char *kind_code(struct csv_field f)
 
 static int unknown_account(struct import_ctx *c, struct csv_field account)
 {
-	return import_error(c, I_ACCOUNT, "\"%.*s\" is not an account of the book (import customers first)",
-			    (int)(account.n > 64 ? 64 : account.n), account.s);
+	return import_error(c, I_ACCOUNT, "%s is not an account of the book (import customers first)",
+			    import_quote(account));
 }
 
 /* One row, ready to bind: ?1 invoice_no .. ?9 reference, ?10 today, ?11 now. */
@@ -115,7 +119,10 @@ struct values {
 	int has_issue;
 	char issue[11], due[11];
 	int64_t amount, open;
-	const char *currency, *reference, *today, *now;
+	const char *currency;
+	struct csv_field reference;
+	const char *today, *now;
+	int present[3]; /* issue_date, currency, reference columns in the file */
 };
 
 static void bind_values(sqlite3_stmt *st, const void *arg)
@@ -132,9 +139,11 @@ static void bind_values(sqlite3_stmt *st, const void *arg)
 	sqlite3_bind_int64(st, 6, v->amount);
 	sqlite3_bind_int64(st, 7, v->open);
 	sqlite3_bind_text(st, 8, v->currency, 3, SQLITE_STATIC);
-	db_bind_text_or_null(st, 9, v->reference, strlen(v->reference));
+	db_bind_text_or_null(st, 9, v->reference.s, v->reference.n);
 	sqlite3_bind_text(st, 10, v->today, 10, SQLITE_STATIC);
 	sqlite3_bind_text(st, 11, v->now, -1, SQLITE_STATIC);
+	for (int k = 0; k < 3; k++) /* only the UPDATE has these */
+		sqlite3_bind_int(st, 21 + k, v->present[k]);
 }
 
 static int64_t abs64(int64_t v) { return v < 0 ? -v : v; }
@@ -162,8 +171,8 @@ static int row(struct import_ctx *c)
 		return import_error(c, I_INVOICE, "is longer than 64 characters");
 	if ((f = import_field(c, I_KIND)).n) {
 		if (!(kind = kind_code(f)))
-			return import_error(c, I_KIND, "\"%.*s\" is neither invoice nor credit_note",
-					    (int)(f.n > 40 ? 40 : f.n), f.s);
+			return import_error(c, I_KIND, "%s is neither invoice nor credit_note",
+					    import_quote(f));
 	} else {
 		kind = amount < 0 ? "credit_note" : "invoice";
 	}
@@ -182,15 +191,22 @@ static int row(struct import_ctx *c)
 		return import_error(c, I_OPEN, "is larger than the amount");
 	if (has_issue == 0 && issue > due)
 		return import_error(c, I_DUE, "is before the issue date");
-	if ((f = import_field(c, I_REFERENCE)).n) {
+	struct csv_field reference = import_field(c, I_REFERENCE);
+	if (reference.n > 140)
+		return import_error(c, I_REFERENCE, "is longer than 140 characters");
+	if ((f = reference).n) {
 		switch (payref_parse(f.s, f.n, ref, sizeof ref)) {
 		case PAYREF_BAD_OGM:
-			return import_error(c, I_REFERENCE, "\"%.*s\" is a structured communication "
-					    "with a wrong check number", (int)(f.n > 40 ? 40 : f.n), f.s);
+			return import_error(c, I_REFERENCE, "%s is a structured communication "
+					    "with a wrong check number", import_quote(f));
 		case PAYREF_BAD_RF:
-			return import_error(c, I_REFERENCE, "\"%.*s\" is an RF reference with wrong "
-					    "check digits", (int)(f.n > 40 ? 40 : f.n), f.s);
-		default:
+			return import_error(c, I_REFERENCE, "%s is an RF reference with wrong "
+					    "check digits", import_quote(f));
+		case PAYREF_OGM:
+		case PAYREF_RF: /* stored in their normal form */
+			reference = (struct csv_field){ref, strlen(ref)};
+			break;
+		default: /* free text, as written */
 			break;
 		}
 	}
@@ -201,8 +217,9 @@ static int row(struct import_ctx *c)
 		return known ? 0 : unknown_account(c, account);
 	}
 
-	struct values v = {inv, account, kind, has_issue == 0, "", "", amount, open, currency, ref,
-			   c->today_iso, c->now};
+	struct values v = {inv, account, kind, has_issue == 0, "", "", amount, open, currency, reference,
+			   c->today_iso, c->now, {c->col[I_ISSUE] >= 0, c->col[I_CURRENCY] >= 0,
+						   c->col[I_REFERENCE] >= 0}};
 	date_iso(issue, v.issue);
 	date_iso(due, v.due);
 	int rc = import_write(c, s->insert, s->update, bind_values, &v);
@@ -216,6 +233,11 @@ static int end(struct import_ctx *c)
 {
 	if (!c->opts->snapshot)
 		return 0;
+	if (c->stats.rows == 0) {
+		fprintf(stderr, "%s: a snapshot without rows would close every open item; "
+			"nothing was imported\n", c->file);
+		return -1;
+	}
 	sqlite3 *db = c->book->db;
 	sqlite3_stmt *q = db_prepare(db, "SELECT invoice_no FROM invoices WHERE status = 'open'");
 	sqlite3_stmt *close = db_prepare(db,
@@ -229,8 +251,8 @@ static int end(struct import_ctx *c)
 	while (rc == 0 && sqlite3_step(q) == SQLITE_ROW) {
 		const char *no = (const char *)sqlite3_column_text(q, 0);
 		size_t n = (size_t)sqlite3_column_bytes(q, 0);
-		if (!strset_has(&c->keys, no, n, NULL))
-			strset_add(&gone, no, n, 0, NULL);
+		if (!strset_has(&c->keys, no, n, NULL) && strset_add(&gone, no, n, 0, NULL) < 0)
+			rc = -1;
 	}
 	sqlite3_finalize(q);
 	/* close them once the scan is over: never update the table being read */

@@ -40,11 +40,13 @@ static int begin(struct import_ctx *c)
 		"INSERT INTO payments(payment_ref, account_no, date, amount, currency, invoice_no, "
 		"communication, imported_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) "
 		"ON CONFLICT(payment_ref) DO NOTHING");
+	/* ?15..?17: whether the file has currency, invoice_no, communication */
 	s->update = db_prepare(db,
-		"UPDATE payments SET account_no = ?2, date = ?3, amount = ?4, currency = ?5, "
-		"invoice_no = ?6, communication = ?7, imported_at = ?8 WHERE payment_ref = ?1 AND "
+		"UPDATE payments SET account_no = ?2, date = ?3, amount = ?4, "
+		"currency = iif(?15, ?5, currency), invoice_no = iif(?16, ?6, invoice_no), "
+		"communication = iif(?17, ?7, communication), imported_at = ?8 WHERE payment_ref = ?1 AND "
 		"(account_no, date, amount, currency, invoice_no, communication) IS NOT "
-		"(?2, ?3, ?4, ?5, ?6, ?7)");
+		"(?2, ?3, ?4, iif(?15, ?5, currency), iif(?16, ?6, invoice_no), iif(?17, ?7, communication))");
 	s->account_of_invoice = db_prepare(db, "SELECT account_no FROM invoices WHERE invoice_no = ?1");
 	s->account_exists = db_prepare(db, "SELECT 1 FROM customers WHERE account_no = ?1");
 	return s->insert && s->update && s->account_of_invoice && s->account_exists ? 0 : -1;
@@ -82,6 +84,7 @@ struct values {
 	char date[11];
 	int64_t amount;
 	const char *currency, *now;
+	int present[3];
 };
 
 static void bind_values(sqlite3_stmt *st, const void *arg)
@@ -95,6 +98,8 @@ static void bind_values(sqlite3_stmt *st, const void *arg)
 	db_bind_text_or_null(st, 6, v->invoice.s, v->invoice.n);
 	db_bind_text_or_null(st, 7, v->communication.s, v->communication.n);
 	sqlite3_bind_text(st, 8, v->now, -1, SQLITE_STATIC);
+	for (int k = 0; k < 3; k++) /* only the UPDATE has these */
+		sqlite3_bind_int(st, 15 + k, v->present[k]);
 }
 
 static int row(struct import_ctx *c)
@@ -123,13 +128,13 @@ static int row(struct import_ctx *c)
 			    lookup(s->account_of_invoice, invoice, inv_account, sizeof inv_account);
 	if (has_account == 0) {
 		if (!lookup(s->account_exists, account, NULL, 0))
-			return import_error(c, P_ACCOUNT, "\"%.*s\" is not an account of the book",
-					    (int)(account.n > 64 ? 64 : account.n), account.s);
+			return import_error(c, P_ACCOUNT, "%s is not an account of the book",
+					    import_quote(account));
 		if (invoice_known && (strlen(inv_account) != account.n ||
 				      memcmp(inv_account, account.s, account.n) != 0))
-			return import_error(c, P_INVOICE, "\"%.*s\" belongs to account %s, not %.*s",
-					    (int)invoice.n, invoice.s, inv_account,
-					    (int)account.n, account.s);
+			return import_error(c, P_INVOICE, "%s belongs to account %s, not %s",
+					    import_quote(invoice), import_quote((struct csv_field){inv_account, strlen(inv_account)}),
+					    import_quote(account));
 	} else if (invoice_known) {
 		account.s = inv_account;
 		account.n = strlen(inv_account);
@@ -141,7 +146,8 @@ static int row(struct import_ctx *c)
 		return 0;
 
 	struct values v = {ref, account, has_invoice == 0 ? invoice : (struct csv_field){"", 0},
-			   import_field(c, P_COMMUNICATION), "", amount, currency, c->now};
+			   import_field(c, P_COMMUNICATION), "", amount, currency, c->now,
+			   {c->col[P_CURRENCY] >= 0, c->col[P_INVOICE] >= 0, c->col[P_COMMUNICATION] >= 0}};
 	date_iso(date, v.date);
 	int rc = import_write(c, s->insert, s->update, bind_values, &v);
 	return rc == SQLITE_DONE ? 0 : import_db_error(c);

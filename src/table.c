@@ -18,44 +18,28 @@ int table_format_named(const char *name)
 	return -1;
 }
 
-/* Visits s: calls put for each run of safe bytes and esc for each unsafe
- * byte (control, DEL, invalid UTF-8, C1 controls). */
+/* Writes s for format fmt: printable characters as they are, unsafe bytes
+ * (utf8_safe_at) escaped as the format wants. */
 static void put_escaped(FILE *out, const char *s, enum out_format fmt)
 {
 	size_t n = strlen(s), i = 0;
 	while (i < n) {
+		size_t len;
 		unsigned char ch = (unsigned char)s[i];
-		uint32_t cp = 0;
-		size_t k = ch < 0x80 ? 1 : utf8_decode(s + i, n - i, &cp);
-		if (ch >= 0x80 && k && !(cp >= 0x80 && cp < 0xa0)) {
-			fwrite(s + i, 1, k, out);
-			i += k;
-			continue;
-		}
-		if (ch >= 0x20 && ch != 0x7f && ch < 0x80) {
-			if (fmt == FMT_JSON && (ch == '"' || ch == '\\'))
+		if (utf8_safe_at(s, n, i, &len)) {
+			if ((fmt == FMT_JSON && (ch == '"' || ch == '\\')) || (fmt == FMT_TSV && ch == '\\'))
 				fputc('\\', out);
-			else if (fmt == FMT_TSV && ch == '\\')
-				fputc('\\', out);
-			fputc(ch, out);
-			i++;
-			continue;
-		}
-		/* unsafe: a control character, a C1 control or a bad byte */
-		size_t len = k ? k : 1;
-		if (fmt == FMT_JSON) {
-			if (k && ch >= 0x80)
+			fwrite(s + i, 1, len, out);
+		} else if (fmt == FMT_JSON) {
+			uint32_t cp;
+			if (ch >= 0x80 && utf8_decode(s + i, n - i, &cp))
 				fprintf(out, "\\u%04x", (unsigned)cp);
-			else if (k)
+			else if (ch < 0x80)
 				fprintf(out, "\\u%04x", ch);
 			else
 				fputs("\\ufffd", out);
-		} else if (fmt == FMT_TSV && ch == '\t') {
-			fputs("\\t", out);
-		} else if (fmt == FMT_TSV && ch == '\n') {
-			fputs("\\n", out);
-		} else if (fmt == FMT_TSV && ch == '\r') {
-			fputs("\\r", out);
+		} else if (fmt == FMT_TSV && (ch == '\t' || ch == '\n' || ch == '\r')) {
+			fputs(ch == '\t' ? "\\t" : ch == '\n' ? "\\n" : "\\r", out);
 		} else {
 			for (size_t j = 0; j < len; j++)
 				fprintf(out, "\\x%02x", (unsigned char)s[i + j]);
@@ -74,18 +58,16 @@ static size_t text_width(const char *s)
 {
 	size_t n = strlen(s), i = 0, w = 0;
 	while (i < n) {
-		unsigned char ch = (unsigned char)s[i];
-		uint32_t cp = 0;
-		size_t k = ch < 0x80 ? 1 : utf8_decode(s + i, n - i, &cp);
-		if (ch >= 0x80 && k && !(cp >= 0x80 && cp < 0xa0)) {
+		size_t len;
+		if (utf8_safe_at(s, n, i, &len)) {
+			uint32_t cp = (unsigned char)s[i];
+			if (len > 1)
+				utf8_decode(s + i, n - i, &cp);
 			w += (size_t)utf8_cp_width(cp);
-			i += k;
-		} else if (ch >= 0x20 && ch != 0x7f && ch < 0x80) {
-			w++, i++;
 		} else {
-			w += 4 * (k ? k : 1);
-			i += k ? k : 1;
+			w += 4 * len;
 		}
+		i += len;
 	}
 	return w;
 }

@@ -65,6 +65,52 @@ int utf8_valid(const char *s, size_t n, size_t *bad)
 	return 1;
 }
 
+int utf8_safe_at(const char *s, size_t n, size_t i, size_t *len)
+{
+	unsigned char ch = (unsigned char)s[i];
+	if (ch < 0x80) {
+		*len = 1;
+		return ch >= 0x20 && ch != 0x7f;
+	}
+	uint32_t cp;
+	size_t k = utf8_decode(s + i, n - i, &cp);
+	if (!k) {
+		*len = 1;
+		return 0;
+	}
+	*len = k;
+	return !(cp >= 0x80 && cp < 0xa0);
+}
+
+void utf8_escape(const char *s, size_t n, size_t max_bytes, char *out, size_t size)
+{
+	static const char hex[] = "0123456789abcdef";
+	size_t o = 0, i = 0;
+	if (size == 0)
+		return;
+	while (i < n) {
+		size_t len;
+		int safe = utf8_safe_at(s, n, i, &len);
+		size_t need = safe ? len : 4 * len;
+		if (i + len > max_bytes || o + need + 4 >= size) {
+			if (o + 3 < size)
+				memcpy(out + o, "...", 3), o += 3;
+			break;
+		}
+		if (safe) {
+			memcpy(out + o, s + i, len);
+			o += len;
+		} else {
+			for (size_t j = 0; j < len; j++) {
+				unsigned char b = (unsigned char)s[i + j];
+				out[o++] = '\\', out[o++] = 'x', out[o++] = hex[b >> 4], out[o++] = hex[b & 15];
+			}
+		}
+		i += len;
+	}
+	out[o] = '\0';
+}
+
 int utf8_cp_width(uint32_t c)
 {
 	if (c == 0)

@@ -12,6 +12,15 @@ size_t utf8_decode(const char *s, size_t n, uint32_t *cp);
 /* 1 when s[0..n) is valid UTF-8; otherwise 0 and *bad = offset of the first
  * bad byte. */
 int utf8_valid(const char *s, size_t n, size_t *bad);
+/* At s[i]: 1 when a printable character starts there (its byte length in
+ * *len), 0 when the bytes there must be escaped before reaching a
+ * terminal: C0 controls, DEL, C1 controls (U+0080-U+009F) and bytes that
+ * are not UTF-8 (*len bytes to escape). */
+int utf8_safe_at(const char *s, size_t n, size_t i, size_t *len);
+/* Copies s[0..n) into out, at most max_bytes of it, with unsafe bytes
+ * written as \xNN and never cutting a character; appends "..." when it
+ * cut. Always NUL-terminates. */
+void utf8_escape(const char *s, size_t n, size_t max_bytes, char *out, size_t size);
 /* Columns a code point takes on a terminal: 0 (combining), 1 or 2 (wide). */
 int utf8_cp_width(uint32_t cp);
 /* Columns s[0..n) takes; invalid bytes count as one column each. */

@@ -25,7 +25,7 @@ like "$out" "no book at .*none.db" "and say so"
 B="$T/book.db"
 "$R" -d "$B" demo --accounts 20 >/dev/null
 is "$(sqlite3 "$B" 'PRAGMA journal_mode')" wal "the book is in WAL mode"
-is "$(sqlite3 "$B" 'PRAGMA user_version')" 1 "schema version 1"
+is "$(sqlite3 "$B" 'PRAGMA user_version')" "$SCHEMA" "schema version $SCHEMA"
 ok "the demo book passes check" "$R" -d "$B" check
 
 # the journal is append-only, in the database itself
@@ -60,7 +60,10 @@ is "$(sqlite3 "$T/other.db" "SELECT count(*) FROM sqlite_schema")" 1 "and left u
 cp "$B" "$T/future.db"
 sqlite3 "$T/future.db" "PRAGMA user_version = 99"
 out=$("$R" -d "$T/future.db" accounts 2>&1)
-like "$out" "schema version 99; this relance knows up to 1: use a newer relance" "a newer schema is refused with the version"
+like "$out" "schema version 99; this relance knows up to $SCHEMA: use a newer relance" "a newer schema is refused with the version"
+sqlite3 "$T/future.db" "PRAGMA journal_mode = DELETE" >/dev/null
+"$R" -d "$T/future.db" accounts 2>/dev/null
+is "$(sqlite3 "$T/future.db" 'PRAGMA journal_mode')" delete "and left as it was"
 
 # relance check finds what is wrong
 cp "$B" "$T/broken.db"
@@ -73,5 +76,9 @@ like "$out" "FAIL  invoice status follows its open amount" "it names the broken 
 like "$out" "missing trigger activities_append_only_delete" "and the missing trigger"
 like "$out" "CHECK constraint failed in invoices" "SQLite's own check sees it too"
 like "$out" "FAIL: 3 problems" "and counts them"
+cp "$B" "$T/orphan.db"
+sqlite3 "$T/orphan.db" "PRAGMA foreign_keys = OFF; INSERT INTO invoices(invoice_no, account_no, due_date, amount, open_amount, status, imported_at) VALUES ('ORPH1', 'GHOST', '2026-01-01', 100, 100, 'open', 'x')"
+out=$("$R" -d "$T/orphan.db" check)
+like "$out" "invoices ORPH1 -> customers GHOST" "an orphan row is named by its key"
 
 done_testing

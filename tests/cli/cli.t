@@ -10,7 +10,7 @@ is "$?" 0 "--help exits 0"
 like "$out" "^usage: relance" "--help prints usage"
 commands=$(printf '%s\n' "$out" | sed -n '/^Commands:/,/^$/p' | awk 'NF > 1 {print $1}')
 like "$commands" "import" "the help lists commands"
-like "$("$R" --version)" "^relance [0-9]+\.[0-9]+\.[0-9]+ \(SQLite [0-9.]+, book schema 1\)$" "--version"
+like "$("$R" --version)" "^relance [0-9]+\.[0-9]+\.[0-9]+ \(SQLite [0-9.]+, book schema $SCHEMA\)$" "--version"
 "$R" >/dev/null 2>&1
 is "$?" 2 "no command: exit 2"
 "$R" frobnicate >/dev/null 2>&1

@@ -6,6 +6,12 @@ B="$T/book.db"
 printf 'account_no,name\nX1,"ACME\033]2;pwned\007"\nX2,"Clear\033[2J Screen"\nX3,"Tab\there"\n' > "$T/c.csv"
 out=$("$R" -d "$B" import customers "$T/c.csv" 2>&1)
 like "$out" 'c.csv:2: name: "ACME\\x1b\]2;pwned\\x07" has a control character' "the import refuses control characters"
+printf 'account_no,name\n"K\033]2;x\007",One\n"K\033]2;x\007",Two\n' > "$T/dup.csv"
+out=$("$R" -d "$B" import customers "$T/dup.csv" 2>&1)
+unlike "$out" "$(printf '\033')" "a duplicate key with ESC is shown escaped"
+printf 'account_no,name\nC1,"Pay\302\233me"\n' > "$T/c1.csv"
+out=$("$R" -d "$B" import customers "$T/c1.csv" 2>&1)
+like "$out" 'c1.csv:2: name: "Pay\\xc2\\x9bme" has a control character' "C1 controls are refused and shown escaped"
 # a book written by someone else may still hold them
 sqlite3 "$B" "INSERT INTO customers(account_no, name, imported_at) VALUES
 	('X1', 'ACME' || char(27) || ']2;pwned' || char(7), 'now'),

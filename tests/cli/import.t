@@ -73,6 +73,19 @@ is "$(sqlite3 "$B" "SELECT status FROM invoices WHERE invoice_no = 'I7'")" open 
 "$R" -d "$B" import invoices "$T/inv3.csv" >/dev/null
 is "$(sqlite3 "$B" "SELECT status, closed_on FROM invoices WHERE invoice_no = 'I7'")" "closed|2026-11-24" "open amount 0 closes the invoice, dated today"
 
+# a file without some columns leaves what the book has in them
+printf 'account_no,name\nA2,Brasserie De Koninck NV\n' > "$T/names.csv"
+"$R" -d "$B" import customers "$T/names.csv" >/dev/null
+is "$(sqlite3 "$B" "SELECT name, collector, language, phone FROM customers WHERE account_no = 'A2'")" \
+   "Brasserie De Koninck NV|jpeeters|nl|+32 3 218 40 48; +32 475 12 34 56" "absent columns keep the book's values"
+printf 'invoice_no,account_no,due_date,amount,open_amount\nI3,A1,2026-10-24,300.00,250.00\n' > "$T/short.csv"
+"$R" -d "$B" import invoices "$T/short.csv" >/dev/null
+is "$(sqlite3 "$B" "SELECT issue_date, reference, open_amount FROM invoices WHERE invoice_no = 'I3'")" \
+   "2026-08-01|RF18539007547034|25000" "an invoice keeps its issue date and reference"
+printf 'invoice_no,account_no,due_date,amount,reference\nI3,A1,2026-10-24,300.00,\n' > "$T/noref.csv"
+"$R" -d "$B" import invoices "$T/noref.csv" >/dev/null
+is "$(sqlite3 "$B" "SELECT reference IS NULL FROM invoices WHERE invoice_no = 'I3'")" 1 "an empty cell in a column the file has clears it"
+
 # standard input
 out=$(cat "$DATA/customers.csv" | "$R" -d "$B" import customers -)
 like "$out" "^<stdin>: 3 rows read" "import from standard input"

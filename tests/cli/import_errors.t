@@ -105,7 +105,7 @@ PX3,A1,2026-01-01,0,I1
 CSV
 out=$("$R" -d "$B" import payments "$T/pay.csv" 2>&1)
 like "$out" 'pay.csv:2: account_no: is empty and the invoice is not in the book' "payment without an account"
-like "$out" 'pay.csv:3: invoice_no: "I1" belongs to account A1, not A2' "payment naming another account's invoice"
+like "$out" 'pay.csv:3: invoice_no: "I1" belongs to account "A1", not "A2"' "payment naming another account's invoice"
 like "$out" 'pay.csv:4: amount: is zero' "zero payment"
 
 # usage errors exit 2

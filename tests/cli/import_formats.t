@@ -87,4 +87,31 @@ printf 'account_no,name\nD1,Dash\n' > "$T/--odd.csv"
 (cd "$T" && "$R" -d "$B" import customers -- --odd.csv >/dev/null 2>&1)
 is "$(sqlite3 "$B" "SELECT name FROM customers WHERE account_no = 'D1'")" "Dash" "-- before a file name that starts with --"
 
+# blanks before an opening quote; a trailing line of delimiters; CR-only lines
+printf 'account_no, name, city\nS2, "Smith, John", "Gent"\n;;\n' | tr ';' ',' > "$T/blank.csv"
+out=$("$R" -d "$B" import customers "$T/blank.csv" 2>&1)
+like "$out" "1 row read, 1 new" "a line of empty fields is skipped"
+is "$(sqlite3 "$B" "SELECT name, city FROM customers WHERE account_no = 'S2'")" "Smith, John|Gent" "blanks before a quote"
+printf 'account_no,name\rM1,Mac\rM2,\r' > "$T/mac.csv"
+out=$("$R" -d "$B" import customers "$T/mac.csv" 2>&1)
+like "$out" "mac.csv:3: name: is empty" "CR-only line endings count lines"
+
+# a long free reference is kept whole; a longer one is refused
+long="Facture de la livraison partielle du chantier de la rue de l'Église, deuxième tranche"
+printf 'invoice_no,account_no,due_date,amount,reference\nL-1,FR1,2026-11-01,10.00,"%s"\n' "$long" > "$T/long.csv"
+"$R" -d "$B" import invoices "$T/long.csv" >/dev/null 2>&1
+is "$(sqlite3 "$B" "SELECT reference FROM invoices WHERE invoice_no = 'L-1'")" "$long" "free references are stored whole"
+printf 'invoice_no,account_no,due_date,amount,reference\nL-2,FR1,2026-11-01,10.00,"%s%s"\n' "$long" "$long" > "$T/long2.csv"
+out=$("$R" -d "$B" import invoices "$T/long2.csv" 2>&1)
+like "$out" "long2.csv:2: reference: is longer than 140 characters" "over 140 characters refused"
+
+# UTF-8 with one stray byte is an error, not a CP1252 file; UTF-16 is named
+printf 'account_no,name\nU1,Li\303\250ge\nU2,Caf\351\n' > "$T/mixed.csv"
+out=$("$R" -d "$B" import customers "$T/mixed.csv" 2>&1)
+like "$out" "mixed.csv:3: byte 0xe9 is not valid UTF-8, though the file holds UTF-8 elsewhere" "stray byte in a UTF-8 file"
+is "$(sqlite3 "$B" "SELECT count(*) FROM customers WHERE account_no = 'U1'")" 0 "nothing imported"
+printf '\377\376a\000,\000b\000\n\000' > "$T/utf16.csv"
+out=$("$R" -d "$B" import customers "$T/utf16.csv" 2>&1)
+like "$out" "utf16.csv: the file is UTF-16" "UTF-16 is named"
+
 done_testing

@@ -31,4 +31,12 @@ is "$(sqlite3 "$B" "SELECT status, open_amount, closed_on IS NULL FROM invoices 
 fails "a bad snapshot fails" "$R" -d "$B" import invoices --snapshot "$T/badsnap.csv"
 is "$(sqlite3 "$B" "SELECT status FROM invoices WHERE invoice_no = 'I1'")" open "and closes nothing"
 
+# one file only, and never an empty one: a failed export must not close the ledger
+"$R" -d "$B" import invoices --snapshot "$T/snap.csv" "$T/snap.csv" 2>/dev/null
+is "$?" 2 "--snapshot with two files is refused"
+head -1 "$DATA/invoices.csv" > "$T/header-only.csv"
+out=$("$R" -d "$B" import invoices --snapshot "$T/header-only.csv" 2>&1)
+like "$out" "a snapshot without rows would close every open item" "an empty snapshot is refused"
+is "$(sqlite3 "$B" "SELECT count(*) FROM invoices WHERE status = 'open'")" 7 "and closes nothing"
+
 done_testing

@@ -11,6 +11,8 @@ export RELANCE_TODAY=2026-11-24 LC_ALL=C.UTF-8 RELANCE_USER=tester
 unset RELANCE_DB XDG_DATA_HOME
 export HOME="$T/home"
 mkdir -p "$HOME"
+# the schema version this tree builds: data/schema.sql plus each migration
+SCHEMA=$((1 + $(ls "$(dirname "$0")/../../data/migrations/"*.sql 2>/dev/null | wc -l)))
 _n=0
 _failed=0
 
