@@ -4,7 +4,9 @@
 
 #include <string.h>
 
+#include "summary.h"
 #include "table.h"
+#include "today.h"
 
 struct invariant {
 	const char *what;
@@ -104,6 +106,28 @@ static long run_rows(sqlite3 *db, const char *what, const char *sql, FILE *out)
 	return n;
 }
 
+/* The cached account figures against a fresh computation: recompute them
+ * inside a savepoint, compare with a copy of what was stored, roll back. */
+static long check_summary(sqlite3 *db, day_t today, FILE *out)
+{
+	const char *what = "cached account figures match the ledger (relance check --rebuild remakes them)";
+	if (summary_refresh(db, today) < 0)
+		return -1;
+	if (db_exec(db, "DROP TABLE IF EXISTS temp.summary_stored;"
+			"CREATE TEMP TABLE summary_stored AS SELECT * FROM main.account_summary;"
+			"SAVEPOINT check_summary"))
+		return -1;
+	long n = summary_accounts(db, today, NULL) ? -1 :
+		run_rows(db, what,
+			 "SELECT n.account_no || ': stored overdue ' || coalesce(o.overdue, '-') || ', ledger ' || n.overdue "
+			 "FROM main.account_summary n LEFT JOIN temp.summary_stored o USING (account_no) "
+			 "WHERE (o.open_total, o.overdue, o.overdue_items, o.due_weight, o.oldest_due, o.next_due, o.disputed) "
+			 "IS NOT (n.open_total, n.overdue, n.overdue_items, n.due_weight, n.oldest_due, n.next_due, n.disputed)",
+			 out);
+	db_exec(db, "ROLLBACK TO check_summary; RELEASE check_summary; DROP TABLE temp.summary_stored");
+	return n;
+}
+
 int check_book(struct book *b, FILE *out)
 {
 	sqlite3 *db = b->db;
@@ -150,5 +174,8 @@ int check_book(struct book *b, FILE *out)
 			return -1;
 		problems += n > 0;
 	}
+	if ((n = check_summary(db, today(), out)) < 0)
+		return -1;
+	problems += n > 0;
 	return problems;
 }

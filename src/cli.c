@@ -37,6 +37,21 @@ static const struct command commands[] = {
 	 "--all                closed items too\n"
 	 "--format F           text (default), tsv or json",
 	 cmd_items},
+	{"queue", "list the accounts that need attention, most urgent first",
+	 "queue [--all] [--sort S] [--format text|tsv|json]\n"
+	 "--all                every collector's accounts (default: those of --user)\n"
+	 "--sort S             default, overdue, days, name or next\n"
+	 "--format F           text (default), tsv or json",
+	 cmd_queue},
+	{"show", "show an account whole: identity, figures, open items, history",
+	 "show ACCOUNT",
+	 cmd_show},
+	{"history", "list an account's history, newest first",
+	 "history ACCOUNT [--type T] [--format text|tsv|json]\n"
+	 "--type T             only entries of one type (call, note, email, letter, promise,\n"
+	 "                     dispute, plan, task, system, payment)\n"
+	 "--format F           text (default), tsv or json",
+	 cmd_history},
 	{"demo", "fill an empty book with a realistic, reproducible demo",
 	 "demo [--accounts N] [--seed S] [--csv DIR]\n"
 	 "--accounts N         number of accounts (default 1000; about 10 invoices each)\n"
@@ -45,9 +60,11 @@ static const struct command commands[] = {
 	 "                     instead of filling a book",
 	 cmd_demo},
 	{"check", "check the book's integrity and its own rules",
-	 "check\n"
-	 "Runs SQLite's integrity and foreign key checks and the book's invariants;\n"
-	 "exits 1 when anything is wrong.",
+	 "check [--rebuild]\n"
+	 "--rebuild            remake the derived data (the cached account figures) first\n"
+	 "Runs SQLite's integrity and foreign key checks and the book's invariants,\n"
+	 "including that the cached account figures match the ledger; exits 1 when\n"
+	 "anything is wrong.",
 	 cmd_check},
 };
 

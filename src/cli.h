@@ -52,6 +52,9 @@ long opts_long(struct opts *o, long lo, long hi);
 int cmd_import(const struct cli_globals *g, int argc, char **argv);
 int cmd_accounts(const struct cli_globals *g, int argc, char **argv);
 int cmd_items(const struct cli_globals *g, int argc, char **argv);
+int cmd_queue(const struct cli_globals *g, int argc, char **argv);
+int cmd_show(const struct cli_globals *g, int argc, char **argv);
+int cmd_history(const struct cli_globals *g, int argc, char **argv);
 int cmd_demo(const struct cli_globals *g, int argc, char **argv);
 int cmd_check(const struct cli_globals *g, int argc, char **argv);
 

@@ -1,19 +1,26 @@
-/* cmd_check.c — `relance check`: runs the book's checks, exits 1 when
- * anything is wrong. */
+/* cmd_check.c — `relance check [--rebuild]`: runs the book's checks (after
+ * remaking the derived tables, with --rebuild), exits 1 when anything is
+ * wrong. */
 #include <stdio.h>
 #include <stdlib.h>
 
 #include "check.h"
 #include "cli.h"
 #include "msg.h"
+#include "summary.h"
+#include "today.h"
 
 int cmd_check(const struct cli_globals *g, int argc, char **argv)
 {
 	struct opts o;
+	int rebuild = 0;
 	opts_init(&o, "check", argc, argv);
-	while (opts_more(&o))
-		if (opts_positional(&o))
+	while (opts_more(&o)) {
+		if (opts_flag(&o, "--rebuild"))
+			rebuild = 1;
+		else if (opts_positional(&o))
 			msg_error("check: unexpected argument %s", argv[o.i - 1]), o.bad = 1;
+	}
 	if (o.bad)
 		return 2;
 	struct book b;
@@ -22,6 +29,13 @@ int cmd_check(const struct cli_globals *g, int argc, char **argv)
 	free(path);
 	if (rc)
 		return 1;
+	if (rebuild) {
+		if (summary_rebuild(b.db, today())) {
+			book_close(&b);
+			return 1;
+		}
+		printf("rebuilt the cached account figures\n");
+	}
 	int problems = check_book(&b, stdout);
 	book_close(&b);
 	if (problems < 0)

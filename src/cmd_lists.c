@@ -27,18 +27,20 @@ static const struct table_column account_cols[] = {
 	{"currency", CELL_TEXT}, {"open", CELL_NUMBER}, {"overdue", CELL_NUMBER},
 	{"current", CELL_NUMBER}, {"d1_30", CELL_NUMBER}, {"d31_60", CELL_NUMBER},
 	{"d61_90", CELL_NUMBER}, {"d90_plus", CELL_NUMBER}, {"oldest_days", CELL_NUMBER},
+	{"disputed", CELL_NUMBER},
 };
 
 static void account_row(const struct account_summary *a, void *arg)
 {
 	struct printer *p = arg;
-	char m[7][32], days[16];
-	const int64_t v[7] = {a->open, a->overdue, a->current, a->d1_30, a->d31_60, a->d61_90, a->d90_plus};
-	for (int i = 0; i < 7; i++)
+	char m[8][32], days[16];
+	const int64_t v[8] = {a->open, a->overdue, a->current, a->d1_30, a->d31_60, a->d61_90,
+			      a->d90_plus, a->disputed};
+	for (int i = 0; i < 8; i++)
 		amount(p, v[i], m[i], sizeof m[i]);
 	snprintf(days, sizeof days, "%d", a->oldest_days);
 	const char *cells[] = {a->account_no, a->name, a->collector, a->currency,
-			       m[0], m[1], m[2], m[3], m[4], m[5], m[6], days};
+			       m[0], m[1], m[2], m[3], m[4], m[5], m[6], days, m[7]};
 	table_row(&p->t, cells);
 }
 

@@ -15,6 +15,7 @@
 #include "money.h"
 #include "msg.h"
 #include "payref.h"
+#include "summary.h"
 #include "today.h"
 #include "uid.h"
 #include "utf8.h"
@@ -551,6 +552,8 @@ int demo_build(struct book *b, const struct demo_opts *o)
 		rc = import_buffer(b, &import_payments, "demo payments.csv", f.payments.s, f.payments.len, &io, &s[2]);
 	if (rc == 0)
 		rc = add_history(&h, st);
+	if (rc == 0)
+		rc = summary_accounts(db, today(), NULL);
 	if (rc == 0)
 		rc = db_commit(db);
 	if (rc != 0)

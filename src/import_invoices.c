@@ -9,6 +9,7 @@
 
 #include "import.h"
 #include "payref.h"
+#include "summary.h"
 
 enum { I_INVOICE, I_ACCOUNT, I_KIND, I_ISSUE, I_DUE, I_AMOUNT, I_OPEN, I_CURRENCY,
        I_REFERENCE, I_COUNT };
@@ -34,6 +35,7 @@ static const struct column_def columns[I_COUNT] = {
 
 struct state {
 	sqlite3_stmt *insert, *update;
+	struct strset touched; /* accounts whose figures this file moves */
 	sqlite3_stmt *account_exists; /* once writing stopped, the foreign key no longer checks */
 };
 
@@ -43,6 +45,16 @@ static int begin(struct import_ctx *c)
 	if (!s)
 		return -1;
 	c->state = s;
+	strset_init(&s->touched);
+	/* an invoice the ledger moved to another account moves the old
+	 * account's figures too: a temporary trigger notes it */
+	if (db_exec(c->book->db,
+		    "CREATE TEMP TABLE IF NOT EXISTS moved_from(account_no TEXT PRIMARY KEY) WITHOUT ROWID;"
+		    "DELETE FROM temp.moved_from;"
+		    "CREATE TEMP TRIGGER IF NOT EXISTS invoice_moved AFTER UPDATE OF account_no ON main.invoices "
+		    "WHEN old.account_no IS NOT new.account_no BEGIN "
+		    "INSERT OR IGNORE INTO moved_from VALUES (old.account_no); END;"))
+		return -1;
 	s->account_exists = db_prepare(c->book->db, "SELECT 1 FROM customers WHERE account_no = ?1");
 	/* Two statements rather than one upsert: an ON CONFLICT DO UPDATE makes
 	 * SQLite keep a statement journal (a copy of every page each row touches),
@@ -77,6 +89,8 @@ static void cleanup(struct import_ctx *c)
 	sqlite3_finalize(s->insert);
 	sqlite3_finalize(s->update);
 	sqlite3_finalize(s->account_exists);
+	strset_free(&s->touched);
+	sqlite3_exec(c->book->db, "DROP TRIGGER IF EXISTS temp.invoice_moved", NULL, NULL, NULL);
 	free(s);
 	c->state = NULL;
 }
@@ -222,24 +236,47 @@ static int row(struct import_ctx *c)
 						   c->col[I_REFERENCE] >= 0}};
 	date_iso(issue, v.issue);
 	date_iso(due, v.due);
+	long written = c->stats.added + c->stats.changed;
 	int rc = import_write(c, s->insert, s->update, bind_values, &v);
 	if (rc == SQLITE_CONSTRAINT_FOREIGNKEY) /* the account is not in the book */
 		return unknown_account(c, account);
-	return rc == SQLITE_DONE ? 0 : import_db_error(c);
+	if (rc != SQLITE_DONE)
+		return import_db_error(c);
+	if (c->stats.added + c->stats.changed != written &&
+	    strset_add(&s->touched, account.s, account.n, 0, NULL) < 0)
+		return import_error(c, -1, "out of memory");
+	return 0;
+}
+
+/* The figures of every account the file moved, in the same transaction. */
+static int update_summaries(struct import_ctx *c)
+{
+	struct state *s = c->state;
+	sqlite3_stmt *q = db_prepare(c->book->db, "SELECT account_no FROM temp.moved_from");
+	if (!q)
+		return -1;
+	while (sqlite3_step(q) == SQLITE_ROW)
+		strset_add(&s->touched, (const char *)sqlite3_column_text(q, 0),
+			   (size_t)sqlite3_column_bytes(q, 0), 0, NULL);
+	sqlite3_finalize(q);
+	if (s->touched.count == 0)
+		return 0;
+	return summary_accounts(c->book->db, c->today, &s->touched);
 }
 
 /* --snapshot: open items of the book that the file did not list are paid. */
 static int end(struct import_ctx *c)
 {
 	if (!c->opts->snapshot)
-		return 0;
+		return update_summaries(c);
 	if (c->stats.rows == 0) {
 		fprintf(stderr, "%s: a snapshot without rows would close every open item; "
 			"nothing was imported\n", c->file);
 		return -1;
 	}
 	sqlite3 *db = c->book->db;
-	sqlite3_stmt *q = db_prepare(db, "SELECT invoice_no FROM invoices WHERE status = 'open'");
+	struct state *s = c->state;
+	sqlite3_stmt *q = db_prepare(db, "SELECT invoice_no, account_no FROM invoices WHERE status = 'open'");
 	sqlite3_stmt *close = db_prepare(db,
 		"UPDATE invoices SET open_amount = 0, status = 'closed', closed_on = ?2, "
 		"imported_at = ?3 WHERE invoice_no = ?1");
@@ -251,7 +288,11 @@ static int end(struct import_ctx *c)
 	while (rc == 0 && sqlite3_step(q) == SQLITE_ROW) {
 		const char *no = (const char *)sqlite3_column_text(q, 0);
 		size_t n = (size_t)sqlite3_column_bytes(q, 0);
-		if (!strset_has(&c->keys, no, n, NULL) && strset_add(&gone, no, n, 0, NULL) < 0)
+		if (strset_has(&c->keys, no, n, NULL))
+			continue;
+		if (strset_add(&gone, no, n, 0, NULL) < 0 ||
+		    strset_add(&s->touched, (const char *)sqlite3_column_text(q, 1),
+			       (size_t)sqlite3_column_bytes(q, 1), 0, NULL) < 0)
 			rc = -1;
 	}
 	sqlite3_finalize(q);
@@ -272,7 +313,7 @@ static int end(struct import_ctx *c)
 			sqlite3_errmsg(db));
 	sqlite3_finalize(close);
 	strset_free(&gone);
-	return rc;
+	return rc ? rc : update_summaries(c);
 }
 
 const struct import_kind import_invoices = {

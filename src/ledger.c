@@ -20,18 +20,23 @@ int ledger_accounts(sqlite3 *db, day_t today, const struct account_filter *f,
 	date_iso(today - 30, t30);
 	date_iso(today - 60, t60);
 	date_iso(today - 90, t90);
+	/* late: an invoice past due and not under open dispute */
 	sqlite3_stmt *st = db_prepare(db,
 		"SELECT c.account_no, c.name, c.collector, coalesce(i.currency, ''), "
 		" coalesce(sum(i.open_amount), 0), "
-		" coalesce(sum(CASE WHEN i.kind = 'invoice' AND i.due_date < ?1 THEN i.open_amount END), 0) AS overdue, "
-		" coalesce(sum(CASE WHEN i.kind = 'credit_note' OR i.due_date >= ?1 THEN i.open_amount END), 0), "
-		" coalesce(sum(CASE WHEN i.kind = 'invoice' AND i.due_date < ?1 AND i.due_date >= ?2 THEN i.open_amount END), 0), "
-		" coalesce(sum(CASE WHEN i.kind = 'invoice' AND i.due_date < ?2 AND i.due_date >= ?3 THEN i.open_amount END), 0), "
-		" coalesce(sum(CASE WHEN i.kind = 'invoice' AND i.due_date < ?3 AND i.due_date >= ?4 THEN i.open_amount END), 0), "
-		" coalesce(sum(CASE WHEN i.kind = 'invoice' AND i.due_date < ?4 THEN i.open_amount END), 0), "
-		" min(CASE WHEN i.kind = 'invoice' AND i.due_date < ?1 THEN i.due_date END) "
+		" coalesce(sum(CASE WHEN late THEN i.open_amount END), 0) AS overdue, "
+		" coalesce(sum(CASE WHEN d.id IS NULL AND (i.kind = 'credit_note' OR i.due_date >= ?1) "
+		"   THEN i.open_amount END), 0), "
+		" coalesce(sum(CASE WHEN late AND i.due_date >= ?2 THEN i.open_amount END), 0), "
+		" coalesce(sum(CASE WHEN late AND i.due_date < ?2 AND i.due_date >= ?3 THEN i.open_amount END), 0), "
+		" coalesce(sum(CASE WHEN late AND i.due_date < ?3 AND i.due_date >= ?4 THEN i.open_amount END), 0), "
+		" coalesce(sum(CASE WHEN late AND i.due_date < ?4 THEN i.open_amount END), 0), "
+		" min(CASE WHEN late THEN i.due_date END), "
+		" coalesce(sum(CASE WHEN d.id IS NOT NULL THEN i.open_amount END), 0) "
 		"FROM customers c LEFT JOIN invoices i ON i.account_no = c.account_no AND i.status = 'open' "
-		"WHERE (?5 IS NULL OR c.collector = ?5) "
+		"LEFT JOIN disputes d ON d.invoice_no = i.invoice_no AND d.status = 'open' "
+		"LEFT JOIN (SELECT 1 AS late) ON i.kind = 'invoice' AND i.due_date < ?1 AND d.id IS NULL "
+		"WHERE (?5 IS NULL OR c.collector = ?5) AND (?7 IS NULL OR c.account_no = ?7) "
 		"GROUP BY c.account_no, i.currency "
 		"HAVING ?6 = 0 OR overdue > 0 "
 		"ORDER BY c.account_no, i.currency");
@@ -44,6 +49,8 @@ int ledger_accounts(sqlite3 *db, day_t today, const struct account_filter *f,
 	if (f && f->collector)
 		sqlite3_bind_text(st, 5, f->collector, -1, SQLITE_STATIC);
 	sqlite3_bind_int(st, 6, f && f->overdue_only);
+	if (f && f->account_no)
+		sqlite3_bind_text(st, 7, f->account_no, -1, SQLITE_STATIC);
 	int rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		struct account_summary a = {
@@ -52,7 +59,7 @@ int ledger_accounts(sqlite3 *db, day_t today, const struct account_filter *f,
 			.open = sqlite3_column_int64(st, 4), .overdue = sqlite3_column_int64(st, 5),
 			.current = sqlite3_column_int64(st, 6), .d1_30 = sqlite3_column_int64(st, 7),
 			.d31_60 = sqlite3_column_int64(st, 8), .d61_90 = sqlite3_column_int64(st, 9),
-			.d90_plus = sqlite3_column_int64(st, 10),
+			.d90_plus = sqlite3_column_int64(st, 10), .disputed = sqlite3_column_int64(st, 12),
 		};
 		const char *oldest = (const char *)sqlite3_column_text(st, 11);
 		day_t d;
@@ -87,9 +94,11 @@ int ledger_items(sqlite3 *db, const char *account_no, day_t today, int all,
 		return -1;
 	}
 	sqlite3_stmt *st = db_prepare(db,
-		"SELECT invoice_no, kind, coalesce(issue_date, ''), due_date, currency, amount, "
-		"open_amount, status, coalesce(reference, '') FROM invoices "
-		"WHERE account_no = ?1 AND (?2 OR status = 'open') ORDER BY due_date, invoice_no");
+		"SELECT i.invoice_no, i.kind, coalesce(i.issue_date, ''), i.due_date, i.currency, i.amount, "
+		"i.open_amount, CASE WHEN d.id IS NULL OR i.status <> 'open' THEN i.status ELSE 'disputed' END, "
+		"coalesce(i.reference, '') FROM invoices i "
+		"LEFT JOIN disputes d ON d.invoice_no = i.invoice_no AND d.status = 'open' "
+		"WHERE i.account_no = ?1 AND (?2 OR i.status = 'open') ORDER BY i.due_date, i.invoice_no");
 	if (!st)
 		return -1;
 	sqlite3_bind_text(st, 1, account_no, -1, SQLITE_STATIC);

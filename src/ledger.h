@@ -9,15 +9,18 @@
 #include "date.h"
 
 /* Aging buckets by days past due (today - due date). Credit notes count in
- * `open` and `current`, never in the overdue buckets. */
+ * `open` and `current`, never in the overdue buckets. An invoice under open
+ * dispute counts in `open` and `disputed` only: it is out of the overdue
+ * figures while the dispute lasts. */
 struct account_summary {
 	const char *account_no, *name, *collector, *currency;
-	int64_t open, overdue, current, d1_30, d31_60, d61_90, d90_plus;
+	int64_t open, overdue, current, d1_30, d31_60, d61_90, d90_plus, disputed;
 	int oldest_days; /* of the oldest overdue invoice; 0 when none */
 };
 
 struct account_filter {
-	const char *collector; /* NULL: all */
+	const char *collector;  /* NULL: all */
+	const char *account_no; /* NULL: all */
 	int overdue_only;
 };
 
@@ -27,6 +30,7 @@ int ledger_accounts(sqlite3 *db, day_t today, const struct account_filter *f,
 		    void (*fn)(const struct account_summary *, void *), void *arg);
 
 struct open_item {
+	/* status: open, closed, or disputed (open, under an open dispute) */
 	const char *invoice_no, *kind, *issue_date, *due_date, *currency, *status, *reference;
 	int64_t amount, open;
 	int days_past_due; /* negative: due in so many days */

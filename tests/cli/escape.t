@@ -30,7 +30,7 @@ out=$("$R" -d "$B" accounts --format text)
 like "$out" 'ACME\\x1b\]2;pwned\\x07' "text shows the sequence escaped"
 out=$("$R" -d "$B" accounts --format tsv)
 like "$out" 'Tab\\there\\nline' "tsv escapes tab and newline"
-is "$(printf '%s\n' "$out" | awk -F'\t' '{print NF}' | sort -u)" 12 "every tsv line has 12 fields"
+is "$(printf '%s\n' "$out" | awk -F'\t' '{print NF}' | sort -u)" 13 "every tsv line has 13 fields"
 out=$("$R" -d "$B" accounts --format json)
 like "$out" '"name": "ACME\\u001b\]2;pwned\\u0007"' "json escapes control characters"
 like "$out" '"name": "C1\\u009b31m"' "json escapes C1 controls"

@@ -15,10 +15,10 @@ like "$out" "payments.csv: 3 rows read, 3 new, 0 changed, 0 closed" "payments su
 is "$(stat -c %a "$B")" 600 "the book is created with mode 0600"
 
 out=$("$R" -d "$B" accounts --format tsv)
-is "$out" "account_no	name	collector	currency	open	overdue	current	d1_30	d31_60	d61_90	d90_plus	oldest_days
-A1	Société Générale	amartin	EUR	500.00	450.00	50.00	150.00	300.00	0.00	0.00	31
-A2	Brasserie De Koninck	jpeeters	EUR	960.00	900.00	60.00	0.00	0.00	400.00	500.00	91
-A3	Müller GmbH	amartin		0.00	0.00	0.00	0.00	0.00	0.00	0.00	0" "accounts tsv: open, overdue and aging buckets as of today"
+is "$out" "account_no	name	collector	currency	open	overdue	current	d1_30	d31_60	d61_90	d90_plus	oldest_days	disputed
+A1	Société Générale	amartin	EUR	500.00	450.00	50.00	150.00	300.00	0.00	0.00	31	0.00
+A2	Brasserie De Koninck	jpeeters	EUR	960.00	900.00	60.00	0.00	0.00	400.00	500.00	91	0.00
+A3	Müller GmbH	amartin		0.00	0.00	0.00	0.00	0.00	0.00	0.00	0	0.00" "accounts tsv: open, overdue and aging buckets as of today"
 
 out=$("$R" -d "$B" accounts --overdue --collector amartin --format tsv | cut -f1)
 is "$out" "account_no

@@ -1,0 +1,271 @@
+/* cmd_account.c — `relance queue`, `relance show ACCOUNT` and `relance
+ * history ACCOUNT`: the command-line twins of the workstation's queue,
+ * account and history panes. Every data string goes out through table.c's
+ * escaping. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "account.h"
+#include "cli.h"
+#include "history.h"
+#include "ledger.h"
+#include "money.h"
+#include "msg.h"
+#include "queue.h"
+#include "today.h"
+
+static int open_existing(const struct cli_globals *g, struct book *b)
+{
+	char *path = book_resolve_path(g->db);
+	int rc = book_open(b, path, BOOK_EXISTING);
+	free(path);
+	return rc;
+}
+
+/* ---- queue ------------------------------------------------------------- */
+
+static const struct table_column queue_cols[] = {
+	{"rank", CELL_NUMBER}, {"account_no", CELL_TEXT}, {"name", CELL_TEXT},
+	{"collector", CELL_TEXT}, {"overdue", CELL_NUMBER}, {"oldest_days", CELL_NUMBER},
+	{"flags", CELL_TEXT}, {"next_action", CELL_TEXT}, {"next_date", CELL_TEXT},
+};
+
+int cmd_queue(const struct cli_globals *g, int argc, char **argv)
+{
+	struct opts o;
+	int fmt = FMT_TEXT, all = 0, sort = QS_DEFAULT;
+	opts_init(&o, "queue", argc, argv);
+	while (opts_more(&o)) {
+		if (opts_flag(&o, "--all"))
+			all = 1;
+		else if (opts_value(&o, "--format"))
+			fmt = opts_format(&o);
+		else if (opts_value(&o, "--sort")) {
+			if ((sort = queue_sort_named(o.arg)) < 0)
+				msg_error("queue: --sort %s: use default, overdue, days, name or next", o.arg), o.bad = 1;
+		} else if (opts_positional(&o))
+			msg_error("queue: unexpected argument %s", argv[o.i - 1]), o.bad = 1;
+	}
+	if (o.bad)
+		return 2;
+	struct book b;
+	if (open_existing(g, &b))
+		return 1;
+	struct queue q;
+	if (queue_load(&q, b.db, today(), all ? NULL : g->user)) {
+		book_close(&b);
+		return 1;
+	}
+	q.sort = (enum queue_sort)sort;
+	queue_apply(&q);
+	struct table t;
+	table_begin(&t, (enum out_format)fmt, queue_cols, sizeof queue_cols / sizeof *queue_cols, stdout);
+	for (size_t i = 0; i < q.nview; i++) {
+		const struct queue_row *r = &q.rows[q.view[i]];
+		char rank[24], overdue[32], days[16], flags[5], next[11] = "";
+		snprintf(rank, sizeof rank, "%zu", i + 1);
+		if (fmt == FMT_TEXT)
+			money_format_grouped(r->overdue, overdue, sizeof overdue);
+		else
+			money_format(r->overdue, overdue, sizeof overdue);
+		snprintf(days, sizeof days, "%d", r->oldest_days);
+		queue_flag_letters(r->flags, flags);
+		if (r->next_action[0])
+			date_iso(r->next_date, next);
+		const char *cells[] = {rank, r->account_no, r->name, r->collector, overdue, days, flags,
+				       r->next_action, next};
+		table_row(&t, cells);
+	}
+	table_end(&t);
+	if (fmt == FMT_TEXT) {
+		char total[32];
+		money_format_grouped(q.view_total, total, sizeof total);
+		printf("%zu account%s, %s overdue (%s)\n", q.nview, q.nview == 1 ? "" : "s", total,
+		       all ? "all collectors" : g->user);
+	}
+	queue_free(&q);
+	book_close(&b);
+	return 0;
+}
+
+/* ---- history ------------------------------------------------------------ */
+
+static const struct table_column history_cols[] = {
+	{"id", CELL_TEXT}, {"at", CELL_TEXT}, {"type", CELL_TEXT}, {"user", CELL_TEXT},
+	{"summary", CELL_TEXT},
+};
+
+static void history_row(const struct history_entry *e, void *arg)
+{
+	char summary[512];
+	history_summary(e, summary, sizeof summary);
+	const char *cells[] = {e->id, e->at, e->type, e->user, summary};
+	table_row(arg, cells);
+}
+
+static int print_history(sqlite3 *db, const char *account, const char *type, int fmt)
+{
+	struct table t;
+	table_begin(&t, (enum out_format)fmt, history_cols, sizeof history_cols / sizeof *history_cols, stdout);
+	long n = history_list(db, account, type, 0, -1, history_row, &t);
+	table_end(&t);
+	return n < 0 ? -1 : 0;
+}
+
+/* Reads ACCOUNT and the options shared by show and history. */
+static int account_args(struct opts *o, const char **account, int *fmt, const char **type)
+{
+	while (opts_more(o)) {
+		if (fmt && opts_value(o, "--format")) {
+			*fmt = opts_format(o);
+		} else if (type && opts_value(o, "--type")) {
+			*type = o->arg;
+		} else {
+			const char *a = opts_positional(o);
+			if (a && *account)
+				msg_error("%s: one account at a time", o->cmd), o->bad = 1;
+			*account = a;
+		}
+	}
+	if (!o->bad && !*account) {
+		msg_error("%s: which account? (relance %s ACCOUNT)", o->cmd, o->cmd);
+		o->bad = 1;
+	}
+	return o->bad ? -1 : 0;
+}
+
+static int known_account(sqlite3 *db, const char *account)
+{
+	int found = ledger_account_exists(db, account);
+	if (found == 0)
+		msg_error("no account %s in the book", account);
+	return found > 0;
+}
+
+int cmd_history(const struct cli_globals *g, int argc, char **argv)
+{
+	struct opts o;
+	const char *account = NULL, *type = NULL;
+	int fmt = FMT_TEXT;
+	opts_init(&o, "history", argc, argv);
+	if (account_args(&o, &account, &fmt, &type))
+		return 2;
+	struct book b;
+	if (open_existing(g, &b))
+		return 1;
+	int rc = known_account(b.db, account) ? print_history(b.db, account, type, fmt) : -1;
+	book_close(&b);
+	return rc ? 1 : 0;
+}
+
+/* ---- show --------------------------------------------------------------- */
+
+static void field(const char *label, const char *value)
+{
+	if (!value || !*value)
+		return;
+	printf("  %-14s ", label);
+	table_put_safe(stdout, value);
+	putchar('\n');
+}
+
+static void money_line(const char *label, int64_t cents)
+{
+	char buf[32];
+	money_format_grouped(cents, buf, sizeof buf);
+	printf("  %-14s %14s\n", label, buf);
+}
+
+static void show_figures(const struct account_summary *s, void *arg)
+{
+	const struct account *a = arg;
+	printf("\nFigures as of today%s%s%s\n", *s->currency ? " (" : "", s->currency, *s->currency ? ")" : "");
+	money_line("open", s->open);
+	money_line("overdue", s->overdue);
+	money_line("disputed", s->disputed);
+	money_line("current", s->current);
+	money_line("1-30 days", s->d1_30);
+	money_line("31-60 days", s->d31_60);
+	money_line("61-90 days", s->d61_90);
+	money_line("90+ days", s->d90_plus);
+	if (s->oldest_days)
+		printf("  %-14s %14d\n", "oldest (days)", s->oldest_days);
+	if (a->has_credit_limit && a->credit_limit > 0) {
+		char used[32];
+		money_format_grouped(s->open, used, sizeof used);
+		printf("  %-14s %14s (%lld%% of the limit)\n", "credit used", used,
+		       (long long)(s->open * 100 / a->credit_limit));
+	}
+}
+
+static void item_line(const struct open_item *it, void *arg)
+{
+	struct table *t = arg;
+	char amt[32], open[32], days[16];
+	money_format_grouped(it->amount, amt, sizeof amt);
+	money_format_grouped(it->open, open, sizeof open);
+	snprintf(days, sizeof days, "%d", it->days_past_due);
+	const char *cells[] = {it->invoice_no, it->kind, it->issue_date, it->due_date, amt, open, days, it->status};
+	table_row(t, cells);
+}
+
+int cmd_show(const struct cli_globals *g, int argc, char **argv)
+{
+	struct opts o;
+	const char *account = NULL;
+	opts_init(&o, "show", argc, argv);
+	if (account_args(&o, &account, NULL, NULL))
+		return 2;
+	struct book b;
+	if (open_existing(g, &b))
+		return 1;
+	struct account a;
+	int found = account_load(b.db, account, &a);
+	if (found <= 0) {
+		if (found == 0)
+			msg_error("no account %s in the book", account);
+		book_close(&b);
+		return 1;
+	}
+	table_put_safe(stdout, a.account_no);
+	fputs("  ", stdout);
+	table_put_safe(stdout, a.name);
+	putchar('\n');
+	field("VAT", a.vat_no);
+	field("contact", a.contact);
+	field("phone", a.phone);
+	field("e-mail", a.email);
+	char address[512];
+	snprintf(address, sizeof address, "%s%s%s%s%s%s%s", a.street, *a.street ? ", " : "", a.postcode,
+		 *a.postcode ? " " : "", a.city, *a.country ? ", " : "", a.country);
+	field("address", address);
+	field("language", a.language);
+	field("segment", a.segment);
+	field("collector", a.collector_name);
+	if (a.has_credit_limit) {
+		char limit[32];
+		money_format_grouped(a.credit_limit, limit, sizeof limit);
+		field("credit limit", limit);
+	}
+	field("ledger read", a.imported_at);
+	struct account_filter f = {.account_no = account};
+	int rc = ledger_accounts(b.db, today(), &f, show_figures, &a);
+	static const struct table_column cols[] = {
+		{"invoice_no", CELL_TEXT}, {"kind", CELL_TEXT}, {"issue_date", CELL_TEXT},
+		{"due_date", CELL_TEXT}, {"amount", CELL_NUMBER}, {"open", CELL_NUMBER},
+		{"days", CELL_NUMBER}, {"status", CELL_TEXT},
+	};
+	struct table t;
+	printf("\nOpen items\n");
+	table_begin(&t, FMT_TEXT, cols, sizeof cols / sizeof *cols, stdout);
+	if (rc == 0 && ledger_items(b.db, account, today(), 0, item_line, &t) < 0)
+		rc = -1;
+	table_end(&t);
+	printf("\nHistory\n");
+	if (rc == 0)
+		rc = print_history(b.db, account, NULL, FMT_TEXT);
+	account_free(&a);
+	book_close(&b);
+	return rc ? 1 : 0;
+}

@@ -1,0 +1,84 @@
+/* history.c — reading the journal and the payments of an account as one
+ * list, newest first (indexes activities_account and payments_account). */
+#include "history.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "money.h"
+#include "msg.h"
+
+#define HISTORY_SQL \
+	"SELECT * FROM (" \
+	" SELECT id, at, type, user, summary, body, detail, invoice_no, corrects, 0 AS amount, '' AS currency " \
+	" FROM activities WHERE account_no = ?1 " \
+	" UNION ALL " \
+	" SELECT payment_ref, date || 'T00:00:00Z', 'payment', 'ledger', NULL, NULL, NULL, invoice_no, " \
+	" NULL, amount, currency || ' ' || coalesce(communication, '') FROM payments WHERE account_no = ?1" \
+	") WHERE ?2 IS NULL OR type = ?2 "
+
+static const char *text(sqlite3_stmt *st, int col)
+{
+	return (const char *)sqlite3_column_text(st, col);
+}
+
+long history_list(sqlite3 *db, const char *account_no, const char *type, long offset, long limit,
+		  void (*fn)(const struct history_entry *, void *), void *arg)
+{
+	sqlite3_stmt *st = db_prepare(db, HISTORY_SQL "ORDER BY at DESC, id DESC LIMIT ?3 OFFSET ?4");
+	if (!st)
+		return -1;
+	sqlite3_bind_text(st, 1, account_no, -1, SQLITE_STATIC);
+	if (type)
+		sqlite3_bind_text(st, 2, type, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 3, limit);
+	sqlite3_bind_int64(st, 4, offset);
+	long n = 0;
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct history_entry e = {
+			.id = text(st, 0), .at = text(st, 1), .type = text(st, 2), .user = text(st, 3),
+			.summary = text(st, 4), .body = text(st, 5), .detail = text(st, 6),
+			.invoice_no = text(st, 7), .corrects = text(st, 8),
+			.amount = sqlite3_column_int64(st, 9), .currency = text(st, 10),
+		};
+		fn(&e, arg);
+		n++;
+	}
+	if (rc != SQLITE_DONE) {
+		msg_error("history: %s", sqlite3_errmsg(db));
+		n = -1;
+	}
+	sqlite3_finalize(st);
+	return n;
+}
+
+long history_count(sqlite3 *db, const char *account_no, const char *type)
+{
+	sqlite3_stmt *st = db_prepare(db, "SELECT count(*) FROM (" HISTORY_SQL ")");
+	if (!st)
+		return -1;
+	sqlite3_bind_text(st, 1, account_no, -1, SQLITE_STATIC);
+	if (type)
+		sqlite3_bind_text(st, 2, type, -1, SQLITE_STATIC);
+	long n = sqlite3_step(st) == SQLITE_ROW ? (long)sqlite3_column_int64(st, 0) : -1;
+	sqlite3_finalize(st);
+	return n;
+}
+
+void history_summary(const struct history_entry *e, char *out, size_t size)
+{
+	if (e->type && !strcmp(e->type, "payment")) {
+		char amt[32];
+		money_format_grouped(e->amount, amt, sizeof amt);
+		/* currency holds "EUR communication" */
+		const char *cur = e->currency ? e->currency : "";
+		const char *sp = strchr(cur, ' ');
+		int curlen = sp ? (int)(sp - cur) : (int)strlen(cur);
+		const char *comm = sp && sp[1] ? sp + 1 : NULL;
+		snprintf(out, size, "payment received %s %.*s%s%s%s", amt, curlen, cur,
+			 comm ? " (" : "", comm ? comm : "", comm ? ")" : "");
+		return;
+	}
+	snprintf(out, size, "%s", e->summary ? e->summary : "");
+}

@@ -1,0 +1,27 @@
+/* history.h — an account's history, newest first: the journal entries
+ * (calls, letters, e-mails, notes, promises, disputes, plans, system
+ * events) and the payments the ledger reported, read a page at a time. */
+#ifndef RELANCE_HISTORY_H
+#define RELANCE_HISTORY_H
+#include <stdint.h>
+
+#include "book.h"
+
+struct history_entry {
+	const char *id, *at, *type, *user, *summary, *body, *detail, *invoice_no, *corrects;
+	int64_t amount;        /* payments only */
+	const char *currency;  /* payments only */
+};
+
+/* Calls fn for the entries of the account, newest first, skipping `offset`
+ * and stopping after `limit` (all with limit < 0); `type` keeps one type
+ * (NULL: all). Returns the number given to fn, or -1. */
+long history_list(sqlite3 *db, const char *account_no, const char *type, long offset, long limit,
+		  void (*fn)(const struct history_entry *, void *), void *arg);
+/* Number of entries (of one type, or all). */
+long history_count(sqlite3 *db, const char *account_no, const char *type);
+/* One line summary of an entry, for lists: the summary, or for a payment
+ * "payment received 1,234.56 EUR (communication)". */
+void history_summary(const struct history_entry *e, char *out, size_t size);
+
+#endif

@@ -1,0 +1,134 @@
+/* summary.c — account_summary: one grouped query computes an account's
+ * figures from its open invoices (index invoices_account) and their open
+ * disputes (index disputes_one_open). */
+#include "summary.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "msg.h"
+
+/* ?1 today (ISO). The caller appends the WHERE clause choosing accounts. */
+#define SUMMARY_SELECT \
+	"INSERT OR REPLACE INTO account_summary(account_no, as_of, open_total, overdue, " \
+	" overdue_items, due_weight, oldest_due, next_due, disputed) " \
+	"SELECT c.account_no, ?1, coalesce(sum(i.open_amount), 0), " \
+	" coalesce(sum(CASE WHEN o.late THEN i.open_amount END), 0), " \
+	" count(CASE WHEN o.late THEN 1 END), " \
+	" coalesce(sum(CASE WHEN o.late THEN i.open_amount * " \
+	"   CAST(julianday(i.due_date) - 2440587.5 AS INTEGER) END), 0), " \
+	" min(CASE WHEN o.late THEN i.due_date END), " \
+	" min(CASE WHEN i.kind = 'invoice' AND i.due_date >= ?1 AND d.id IS NULL THEN i.due_date END), " \
+	" coalesce(sum(CASE WHEN d.id IS NOT NULL THEN i.open_amount END), 0) " \
+	"FROM customers c " \
+	"LEFT JOIN invoices i ON i.account_no = c.account_no AND i.status = 'open' " \
+	"LEFT JOIN disputes d ON d.invoice_no = i.invoice_no AND d.status = 'open' " \
+	"LEFT JOIN (SELECT 1 AS late) o ON i.kind = 'invoice' AND i.due_date < ?1 AND d.id IS NULL "
+
+static int run(sqlite3 *db, const char *sql, day_t today, const char *account)
+{
+	char t[11];
+	date_iso(today, t);
+	sqlite3_stmt *st = db_prepare(db, sql);
+	if (!st)
+		return -1;
+	sqlite3_bind_text(st, 1, t, 10, SQLITE_TRANSIENT);
+	if (account)
+		sqlite3_bind_text(st, 2, account, -1, SQLITE_STATIC);
+	int rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE) {
+		msg_error("account figures: %s", sqlite3_errmsg(db));
+		return -1;
+	}
+	return 0;
+}
+
+int summary_accounts(sqlite3 *db, day_t today, const struct strset *accounts)
+{
+	if (!accounts)
+		return run(db, SUMMARY_SELECT "GROUP BY c.account_no", today, NULL);
+	/* a few accounts: one indexed query each; many: one pass over a temp list */
+	if (accounts->count < 2000) {
+		sqlite3_stmt *st = db_prepare(db, SUMMARY_SELECT "WHERE c.account_no = ?2 GROUP BY c.account_no");
+		char t[11];
+		const char *key;
+		size_t n;
+		int rc = st ? 0 : -1;
+		date_iso(today, t);
+		for (size_t i = 0; rc == 0 && strset_entry_at(accounts, i, &key, &n); i++) {
+			sqlite3_bind_text(st, 1, t, 10, SQLITE_STATIC);
+			sqlite3_bind_text(st, 2, key, (int)n, SQLITE_STATIC);
+			if (sqlite3_step(st) != SQLITE_DONE) {
+				msg_error("account figures: %s", sqlite3_errmsg(db));
+				rc = -1;
+			}
+			sqlite3_reset(st);
+		}
+		sqlite3_finalize(st);
+		return rc;
+	}
+	if (db_exec(db, "CREATE TEMP TABLE IF NOT EXISTS summary_todo(account_no TEXT PRIMARY KEY) WITHOUT ROWID;"
+			"DELETE FROM temp.summary_todo"))
+		return -1;
+	sqlite3_stmt *ins = db_prepare(db, "INSERT OR IGNORE INTO temp.summary_todo VALUES (?1)");
+	const char *key;
+	size_t n;
+	int rc = ins ? 0 : -1;
+	for (size_t i = 0; rc == 0 && strset_entry_at(accounts, i, &key, &n); i++) {
+		sqlite3_bind_text(ins, 1, key, (int)n, SQLITE_STATIC);
+		rc = sqlite3_step(ins) == SQLITE_DONE ? 0 : -1;
+		sqlite3_reset(ins);
+	}
+	sqlite3_finalize(ins);
+	if (rc == 0)
+		rc = run(db, SUMMARY_SELECT "WHERE c.account_no IN (SELECT account_no FROM temp.summary_todo) "
+			     "GROUP BY c.account_no", today, NULL);
+	db_exec(db, "DELETE FROM temp.summary_todo");
+	return rc;
+}
+
+long summary_refresh(sqlite3 *db, day_t today)
+{
+	char t[11];
+	date_iso(today, t);
+	sqlite3_stmt *st = db_prepare(db,
+		"SELECT account_no FROM account_summary WHERE next_due < ?1 OR as_of > ?1 "
+		"UNION ALL SELECT account_no FROM customers c WHERE NOT EXISTS "
+		"(SELECT 1 FROM account_summary s WHERE s.account_no = c.account_no)");
+	if (!st)
+		return -1;
+	sqlite3_bind_text(st, 1, t, 10, SQLITE_STATIC);
+	struct strset stale;
+	strset_init(&stale);
+	while (sqlite3_step(st) == SQLITE_ROW)
+		strset_add(&stale, (const char *)sqlite3_column_text(st, 0),
+			   (size_t)sqlite3_column_bytes(st, 0), 0, NULL);
+	sqlite3_finalize(st);
+	long n = (long)stale.count;
+	int rc = 0;
+	if (n) {
+		int nested;
+		rc = db_tx_begin(db, &nested);
+		if (rc == 0)
+			rc = summary_accounts(db, today, &stale);
+		if (rc == 0)
+			rc = db_tx_commit(db, nested);
+		else
+			db_tx_rollback(db, nested);
+	}
+	strset_free(&stale);
+	return rc ? -1 : n;
+}
+
+int summary_rebuild(sqlite3 *db, day_t today)
+{
+	int nested;
+	if (db_tx_begin(db, &nested))
+		return -1;
+	if (db_exec(db, "DELETE FROM account_summary") || summary_accounts(db, today, NULL)) {
+		db_tx_rollback(db, nested);
+		return -1;
+	}
+	return db_tx_commit(db, nested);
+}

@@ -1,0 +1,23 @@
+/* summary.h — the per-account figures the queue reads (table
+ * account_summary): computing them from the invoices and disputes, keeping
+ * them right as changes and days go by, and rebuilding them. Every write
+ * that moves an account's figures calls summary_accounts() for it in the
+ * same transaction. */
+#ifndef RELANCE_SUMMARY_H
+#define RELANCE_SUMMARY_H
+
+#include "book.h"
+#include "date.h"
+#include "strset.h"
+
+/* Recomputes the figures of the accounts in `accounts` (all accounts when
+ * NULL) as of today. Returns 0 or -1 (message printed). */
+int summary_accounts(sqlite3 *db, day_t today, const struct strset *accounts);
+/* Recomputes what is stale or missing: accounts an item of which has
+ * fallen due since their figures were made, and accounts without figures.
+ * Returns the number recomputed, or -1. */
+long summary_refresh(sqlite3 *db, day_t today);
+/* Throws the table away and computes it again. */
+int summary_rebuild(sqlite3 *db, day_t today);
+
+#endif
