@@ -2,6 +2,7 @@
  * date cutoffs as ISO strings (so the query compares text, not dates). */
 #include "ledger.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #include "msg.h"
@@ -12,6 +13,23 @@ static const char *text(sqlite3_stmt *st, int col)
 	return s ? (const char *)s : "";
 }
 
+/* Per-account figures; the caller appends WHERE, GROUP BY and ORDER BY. */
+#define ACCOUNTS_SQL \
+	"SELECT c.account_no, c.name, c.collector, coalesce(i.currency, ''), " \
+	" coalesce(sum(i.open_amount), 0), " \
+	" coalesce(sum(CASE WHEN late THEN i.open_amount END), 0) AS overdue, " \
+	" coalesce(sum(CASE WHEN d.id IS NULL AND (i.kind = 'credit_note' OR i.due_date >= ?1) " \
+	"   THEN i.open_amount END), 0), " \
+	" coalesce(sum(CASE WHEN late AND i.due_date >= ?2 THEN i.open_amount END), 0), " \
+	" coalesce(sum(CASE WHEN late AND i.due_date < ?2 AND i.due_date >= ?3 THEN i.open_amount END), 0), " \
+	" coalesce(sum(CASE WHEN late AND i.due_date < ?3 AND i.due_date >= ?4 THEN i.open_amount END), 0), " \
+	" coalesce(sum(CASE WHEN late AND i.due_date < ?4 THEN i.open_amount END), 0), " \
+	" min(CASE WHEN late THEN i.due_date END), " \
+	" coalesce(sum(CASE WHEN d.id IS NOT NULL THEN i.open_amount END), 0) " \
+	"FROM customers c LEFT JOIN invoices i ON i.account_no = c.account_no AND i.status = 'open' " \
+	"LEFT JOIN disputes d ON d.invoice_no = i.invoice_no AND d.status = 'open' " \
+	"LEFT JOIN (SELECT 1 AS late) ON i.kind = 'invoice' AND i.due_date < ?1 AND d.id IS NULL "
+
 int ledger_accounts(sqlite3 *db, day_t today, const struct account_filter *f,
 		    void (*fn)(const struct account_summary *, void *), void *arg)
 {
@@ -20,26 +38,13 @@ int ledger_accounts(sqlite3 *db, day_t today, const struct account_filter *f,
 	date_iso(today - 30, t30);
 	date_iso(today - 60, t60);
 	date_iso(today - 90, t90);
-	/* late: an invoice past due and not under open dispute */
-	sqlite3_stmt *st = db_prepare(db,
-		"SELECT c.account_no, c.name, c.collector, coalesce(i.currency, ''), "
-		" coalesce(sum(i.open_amount), 0), "
-		" coalesce(sum(CASE WHEN late THEN i.open_amount END), 0) AS overdue, "
-		" coalesce(sum(CASE WHEN d.id IS NULL AND (i.kind = 'credit_note' OR i.due_date >= ?1) "
-		"   THEN i.open_amount END), 0), "
-		" coalesce(sum(CASE WHEN late AND i.due_date >= ?2 THEN i.open_amount END), 0), "
-		" coalesce(sum(CASE WHEN late AND i.due_date < ?2 AND i.due_date >= ?3 THEN i.open_amount END), 0), "
-		" coalesce(sum(CASE WHEN late AND i.due_date < ?3 AND i.due_date >= ?4 THEN i.open_amount END), 0), "
-		" coalesce(sum(CASE WHEN late AND i.due_date < ?4 THEN i.open_amount END), 0), "
-		" min(CASE WHEN late THEN i.due_date END), "
-		" coalesce(sum(CASE WHEN d.id IS NOT NULL THEN i.open_amount END), 0) "
-		"FROM customers c LEFT JOIN invoices i ON i.account_no = c.account_no AND i.status = 'open' "
-		"LEFT JOIN disputes d ON d.invoice_no = i.invoice_no AND d.status = 'open' "
-		"LEFT JOIN (SELECT 1 AS late) ON i.kind = 'invoice' AND i.due_date < ?1 AND d.id IS NULL "
-		"WHERE (?5 IS NULL OR c.collector = ?5) AND (?7 IS NULL OR c.account_no = ?7) "
-		"GROUP BY c.account_no, i.currency "
-		"HAVING ?6 = 0 OR overdue > 0 "
-		"ORDER BY c.account_no, i.currency");
+	/* late: an invoice past due and not under open dispute. One account
+	 * is read through the primary key; a collector's, through its index. */
+	char sql[2048];
+	snprintf(sql, sizeof sql, "%s%s%s", ACCOUNTS_SQL,
+		 f && f->account_no ? "WHERE c.account_no = ?7 " : "WHERE (?5 IS NULL OR c.collector = ?5) ",
+		 "GROUP BY c.account_no, i.currency HAVING ?6 = 0 OR overdue > 0 ORDER BY c.account_no, i.currency");
+	sqlite3_stmt *st = db_prepare(db, sql);
 	if (!st)
 		return -1;
 	sqlite3_bind_text(st, 1, t0, 10, SQLITE_STATIC);

@@ -153,6 +153,32 @@ static const char latin_ext_a[] =
 	"AaAaAaCcCcCcCcDdDdEeEeEeEeEeGgGgGgGgHhHhIiIiIiIiIiIiJjKkkLlLlLlLlLl"
 	"NnNnNnnNnOoOoOoOoRrRrRrSsSsSsSsTtTtTtUuUuUuUuUuUuWwYyYZzZzZzs";
 
+const char *utf8_ascii(uint32_t c, char one[2])
+{
+	switch (c) {
+	case 0xdf: return "ss";
+	case 0xc6: return "AE";
+	case 0xe6: return "ae";
+	case 0x152: return "OE";
+	case 0x153: return "oe";
+	case 0x20ac: return "EUR";
+	case 0x2018: case 0x2019: return "'";
+	case 0x201c: case 0x201d: return "\"";
+	case 0x2013: case 0x2014: return "-";
+	case 0xa0: case 0x202f: return " ";
+	}
+	if (c < 0x80)
+		one[0] = (char)c;
+	else if (c >= 0xc0 && c <= 0xff)
+		one[0] = latin1[c - 0xc0];
+	else if (c >= 0x100 && c <= 0x17f)
+		one[0] = latin_ext_a[c - 0x100];
+	else
+		return "?";
+	one[1] = '\0';
+	return one;
+}
+
 static const char *fold_cp(uint32_t c, char one[2])
 {
 	switch (c) {

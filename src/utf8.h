@@ -25,6 +25,9 @@ void utf8_escape(const char *s, size_t n, size_t max_bytes, char *out, size_t si
 int utf8_cp_width(uint32_t cp);
 /* Columns s[0..n) takes; invalid bytes count as one column each. */
 size_t utf8_width(const char *s, size_t n);
+/* An ASCII stand-in for a code point, case kept ("É" -> "E", "ß" -> "ss",
+ * "€" -> "EUR"); "?" when there is none. For terminals without UTF-8. */
+const char *utf8_ascii(uint32_t cp, char buf[2]);
 /* Writes s folded to lower-case ASCII where a letter has an ASCII base
  * ("Société" -> "societe", "Straße" -> "strasse"); other code points are
  * copied as they are. Returns the length written (always NUL-terminated,
