@@ -37,7 +37,8 @@ ICONV_LIB = $(shell printf '#include <iconv.h>\nint main(void){iconv_t c=iconv_o
 	| $(CC) -x c - -o /dev/null 2>/dev/null || echo -liconv)
 
 SRC      := $(wildcard src/*.c)
-OBJ      := $(SRC:src/%.c=$(BUILD)/src/%.o) $(BUILD)/schema_sql.o
+UI_SRC   := $(wildcard ui/*.c)
+OBJ      := $(SRC:src/%.c=$(BUILD)/src/%.o) $(UI_SRC:ui/%.c=$(BUILD)/ui/%.o) $(BUILD)/schema_sql.o
 LIBOBJ   := $(filter-out $(BUILD)/src/main.o,$(OBJ))
 UNIT_SRC := $(wildcard tests/unit/*.c)
 UNIT_T   := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%.t)
@@ -72,7 +73,13 @@ $(BIN): $(OBJ)
 
 $(BUILD)/src/%.o: src/%.c | $(BUILD)/src
 	@echo "  CC      $<"
-	$(Q)$(CC) $(CPPFLAGS) $(CFLAGS) $$($(PKG_CONFIG) --cflags $(PKGS)) -MMD -MP -c -o $@ $<
+	$(Q)$(CC) $(CPPFLAGS) $(CFLAGS) $$($(PKG_CONFIG) --cflags sqlite3) -MMD -MP -c -o $@ $<
+
+# ui/ may include ncurses; src/ never does (it is not given the flags).
+UI_DEFS := -DRELANCE_THEMES_DIR='"$(DATADIR)/themes"' -DRELANCE_CONFIG_DIR='"$(DATADIR)"'
+$(BUILD)/ui/%.o: ui/%.c | $(BUILD)/ui
+	@echo "  CC      $<"
+	$(Q)$(CC) $(CPPFLAGS) -Iui $(UI_DEFS) $(CFLAGS) $$($(PKG_CONFIG) --cflags $(PKGS)) -MMD -MP -c -o $@ $<
 
 # The schema and its migrations are compiled in: one C string per file, in order.
 $(BUILD)/schema_sql.c: $(MIGRATIONS) src/tools/embed.sh | $(BUILD)/src
@@ -85,7 +92,7 @@ $(BUILD)/tests/%.t: tests/unit/%.c $(LIBOBJ) tests/lib/tap.h | $(BUILD)/tests
 	@echo "  CC      $<"
 	$(Q)$(CC) $(CPPFLAGS) -Itests/lib $(CFLAGS) -o $@ $< $(LIBOBJ) $$($(PKG_CONFIG) --libs $(PKGS)) $(ICONV_LIB) -lm
 
-$(BUILD)/src $(BUILD)/tests:
+$(BUILD)/src $(BUILD)/ui $(BUILD)/tests:
 	$(Q)mkdir -p $@
 
 -include $(OBJ:.o=.d)

@@ -9,6 +9,10 @@
 #include "msg.h"
 
 static const struct command commands[] = {
+	{"ui", "open the workstation (the same as no command)",
+	 "ui [--all]\n"
+	 "--all                start on every collector's accounts (default: those of --user)",
+	 cmd_ui},
 	{"import", "read the accounting system's customers, invoices or payments",
 	 "import customers|invoices|payments FILE [options]\n"
 	 "--delimiter C        ',' ';' '|' or 'tab' (default: ',' ';' or tab, detected\n"
@@ -52,6 +56,10 @@ static const struct command commands[] = {
 	 "                     dispute, plan, task, system, payment)\n"
 	 "--format F           text (default), tsv or json",
 	 cmd_history},
+	{"config", "print the effective configuration (relancerc(5))",
+	 "config [--defaults]\n"
+	 "--defaults           the compiled-in configuration, without any file",
+	 cmd_config},
 	{"demo", "fill an empty book with a realistic, reproducible demo",
 	 "demo [--accounts N] [--seed S] [--csv DIR]\n"
 	 "--accounts N         number of accounts (default 1000; about 10 invoices each)\n"

@@ -55,6 +55,9 @@ int cmd_items(const struct cli_globals *g, int argc, char **argv);
 int cmd_queue(const struct cli_globals *g, int argc, char **argv);
 int cmd_show(const struct cli_globals *g, int argc, char **argv);
 int cmd_history(const struct cli_globals *g, int argc, char **argv);
+/* The front end's commands, in ui/: the workstation, and its configuration. */
+int cmd_ui(const struct cli_globals *g, int argc, char **argv);
+int cmd_config(const struct cli_globals *g, int argc, char **argv);
 int cmd_demo(const struct cli_globals *g, int argc, char **argv);
 int cmd_check(const struct cli_globals *g, int argc, char **argv);
 

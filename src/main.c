@@ -15,10 +15,11 @@ static void usage(FILE *out)
 	size_t n;
 	const struct command *cmds = cli_commands(&n);
 	fprintf(out,
-		"usage: relance [-d BOOK] [--today YYYY-MM-DD] [--user LOGIN] COMMAND [ARGS]\n"
+		"usage: relance [-d BOOK] [--today YYYY-MM-DD] [--user LOGIN] [COMMAND [ARGS]]\n"
 		"\n"
 		"relance is a collections workstation: it keeps the accounting system's\n"
 		"open items and the collectors' work in one SQLite file, the book.\n"
+		"Without a command it opens the workstation on the book.\n"
 		"\n"
 		"Commands:\n");
 	for (size_t i = 0; i < n; i++)
@@ -109,10 +110,8 @@ int main(int argc, char **argv)
 	if (!g.user || !*g.user)
 		g.user = "unknown";
 
-	if (argc < 2) {
-		usage(stderr);
-		return 2;
-	}
+	if (argc < 2) /* no command: the workstation */
+		return cmd_ui(&g, 1, argv);
 	const char *cmd = argv[1];
 	if (!strcmp(cmd, "-h") || !strcmp(cmd, "--help")) {
 		usage(stdout);

@@ -1,0 +1,62 @@
+/* actions.h — every action of the workstation, listed once: its name (the
+ * word `bind` and :help use), the views it belongs to, its default keys and
+ * what it does. The enum, the names relancerc accepts, the default keymap
+ * and the help screen all come from this one table. */
+#ifndef RELANCE_UI_ACTIONS_H
+#define RELANCE_UI_ACTIONS_H
+
+enum view_id { VIEW_GENERIC, VIEW_QUEUE, VIEW_ACCOUNT, VIEW_ENTRY, VIEW_HELP, VIEW_COUNT };
+
+/* ACTION(id, name, view, "default keys, space-separated", help) */
+#define ACTIONS(ACTION) \
+	ACTION(MOVE_DOWN, "move-down", VIEW_GENERIC, "j Down", "next line") \
+	ACTION(MOVE_UP, "move-up", VIEW_GENERIC, "k Up", "previous line") \
+	ACTION(MOVE_FIRST, "move-first", VIEW_GENERIC, "g Home", "first line") \
+	ACTION(MOVE_LAST, "move-last", VIEW_GENERIC, "G End", "last line") \
+	ACTION(PAGE_DOWN, "page-down", VIEW_GENERIC, "PgDn C-f Space", "next page") \
+	ACTION(PAGE_UP, "page-up", VIEW_GENERIC, "PgUp C-b", "previous page") \
+	ACTION(HALF_DOWN, "half-page-down", VIEW_GENERIC, "C-d", "half a page down") \
+	ACTION(HALF_UP, "half-page-up", VIEW_GENERIC, "C-u", "half a page up") \
+	ACTION(SEARCH, "search", VIEW_GENERIC, "/", "search forward") \
+	ACTION(SEARCH_NEXT, "search-next", VIEW_GENERIC, "n", "next match") \
+	ACTION(SEARCH_PREV, "search-prev", VIEW_GENERIC, "N", "previous match") \
+	ACTION(HELP, "help", VIEW_GENERIC, "? F1", "this help") \
+	ACTION(COMMAND, "command", VIEW_GENERIC, ":", "command line") \
+	ACTION(BACK, "back", VIEW_GENERIC, "q Esc", "back to the previous screen (quits from the queue)") \
+	ACTION(QUIT, "quit", VIEW_GENERIC, "Q", "quit relance") \
+	ACTION(REDRAW, "redraw", VIEW_GENERIC, "C-l", "redraw the screen") \
+	ACTION(RELOAD, "reload", VIEW_GENERIC, "R", "read the book again") \
+	ACTION(OPEN, "open", VIEW_QUEUE, "Enter", "open the account") \
+	ACTION(TOGGLE_ALL, "toggle-all", VIEW_QUEUE, "a", "my accounts / every collector's") \
+	ACTION(SORT, "sort", VIEW_QUEUE, "s", "next sort order") \
+	ACTION(FILTER, "filter", VIEW_QUEUE, "f", "filter the queue (as :filter)") \
+	ACTION(CLEAR_FILTER, "clear-filter", VIEW_QUEUE, "F", "remove every filter") \
+	ACTION(NEXT_PANE, "next-pane", VIEW_ACCOUNT, "Tab", "next pane") \
+	ACTION(PREV_PANE, "prev-pane", VIEW_ACCOUNT, "S-Tab", "previous pane") \
+	ACTION(NEXT_ACCOUNT, "next-account", VIEW_ACCOUNT, "]", "next account of the queue") \
+	ACTION(PREV_ACCOUNT, "prev-account", VIEW_ACCOUNT, "[", "previous account of the queue") \
+	ACTION(OPEN_ENTRY, "open-entry", VIEW_ACCOUNT, "Enter", "show the history entry whole") \
+	ACTION(HISTORY_FILTER, "history-filter", VIEW_ACCOUNT, "f", "history: show one type only")
+
+enum action {
+	ACT_NONE,
+#define ACTION_ENUM(id, name, view, keys, help) ACT_##id,
+	ACTIONS(ACTION_ENUM)
+#undef ACTION_ENUM
+	ACT_COUNT
+};
+
+struct action_info {
+	const char *name;
+	enum view_id view;
+	const char *keys;
+	const char *help;
+};
+
+/* Indexed by enum action; [ACT_NONE] is {"none", ...}. */
+extern const struct action_info action_table[ACT_COUNT];
+enum action action_named(const char *name);
+const char *view_name(enum view_id v);
+int view_named(const char *name); /* -1 when unknown */
+
+#endif

@@ -1,0 +1,617 @@
+/* app.c — the workstation's driver: start-up (book, configuration,
+ * terminal, signals), the one event loop (keys, resize, a timeout for
+ * signals), the view stack, the title and status lines, the prompt and
+ * the `:` commands. It never switches on the type of a view. */
+#include "app.h"
+
+#include <curses.h>
+#include <errno.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <time.h>
+#include <unistd.h>
+#include <wchar.h>
+
+#include "cli.h"
+#include "config.h"
+#include "draw.h"
+#include "keymap.h"
+#include "money.h"
+#include "msg.h"
+#include "theme.h"
+#include "today.h"
+#include "utf8.h"
+
+#define MIN_COLS 80
+#define MIN_LINES 24
+
+static volatile sig_atomic_t stop_signal;
+
+static void on_stop(int sig) { stop_signal = sig; }
+
+/* A crash must not leave the terminal in raw mode: restore it, then die
+ * of the same signal. */
+static void on_crash(int sig)
+{
+	endwin();
+	signal(sig, SIG_DFL);
+	raise(sig);
+}
+
+static void install_signals(void)
+{
+	struct sigaction sa;
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = on_stop;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGHUP, &sa, NULL);
+	sa.sa_handler = on_crash;
+	sa.sa_flags = (int)SA_RESETHAND;
+	sigaction(SIGSEGV, &sa, NULL);
+	sigaction(SIGBUS, &sa, NULL);
+	sigaction(SIGFPE, &sa, NULL);
+	sigaction(SIGABRT, &sa, NULL);
+	sigaction(SIGILL, &sa, NULL);
+}
+
+/* ---- timing, for make bench --------------------------------------------- */
+
+static FILE *bench_log;
+static struct timespec started;
+
+static double ms_since(const struct timespec *t0)
+{
+	struct timespec t1;
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	return (double)(t1.tv_sec - t0->tv_sec) * 1e3 + (double)(t1.tv_nsec - t0->tv_nsec) / 1e6;
+}
+
+/* ---- status, views ------------------------------------------------------ */
+
+void app_message(struct app *a, int error, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(a->status, sizeof a->status, fmt, ap);
+	va_end(ap);
+	a->status_error = error;
+}
+
+void app_push(struct app *a, struct view *v)
+{
+	if (!v)
+		return;
+	if (a->depth == VIEW_DEPTH) {
+		app_message(a, 1, "too many screens open: press q");
+		v->ops->close(v);
+		return;
+	}
+	a->stack[a->depth++] = v;
+}
+
+void app_pop(struct app *a)
+{
+	if (a->depth == 0)
+		return;
+	struct view *v = a->stack[--a->depth];
+	v->ops->close(v);
+	if (a->depth == 0)
+		a->quit = 1;
+}
+
+struct view *app_top(struct app *a) { return a->depth ? a->stack[a->depth - 1] : NULL; }
+
+static void draw_title(struct app *a)
+{
+	struct view *v = app_top(a);
+	char left[512], right[64], day[11];
+	const char *base = strrchr(a->book->path, '/');
+	snprintf(left, sizeof left, " relance: %s", v ? v->ops->title(a, v) : "");
+	date_iso(a->today, day);
+	snprintf(right, sizeof right, "%s  %s ", base ? base + 1 : a->book->path, day);
+	draw_fill(0, 0, COLS, EL_TITLE);
+	int rw = draw_width(right);
+	draw_text(0, 0, COLS - rw - 1, left, EL_TITLE, 0);
+	draw_text(0, COLS - rw, rw, right, EL_TITLE, 0);
+}
+
+static void draw_status(struct app *a)
+{
+	int y = LINES - 1;
+	draw_fill(y, 0, COLS, a->status_error ? EL_ERROR : EL_STATUS);
+	if (a->status[0]) {
+		draw_text(y, 1, COLS - 2, a->status, a->status_error ? EL_ERROR : EL_STATUS, 0);
+		return;
+	}
+	char hint[160];
+	snprintf(hint, sizeof hint, "?:help  ::command  /:search  q:back%s", a->config_errors ?
+		 "  (errors in relancerc: relance config shows them)" : "");
+	draw_text(y, 1, COLS - 2, hint, EL_STATUS, 0);
+}
+
+void app_draw(struct app *a)
+{
+	erase();
+	if (COLS < MIN_COLS || LINES < MIN_LINES) {
+		char msg[96];
+		snprintf(msg, sizeof msg, "terminal too small (need %dx%d, have %dx%d)", MIN_COLS, MIN_LINES,
+			 COLS, LINES);
+		int w = (int)strlen(msg);
+		draw_text(LINES / 2, COLS > w ? (COLS - w) / 2 : 0, COLS, msg, EL_ERROR, 0);
+		refresh();
+		return;
+	}
+	draw_title(a);
+	struct view *v = app_top(a);
+	if (v)
+		v->ops->draw(a, v, 1, LINES - 2);
+	draw_status(a);
+	refresh();
+}
+
+/* ---- the prompt ---------------------------------------------------------- */
+
+/* Byte offset of the character before/after `at` in s. */
+static size_t prev_char(const char *s, size_t at)
+{
+	while (at > 0 && ((unsigned char)s[--at] & 0xc0) == 0x80)
+		;
+	return at;
+}
+
+static size_t next_char(const char *s, size_t len, size_t at)
+{
+	if (at < len)
+		at++;
+	while (at < len && ((unsigned char)s[at] & 0xc0) == 0x80)
+		at++;
+	return at;
+}
+
+int app_prompt(struct app *a, const char *label, char *buf, size_t size)
+{
+	size_t len = strlen(buf), at = len;
+	curs_set(1);
+	for (;;) {
+		if (stop_signal) {
+			curs_set(0);
+			return 0;
+		}
+		int y = LINES - 1, lw = draw_width(label);
+		draw_fill(y, 0, COLS, EL_DEFAULT);
+		draw_text(y, 0, COLS, label, EL_DEFAULT, 0);
+		/* keep the cursor on screen: show the end of a long line */
+		char before[512];
+		snprintf(before, sizeof before, "%.*s", (int)at, buf);
+		int bw = draw_width(before), room = COLS - lw - 1, skip = 0;
+		const char *shown = buf;
+		while (bw - skip > room && *shown) {
+			size_t nx = next_char(shown, strlen(shown), 0);
+			char one[8];
+			snprintf(one, sizeof one, "%.*s", (int)nx, shown);
+			skip += draw_width(one);
+			shown += nx;
+		}
+		draw_text(y, lw, room, shown, EL_DEFAULT, 0);
+		move(y, lw + bw - skip);
+		refresh();
+		wint_t ch;
+		int r = get_wch(&ch);
+		if (r == ERR)
+			continue;
+		int key = r == KEY_CODE_YES ? (int)ch : (int)ch;
+		if (r == KEY_CODE_YES && key == KEY_RESIZE) {
+			app_draw(a); /* what was typed stays in buf */
+			continue;
+		}
+		if (r != KEY_CODE_YES)
+			key = key_normalise(key);
+		else
+			key = key_normalise(key);
+		if (key == 27 || key == 7 /* C-g */) {
+			curs_set(0);
+			return 0;
+		}
+		if (key == '\n') {
+			curs_set(0);
+			return 1;
+		}
+		if (key == KEY_BACKSPACE) {
+			if (at > 0) {
+				size_t p = prev_char(buf, at);
+				memmove(buf + p, buf + at, len - at + 1);
+				len -= at - p, at = p;
+			}
+		} else if (key == KEY_DC || key == 4 /* C-d */) {
+			if (at < len) {
+				size_t nx = next_char(buf, len, at);
+				memmove(buf + at, buf + nx, len - nx + 1);
+				len -= nx - at;
+			}
+		} else if (key == KEY_LEFT || key == 2 /* C-b */) {
+			at = prev_char(buf, at);
+		} else if (key == KEY_RIGHT || key == 6 /* C-f */) {
+			at = next_char(buf, len, at);
+		} else if (key == KEY_HOME || key == 1 /* C-a */) {
+			at = 0;
+		} else if (key == KEY_END || key == 5 /* C-e */) {
+			at = len;
+		} else if (key == 21 /* C-u */) {
+			memmove(buf, buf + at, len - at + 1);
+			len -= at, at = 0;
+		} else if (key == 11 /* C-k */) {
+			buf[at] = '\0', len = at;
+		} else if (r != KEY_CODE_YES && ch >= 0x20 && ch != 0x7f) {
+			char enc[8];
+			mbstate_t st;
+			memset(&st, 0, sizeof st);
+			size_t n = wcrtomb(enc, (wchar_t)ch, &st);
+			if (n != (size_t)-1 && len + n < size) {
+				memmove(buf + at + n, buf + at, len - at + 1);
+				memcpy(buf + at, enc, n);
+				len += n, at += n;
+			}
+		}
+	}
+}
+
+/* ---- queue and commands --------------------------------------------------- */
+
+static char filter_collector[65], filter_segment[65];
+
+int app_load_queue(struct app *a)
+{
+	struct queue_filter keep = a->queue.filter;
+	enum queue_sort sort = a->queue.sort;
+	int had = a->queue.rows != NULL || a->queue.view != NULL;
+	queue_free(&a->queue);
+	if (queue_load(&a->queue, a->book->db, a->today, a->scope_all ? NULL : a->user)) {
+		app_message(a, 1, "cannot read the queue: %s", sqlite3_errmsg(a->book->db));
+		return -1;
+	}
+	if (had)
+		a->queue.filter = keep;
+	a->queue.sort = sort;
+	queue_apply(&a->queue);
+	return 0;
+}
+
+int app_open_account(struct app *a, const char *account_no)
+{
+	struct view *v = view_account_new(a, account_no);
+	if (!v)
+		return 0;
+	/* one account view at a time: show it there if one is open */
+	for (int i = a->depth - 1; i >= 0; i--) {
+		if (a->stack[i]->ops->id == VIEW_ACCOUNT) {
+			v->ops->close(v);
+			while (a->depth - 1 > i)
+				app_pop(a);
+			view_account_show(a, a->stack[i], account_no);
+			return 1;
+		}
+	}
+	app_push(a, v);
+	return 1;
+}
+
+static void config_error_to_status(const char *msg, void *arg)
+{
+	app_message(arg, 1, "%s", msg);
+}
+
+static int parse_filter(struct app *a, char *args)
+{
+	struct queue_filter f = {.bucket = -1};
+	for (char *w = strtok(args, " "); w; w = strtok(NULL, " ")) {
+		char *eq = strchr(w, '=');
+		if (!eq) {
+			app_message(a, 1, "filter: write NAME=VALUE (collector, segment, bucket, flag, min)");
+			return -1;
+		}
+		*eq++ = '\0';
+		if (!strcmp(w, "collector")) {
+			snprintf(filter_collector, sizeof filter_collector, "%s", eq);
+			f.collector = filter_collector;
+		} else if (!strcmp(w, "segment")) {
+			snprintf(filter_segment, sizeof filter_segment, "%s", eq);
+			f.segment = filter_segment;
+		} else if (!strcmp(w, "bucket")) {
+			static const char *const names[] = {"1-30", "31-60", "61-90", "90+"};
+			f.bucket = -2;
+			for (int i = 0; i < 4; i++)
+				if (!strcmp(eq, names[i]))
+					f.bucket = i;
+			if (f.bucket == -2) {
+				app_message(a, 1, "filter: bucket is 1-30, 31-60, 61-90 or 90+");
+				return -1;
+			}
+		} else if (!strcmp(w, "flag")) {
+			unsigned fl = queue_flag_named(eq);
+			if (!fl) {
+				app_message(a, 1, "filter: flag is B, M, D or F");
+				return -1;
+			}
+			f.flags |= fl;
+		} else if (!strcmp(w, "min")) {
+			int64_t cents;
+			if (money_parse(eq, strlen(eq), MARK_UNKNOWN, &cents) != MONEY_OK) {
+				app_message(a, 1, "filter: min is an amount");
+				return -1;
+			}
+			f.min_overdue = cents;
+		} else {
+			app_message(a, 1, "filter: no filter %s (collector, segment, bucket, flag, min)", w);
+			return -1;
+		}
+	}
+	a->queue.filter = f;
+	queue_apply(&a->queue);
+	return 0;
+}
+
+void app_command(struct app *a, const char *line)
+{
+	char buf[512];
+	snprintf(buf, sizeof buf, "%s", line);
+	char *cmd = buf;
+	while (*cmd == ' ')
+		cmd++;
+	char *args = cmd + strcspn(cmd, " ");
+	if (*args)
+		*args++ = '\0';
+	while (*args == ' ')
+		args++;
+	if (!*cmd)
+		return;
+	if (!strcmp(cmd, "q") || !strcmp(cmd, "quit")) {
+		a->quit = 1;
+	} else if (!strcmp(cmd, "goto")) {
+		if (!*args)
+			app_message(a, 1, "goto: which account?");
+		else if (!app_open_account(a, args))
+			app_message(a, 1, "no account %s", args);
+	} else if (!strcmp(cmd, "filter")) {
+		parse_filter(a, args);
+	} else if (!strcmp(cmd, "sort")) {
+		int s = queue_sort_named(args);
+		if (s < 0) {
+			app_message(a, 1, "sort: default, overdue, days, name or next");
+		} else {
+			a->queue.sort = (enum queue_sort)s;
+			queue_apply(&a->queue);
+		}
+	} else if (!strcmp(cmd, "all") || !strcmp(cmd, "mine")) {
+		a->scope_all = !strcmp(cmd, "all");
+		app_load_queue(a);
+	} else if (!strcmp(cmd, "theme")) {
+		if (config_theme(args, config_error_to_status, a) == 0) {
+			theme_apply();
+			app_message(a, 0, "theme %s", args);
+		}
+	} else if (!strcmp(cmd, "set") || !strcmp(cmd, "bind") || !strcmp(cmd, "color") ||
+		   !strcmp(cmd, "source")) {
+		char full[600];
+		snprintf(full, sizeof full, "%s %s", cmd, args);
+		if (config_line(full, ":", 0, config_error_to_status, a) == 0) {
+			theme_apply();
+			draw_init(settings.ascii);
+			app_message(a, 0, "%s", full);
+		}
+	} else if (!strcmp(cmd, "help")) {
+		app_push(a, view_help_new(a, app_top(a)->ops->id));
+	} else if (!strcmp(cmd, "reload")) {
+		app_load_queue(a);
+	} else {
+		app_message(a, 1, "no command %s (goto, filter, sort, all, mine, theme, set, bind, color, "
+			    "source, help, quit)", cmd);
+	}
+}
+
+/* ---- the generic actions ----------------------------------------------------- */
+
+static void search(struct app *a, int dir, int ask)
+{
+	struct view *v = app_top(a);
+	if (!v->ops->search) {
+		app_message(a, 1, "nothing to search here");
+		return;
+	}
+	if (ask) {
+		char buf[128] = "";
+		if (!app_prompt(a, "/", buf, sizeof buf) || !*buf)
+			return;
+		snprintf(a->search, sizeof a->search, "%s", buf);
+	}
+	if (!a->search[0]) {
+		app_message(a, 1, "no search yet: press /");
+		return;
+	}
+	if (!v->ops->search(a, v, a->search, dir))
+		app_message(a, 1, "not found: %s", a->search);
+}
+
+static void generic(struct app *a, enum action act)
+{
+	switch (act) {
+	case ACT_HELP:
+		app_push(a, view_help_new(a, app_top(a)->ops->id));
+		break;
+	case ACT_COMMAND: {
+		char buf[256] = "";
+		if (app_prompt(a, ":", buf, sizeof buf))
+			app_command(a, buf);
+		break;
+	}
+	case ACT_SEARCH: search(a, 1, 1); break;
+	case ACT_SEARCH_NEXT: search(a, 1, 0); break;
+	case ACT_SEARCH_PREV: search(a, -1, 0); break;
+	case ACT_BACK: app_pop(a); break;
+	case ACT_QUIT: a->quit = 1; break;
+	case ACT_REDRAW: clearok(curscr, TRUE); break;
+	case ACT_RELOAD:
+		if (app_load_queue(a) == 0)
+			app_message(a, 0, "read the book again");
+		break;
+	default:
+		break;
+	}
+}
+
+static void run(struct app *a)
+{
+	int first = 1;
+	while (!a->quit && !stop_signal && a->depth) {
+		app_draw(a);
+		if (first && bench_log) {
+			fprintf(bench_log, "first-screen %.3f\n", ms_since(&started));
+			fflush(bench_log);
+		}
+		first = 0;
+		wint_t ch;
+		int r = get_wch(&ch);
+		if (r == ERR)
+			continue; /* the timeout: look at the signals */
+		struct timespec t0;
+		clock_gettime(CLOCK_MONOTONIC, &t0);
+		int key = (int)ch;
+		if (r == KEY_CODE_YES && key == KEY_RESIZE)
+			continue;
+		if (r == OK && key >= KEYMAP_KEYS) {
+			app_message(a, 1, "that key is not bound (? for help)");
+			continue;
+		}
+		a->status[0] = '\0';
+		struct view *v = app_top(a);
+		enum action act = keymap_lookup(v->ops->id, key);
+		if (act == ACT_NONE) {
+			char name[16];
+			app_message(a, 1, "%s is not bound here (? for help)", key_label(key_normalise(key), name));
+		} else if (!v->ops->key(a, v, act)) {
+			generic(a, act);
+		}
+		if (bench_log && a->depth) {
+			app_draw(a);
+			fprintf(bench_log, "key %s %.3f\n", action_table[act].name, ms_since(&t0));
+			fflush(bench_log);
+		}
+	}
+}
+
+static void config_error_to_stderr(const char *msg, void *arg)
+{
+	(void)arg;
+	fprintf(stderr, "relance: %s\n", msg);
+}
+
+static void config_quiet(const char *msg, void *arg)
+{
+	(void)msg;
+	(void)arg;
+}
+
+/* Built-in settings, the default theme file if there is one, then the
+ * system and user files. Returns the number of errors. */
+static int load_configuration(void)
+{
+	config_defaults();
+	config_theme("default", config_quiet, NULL);
+	return config_load(config_error_to_stderr, NULL);
+}
+
+int cmd_ui(const struct cli_globals *g, int argc, char **argv)
+{
+	clock_gettime(CLOCK_MONOTONIC, &started);
+	struct opts o;
+	int all = -1;
+	opts_init(&o, "ui", argc, argv);
+	while (opts_more(&o)) {
+		if (opts_flag(&o, "--all"))
+			all = 1;
+		else if (opts_positional(&o))
+			msg_error("ui: unexpected argument %s", argv[o.i - 1]), o.bad = 1;
+	}
+	if (o.bad)
+		return 2;
+	if (!isatty(0) || !isatty(1)) {
+		msg_error("the workstation needs a terminal (for lists, see relance queue, accounts, show)");
+		return 2;
+	}
+	const char *log = getenv("RELANCE_BENCH_LOG");
+	if (log && *log)
+		bench_log = fopen(log, "a");
+
+	struct app a;
+	memset(&a, 0, sizeof a);
+	a.config_errors = load_configuration();
+	struct book b;
+	char *path = book_resolve_path(g->db);
+	int rc = book_open(&b, path, BOOK_EXISTING);
+	free(path);
+	if (rc)
+		return 1;
+	a.book = &b;
+	a.user = g->user;
+	a.today = today();
+	a.scope_all = all >= 0 ? all : settings.scope_all;
+	a.queue.sort = (enum queue_sort)settings.queue_sort;
+	a.queue.filter.bucket = -1;
+
+	install_signals();
+	initscr();
+	cbreak();
+	noecho();
+	keypad(stdscr, TRUE);
+	set_escdelay(25);
+	curs_set(0);
+	timeout(500);
+	theme_apply();
+	draw_init(settings.ascii);
+
+	if (app_load_queue(&a) == 0) {
+		app_push(&a, view_queue_new(&a));
+		if (a.config_errors)
+			app_message(&a, 1, "%d error%s in the configuration (relance config shows them)",
+				    a.config_errors, a.config_errors == 1 ? "" : "s");
+		run(&a);
+	}
+	while (a.depth)
+		app_pop(&a);
+	endwin();
+	queue_free(&a.queue);
+	book_close(&b);
+	if (bench_log)
+		fclose(bench_log);
+	if (stop_signal && stop_signal != SIGINT)
+		return 128 + stop_signal;
+	return 0;
+}
+
+int cmd_config(const struct cli_globals *g, int argc, char **argv)
+{
+	(void)g;
+	struct opts o;
+	int defaults = 0;
+	opts_init(&o, "config", argc, argv);
+	while (opts_more(&o)) {
+		if (opts_flag(&o, "--defaults"))
+			defaults = 1;
+		else if (opts_positional(&o))
+			msg_error("config: unexpected argument %s", argv[o.i - 1]), o.bad = 1;
+	}
+	if (o.bad)
+		return 2;
+	int errors = 0;
+	if (defaults)
+		config_defaults();
+	else
+		errors = load_configuration();
+	config_dump(stdout);
+	return errors ? 1 : 0;
+}

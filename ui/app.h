@@ -1,0 +1,87 @@
+/* app.h — the workstation's state shared by the views: the book, the
+ * queue, the stack of open views, the status line; and the small list
+ * helper every scrolling pane uses. */
+#ifndef RELANCE_UI_APP_H
+#define RELANCE_UI_APP_H
+
+#include "actions.h"
+#include "book.h"
+#include "date.h"
+#include "queue.h"
+
+struct app;
+struct view;
+
+/* A view fills this table (after tig's view_ops). The driver offers every
+ * action to key() first; what it does not take, the driver does. */
+struct view_ops {
+	enum view_id id;
+	const char *(*title)(struct app *, struct view *);
+	void (*draw)(struct app *, struct view *, int top, int rows); /* screen rows top.. */
+	int (*key)(struct app *, struct view *, enum action);         /* 1: handled */
+	int (*search)(struct app *, struct view *, const char *needle, int dir); /* 1: found */
+	void (*close)(struct view *);
+};
+
+struct view {
+	const struct view_ops *ops;
+	void *data;
+};
+
+/* A scrolling list: cursor and first visible line over count lines. */
+struct list {
+	int cursor, top, count;
+};
+/* Applies a movement action to l for a pane of `rows` lines; 1 if it was one. */
+int list_move(struct list *l, enum action a, int rows);
+/* Keeps the cursor visible in a pane of `rows` lines. */
+void list_fit(struct list *l, int rows);
+
+#define VIEW_DEPTH 8
+
+struct app {
+	struct book *book;
+	const char *user;
+	day_t today;
+	struct queue queue;
+	int scope_all;
+	struct view *stack[VIEW_DEPTH];
+	int depth;
+	char status[256];
+	int status_error;
+	char search[128];
+	int quit;
+	int config_errors;
+};
+
+/* The status line: a message until the next key. */
+void app_message(struct app *a, int error, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+void app_push(struct app *a, struct view *v);
+void app_pop(struct app *a);
+struct view *app_top(struct app *a);
+/* Draws everything (after a resize, a change of theme...). */
+void app_draw(struct app *a);
+/* Reads a line on the bottom row; 1 when Enter, 0 when Esc. buf keeps its
+ * initial text. */
+int app_prompt(struct app *a, const char *label, char *buf, size_t size);
+/* Loads the queue (mine or all) with the current sort and filter. */
+int app_load_queue(struct app *a);
+/* Runs a `:` command line. */
+void app_command(struct app *a, const char *line);
+/* Opens an account over the current view; 0 when there is no such account. */
+int app_open_account(struct app *a, const char *account_no);
+
+/* The views. */
+struct view *view_queue_new(struct app *a);
+struct view *view_account_new(struct app *a, const char *account_no);
+struct view *view_entry_new(struct app *a, const char *const *lines, int n, const char *title);
+/* Adds text to an entry view: one line per '\n', wrapped when drawn. */
+void view_entry_append(struct view *v, const char *text);
+struct view *view_help_new(struct app *a, enum view_id from);
+/* The queue view moves its cursor to the next/previous account and gives
+ * its number (NULL at either end). */
+const char *view_queue_step(struct app *a, int dir);
+/* The account shown by an account view, and how to show another there. */
+void view_account_show(struct app *a, struct view *v, const char *account_no);
+
+#endif

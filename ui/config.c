@@ -1,0 +1,300 @@
+/* config.c — the relancerc reader. A line is words separated by blanks;
+ * "double quotes" keep blanks; # starts a comment outside quotes. */
+#include "config.h"
+
+#include <ctype.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "keymap.h"
+#include "queue.h"
+#include "theme.h"
+
+#ifndef RELANCE_CONFIG_DIR
+#define RELANCE_CONFIG_DIR "/usr/local/share/relance"
+#endif
+
+struct settings settings;
+
+#define MAX_WORDS 16
+
+static int depth; /* of source nesting */
+
+static void report(config_error_fn err, void *arg, const char *where, int line, const char *fmt, ...)
+{
+	char msg[512], text[400];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(text, sizeof text, fmt, ap);
+	va_end(ap);
+	if (line > 0)
+		snprintf(msg, sizeof msg, "%s:%d: %s", where, line, text);
+	else
+		snprintf(msg, sizeof msg, "%s: %s", where, text);
+	err(msg, arg);
+}
+
+/* Splits text into words in buf; returns the count, or -1 for an open quote. */
+static int split(const char *text, char *buf, size_t size, char *words[MAX_WORDS])
+{
+	int n = 0;
+	size_t o = 0;
+	const char *p = text;
+	while (*p) {
+		while (*p && isspace((unsigned char)*p))
+			p++;
+		if (!*p || *p == '#')
+			break;
+		if (n == MAX_WORDS || o + 1 >= size)
+			break;
+		words[n++] = buf + o;
+		if (*p == '"') {
+			for (p++; *p && *p != '"'; p++)
+				if (o + 1 < size)
+					buf[o++] = *p;
+			if (*p != '"')
+				return -1;
+			p++;
+		} else {
+			while (*p && !isspace((unsigned char)*p) && o + 1 < size)
+				buf[o++] = *p++;
+		}
+		buf[o++] = '\0';
+	}
+	return n;
+}
+
+static int yes_no(const char *v)
+{
+	if (!strcasecmp(v, "yes") || !strcasecmp(v, "on") || !strcasecmp(v, "true") || !strcmp(v, "1"))
+		return 1;
+	if (!strcasecmp(v, "no") || !strcasecmp(v, "off") || !strcasecmp(v, "false") || !strcmp(v, "0"))
+		return 0;
+	return -1;
+}
+
+static int do_set(char **w, int n, const char *where, int line, config_error_fn err, void *arg)
+{
+	if (n == 4 && !strcmp(w[2], "="))
+		w[2] = w[3], n = 3;
+	if (n != 3) {
+		report(err, arg, where, line, "write: set NAME = VALUE");
+		return -1;
+	}
+	const char *name = w[1], *v = w[2];
+	if (!strcmp(name, "theme"))
+		return config_theme(v, err, arg) ? -1 : 0;
+	if (!strcmp(name, "queue-scope")) {
+		if (strcmp(v, "mine") && strcmp(v, "all")) {
+			report(err, arg, where, line, "queue-scope: say mine or all");
+			return -1;
+		}
+		settings.scope_all = !strcmp(v, "all");
+		return 0;
+	}
+	if (!strcmp(name, "queue-sort")) {
+		int s = queue_sort_named(v);
+		if (s < 0) {
+			report(err, arg, where, line, "queue-sort: say default, overdue, days, name or next");
+			return -1;
+		}
+		settings.queue_sort = s;
+		return 0;
+	}
+	if (!strcmp(name, "ascii")) {
+		int b = yes_no(v);
+		if (b < 0) {
+			report(err, arg, where, line, "ascii: say yes or no");
+			return -1;
+		}
+		settings.ascii = b;
+		return 0;
+	}
+	report(err, arg, where, line, "no setting %s (theme, queue-scope, queue-sort, ascii)", name);
+	return -1;
+}
+
+static int do_bind(char **w, int n, const char *where, int line, config_error_fn err, void *arg)
+{
+	if (n != 4) {
+		report(err, arg, where, line, "write: bind VIEW KEY ACTION");
+		return -1;
+	}
+	int view = view_named(w[1]), key = key_parse(w[2]);
+	enum action a = action_named(w[3]);
+	if (view < 0) {
+		report(err, arg, where, line, "no view %s (generic, queue, account, entry, help)", w[1]);
+		return -1;
+	}
+	if (key < 0 || key >= KEYMAP_KEYS) {
+		report(err, arg, where, line, "no key named %s", w[2]);
+		return -1;
+	}
+	if ((int)a < 0) {
+		report(err, arg, where, line, "no action %s (see relance config)", w[3]);
+		return -1;
+	}
+	if (a != ACT_NONE && action_table[a].view != VIEW_GENERIC && (int)action_table[a].view != view) {
+		report(err, arg, where, line, "%s is an action of the %s view", w[3],
+		       view_name(action_table[a].view));
+		return -1;
+	}
+	keymap_bind((enum view_id)view, key, a);
+	return 0;
+}
+
+static int do_color(char **w, int n, const char *where, int line, config_error_fn err, void *arg)
+{
+	if (n < 4) {
+		report(err, arg, where, line, "write: color ELEMENT FOREGROUND BACKGROUND [ATTRIBUTE...]");
+		return -1;
+	}
+	int e = element_named(w[1]);
+	if (e < 0) {
+		report(err, arg, where, line, "no element %s (see relancerc(5))", w[1]);
+		return -1;
+	}
+	const char *msg = theme_set((enum element)e, w[2], w[3], w + 4, n - 4);
+	if (msg) {
+		report(err, arg, where, line, "%s", msg);
+		return -1;
+	}
+	return 0;
+}
+
+/* A path relative to the directory of the file being read; ~ is $HOME. */
+static void resolve(const char *path, const char *from, char *out, size_t size)
+{
+	const char *home = getenv("HOME");
+	if (path[0] == '~' && path[1] == '/')
+		snprintf(out, size, "%s%s", home ? home : "", path + 1);
+	else if (path[0] == '/' || !strchr(from, '/'))
+		snprintf(out, size, "%s", path);
+	else
+		snprintf(out, size, "%.*s/%s", (int)(strrchr(from, '/') - from), from, path);
+}
+
+int config_line(const char *text, const char *where, int line, config_error_fn err, void *arg)
+{
+	char buf[1024], *w[MAX_WORDS];
+	int n = split(text, buf, sizeof buf, w);
+	if (n < 0) {
+		report(err, arg, where, line, "a quote is not closed");
+		return -1;
+	}
+	if (n == 0)
+		return 0;
+	if (!strcmp(w[0], "set"))
+		return do_set(w, n, where, line, err, arg);
+	if (!strcmp(w[0], "bind"))
+		return do_bind(w, n, where, line, err, arg);
+	if (!strcmp(w[0], "color"))
+		return do_color(w, n, where, line, err, arg);
+	if (!strcmp(w[0], "theme") && n == 2) {
+		if (config_theme(w[1], err, arg)) {
+			return -1;
+		}
+		return 0;
+	}
+	if (!strcmp(w[0], "source") && n == 2) {
+		char path[1024];
+		resolve(w[1], where, path, sizeof path);
+		return config_file(path, err, arg) ? -1 : 0;
+	}
+	report(err, arg, where, line, "unknown command %s (set, bind, color, theme, source)", w[0]);
+	return -1;
+}
+
+int config_file(const char *path, config_error_fn err, void *arg)
+{
+	if (depth >= 8) {
+		report(err, arg, path, 0, "sourced too deep (a file sources itself?)");
+		return 1;
+	}
+	FILE *fp = fopen(path, "r");
+	if (!fp) {
+		report(err, arg, path, 0, "cannot read it");
+		return 1;
+	}
+	depth++;
+	char line[1024];
+	int n = 0, errors = 0;
+	while (fgets(line, sizeof line, fp)) {
+		n++;
+		line[strcspn(line, "\r\n")] = '\0';
+		if (config_line(line, path, n, err, arg))
+			errors++;
+	}
+	depth--;
+	fclose(fp);
+	return errors;
+}
+
+int config_theme(const char *name, config_error_fn err, void *arg)
+{
+	char path[1024];
+	if (!theme_find(name, path, sizeof path)) {
+		char msg[160];
+		snprintf(msg, sizeof msg, "theme %s: no such theme (default, light, dark, high-contrast, mono)", name);
+		err(msg, arg);
+		return 1;
+	}
+	theme_defaults();
+	snprintf(settings.theme, sizeof settings.theme, "%s", name);
+	return config_file(path, err, arg);
+}
+
+void config_defaults(void)
+{
+	memset(&settings, 0, sizeof settings);
+	snprintf(settings.theme, sizeof settings.theme, "default");
+	keymap_defaults();
+	theme_defaults();
+}
+
+const char *config_user_path(char *buf, size_t size)
+{
+	const char *xdg = getenv("XDG_CONFIG_HOME"), *home = getenv("HOME");
+	if (xdg && *xdg == '/')
+		snprintf(buf, size, "%s/relance/relancerc", xdg);
+	else
+		snprintf(buf, size, "%s/.config/relance/relancerc", home ? home : ".");
+	return buf;
+}
+
+int config_load(config_error_fn err, void *arg)
+{
+	char path[1024];
+	int errors = 0;
+	snprintf(path, sizeof path, "%s/relancerc", RELANCE_CONFIG_DIR);
+	FILE *fp = fopen(path, "r");
+	if (fp) {
+		fclose(fp);
+		errors += config_file(path, err, arg);
+	}
+	config_user_path(path, sizeof path);
+	if ((fp = fopen(path, "r")) != NULL) {
+		fclose(fp);
+		errors += config_file(path, err, arg);
+	}
+	return errors;
+}
+
+static void dump_binding(enum view_id v, int key, enum action a, void *arg)
+{
+	char buf[16];
+	fprintf(arg, "bind %s %s %s\n", view_name(v), key_label(key, buf), action_table[a].name);
+}
+
+void config_dump(FILE *out)
+{
+	fprintf(out, "# relance configuration (relancerc(5))\n");
+	fprintf(out, "set theme = %s\n", settings.theme);
+	fprintf(out, "set queue-scope = %s\n", settings.scope_all ? "all" : "mine");
+	fprintf(out, "set queue-sort = %s\n", queue_sort_name((enum queue_sort)settings.queue_sort));
+	fprintf(out, "set ascii = %s\n", settings.ascii ? "yes" : "no");
+	keymap_each(dump_binding, out);
+	theme_dump(out);
+}

@@ -1,0 +1,452 @@
+/* view_account.c — one account: identity and contact, figures and aging
+ * bars, the open items pane and the history pane (Tab between them), the
+ * next and previous account of the queue with ] and [. Everything is read
+ * through the engine once when the account opens: keys then only move. */
+#include <curses.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "account.h"
+#include "app.h"
+#include "draw.h"
+#include "history.h"
+#include "ledger.h"
+#include "money.h"
+#include "utf8.h"
+
+struct item {
+	char *no, *kind, *issue, *due, *status;
+	int64_t amount, open;
+	int days;
+};
+
+struct entry {
+	char *id, *at, *type, *user, *summary, *body, *detail, *invoice, *corrects;
+};
+
+enum { PANE_ITEMS, PANE_HISTORY };
+
+/* Columns of the aging chart at the right of the summary. */
+#define AGING_WIDTH (COLS >= 110 ? 44 : 32)
+
+struct account_view {
+	struct account acc;
+	int has_figures;
+	int64_t open, overdue, disputed, current, b[4];
+	int oldest;
+	char currency[8];
+	struct item *items;
+	struct entry *hist;
+	struct list li, lh;
+	int pane, rows_items, rows_hist;
+	char type[16];
+	char title[160];
+};
+
+static char *dup(const char *s)
+{
+	s = s ? s : "";
+	size_t n = strlen(s) + 1;
+	char *d = malloc(n);
+	if (!d)
+		abort();
+	memcpy(d, s, n);
+	return d;
+}
+
+static void free_data(struct account_view *av)
+{
+	for (int i = 0; i < av->li.count; i++) {
+		struct item *it = &av->items[i];
+		free(it->no), free(it->kind), free(it->issue), free(it->due), free(it->status);
+	}
+	for (int i = 0; i < av->lh.count; i++) {
+		struct entry *e = &av->hist[i];
+		free(e->id), free(e->at), free(e->type), free(e->user), free(e->summary);
+		free(e->body), free(e->detail), free(e->invoice), free(e->corrects);
+	}
+	free(av->items);
+	free(av->hist);
+	av->items = NULL, av->hist = NULL;
+	av->li.count = av->lh.count = 0;
+	account_free(&av->acc);
+}
+
+static void take_figures(const struct account_summary *s, void *arg)
+{
+	struct account_view *av = arg;
+	if (av->has_figures)
+		return; /* several currencies: the first is shown */
+	av->has_figures = 1;
+	av->open = s->open, av->overdue = s->overdue, av->disputed = s->disputed;
+	av->current = s->current, av->b[0] = s->d1_30, av->b[1] = s->d31_60;
+	av->b[2] = s->d61_90, av->b[3] = s->d90_plus, av->oldest = s->oldest_days;
+	snprintf(av->currency, sizeof av->currency, "%s", s->currency);
+}
+
+static void take_item(const struct open_item *it, void *arg)
+{
+	struct account_view *av = arg;
+	struct item *n = realloc(av->items, (size_t)(av->li.count + 1) * sizeof *n);
+	if (!n)
+		abort();
+	av->items = n;
+	n[av->li.count++] = (struct item){dup(it->invoice_no), dup(it->kind), dup(it->issue_date),
+					   dup(it->due_date), dup(it->status), it->amount, it->open,
+					   it->days_past_due};
+}
+
+static void take_entry(const struct history_entry *e, void *arg)
+{
+	struct account_view *av = arg;
+	struct entry *n = realloc(av->hist, (size_t)(av->lh.count + 1) * sizeof *n);
+	if (!n)
+		abort();
+	av->hist = n;
+	char summary[512];
+	history_summary(e, summary, sizeof summary);
+	n[av->lh.count++] = (struct entry){dup(e->id), dup(e->at), dup(e->type), dup(e->user), dup(summary),
+					    dup(e->body), dup(e->detail), dup(e->invoice_no), dup(e->corrects)};
+}
+
+static void load_history(struct app *a, struct account_view *av)
+{
+	for (int i = 0; i < av->lh.count; i++) {
+		struct entry *e = &av->hist[i];
+		free(e->id), free(e->at), free(e->type), free(e->user), free(e->summary);
+		free(e->body), free(e->detail), free(e->invoice), free(e->corrects);
+	}
+	free(av->hist);
+	av->hist = NULL;
+	av->lh = (struct list){0, 0, 0};
+	history_list(a->book->db, av->acc.account_no, av->type[0] ? av->type : NULL, 0, -1, take_entry, av);
+}
+
+/* Reads the account; 0 when it is not in the book. */
+static int load(struct app *a, struct account_view *av, const char *account_no)
+{
+	free_data(av);
+	av->has_figures = 0;
+	if (account_load(a->book->db, account_no, &av->acc) <= 0)
+		return 0;
+	struct account_filter f = {.account_no = av->acc.account_no};
+	ledger_accounts(a->book->db, a->today, &f, take_figures, av);
+	av->li = (struct list){0, 0, 0};
+	ledger_items(a->book->db, av->acc.account_no, a->today, 0, take_item, av);
+	load_history(a, av);
+	snprintf(av->title, sizeof av->title, "account %s", av->acc.account_no);
+	return 1;
+}
+
+static const char *title(struct app *a, struct view *v)
+{
+	(void)a;
+	return ((struct account_view *)v->data)->title;
+}
+
+/* "label value" pairs along a line; returns the next x. */
+static int pair(int y, int x, int right, const char *label, const char *value)
+{
+	if (!value || !*value || x >= right)
+		return x;
+	x += draw_text(y, x, right - x, label, EL_LABEL, 0);
+	x += draw_text(y, x, right - x, " ", EL_DEFAULT, 0);
+	x += draw_text(y, x, right - x, value, EL_DEFAULT, 0);
+	return x + 2;
+}
+
+static void draw_summary(struct account_view *av, int top)
+{
+	const struct account *c = &av->acc;
+	int right = COLS - AGING_WIDTH - 1;
+	char line[512], m1[32], m2[32], m3[32];
+	int x = draw_text(top, 0, right, c->account_no, EL_PANE_TITLE, 0);
+	draw_text(top, x + 2, right - x - 2, c->name, EL_PANE_TITLE, 0);
+	x = pair(top + 1, 0, right, "contact", c->contact);
+	pair(top + 1, x, right, "phone", c->phone);
+	pair(top + 2, 0, right, "e-mail", c->email);
+	x = pair(top + 3, 0, right, "language", c->language);
+	x = pair(top + 3, x, right, "segment", c->segment);
+	pair(top + 3, x, right, "collector", c->collector_name);
+	snprintf(line, sizeof line, "%s%s%s", c->postcode, *c->postcode ? " " : "", c->city);
+	x = pair(top + 4, 0, right, "VAT", c->vat_no);
+	x = pair(top + 4, x, right, "city", line);
+	if (c->has_credit_limit) {
+		money_format_grouped(c->credit_limit, m1, sizeof m1);
+		if (c->credit_limit > 0)
+			snprintf(line, sizeof line, "%s, used %lld%%", m1, (long long)(av->open * 100 / c->credit_limit));
+		else
+			snprintf(line, sizeof line, "%s", m1);
+		pair(top + 4, x, right, "credit limit", line);
+	}
+	money_format_grouped(av->open, m1, sizeof m1);
+	money_format_grouped(av->overdue, m2, sizeof m2);
+	money_format_grouped(av->disputed, m3, sizeof m3);
+	x = pair(top + 5, 0, right, "open", m1);
+	x += draw_text(top + 5, x, right - x, "overdue", EL_LABEL, 0) + 1;
+	x += draw_text(top + 5, x, right - x, m2, av->overdue ? EL_OVERDUE : EL_DEFAULT, 0) + 2;
+	if (av->disputed) {
+		x += draw_text(top + 5, x, right - x, "disputed", EL_LABEL, 0) + 1;
+		x += draw_text(top + 5, x, right - x, m3, EL_DISPUTED, 0) + 2;
+	}
+	if (av->oldest) {
+		snprintf(line, sizeof line, "%d days", av->oldest);
+		pair(top + 5, x, right, "oldest", line);
+	}
+	/* aging: one bar a bucket, scaled to the largest */
+	static const char *const labels[5] = {"current", "1-30", "31-60", "61-90", "90+"};
+	int64_t v[5] = {av->current, av->b[0], av->b[1], av->b[2], av->b[3]}, max = 1;
+	for (int i = 0; i < 5; i++)
+		if (v[i] > max)
+			max = v[i];
+	int bx = COLS - AGING_WIDTH, bar = AGING_WIDTH - 8 - 13 - 1;
+	snprintf(line, sizeof line, "aging%s%s", *av->currency ? " " : "", av->currency);
+	draw_text(top, bx, AGING_WIDTH, line, EL_LABEL, 0);
+	for (int i = 0; i < 5; i++) {
+		draw_text(top + 1 + i, bx, 8, labels[i], EL_LABEL, 0);
+		int cells = v[i] > 0 ? (int)(v[i] * bar / max) : 0;
+		if (v[i] > 0 && cells == 0)
+			cells = 1;
+		draw_bar(top + 1 + i, bx + 8, cells, i == 0 ? EL_BAR : EL_OVERDUE);
+		money_format_grouped(v[i], m1, sizeof m1);
+		draw_text_right(top + 1 + i, bx + 8 + bar + 1, 13, m1, EL_AMOUNT);
+	}
+}
+
+static void draw_items(struct account_view *av, int top, int rows)
+{
+	char t[64];
+	snprintf(t, sizeof t, "%s Open items (%d)", av->pane == PANE_ITEMS ? ">" : " ", av->li.count);
+	draw_text(top, 0, COLS, t, EL_PANE_TITLE, 1);
+	static const char *const head[] = {"Invoice", "Issued", "Due", "Amount", "Open", "Days", "Status"};
+	static const int w[] = {12, 10, 10, 13, 13, 5, 9};
+	int x = 2;
+	draw_fill(top + 1, 0, COLS, EL_HEADER);
+	for (int k = 0; k < 7; k++) {
+		if (k >= 3 && k <= 5)
+			draw_text_right(top + 1, x, w[k], head[k], EL_HEADER);
+		else
+			draw_text(top + 1, x, w[k], head[k], EL_HEADER, 0);
+		x += w[k] + 1;
+	}
+	av->rows_items = rows - 2;
+	list_fit(&av->li, av->rows_items);
+	if (av->li.count == 0)
+		draw_text(top + 2, 2, COLS - 4, "no open items", EL_MUTED, 0);
+	for (int i = 0; i < av->rows_items && av->li.top + i < av->li.count; i++) {
+		int idx = av->li.top + i, y = top + 2 + i;
+		const struct item *it = &av->items[idx];
+		int sel = idx == av->li.cursor;
+		enum element base = sel ? (av->pane == PANE_ITEMS ? EL_CURSOR : EL_CURSOR_INACTIVE)
+				       : !strcmp(it->status, "disputed") ? EL_DISPUTED : EL_DEFAULT;
+		if (sel)
+			draw_line_background(y, base);
+		char amt[32], open[32], days[16];
+		money_format_grouped(it->amount, amt, sizeof amt);
+		money_format_grouped(it->open, open, sizeof open);
+		snprintf(days, sizeof days, "%d", it->days);
+		const char *cells[] = {it->no, it->issue, it->due, amt, open, days,
+				       !strcmp(it->kind, "credit_note") ? "credit" : it->status};
+		x = 2;
+		for (int k = 0; k < 7; k++) {
+			enum element el = base;
+			if (!sel && k == 5 && it->days > 0)
+				el = EL_OVERDUE;
+			if (k >= 3 && k <= 5)
+				draw_text_right(y, x, w[k], cells[k], el);
+			else
+				draw_text(y, x, w[k], cells[k], el, 0);
+			x += w[k] + 1;
+		}
+	}
+}
+
+static void draw_history(struct account_view *av, int top, int rows)
+{
+	char t[96];
+	snprintf(t, sizeof t, "%s History (%d)%s%s", av->pane == PANE_HISTORY ? ">" : " ", av->lh.count,
+		 av->type[0] ? ", only " : "", av->type);
+	draw_text(top, 0, COLS, t, EL_PANE_TITLE, 1);
+	av->rows_hist = rows - 1;
+	list_fit(&av->lh, av->rows_hist);
+	if (av->lh.count == 0)
+		draw_text(top + 1, 2, COLS - 4, "no history", EL_MUTED, 0);
+	for (int i = 0; i < av->rows_hist && av->lh.top + i < av->lh.count; i++) {
+		int idx = av->lh.top + i, y = top + 1 + i;
+		const struct entry *e = &av->hist[idx];
+		int sel = idx == av->lh.cursor;
+		enum element base = sel ? (av->pane == PANE_HISTORY ? EL_CURSOR : EL_CURSOR_INACTIVE) : EL_DEFAULT;
+		if (sel)
+			draw_line_background(y, base);
+		char when[17];
+		snprintf(when, sizeof when, "%.10s %.5s", e->at, strlen(e->at) >= 16 ? e->at + 11 : "");
+		draw_text(y, 2, 16, when, sel ? base : EL_MUTED, 0);
+		draw_text(y, 19, 8, e->type, base, 0);
+		draw_text(y, 28, 9, e->user, sel ? base : EL_MUTED, 0);
+		draw_text(y, 38, COLS - 38, e->summary, base, 0);
+	}
+}
+
+static void draw(struct app *a, struct view *v, int top, int rows)
+{
+	(void)a;
+	struct account_view *av = v->data;
+	draw_summary(av, top);
+	int rest = rows - 6;
+	int items = rest * 2 / 5;
+	if (items < 4)
+		items = 4;
+	draw_items(av, top + 6, items);
+	draw_history(av, top + 6 + items, rest - items);
+}
+
+/* The whole entry as lines of text, wrapped to the screen. */
+static void open_entry(struct app *a, struct account_view *av)
+{
+	if (av->lh.count == 0)
+		return;
+	const struct entry *e = &av->hist[av->lh.cursor];
+	const char *lines[64];
+	char buf[16][512];
+	int n = 0, k = 0;
+#define LINE(...) do { if (k < 16) { snprintf(buf[k], sizeof buf[k], __VA_ARGS__); lines[n++] = buf[k++]; } } while (0)
+	LINE("when      %s", e->at);
+	LINE("type      %s", e->type);
+	LINE("by        %s", e->user);
+	if (*e->invoice)
+		LINE("invoice   %s", e->invoice);
+	if (*e->corrects)
+		LINE("corrects  %s", e->corrects);
+	LINE("id        %s", e->id);
+	LINE("%s", "");
+	LINE("%s", e->summary);
+	if (*e->detail)
+		LINE("detail    %s", e->detail);
+#undef LINE
+	struct view *ev = view_entry_new(a, lines, n, "entry");
+	if (ev && *e->body) {
+		/* the body keeps its own lines: the entry view wraps them */
+		view_entry_append(ev, "");
+		view_entry_append(ev, e->body);
+	}
+	app_push(a, ev);
+}
+
+static int key(struct app *a, struct view *v, enum action act)
+{
+	struct account_view *av = v->data;
+	struct list *l = av->pane == PANE_ITEMS ? &av->li : &av->lh;
+	if (list_move(l, act, av->pane == PANE_ITEMS ? av->rows_items : av->rows_hist))
+		return 1;
+	switch (act) {
+	case ACT_NEXT_PANE:
+	case ACT_PREV_PANE:
+		av->pane = av->pane == PANE_ITEMS ? PANE_HISTORY : PANE_ITEMS;
+		return 1;
+	case ACT_NEXT_ACCOUNT:
+	case ACT_PREV_ACCOUNT: {
+		const char *next = view_queue_step(a, act == ACT_NEXT_ACCOUNT ? 1 : -1);
+		if (!next)
+			app_message(a, 1, act == ACT_NEXT_ACCOUNT ? "this is the last account of the queue"
+								  : "this is the first account of the queue");
+		else
+			view_account_show(a, v, next);
+		return 1;
+	}
+	case ACT_OPEN_ENTRY:
+		if (av->pane == PANE_HISTORY)
+			open_entry(a, av);
+		else
+			app_message(a, 0, "Tab to the history, Enter to read an entry");
+		return 1;
+	case ACT_HISTORY_FILTER: {
+		char buf[16];
+		snprintf(buf, sizeof buf, "%s", av->type);
+		if (app_prompt(a, "history type (call note email letter promise dispute plan task system payment; empty: all): ",
+			       buf, sizeof buf)) {
+			static const char *const types[] = {"call", "note", "email", "letter", "sms", "promise",
+							    "dispute", "plan", "task", "system", "payment"};
+			int ok = !*buf;
+			for (size_t i = 0; i < sizeof types / sizeof *types; i++)
+				ok |= !strcmp(buf, types[i]);
+			if (!ok) {
+				app_message(a, 1, "no history type %s", buf);
+				return 1;
+			}
+			snprintf(av->type, sizeof av->type, "%s", buf);
+			load_history(a, av);
+			av->pane = PANE_HISTORY;
+		}
+		return 1;
+	}
+	case ACT_RELOAD:
+		view_account_show(a, v, av->acc.account_no);
+		app_message(a, 0, "read the book again");
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+/* Searches the history summaries, accent-blind. */
+static int search(struct app *a, struct view *v, const char *needle, int dir)
+{
+	(void)a;
+	struct account_view *av = v->data;
+	char want[256], hay[1024];
+	utf8_fold(needle, strlen(needle), want, sizeof want);
+	int n = av->lh.count;
+	for (int k = 1; k <= n; k++) {
+		int i = ((av->lh.cursor + dir * k) % n + n) % n;
+		const struct entry *e = &av->hist[i];
+		char both[1024];
+		snprintf(both, sizeof both, "%s %s %s", e->type, e->summary, e->body);
+		utf8_fold(both, strlen(both), hay, sizeof hay);
+		if (strstr(hay, want)) {
+			av->pane = PANE_HISTORY;
+			av->lh.cursor = i;
+			list_fit(&av->lh, av->rows_hist);
+			return 1;
+		}
+	}
+	return 0;
+}
+
+static void close_view(struct view *v)
+{
+	struct account_view *av = v->data;
+	free_data(av);
+	free(av);
+	free(v);
+}
+
+static const struct view_ops account_ops = {VIEW_ACCOUNT, title, draw, key, search, close_view};
+
+struct view *view_account_new(struct app *a, const char *account_no)
+{
+	struct account_view *av = calloc(1, sizeof *av);
+	struct view *v = calloc(1, sizeof *v);
+	if (!av || !v)
+		abort();
+	av->rows_items = av->rows_hist = 1;
+	if (!load(a, av, account_no)) {
+		free_data(av);
+		free(av);
+		free(v);
+		return NULL;
+	}
+	v->ops = &account_ops;
+	v->data = av;
+	return v;
+}
+
+void view_account_show(struct app *a, struct view *v, const char *account_no)
+{
+	struct account_view *av = v->data;
+	char no[80];
+	snprintf(no, sizeof no, "%s", account_no);
+	int pane = av->pane;
+	if (load(a, av, no))
+		av->pane = pane;
+}

@@ -1,0 +1,263 @@
+/* view_entry.c — a page of text, scrolled with the usual keys: a history
+ * entry shown whole, and (with another id) the help screen. Lines longer
+ * than the screen are wrapped at blanks when drawn. */
+#include <curses.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "app.h"
+#include "draw.h"
+#include "utf8.h"
+
+struct text_view {
+	char **lines;
+	int n;
+	struct list l; /* over wrapped lines */
+	int rows;
+	char title[64];
+	enum element *styles; /* per line */
+};
+
+static const char *title(struct app *a, struct view *v)
+{
+	(void)a;
+	return ((struct text_view *)v->data)->title;
+}
+
+/* Bytes of s that fit in width columns, cut at a blank when there is one. */
+static size_t fit(const char *s, int width)
+{
+	size_t n = strlen(s), i = 0, blank = 0;
+	int col = 0;
+	while (i < n) {
+		size_t len;
+		int w;
+		if (utf8_safe_at(s, n, i, &len)) {
+			uint32_t cp = (unsigned char)s[i];
+			if (len > 1)
+				utf8_decode(s + i, n - i, &cp);
+			w = utf8_cp_width(cp);
+		} else {
+			w = 4 * (int)len;
+		}
+		if (col + w > width)
+			return blank ? blank : (i ? i : len);
+		if (s[i] == ' ')
+			blank = i + 1;
+		col += w;
+		i += len;
+	}
+	return n;
+}
+
+/* Calls fn for each screen line; returns how many there are. */
+static int wrapped(struct text_view *tv, int width, void (*fn)(const char *, size_t, enum element, int, void *),
+		   void *arg)
+{
+	int k = 0;
+	for (int i = 0; i < tv->n; i++) {
+		const char *s = tv->lines[i];
+		do {
+			size_t take = fit(s, width);
+			if (fn)
+				fn(s, take, tv->styles[i], k, arg);
+			k++;
+			s += take;
+		} while (*s);
+	}
+	return k;
+}
+
+struct draw_ctx {
+	struct text_view *tv;
+	int top;
+};
+
+static void draw_one(const char *s, size_t n, enum element el, int k, void *arg)
+{
+	struct draw_ctx *c = arg;
+	if (k < c->tv->l.top || k >= c->tv->l.top + c->tv->rows)
+		return;
+	char buf[1024];
+	size_t m = n < sizeof buf - 1 ? n : sizeof buf - 1;
+	memcpy(buf, s, m);
+	buf[m] = '\0';
+	draw_text(c->top + k - c->tv->l.top, 1, COLS - 2, buf, el, 0);
+}
+
+static void draw(struct app *a, struct view *v, int top, int rows)
+{
+	(void)a;
+	struct text_view *tv = v->data;
+	tv->rows = rows;
+	tv->l.count = wrapped(tv, COLS - 2, NULL, NULL);
+	/* the cursor is the top line here: a page scrolls, nothing is selected */
+	if (tv->l.top > tv->l.count - rows)
+		tv->l.top = tv->l.count - rows;
+	if (tv->l.top < 0)
+		tv->l.top = 0;
+	struct draw_ctx c = {tv, top};
+	wrapped(tv, COLS - 2, draw_one, &c);
+}
+
+static int key(struct app *a, struct view *v, enum action act)
+{
+	(void)a;
+	struct text_view *tv = v->data;
+	struct list l = {tv->l.top, tv->l.top, tv->l.count};
+	int max_top = tv->l.count - tv->rows > 0 ? tv->l.count - tv->rows : 0;
+	switch (act) {
+	case ACT_MOVE_DOWN: l.top++; break;
+	case ACT_MOVE_UP: l.top--; break;
+	case ACT_MOVE_FIRST: l.top = 0; break;
+	case ACT_MOVE_LAST: l.top = max_top; break;
+	case ACT_PAGE_DOWN: l.top += tv->rows - 1; break;
+	case ACT_PAGE_UP: l.top -= tv->rows - 1; break;
+	case ACT_HALF_DOWN: l.top += tv->rows / 2; break;
+	case ACT_HALF_UP: l.top -= tv->rows / 2; break;
+	default: return 0;
+	}
+	tv->l.top = l.top < 0 ? 0 : l.top > max_top ? max_top : l.top;
+	return 1;
+}
+
+static int search(struct app *a, struct view *v, const char *needle, int dir)
+{
+	(void)a;
+	struct text_view *tv = v->data;
+	char want[256], hay[1024];
+	utf8_fold(needle, strlen(needle), want, sizeof want);
+	for (int k = 1; k <= tv->n; k++) {
+		int i = ((tv->l.top + dir * k) % tv->n + tv->n) % tv->n;
+		utf8_fold(tv->lines[i], strlen(tv->lines[i]), hay, sizeof hay);
+		if (strstr(hay, want)) {
+			tv->l.top = i; /* an unwrapped line number: near enough on a page */
+			return 1;
+		}
+	}
+	return 0;
+}
+
+static void close_view(struct view *v)
+{
+	struct text_view *tv = v->data;
+	for (int i = 0; i < tv->n; i++)
+		free(tv->lines[i]);
+	free(tv->lines);
+	free(tv->styles);
+	free(tv);
+	free(v);
+}
+
+static void add_line(struct text_view *tv, const char *s, size_t n, enum element el)
+{
+	char **nl = realloc(tv->lines, (size_t)(tv->n + 1) * sizeof *nl);
+	enum element *ns = realloc(tv->styles, (size_t)(tv->n + 1) * sizeof *ns);
+	if (!nl || !ns)
+		abort();
+	tv->lines = nl, tv->styles = ns;
+	char *d = malloc(n + 1);
+	if (!d)
+		abort();
+	memcpy(d, s, n);
+	d[n] = '\0';
+	tv->lines[tv->n] = d;
+	tv->styles[tv->n++] = el;
+}
+
+void view_entry_append(struct view *v, const char *text)
+{
+	struct text_view *tv = v->data;
+	do {
+		size_t n = strcspn(text, "\n");
+		size_t keep = n && text[n - 1] == '\r' ? n - 1 : n;
+		add_line(tv, text, keep, EL_DEFAULT);
+		text += n;
+		if (*text == '\n')
+			text++;
+		else
+			break;
+	} while (1);
+}
+
+static const struct view_ops entry_ops = {VIEW_ENTRY, title, draw, key, search, close_view};
+static const struct view_ops help_ops = {VIEW_HELP, title, draw, key, search, close_view};
+
+static struct view *text_view(const struct view_ops *ops, const char *name)
+{
+	struct view *v = calloc(1, sizeof *v);
+	struct text_view *tv = calloc(1, sizeof *tv);
+	if (!v || !tv)
+		abort();
+	snprintf(tv->title, sizeof tv->title, "%s", name);
+	tv->rows = 1;
+	v->ops = ops;
+	v->data = tv;
+	return v;
+}
+
+struct view *view_entry_new(struct app *a, const char *const *lines, int n, const char *name)
+{
+	(void)a;
+	struct view *v = text_view(&entry_ops, name);
+	for (int i = 0; i < n; i++)
+		view_entry_append(v, lines[i]);
+	return v;
+}
+
+/* ---- help: made from the live keymap ------------------------------------ */
+
+#include <stdio.h>
+
+#include "keymap.h"
+
+static void help_section(struct view *v, enum view_id view, const char *heading)
+{
+	struct text_view *tv = v->data;
+	add_line(tv, heading, strlen(heading), EL_PANE_TITLE);
+	for (int act = 1; act < ACT_COUNT; act++) {
+		if (action_table[act].view != view && view != VIEW_GENERIC)
+			continue;
+		if (view == VIEW_GENERIC && action_table[act].view != VIEW_GENERIC)
+			continue;
+		char keys[96], line[256];
+		keymap_keys_of(view, (enum action)act, keys, sizeof keys);
+		snprintf(line, sizeof line, "  %-18s %-16s %s", *keys ? keys : "(not bound)",
+			 action_table[act].name, action_table[act].help);
+		add_line(tv, line, strlen(line), *keys ? EL_DEFAULT : EL_MUTED);
+	}
+	add_line(tv, "", 0, EL_DEFAULT);
+}
+
+struct view *view_help_new(struct app *a, enum view_id from)
+{
+	(void)a;
+	struct view *v = text_view(&help_ops, "help");
+	static const char *const headings[VIEW_COUNT] = {
+		"Keys everywhere", "Keys in the queue", "Keys in an account", "Keys in an entry", "Keys in the help"};
+	if (from != VIEW_GENERIC && from != VIEW_HELP)
+		help_section(v, from, headings[from]);
+	help_section(v, VIEW_GENERIC, headings[VIEW_GENERIC]);
+	for (int other = VIEW_QUEUE; other < VIEW_COUNT; other++)
+		if (other != (int)from && other != VIEW_ENTRY && other != VIEW_HELP)
+			help_section(v, (enum view_id)other, headings[other]);
+	static const char *const commands[] = {
+		"Commands (press :)",
+		"  :goto ACCOUNT          open an account by its number",
+		"  :filter [collector=LOGIN] [segment=NAME] [bucket=1-30|31-60|61-90|90+] [flag=B|M|D|F] [min=AMOUNT]",
+		"                         filter the queue; :filter alone clears the filters",
+		"  :sort default|overdue|days|name|next",
+		"  :all, :mine            every collector's accounts, or mine",
+		"  :theme NAME            default, light, dark, high-contrast, mono",
+		"  :set, :bind, :color, :source   as in relancerc(5), at once",
+		"  :help                  this help",
+		"  :q, :quit              quit",
+		"",
+		"Flags: B broken promise, M missed installment, D dispute, F follow-up due.",
+		"Keys and colours are set in ~/.config/relance/relancerc (see relancerc(5)).",
+	};
+	struct text_view *tv = v->data;
+	for (size_t i = 0; i < sizeof commands / sizeof *commands; i++)
+		add_line(tv, commands[i], strlen(commands[i]), i == 0 ? EL_PANE_TITLE : EL_DEFAULT);
+	return v;
+}

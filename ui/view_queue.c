@@ -1,0 +1,249 @@
+/* view_queue.c — the queue: one line per account needing attention, the
+ * header line with what is listed, and the keys that open, sort, filter
+ * and search it. The rows live in app->queue; this view owns the cursor. */
+#include <curses.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "app.h"
+#include "draw.h"
+#include "money.h"
+
+struct queue_view {
+	struct list l;
+	int rows; /* lines of the list at the last draw */
+};
+
+static const char *title(struct app *a, struct view *v)
+{
+	(void)a, (void)v;
+	return "queue";
+}
+
+static void filter_text(const struct queue_filter *f, char *out, size_t size)
+{
+	static const char *const buckets[] = {"1-30", "31-60", "61-90", "90+"};
+	size_t o = 0;
+	out[0] = '\0';
+#define ADD(...) do { int w_ = snprintf(out + o, size - o, __VA_ARGS__); if (w_ > 0 && o + (size_t)w_ < size) o += (size_t)w_; } while (0)
+	if (f->collector)
+		ADD(" collector=%s", f->collector);
+	if (f->segment)
+		ADD(" segment=%s", f->segment);
+	if (f->bucket >= 0 && f->bucket < 4)
+		ADD(" bucket=%s", buckets[f->bucket]);
+	if (f->flags) {
+		char letters[5];
+		queue_flag_letters(f->flags, letters);
+		ADD(" flags=%s", letters);
+	}
+	if (f->min_overdue) {
+		char m[32];
+		money_format(f->min_overdue, m, sizeof m);
+		ADD(" min=%s", m);
+	}
+#undef ADD
+}
+
+/* Column widths for the screen width. */
+struct layout {
+	int flags, account, name, collector, overdue, days, action, date;
+};
+
+static struct layout layout_for(int cols)
+{
+	struct layout l = {4, 9, 0, 9, 13, 5, 0, 10};
+	int fixed = l.flags + l.account + l.collector + l.overdue + l.days + l.date + 7;
+	int rest = cols - fixed;
+	if (rest < 20)
+		rest = 20;
+	l.name = rest * 55 / 100;
+	l.action = rest - l.name;
+	return l;
+}
+
+static void draw_row(struct app *a, const struct queue_row *r, int y, const struct layout *L, int selected)
+{
+	enum element base = selected ? EL_CURSOR : EL_DEFAULT;
+	int x = 0;
+	if (selected)
+		draw_line_background(y, EL_CURSOR);
+	static const enum element flag_el[4] = {EL_FLAG_BROKEN, EL_FLAG_MISSED, EL_FLAG_DISPUTE, EL_FLAG_FOLLOWUP};
+	for (int i = 0; i < 4; i++) {
+		char f[2] = {r->flags & (1u << i) ? QF_LETTERS[i] : '.', '\0'};
+		draw_text(y, x + i, 1, f, selected ? base : (r->flags & (1u << i) ? flag_el[i] : EL_MUTED), 0);
+	}
+	x += L->flags + 1;
+	draw_text(y, x, L->account, r->account_no, base, 0);
+	x += L->account + 1;
+	draw_text(y, x, L->name, r->name, base, 0);
+	x += L->name + 1;
+	draw_text(y, x, L->collector, r->collector, selected ? base : EL_MUTED, 0);
+	x += L->collector + 1;
+	char m[32], d[16], date[11] = "";
+	money_format_grouped(r->overdue, m, sizeof m);
+	draw_text_right(y, x, L->overdue, m, selected ? base : EL_OVERDUE);
+	x += L->overdue + 1;
+	snprintf(d, sizeof d, "%d", r->oldest_days);
+	draw_text_right(y, x, L->days, d, base);
+	x += L->days + 1;
+	draw_text(y, x, L->action, r->next_action, selected ? base : r->due ? EL_DUE : EL_DEFAULT, 0);
+	x += L->action + 1;
+	if (r->next_action[0])
+		date_iso(r->next_date, date);
+	draw_text(y, x, L->date, date, selected ? base : r->due ? EL_DUE : EL_MUTED, 0);
+	(void)a;
+}
+
+static void draw(struct app *a, struct view *v, int top, int rows)
+{
+	struct queue_view *qv = v->data;
+	struct queue *q = &a->queue;
+	char head[512], filters[256], total[32];
+	filter_text(&q->filter, filters, sizeof filters);
+	money_format_grouped(q->view_total, total, sizeof total);
+	snprintf(head, sizeof head, "%s%s%s | sort: %s%s%s | %zu account%s, %s overdue",
+		 a->scope_all ? "all collectors" : "mine (", a->scope_all ? "" : a->user,
+		 a->scope_all ? "" : ")", queue_sort_name(q->sort), *filters ? " | filter:" : "", filters,
+		 q->nview, q->nview == 1 ? "" : "s", total);
+	draw_text(top, 0, COLS, head, EL_PANE_TITLE, 1);
+	struct layout L = layout_for(COLS);
+	int x = 0, y = top + 1;
+	draw_fill(y, 0, COLS, EL_HEADER);
+	draw_text(y, x, L.flags, "Flag", EL_HEADER, 0), x += L.flags + 1;
+	draw_text(y, x, L.account, "Account", EL_HEADER, 0), x += L.account + 1;
+	draw_text(y, x, L.name, "Name", EL_HEADER, 0), x += L.name + 1;
+	draw_text(y, x, L.collector, "Collector", EL_HEADER, 0), x += L.collector + 1;
+	draw_text_right(y, x, L.overdue, "Overdue", EL_HEADER), x += L.overdue + 1;
+	draw_text_right(y, x, L.days, "Days", EL_HEADER), x += L.days + 1;
+	draw_text(y, x, L.action, "Next action", EL_HEADER, 0), x += L.action + 1;
+	draw_text(y, x, L.date, "Date", EL_HEADER, 0);
+	qv->rows = rows - 2;
+	qv->l.count = (int)q->nview;
+	list_fit(&qv->l, qv->rows);
+	if (q->nview == 0) {
+		draw_text(top + 3, 2, COLS - 4, q->n ? "no account passes the filter (F clears it)"
+						     : "nothing needs attention: the queue is empty", EL_MUTED, 0);
+		return;
+	}
+	for (int i = 0; i < qv->rows && qv->l.top + i < qv->l.count; i++) {
+		const struct queue_row *r = &q->rows[q->view[qv->l.top + i]];
+		draw_row(a, r, top + 2 + i, &L, qv->l.top + i == qv->l.cursor);
+	}
+}
+
+static const struct queue_row *current(struct app *a, struct queue_view *qv)
+{
+	if (qv->l.cursor < 0 || (size_t)qv->l.cursor >= a->queue.nview)
+		return NULL;
+	return &a->queue.rows[a->queue.view[qv->l.cursor]];
+}
+
+/* Keeps the cursor on the same account across a reload, sort or filter. */
+static void follow(struct app *a, struct queue_view *qv, const char *account_no)
+{
+	qv->l.count = (int)a->queue.nview;
+	qv->l.cursor = 0;
+	for (size_t i = 0; account_no && i < a->queue.nview; i++)
+		if (!strcmp(a->queue.rows[a->queue.view[i]].account_no, account_no))
+			qv->l.cursor = (int)i;
+	list_fit(&qv->l, qv->rows);
+}
+
+static int key(struct app *a, struct view *v, enum action act)
+{
+	struct queue_view *qv = v->data;
+	const struct queue_row *r = current(a, qv);
+	char keep[80] = "";
+	if (r)
+		snprintf(keep, sizeof keep, "%s", r->account_no);
+	qv->l.count = (int)a->queue.nview;
+	if (list_move(&qv->l, act, qv->rows))
+		return 1;
+	switch (act) {
+	case ACT_OPEN:
+		if (!r)
+			app_message(a, 1, "the queue is empty");
+		else
+			app_open_account(a, r->account_no);
+		return 1;
+	case ACT_TOGGLE_ALL:
+		a->scope_all = !a->scope_all;
+		app_load_queue(a);
+		follow(a, qv, keep);
+		return 1;
+	case ACT_SORT:
+		a->queue.sort = (enum queue_sort)((a->queue.sort + 1) % QS_COUNT);
+		queue_apply(&a->queue);
+		follow(a, qv, keep);
+		app_message(a, 0, "sorted by %s", queue_sort_name(a->queue.sort));
+		return 1;
+	case ACT_FILTER: {
+		char buf[200] = "";
+		if (app_prompt(a, "filter (collector= segment= bucket= flag= min=): ", buf, sizeof buf)) {
+			char cmd[220];
+			snprintf(cmd, sizeof cmd, "filter %s", buf);
+			app_command(a, cmd);
+			follow(a, qv, keep);
+		}
+		return 1;
+	}
+	case ACT_CLEAR_FILTER:
+		app_command(a, "filter");
+		follow(a, qv, keep);
+		return 1;
+	case ACT_RELOAD:
+		app_load_queue(a);
+		follow(a, qv, keep);
+		app_message(a, 0, "read the book again");
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+static int search(struct app *a, struct view *v, const char *needle, int dir)
+{
+	struct queue_view *qv = v->data;
+	long i = queue_search(&a->queue, needle, qv->l.cursor, dir);
+	if (i < 0)
+		return 0;
+	qv->l.cursor = (int)i;
+	list_fit(&qv->l, qv->rows);
+	return 1;
+}
+
+static void close_view(struct view *v)
+{
+	free(v->data);
+	free(v);
+}
+
+static const struct view_ops queue_ops = {VIEW_QUEUE, title, draw, key, search, close_view};
+
+struct view *view_queue_new(struct app *a)
+{
+	(void)a;
+	struct view *v = calloc(1, sizeof *v);
+	struct queue_view *qv = calloc(1, sizeof *qv);
+	if (!v || !qv)
+		abort();
+	qv->rows = 1;
+	v->ops = &queue_ops;
+	v->data = qv;
+	return v;
+}
+
+const char *view_queue_step(struct app *a, int dir)
+{
+	if (a->depth == 0 || a->stack[0]->ops != &queue_ops)
+		return NULL;
+	struct queue_view *qv = a->stack[0]->data;
+	int next = qv->l.cursor + dir;
+	if (next < 0 || (size_t)next >= a->queue.nview)
+		return NULL;
+	qv->l.cursor = next;
+	list_fit(&qv->l, qv->rows);
+	return a->queue.rows[a->queue.view[next]].account_no;
+}
