@@ -38,7 +38,8 @@ ICONV_LIB = $(shell printf '#include <iconv.h>\nint main(void){iconv_t c=iconv_o
 
 SRC      := $(wildcard src/*.c)
 UI_SRC   := $(wildcard ui/*.c)
-OBJ      := $(SRC:src/%.c=$(BUILD)/src/%.o) $(UI_SRC:ui/%.c=$(BUILD)/ui/%.o) $(BUILD)/schema_sql.o
+OBJ      := $(SRC:src/%.c=$(BUILD)/src/%.o) $(UI_SRC:ui/%.c=$(BUILD)/ui/%.o) $(BUILD)/schema_sql.o \
+	    $(BUILD)/default_theme.o
 LIBOBJ   := $(filter-out $(BUILD)/src/main.o,$(OBJ))
 UNIT_SRC := $(wildcard tests/unit/*.c)
 UNIT_T   := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%.t)
@@ -76,7 +77,8 @@ $(BUILD)/src/%.o: src/%.c | $(BUILD)/src
 	$(Q)$(CC) $(CPPFLAGS) $(CFLAGS) $$($(PKG_CONFIG) --cflags sqlite3) -MMD -MP -c -o $@ $<
 
 # ui/ may include ncurses; src/ never does (it is not given the flags).
-UI_DEFS := -DRELANCE_THEMES_DIR='"$(DATADIR)/themes"' -DRELANCE_CONFIG_DIR='"$(DATADIR)"'
+UI_DEFS := -DRELANCE_THEMES_DIR='"$(DATADIR)/themes"' -DRELANCE_CONFIG_DIR='"$(DATADIR)"' \
+	   -DRELANCE_SOURCE_THEMES='"$(CURDIR)/themes"'
 $(BUILD)/ui/%.o: ui/%.c | $(BUILD)/ui
 	@echo "  CC      $<"
 	$(Q)$(CC) $(CPPFLAGS) -Iui $(UI_DEFS) $(CFLAGS) $$($(PKG_CONFIG) --cflags $(PKGS)) -MMD -MP -c -o $@ $<
@@ -84,8 +86,11 @@ $(BUILD)/ui/%.o: ui/%.c | $(BUILD)/ui
 # The schema and its migrations are compiled in: one C string per file, in order.
 $(BUILD)/schema_sql.c: $(MIGRATIONS) src/tools/embed.sh | $(BUILD)/src
 	@echo "  EMBED   $(MIGRATIONS)"
-	$(Q)sh src/tools/embed.sh $(MIGRATIONS) > $@.tmp && mv $@.tmp $@
-$(BUILD)/schema_sql.o: $(BUILD)/schema_sql.c
+	$(Q)sh src/tools/embed.sh relance_migrations $(MIGRATIONS) > $@.tmp && mv $@.tmp $@
+# The built-in colours are themes/default: the two can never differ.
+$(BUILD)/default_theme.c: themes/default src/tools/embed.sh | $(BUILD)/src
+	$(Q)sh src/tools/embed.sh relance_default_theme themes/default > $@.tmp && mv $@.tmp $@
+$(BUILD)/%.o: $(BUILD)/%.c
 	$(Q)$(CC) $(CPPFLAGS) $(CFLAGS) -Wno-overlength-strings -c -o $@ $<
 
 $(BUILD)/tests/%.t: tests/unit/%.c $(LIBOBJ) tests/lib/tap.h | $(BUILD)/tests
@@ -107,7 +112,7 @@ CHECK_BIN := ./relance $(BIN)
 endif
 check: deps-test $(CHECK_BIN) $(UNIT_T)
 	$(Q)RELANCE=$(CURDIR)/$(BIN) TESTS_DATA=$(CURDIR)/tests/data \
-	  prove -j2 -f --exec '' $(UNIT_T) tests/cli/*.t
+	  prove -j2 -f --exec '' $(UNIT_T) tests/cli/*.t tests/screen/*.t
 
 # --- run --------------------------------------------------------------------
 RUN_DB ?= build/demo.db
@@ -122,14 +127,18 @@ bench: deps-test ./relance
 
 # --- install ----------------------------------------------------------------
 install: ./relance
-	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(DATADIR)/data $(DESTDIR)$(DATADIR)/themes
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5 \
+		$(DESTDIR)$(DATADIR)/data $(DESTDIR)$(DATADIR)/themes
 	install -m 755 ./relance $(DESTDIR)$(BINDIR)/relance
 	install -m 644 man/*.1 $(DESTDIR)$(MANDIR)/man1/
+	install -m 644 man/*.5 $(DESTDIR)$(MANDIR)/man5/
 	install -m 644 data/*.sql $(DESTDIR)$(DATADIR)/data/
+	install -d $(DESTDIR)$(DATADIR)/data/migrations
+	install -m 644 data/migrations/*.sql $(DESTDIR)$(DATADIR)/data/migrations/
 	for f in themes/*; do [ -f "$$f" ] && install -m 644 "$$f" $(DESTDIR)$(DATADIR)/themes/; done; true
 
 uninstall:
-	rm -f $(DESTDIR)$(BINDIR)/relance $(DESTDIR)$(MANDIR)/man1/relance.1
+	rm -f $(DESTDIR)$(BINDIR)/relance $(DESTDIR)$(MANDIR)/man1/relance.1 $(DESTDIR)$(MANDIR)/man5/relancerc.5
 	rm -rf $(DESTDIR)$(DATADIR)
 
 clean:

@@ -21,11 +21,11 @@
 #define RELANCE_APPLICATION_ID 0x52454c41
 
 extern const char *const relance_migrations[];
-extern const size_t relance_migration_count;
+extern const size_t relance_migrations_count;
 
 int book_schema_version(void)
 {
-	return (int)relance_migration_count;
+	return (int)relance_migrations_count;
 }
 
 static char *join(const char *a, const char *b)

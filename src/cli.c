@@ -52,8 +52,8 @@ static const struct command commands[] = {
 	 cmd_show},
 	{"history", "list an account's history, newest first",
 	 "history ACCOUNT [--type T] [--format text|tsv|json]\n"
-	 "--type T             only entries of one type (call, note, email, letter, promise,\n"
-	 "                     dispute, plan, task, system, payment)\n"
+	 "--type T             only entries of one type (call, note, email, letter, sms,\n"
+	 "                     promise, dispute, plan, task, system, payment)\n"
 	 "--format F           text (default), tsv or json",
 	 cmd_history},
 	{"config", "print the effective configuration (relancerc(5))",

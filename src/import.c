@@ -259,11 +259,12 @@ static void progress(struct import_ctx *c, const struct csv_reader *r, size_t le
 	fflush(stderr);
 }
 
+/* The line an offset is on: lines end with LF, CRLF or a lone CR. */
 static size_t line_of(const char *buf, size_t offset)
 {
 	size_t line = 1;
 	for (size_t i = 0; i < offset; i++)
-		line += buf[i] == '\n';
+		line += buf[i] == '\n' || (buf[i] == '\r' && buf[i + 1] != '\n');
 	return line;
 }
 

@@ -10,6 +10,7 @@
 #include "import.h"
 #include "payref.h"
 #include "summary.h"
+#include "utf8.h"
 
 enum { I_INVOICE, I_ACCOUNT, I_KIND, I_ISSUE, I_DUE, I_AMOUNT, I_OPEN, I_CURRENCY,
        I_REFERENCE, I_COUNT };
@@ -205,8 +206,10 @@ static int row(struct import_ctx *c)
 		return import_error(c, I_OPEN, "is larger than the amount");
 	if (has_issue == 0 && issue > due)
 		return import_error(c, I_DUE, "is before the issue date");
-	struct csv_field reference = import_field(c, I_REFERENCE);
-	if (reference.n > 140)
+	struct csv_field reference;
+	if (import_text(c, I_REFERENCE, 0, &reference) < 0)
+		return -1;
+	if (utf8_length(reference.s, reference.n) > 140)
 		return import_error(c, I_REFERENCE, "is longer than 140 characters");
 	if ((f = reference).n) {
 		switch (payref_parse(f.s, f.n, ref, sizeof ref)) {

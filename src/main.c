@@ -135,6 +135,8 @@ int main(int argc, char **argv)
 		cli_command_help(c, stdout);
 		return 0;
 	}
+	if (cmd[0] == '-') /* options without a command are the workstation's */
+		return cmd_ui(&g, argc, argv);
 	const struct command *c = find_command(cmd);
 	if (!c) {
 		msg_error("no command %s (see relance --help)", cmd);

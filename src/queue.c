@@ -243,6 +243,7 @@ void queue_free(struct queue *q)
 		free(r->collector);
 		free(r->segment);
 		free(r->folded);
+		free(r->name_key);
 	}
 	free(q->rows);
 	free(q->view);
@@ -272,8 +273,8 @@ static int compare(const void *pa, const void *pb)
 	case QS_DAYS:
 		c = cmp_i64_desc(a->oldest_days, b->oldest_days);
 		break;
-	case QS_NAME:
-		c = strcasecmp(a->name, b->name);
+	case QS_NAME: /* accent-blind: "Ëta" sorts with the E's */
+		c = strcmp(a->name_key, b->name_key);
 		break;
 	case QS_NEXT:
 		if (!a->next_action[0] != !b->next_action[0])
@@ -312,6 +313,15 @@ void queue_apply(struct queue *q)
 		q->view[q->nview++] = i;
 		q->view_total += r->overdue;
 	}
+	if (q->sort == QS_NAME)
+		for (size_t i = 0; i < q->nview; i++) {
+			struct queue_row *r = &q->rows[q->view[i]];
+			if (!r->name_key) {
+				char key[512];
+				utf8_fold(r->name, strlen(r->name), key, sizeof key);
+				r->name_key = dup_text((const unsigned char *)key);
+			}
+		}
 	sorting = q;
 	qsort(q->view, q->nview, sizeof *q->view, compare);
 	sorting = NULL;

@@ -28,6 +28,7 @@ struct queue_row {
 	day_t next_date;      /* valid when next_action[0] */
 	int due;              /* an action is due today or earlier */
 	char *folded;         /* account number and name folded, for searching */
+	char *name_key;       /* the name folded, for sorting by name */
 };
 
 enum queue_sort { QS_DEFAULT, QS_OVERDUE, QS_DAYS, QS_NAME, QS_NEXT, QS_COUNT };

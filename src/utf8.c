@@ -131,6 +131,14 @@ int utf8_cp_width(uint32_t c)
 	return 1;
 }
 
+size_t utf8_length(const char *s, size_t n)
+{
+	size_t count = 0;
+	for (size_t i = 0; i < n; i++)
+		count += ((unsigned char)s[i] & 0xc0) != 0x80;
+	return count;
+}
+
 size_t utf8_width(const char *s, size_t n)
 {
 	size_t w = 0, i = 0;

@@ -23,6 +23,8 @@ int utf8_safe_at(const char *s, size_t n, size_t i, size_t *len);
 void utf8_escape(const char *s, size_t n, size_t max_bytes, char *out, size_t size);
 /* Columns a code point takes on a terminal: 0 (combining), 1 or 2 (wide). */
 int utf8_cp_width(uint32_t cp);
+/* Characters (code points) in s[0..n); an invalid byte counts as one. */
+size_t utf8_length(const char *s, size_t n);
 /* Columns s[0..n) takes; invalid bytes count as one column each. */
 size_t utf8_width(const char *s, size_t n);
 /* An ASCII stand-in for a code point, case kept ("É" -> "E", "ß" -> "ss",

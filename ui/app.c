@@ -391,7 +391,7 @@ void app_command(struct app *a, const char *line)
 		a->scope_all = !strcmp(cmd, "all");
 		app_load_queue(a);
 	} else if (!strcmp(cmd, "theme")) {
-		if (config_theme(args, config_error_to_status, a) == 0) {
+		if (config_theme(args, ":theme", 0, config_error_to_status, a) == 0) {
 			theme_apply();
 			app_message(a, 0, "theme %s", args);
 		}
@@ -521,7 +521,7 @@ static void config_quiet(const char *msg, void *arg)
 static int load_configuration(void)
 {
 	config_defaults();
-	config_theme("default", config_quiet, NULL);
+	config_theme("default", "", 0, config_quiet, NULL);
 	return config_load(config_error_to_stderr, NULL);
 }
 

@@ -21,6 +21,9 @@ struct settings settings;
 #define MAX_WORDS 16
 
 static int depth; /* of source nesting */
+/* The line that sourced the file being opened, for its error. */
+static const char *from_where;
+static int from_line;
 
 static void report(config_error_fn err, void *arg, const char *where, int line, const char *fmt, ...)
 {
@@ -85,7 +88,7 @@ static int do_set(char **w, int n, const char *where, int line, config_error_fn 
 	}
 	const char *name = w[1], *v = w[2];
 	if (!strcmp(name, "theme"))
-		return config_theme(v, err, arg) ? -1 : 0;
+		return config_theme(v, where, line, err, arg) ? -1 : 0;
 	if (!strcmp(name, "queue-scope")) {
 		if (strcmp(v, "mine") && strcmp(v, "all")) {
 			report(err, arg, where, line, "queue-scope: say mine or all");
@@ -192,16 +195,15 @@ int config_line(const char *text, const char *where, int line, config_error_fn e
 		return do_bind(w, n, where, line, err, arg);
 	if (!strcmp(w[0], "color"))
 		return do_color(w, n, where, line, err, arg);
-	if (!strcmp(w[0], "theme") && n == 2) {
-		if (config_theme(w[1], err, arg)) {
-			return -1;
-		}
-		return 0;
-	}
+	if (!strcmp(w[0], "theme") && n == 2)
+		return config_theme(w[1], where, line, err, arg) ? -1 : 0;
 	if (!strcmp(w[0], "source") && n == 2) {
 		char path[1024];
 		resolve(w[1], where, path, sizeof path);
-		return config_file(path, err, arg) ? -1 : 0;
+		from_where = where, from_line = line;
+		int errors = config_file(path, err, arg);
+		from_where = NULL, from_line = 0;
+		return errors ? -1 : 0;
 	}
 	report(err, arg, where, line, "unknown command %s (set, bind, color, theme, source)", w[0]);
 	return -1;
@@ -215,7 +217,7 @@ int config_file(const char *path, config_error_fn err, void *arg)
 	}
 	FILE *fp = fopen(path, "r");
 	if (!fp) {
-		report(err, arg, path, 0, "cannot read it");
+		report(err, arg, from_where ? from_where : path, from_line, "cannot read %s", path);
 		return 1;
 	}
 	depth++;
@@ -232,13 +234,12 @@ int config_file(const char *path, config_error_fn err, void *arg)
 	return errors;
 }
 
-int config_theme(const char *name, config_error_fn err, void *arg)
+int config_theme(const char *name, const char *where, int line, config_error_fn err, void *arg)
 {
 	char path[1024];
 	if (!theme_find(name, path, sizeof path)) {
-		char msg[160];
-		snprintf(msg, sizeof msg, "theme %s: no such theme (default, light, dark, high-contrast, mono)", name);
-		err(msg, arg);
+		report(err, arg, where, line, "theme %s: no such theme (default, light, dark, high-contrast, "
+		       "mono, or a file in ~/.config/relance/themes)", name);
 		return 1;
 	}
 	theme_defaults();

@@ -26,8 +26,9 @@ int config_load(config_error_fn err, void *arg);
 int config_line(const char *text, const char *where, int line, config_error_fn err, void *arg);
 /* Reads a file; returns the number of errors (a missing file is one). */
 int config_file(const char *path, config_error_fn err, void *arg);
-/* Loads theme NAME: its colour lines over the built-in colours. */
-int config_theme(const char *name, config_error_fn err, void *arg);
+/* Loads theme NAME: its colour lines over the built-in colours. where and
+ * line name the line that asked for it in an error (line 0: none). */
+int config_theme(const char *name, const char *where, int line, config_error_fn err, void *arg);
 /* Writes the effective configuration as relancerc lines. */
 void config_dump(FILE *out);
 /* The user's file: $XDG_CONFIG_HOME/relance/relancerc. */

@@ -70,10 +70,14 @@ const char *key_label(int key, char buf[16])
 	return buf;
 }
 
+/* In a view's table, "none" must hide the generic binding: it is kept as
+ * UNBOUND; 0 means "not bound here, ask the generic table". */
+#define UNBOUND 255
+
 void keymap_bind(enum view_id view, int key, enum action a)
 {
 	if (view < VIEW_COUNT && key >= 0 && key < KEYMAP_KEYS)
-		table[view][key] = (unsigned char)a;
+		table[view][key] = (unsigned char)(a == ACT_NONE && view != VIEW_GENERIC ? UNBOUND : a);
 }
 
 void keymap_defaults(void)
@@ -93,7 +97,7 @@ enum action keymap_lookup(enum view_id view, int key)
 	if (key < 0 || key >= KEYMAP_KEYS)
 		return ACT_NONE;
 	if (view != VIEW_GENERIC && table[view][key])
-		return (enum action)table[view][key];
+		return table[view][key] == UNBOUND ? ACT_NONE : (enum action)table[view][key];
 	return (enum action)table[VIEW_GENERIC][key];
 }
 
@@ -118,5 +122,5 @@ void keymap_each(void (*fn)(enum view_id, int key, enum action, void *), void *a
 	for (int v = 0; v < VIEW_COUNT; v++)
 		for (int k = 0; k < KEYMAP_KEYS; k++)
 			if (table[v][k])
-				fn((enum view_id)v, k, (enum action)table[v][k], arg);
+				fn((enum view_id)v, k, table[v][k] == UNBOUND ? ACT_NONE : (enum action)table[v][k], arg);
 }

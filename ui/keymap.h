@@ -20,7 +20,8 @@ void keymap_bind(enum view_id view, int key, enum action a);
 enum action keymap_lookup(enum view_id view, int key);
 /* Keys bound to an action in a view, as "j, Down" (empty when none). */
 void keymap_keys_of(enum view_id view, enum action a, char *out, size_t size);
-/* Calls fn for every binding that differs from "none", view by view. */
+/* Calls fn for every binding, view by view ("none" in a view hides a
+ * generic key there and is listed). */
 void keymap_each(void (*fn)(enum view_id, int key, enum action, void *), void *arg);
 
 #endif

@@ -97,25 +97,23 @@ const char *theme_set(enum element e, const char *fg, const char *bg, char *cons
 	return NULL;
 }
 
+/* themes/default, compiled in (src/tools/embed.sh) */
+extern const char *const relance_default_theme[];
+
 void theme_defaults(void)
 {
-	static const char *const lines[][4] = {
-		{"default", "default", "default", ""}, {"title", "white", "blue", "bold"},
-		{"status", "white", "blue", ""}, {"header", "default", "default", "bold"},
-		{"cursor", "default", "default", "reverse"}, {"cursor-inactive", "default", "default", "underline"},
-		{"pane-title", "cyan", "default", "bold"}, {"label", "cyan", "default", ""},
-		{"amount", "default", "default", ""}, {"overdue", "red", "default", ""},
-		{"muted", "default", "default", "dim"}, {"flag-broken", "red", "default", "bold"},
-		{"flag-missed", "magenta", "default", "bold"}, {"flag-dispute", "yellow", "default", "bold"},
-		{"flag-followup", "cyan", "default", "bold"}, {"due", "red", "default", "bold"},
-		{"bar", "blue", "default", ""}, {"search", "black", "yellow", ""},
-		{"error", "red", "default", "bold"}, {"escape", "magenta", "default", "bold"},
-		{"disputed", "yellow", "default", ""},
-	};
-	for (size_t i = 0; i < sizeof lines / sizeof *lines; i++) {
-		char *attrs[1] = {(char *)lines[i][3]};
-		theme_set((enum element)element_named(lines[i][0]), lines[i][1], lines[i][2], attrs,
-			  *lines[i][3] ? 1 : 0);
+	/* every element's colour comes from the default theme's color lines */
+	const char *p = relance_default_theme[0];
+	while (*p) {
+		size_t n = strcspn(p, "\n");
+		char line[256], *w[8];
+		int nw = 0;
+		snprintf(line, sizeof line, "%.*s", (int)(n < 255 ? n : 255), p);
+		p += n + (p[n] == '\n');
+		for (char *t = strtok(line, " \t"); t && nw < 8; t = strtok(NULL, " \t"))
+			w[nw++] = t;
+		if (nw >= 4 && !strcmp(w[0], "color") && element_named(w[1]) >= 0)
+			theme_set((enum element)element_named(w[1]), w[2], w[3], w + 4, nw - 4);
 	}
 }
 
@@ -153,6 +151,7 @@ void theme_apply(void)
 		}
 		drawn[e] = a;
 	}
+	bkgdset((chtype)(drawn[EL_DEFAULT] & ~A_CHARTEXT) | ' ');
 	/* without colour, the elements that must stand out still do */
 	if (!colour) {
 		drawn[EL_CURSOR] |= A_REVERSE;
@@ -182,19 +181,12 @@ const char *theme_find(const char *name, char *buf, size_t size)
 	snprintf(buf, size, "%s/%s", RELANCE_THEMES_DIR, name);
 	if (readable(buf))
 		return buf;
-	/* running from a checkout: themes/ beside the program */
-	char exe[PATH_MAX];
-	ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
-	if (n > 0) {
-		exe[n] = '\0';
-		char *slash = strrchr(exe, '/');
-		if (slash) {
-			*slash = '\0';
-			snprintf(buf, size, "%s/themes/%s", exe, name);
-			if (readable(buf))
-				return buf;
-		}
-	}
+#ifdef RELANCE_SOURCE_THEMES
+	/* not installed: the themes of the tree it was built in */
+	snprintf(buf, size, "%s/%s", RELANCE_SOURCE_THEMES, name);
+	if (readable(buf))
+		return buf;
+#endif
 	return NULL;
 }
 

@@ -12,7 +12,9 @@
 
 struct queue_view {
 	struct list l;
-	int rows; /* lines of the list at the last draw */
+	int rows;         /* lines of the list at the last draw */
+	char current[80]; /* the account under the cursor: it stays there when
+			   * the rows are sorted, filtered or read again */
 };
 
 static const char *title(struct app *a, struct view *v)
@@ -103,10 +105,10 @@ static void draw(struct app *a, struct view *v, int top, int rows)
 	char head[512], filters[256], total[32];
 	filter_text(&q->filter, filters, sizeof filters);
 	money_format_grouped(q->view_total, total, sizeof total);
-	snprintf(head, sizeof head, "%s%s%s | sort: %s%s%s | %zu account%s, %s overdue",
+	snprintf(head, sizeof head, "%s%s%s | %zu account%s, %s overdue | sort: %s%s%s",
 		 a->scope_all ? "all collectors" : "mine (", a->scope_all ? "" : a->user,
-		 a->scope_all ? "" : ")", queue_sort_name(q->sort), *filters ? " | filter:" : "", filters,
-		 q->nview, q->nview == 1 ? "" : "s", total);
+		 a->scope_all ? "" : ")", q->nview, q->nview == 1 ? "" : "s", total,
+		 queue_sort_name(q->sort), *filters ? " | filter:" : "", filters);
 	draw_text(top, 0, COLS, head, EL_PANE_TITLE, 1);
 	struct layout L = layout_for(COLS);
 	int x = 0, y = top + 1;
@@ -121,7 +123,17 @@ static void draw(struct app *a, struct view *v, int top, int rows)
 	draw_text(y, x, L.date, "Date", EL_HEADER, 0);
 	qv->rows = rows - 2;
 	qv->l.count = (int)q->nview;
+	const struct queue_row *at = qv->l.cursor < qv->l.count ? &q->rows[q->view[qv->l.cursor]] : NULL;
+	if (qv->current[0] && (!at || strcmp(at->account_no, qv->current) != 0)) {
+		for (size_t i = 0; i < q->nview; i++)
+			if (!strcmp(q->rows[q->view[i]].account_no, qv->current)) {
+				qv->l.cursor = (int)i;
+				break;
+			}
+	}
 	list_fit(&qv->l, qv->rows);
+	if (qv->l.cursor < qv->l.count)
+		snprintf(qv->current, sizeof qv->current, "%s", q->rows[q->view[qv->l.cursor]].account_no);
 	if (q->nview == 0) {
 		draw_text(top + 3, 2, COLS - 4, q->n ? "no account passes the filter (F clears it)"
 						     : "nothing needs attention: the queue is empty", EL_MUTED, 0);
@@ -159,8 +171,10 @@ static int key(struct app *a, struct view *v, enum action act)
 	if (r)
 		snprintf(keep, sizeof keep, "%s", r->account_no);
 	qv->l.count = (int)a->queue.nview;
-	if (list_move(&qv->l, act, qv->rows))
+	if (list_move(&qv->l, act, qv->rows)) {
+		qv->current[0] = '\0'; /* the cursor moved: it is at a new account */
 		return 1;
+	}
 	switch (act) {
 	case ACT_OPEN:
 		if (!r)
@@ -210,6 +224,7 @@ static int search(struct app *a, struct view *v, const char *needle, int dir)
 	if (i < 0)
 		return 0;
 	qv->l.cursor = (int)i;
+	qv->current[0] = '\0';
 	list_fit(&qv->l, qv->rows);
 	return 1;
 }
@@ -245,5 +260,6 @@ const char *view_queue_step(struct app *a, int dir)
 		return NULL;
 	qv->l.cursor = next;
 	list_fit(&qv->l, qv->rows);
-	return a->queue.rows[a->queue.view[next]].account_no;
+	snprintf(qv->current, sizeof qv->current, "%s", a->queue.rows[a->queue.view[next]].account_no);
+	return qv->current;
 }

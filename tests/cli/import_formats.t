@@ -104,6 +104,13 @@ is "$(sqlite3 "$B" "SELECT reference FROM invoices WHERE invoice_no = 'L-1'")" "
 printf 'invoice_no,account_no,due_date,amount,reference\nL-2,FR1,2026-11-01,10.00,"%s%s"\n' "$long" "$long" > "$T/long2.csv"
 out=$("$R" -d "$B" import invoices "$T/long2.csv" 2>&1)
 like "$out" "long2.csv:2: reference: is longer than 140 characters" "over 140 characters refused"
+accents=$(printf 'é%.0s' $(seq 1 130))
+printf 'invoice_no,account_no,due_date,amount,reference\nL-3,FR1,2026-11-01,10.00,%s\n' "$accents" > "$T/long3.csv"
+out=$("$R" -d "$B" import invoices "$T/long3.csv" 2>&1)
+like "$out" "1 row read, 1 new" "140 characters, not bytes: 130 accented letters pass"
+printf 'invoice_no,account_no,due_date,amount,reference\nL-4,FR1,2026-11-01,10.00,"a\001b"\n' > "$T/ctl.csv"
+out=$("$R" -d "$B" import invoices "$T/ctl.csv" 2>&1)
+like "$out" 'ctl.csv:2: reference: "a\\x01b" has a control character' "control characters in a reference are refused"
 
 # UTF-8 with one stray byte is an error, not a CP1252 file; UTF-16 is named
 printf 'account_no,name\nU1,Li\303\250ge\nU2,Caf\351\n' > "$T/mixed.csv"

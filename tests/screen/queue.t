@@ -1,0 +1,107 @@
+#!/bin/sh
+# queue.t (screen) — the workstation at 80x24 on a book whose queue is known
+# by hand: the order, opening an account, ] and [, search, filter, sort,
+# scope, help generated from the keymap, themes, the history and an entry.
+. "$(dirname "$0")/../lib/tap.sh"
+. "$(dirname "$0")/../lib/screen.sh"
+. "$(dirname "$0")/../lib/queue_book.sh"
+B="$T/q.db"
+queue_book "$B"
+
+screen_start 80 24 -- -d "$B"
+screen_has "mine \(tester\) \| 6 accounts, 2,130.00 overdue \| sort: default" "the header says whose, the count, the total and the order"
+order=$(screen | awk '$2 ~ /^Q[0-9]$/ {printf "%s ", $2}')
+is "$order" "Q3 Q4 Q2 Q1 Q7 Q8 " "the queue in the expected order"
+like "$(screen)" "B\.\.\. Q3 +Gamma NV +tester +200\.00 +10 broken prom" "flags, figures and next action of a row"
+like "$(screen)" "\.\.\.F Q4 .* follow-up: " "the follow-up flag"
+like "$(screen)" "\.\.D\. Q8 +Ëta Société " "the dispute flag; accents drawn"
+is "$(column_of 'Q7 ' tester)" "$(column_of 'Q1 ' tester)" "a name with double-width characters keeps the columns"
+is "$(column_of 'Q8 ' tester)" "$(column_of 'Q1 ' tester)" "and one with accents too"
+
+send Enter
+screen_has "relance: account Q3" "Enter opens the account under the cursor"
+like "$(screen)" "Q3-1 +2026-10-15 2026-11-14 +200\.00 +200\.00 +10 open" "its open items"
+like "$(screen)" "collector Q?tester|collector tester" "its collector"
+send ']'
+screen_has "relance: account Q4" "] goes to the next account of the queue"
+send ']'
+screen_has "relance: account Q2" "] again"
+send '['
+screen_has "relance: account Q4" "[ goes back one"
+send q
+screen_has "mine \(tester\)" "q goes back to the queue"
+send Enter
+screen_has "relance: account Q4" "the queue's cursor followed ] and ["
+send q
+
+send / && type "beta" && send Enter
+wait_for "mine"
+send Enter
+screen_has "relance: account Q2" "/ finds 'Bêta' from 'beta' (accent-blind)"
+send q
+send / && type "zzz" && send Enter
+screen_has "not found: zzz" "a search that finds nothing says so"
+
+type ":filter flag=B" && send Enter
+screen_has "1 account, 200\.00 overdue \| sort: default \| filter: flags=B\.\.\." ":filter flag=B"
+send F
+screen_has "6 accounts, 2,130\.00" "F clears the filters"
+send f && type "bucket=61-90 min=100" && send Enter
+screen_has "1 account, 500\.00 overdue" "f prompts for a filter (bucket and minimum: Q2, 90 days)"
+send F
+send s
+screen_has "sort: overdue" "s changes the order"
+order=$(screen | awk '$2 ~ /^Q[0-9]$/ {printf "%s ", $2}')
+is "$order" "Q1 Q2 Q4 Q3 Q8 Q7 " "by overdue amount"
+send g
+type ":sort default" && send Enter
+screen_has "sort: default" ":sort default"
+send Enter
+screen_has "relance: account Q1" "the cursor stays on its account when the order changes"
+send q
+send a
+screen_has "all collectors \| 7 accounts" "a lists every collector's accounts"
+like "$(screen)" "Q5 +Epsilon GmbH +other" "including the other collector's"
+send a
+screen_has "mine \(tester\)" "a again: mine"
+
+send '?'
+screen_has "Keys in the queue" "? opens the help"
+like "$(screen)" "Enter +open +open the account" "the help lists the queue's keys"
+like "$(screen)" "j, Down +move-down" "and the generic ones"
+send q
+type ":bind queue x open" && send Enter
+send '?'
+screen_has "Enter, x +open" "the help follows a :bind at once"
+send q
+send g x
+screen_has "relance: account Q3" "the new binding works"
+send q
+
+send Z
+screen_has "Z is not bound here" "an unbound key says so"
+
+type ":theme dark" && send Enter
+screen_has "theme dark" ":theme dark"
+like "$(screen_colours)" "$(printf '\033')\[[0-9;]*3[0-7]m|38;5" "dark has colours"
+type ":theme mono" && send Enter
+screen_has "theme mono" ":theme mono"
+unlike "$(screen_colours | tail -n +2 | head -n -1)" "$(printf '\033')\[[0-9;]*(3[0-7]|4[0-7]|38;5)" "mono has none"
+type ":theme nosuch" && send Enter
+screen_has "theme nosuch: no such theme" "an unknown theme says so"
+
+type ":goto Q1" && send Enter
+screen_has "relance: account Q1" ":goto"
+like "$(screen)" "History \(2\)" "the history pane counts the entries"
+like "$(screen)" "2026-11-21 09:30 note +tester +Asked for a copy of invoice Q1-1" "history, newest first"
+send Tab j Enter
+screen_has "Will pay on Friday\." "Tab, j, Enter: the call entry shown whole"
+like "$(screen)" "type +call" "with its fields"
+send q q
+screen_has "mine \(tester\)" "back to the queue"
+type ":q" && send Enter
+wait_exit
+is "$EXIT" 0 ":q quits with status 0"
+ok "the terminal is left as it was found" tty_restored
+is "$(cat "$T/stderr")" "" "nothing on standard error"
+done_testing

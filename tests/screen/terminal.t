@@ -1,0 +1,93 @@
+#!/bin/sh
+# terminal.t (screen) — what only a real terminal shows: 120x40, resizing
+# (too small, and back, even in the middle of typing), data with escape
+# sequences, Ctrl-C and a crash leaving the terminal as it was, NO_COLOR,
+# an 8-colour and a colourless terminal, a locale without UTF-8, and
+# errors in relancerc.
+. "$(dirname "$0")/../lib/tap.sh"
+. "$(dirname "$0")/../lib/screen.sh"
+. "$(dirname "$0")/../lib/queue_book.sh"
+B="$T/q.db"
+queue_book "$B"
+sqlite3 "$B" "INSERT INTO customers(account_no, name, collector, imported_at) VALUES
+	('X1', 'ACME' || char(27) || ']2;pwned' || char(7) || ' SA', 'tester', 'now');
+	INSERT INTO invoices(invoice_no, account_no, due_date, amount, open_amount, status, imported_at)
+	VALUES ('X1-1', 'X1', '2026-11-20', 100, 100, 'open', 'now');
+	INSERT INTO activities(id, account_no, at, type, user, copy_id, summary)
+	VALUES ('0190a000-0000-7000-8000-0000000000e1', 'X1', '2026-11-21T10:00:00Z', 'note', 'tester', 'test',
+		'clear' || char(27) || '[2J' || 'screen');"
+"$R" -d "$B" check --rebuild >/dev/null
+
+screen_start 120 40 -- -d "$B"
+screen_has "mine \(tester\) \| 7 accounts" "120x40: the queue"
+order=$(screen | awk '$2 ~ /^[QX][0-9]$/ {printf "%s ", $2}')
+is "$order" "Q3 Q4 Q2 Q1 Q7 Q8 X1 " "the same order at 120x40 (X1: 1.00 x 4 days comes last)"
+like "$(screen)" "Q7 +Zeta 株式会社 +tester" "wide names have room at 120 columns"
+like "$(screen)" 'ACME\\x1b\]2;pwned\\x07 SA' "an escape sequence in a name is shown escaped"
+unlike "$(tm display-message -p -t s '#{pane_title}')" "pwned" "and never reaches the terminal (the title is intact)"
+is "$(column_of 'X1 ' tester)" "$(column_of 'Q1 ' tester)" "the escaped name keeps the columns"
+type ":goto X1" && send Enter
+screen_has "relance: account X1" "the account with the escaped name opens"
+like "$(screen)" 'clear\\x1b\[2Jscreen' "a note holding ESC [2J is shown escaped"
+like "$(screen)" "Open items \(1\)" "and the screen is intact"
+send q
+
+resize 60 20
+screen_has "terminal too small \(need 80x24, have 60x20\)" "a small terminal is told so"
+resize 100 30
+screen_has "mine \(tester\) \| 7 accounts" "and the queue comes back when it grows"
+type ":goto Q"
+resize 90 26
+wait_for "mine"
+type "2" && send Enter
+screen_has "relance: account Q2" "a resize in the middle of typing loses nothing"
+send q
+
+send C-c
+wait_exit
+is "$EXIT" 0 "Ctrl-C ends the workstation"
+ok "and leaves the terminal as it was" tty_restored
+tm kill-server
+
+screen_start 80 24 -- -d "$B"
+wait_for "mine \(tester\)"
+kill -SEGV "$(cat "$T/pid")"
+wait_exit
+is "$EXIT" 139 "a crash (SIGSEGV) ends with the signal's status"
+ok "and the terminal is restored" tty_restored
+tm kill-server
+
+screen_start 80 24 NO_COLOR=1 -- -d "$B"
+wait_for "mine \(tester\)"
+unlike "$(screen_colours)" "$(printf '\033')\[[0-9;]*(3[0-7]|4[0-7]|38;5|48;5)" "NO_COLOR: no colour at all"
+like "$(screen_colours)" "$(printf '\033')\[[0-9;]*7m" "the cursor still shows (reverse video)"
+tm kill-server
+
+screen_start 80 24 TERM=xterm -- -d "$B"
+screen_has "Q3 +Gamma NV" "an 8-colour terminal shows the queue"
+tm kill-server
+screen_start 80 24 TERM=vt100 -- -d "$B"
+screen_has "Q3 +Gamma NV" "a terminal without colour (vt100) too"
+tm kill-server
+
+screen_start 80 24 LANG=C LC_ALL=C -- -d "$B"
+screen_has "Q8 +Eta Societe" "without UTF-8, accents become plain letters"
+like "$(screen)" "Q2 +Beta SPRL" "(Bêta)"
+like "$(screen)" "Q7 +Zeta \?\?\?" "characters without a stand-in become ?"
+is "$(column_of 'Q7 ' tester)" "$(column_of 'Q1 ' tester)" "and the columns hold"
+tm kill-server
+
+screen_start 80 24 -- -d "$B" --all
+screen_has "all collectors \| 8 accounts" "relance --all (no command) opens the workstation on every collector's accounts"
+tm kill-server
+
+mkdir -p "$HOME/.config/relance"
+printf 'set theme = dark\nbind queue x frobnicate\ncolor title purple default\nbind queue x open\n' \
+	> "$HOME/.config/relance/relancerc"
+screen_start 80 24 -- -d "$B"
+screen_has "2 errors in the configuration" "errors in relancerc: the workstation starts and says so"
+like "$(cat "$T/stderr")" "relancerc:2: no action frobnicate" "the error names the file and line"
+like "$(cat "$T/stderr")" "relancerc:3: unknown foreground colour" "each of them"
+send x
+screen_has "relance: account Q3" "the good lines still apply"
+done_testing
