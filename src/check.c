@@ -121,8 +121,12 @@ static long check_summary(sqlite3 *db, day_t today, FILE *out)
 		run_rows(db, what,
 			 "SELECT n.account_no || ': stored overdue ' || coalesce(o.overdue, '-') || ', ledger ' || n.overdue "
 			 "FROM main.account_summary n LEFT JOIN temp.summary_stored o USING (account_no) "
-			 "WHERE (o.open_total, o.overdue, o.overdue_items, o.due_weight, o.oldest_due, o.next_due, o.disputed) "
-			 "IS NOT (n.open_total, n.overdue, n.overdue_items, n.due_weight, n.oldest_due, n.next_due, n.disputed)",
+			 "WHERE (o.open_total, o.overdue, o.overdue_items, o.due_weight, o.oldest_due, o.next_due, "
+			 "o.disputed, o.collector, o.name, o.segment, o.disputes, o.promise_status, o.promise_date, "
+			 "o.task_date, o.task_text, o.missed_date) IS NOT (n.open_total, n.overdue, "
+			 "n.overdue_items, n.due_weight, n.oldest_due, n.next_due, n.disputed, n.collector, n.name, "
+			 "n.segment, n.disputes, n.promise_status, n.promise_date, n.task_date, n.task_text, "
+			 "n.missed_date)",
 			 out);
 	db_exec(db, "ROLLBACK TO check_summary; RELEASE check_summary; DROP TABLE temp.summary_stored");
 	return n;

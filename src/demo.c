@@ -553,7 +553,7 @@ int demo_build(struct book *b, const struct demo_opts *o)
 	if (rc == 0)
 		rc = add_history(&h, st);
 	if (rc == 0)
-		rc = summary_accounts(db, today(), NULL);
+		rc = summary_rebuild(db, today());
 	if (rc == 0)
 		rc = db_commit(db);
 	if (rc != 0)

@@ -7,6 +7,7 @@
 #include <strings.h>
 
 #include "import.h"
+#include "summary.h"
 
 enum { C_ACCOUNT, C_NAME, C_VAT, C_CONTACT, C_PHONE, C_EMAIL, C_STREET, C_POSTCODE,
        C_CITY, C_COUNTRY, C_LANGUAGE, C_SEGMENT, C_COLLECTOR, C_CREDIT_LIMIT, C_COUNT };
@@ -34,6 +35,7 @@ static const struct column_def columns[C_COUNT] = {
 
 struct state {
 	sqlite3_stmt *insert, *update, *collector;
+	struct strset touched; /* accounts added or changed: their summary rows follow */
 };
 
 static int begin(struct import_ctx *c)
@@ -42,6 +44,7 @@ static int begin(struct import_ctx *c)
 	if (!s)
 		return -1;
 	c->state = s;
+	strset_init(&s->touched);
 	s->insert = db_prepare(c->book->db,
 		"INSERT INTO customers(account_no, name, vat_no, contact, phone, email, street, "
 		"postcode, city, country, language, segment, collector, credit_limit, imported_at) "
@@ -74,6 +77,7 @@ static void cleanup(struct import_ctx *c)
 	sqlite3_finalize(s->insert);
 	sqlite3_finalize(s->update);
 	sqlite3_finalize(s->collector);
+	strset_free(&s->touched);
 	free(s);
 	c->state = NULL;
 }
@@ -262,8 +266,22 @@ static int row(struct import_ctx *c)
 			return import_db_error(c);
 	}
 	struct values v = {c, country, lang, has_limit == 0, limit};
+	long written = c->stats.added + c->stats.changed;
 	int rc = import_write(c, s->insert, s->update, bind_values, &v);
-	return rc == SQLITE_DONE ? 0 : import_db_error(c);
+	if (rc != SQLITE_DONE)
+		return import_db_error(c);
+	if (c->stats.added + c->stats.changed != written &&
+	    strset_add(&s->touched, account.s, account.n, 0, NULL) < 0)
+		return import_error(c, -1, "out of memory");
+	return 0;
+}
+
+/* New accounts get their (empty) figures and changed ones their new name,
+ * collector and segment in the summary, in this transaction. */
+static int end(struct import_ctx *c)
+{
+	struct state *s = c->state;
+	return s->touched.count ? summary_accounts(c->book->db, c->today, &s->touched) : 0;
 }
 
 const struct import_kind import_customers = {
@@ -274,5 +292,6 @@ const struct import_kind import_customers = {
 	.key_column = C_ACCOUNT,
 	.begin = begin,
 	.row = row,
+	.end = end,
 	.cleanup = cleanup,
 };

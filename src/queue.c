@@ -10,7 +10,6 @@
 #include <strings.h>
 
 #include "msg.h"
-#include "strset.h"
 #include "summary.h"
 #include "utf8.h"
 
@@ -67,98 +66,53 @@ static void offer_action(struct queue_row *r, const char *what, day_t when, day_
 	r->due = when <= today;
 }
 
-#define ACCOUNT_COLUMNS \
-	"SELECT c.account_no, c.name, c.collector, c.segment, s.overdue, s.due_weight, s.oldest_due " \
-	"FROM customers c JOIN account_summary s ON s.account_no = c.account_no "
+/* Columns 0-6 figures, 7-12 the collector's work (summary.c keeps them). */
+#define QUEUE_COLUMNS \
+	"SELECT account_no, name, coalesce(collector, ''), coalesce(segment, ''), overdue, " \
+	"due_weight, oldest_due, disputes, promise_status, promise_date, task_date, task_text, " \
+	"missed_date FROM account_summary "
 
-/* Finds the row of an account, loading it when it is not in the queue yet
- * (an account with nothing overdue but an action due). */
-static struct queue_row *row_for(struct queue *q, size_t *cap, struct strset *index, sqlite3 *db,
-				 const char *account_no)
+static int column_day(sqlite3_stmt *st, int col, day_t *d)
 {
-	long at;
-	if (strset_has(index, account_no, strlen(account_no), &at))
-		return &q->rows[at];
-	sqlite3_stmt *st = db_prepare(db, ACCOUNT_COLUMNS "WHERE c.account_no = ?1");
-	if (!st)
-		return NULL;
-	sqlite3_bind_text(st, 1, account_no, -1, SQLITE_STATIC);
-	struct queue_row *r = NULL;
-	if (sqlite3_step(st) == SQLITE_ROW && add_row(q, cap) == 0) {
-		r = &q->rows[q->n];
-		fill_row(r, st, q->today);
-		strset_add(index, r->account_no, strlen(r->account_no), (long)q->n, NULL);
-		q->n++;
-	}
-	sqlite3_finalize(st);
-	return r;
+	const char *s = (const char *)sqlite3_column_text(st, col);
+	return s && date_parse(s, strlen(s), DATE_ISO, d) == 0;
 }
 
-/* Runs an action query: (account_no, date, text) rows; offers each. */
-static int actions(struct queue *q, size_t *cap, struct strset *index, sqlite3 *db,
-		   const char *collector, const char *sql, unsigned flag, const char *label)
+/* The flags and the next action of a row, from the work columns. The
+ * latest promise, broken: call PROMISE_GRACE_DAYS after its date; open:
+ * check on its date that the money came. A task, and a missed
+ * installment, on their dates. A flag shows once its action is due; a
+ * dispute shows while it is open. */
+static void work_of(struct queue_row *r, sqlite3_stmt *st, day_t today)
 {
-	sqlite3_stmt *st = db_prepare(db, sql);
-	if (!st)
-		return -1;
-	char t[11];
-	date_iso(q->today, t);
-	sqlite3_bind_text(st, 1, t, 10, SQLITE_TRANSIENT);
-	if (collector)
-		sqlite3_bind_text(st, 2, collector, -1, SQLITE_STATIC);
-	int rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		const char *account = (const char *)sqlite3_column_text(st, 0);
-		const char *date = (const char *)sqlite3_column_text(st, 1);
-		const char *text = (const char *)sqlite3_column_text(st, 2);
-		day_t d;
-		if (!account || !date || date_parse(date, strlen(date), DATE_ISO, &d) != 0)
-			continue;
-		long at;
-		int listed = strset_has(index, account, strlen(account), &at);
-		/* an action brings an account into the queue once it is due; a
-		 * dispute alone never does (its invoice is out of the figures) */
-		if (!listed && (d > q->today || flag == QF_DISPUTE))
-			continue;
-		struct queue_row *r = row_for(q, cap, index, db, account);
-		if (!r)
-			continue;
-		if (d <= q->today || flag == QF_DISPUTE)
-			r->flags |= flag;
+	day_t d;
+	const char *status = (const char *)sqlite3_column_text(st, 8);
+	if (sqlite3_column_int(st, 7) > 0)
+		r->flags |= QF_DISPUTE;
+	if (status && column_day(st, 9, &d)) {
+		if (!strcmp(status, "broken")) {
+			r->flags |= QF_BROKEN;
+			offer_action(r, "broken promise: call", d + PROMISE_GRACE_DAYS, today);
+		} else if (!strcmp(status, "open")) {
+			offer_action(r, "promise to check", d, today);
+		}
+	}
+	if (column_day(st, 10, &d)) {
 		char what[64];
-		snprintf(what, sizeof what, "%s%s%s", label, text && *text ? ": " : "", text ? text : "");
-		if (flag != QF_DISPUTE)
-			offer_action(r, what, d, q->today);
+		const char *text = (const char *)sqlite3_column_text(st, 11);
+		snprintf(what, sizeof what, "follow-up%s%s", text && *text ? ": " : "", text ? text : "");
+		offer_action(r, what, d, today);
+		if (d <= today)
+			r->flags |= QF_FOLLOWUP;
 	}
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE) {
-		msg_error("queue: %s", sqlite3_errmsg(db));
-		return -1;
+	if (column_day(st, 12, &d)) {
+		offer_action(r, "installment missed", d, today);
+		if (d <= today)
+			r->flags |= QF_MISSED;
 	}
-	return 0;
 }
 
-/* ?1 today, ?2 collector (NULL: all). Each returns account_no, date, text. */
-#define MINE " AND (?2 IS NULL OR c.collector = ?2)"
-static const char latest_promise_sql[] =
-	"SELECT p.account_no, p.promised_date, p.status FROM promises p "
-	"JOIN customers c ON c.account_no = p.account_no "
-	"WHERE p.status IN ('open', 'broken')" MINE
-	" AND p.made_at = (SELECT max(made_at) FROM promises x WHERE x.account_no = p.account_no "
-	"AND x.status <> 'cancelled')";
-static const char task_sql[] =
-	"SELECT t.account_no, min(t.due_date), t.text FROM tasks t "
-	"JOIN customers c ON c.account_no = t.account_no WHERE t.status = 'open'" MINE
-	" GROUP BY t.account_no";
-static const char missed_sql[] =
-	"SELECT p.account_no, min(i.due_date), NULL FROM plans p "
-	"JOIN plan_installments i ON i.plan_id = p.id JOIN customers c ON c.account_no = p.account_no "
-	"WHERE p.status = 'active' AND i.status = 'missed'" MINE " GROUP BY p.account_no";
-static const char dispute_sql[] =
-	"SELECT d.account_no, min(d.opened_at), NULL FROM disputes d "
-	"JOIN customers c ON c.account_no = d.account_no WHERE d.status = 'open'" MINE
-	" GROUP BY d.account_no";
-
+/* An account is in the queue when something is overdue or an action is due. */
 int queue_load(struct queue *q, sqlite3 *db, day_t today, const char *collector)
 {
 	memset(q, 0, sizeof *q);
@@ -166,64 +120,32 @@ int queue_load(struct queue *q, sqlite3 *db, day_t today, const char *collector)
 	q->filter.bucket = -1;
 	if (summary_refresh(db, today) < 0)
 		return -1;
-	sqlite3_stmt *st = db_prepare(db, ACCOUNT_COLUMNS
-		"WHERE s.overdue > 0 AND (?1 IS NULL OR c.collector = ?1)");
+	/* a collector's accounts through account_summary_queue, which covers
+	 * every column read here; everybody's, through the table */
+	sqlite3_stmt *st = db_prepare(db, collector ? QUEUE_COLUMNS "WHERE collector = ?1" : QUEUE_COLUMNS);
 	if (!st)
 		return -1;
 	if (collector)
 		sqlite3_bind_text(st, 1, collector, -1, SQLITE_STATIC);
 	size_t cap = 0;
-	struct strset index;
-	strset_init(&index);
 	int rc;
+	struct queue_row r;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		memset(&r, 0, sizeof r);
+		r.overdue = sqlite3_column_int64(st, 4);
+		work_of(&r, st, today);
+		if (r.overdue <= 0 && !r.due)
+			continue;
 		if (add_row(q, &cap)) {
 			rc = SQLITE_NOMEM;
 			break;
 		}
-		fill_row(&q->rows[q->n], st, today);
-		strset_add(&index, q->rows[q->n].account_no, strlen(q->rows[q->n].account_no), (long)q->n, NULL);
-		q->n++;
+		fill_row(&r, st, today);
+		q->rows[q->n++] = r;
 	}
 	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE) {
 		msg_error("queue: %s", sqlite3_errmsg(db));
-		strset_free(&index);
-		return -1;
-	}
-	/* Broken promises: due PROMISE_GRACE_DAYS after the promised date. */
-	sqlite3_stmt *p = db_prepare(db, latest_promise_sql);
-	int ok = p != NULL;
-	char t[11];
-	date_iso(today, t);
-	if (p && collector)
-		sqlite3_bind_text(p, 2, collector, -1, SQLITE_STATIC);
-	while (ok && sqlite3_step(p) == SQLITE_ROW) {
-		const char *account = (const char *)sqlite3_column_text(p, 0);
-		const char *date = (const char *)sqlite3_column_text(p, 1);
-		const char *status = (const char *)sqlite3_column_text(p, 2);
-		day_t d;
-		if (!account || !date || date_parse(date, strlen(date), DATE_ISO, &d) != 0)
-			continue;
-		int broken = status && !strcmp(status, "broken");
-		day_t when = broken ? d + PROMISE_GRACE_DAYS : d;
-		long at;
-		if (when > today && !strset_has(&index, account, strlen(account), &at))
-			continue;
-		struct queue_row *r = row_for(q, &cap, &index, db, account);
-		if (!r)
-			continue;
-		if (broken)
-			r->flags |= QF_BROKEN;
-		offer_action(r, broken ? "broken promise: call" : "promise to check", when, today);
-	}
-	sqlite3_finalize(p);
-	if (ok)
-		ok = actions(q, &cap, &index, db, collector, task_sql, QF_FOLLOWUP, "follow-up") == 0 &&
-		     actions(q, &cap, &index, db, collector, missed_sql, QF_MISSED, "installment missed") == 0 &&
-		     actions(q, &cap, &index, db, collector, dispute_sql, QF_DISPUTE, "") == 0;
-	strset_free(&index);
-	if (!ok) {
 		queue_free(q);
 		return -1;
 	}

@@ -13,9 +13,9 @@
 /* Recomputes the figures of the accounts in `accounts` (all accounts when
  * NULL) as of today. Returns 0 or -1 (message printed). */
 int summary_accounts(sqlite3 *db, day_t today, const struct strset *accounts);
-/* Recomputes what is stale or missing: accounts an item of which has
- * fallen due since their figures were made, and accounts without figures.
- * Returns the number recomputed, or -1. */
+/* Recomputes what is stale: the accounts an item of which has fallen due
+ * since the figures were last brought up to date (everything, when today
+ * is earlier than that). Returns the number recomputed, or -1. */
 long summary_refresh(sqlite3 *db, day_t today);
 /* Throws the table away and computes it again. */
 int summary_rebuild(sqlite3 *db, day_t today);

@@ -265,19 +265,45 @@ int app_prompt(struct app *a, const char *label, char *buf, size_t size)
 
 static char filter_collector[65], filter_segment[65];
 
-int app_load_queue(struct app *a)
+/* Reads the queue on screen again, keeping its filter and order. */
+static int load_current(struct app *a)
 {
 	struct queue_filter keep = a->queue.filter;
 	enum queue_sort sort = a->queue.sort;
-	int had = a->queue.rows != NULL || a->queue.view != NULL;
 	queue_free(&a->queue);
 	if (queue_load(&a->queue, a->book->db, a->today, a->scope_all ? NULL : a->user)) {
 		app_message(a, 1, "cannot read the queue: %s", sqlite3_errmsg(a->book->db));
 		return -1;
 	}
-	if (had)
-		a->queue.filter = keep;
+	a->queue.filter = keep;
 	a->queue.sort = sort;
+	queue_apply(&a->queue);
+	return 0;
+}
+
+int app_load_queue(struct app *a)
+{
+	queue_free(&a->other); /* stale now: read again when toggled to */
+	a->other_loaded = 0;
+	return load_current(a);
+}
+
+int app_set_scope(struct app *a, int all)
+{
+	if (all == a->scope_all)
+		return 0;
+	struct queue_filter f = a->queue.filter;
+	enum queue_sort sort = a->queue.sort;
+	struct queue t = a->queue;
+	a->queue = a->other;
+	a->other = t;
+	a->scope_all = all;
+	a->queue.filter = f;
+	a->queue.sort = sort;
+	if (!a->other_loaded) {
+		a->other_loaded = 1; /* the one just left */
+		return load_current(a);
+	}
 	queue_apply(&a->queue);
 	return 0;
 }
@@ -388,8 +414,7 @@ void app_command(struct app *a, const char *line)
 			queue_apply(&a->queue);
 		}
 	} else if (!strcmp(cmd, "all") || !strcmp(cmd, "mine")) {
-		a->scope_all = !strcmp(cmd, "all");
-		app_load_queue(a);
+		app_set_scope(a, !strcmp(cmd, "all"));
 	} else if (!strcmp(cmd, "theme")) {
 		if (config_theme(args, ":theme", 0, config_error_to_status, a) == 0) {
 			theme_apply();
@@ -574,7 +599,13 @@ int cmd_ui(const struct cli_globals *g, int argc, char **argv)
 	theme_apply();
 	draw_init(settings.ascii);
 
-	if (app_load_queue(&a) == 0) {
+	struct timespec tq;
+	clock_gettime(CLOCK_MONOTONIC, &tq);
+	int loaded = app_load_queue(&a);
+	if (bench_log)
+		fprintf(bench_log, "queue-load %.3f (%zu accounts) at %.3f\n", ms_since(&tq), a.queue.nview,
+			ms_since(&started));
+	if (loaded == 0) {
 		app_push(&a, view_queue_new(&a));
 		if (a.config_errors)
 			app_message(&a, 1, "%d error%s in the configuration (relance config shows them)",
@@ -585,6 +616,7 @@ int cmd_ui(const struct cli_globals *g, int argc, char **argv)
 		app_pop(&a);
 	endwin();
 	queue_free(&a.queue);
+	queue_free(&a.other);
 	book_close(&b);
 	if (bench_log)
 		fclose(bench_log);

@@ -43,8 +43,10 @@ struct app {
 	struct book *book;
 	const char *user;
 	day_t today;
-	struct queue queue;
+	struct queue queue;     /* the one on screen */
 	int scope_all;
+	struct queue other;     /* the other scope's, kept once read: a toggles at once */
+	int other_loaded;
 	struct view *stack[VIEW_DEPTH];
 	int depth;
 	char status[256];
@@ -64,8 +66,11 @@ void app_draw(struct app *a);
 /* Reads a line on the bottom row; 1 when Enter, 0 when Esc. buf keeps its
  * initial text. */
 int app_prompt(struct app *a, const char *label, char *buf, size_t size);
-/* Loads the queue (mine or all) with the current sort and filter. */
+/* Loads the queue (mine or all) with the current sort and filter; the
+ * other scope's is forgotten (it is read again when asked for). */
 int app_load_queue(struct app *a);
+/* Switches between my accounts and everybody's. */
+int app_set_scope(struct app *a, int all);
 /* Runs a `:` command line. */
 void app_command(struct app *a, const char *line);
 /* Opens an account over the current view; 0 when there is no such account. */

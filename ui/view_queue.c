@@ -183,8 +183,7 @@ static int key(struct app *a, struct view *v, enum action act)
 			app_open_account(a, r->account_no);
 		return 1;
 	case ACT_TOGGLE_ALL:
-		a->scope_all = !a->scope_all;
-		app_load_queue(a);
+		app_set_scope(a, !a->scope_all);
 		follow(a, qv, keep);
 		return 1;
 	case ACT_SORT:
