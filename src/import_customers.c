@@ -281,7 +281,7 @@ static int row(struct import_ctx *c)
 static int end(struct import_ctx *c)
 {
 	struct state *s = c->state;
-	return s->touched.count ? summary_accounts(c->book->db, c->today, &s->touched) : 0;
+	return summary_changed(c->book->db, c->today, &s->touched);
 }
 
 const struct import_kind import_customers = {

@@ -262,9 +262,7 @@ static int update_summaries(struct import_ctx *c)
 		strset_add(&s->touched, (const char *)sqlite3_column_text(q, 0),
 			   (size_t)sqlite3_column_bytes(q, 0), 0, NULL);
 	sqlite3_finalize(q);
-	if (s->touched.count == 0)
-		return 0;
-	return summary_accounts(c->book->db, c->today, &s->touched);
+	return summary_changed(c->book->db, c->today, &s->touched);
 }
 
 /* --snapshot: open items of the book that the file did not list are paid. */

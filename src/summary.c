@@ -165,6 +165,15 @@ long summary_refresh(sqlite3 *db, day_t today)
 	return rc ? -1 : n;
 }
 
+int summary_changed(sqlite3 *db, day_t today, const struct strset *accounts)
+{
+	if (accounts->count == 0)
+		return 0;
+	if (accounts->count > 2000 && (long long)accounts->count * 4 > db_int(db, "SELECT count(*) FROM customers"))
+		return db_exec(db, "DELETE FROM book_meta WHERE key = 'summary_day'");
+	return summary_accounts(db, today, accounts);
+}
+
 int summary_rebuild(sqlite3 *db, day_t today)
 {
 	int nested;

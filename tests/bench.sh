@@ -5,9 +5,12 @@
 #     shell's .import of the same file into a bare table (and, for
 #     reference, into a table of the book's shape);
 #   - re-import of the same file (nothing changes);
-#   - the demo book built whole, and `relance accounts` against the plain
-#     SQL query.
-# Each figure is the best of $RUNS runs. Usage: bench.sh RELANCE ACCOUNTS
+#   - the demo book built whole;
+#   - the workstation on that book: the queue on screen, opening an account,
+#     every key, against the plain SQL queries returning the same rows;
+#   - `relance accounts` against the plain SQL query.
+# Each figure is the best of $RUNS runs (the workstation: one run). Usage:
+# bench.sh RELANCE ACCOUNTS
 set -eu
 R=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 N=${2:-100000}
@@ -65,6 +68,45 @@ printf '  relance import invoices again (no change)   %7s  %10s   %sx\n' "$again
 demo=$(best "rm -f $W/demo.db*" "$R" -d "$W/demo.db" demo --accounts "$N")
 echo
 printf '  relance demo --accounts %s (book with history)   %s s\n' "$N" "$demo"
+
+# --- the workstation ------------------------------------------------------
+# The real binary in tmux at 80x24, on the demo book, as collector amartin;
+# relance writes its own timings (RELANCE_BENCH_LOG): the first screen from
+# start, and each key from its arrival to the screen drawn.
+LOG=$W/ui.log
+rm -f "$LOG"
+SOCK=relance-bench-$$
+tmux -L "$SOCK" -f /dev/null new-session -d -s b -x 80 -y 24 \
+	"env RELANCE_BENCH_LOG=$LOG TERM=xterm-256color LANG=C.UTF-8 RELANCE_TODAY=$RELANCE_TODAY $R -d $W/demo.db --user amartin; sleep 60"
+waitlog() { i=0; while ! grep -q "$1" "$LOG" 2>/dev/null && [ $i -lt 200 ]; do sleep 0.05; i=$((i + 1)); done; }
+waitlog first-screen
+for k in j j j j j j j j j j Enter ']' ']' ']' '[' Tab j j Enter q q C-d C-u G g s s s s s; do
+	n=$(wc -l < "$LOG")
+	tmux -L "$SOCK" send-keys -t b "$k"
+	i=0; while [ "$(wc -l < "$LOG")" -le "$n" ] && [ $i -lt 200 ]; do sleep 0.02; i=$((i + 1)); done
+done
+tmux -L "$SOCK" send-keys -t b a; waitlog toggle-all
+tmux -L "$SOCK" send-keys -t b a; sleep 0.5
+tmux -L "$SOCK" send-keys -t b Q; sleep 0.3
+tmux -L "$SOCK" kill-server 2>/dev/null
+one=$(awk '/^key open /{print $3; exit}' "$LOG")
+acct=$(sqlite3 "$W/demo.db" "SELECT account_no FROM account_summary WHERE collector = 'amartin' AND overdue > 0 LIMIT 1")
+sqltime() { printf '.timer on\n%s;\n' "$2" | sqlite3 "$1" | awk '/^Run Time/ {print $4 * 1000}' | tail -1; }
+plain_queue=$(sqltime "$W/demo.db" "SELECT count(*), sum(overdue), max(name), max(due_weight), max(oldest_due), max(task_text), max(promise_date) FROM account_summary WHERE collector = 'amartin'")
+naive_queue=$(sqltime "$W/demo.db" "SELECT count(*), sum(s) FROM (SELECT c.account_no, max(c.name), sum(i.open_amount) AS s FROM customers c JOIN invoices i ON i.account_no = c.account_no AND i.status = 'open' AND i.due_date < '$RELANCE_TODAY' WHERE c.collector = 'amartin' GROUP BY c.account_no)")
+plain_account=$(sqltime "$W/demo.db" "SELECT (SELECT max(name) FROM customers WHERE account_no = '$acct'), (SELECT count(*) || max(invoice_no) FROM invoices WHERE account_no = '$acct' AND status = 'open'), (SELECT count(*) || max(summary) FROM activities WHERE account_no = '$acct')")
+echo
+echo "workstation, 80x24, collector amartin          ms"
+printf '  sqlite3: read the same rows from the cache     %8.1f  (the floor)\n' "$plain_queue"
+printf '  sqlite3: overdue per account from invoices     %8.1f  (without a cache)\n' "$naive_queue"
+printf '  relance: queue read                            %8.1f  (%s)\n' "$(awk '/^queue-load/ {print $2; exit}' "$LOG")" \
+	"$(awk '/^queue-load/ {print $3, $4; exit}' "$LOG" | tr -d '()')"
+printf '  relance: queue on screen, from start           %8.1f\n' "$(awk '/^first-screen/ {print $2; exit}' "$LOG")"
+printf '  sqlite3: one account, its items and history    %8.1f\n' "$plain_account"
+printf '  relance: open an account (Enter)               %8.1f\n' "$one"
+awk '/^key / && $2 != "toggle-all" && $2 != "quit" { n++; s += $3; if ($3 > m) { m = $3; w = $2 } }
+     END { printf "  relance: %d other keys: mean %.1f, slowest %.1f (%s)\n", n, s / n, m, w }' "$LOG"
+awk '/^key toggle-all/ { n++; printf "  relance: a (every collector'"'"'s queue), %s: %8.1f\n", n == 1 ? "first time" : "again", $3 }' "$LOG"
 
 # --- accounts list ---------------------------------------------------------
 sql="SELECT c.account_no, sum(i.open_amount) FROM customers c LEFT JOIN invoices i ON i.account_no = c.account_no AND i.status = 'open' GROUP BY c.account_no, i.currency"
