@@ -1,7 +1,7 @@
 # relance — build, test, benchmark and install.
 #   make            build ./relance
 #   make check      build and run every test through prove (SANITIZE=1: with ASan+UBSan)
-#   make run        build, create a demo book if there is none, show its overdue accounts
+#   make run        build, create a demo book if there is none, open the workstation on it
 #   make bench      build a 100,000-account book and time it against sqlite3
 #   make install    PREFIX=/usr/local DESTDIR=
 # Missing build dependencies are installed with apt-get when run as root;
@@ -116,9 +116,12 @@ check: deps-test $(CHECK_BIN) $(UNIT_T)
 
 # --- run --------------------------------------------------------------------
 RUN_DB ?= build/demo.db
+# The demo's collectors are amartin, jpeeters, sdubois and kclaes: the
+# workstation opens on all of them. Without a terminal, the queue is printed.
 run: deps ./relance
 	$(Q)[ -f $(RUN_DB) ] || ./relance -d $(RUN_DB) demo
-	$(Q)./relance -d $(RUN_DB) accounts --overdue
+	$(Q)if [ -t 0 ] && [ -t 1 ]; then ./relance -d $(RUN_DB) --all; \
+	else ./relance -d $(RUN_DB) queue --all | head -40; fi
 
 # --- bench ------------------------------------------------------------------
 BENCH_ACCOUNTS ?= 100000
