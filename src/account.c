@@ -5,18 +5,7 @@
 #include <string.h>
 
 #include "msg.h"
-
-static char *dup_col(sqlite3_stmt *st, int col)
-{
-	const char *s = (const char *)sqlite3_column_text(st, col);
-	s = s ? s : "";
-	size_t n = strlen(s) + 1;
-	char *d = malloc(n);
-	if (!d)
-		abort();
-	memcpy(d, s, n);
-	return d;
-}
+#include "xstr.h"
 
 int account_load(sqlite3 *db, const char *account_no, struct account *a)
 {
@@ -35,7 +24,7 @@ int account_load(sqlite3 *db, const char *account_no, struct account *a)
 				   &a->street, &a->postcode, &a->city, &a->country, &a->language, &a->segment,
 				   &a->collector, &a->collector_name, &a->imported_at};
 		for (int i = 0; i < 15; i++)
-			*fields[i] = dup_col(st, i);
+			*fields[i] = xstrdup((const char *)sqlite3_column_text(st, i));
 		a->has_credit_limit = sqlite3_column_type(st, 15) != SQLITE_NULL;
 		a->credit_limit = sqlite3_column_int64(st, 15);
 		found = 1;

@@ -329,6 +329,14 @@ fail:
 	return -1;
 }
 
+int book_open_at(struct book *b, const char *explicit_path, enum book_mode mode)
+{
+	char *path = book_resolve_path(explicit_path);
+	int rc = book_open(b, path, mode);
+	free(path);
+	return rc;
+}
+
 void book_close(struct book *b)
 {
 	if (b->db)

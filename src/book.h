@@ -25,6 +25,8 @@ char *book_resolve_path(const char *explicit_path);
 /* Opens (and creates or upgrades) the book; prints a message and returns -1
  * on failure. */
 int book_open(struct book *b, const char *path, enum book_mode mode);
+/* The same for the book book_resolve_path(explicit_path) finds. */
+int book_open_at(struct book *b, const char *explicit_path, enum book_mode mode);
 void book_close(struct book *b);
 
 /* Large writes (imports, the demo) in one transaction: a rollback journal

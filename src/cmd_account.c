@@ -15,14 +15,6 @@
 #include "queue.h"
 #include "today.h"
 
-static int open_existing(const struct cli_globals *g, struct book *b)
-{
-	char *path = book_resolve_path(g->db);
-	int rc = book_open(b, path, BOOK_EXISTING);
-	free(path);
-	return rc;
-}
-
 /* ---- queue ------------------------------------------------------------- */
 
 static const struct table_column queue_cols[] = {
@@ -50,7 +42,7 @@ int cmd_queue(const struct cli_globals *g, int argc, char **argv)
 	if (o.bad)
 		return 2;
 	struct book b;
-	if (open_existing(g, &b))
+	if (book_open_at(&b, g->db, BOOK_EXISTING))
 		return 1;
 	struct queue q;
 	if (queue_load(&q, b.db, today(), all ? NULL : g->user)) {
@@ -152,7 +144,7 @@ int cmd_history(const struct cli_globals *g, int argc, char **argv)
 	if (account_args(&o, &account, &fmt, &type))
 		return 2;
 	struct book b;
-	if (open_existing(g, &b))
+	if (book_open_at(&b, g->db, BOOK_EXISTING))
 		return 1;
 	int rc = known_account(b.db, account) ? print_history(b.db, account, type, fmt) : -1;
 	book_close(&b);
@@ -218,7 +210,7 @@ int cmd_show(const struct cli_globals *g, int argc, char **argv)
 	if (account_args(&o, &account, NULL, NULL))
 		return 2;
 	struct book b;
-	if (open_existing(g, &b))
+	if (book_open_at(&b, g->db, BOOK_EXISTING))
 		return 1;
 	struct account a;
 	int found = account_load(b.db, account, &a);

@@ -24,9 +24,7 @@ int cmd_check(const struct cli_globals *g, int argc, char **argv)
 	if (o.bad)
 		return 2;
 	struct book b;
-	char *path = book_resolve_path(g->db);
-	int rc = book_open(&b, path, BOOK_EXISTING);
-	free(path);
+	int rc = book_open_at(&b, g->db, BOOK_EXISTING);
 	if (rc)
 		return 1;
 	if (rebuild) {

@@ -28,9 +28,7 @@ int cmd_demo(const struct cli_globals *g, int argc, char **argv)
 	if (csv_dir)
 		return demo_write_csv(&d, csv_dir) ? 1 : 0;
 	struct book b;
-	char *path = book_resolve_path(g->db);
-	int rc = book_open(&b, path, BOOK_CREATE);
-	free(path);
+	int rc = book_open_at(&b, g->db, BOOK_CREATE);
 	if (rc)
 		return 1;
 	rc = demo_build(&b, &d);

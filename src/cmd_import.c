@@ -117,9 +117,7 @@ int cmd_import(const struct cli_globals *g, int argc, char **argv)
 		return 2;
 	}
 	struct book b;
-	char *path = book_resolve_path(g->db);
-	int rc = book_open(&b, path, BOOK_CREATE);
-	free(path);
+	int rc = book_open_at(&b, g->db, BOOK_CREATE);
 	if (rc)
 		return 1;
 	int status = 0;

@@ -44,14 +44,6 @@ static void account_row(const struct account_summary *a, void *arg)
 	table_row(&p->t, cells);
 }
 
-static int open_book(const struct cli_globals *g, struct book *b)
-{
-	char *path = book_resolve_path(g->db);
-	int rc = book_open(b, path, BOOK_EXISTING);
-	free(path);
-	return rc;
-}
-
 int cmd_accounts(const struct cli_globals *g, int argc, char **argv)
 {
 	struct opts o;
@@ -71,7 +63,7 @@ int cmd_accounts(const struct cli_globals *g, int argc, char **argv)
 	if (o.bad)
 		return 2;
 	struct book b;
-	if (open_book(g, &b))
+	if (book_open_at(&b, g->db, BOOK_EXISTING))
 		return 1;
 	struct printer p = {.grouped = fmt == FMT_TEXT};
 	table_begin(&p.t, (enum out_format)fmt, account_cols, sizeof account_cols / sizeof *account_cols, stdout);
@@ -125,7 +117,7 @@ int cmd_items(const struct cli_globals *g, int argc, char **argv)
 		return 2;
 	}
 	struct book b;
-	if (open_book(g, &b))
+	if (book_open_at(&b, g->db, BOOK_EXISTING))
 		return 1;
 	if (ledger_account_exists(b.db, account) <= 0) {
 		msg_error("no account %s in the book", account);

@@ -190,7 +190,7 @@ int import_currency(struct import_ctx *c, int column, char out[4])
 }
 
 int import_write(struct import_ctx *c, sqlite3_stmt *insert, sqlite3_stmt *update,
-		 void (*bind)(sqlite3_stmt *, const void *), const void *row)
+		 void (*bind)(sqlite3_stmt *, const void *), const void *row, struct csv_field account)
 {
 	sqlite3 *db = c->book->db;
 	bind(insert, row);
@@ -200,13 +200,16 @@ int import_write(struct import_ctx *c, sqlite3_stmt *insert, sqlite3_stmt *updat
 		return rc;
 	if (sqlite3_changes(db)) {
 		c->stats.added++;
-		return rc;
-	}
-	bind(update, row);
-	rc = sqlite3_step(update);
-	sqlite3_reset(update);
-	if (rc == SQLITE_DONE && sqlite3_changes(db))
+	} else {
+		bind(update, row);
+		rc = sqlite3_step(update);
+		sqlite3_reset(update);
+		if (rc != SQLITE_DONE || !sqlite3_changes(db))
+			return rc;
 		c->stats.changed++;
+	}
+	if (account.n && strset_add(&c->touched, account.s, account.n, 0, NULL) < 0)
+		return SQLITE_NOMEM;
 	return rc;
 }
 
@@ -497,6 +500,7 @@ int import_buffer(struct book *b, const struct import_kind *kind, const char *fi
 	date_iso(c.today, c.today_iso);
 	now_utc(c.now);
 	strset_init(&c.keys);
+	strset_init(&c.touched);
 	memset(stats, 0, sizeof *stats);
 
 	char *owned = NULL;
@@ -561,6 +565,7 @@ done:
 		book_bulk_end(b->db, &saved);
 	csv_free(&r);
 	strset_free(&c.keys);
+	strset_free(&c.touched);
 	free(owned);
 	c.stats.seconds = seconds_since(&t0);
 	*stats = c.stats;

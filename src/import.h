@@ -63,6 +63,7 @@ struct import_ctx {
 	char today_iso[11];
 	day_t today;
 	struct strset keys;            /* key_column values seen, with their line */
+	struct strset touched;         /* accounts whose figures the rows written move */
 	struct import_stats stats;
 	void *state;                   /* the kind's own */
 };
@@ -102,9 +103,10 @@ int import_currency(struct import_ctx *c, int column, char out[4]);
 /* Writes one row the way every kind does: `insert` (an INSERT ... ON
  * CONFLICT DO NOTHING) and, when the key was there, `update` (which only
  * touches a row whose values differ). bind() binds the same parameters to
- * either. Counts the row as added or changed; returns SQLite's result code. */
+ * either. Counts the row as added or changed, and a written row's account
+ * in c->touched; returns SQLite's result code. */
 int import_write(struct import_ctx *c, sqlite3_stmt *insert, sqlite3_stmt *update,
-		 void (*bind)(sqlite3_stmt *, const void *), const void *row);
+		 void (*bind)(sqlite3_stmt *, const void *), const void *row, struct csv_field account);
 /* Reports the database error of the current row and stops writing. */
 int import_db_error(struct import_ctx *c);
 

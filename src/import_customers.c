@@ -35,7 +35,6 @@ static const struct column_def columns[C_COUNT] = {
 
 struct state {
 	sqlite3_stmt *insert, *update, *collector;
-	struct strset touched; /* accounts added or changed: their summary rows follow */
 };
 
 static int begin(struct import_ctx *c)
@@ -44,7 +43,6 @@ static int begin(struct import_ctx *c)
 	if (!s)
 		return -1;
 	c->state = s;
-	strset_init(&s->touched);
 	s->insert = db_prepare(c->book->db,
 		"INSERT INTO customers(account_no, name, vat_no, contact, phone, email, street, "
 		"postcode, city, country, language, segment, collector, credit_limit, imported_at) "
@@ -77,7 +75,6 @@ static void cleanup(struct import_ctx *c)
 	sqlite3_finalize(s->insert);
 	sqlite3_finalize(s->update);
 	sqlite3_finalize(s->collector);
-	strset_free(&s->touched);
 	free(s);
 	c->state = NULL;
 }
@@ -266,22 +263,15 @@ static int row(struct import_ctx *c)
 			return import_db_error(c);
 	}
 	struct values v = {c, country, lang, has_limit == 0, limit};
-	long written = c->stats.added + c->stats.changed;
-	int rc = import_write(c, s->insert, s->update, bind_values, &v);
-	if (rc != SQLITE_DONE)
-		return import_db_error(c);
-	if (c->stats.added + c->stats.changed != written &&
-	    strset_add(&s->touched, account.s, account.n, 0, NULL) < 0)
-		return import_error(c, -1, "out of memory");
-	return 0;
+	int rc = import_write(c, s->insert, s->update, bind_values, &v, account);
+	return rc == SQLITE_DONE ? 0 : import_db_error(c);
 }
 
 /* New accounts get their (empty) figures and changed ones their new name,
  * collector and segment in the summary, in this transaction. */
 static int end(struct import_ctx *c)
 {
-	struct state *s = c->state;
-	return summary_changed(c->book->db, c->today, &s->touched);
+	return summary_changed(c->book->db, c->today, &c->touched);
 }
 
 const struct import_kind import_customers = {

@@ -36,7 +36,6 @@ static const struct column_def columns[I_COUNT] = {
 
 struct state {
 	sqlite3_stmt *insert, *update;
-	struct strset touched; /* accounts whose figures this file moves */
 	sqlite3_stmt *account_exists; /* once writing stopped, the foreign key no longer checks */
 };
 
@@ -46,7 +45,6 @@ static int begin(struct import_ctx *c)
 	if (!s)
 		return -1;
 	c->state = s;
-	strset_init(&s->touched);
 	/* an invoice the ledger moved to another account moves the old
 	 * account's figures too: a temporary trigger notes it */
 	if (db_exec(c->book->db,
@@ -90,7 +88,6 @@ static void cleanup(struct import_ctx *c)
 	sqlite3_finalize(s->insert);
 	sqlite3_finalize(s->update);
 	sqlite3_finalize(s->account_exists);
-	strset_free(&s->touched);
 	sqlite3_exec(c->book->db, "DROP TRIGGER IF EXISTS temp.invoice_moved", NULL, NULL, NULL);
 	free(s);
 	c->state = NULL;
@@ -239,30 +236,23 @@ static int row(struct import_ctx *c)
 						   c->col[I_REFERENCE] >= 0}};
 	date_iso(issue, v.issue);
 	date_iso(due, v.due);
-	long written = c->stats.added + c->stats.changed;
-	int rc = import_write(c, s->insert, s->update, bind_values, &v);
+	int rc = import_write(c, s->insert, s->update, bind_values, &v, account);
 	if (rc == SQLITE_CONSTRAINT_FOREIGNKEY) /* the account is not in the book */
 		return unknown_account(c, account);
-	if (rc != SQLITE_DONE)
-		return import_db_error(c);
-	if (c->stats.added + c->stats.changed != written &&
-	    strset_add(&s->touched, account.s, account.n, 0, NULL) < 0)
-		return import_error(c, -1, "out of memory");
-	return 0;
+	return rc == SQLITE_DONE ? 0 : import_db_error(c);
 }
 
 /* The figures of every account the file moved, in the same transaction. */
 static int update_summaries(struct import_ctx *c)
 {
-	struct state *s = c->state;
 	sqlite3_stmt *q = db_prepare(c->book->db, "SELECT account_no FROM temp.moved_from");
 	if (!q)
 		return -1;
 	while (sqlite3_step(q) == SQLITE_ROW)
-		strset_add(&s->touched, (const char *)sqlite3_column_text(q, 0),
+		strset_add(&c->touched, (const char *)sqlite3_column_text(q, 0),
 			   (size_t)sqlite3_column_bytes(q, 0), 0, NULL);
 	sqlite3_finalize(q);
-	return summary_changed(c->book->db, c->today, &s->touched);
+	return summary_changed(c->book->db, c->today, &c->touched);
 }
 
 /* --snapshot: open items of the book that the file did not list are paid. */
@@ -276,7 +266,6 @@ static int end(struct import_ctx *c)
 		return -1;
 	}
 	sqlite3 *db = c->book->db;
-	struct state *s = c->state;
 	sqlite3_stmt *q = db_prepare(db, "SELECT invoice_no, account_no FROM invoices WHERE status = 'open'");
 	sqlite3_stmt *close = db_prepare(db,
 		"UPDATE invoices SET open_amount = 0, status = 'closed', closed_on = ?2, "
@@ -292,7 +281,7 @@ static int end(struct import_ctx *c)
 		if (strset_has(&c->keys, no, n, NULL))
 			continue;
 		if (strset_add(&gone, no, n, 0, NULL) < 0 ||
-		    strset_add(&s->touched, (const char *)sqlite3_column_text(q, 1),
+		    strset_add(&c->touched, (const char *)sqlite3_column_text(q, 1),
 			       (size_t)sqlite3_column_bytes(q, 1), 0, NULL) < 0)
 			rc = -1;
 	}

@@ -149,7 +149,8 @@ static int row(struct import_ctx *c)
 			   import_field(c, P_COMMUNICATION), "", amount, currency, c->now,
 			   {c->col[P_CURRENCY] >= 0, c->col[P_INVOICE] >= 0, c->col[P_COMMUNICATION] >= 0}};
 	date_iso(date, v.date);
-	int rc = import_write(c, s->insert, s->update, bind_values, &v);
+	/* payments move no figures: no account is noted */
+	int rc = import_write(c, s->insert, s->update, bind_values, &v, (struct csv_field){"", 0});
 	return rc == SQLITE_DONE ? 0 : import_db_error(c);
 }
 

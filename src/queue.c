@@ -12,21 +12,11 @@
 #include "msg.h"
 #include "summary.h"
 #include "utf8.h"
+#include "xstr.h"
 
 /* Promises are kept or broken this many days after their date; issue 4's
  * rules make it a setting. */
 #define PROMISE_GRACE_DAYS 3
-
-static char *dup_text(const unsigned char *s)
-{
-	const char *t = s ? (const char *)s : "";
-	size_t n = strlen(t) + 1;
-	char *d = malloc(n);
-	if (!d)
-		abort();
-	memcpy(d, t, n);
-	return d;
-}
 
 static int add_row(struct queue *q, size_t *cap)
 {
@@ -43,10 +33,10 @@ static int add_row(struct queue *q, size_t *cap)
 
 static void fill_row(struct queue_row *r, sqlite3_stmt *st, day_t today)
 {
-	r->account_no = dup_text(sqlite3_column_text(st, 0));
-	r->name = dup_text(sqlite3_column_text(st, 1));
-	r->collector = dup_text(sqlite3_column_text(st, 2));
-	r->segment = dup_text(sqlite3_column_text(st, 3));
+	r->account_no = xstrdup((const char *)sqlite3_column_text(st, 0));
+	r->name = xstrdup((const char *)sqlite3_column_text(st, 1));
+	r->collector = xstrdup((const char *)sqlite3_column_text(st, 2));
+	r->segment = xstrdup((const char *)sqlite3_column_text(st, 3));
 	r->overdue = sqlite3_column_int64(st, 4);
 	int64_t weight = sqlite3_column_int64(st, 5);
 	r->euro_days = (int64_t)today * r->overdue - weight;
@@ -241,7 +231,7 @@ void queue_apply(struct queue *q)
 			if (!r->name_key) {
 				char key[512];
 				utf8_fold(r->name, strlen(r->name), key, sizeof key);
-				r->name_key = dup_text((const unsigned char *)key);
+				r->name_key = xstrdup(key);
 			}
 		}
 	sorting = q;
@@ -275,7 +265,7 @@ long queue_search(const struct queue *q, const char *needle, long from, int dir)
 			char buf[512], folded[512];
 			snprintf(buf, sizeof buf, "%s %s", r->account_no, r->name);
 			utf8_fold(buf, strlen(buf), folded, sizeof folded);
-			r->folded = dup_text((const unsigned char *)folded);
+			r->folded = xstrdup(folded);
 		}
 		if (strstr(r->folded, want))
 			return i;

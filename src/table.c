@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "utf8.h"
+#include "xstr.h"
 
 int table_format_named(const char *name)
 {
@@ -86,17 +87,6 @@ void table_begin(struct table *t, enum out_format fmt, const struct table_column
 	}
 }
 
-static char *dup_or_empty(const char *s)
-{
-	s = s ? s : "";
-	size_t n = strlen(s) + 1;
-	char *d = malloc(n);
-	if (!d)
-		abort();
-	memcpy(d, s, n);
-	return d;
-}
-
 void table_row(struct table *t, const char *const *cells)
 {
 	FILE *out = t->out;
@@ -131,7 +121,7 @@ void table_row(struct table *t, const char *const *cells)
 				abort();
 		}
 		for (size_t c = 0; c < t->ncols; c++)
-			t->cells[t->ncells++] = dup_or_empty(cells[c]);
+			t->cells[t->ncells++] = xstrdup(cells[c]);
 	}
 	t->rows++;
 }

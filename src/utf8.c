@@ -161,7 +161,8 @@ static const char latin_ext_a[] =
 	"AaAaAaCcCcCcCcDdDdEeEeEeEeEeGgGgGgGgHhHhIiIiIiIiIiIiJjKkkLlLlLlLlLl"
 	"NnNnNnnNnOoOoOoOoRrRrRrSsSsSsSsTtTtTtUuUuUuUuUuUuWwYyYZzZzZzs";
 
-const char *utf8_ascii(uint32_t c, char one[2])
+/* The letters' ASCII base, case kept; NULL for anything else. */
+static const char *latin_base(uint32_t c, char one[2])
 {
 	switch (c) {
 	case 0xdf: return "ss";
@@ -169,30 +170,6 @@ const char *utf8_ascii(uint32_t c, char one[2])
 	case 0xe6: return "ae";
 	case 0x152: return "OE";
 	case 0x153: return "oe";
-	case 0x20ac: return "EUR";
-	case 0x2018: case 0x2019: return "'";
-	case 0x201c: case 0x201d: return "\"";
-	case 0x2013: case 0x2014: return "-";
-	case 0xa0: case 0x202f: return " ";
-	}
-	if (c < 0x80)
-		one[0] = (char)c;
-	else if (c >= 0xc0 && c <= 0xff)
-		one[0] = latin1[c - 0xc0];
-	else if (c >= 0x100 && c <= 0x17f)
-		one[0] = latin_ext_a[c - 0x100];
-	else
-		return "?";
-	one[1] = '\0';
-	return one;
-}
-
-static const char *fold_cp(uint32_t c, char one[2])
-{
-	switch (c) {
-	case 0xdf: return "ss";
-	case 0xc6: case 0xe6: return "ae";
-	case 0x152: case 0x153: return "oe";
 	}
 	if (c < 0x80)
 		one[0] = (char)c;
@@ -202,10 +179,37 @@ static const char *fold_cp(uint32_t c, char one[2])
 		one[0] = latin_ext_a[c - 0x100];
 	else
 		return NULL;
-	if (one[0] >= 'A' && one[0] <= 'Z')
-		one[0] = (char)(one[0] - 'A' + 'a');
 	one[1] = '\0';
 	return one;
+}
+
+const char *utf8_ascii(uint32_t c, char one[2])
+{
+	const char *base = latin_base(c, one);
+	if (base)
+		return base;
+	switch (c) {
+	case 0x20ac: return "EUR";
+	case 0x2018: case 0x2019: return "'";
+	case 0x201c: case 0x201d: return "\"";
+	case 0x2013: case 0x2014: return "-";
+	case 0xa0: case 0x202f: return " ";
+	}
+	return "?";
+}
+
+/* The lower-case ASCII base of a letter, in buf; NULL for anything else. */
+static const char *fold_cp(uint32_t c, char buf[4])
+{
+	char one[2];
+	const char *base = latin_base(c, one);
+	if (!base)
+		return NULL;
+	size_t i = 0;
+	for (; base[i] && i < 3; i++)
+		buf[i] = base[i] >= 'A' && base[i] <= 'Z' ? (char)(base[i] - 'A' + 'a') : base[i];
+	buf[i] = '\0';
+	return buf;
 }
 
 size_t utf8_fold(const char *s, size_t n, char *out, size_t size)
@@ -216,7 +220,7 @@ size_t utf8_fold(const char *s, size_t n, char *out, size_t size)
 	while (i < n) {
 		uint32_t cp;
 		size_t k = utf8_decode(s + i, n - i, &cp);
-		char one[2];
+		char one[4];
 		const char *f;
 		size_t flen;
 		if (!k) {

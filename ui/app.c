@@ -576,9 +576,7 @@ int cmd_ui(const struct cli_globals *g, int argc, char **argv)
 	memset(&a, 0, sizeof a);
 	a.config_errors = load_configuration();
 	struct book b;
-	char *path = book_resolve_path(g->db);
-	int rc = book_open(&b, path, BOOK_EXISTING);
-	free(path);
+	int rc = book_open_at(&b, g->db, BOOK_EXISTING);
 	if (rc)
 		return 1;
 	a.book = &b;

@@ -14,6 +14,7 @@
 #include "ledger.h"
 #include "money.h"
 #include "utf8.h"
+#include "xstr.h"
 
 struct item {
 	char *no, *kind, *issue, *due, *status;
@@ -43,17 +44,6 @@ struct account_view {
 	char type[16];
 	char title[160];
 };
-
-static char *dup(const char *s)
-{
-	s = s ? s : "";
-	size_t n = strlen(s) + 1;
-	char *d = malloc(n);
-	if (!d)
-		abort();
-	memcpy(d, s, n);
-	return d;
-}
 
 static void free_data(struct account_view *av)
 {
@@ -92,8 +82,8 @@ static void take_item(const struct open_item *it, void *arg)
 	if (!n)
 		abort();
 	av->items = n;
-	n[av->li.count++] = (struct item){dup(it->invoice_no), dup(it->kind), dup(it->issue_date),
-					   dup(it->due_date), dup(it->status), it->amount, it->open,
+	n[av->li.count++] = (struct item){xstrdup(it->invoice_no), xstrdup(it->kind), xstrdup(it->issue_date),
+					   xstrdup(it->due_date), xstrdup(it->status), it->amount, it->open,
 					   it->days_past_due};
 }
 
@@ -106,8 +96,8 @@ static void take_entry(const struct history_entry *e, void *arg)
 	av->hist = n;
 	char summary[512];
 	history_summary(e, summary, sizeof summary);
-	n[av->lh.count++] = (struct entry){dup(e->id), dup(e->at), dup(e->type), dup(e->user), dup(summary),
-					    dup(e->body), dup(e->detail), dup(e->invoice_no), dup(e->corrects)};
+	n[av->lh.count++] = (struct entry){xstrdup(e->id), xstrdup(e->at), xstrdup(e->type), xstrdup(e->user), xstrdup(summary),
+					    xstrdup(e->body), xstrdup(e->detail), xstrdup(e->invoice_no), xstrdup(e->corrects)};
 }
 
 static void load_history(struct app *a, struct account_view *av)
