@@ -218,6 +218,14 @@ size_t utf8_fold(const char *s, size_t n, char *out, size_t size)
 	if (size == 0)
 		return 0;
 	while (i < n) {
+		unsigned char ch = (unsigned char)s[i];
+		if (ch < 0x80) { /* ASCII, most of every name: no decoding */
+			if (o + 1 >= size)
+				break;
+			out[o++] = ch >= 'A' && ch <= 'Z' ? (char)(ch - 'A' + 'a') : (char)ch;
+			i++;
+			continue;
+		}
 		uint32_t cp;
 		size_t k = utf8_decode(s + i, n - i, &cp);
 		char one[4];
