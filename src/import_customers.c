@@ -271,7 +271,7 @@ static int row(struct import_ctx *c)
  * collector and segment in the summary, in this transaction. */
 static int end(struct import_ctx *c)
 {
-	return summary_changed(c->book->db, c->today, &c->touched);
+	return summary_changed(c->book->db, &c->touched);
 }
 
 const struct import_kind import_customers = {

@@ -252,7 +252,7 @@ static int update_summaries(struct import_ctx *c)
 		strset_add(&c->touched, (const char *)sqlite3_column_text(q, 0),
 			   (size_t)sqlite3_column_bytes(q, 0), 0, NULL);
 	sqlite3_finalize(q);
-	return summary_changed(c->book->db, c->today, &c->touched);
+	return summary_changed(c->book->db, &c->touched);
 }
 
 /* --snapshot: open items of the book that the file did not list are paid. */

@@ -165,13 +165,16 @@ long summary_refresh(sqlite3 *db, day_t today)
 	return rc ? -1 : n;
 }
 
-int summary_changed(sqlite3 *db, day_t today, const struct strset *accounts)
+int summary_changed(sqlite3 *db, const struct strset *accounts)
 {
-	if (accounts->count == 0)
-		return 0;
+	day_t day;
+	if (accounts->count == 0 || !summary_day(db, &day))
+		return 0; /* no mark: the whole table is stale already */
 	if (accounts->count > 2000 && (long long)accounts->count * 4 > db_int(db, "SELECT count(*) FROM customers"))
 		return db_exec(db, "DELETE FROM book_meta WHERE key = 'summary_day'");
-	return summary_accounts(db, today, accounts);
+	/* as of the day the other rows are right for, whatever the writer's
+	 * date: a reader on that day must find them all right */
+	return summary_accounts(db, day, accounts);
 }
 
 int summary_rebuild(sqlite3 *db, day_t today)

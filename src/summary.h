@@ -16,8 +16,9 @@ int summary_accounts(sqlite3 *db, day_t today, const struct strset *accounts);
 /* What a write calls for the accounts it moved, in its transaction: their
  * figures recomputed; or, when it moved most of the book (a first import),
  * the whole table marked stale, to be recomputed in one pass by the next
- * reader (queue, check). */
-int summary_changed(sqlite3 *db, day_t today, const struct strset *accounts);
+ * reader (queue, check). Rows are computed as of the day the table is
+ * right for (book_meta 'summary_day'), not the writer's today. */
+int summary_changed(sqlite3 *db, const struct strset *accounts);
 /* Recomputes what is stale: the accounts an item of which has fallen due
  * since the figures were last brought up to date (everything, when today
  * is earlier than that). Returns the number recomputed, or -1. */

@@ -79,7 +79,14 @@ int utf8_safe_at(const char *s, size_t n, size_t i, size_t *len)
 		return 0;
 	}
 	*len = k;
-	return !(cp >= 0x80 && cp < 0xa0);
+	if (cp >= 0x80 && cp < 0xa0) /* C1 controls */
+		return 0;
+	/* bidi overrides and isolates, and line/paragraph separators: they
+	 * can reorder or break what a terminal shows */
+	if ((cp >= 0x200e && cp <= 0x200f) || (cp >= 0x2028 && cp <= 0x202e) ||
+	    (cp >= 0x2066 && cp <= 0x2069) || cp == 0x061c)
+		return 0;
+	return 1;
 }
 
 void utf8_escape(const char *s, size_t n, size_t max_bytes, char *out, size_t size)
@@ -115,10 +122,13 @@ int utf8_cp_width(uint32_t c)
 {
 	if (c == 0)
 		return 0;
-	if ((c >= 0x0300 && c <= 0x036f) || (c >= 0x1ab0 && c <= 0x1aff) ||
-	    (c >= 0x1dc0 && c <= 0x1dff) || (c >= 0x20d0 && c <= 0x20ff) ||
-	    (c >= 0xfe20 && c <= 0xfe2f) || c == 0x200b || c == 0x200c ||
-	    c == 0x200d || c == 0xfeff)
+	if ((c >= 0x0300 && c <= 0x036f) || (c >= 0x0483 && c <= 0x0489) ||
+	    (c >= 0x0591 && c <= 0x05bd) || (c >= 0x05bf && c <= 0x05c7 && c != 0x05c0 && c != 0x05c3 && c != 0x05c6) ||
+	    (c >= 0x0610 && c <= 0x061a) || (c >= 0x064b && c <= 0x065f) || c == 0x0e31 ||
+	    (c >= 0x0e34 && c <= 0x0e3a) || (c >= 0x0e47 && c <= 0x0e4e) || (c >= 0x1160 && c <= 0x11ff) ||
+	    (c >= 0x1ab0 && c <= 0x1aff) || (c >= 0x1dc0 && c <= 0x1dff) || (c >= 0x20d0 && c <= 0x20ff) ||
+	    (c >= 0xfe00 && c <= 0xfe0f) || (c >= 0xfe20 && c <= 0xfe2f) || (c >= 0x200b && c <= 0x200d) ||
+	    c == 0xfeff)
 		return 0;
 	if ((c >= 0x1100 && c <= 0x115f) || (c >= 0x2e80 && c <= 0x303e) ||
 	    (c >= 0x3041 && c <= 0x33ff) || (c >= 0x3400 && c <= 0x4dbf) ||
@@ -126,7 +136,15 @@ int utf8_cp_width(uint32_t c)
 	    (c >= 0xac00 && c <= 0xd7a3) || (c >= 0xf900 && c <= 0xfaff) ||
 	    (c >= 0xfe30 && c <= 0xfe4f) || (c >= 0xff00 && c <= 0xff60) ||
 	    (c >= 0xffe0 && c <= 0xffe6) || (c >= 0x1f300 && c <= 0x1f64f) ||
-	    (c >= 0x1f900 && c <= 0x1f9ff) || (c >= 0x20000 && c <= 0x3fffd))
+	    (c >= 0x1f680 && c <= 0x1f6ff) || (c >= 0x1f900 && c <= 0x1faff) ||
+	    (c >= 0x20000 && c <= 0x3fffd) || c == 0x231a || c == 0x231b || c == 0x23f0 || c == 0x23f3 ||
+	    (c >= 0x23e9 && c <= 0x23ec) || c == 0x2614 || c == 0x2615 || (c >= 0x2648 && c <= 0x2653) ||
+	    c == 0x267f || c == 0x2693 || c == 0x26a1 || c == 0x26aa || c == 0x26ab || c == 0x26bd ||
+	    c == 0x26be || c == 0x26c4 || c == 0x26c5 || c == 0x26ce || c == 0x26d4 || c == 0x26ea ||
+	    c == 0x26f2 || c == 0x26f3 || c == 0x26f5 || c == 0x26fa || c == 0x26fd || c == 0x2705 ||
+	    c == 0x270a || c == 0x270b || c == 0x2728 || c == 0x274c || c == 0x274e ||
+	    (c >= 0x2753 && c <= 0x2755) || c == 0x2757 || (c >= 0x2795 && c <= 0x2797) ||
+	    c == 0x27b0 || c == 0x27bf || c == 0x2b1b || c == 0x2b1c || c == 0x2b50 || c == 0x2b55)
 		return 2;
 	return 1;
 }

@@ -14,8 +14,9 @@ size_t utf8_decode(const char *s, size_t n, uint32_t *cp);
 int utf8_valid(const char *s, size_t n, size_t *bad);
 /* At s[i]: 1 when a printable character starts there (its byte length in
  * *len), 0 when the bytes there must be escaped before reaching a
- * terminal: C0 controls, DEL, C1 controls (U+0080-U+009F) and bytes that
- * are not UTF-8 (*len bytes to escape). */
+ * terminal: C0 controls, DEL, C1 controls (U+0080-U+009F), bidi controls
+ * and line/paragraph separators, and bytes that are not UTF-8 (*len bytes
+ * to escape). */
 int utf8_safe_at(const char *s, size_t n, size_t i, size_t *len);
 /* Copies s[0..n) into out, at most max_bytes of it, with unsafe bytes
  * written as \xNN and never cutting a character; appends "..." when it

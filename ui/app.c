@@ -6,6 +6,7 @@
 
 #include <curses.h>
 #include <errno.h>
+#include <limits.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -174,6 +175,20 @@ static size_t next_char(const char *s, size_t len, size_t at)
 	return at;
 }
 
+/* Inserts a typed character at byte offset *at of buf (UTF-8). */
+static void insert_char(char *buf, size_t size, size_t *len, size_t *at, wint_t ch)
+{
+	char enc[MB_LEN_MAX > 8 ? MB_LEN_MAX : 8];
+	mbstate_t st;
+	memset(&st, 0, sizeof st);
+	size_t n = wcrtomb(enc, (wchar_t)ch, &st);
+	if (n == (size_t)-1 || *len + n >= size)
+		return;
+	memmove(buf + *at + n, buf + *at, *len - *at + 1);
+	memcpy(buf + *at, enc, n);
+	*len += n, *at += n;
+}
+
 int app_prompt(struct app *a, const char *label, char *buf, size_t size)
 {
 	size_t len = strlen(buf), at = len;
@@ -205,15 +220,20 @@ int app_prompt(struct app *a, const char *label, char *buf, size_t size)
 		int r = get_wch(&ch);
 		if (r == ERR)
 			continue;
-		int key = r == KEY_CODE_YES ? (int)ch : (int)ch;
-		if (r == KEY_CODE_YES && key == KEY_RESIZE) {
+		/* a typed character (r == OK), even one whose code is that of a
+		 * function key (U+0100..U+01FF), is text unless it is a control
+		 * character; function keys come with KEY_CODE_YES */
+		int fkey = r == KEY_CODE_YES;
+		int key = (int)ch;
+		if (fkey && key == KEY_RESIZE) {
 			app_draw(a); /* what was typed stays in buf */
 			continue;
 		}
-		if (r != KEY_CODE_YES)
-			key = key_normalise(key);
-		else
-			key = key_normalise(key);
+		if (!fkey && key >= 0x20 && key != 0x7f) {
+			insert_char(buf, size, &len, &at, ch);
+			continue;
+		}
+		key = key_normalise(key);
 		if (key == 27 || key == 7 /* C-g */) {
 			curs_set(0);
 			return 0;
@@ -247,16 +267,6 @@ int app_prompt(struct app *a, const char *label, char *buf, size_t size)
 			len -= at, at = 0;
 		} else if (key == 11 /* C-k */) {
 			buf[at] = '\0', len = at;
-		} else if (r != KEY_CODE_YES && ch >= 0x20 && ch != 0x7f) {
-			char enc[8];
-			mbstate_t st;
-			memset(&st, 0, sizeof st);
-			size_t n = wcrtomb(enc, (wchar_t)ch, &st);
-			if (n != (size_t)-1 && len + n < size) {
-				memmove(buf + at + n, buf + at, len - at + 1);
-				memcpy(buf + at, enc, n);
-				len += n, at += n;
-			}
 		}
 	}
 }
@@ -268,6 +278,7 @@ static char filter_collector[65], filter_segment[65];
 /* Reads the queue on screen again, keeping its filter and order. */
 static int load_current(struct app *a)
 {
+	a->today = today(); /* a session left open overnight moves on */
 	struct queue_filter keep = a->queue.filter;
 	enum queue_sort sort = a->queue.sort;
 	queue_free(&a->queue);
@@ -508,7 +519,9 @@ static void run(struct app *a)
 		int key = (int)ch;
 		if (r == KEY_CODE_YES && key == KEY_RESIZE)
 			continue;
-		if (r == OK && key >= KEYMAP_KEYS) {
+		/* characters beyond Latin-1 cannot be bound (and must not be
+		 * taken for the function keys that share their codes) */
+		if (r == OK && key >= 256) {
 			app_message(a, 1, "that key is not bound (? for help)");
 			continue;
 		}
@@ -527,6 +540,11 @@ static void run(struct app *a)
 			fflush(bench_log);
 		}
 	}
+}
+
+static void message_to_status(const char *text, int error, void *arg)
+{
+	app_message(arg, error, "%s", text);
 }
 
 static void config_error_to_stderr(const char *msg, void *arg)
@@ -587,6 +605,7 @@ int cmd_ui(const struct cli_globals *g, int argc, char **argv)
 	a.queue.filter.bucket = -1;
 
 	install_signals();
+	msg_redirect(message_to_status, &a);
 	initscr();
 	cbreak();
 	noecho();
@@ -603,16 +622,26 @@ int cmd_ui(const struct cli_globals *g, int argc, char **argv)
 	if (bench_log)
 		fprintf(bench_log, "queue-load %.3f (%zu accounts) at %.3f\n", ms_since(&tq), a.queue.nview,
 			ms_since(&started));
-	if (loaded == 0) {
-		app_push(&a, view_queue_new(&a));
-		if (a.config_errors)
-			app_message(&a, 1, "%d error%s in the configuration (relance config shows them)",
-				    a.config_errors, a.config_errors == 1 ? "" : "s");
-		run(&a);
+	if (loaded != 0) {
+		/* nothing to show: leave the screen and say why */
+		endwin();
+		msg_redirect(NULL, NULL);
+		fprintf(stderr, "relance: %s\n", a.status[0] ? a.status : "cannot read the queue");
+		queue_free(&a.queue);
+		book_close(&b);
+		if (bench_log)
+			fclose(bench_log);
+		return 1;
 	}
+	app_push(&a, view_queue_new(&a));
+	if (a.config_errors)
+		app_message(&a, 1, "%d error%s in the configuration (relance config shows them)",
+			    a.config_errors, a.config_errors == 1 ? "" : "s");
+	run(&a);
 	while (a.depth)
 		app_pop(&a);
 	endwin();
+	msg_redirect(NULL, NULL);
 	queue_free(&a.queue);
 	queue_free(&a.other);
 	book_close(&b);

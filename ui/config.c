@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include <ctype.h>
+#include <limits.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -20,6 +21,7 @@ struct settings settings;
 
 #define MAX_WORDS 16
 
+#define MAX_DEPTH 8
 static int depth; /* of source nesting */
 /* The line that sourced the file being opened, for its error. */
 static const char *from_where;
@@ -181,7 +183,7 @@ static void resolve(const char *path, const char *from, char *out, size_t size)
 
 int config_line(const char *text, const char *where, int line, config_error_fn err, void *arg)
 {
-	char buf[1024], *w[MAX_WORDS];
+	char buf[4200], *w[MAX_WORDS];
 	int n = split(text, buf, sizeof buf, w);
 	if (n < 0) {
 		report(err, arg, where, line, "a quote is not closed");
@@ -211,24 +213,45 @@ int config_line(const char *text, const char *where, int line, config_error_fn e
 
 int config_file(const char *path, config_error_fn err, void *arg)
 {
-	if (depth >= 8) {
-		report(err, arg, path, 0, "sourced too deep (a file sources itself?)");
+	/* the files being read, to refuse a loop of source lines at once */
+	static char reading[MAX_DEPTH][PATH_MAX];
+	char real[PATH_MAX];
+	const char *where = from_where ? from_where : path;
+	int line_of_source = from_line;
+	if (!realpath(path, real)) {
+		report(err, arg, where, line_of_source, "cannot read %s", path);
+		return 1;
+	}
+	for (int i = 0; i < depth; i++)
+		if (!strcmp(reading[i], real)) {
+			report(err, arg, where, line_of_source, "%s is being read already (a source loop)", path);
+			return 1;
+		}
+	if (depth >= MAX_DEPTH) {
+		report(err, arg, where, line_of_source, "files source each other too deep");
 		return 1;
 	}
 	FILE *fp = fopen(path, "r");
 	if (!fp) {
-		report(err, arg, from_where ? from_where : path, from_line, "cannot read %s", path);
+		report(err, arg, where, line_of_source, "cannot read %s", path);
 		return 1;
 	}
-	depth++;
-	char line[1024];
+	snprintf(reading[depth++], PATH_MAX, "%s", real);
+	char *line = NULL;
+	size_t cap = 0;
+	ssize_t got;
 	int n = 0, errors = 0;
-	while (fgets(line, sizeof line, fp)) {
+	while ((got = getline(&line, &cap, fp)) >= 0) {
 		n++;
 		line[strcspn(line, "\r\n")] = '\0';
-		if (config_line(line, path, n, err, arg))
+		if (got > 4096) {
+			report(err, arg, path, n, "the line is longer than 4096 characters");
 			errors++;
+		} else if (config_line(line, path, n, err, arg)) {
+			errors++;
+		}
 	}
+	free(line);
 	depth--;
 	fclose(fp);
 	return errors;

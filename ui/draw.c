@@ -12,6 +12,12 @@
 
 static int ascii;
 
+/* Columns of a code point as ncurses will draw it; -1: not printable here. */
+static int cp_columns(uint32_t cp)
+{
+	return cp < 0x80 ? 1 : wcwidth((wchar_t)cp);
+}
+
 void draw_init(int force_ascii)
 {
 	const char *cs = nl_langinfo(CODESET);
@@ -19,6 +25,28 @@ void draw_init(int force_ascii)
 }
 
 int draw_is_ascii(void) { return ascii; }
+
+int draw_cp_columns(uint32_t cp, size_t len)
+{
+	if (ascii && cp >= 0x80) {
+		char one[2];
+		return utf8_cp_width(cp) == 0 ? 0 : (int)strlen(utf8_ascii(cp, one));
+	}
+	int w = cp_columns(cp);
+	return w < 0 ? 4 * (int)len : w;
+}
+
+/* Writes bytes as \xNN in the escape colour; returns the columns taken. */
+static int put_escaped(int y, int x, const char *bytes, size_t len, int draw)
+{
+	for (size_t k = 0; draw && k < len; k++) {
+		char esc[8];
+		snprintf(esc, sizeof esc, "\\x%02x", (unsigned char)bytes[k]);
+		attrset((attr_t)theme_attr(EL_ESCAPE));
+		mvaddstr(y, x + 4 * (int)k, esc);
+	}
+	return 4 * (int)len;
+}
 
 /* Visits the characters of s: fn(cp or the unsafe byte, columns, safe). */
 static int walk(int y, int x, int width, const char *s, enum element el, int draw)
@@ -55,7 +83,15 @@ static int walk(int y, int x, int width, const char *s, enum element el, int dra
 				i += len;
 				continue;
 			}
-			int w = utf8_cp_width(cp);
+			int w = cp_columns(cp);
+			if (w < 0) { /* the terminal cannot show it: escape it */
+				FLUSH();
+				if (col + 4 * (int)len > width)
+					break;
+				col += put_escaped(y, x + col, s + i, len, draw);
+				i += len;
+				continue;
+			}
 			if (col + w > width)
 				break;
 			if (nrun == 255)
@@ -67,15 +103,7 @@ static int walk(int y, int x, int width, const char *s, enum element el, int dra
 			FLUSH();
 			if (col + 4 * (int)len > width)
 				break;
-			for (size_t k = 0; k < len; k++) {
-				char esc[8];
-				snprintf(esc, sizeof esc, "\\x%02x", (unsigned char)s[i + k]);
-				if (draw) {
-					attrset((attr_t)theme_attr(EL_ESCAPE));
-					mvaddstr(y, x + col, esc);
-				}
-				col += 4;
-			}
+			col += put_escaped(y, x + col, s + i, len, draw);
 			i += len;
 		}
 	}

@@ -6,6 +6,7 @@
 #ifndef RELANCE_UI_DRAW_H
 #define RELANCE_UI_DRAW_H
 #include <stddef.h>
+#include <stdint.h>
 
 #include "theme.h"
 
@@ -17,6 +18,9 @@ int draw_is_ascii(void);
 int draw_text(int y, int x, int width, const char *s, enum element el, int pad);
 /* The same, right-aligned in width columns. */
 int draw_text_right(int y, int x, int width, const char *s, enum element el);
+/* Columns one code point takes when drawn (an escape: 4 a byte of its
+ * len-byte encoding). */
+int draw_cp_columns(uint32_t cp, size_t len);
 /* Columns s takes when drawn (escapes count four columns a byte). */
 int draw_width(const char *s);
 /* Blanks from x over width columns. */

@@ -353,8 +353,8 @@ static int key(struct app *a, struct view *v, enum action act)
 	case ACT_HISTORY_FILTER: {
 		char buf[16];
 		snprintf(buf, sizeof buf, "%s", av->type);
-		if (app_prompt(a, "history type (call note email letter sms promise dispute plan task system payment; empty: all): ",
-			       buf, sizeof buf)) {
+		app_message(a, 0, "types: call note email letter sms promise dispute plan task system payment");
+		if (app_prompt(a, "history type (empty: all): ", buf, sizeof buf)) {
 			static const char *const types[] = {"call", "note", "email", "letter", "sms", "promise",
 							    "dispute", "plan", "task", "system", "payment"};
 			int ok = !*buf;

@@ -36,7 +36,7 @@ static size_t fit(const char *s, int width)
 			uint32_t cp = (unsigned char)s[i];
 			if (len > 1)
 				utf8_decode(s + i, n - i, &cp);
-			w = utf8_cp_width(cp);
+			w = draw_cp_columns(cp, len);
 		} else {
 			w = 4 * (int)len;
 		}

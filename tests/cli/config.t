@@ -69,6 +69,13 @@ like "$out" "$rc:9: theme nosuch: no such theme" "unknown theme, with file and l
 like "$out" "$rc:10: unknown command frobnicate" "unknown command"
 like "$out" "bind queue y open" "and the good lines after the errors still count"
 
+long=$(printf '#%.0s' $(seq 1 1500))
+printf '%s\nbind queue nosuchkey open\n' "$long" > "$HOME/.config/relance/relancerc"
+out=$("$R" config 2>&1)
+like "$out" "relancerc:2: no key named nosuchkey" "a long comment line counts as one line"
+printf 'source relancerc\nsource relancerc\nsource relancerc\n' > "$HOME/.config/relance/relancerc"
+out=$("$R" config 2>&1)
+is "$(printf '%s\n' "$out" | grep -c 'source loop')" 3 "a file sourcing itself: one error for each such line, no more"
 for theme in default light dark high-contrast mono; do
 	printf 'set theme = %s\n' "$theme" > "$HOME/.config/relance/relancerc"
 	out=$("$R" config 2>&1)

@@ -34,4 +34,8 @@ is "$(printf '%s\n' "$out" | awk -F'\t' '{print NF}' | sort -u)" 13 "every tsv l
 out=$("$R" -d "$B" accounts --format json)
 like "$out" '"name": "ACME\\u001b\]2;pwned\\u0007"' "json escapes control characters"
 like "$out" '"name": "C1\\u009b31m"' "json escapes C1 controls"
+# bidi controls and line separators are escaped too
+sqlite3 "$B" "INSERT INTO customers(account_no, name, imported_at) VALUES ('X5', 'evil' || char(8238) || 'eman', 'now')"
+out=$("$R" -d "$B" accounts --format text)
+like "$out" 'evil\\xe2\\x80\\xaeeman' "a right-to-left override is shown escaped"
 done_testing

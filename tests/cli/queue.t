@@ -39,6 +39,21 @@ out=$("$R" -d "$B" --today 2026-12-02 --user tester queue --format tsv | grep Q9
 like "$out" "Q9	Paid Up BV	tester	700.00	1	" "an invoice falling due brings its account into the queue"
 ok "and the cache stays right" "$R" -d "$B" --today 2026-12-02 check
 
+# a write dated otherwise than the cache keeps the cache right for its day
+printf 'account_no,name,collector\nZ1,Zulu,tester\nZ2,Zeppo,tester\n' > "$T/z.csv"
+"$R" -d "$B" import customers "$T/z.csv" >/dev/null
+printf 'invoice_no,account_no,due_date,amount\nZ1-1,Z1,2026-11-22,500.00\nZ2-1,Z2,2026-11-26,700.00\n' > "$T/zi.csv"
+"$R" -d "$B" --today 2026-11-20 import invoices "$T/zi.csv" >/dev/null
+out=$("$R" -d "$B" --user tester queue --format tsv | cut -f2,5,6)
+like "$out" "Z1	500.00	2" "an invoice imported on an earlier date, overdue today, is in the queue"
+unlike "$out" "Z2" "one due in two days is not"
+ok "and check agrees" "$R" -d "$B" check
+"$R" -d "$B" --today 2026-11-30 import invoices "$T/zi.csv" >/dev/null
+printf 'invoice_no,account_no,due_date,amount\nZ2-2,Z2,2026-11-27,10.00\n' > "$T/zi2.csv"
+"$R" -d "$B" --today 2026-11-30 import invoices "$T/zi2.csv" >/dev/null
+unlike "$("$R" -d "$B" --user tester queue --format tsv)" "Z2" "a later-dated import does not make today's items overdue"
+ok "and check agrees again" "$R" -d "$B" check
+
 # disputes are out of the overdue figures, and shown apart
 out=$("$R" -d "$B" accounts --format tsv | grep '^Q8')
 like "$out" "Q8	Ëta Société	tester	EUR	980.00	80.00	0.00	80.00	0.00	0.00	0.00	1	900.00" "accounts: the disputed 900.00 is out of overdue"

@@ -10,7 +10,11 @@
 B="$T/q.db"
 queue_book "$B"
 sqlite3 "$B" "INSERT INTO customers(account_no, name, collector, imported_at) VALUES
-	('X1', 'ACME' || char(27) || ']2;pwned' || char(7) || ' SA', 'tester', 'now');
+	('X1', 'ACME' || char(27) || ']2;pwned' || char(7) || ' SA', 'tester', 'now'),
+	('X2', char(128640, 128640, 128640) || ' Rockets', 'tester', 'now'),
+	('X3', 'Wąsowski Sp', 'tester', 'now');
+	INSERT INTO invoices(invoice_no, account_no, due_date, amount, open_amount, status, imported_at)
+	VALUES ('X2-1', 'X2', '2026-11-21', 100, 100, 'open', 'now'), ('X3-1', 'X3', '2026-11-21', 100, 100, 'open', 'now');
 	INSERT INTO invoices(invoice_no, account_no, due_date, amount, open_amount, status, imported_at)
 	VALUES ('X1-1', 'X1', '2026-11-20', 100, 100, 'open', 'now');
 	INSERT INTO activities(id, account_no, at, type, user, copy_id, summary)
@@ -19,9 +23,10 @@ sqlite3 "$B" "INSERT INTO customers(account_no, name, collector, imported_at) VA
 "$R" -d "$B" check --rebuild >/dev/null
 
 screen_start 120 40 -- -d "$B"
-screen_has "mine \(tester\) \| 7 accounts" "120x40: the queue"
+screen_has "mine \(tester\) \| 9 accounts" "120x40: the queue"
 order=$(screen | awk '$2 ~ /^[QX][0-9]$/ {printf "%s ", $2}')
-is "$order" "Q3 Q4 Q2 Q1 Q7 Q8 X1 " "the same order at 120x40 (X1: 1.00 x 4 days comes last)"
+is "$order" "Q3 Q4 Q2 Q1 Q7 Q8 X1 X2 X3 " "the same order at 120x40 (X: 1.00 overdue each, last)"
+is "$(column_of 'X2 ' tester)" "$(column_of 'Q1 ' tester)" "emoji (double width) keep the columns"
 like "$(screen)" "Q7 +Zeta 株式会社 +tester" "wide names have room at 120 columns"
 like "$(screen)" 'ACME\\x1b\]2;pwned\\x07 SA' "an escape sequence in a name is shown escaped"
 unlike "$(tm display-message -p -t s '#{pane_title}')" "pwned" "and never reaches the terminal (the title is intact)"
@@ -32,10 +37,18 @@ like "$(screen)" 'clear\\x1b\[2Jscreen' "a note holding ESC [2J is shown escaped
 like "$(screen)" "Open items \(1\)" "and the screen is intact"
 send q
 
+send / && type "wą"
+screen_has "^/wą" "a typed ą is text in the prompt (its code is that of a function key)"
+send Enter
+send Enter
+screen_has "relance: account X3" "and the accent-blind search finds Wąsowski"
+send f && type "note"
+screen_has "history type \(empty: all\): note" "the history filter prompt shows what is typed at 80 columns"
+send Enter q
 resize 60 20
 screen_has "terminal too small \(need 80x24, have 60x20\)" "a small terminal is told so"
 resize 100 30
-screen_has "mine \(tester\) \| 7 accounts" "and the queue comes back when it grows"
+screen_has "mine \(tester\) \| 9 accounts" "and the queue comes back when it grows"
 type ":goto Q"
 resize 90 26
 wait_for "mine"
@@ -78,7 +91,7 @@ is "$(column_of 'Q7 ' tester)" "$(column_of 'Q1 ' tester)" "and the columns hold
 tm kill-server
 
 screen_start 80 24 -- -d "$B" --all
-screen_has "all collectors \| 8 accounts" "relance --all (no command) opens the workstation on every collector's accounts"
+screen_has "all collectors \| 10 accounts" "relance --all (no command) opens the workstation on every collector's accounts"
 tm kill-server
 
 mkdir -p "$HOME/.config/relance"
@@ -90,4 +103,11 @@ like "$(cat "$T/stderr")" "relancerc:2: no action frobnicate" "the error names t
 like "$(cat "$T/stderr")" "relancerc:3: unknown foreground colour" "each of them"
 send x
 screen_has "relance: account Q3" "the good lines still apply"
+tm kill-server
+cp "$B" "$T/broken.db"
+sqlite3 "$T/broken.db" "DROP TABLE account_summary"
+screen_start 80 24 -- -d "$T/broken.db"
+wait_exit
+is "$EXIT" 1 "a queue that cannot be read: exit 1"
+like "$(cat "$T/stderr")" "account_summary" "and the reason on standard error, after the screen is gone"
 done_testing
