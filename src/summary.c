@@ -80,10 +80,10 @@ int summary_accounts(sqlite3 *db, day_t today, const struct strset *accounts)
 		sqlite3_finalize(st);
 		return rc;
 	}
-	if (db_exec(db, "CREATE TEMP TABLE IF NOT EXISTS summary_todo(account_no TEXT PRIMARY KEY) WITHOUT ROWID;"
-			"DELETE FROM temp.summary_todo"))
+	if (db_exec(db, "CREATE TEMP TABLE IF NOT EXISTS summary_pending(account_no TEXT PRIMARY KEY) WITHOUT ROWID;"
+			"DELETE FROM temp.summary_pending"))
 		return -1;
-	sqlite3_stmt *ins = db_prepare(db, "INSERT OR IGNORE INTO temp.summary_todo VALUES (?1)");
+	sqlite3_stmt *ins = db_prepare(db, "INSERT OR IGNORE INTO temp.summary_pending VALUES (?1)");
 	const char *key;
 	size_t n;
 	int rc = ins ? 0 : -1;
@@ -94,9 +94,9 @@ int summary_accounts(sqlite3 *db, day_t today, const struct strset *accounts)
 	}
 	sqlite3_finalize(ins);
 	if (rc == 0)
-		rc = run(db, SUMMARY_SELECT "WHERE c.account_no IN (SELECT account_no FROM temp.summary_todo) "
+		rc = run(db, SUMMARY_SELECT "WHERE c.account_no IN (SELECT account_no FROM temp.summary_pending) "
 			     "GROUP BY c.account_no", today, NULL);
-	db_exec(db, "DELETE FROM temp.summary_todo");
+	db_exec(db, "DELETE FROM temp.summary_pending");
 	return rc;
 }
 
