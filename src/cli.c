@@ -56,6 +56,41 @@ static const struct command commands[] = {
 	 "                     promise, dispute, plan, task, system, payment)\n"
 	 "--format F           text (default), tsv or json",
 	 cmd_history},
+	{"log", "log a call: its outcome, duration, note and follow-up",
+	 "log call ACCOUNT --outcome O [--duration S] [--note T] [--number N] [--follow-up D]\n"
+	 "--outcome O          reached, no_answer, voicemail, busy or wrong_number\n"
+	 "--duration S         seconds (default 0)\n"
+	 "--note T             what was said\n"
+	 "--number N           the number called (default: the account's first)\n"
+	 "--follow-up D        a follow-up task on day D (YYYY-MM-DD)",
+	 cmd_log},
+	{"note", "add a note to an account's history",
+	 "note ACCOUNT TEXT",
+	 cmd_note},
+	{"promise", "record a promise to pay",
+	 "promise add ACCOUNT --date D [--amount A] [--invoices N,...] [--note T]\n"
+	 "--date D             the promised date: today or later (YYYY-MM-DD)\n"
+	 "--amount A           default: the overdue balance\n"
+	 "--invoices N,...     the invoices it covers (default: open ones, oldest first,\n"
+	 "                     up to the amount)\n"
+	 "--note T             a note",
+	 cmd_promise},
+	{"promises", "list promises to pay, after applying the rules as of today",
+	 "promises [ACCOUNT] [--format text|tsv|json]\n"
+	 "--format F           text (default), tsv or json",
+	 cmd_promises},
+	{"dispute", "dispute an invoice (out of the overdue figures), or resolve a dispute",
+	 "dispute INVOICE --reason R [--note T]\n"
+	 "--reason R           price, quality, not_delivered, not_received, already_paid or other\n"
+	 "--note T             the debtor's words\n"
+	 "relance dispute resolve INVOICE --as credit_note|rejected|resolved [--note T]\n"
+	 "--as H               how it ended",
+	 cmd_dispute},
+	{"task", "add a follow-up task, or mark one done",
+	 "task add ACCOUNT --date D TEXT\n"
+	 "--date D             when to follow up (YYYY-MM-DD)\n"
+	 "relance task done TASK_ID",
+	 cmd_task},
 	{"config", "print the effective configuration (relancerc(5))",
 	 "config [--defaults]\n"
 	 "--defaults           the compiled-in configuration, without any file",

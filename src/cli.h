@@ -58,6 +58,12 @@ int cmd_history(const struct cli_globals *g, int argc, char **argv);
 /* The front end's commands, in ui/: the workstation, and its configuration. */
 int cmd_ui(const struct cli_globals *g, int argc, char **argv);
 int cmd_config(const struct cli_globals *g, int argc, char **argv);
+int cmd_log(const struct cli_globals *g, int argc, char **argv);
+int cmd_note(const struct cli_globals *g, int argc, char **argv);
+int cmd_promise(const struct cli_globals *g, int argc, char **argv);
+int cmd_promises(const struct cli_globals *g, int argc, char **argv);
+int cmd_dispute(const struct cli_globals *g, int argc, char **argv);
+int cmd_task(const struct cli_globals *g, int argc, char **argv);
 int cmd_demo(const struct cli_globals *g, int argc, char **argv);
 int cmd_check(const struct cli_globals *g, int argc, char **argv);
 

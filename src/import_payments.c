@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "import.h"
+#include "promise.h"
 
 enum { P_REF, P_ACCOUNT, P_DATE, P_AMOUNT, P_INVOICE, P_COMMUNICATION, P_CURRENCY, P_COUNT };
 
@@ -154,6 +155,12 @@ static int row(struct import_ctx *c)
 	return rc == SQLITE_DONE ? 0 : import_db_error(c);
 }
 
+/* Money that came in may keep promises: the rules run in this transaction. */
+static int end(struct import_ctx *c)
+{
+	return promise_evaluate(c->book, c->today, NULL) < 0 ? -1 : 0;
+}
+
 const struct import_kind import_payments = {
 	.name = "payments",
 	.columns = columns,
@@ -162,5 +169,6 @@ const struct import_kind import_payments = {
 	.key_column = P_REF,
 	.begin = begin,
 	.row = row,
+	.end = end,
 	.cleanup = cleanup,
 };

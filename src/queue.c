@@ -10,13 +10,11 @@
 #include <strings.h>
 
 #include "msg.h"
+#include "promise.h"
 #include "summary.h"
 #include "utf8.h"
 #include "xstr.h"
 
-/* Promises are kept or broken this many days after their date; issue 4's
- * rules make it a setting. */
-#define PROMISE_GRACE_DAYS 3
 
 static int add_row(struct queue *q, size_t *cap)
 {

@@ -177,6 +177,15 @@ int summary_changed(sqlite3 *db, const struct strset *accounts)
 	return summary_accounts(db, day, accounts);
 }
 
+int summary_account_changed(sqlite3 *db, const char *account_no)
+{
+	struct strset one;
+	strset_init(&one);
+	int rc = strset_add(&one, account_no, strlen(account_no), 0, NULL) < 0 ? -1 : summary_changed(db, &one);
+	strset_free(&one);
+	return rc;
+}
+
 int summary_rebuild(sqlite3 *db, day_t today)
 {
 	int nested;

@@ -23,6 +23,8 @@ int summary_changed(sqlite3 *db, const struct strset *accounts);
  * since the figures were last brought up to date (everything, when today
  * is earlier than that). Returns the number recomputed, or -1. */
 long summary_refresh(sqlite3 *db, day_t today);
+/* summary_changed for one account. */
+int summary_account_changed(sqlite3 *db, const char *account_no);
 /* Throws the table away and computes it again. */
 int summary_rebuild(sqlite3 *db, day_t today);
 

@@ -1,0 +1,23 @@
+/* call.h — phone calls to debtors: what was said, how long, and the
+ * follow-up it calls for, journaled in one go. */
+#ifndef RELANCE_CALL_H
+#define RELANCE_CALL_H
+
+#include "book.h"
+#include "date.h"
+
+extern const char *const call_outcomes[]; /* NULL-terminated */
+
+struct call {
+	const char *account_no;
+	const char *outcome;   /* reached, no_answer, voicemail, busy, wrong_number */
+	long duration_s;
+	const char *number;    /* NULL: the account's first phone number */
+	const char *note;      /* NULL: none */
+	day_t follow_up;       /* 0: none; else a follow-up task on that day */
+};
+
+/* Returns 0, 1 when refused (message printed), -1 on error. */
+int call_log(struct book *b, const char *user, const struct call *c);
+
+#endif

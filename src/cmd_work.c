@@ -1,0 +1,318 @@
+/* cmd_work.c — the collector's writes from the command line: `log call`,
+ * `note`, `promise add`, `promises`, `dispute`, `task add|done`. The same
+ * engine functions the workstation's forms will call. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "call.h"
+#include "cli.h"
+#include "dispute.h"
+#include "journal.h"
+#include "ledger.h"
+#include "money.h"
+#include "msg.h"
+#include "promise.h"
+#include "task.h"
+#include "today.h"
+
+static int open_book(const struct cli_globals *g, struct book *b)
+{
+	return book_open_at(b, g->db, BOOK_EXISTING);
+}
+
+/* A date option's value: YYYY-MM-DD; -1 after an error. */
+static int date_arg(struct opts *o, day_t *d)
+{
+	if (date_parse(o->arg, strlen(o->arg), DATE_ISO, d) != 0) {
+		msg_error("%s: %s is not a date (YYYY-MM-DD)", o->cmd, o->arg);
+		o->bad = 1;
+		return -1;
+	}
+	return 0;
+}
+
+/* An amount option's value in cents; -1 after an error. */
+static int amount_arg(struct opts *o, int64_t *cents)
+{
+	enum money_error e = money_parse(o->arg, strlen(o->arg), MARK_UNKNOWN, cents);
+	if (e != MONEY_OK || *cents <= 0) {
+		msg_error("%s: %s %s", o->cmd, o->arg, e != MONEY_OK ? money_error_text(e) : "is not more than zero");
+		o->bad = 1;
+		return -1;
+	}
+	return 0;
+}
+
+/* Joins the remaining positional words into text (for notes and tasks). */
+static void rest_text(struct opts *o, char *text, size_t size, const char **first)
+{
+	size_t used = 0;
+	text[0] = '\0';
+	while (opts_more(o)) {
+		const char *w = opts_positional(o);
+		if (!w)
+			return;
+		if (!*first) {
+			*first = w;
+			continue;
+		}
+		int n = snprintf(text + used, size - used, "%s%s", used ? " " : "", w);
+		if (n > 0 && used + (size_t)n < size)
+			used += (size_t)n;
+	}
+}
+
+static int finish(struct book *b, int rc)
+{
+	book_close(b);
+	return rc < 0 ? 1 : rc;
+}
+
+int cmd_log(const struct cli_globals *g, int argc, char **argv)
+{
+	struct opts o;
+	struct call c = {0};
+	const char *what = NULL;
+	opts_init(&o, "log", argc, argv);
+	while (opts_more(&o)) {
+		if (opts_value(&o, "--outcome"))
+			c.outcome = o.arg;
+		else if (opts_value(&o, "--duration"))
+			c.duration_s = opts_long(&o, 0, 86400);
+		else if (opts_value(&o, "--note"))
+			c.note = o.arg;
+		else if (opts_value(&o, "--number"))
+			c.number = o.arg;
+		else if (opts_value(&o, "--follow-up"))
+			date_arg(&o, &c.follow_up);
+		else {
+			const char *a = opts_positional(&o);
+			if (a && !what)
+				what = a;
+			else if (a && !c.account_no)
+				c.account_no = a;
+			else if (a)
+				msg_error("log: unexpected argument %s", a), o.bad = 1;
+		}
+	}
+	if (!o.bad && (!what || strcmp(what, "call") || !c.account_no || !c.outcome)) {
+		msg_error("log: usage: relance log call ACCOUNT --outcome O [--duration S] [--note T]");
+		o.bad = 1;
+	}
+	if (o.bad)
+		return 2;
+	struct book b;
+	if (open_book(g, &b))
+		return 1;
+	return finish(&b, call_log(&b, g->user, &c));
+}
+
+int cmd_note(const struct cli_globals *g, int argc, char **argv)
+{
+	struct opts o;
+	const char *account = NULL;
+	char text[4096];
+	opts_init(&o, "note", argc, argv);
+	rest_text(&o, text, sizeof text, &account);
+	if (!o.bad && (!account || !*text)) {
+		msg_error("note: usage: relance note ACCOUNT TEXT");
+		o.bad = 1;
+	}
+	if (o.bad)
+		return 2;
+	struct book b;
+	if (open_book(g, &b))
+		return 1;
+	if (ledger_account_exists(b.db, account) <= 0) {
+		msg_error("no account %s in the book", account);
+		return finish(&b, 1);
+	}
+	struct journal_entry e = {account, "note", g->user, NULL, text, NULL, NULL};
+	return finish(&b, journal_add(&b, &e, NULL));
+}
+
+int cmd_promise(const struct cli_globals *g, int argc, char **argv)
+{
+	struct opts o;
+	struct promise_request r = {0};
+	const char *what = NULL;
+	int has_date = 0;
+	opts_init(&o, "promise", argc, argv);
+	while (opts_more(&o)) {
+		if (opts_value(&o, "--amount"))
+			amount_arg(&o, &r.amount);
+		else if (opts_value(&o, "--date"))
+			has_date = date_arg(&o, &r.date) == 0;
+		else if (opts_value(&o, "--invoices"))
+			r.invoices = o.arg;
+		else if (opts_value(&o, "--note"))
+			r.note = o.arg;
+		else {
+			const char *a = opts_positional(&o);
+			if (a && !what)
+				what = a;
+			else if (a && !r.account_no)
+				r.account_no = a;
+			else if (a)
+				msg_error("promise: unexpected argument %s", a), o.bad = 1;
+		}
+	}
+	if (!o.bad && (!what || strcmp(what, "add") || !r.account_no || !has_date)) {
+		msg_error("promise: usage: relance promise add ACCOUNT --date D [--amount A] [--invoices N,...]");
+		o.bad = 1;
+	}
+	if (o.bad)
+		return 2;
+	struct book b;
+	if (open_book(g, &b))
+		return 1;
+	char id[UID_LEN + 1];
+	int rc = promise_add(&b, g->user, &r, id);
+	if (rc == 0)
+		printf("%s\n", id);
+	return finish(&b, rc);
+}
+
+static const struct table_column promise_cols[] = {
+	{"id", CELL_TEXT}, {"account_no", CELL_TEXT}, {"amount", CELL_NUMBER}, {"paid", CELL_NUMBER},
+	{"promised_date", CELL_TEXT}, {"status", CELL_TEXT}, {"invoices", CELL_TEXT},
+	{"made_at", CELL_TEXT}, {"user", CELL_TEXT},
+};
+
+struct promise_printer {
+	struct table t;
+	int text;
+};
+
+static void promise_line(const struct promise_row *r, void *arg)
+{
+	struct promise_printer *p = arg;
+	char amt[32], paid[32];
+	(p->text ? money_format_grouped : money_format)(r->amount, amt, sizeof amt);
+	(p->text ? money_format_grouped : money_format)(r->paid, paid, sizeof paid);
+	const char *cells[] = {r->id, r->account_no, amt, paid, r->promised_date, r->status, r->invoices,
+			       r->made_at, r->user};
+	table_row(&p->t, cells);
+}
+
+int cmd_promises(const struct cli_globals *g, int argc, char **argv)
+{
+	struct opts o;
+	const char *account = NULL;
+	int fmt = FMT_TEXT;
+	opts_init(&o, "promises", argc, argv);
+	while (opts_more(&o)) {
+		if (opts_value(&o, "--format"))
+			fmt = opts_format(&o);
+		else {
+			const char *a = opts_positional(&o);
+			if (a && account)
+				msg_error("promises: one account at a time"), o.bad = 1;
+			account = a;
+		}
+	}
+	if (o.bad)
+		return 2;
+	struct book b;
+	if (open_book(g, &b))
+		return 1;
+	if (account && ledger_account_exists(b.db, account) <= 0) {
+		msg_error("no account %s in the book", account);
+		return finish(&b, 1);
+	}
+	/* the rules first: what is listed is as of today */
+	if (promise_evaluate(&b, today(), account) < 0)
+		return finish(&b, 1);
+	struct promise_printer p = {.text = fmt == FMT_TEXT};
+	table_begin(&p.t, (enum out_format)fmt, promise_cols, sizeof promise_cols / sizeof *promise_cols, stdout);
+	long n = promise_list(b.db, account, promise_line, &p);
+	table_end(&p.t);
+	return finish(&b, n < 0 ? -1 : 0);
+}
+
+int cmd_dispute(const struct cli_globals *g, int argc, char **argv)
+{
+	struct opts o;
+	const char *reason = NULL, *note = NULL, *resolve_as = NULL, *first = NULL, *invoice = NULL;
+	opts_init(&o, "dispute", argc, argv);
+	while (opts_more(&o)) {
+		if (opts_value(&o, "--reason"))
+			reason = o.arg;
+		else if (opts_value(&o, "--note"))
+			note = o.arg;
+		else if (opts_value(&o, "--as"))
+			resolve_as = o.arg;
+		else {
+			const char *a = opts_positional(&o);
+			if (a && !first)
+				first = a;
+			else if (a && !invoice)
+				invoice = a;
+			else if (a)
+				msg_error("dispute: unexpected argument %s", a), o.bad = 1;
+		}
+	}
+	int resolving = first && !strcmp(first, "resolve");
+	if (!resolving)
+		invoice = first;
+	if (!o.bad && (!invoice || (resolving ? !resolve_as : !reason))) {
+		msg_error("dispute: usage: relance dispute INVOICE --reason R [--note T], or "
+			  "relance dispute resolve INVOICE --as credit_note|rejected|resolved");
+		o.bad = 1;
+	}
+	if (o.bad)
+		return 2;
+	struct book b;
+	if (open_book(g, &b))
+		return 1;
+	int rc = resolving ? dispute_resolve(&b, g->user, invoice, resolve_as, note)
+			   : dispute_open(&b, g->user, invoice, reason, note);
+	return finish(&b, rc);
+}
+
+int cmd_task(const struct cli_globals *g, int argc, char **argv)
+{
+	struct opts o;
+	day_t due = 0;
+	int has_date = 0;
+	const char *what = NULL, *target = NULL;
+	char text[1024] = "";
+	size_t used = 0;
+	opts_init(&o, "task", argc, argv);
+	while (opts_more(&o)) {
+		if (opts_value(&o, "--date")) {
+			has_date = date_arg(&o, &due) == 0;
+		} else {
+			const char *a = opts_positional(&o);
+			if (!a)
+				break;
+			if (!what)
+				what = a;
+			else if (!target)
+				target = a;
+			else {
+				int n = snprintf(text + used, sizeof text - used, "%s%s", used ? " " : "", a);
+				if (n > 0 && used + (size_t)n < sizeof text)
+					used += (size_t)n;
+			}
+		}
+	}
+	int adding = what && !strcmp(what, "add"), done = what && !strcmp(what, "done");
+	if (!o.bad && !((adding && target && has_date && *text) || (done && target && !*text))) {
+		msg_error("task: usage: relance task add ACCOUNT --date D TEXT, or relance task done TASK_ID");
+		o.bad = 1;
+	}
+	if (o.bad)
+		return 2;
+	struct book b;
+	if (open_book(g, &b))
+		return 1;
+	if (done)
+		return finish(&b, task_done(&b, g->user, target));
+	char id[UID_LEN + 1];
+	int rc = task_add(&b, g->user, target, due, text, id);
+	if (rc == 0)
+		printf("%s\n", id);
+	return finish(&b, rc);
+}

@@ -1,0 +1,38 @@
+/* journal.c — the one place that writes activities. */
+#include "journal.h"
+
+#include <string.h>
+
+#include "msg.h"
+#include "today.h"
+
+int journal_add(struct book *b, const struct journal_entry *e, char id_out[UID_LEN + 1])
+{
+	char id[UID_LEN + 1], now[21];
+	uid_new(id);
+	now_utc(now);
+	sqlite3_stmt *st = db_prepare(b->db,
+		"INSERT INTO activities(id, account_no, at, type, user, copy_id, invoice_no, summary, body, detail) "
+		"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)");
+	if (!st)
+		return -1;
+	sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, e->account_no, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, now, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 4, e->type, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 5, e->user, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 6, b->copy_id, -1, SQLITE_STATIC);
+	db_bind_text_or_null(st, 7, e->invoice_no, e->invoice_no ? strlen(e->invoice_no) : 0);
+	sqlite3_bind_text(st, 8, e->summary, -1, SQLITE_STATIC);
+	db_bind_text_or_null(st, 9, e->body, e->body ? strlen(e->body) : 0);
+	db_bind_text_or_null(st, 10, e->detail, e->detail ? strlen(e->detail) : 0);
+	int rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE) {
+		msg_error("journal: %s", sqlite3_errmsg(b->db));
+		return -1;
+	}
+	if (id_out)
+		memcpy(id_out, id, UID_LEN + 1);
+	return 0;
+}

@@ -1,0 +1,23 @@
+/* journal.h — adding entries to the journal (table activities): every
+ * call, note, promise, dispute, task and system event, append-only. */
+#ifndef RELANCE_JOURNAL_H
+#define RELANCE_JOURNAL_H
+
+#include "book.h"
+#include "uid.h"
+
+struct journal_entry {
+	const char *account_no;
+	const char *type;       /* call, note, promise, dispute, task, system... */
+	const char *user;
+	const char *invoice_no; /* NULL: none */
+	const char *summary;
+	const char *body;       /* NULL: none */
+	const char *detail;     /* JSON object, NULL: none */
+};
+
+/* Appends an entry stamped now, by this copy of the book; its id in id
+ * (may be NULL). Returns 0, or -1 after a message. */
+int journal_add(struct book *b, const struct journal_entry *e, char id[UID_LEN + 1]);
+
+#endif

@@ -1,0 +1,279 @@
+/* promise.c — promises to pay and their rules. */
+#include "promise.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "journal.h"
+#include "ledger.h"
+#include "money.h"
+#include "msg.h"
+#include "sbuf.h"
+#include "summary.h"
+#include "today.h"
+
+struct covered {
+	struct sbuf list; /* "N1,N2" */
+	int64_t open;     /* their open amount */
+	int count;
+};
+
+/* Chooses or checks the invoices a promise covers. Returns 0, 1 (refused). */
+static int cover(struct book *b, const struct promise_request *r, int64_t amount, struct covered *c)
+{
+	memset(c, 0, sizeof *c);
+	sqlite3_stmt *st = db_prepare(b->db, "SELECT invoice_no, open_amount FROM invoices WHERE account_no = ?1 "
+					     "AND status = 'open' AND kind = 'invoice' ORDER BY due_date, invoice_no");
+	if (!st)
+		return -1;
+	sqlite3_bind_text(st, 1, r->account_no, -1, SQLITE_STATIC);
+	int rc = 0;
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		const char *no = (const char *)sqlite3_column_text(st, 0);
+		int64_t open = sqlite3_column_int64(st, 1);
+		int take;
+		if (r->invoices) { /* the ones named, in any order */
+			char padded[512], key[96];
+			snprintf(padded, sizeof padded, ",%s,", r->invoices);
+			snprintf(key, sizeof key, ",%s,", no);
+			take = strstr(padded, key) != NULL;
+		} else {
+			take = c->open < amount; /* oldest first until the amount is covered */
+		}
+		if (!take)
+			continue;
+		if (c->count++)
+			sbuf_put(&c->list, ",", 1);
+		sbuf_puts(&c->list, no);
+		c->open += open;
+	}
+	sqlite3_finalize(st);
+	if (r->invoices) { /* every named invoice must have been found */
+		int named = 1;
+		for (const char *p = r->invoices; *p; p++)
+			named += *p == ',';
+		if (named != c->count) {
+			msg_error("promise: --invoices names an invoice that is not open on account %s", r->account_no);
+			rc = 1;
+		}
+	}
+	return rc;
+}
+
+int promise_add(struct book *b, const char *user, const struct promise_request *r, char id_out[UID_LEN + 1])
+{
+	day_t today_ = today();
+	if (ledger_account_exists(b->db, r->account_no) <= 0) {
+		msg_error("no account %s in the book", r->account_no);
+		return 1;
+	}
+	if (r->date < today_) {
+		msg_error("promise: the date is in the past");
+		return 1;
+	}
+	int64_t amount = r->amount;
+	if (amount == 0) { /* the overdue balance */
+		sqlite3_stmt *q = db_prepare(b->db, "SELECT overdue FROM account_summary WHERE account_no = ?1");
+		if (q) {
+			summary_refresh(b->db, today_);
+			sqlite3_bind_text(q, 1, r->account_no, -1, SQLITE_STATIC);
+			if (sqlite3_step(q) == SQLITE_ROW)
+				amount = sqlite3_column_int64(q, 0);
+			sqlite3_finalize(q);
+		}
+		if (amount <= 0) {
+			msg_error("promise: account %s has nothing overdue; say --amount", r->account_no);
+			return 1;
+		}
+	}
+	if (amount < 0) {
+		msg_error("promise: the amount must be more than zero");
+		return 1;
+	}
+	struct covered c;
+	int rc = cover(b, r, amount, &c);
+	if (rc) {
+		sbuf_free(&c.list);
+		return rc;
+	}
+	char id[UID_LEN + 1], now[21], day[11], amt[32], summary[256], detail[1024];
+	uid_new(id);
+	now_utc(now);
+	date_iso(r->date, day);
+	money_format_grouped(amount, amt, sizeof amt);
+	snprintf(summary, sizeof summary, "Promise to pay %s EUR by %s", amt, day);
+	snprintf(detail, sizeof detail, "{\"promise\":\"%s\",\"amount\":%lld,\"date\":\"%s\"}", id,
+		 (long long)amount, day);
+	int nested;
+	if (db_tx_begin(b->db, &nested)) {
+		sbuf_free(&c.list);
+		return -1;
+	}
+	sqlite3_stmt *st = db_prepare(b->db, "INSERT INTO promises(id, account_no, amount, promised_date, made_at, "
+					     "user, note, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?5)");
+	rc = st ? 0 : -1;
+	if (st) {
+		sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 2, r->account_no, -1, SQLITE_STATIC);
+		sqlite3_bind_int64(st, 3, amount);
+		sqlite3_bind_text(st, 4, day, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 5, now, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 6, user, -1, SQLITE_STATIC);
+		db_bind_text_or_null(st, 7, r->note, r->note ? strlen(r->note) : 0);
+		rc = sqlite3_step(st) == SQLITE_DONE ? 0 : -1;
+		sqlite3_finalize(st);
+	}
+	st = rc ? NULL : db_prepare(b->db, "INSERT INTO promise_invoices(promise_id, invoice_no) VALUES (?1, ?2)");
+	if (!rc && !st)
+		rc = -1;
+	for (char *p = c.list.s; rc == 0 && p && *p;) {
+		size_t n = strcspn(p, ",");
+		sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 2, p, (int)n, SQLITE_STATIC);
+		rc = sqlite3_step(st) == SQLITE_DONE ? 0 : -1;
+		sqlite3_reset(st);
+		p += n + (p[n] == ',');
+	}
+	sqlite3_finalize(st);
+	struct journal_entry e = {r->account_no, "promise", user, NULL, summary, r->note, detail};
+	if (rc == 0)
+		rc = journal_add(b, &e, NULL);
+	if (rc == 0)
+		rc = summary_account_changed(b->db, r->account_no);
+	if (rc == 0)
+		rc = db_tx_commit(b->db, nested);
+	if (rc) {
+		msg_error("promise: %s", sqlite3_errmsg(b->db));
+		db_tx_rollback(b->db, nested);
+	}
+	sbuf_free(&c.list);
+	if (rc == 0 && id_out)
+		memcpy(id_out, id, UID_LEN + 1);
+	return rc ? -1 : 0;
+}
+
+int promise_evaluate(struct book *b, day_t today_, const char *account_no)
+{
+	/* paid: payments on the account from the day the promise was made to
+	 * its date plus grace, on a covered invoice or naming none */
+	sqlite3_stmt *q = db_prepare(b->db,
+		"SELECT p.id, p.account_no, p.amount, p.promised_date, p.status, p.paid_amount, "
+		" (SELECT coalesce(sum(y.amount), 0) FROM payments y WHERE y.account_no = p.account_no "
+		"  AND y.date >= substr(p.made_at, 1, 10) "
+		"  AND y.date <= date(p.promised_date, '+' || ?2 || ' days') "
+		"  AND (y.invoice_no IS NULL OR NOT EXISTS (SELECT 1 FROM promise_invoices k WHERE k.promise_id = p.id) "
+		"       OR y.invoice_no IN (SELECT invoice_no FROM promise_invoices k WHERE k.promise_id = p.id))) "
+		"FROM promises p WHERE p.status = 'open' AND (?1 IS NULL OR p.account_no = ?1)");
+	if (!q)
+		return -1;
+	if (account_no)
+		sqlite3_bind_text(q, 1, account_no, -1, SQLITE_STATIC);
+	sqlite3_bind_int(q, 2, PROMISE_GRACE_DAYS);
+	struct change {
+		char id[UID_LEN + 1], account[80], status[16], date[11];
+		int64_t amount, paid;
+	} *changes = NULL;
+	size_t n = 0;
+	int rc = 0;
+	while (sqlite3_step(q) == SQLITE_ROW) {
+		int64_t amount = sqlite3_column_int64(q, 2), paid = sqlite3_column_int64(q, 6);
+		const char *date = (const char *)sqlite3_column_text(q, 3);
+		day_t d;
+		if (!date || date_parse(date, strlen(date), DATE_ISO, &d) != 0)
+			continue;
+		const char *status = NULL;
+		if (paid >= amount)
+			status = "kept";
+		else if (today_ > d + PROMISE_GRACE_DAYS)
+			status = paid > 0 ? "partly_kept" : "broken";
+		if (!status && paid == sqlite3_column_int64(q, 5))
+			continue;
+		struct change *nc = realloc(changes, (n + 1) * sizeof *nc);
+		if (!nc) {
+			rc = -1;
+			break;
+		}
+		changes = nc;
+		struct change *c = &changes[n++];
+		snprintf(c->id, sizeof c->id, "%s", (const char *)sqlite3_column_text(q, 0));
+		snprintf(c->account, sizeof c->account, "%s", (const char *)sqlite3_column_text(q, 1));
+		snprintf(c->status, sizeof c->status, "%s", status ? status : "open");
+		snprintf(c->date, sizeof c->date, "%s", date);
+		c->amount = amount, c->paid = paid;
+	}
+	sqlite3_finalize(q);
+	if (rc || n == 0) {
+		free(changes);
+		return rc ? -1 : 0;
+	}
+	int nested, moved = 0;
+	if (db_tx_begin(b->db, &nested)) {
+		free(changes);
+		return -1;
+	}
+	sqlite3_stmt *up = db_prepare(b->db, "UPDATE promises SET status = ?2, paid_amount = ?3, updated_at = ?4 "
+					     "WHERE id = ?1");
+	char now[21];
+	now_utc(now);
+	rc = up ? 0 : -1;
+	for (size_t i = 0; rc == 0 && i < n; i++) {
+		struct change *c = &changes[i];
+		sqlite3_bind_text(up, 1, c->id, -1, SQLITE_STATIC);
+		sqlite3_bind_text(up, 2, c->status, -1, SQLITE_STATIC);
+		sqlite3_bind_int64(up, 3, c->paid);
+		sqlite3_bind_text(up, 4, now, -1, SQLITE_STATIC);
+		rc = sqlite3_step(up) == SQLITE_DONE ? 0 : -1;
+		sqlite3_reset(up);
+		if (rc || !strcmp(c->status, "open"))
+			continue; /* only the amount received moved */
+		char amt[32], paid[32], summary[256], detail[160];
+		money_format_grouped(c->amount, amt, sizeof amt);
+		money_format_grouped(c->paid, paid, sizeof paid);
+		snprintf(summary, sizeof summary, "Promise %s: %s of %s EUR received by %s (+%d days' grace)",
+			 !strcmp(c->status, "partly_kept") ? "partly kept" : c->status, paid, amt, c->date,
+			 PROMISE_GRACE_DAYS);
+		snprintf(detail, sizeof detail, "{\"promise\":\"%s\",\"status\":\"%s\",\"paid\":%lld}", c->id,
+			 c->status, (long long)c->paid);
+		struct journal_entry e = {c->account, "system", "system", NULL, summary, NULL, detail};
+		rc = journal_add(b, &e, NULL);
+		if (rc == 0)
+			rc = summary_account_changed(b->db, c->account);
+		moved++;
+	}
+	sqlite3_finalize(up);
+	if (rc == 0)
+		rc = db_tx_commit(b->db, nested);
+	if (rc)
+		db_tx_rollback(b->db, nested);
+	free(changes);
+	return rc ? -1 : moved;
+}
+
+long promise_list(sqlite3 *db, const char *account_no, void (*fn)(const struct promise_row *, void *), void *arg)
+{
+	sqlite3_stmt *st = db_prepare(db,
+		"SELECT p.id, p.account_no, p.promised_date, p.made_at, p.user, p.status, p.currency, "
+		"coalesce(p.note, ''), coalesce((SELECT group_concat(invoice_no, ',') FROM promise_invoices k "
+		"WHERE k.promise_id = p.id), ''), p.amount, p.paid_amount FROM promises p "
+		"WHERE ?1 IS NULL OR p.account_no = ?1 ORDER BY p.made_at DESC, p.id");
+	if (!st)
+		return -1;
+	if (account_no)
+		sqlite3_bind_text(st, 1, account_no, -1, SQLITE_STATIC);
+	long n = 0;
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		struct promise_row r = {
+			(const char *)sqlite3_column_text(st, 0), (const char *)sqlite3_column_text(st, 1),
+			(const char *)sqlite3_column_text(st, 2), (const char *)sqlite3_column_text(st, 3),
+			(const char *)sqlite3_column_text(st, 4), (const char *)sqlite3_column_text(st, 5),
+			(const char *)sqlite3_column_text(st, 6), (const char *)sqlite3_column_text(st, 7),
+			(const char *)sqlite3_column_text(st, 8), sqlite3_column_int64(st, 9),
+			sqlite3_column_int64(st, 10),
+		};
+		fn(&r, arg);
+		n++;
+	}
+	sqlite3_finalize(st);
+	return n;
+}

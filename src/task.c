@@ -1,0 +1,108 @@
+/* task.c — follow-up tasks. Each change is journaled and moves the
+ * account's cached work columns (summary.c) in the same transaction. */
+#include "task.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "journal.h"
+#include "ledger.h"
+#include "msg.h"
+#include "summary.h"
+#include "today.h"
+
+int task_add(struct book *b, const char *user, const char *account_no, day_t due, const char *text,
+	     char id_out[UID_LEN + 1])
+{
+	if (!text || !*text) {
+		msg_error("a task needs a text");
+		return -1;
+	}
+	if (ledger_account_exists(b->db, account_no) <= 0) {
+		msg_error("no account %s in the book", account_no);
+		return -1;
+	}
+	char id[UID_LEN + 1], now[21], day[11], summary[256];
+	uid_new(id);
+	now_utc(now);
+	date_iso(due, day);
+	int nested;
+	if (db_tx_begin(b->db, &nested))
+		return -1;
+	sqlite3_stmt *st = db_prepare(b->db, "INSERT INTO tasks(id, account_no, due_date, text, user, created_at, "
+					     "updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6)");
+	int rc = st ? 0 : -1;
+	if (st) {
+		sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 2, account_no, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 3, day, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 4, text, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 5, user, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 6, now, -1, SQLITE_STATIC);
+		if (sqlite3_step(st) != SQLITE_DONE) {
+			msg_error("task: %s", sqlite3_errmsg(b->db));
+			rc = -1;
+		}
+		sqlite3_finalize(st);
+	}
+	snprintf(summary, sizeof summary, "Follow-up on %s: %s", day, text);
+	struct journal_entry e = {account_no, "task", user, NULL, summary, NULL, NULL};
+	if (rc == 0)
+		rc = journal_add(b, &e, NULL);
+	if (rc == 0)
+		rc = summary_account_changed(b->db, account_no);
+	if (rc == 0)
+		rc = db_tx_commit(b->db, nested);
+	if (rc) {
+		db_tx_rollback(b->db, nested);
+		return -1;
+	}
+	if (id_out)
+		memcpy(id_out, id, UID_LEN + 1);
+	return 0;
+}
+
+int task_done(struct book *b, const char *user, const char *task_id)
+{
+	char now[21], account[80] = "", text[256] = "", summary[320];
+	now_utc(now);
+	sqlite3_stmt *q = db_prepare(b->db, "SELECT account_no, text FROM tasks WHERE id = ?1 AND status = 'open'");
+	if (!q)
+		return -1;
+	sqlite3_bind_text(q, 1, task_id, -1, SQLITE_STATIC);
+	if (sqlite3_step(q) == SQLITE_ROW) {
+		snprintf(account, sizeof account, "%s", (const char *)sqlite3_column_text(q, 0));
+		snprintf(text, sizeof text, "%s", (const char *)sqlite3_column_text(q, 1));
+	}
+	sqlite3_finalize(q);
+	if (!*account) {
+		msg_error("no open task %s", task_id);
+		return 1;
+	}
+	int nested;
+	if (db_tx_begin(b->db, &nested))
+		return -1;
+	sqlite3_stmt *st = db_prepare(b->db, "UPDATE tasks SET status = 'done', done_at = ?2, done_by = ?3, "
+					     "updated_at = ?2 WHERE id = ?1");
+	int rc = st ? 0 : -1;
+	if (st) {
+		sqlite3_bind_text(st, 1, task_id, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 2, now, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 3, user, -1, SQLITE_STATIC);
+		rc = sqlite3_step(st) == SQLITE_DONE ? 0 : -1;
+		sqlite3_finalize(st);
+	}
+	snprintf(summary, sizeof summary, "Follow-up done: %s", text);
+	struct journal_entry e = {account, "task", user, NULL, summary, NULL, NULL};
+	if (rc == 0)
+		rc = journal_add(b, &e, NULL);
+	if (rc == 0)
+		rc = summary_account_changed(b->db, account);
+	if (rc == 0)
+		rc = db_tx_commit(b->db, nested);
+	if (rc) {
+		db_tx_rollback(b->db, nested);
+		return -1;
+	}
+	return 0;
+}

@@ -1,0 +1,17 @@
+/* task.h — follow-up tasks: made, done, listed in the queue on their date. */
+#ifndef RELANCE_TASK_H
+#define RELANCE_TASK_H
+
+#include "book.h"
+#include "date.h"
+#include "uid.h"
+
+/* Adds a task (with its journal entry and the account's queue figures) in
+ * one transaction. Returns 0, or -1 after a message. */
+int task_add(struct book *b, const char *user, const char *account_no, day_t due, const char *text,
+	     char id[UID_LEN + 1]);
+/* Marks a task done. Returns 0, 1 when there is no open task with that id
+ * (message printed), -1 on error. */
+int task_done(struct book *b, const char *user, const char *task_id);
+
+#endif

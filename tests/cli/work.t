@@ -1,0 +1,85 @@
+#!/bin/sh
+# work.t — the collector's writes from the command line (notes, calls,
+# tasks, disputes, promises) and the promise rules on fixed dates: kept,
+# partly kept, broken, each a system entry in the journal; the queue and
+# the figures follow every write.
+. "$(dirname "$0")/../lib/tap.sh"
+. "$(dirname "$0")/../lib/queue_book.sh"
+B="$T/q.db"
+queue_book "$B"
+q() { "$R" -d "$B" --user tester "$@"; }
+
+ok "note" q note Q1 Called the accountant, she confirms
+like "$(q history Q1 --format tsv | sed -n 2p)" "	note	tester	Called the accountant, she confirms$" "a note is the newest history entry, by the collector"
+ok "log call" q log call Q1 --outcome reached --duration 125 --note "Will pay Friday" --follow-up 2026-11-27
+out=$(q history Q1 --format tsv)
+like "$out" "	call	tester	Call: reached \(2:05\)" "the call is journaled with outcome and duration"
+like "$out" "	task	tester	Follow-up on 2026-11-27: call back" "and its follow-up"
+like "$(sqlite3 "$B" "SELECT detail FROM activities WHERE type = 'call' AND account_no = 'Q1' ORDER BY at DESC LIMIT 1")" \
+     '"outcome":"reached","duration_s":125' "the call's details are kept"
+like "$(q queue --format tsv | grep Q1)" "follow-up: call back	2026-11-27" "the queue shows the follow-up as Q1's next action"
+out=$(q log call Q1 --outcome maybe 2>&1)
+is "$?" 1 "an unknown outcome: exit 1"
+like "$out" "outcome maybe: say reached, no_answer, voicemail, busy or wrong_number" "and the outcomes"
+fails "a call on an unknown account" q log call NOPE --outcome busy
+q log call 2>/dev/null
+is "$?" 2 "log without its arguments: usage, exit 2"
+
+id=$(q task add Q2 --date 2026-11-23 send the copy invoice)
+like "$id" '^[0-9a-f-]{36}$' "task add prints the task's id"
+like "$(q queue --format tsv | grep Q2)" "\.\.\.F.*follow-up: send the copy invoice	2026-11-23" "a task due yesterday: flag F, next action"
+ok "task done" q task done "$id"
+unlike "$(q queue --format tsv | grep Q2)" "follow-up" "done: gone from the queue"
+like "$(q history Q2 --format tsv | sed -n 2p)" "Follow-up done: send the copy invoice" "and journaled"
+fails "task done twice" q task done "$id"
+
+ok "dispute" q dispute Q1-1 --reason price --note "price of the last delivery"
+like "$(q accounts --format tsv | grep '^Q1')" "	1000.00	0.00	.*	1000.00$" "a disputed invoice leaves the overdue figures"
+unlike "$(q queue --format tsv | cut -f2)" "Q1" "and the queue (its follow-up is not due yet)"
+out=$(q dispute Q1-1 --reason quality 2>&1)
+like "$out" "Q1-1 is under dispute already" "one open dispute per invoice"
+fails "dispute of an unknown invoice" q dispute NOPE --reason price
+fails "dispute with an unknown reason" q dispute Q2-1 --reason weather
+ok "dispute resolve" q dispute resolve Q1-1 --as rejected
+like "$(q queue --format tsv | grep Q1)" "Q1	Alpha Ltd	tester	1000.00" "rejected: back in the queue"
+like "$(q history Q1 --format tsv | sed -n 2p)" "Dispute on Q1-1 closed: rejected" "journaled"
+
+id=$(q promise add Q2 --date 2026-11-30)
+like "$id" '^[0-9a-f-]{36}$' "promise add prints the promise's id"
+out=$(q promises Q2 --format tsv | cut -f2-7)
+is "$out" "account_no	amount	paid	promised_date	status	invoices
+Q2	500.00	0.00	2026-11-30	open	Q2-1" "the amount defaults to the overdue balance, the invoices to the oldest"
+out=$(q promise add Q2 --date 2026-11-20 2>&1)
+is "$?" 1 "a promise in the past: exit 1"
+like "$out" "the date is in the past" "and says so"
+q promise add Q2 --date 2026-12-01 --amount 12.345 2>/dev/null
+is "$?" 2 "an amount with three decimals: usage error"
+fails "a promise covering an invoice of another account" q promise add Q2 --date 2026-12-01 --invoices Q1-1
+
+# the rules: Q1 kept, Q4 partly kept, Q7 broken, Q8 paid too late
+q promise add Q1 --date 2026-11-26 --amount 1000 >/dev/null
+q promise add Q4 --date 2026-11-25 --amount 300 >/dev/null
+q promise add Q7 --date 2026-11-24 --amount 50 >/dev/null
+q promise add Q8 --date 2026-11-24 --amount 80 --invoices Q8-1 >/dev/null
+cat > "$T/pay.csv" <<'CSV'
+payment_ref,account_no,date,amount,invoice_no
+K1,Q1,2026-11-25,1000.00,Q1-1
+K4,Q4,2026-11-25,100.00,
+K8,Q8,2026-11-30,80.00,Q8-1
+CSV
+"$R" -d "$B" --today 2026-11-25 import payments "$T/pay.csv" >/dev/null
+out=$(q --today 2026-11-25 promises --format tsv | cut -f2,4,6)
+like "$out" "Q1	1000.00	kept" "money on the covered invoice by the date: kept, on import"
+like "$out" "Q4	100.00	open" "part of it, within the grace: still open"
+like "$out" "Q7	0.00	open" "nothing yet, within the grace: open"
+like "$(q history Q1 --format tsv | cut -f3-5 | grep system)" "system	system	Promise kept: 1,000.00 of 1,000.00 EUR received by 2026-11-26" "kept is a system journal entry"
+out=$(q --today 2026-12-01 promises --format tsv | cut -f2,4,6)
+like "$out" "Q4	100.00	partly_kept" "after the grace, part of it: partly kept"
+like "$out" "Q7	0.00	broken" "after the grace, nothing: broken"
+like "$out" "Q8	0.00	broken" "paid after the grace: broken"
+like "$(q history Q7 --format tsv | grep system)" "Promise broken: 0.00 of 50.00 EUR received by 2026-11-24" "broken is journaled"
+like "$(q --today 2026-12-01 queue --format tsv | grep Q7)" "B\.\.\..*broken promise: call	2026-11-27" "a broken promise flags the account and heads the queue"
+ok "the cached figures agree" "$R" -d "$B" --today 2026-12-01 check
+is "$(q --today 2026-12-02 promises --format tsv | cut -f6 | sort | uniq -c | tr -s ' ')" \
+   "$(q --today 2026-12-01 promises --format tsv | cut -f6 | sort | uniq -c | tr -s ' ')" "the rules change nothing twice"
+done_testing
