@@ -91,6 +91,18 @@ static const struct command commands[] = {
 	 "--date D             when to follow up (YYYY-MM-DD)\n"
 	 "relance task done TASK_ID",
 	 cmd_task},
+	{"plan", "set up, show or cancel a payment plan",
+	 "plan add ACCOUNT --installments K --every week|2weeks|month --first D [--down A] [--fee A] [--total A]\n"
+	 "--installments K     1 to 120 installments\n"
+	 "--every E            week, 2weeks or month\n"
+	 "--first D            the first installment's date: today or later\n"
+	 "--down A             a down payment, due today\n"
+	 "--fee A              a fee added to the total\n"
+	 "--total A            default: the overdue balance\n"
+	 "relance plan show ACCOUNT [--format text|tsv|json]\n"
+	 "--format F           text (default), tsv or json\n"
+	 "relance plan cancel ACCOUNT",
+	 cmd_plan},
 	{"config", "print the effective configuration (relancerc(5))",
 	 "config [--defaults]\n"
 	 "--defaults           the compiled-in configuration, without any file",

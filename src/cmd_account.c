@@ -12,6 +12,7 @@
 #include "ledger.h"
 #include "money.h"
 #include "msg.h"
+#include "plan.h"
 #include "promise.h"
 #include "queue.h"
 #include "today.h"
@@ -46,7 +47,8 @@ int cmd_queue(const struct cli_globals *g, int argc, char **argv)
 	if (book_open_at(&b, g->db, BOOK_EXISTING))
 		return 1;
 	struct queue q;
-	if (promise_evaluate(&b, today(), NULL) < 0 || queue_load(&q, b.db, today(), all ? NULL : g->user)) {
+	if (promise_evaluate(&b, today(), NULL) < 0 || plan_evaluate(&b, today(), NULL) < 0 ||
+	    queue_load(&q, b.db, today(), all ? NULL : g->user)) {
 		book_close(&b);
 		return 1;
 	}

@@ -1,5 +1,6 @@
 /* cmd_work.c — the collector's writes from the command line: `log call`,
- * `note`, `promise add`, `promises`, `dispute`, `task add|done`. The same
+ * `note`, `promise add`, `promises`, `dispute`, `task add|done`, `plan
+ * add|show|cancel`. The same
  * engine functions the workstation's forms will call. */
 #include <stdio.h>
 #include <stdlib.h>
@@ -12,6 +13,7 @@
 #include "ledger.h"
 #include "money.h"
 #include "msg.h"
+#include "plan.h"
 #include "promise.h"
 #include "task.h"
 #include "today.h"
@@ -315,4 +317,92 @@ int cmd_task(const struct cli_globals *g, int argc, char **argv)
 	if (rc == 0)
 		printf("%s\n", id);
 	return finish(&b, rc);
+}
+
+static const struct table_column installment_cols[] = {
+	{"seq", CELL_NUMBER}, {"due_date", CELL_TEXT}, {"amount", CELL_NUMBER}, {"paid", CELL_NUMBER},
+	{"status", CELL_TEXT}, {"plan", CELL_TEXT},
+};
+
+static void installment_line(const struct installment_row *r, void *arg)
+{
+	struct promise_printer *p = arg;
+	char seq[16], amt[32], paid[32];
+	snprintf(seq, sizeof seq, "%d", r->seq);
+	(p->text ? money_format_grouped : money_format)(r->amount, amt, sizeof amt);
+	(p->text ? money_format_grouped : money_format)(r->paid, paid, sizeof paid);
+	const char *cells[] = {seq, r->due_date, amt, paid, r->status, r->plan_status};
+	table_row(&p->t, cells);
+}
+
+int cmd_plan(const struct cli_globals *g, int argc, char **argv)
+{
+	struct opts o;
+	struct plan_request r = {.every = EVERY_MONTH};
+	const char *what = NULL;
+	int fmt = FMT_TEXT, has_first = 0, has_every = 0;
+	opts_init(&o, "plan", argc, argv);
+	while (opts_more(&o)) {
+		if (opts_value(&o, "--installments"))
+			r.installments = (int)opts_long(&o, 1, PLAN_MAX_INSTALLMENTS);
+		else if (opts_value(&o, "--every")) {
+			int e = plan_every_named(o.arg);
+			if (e < 0)
+				msg_error("plan: --every %s: say week, 2weeks or month", o.arg), o.bad = 1;
+			r.every = (enum plan_every)e, has_every = 1;
+		} else if (opts_value(&o, "--first"))
+			has_first = date_arg(&o, &r.first) == 0;
+		else if (opts_value(&o, "--down"))
+			amount_arg(&o, &r.down);
+		else if (opts_value(&o, "--fee"))
+			amount_arg(&o, &r.fee);
+		else if (opts_value(&o, "--total"))
+			amount_arg(&o, &r.total);
+		else if (opts_value(&o, "--format"))
+			fmt = opts_format(&o);
+		else {
+			const char *a = opts_positional(&o);
+			if (a && !what)
+				what = a;
+			else if (a && !r.account_no)
+				r.account_no = a;
+			else if (a)
+				msg_error("plan: unexpected argument %s", a), o.bad = 1;
+		}
+	}
+	int adding = what && !strcmp(what, "add");
+	int known = what && (adding || !strcmp(what, "show") || !strcmp(what, "cancel"));
+	if (!o.bad && (!known || !r.account_no || (adding && (!r.installments || !has_first || !has_every)))) {
+		msg_error("plan: usage: relance plan add ACCOUNT --installments K --every week|2weeks|month "
+			  "--first D [--down A] [--fee A] [--total A]; plan show ACCOUNT; plan cancel ACCOUNT");
+		o.bad = 1;
+	}
+	if (o.bad)
+		return 2;
+	struct book b;
+	if (open_book(g, &b))
+		return 1;
+	if (adding) {
+		char id[UID_LEN + 1];
+		int rc = plan_add(&b, g->user, &r, id);
+		if (rc == 0)
+			printf("%s\n", id);
+		return finish(&b, rc);
+	}
+	if (!strcmp(what, "cancel"))
+		return finish(&b, plan_cancel(&b, g->user, r.account_no));
+	if (ledger_account_exists(b.db, r.account_no) <= 0) {
+		msg_error("no account %s in the book", r.account_no);
+		return finish(&b, 1);
+	}
+	if (plan_evaluate(&b, today(), r.account_no) < 0)
+		return finish(&b, 1);
+	struct promise_printer p = {.text = fmt == FMT_TEXT};
+	table_begin(&p.t, (enum out_format)fmt, installment_cols, sizeof installment_cols / sizeof *installment_cols,
+		    stdout);
+	long n = plan_installments(b.db, r.account_no, installment_line, &p);
+	table_end(&p.t);
+	if (n == 0 && fmt == FMT_TEXT)
+		printf("account %s has no payment plan\n", r.account_no);
+	return finish(&b, n < 0 ? -1 : 0);
 }

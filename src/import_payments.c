@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "import.h"
+#include "plan.h"
 #include "promise.h"
 
 enum { P_REF, P_ACCOUNT, P_DATE, P_AMOUNT, P_INVOICE, P_COMMUNICATION, P_CURRENCY, P_COUNT };
@@ -158,7 +159,7 @@ static int row(struct import_ctx *c)
 /* Money that came in may keep promises: the rules run in this transaction. */
 static int end(struct import_ctx *c)
 {
-	return promise_evaluate(c->book, c->today, NULL) < 0 ? -1 : 0;
+	return promise_evaluate(c->book, c->today, NULL) < 0 || plan_evaluate(c->book, c->today, NULL) < 0 ? -1 : 0;
 }
 
 const struct import_kind import_payments = {

@@ -23,6 +23,7 @@
 #include "keymap.h"
 #include "money.h"
 #include "msg.h"
+#include "plan.h"
 #include "promise.h"
 #include "theme.h"
 #include "today.h"
@@ -281,6 +282,7 @@ static int load_current(struct app *a)
 {
 	a->today = today(); /* a session left open overnight moves on */
 	promise_evaluate(a->book, a->today, NULL); /* the rules, on every open */
+	plan_evaluate(a->book, a->today, NULL);
 	struct queue_filter keep = a->queue.filter;
 	enum queue_sort sort = a->queue.sort;
 	queue_free(&a->queue);

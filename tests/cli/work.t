@@ -82,4 +82,47 @@ like "$(q --today 2026-12-01 queue --format tsv | grep Q7)" "B\.\.\..*broken pro
 ok "the cached figures agree" "$R" -d "$B" --today 2026-12-01 check
 is "$(q --today 2026-12-02 promises --format tsv | cut -f6 | sort | uniq -c | tr -s ' ')" \
    "$(q --today 2026-12-01 promises --format tsv | cut -f6 | sort | uniq -c | tr -s ' ')" "the rules change nothing twice"
+# payment plans: the schedule, the odd cent, month ends; the rules
+P="$T/p.db"
+queue_book "$P"
+p() { "$R" -d "$P" --user tester "$@"; }
+id=$(p plan add Q2 --installments 3 --every month --first 2026-12-31 --down 50)
+like "$id" '^[0-9a-f-]{36}$' "plan add prints the plan's id"
+is "$(p plan show Q2 --format tsv)" "seq	due_date	amount	paid	status	plan
+0	2026-11-24	50.00	0.00	due	active
+1	2026-12-31	150.00	0.00	due	active
+2	2027-01-31	150.00	0.00	due	active
+3	2027-02-28	150.00	0.00	due	active" "the overdue balance, a down payment today, monthly from the 31st (February: the 28th)"
+like "$(p history Q2 --format tsv | sed -n 2p)" "	plan	tester	Payment plan: 500.00 EUR in 3 monthly installments from 2026-12-31, 50.00 down" "journaled"
+out=$(p plan add Q2 --installments 2 --every week --first 2026-12-01 2>&1)
+like "$out" "account Q2 has an active plan already" "one active plan per account"
+p plan add Q7 --installments 3 --every week --first 2026-11-30 >/dev/null
+is "$(p plan show Q7 --format tsv | cut -f2,3 | tail -n +2 | tr '\t\n' '  ')" \
+   "2026-11-30 16.66 2026-12-07 16.66 2026-12-14 16.68 " "the odd cents go to the last installment"
+p plan add Q3 --installments 2 --every 2weeks --first 2026-11-24 --fee 10 >/dev/null
+is "$(p plan show Q3 --format tsv | cut -f2,3 | tail -n +2 | tr '\t\n' '  ')" \
+   "2026-11-24 105.00 2026-12-08 105.00 " "a fee is added; every two weeks"
+fails "a first date in the past" p plan add Q1 --installments 2 --every week --first 2026-11-01
+p plan add Q1 --installments 2 --every weekly --first 2026-12-01 2>/dev/null
+is "$?" 2 "--every weekly is a usage error"
+
+p plan add Q4 --installments 2 --every week --first 2026-11-24 >/dev/null
+printf 'payment_ref,account_no,date,amount\nW1,Q4,2026-11-24,150.00\n' > "$T/w.csv"
+"$R" -d "$P" import payments "$T/w.csv" >/dev/null
+is "$(p plan show Q4 --format tsv | cut -f1,4,5 | tail -n +2 | tr '\t\n' '  ')" \
+   "1 150.00 paid 2 0.00 due " "a payment covers the first installment"
+out=$(p --today 2026-12-05 plan show Q4 --format tsv | cut -f1,5,6 | tail -n +2 | tr '\t\n' '  ')
+is "$out" "1 paid active 2 missed active " "not paid by its date plus the grace: missed (one missed: still active)"
+like "$(p --today 2026-12-05 queue --format tsv | grep Q4)" "	\\.M\\.F	" "a missed installment flags the account (M; F is its older follow-up)"
+like "$(p history Q4 --format tsv | grep system)" "Installment 2 of the payment plan \(due 2026-12-01\): missed" "and is journaled"
+out=$(p --today 2026-12-20 plan show Q3 --format tsv | cut -f5,6 | tail -n +2 | tr '\t\n' '  ')
+is "$out" "missed broken missed broken " "two installments missed: the plan is broken"
+like "$(p history Q3 --format tsv | grep system | head -1)" "Payment plan broken: 2 installments missed" "journaled"
+printf 'payment_ref,account_no,date,amount\nW2,Q7,2026-11-25,50.00\n' > "$T/w2.csv"
+"$R" -d "$P" import payments "$T/w2.csv" >/dev/null
+is "$(p plan show Q7 --format tsv | cut -f6 | tail -1)" completed "every installment paid: completed"
+ok "plan cancel" p plan cancel Q2
+is "$(p plan show Q2 --format tsv | cut -f6 | tail -1)" cancelled "cancelled"
+fails "cancel without an active plan" p plan cancel Q2
+ok "the cached figures agree" "$R" -d "$P" --today 2026-12-20 check
 done_testing

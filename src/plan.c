@@ -1,0 +1,367 @@
+/* plan.c — payment plans: schedule, recording, cancelling, and the rules
+ * (payments of the account since the plan was made are given to its
+ * installments in order). Every change is journaled and moves the account's
+ * cached queue figures, in one transaction. */
+#include "plan.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "journal.h"
+#include "ledger.h"
+#include "money.h"
+#include "msg.h"
+#include "promise.h"
+#include "summary.h"
+#include "today.h"
+
+static const char *const every_names[] = {"week", "2weeks", "month"};
+
+int plan_every_named(const char *name)
+{
+	for (int i = 0; i < 3; i++)
+		if (!strcmp(name, every_names[i]))
+			return i;
+	return -1;
+}
+
+/* The date n periods after first. */
+static day_t step(day_t first, enum plan_every every, int n)
+{
+	if (every == EVERY_WEEK)
+		return first + 7 * n;
+	if (every == EVERY_2WEEKS)
+		return first + 14 * n;
+	int y, m, d;
+	civil_from_days(first, &y, &m, &d);
+	m += n;
+	y += (m - 1) / 12;
+	m = (m - 1) % 12 + 1;
+	while (!date_valid(y, m, d)) /* the 31st of a 30-day month: its last day */
+		d--;
+	return days_from_civil(y, m, d);
+}
+
+int plan_schedule(const struct plan_request *r, day_t today_, int64_t total, struct installment *out)
+{
+	int n = 0;
+	if (r->down > 0)
+		out[n++] = (struct installment){0, today_, r->down};
+	int64_t rest = total - r->down, each = rest / r->installments;
+	for (int i = 0; i < r->installments; i++) {
+		int64_t amount = i + 1 == r->installments ? rest - each * (r->installments - 1) : each;
+		out[n++] = (struct installment){i + 1, step(r->first, r->every, i), amount};
+	}
+	return n;
+}
+
+static int active_plan(sqlite3 *db, const char *account_no, char id[UID_LEN + 1])
+{
+	sqlite3_stmt *q = db_prepare(db, "SELECT id FROM plans WHERE account_no = ?1 AND status = 'active'");
+	int found = 0;
+	if (q) {
+		sqlite3_bind_text(q, 1, account_no, -1, SQLITE_STATIC);
+		if (sqlite3_step(q) == SQLITE_ROW) {
+			snprintf(id, UID_LEN + 1, "%s", (const char *)sqlite3_column_text(q, 0));
+			found = 1;
+		}
+		sqlite3_finalize(q);
+	}
+	return found;
+}
+
+static int step_done(sqlite3 *db, sqlite3_stmt *st)
+{
+	int rc = sqlite3_step(st) == SQLITE_DONE ? 0 : -1;
+	if (rc)
+		msg_error("plan: %s", sqlite3_errmsg(db));
+	sqlite3_reset(st);
+	return rc;
+}
+
+int plan_add(struct book *b, const char *user, const struct plan_request *r, char id_out[UID_LEN + 1])
+{
+	day_t t = today();
+	char id[UID_LEN + 1];
+	if (ledger_account_exists(b->db, r->account_no) <= 0) {
+		msg_error("no account %s in the book", r->account_no);
+		return 1;
+	}
+	if (r->installments < 1 || r->installments > PLAN_MAX_INSTALLMENTS) {
+		msg_error("plan: from 1 to %d installments", PLAN_MAX_INSTALLMENTS);
+		return 1;
+	}
+	if (r->first < t) {
+		msg_error("plan: the first installment is in the past");
+		return 1;
+	}
+	if (active_plan(b->db, r->account_no, id)) {
+		msg_error("plan: account %s has an active plan already (relance plan cancel %s)", r->account_no,
+			  r->account_no);
+		return 1;
+	}
+	int64_t total = r->total;
+	if (total == 0) {
+		summary_refresh(b->db, t);
+		sqlite3_stmt *q = db_prepare(b->db, "SELECT overdue FROM account_summary WHERE account_no = ?1");
+		if (q) {
+			sqlite3_bind_text(q, 1, r->account_no, -1, SQLITE_STATIC);
+			if (sqlite3_step(q) == SQLITE_ROW)
+				total = sqlite3_column_int64(q, 0);
+			sqlite3_finalize(q);
+		}
+		if (total <= 0) {
+			msg_error("plan: account %s has nothing overdue; say --total", r->account_no);
+			return 1;
+		}
+	}
+	total += r->fee;
+	if (r->down < 0 || r->down >= total) {
+		msg_error("plan: the down payment must be less than the total");
+		return 1;
+	}
+	if ((total - r->down) < r->installments) {
+		msg_error("plan: too many installments for the amount");
+		return 1;
+	}
+	struct installment rows[PLAN_MAX_INSTALLMENTS + 1];
+	int n = plan_schedule(r, t, total, rows);
+	char now[21], first[11], amt[32], summary[256];
+	uid_new(id);
+	now_utc(now);
+	date_iso(r->first, first);
+	money_format_grouped(total, amt, sizeof amt);
+	snprintf(summary, sizeof summary, "Payment plan: %s EUR in %d %s installment%s from %s", amt,
+		 r->installments, r->every == EVERY_MONTH ? "monthly" : r->every == EVERY_WEEK ? "weekly" : "fortnightly",
+		 r->installments == 1 ? "" : "s", first);
+	if (r->down > 0) {
+		char down[32];
+		money_format_grouped(r->down, down, sizeof down);
+		size_t len = strlen(summary);
+		snprintf(summary + len, sizeof summary - len, ", %s down", down);
+	}
+	int nested;
+	if (db_tx_begin(b->db, &nested))
+		return -1;
+	sqlite3_stmt *p = db_prepare(b->db, "INSERT INTO plans(id, account_no, total, down_payment, fee, frequency, "
+					    "first_date, user, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9)");
+	sqlite3_stmt *i = db_prepare(b->db, "INSERT INTO plan_installments(plan_id, seq, due_date, amount) "
+					    "VALUES (?1, ?2, ?3, ?4)");
+	int rc = p && i ? 0 : -1;
+	if (rc == 0) {
+		sqlite3_bind_text(p, 1, id, -1, SQLITE_STATIC);
+		sqlite3_bind_text(p, 2, r->account_no, -1, SQLITE_STATIC);
+		sqlite3_bind_int64(p, 3, total);
+		sqlite3_bind_int64(p, 4, r->down);
+		sqlite3_bind_int64(p, 5, r->fee);
+		sqlite3_bind_text(p, 6, every_names[r->every], -1, SQLITE_STATIC);
+		sqlite3_bind_text(p, 7, first, -1, SQLITE_STATIC);
+		sqlite3_bind_text(p, 8, user, -1, SQLITE_STATIC);
+		sqlite3_bind_text(p, 9, now, -1, SQLITE_STATIC);
+		rc = step_done(b->db, p);
+	}
+	for (int k = 0; rc == 0 && k < n; k++) {
+		char due[11];
+		date_iso(rows[k].due, due);
+		sqlite3_bind_text(i, 1, id, -1, SQLITE_STATIC);
+		sqlite3_bind_int(i, 2, rows[k].seq);
+		sqlite3_bind_text(i, 3, due, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_int64(i, 4, rows[k].amount);
+		rc = step_done(b->db, i);
+	}
+	sqlite3_finalize(p);
+	sqlite3_finalize(i);
+	struct journal_entry e = {r->account_no, "plan", user, NULL, summary, NULL, NULL};
+	if (rc == 0)
+		rc = journal_add(b, &e, NULL);
+	if (rc == 0)
+		rc = summary_account_changed(b->db, r->account_no);
+	if (rc == 0)
+		rc = db_tx_commit(b->db, nested);
+	if (rc) {
+		db_tx_rollback(b->db, nested);
+		return -1;
+	}
+	if (id_out)
+		memcpy(id_out, id, UID_LEN + 1);
+	return 0;
+}
+
+/* Sets a plan's status, journals why, moves the figures (inside a transaction). */
+static int plan_status(struct book *b, const char *plan_id, const char *account, const char *status,
+		       const char *user, const char *summary)
+{
+	char now[21];
+	now_utc(now);
+	sqlite3_stmt *st = db_prepare(b->db, "UPDATE plans SET status = ?2, updated_at = ?3 WHERE id = ?1");
+	if (!st)
+		return -1;
+	sqlite3_bind_text(st, 1, plan_id, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, status, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, now, -1, SQLITE_STATIC);
+	int rc = step_done(b->db, st);
+	sqlite3_finalize(st);
+	struct journal_entry e = {account, user && strcmp(user, "system") ? "plan" : "system", user, NULL, summary,
+				  NULL, NULL};
+	if (rc == 0)
+		rc = journal_add(b, &e, NULL);
+	if (rc == 0)
+		rc = summary_account_changed(b->db, account);
+	return rc;
+}
+
+int plan_cancel(struct book *b, const char *user, const char *account_no)
+{
+	char id[UID_LEN + 1];
+	if (!active_plan(b->db, account_no, id)) {
+		msg_error("plan: account %s has no active plan", account_no);
+		return 1;
+	}
+	int nested;
+	if (db_tx_begin(b->db, &nested))
+		return -1;
+	int rc = plan_status(b, id, account_no, "cancelled", user, "Payment plan cancelled");
+	if (rc == 0)
+		rc = db_tx_commit(b->db, nested);
+	if (rc)
+		db_tx_rollback(b->db, nested);
+	return rc ? -1 : 0;
+}
+
+struct plan_state {
+	char id[UID_LEN + 1], account[80];
+	int missed, unpaid;
+};
+
+int plan_evaluate(struct book *b, day_t today_, const char *account_no)
+{
+	sqlite3_stmt *q = db_prepare(b->db,
+		"SELECT p.id, p.account_no, i.seq, i.due_date, i.amount, i.paid_amount, i.status, "
+		" (SELECT coalesce(sum(y.amount), 0) FROM payments y WHERE y.account_no = p.account_no "
+		"  AND y.date >= substr(p.created_at, 1, 10)) "
+		"FROM plans p JOIN plan_installments i ON i.plan_id = p.id "
+		"WHERE p.status = 'active' AND (?1 IS NULL OR p.account_no = ?1) ORDER BY p.id, i.seq");
+	sqlite3_stmt *up = db_prepare(b->db, "UPDATE plan_installments SET paid_amount = ?3, status = ?4 "
+					     "WHERE plan_id = ?1 AND seq = ?2");
+	if (!q || !up) {
+		sqlite3_finalize(q);
+		sqlite3_finalize(up);
+		return -1;
+	}
+	if (account_no)
+		sqlite3_bind_text(q, 1, account_no, -1, SQLITE_STATIC);
+	/* a transaction only once something changes: readers run this too */
+	int nested = 0, began = 0, changes = 0, rc = 0;
+#define BEGIN() do { if (!began) { rc = db_tx_begin(b->db, &nested); began = rc == 0; } } while (0)
+	struct plan_state cur = {"", "", 0, 0};
+	int64_t pool = 0;
+	struct plan_state *done = NULL;
+	size_t ndone = 0;
+	int more = 1;
+	while (rc == 0 && more) {
+		more = sqlite3_step(q) == SQLITE_ROW;
+		const char *pid = more ? (const char *)sqlite3_column_text(q, 0) : "";
+		if (cur.id[0] && strcmp(pid, cur.id)) { /* the previous plan is read whole */
+			struct plan_state *nd = realloc(done, (ndone + 1) * sizeof *nd);
+			if (!nd) {
+				rc = -1;
+				break;
+			}
+			done = nd;
+			done[ndone++] = cur;
+			cur.id[0] = '\0';
+		}
+		if (!more)
+			break;
+		if (!cur.id[0]) {
+			snprintf(cur.id, sizeof cur.id, "%s", pid);
+			snprintf(cur.account, sizeof cur.account, "%s", (const char *)sqlite3_column_text(q, 1));
+			cur.missed = cur.unpaid = 0;
+			pool = sqlite3_column_int64(q, 7); /* what came since the plan was made */
+		}
+		int seq = sqlite3_column_int(q, 2);
+		const char *due_s = (const char *)sqlite3_column_text(q, 3);
+		int64_t amount = sqlite3_column_int64(q, 4);
+		const char *old = (const char *)sqlite3_column_text(q, 6);
+		day_t due;
+		date_parse(due_s, strlen(due_s), DATE_ISO, &due);
+		int64_t paid = pool >= amount ? amount : pool > 0 ? pool : 0;
+		pool -= paid;
+		const char *status = paid >= amount ? (today_ > due + PROMISE_GRACE_DAYS && !strcmp(old, "missed") ? "late" : "paid")
+				   : today_ > due + PROMISE_GRACE_DAYS ? "missed" : "due";
+		if (!strcmp(old, "late") && paid >= amount)
+			status = "late";
+		cur.missed += !strcmp(status, "missed");
+		cur.unpaid += paid < amount;
+		if (!strcmp(status, old) && paid == sqlite3_column_int64(q, 5))
+			continue;
+		BEGIN();
+		if (rc)
+			break;
+		sqlite3_bind_text(up, 1, cur.id, -1, SQLITE_STATIC);
+		sqlite3_bind_int(up, 2, seq);
+		sqlite3_bind_int64(up, 3, paid);
+		sqlite3_bind_text(up, 4, status, -1, SQLITE_STATIC);
+		rc = step_done(b->db, up);
+		if (rc || !strcmp(status, old))
+			continue;
+		char summary[160];
+		snprintf(summary, sizeof summary, "Installment %d of the payment plan (due %s): %s", seq, due_s, status);
+		struct journal_entry e = {cur.account, "system", "system", NULL, summary, NULL, NULL};
+		rc = journal_add(b, &e, NULL);
+		if (rc == 0)
+			rc = summary_account_changed(b->db, cur.account);
+		changes++;
+	}
+	sqlite3_finalize(q);
+	sqlite3_finalize(up);
+	for (size_t k = 0; rc == 0 && k < ndone; k++) {
+		struct plan_state *p = &done[k];
+		if (p->unpaid == 0 || p->missed >= PLAN_MAX_MISSED)
+			BEGIN();
+		if (rc)
+			break;
+		if (p->unpaid == 0) {
+			rc = plan_status(b, p->id, p->account, "completed", "system", "Payment plan completed: every installment paid");
+			changes++;
+		} else if (p->missed >= PLAN_MAX_MISSED) {
+			char summary[128];
+			snprintf(summary, sizeof summary, "Payment plan broken: %d installments missed", p->missed);
+			rc = plan_status(b, p->id, p->account, "broken", "system", summary);
+			changes++;
+		}
+	}
+	free(done);
+#undef BEGIN
+	if (began && rc == 0)
+		rc = db_tx_commit(b->db, nested);
+	else if (began)
+		db_tx_rollback(b->db, nested);
+	return rc ? -1 : changes;
+}
+
+long plan_installments(sqlite3 *db, const char *account_no, void (*fn)(const struct installment_row *, void *),
+		       void *arg)
+{
+	sqlite3_stmt *st = db_prepare(db,
+		"SELECT i.plan_id, i.status, p.status, i.due_date, i.seq, i.amount, i.paid_amount "
+		"FROM plan_installments i JOIN plans p ON p.id = i.plan_id "
+		"WHERE p.id = (SELECT id FROM plans WHERE account_no = ?1 ORDER BY created_at DESC LIMIT 1) "
+		"ORDER BY i.seq");
+	if (!st)
+		return -1;
+	sqlite3_bind_text(st, 1, account_no, -1, SQLITE_STATIC);
+	long n = 0;
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		struct installment_row r = {
+			(const char *)sqlite3_column_text(st, 0), (const char *)sqlite3_column_text(st, 1),
+			(const char *)sqlite3_column_text(st, 2), (const char *)sqlite3_column_text(st, 3),
+			sqlite3_column_int(st, 4), sqlite3_column_int64(st, 5), sqlite3_column_int64(st, 6),
+		};
+		fn(&r, arg);
+		n++;
+	}
+	sqlite3_finalize(st);
+	return n;
+}
