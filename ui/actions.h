@@ -36,7 +36,13 @@ enum view_id { VIEW_GENERIC, VIEW_QUEUE, VIEW_ACCOUNT, VIEW_ENTRY, VIEW_HELP, VI
 	ACTION(NEXT_ACCOUNT, "next-account", VIEW_ACCOUNT, "]", "next account of the queue") \
 	ACTION(PREV_ACCOUNT, "prev-account", VIEW_ACCOUNT, "[", "previous account of the queue") \
 	ACTION(OPEN_ENTRY, "open-entry", VIEW_ACCOUNT, "Enter", "show the history entry whole") \
-	ACTION(HISTORY_FILTER, "history-filter", VIEW_ACCOUNT, "f", "history: show one type only")
+	ACTION(HISTORY_FILTER, "history-filter", VIEW_ACCOUNT, "f", "history: show one type only") \
+	ACTION(CALL, "call", VIEW_ACCOUNT, "c", "start a call (timer in the status bar); again: end it, log the outcome") \
+	ACTION(PROMISE, "promise", VIEW_ACCOUNT, "p", "record a promise to pay") \
+	ACTION(NOTE, "note", VIEW_ACCOUNT, "n", "add a one-line note") \
+	ACTION(DISPUTE, "dispute", VIEW_ACCOUNT, "d", "dispute the selected invoice") \
+	ACTION(RESOLVE, "resolve", VIEW_ACCOUNT, "D", "resolve the selected invoice's dispute") \
+	ACTION(TASK, "task", VIEW_ACCOUNT, "t", "add a follow-up task")
 
 enum action {
 	ACT_NONE,

@@ -128,6 +128,17 @@ static void draw_status(struct app *a)
 {
 	int y = LINES - 1;
 	draw_fill(y, 0, COLS, a->status_error ? EL_ERROR : EL_STATUS);
+	if (a->call.account_no[0]) { /* the call timer, at the right */
+		char timer[256];
+		long sec = app_call_seconds(a);
+		snprintf(timer, sizeof timer, " CALL %s %s %02ld:%02ld ", a->call.name, a->call.number, sec / 60, sec % 60);
+		int w = draw_width(timer);
+		if (w > COLS / 2)
+			w = COLS / 2;
+		draw_text(y, COLS - w, w, timer, EL_DUE, 0);
+		draw_text(y, 1, COLS - w - 2, a->status[0] ? a->status : "c: end the call", a->status_error ? EL_ERROR : EL_STATUS, 0);
+		return;
+	}
 	if (a->status[0]) {
 		draw_text(y, 1, COLS - 2, a->status, a->status_error ? EL_ERROR : EL_STATUS, 0);
 		return;
@@ -412,7 +423,10 @@ void app_command(struct app *a, const char *line)
 	if (!*cmd)
 		return;
 	if (!strcmp(cmd, "q") || !strcmp(cmd, "quit")) {
-		a->quit = 1;
+		if (a->call.account_no[0])
+			app_message(a, 1, "a call is running: c ends it and logs it, then quit");
+		else
+			a->quit = 1;
 	} else if (!strcmp(cmd, "goto")) {
 		if (!*args)
 			app_message(a, 1, "goto: which account?");
@@ -492,8 +506,18 @@ static void generic(struct app *a, enum action act)
 	case ACT_SEARCH: search(a, 1, 1); break;
 	case ACT_SEARCH_NEXT: search(a, 1, 0); break;
 	case ACT_SEARCH_PREV: search(a, -1, 0); break;
-	case ACT_BACK: app_pop(a); break;
-	case ACT_QUIT: a->quit = 1; break;
+	case ACT_BACK:
+		if (a->call.account_no[0] && app_top(a)->ops->id == VIEW_ACCOUNT)
+			app_message(a, 1, "a call is running: c ends it and logs it");
+		else
+			app_pop(a);
+		break;
+	case ACT_QUIT:
+		if (a->call.account_no[0])
+			app_message(a, 1, "a call is running: c ends it and logs it, then quit");
+		else
+			a->quit = 1;
+		break;
 	case ACT_REDRAW: clearok(curscr, TRUE); break;
 	case ACT_RELOAD:
 		if (app_load_queue(a) == 0)
@@ -549,6 +573,18 @@ static void run(struct app *a)
 static void message_to_status(const char *text, int error, void *arg)
 {
 	app_message(arg, error, "%s", text);
+}
+
+void app_restore_messages(struct app *a)
+{
+	msg_redirect(message_to_status, a);
+}
+
+long app_call_seconds(const struct app *a)
+{
+	struct timespec now;
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	return (long)(now.tv_sec - a->call.started.tv_sec);
 }
 
 static void config_error_to_stderr(const char *msg, void *arg)

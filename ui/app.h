@@ -4,6 +4,8 @@
 #ifndef RELANCE_UI_APP_H
 #define RELANCE_UI_APP_H
 
+#include <time.h>
+
 #include "actions.h"
 #include "book.h"
 #include "date.h"
@@ -54,7 +56,17 @@ struct app {
 	char search[128];
 	int quit;
 	int config_errors;
+	/* a call under way (account_no empty: none) */
+	struct {
+		char account_no[80], name[128], number[64];
+		struct timespec started;
+	} call;
 };
+
+/* Messages from the engine go to the status line again (after a form). */
+void app_restore_messages(struct app *a);
+/* Seconds the call under way has lasted. */
+long app_call_seconds(const struct app *a);
 
 /* The status line: a message until the next key. */
 void app_message(struct app *a, int error, const char *fmt, ...) __attribute__((format(printf, 3, 4)));

@@ -8,6 +8,12 @@
 #include <string.h>
 
 #include "account.h"
+#include "call.h"
+#include "dispute.h"
+#include "form.h"
+#include "journal.h"
+#include "promise.h"
+#include "task.h"
 #include "app.h"
 #include "draw.h"
 #include "history.h"
@@ -15,6 +21,8 @@
 #include "money.h"
 #include "utf8.h"
 #include "xstr.h"
+
+static int key_move(struct app *a, struct view *v, enum action act);
 
 struct item {
 	char *no, *kind, *issue, *due, *status;
@@ -323,7 +331,184 @@ static void open_entry(struct app *a, struct account_view *av)
 	app_push(a, ev);
 }
 
+/* ---- writes: each a form, saved through the engine in one transaction ---- */
+
+struct write_ctx {
+	struct account_view *av;
+	const char *invoice; /* the selected item, for disputes */
+};
+
+static int64_t amount_of(const char *s)
+{
+	int64_t c = 0;
+	money_parse(s, strlen(s), MARK_UNKNOWN, &c);
+	return c;
+}
+
+static day_t day_of(const char *s)
+{
+	day_t d = 0;
+	date_parse(s, strlen(s), DATE_ISO, &d);
+	return d;
+}
+
+static int save_note(struct app *a, struct form *f, void *arg)
+{
+	struct write_ctx *w = arg;
+	struct journal_entry e = {w->av->acc.account_no, "note", a->user, NULL, f->fields[0].value, NULL, NULL};
+	return journal_add(a->book, &e, NULL);
+}
+
+static int save_task(struct app *a, struct form *f, void *arg)
+{
+	struct write_ctx *w = arg;
+	return task_add(a->book, a->user, w->av->acc.account_no, day_of(f->fields[0].value), f->fields[1].value, NULL);
+}
+
+static int save_promise(struct app *a, struct form *f, void *arg)
+{
+	struct write_ctx *w = arg;
+	struct promise_request r = {w->av->acc.account_no, amount_of(f->fields[0].value), day_of(f->fields[1].value),
+				    NULL, f->fields[2].value[0] ? f->fields[2].value : NULL};
+	return promise_add(a->book, a->user, &r, NULL);
+}
+
+static int save_dispute(struct app *a, struct form *f, void *arg)
+{
+	struct write_ctx *w = arg;
+	return dispute_open(a->book, a->user, w->invoice, f->fields[0].value,
+			    f->fields[1].value[0] ? f->fields[1].value : NULL);
+}
+
+static int save_resolve(struct app *a, struct form *f, void *arg)
+{
+	struct write_ctx *w = arg;
+	return dispute_resolve(a->book, a->user, w->invoice, f->fields[0].value,
+			       f->fields[1].value[0] ? f->fields[1].value : NULL);
+}
+
+static int save_call(struct app *a, struct form *f, void *arg)
+{
+	struct write_ctx *w = arg;
+	struct call c = {w->av->acc.account_no, f->fields[0].value, app_call_seconds(a), a->call.number,
+			 f->fields[1].value[0] ? f->fields[1].value : NULL,
+			 f->fields[2].value[0] ? day_of(f->fields[2].value) : 0};
+	return call_log(a->book, a->user, &c);
+}
+
+/* Runs a form and, once saved, shows the account and the queue again. */
+static int write_form(struct app *a, struct view *v, struct form *f, int (*save)(struct app *, struct form *, void *),
+		      const char *invoice, const char *done)
+{
+	struct account_view *av = v->data;
+	struct write_ctx w = {av, invoice};
+	if (!form_run(a, f, save, &w))
+		return 0;
+	char no[80];
+	snprintf(no, sizeof no, "%s", av->acc.account_no);
+	app_load_queue(a);
+	view_account_show(a, v, no);
+	app_message(a, 0, "%s", done);
+	return 1;
+}
+
+static const char *selected_invoice(struct account_view *av)
+{
+	if (av->pane != PANE_ITEMS || av->li.count == 0)
+		return NULL;
+	return av->items[av->li.cursor].no;
+}
+
+static void write_action(struct app *a, struct view *v, enum action act)
+{
+	struct account_view *av = v->data;
+	char day[11];
+	switch (act) {
+	case ACT_NOTE: {
+		struct field fl[] = {{"Note", FIELD_TEXT, 1, NULL, ""}};
+		struct form f = {"Note", fl, 1};
+		write_form(a, v, &f, save_note, NULL, "note added");
+		break;
+	}
+	case ACT_TASK: {
+		struct field fl[] = {{"Date", FIELD_DATE, 1, NULL, ""}, {"Text", FIELD_TEXT, 1, NULL, ""}};
+		date_iso(a->today + 7, fl[0].value);
+		struct form f = {"Follow-up task", fl, 2};
+		write_form(a, v, &f, save_task, NULL, "follow-up task added");
+		break;
+	}
+	case ACT_PROMISE: {
+		struct field fl[] = {{"Amount", FIELD_AMOUNT, 1, NULL, ""}, {"Date", FIELD_DATE, 1, NULL, ""},
+				     {"Note", FIELD_TEXT, 0, NULL, ""}};
+		money_format(av->overdue, fl[0].value, sizeof fl[0].value);
+		date_iso(a->today + 7, day);
+		snprintf(fl[1].value, sizeof fl[1].value, "%s", day);
+		struct form f = {"Promise to pay", fl, 3};
+		write_form(a, v, &f, save_promise, NULL, "promise recorded");
+		break;
+	}
+	case ACT_DISPUTE:
+	case ACT_RESOLVE: {
+		const char *invoice = selected_invoice(av);
+		if (!invoice) {
+			app_message(a, 1, "select an invoice in the open items first");
+			break;
+		}
+		char title[128];
+		snprintf(title, sizeof title, "%s %s", act == ACT_DISPUTE ? "Dispute" : "Resolve the dispute on", invoice);
+		struct field fl[] = {{act == ACT_DISPUTE ? "Reason" : "How", FIELD_CHOICE, 1,
+				      act == ACT_DISPUTE ? dispute_reasons : dispute_resolutions, ""},
+				     {"Note", FIELD_TEXT, 0, NULL, ""}};
+		snprintf(fl[0].value, sizeof fl[0].value, "%s", fl[0].choices[0]);
+		struct form f = {title, fl, 2};
+		write_form(a, v, &f, act == ACT_DISPUTE ? save_dispute : save_resolve, invoice,
+			   act == ACT_DISPUTE ? "dispute opened" : "dispute resolved");
+		break;
+	}
+	case ACT_CALL:
+		if (!a->call.account_no[0]) {
+			snprintf(a->call.account_no, sizeof a->call.account_no, "%s", av->acc.account_no);
+			snprintf(a->call.name, sizeof a->call.name, "%s", av->acc.name);
+			snprintf(a->call.number, sizeof a->call.number, "%.*s", (int)strcspn(av->acc.phone, ";,"),
+				 av->acc.phone);
+			clock_gettime(CLOCK_MONOTONIC, &a->call.started);
+			app_message(a, 0, "call started: c again ends it");
+		} else if (strcmp(a->call.account_no, av->acc.account_no) != 0) {
+			app_message(a, 1, "a call to %s is running: end it from its account", a->call.account_no);
+		} else {
+			struct field fl[] = {{"Outcome", FIELD_CHOICE, 1, call_outcomes, "reached"},
+					     {"Note", FIELD_TEXT, 0, NULL, ""}, {"Follow-up", FIELD_DATE, 0, NULL, ""}};
+			struct form f = {"The call's outcome", fl, 3};
+			if (write_form(a, v, &f, save_call, NULL, "call logged"))
+				a->call.account_no[0] = '\0';
+			else
+				app_message(a, 0, "the call goes on: c ends it");
+		}
+		break;
+	default:
+		break;
+	}
+}
+
 static int key(struct app *a, struct view *v, enum action act)
+{
+	switch (act) {
+	case ACT_NOTE: case ACT_TASK: case ACT_PROMISE: case ACT_DISPUTE: case ACT_RESOLVE: case ACT_CALL:
+		write_action(a, v, act);
+		return 1;
+	case ACT_NEXT_ACCOUNT: case ACT_PREV_ACCOUNT:
+		if (a->call.account_no[0]) {
+			app_message(a, 1, "a call is running: c ends it and logs it");
+			return 1;
+		}
+		break;
+	default:
+		break;
+	}
+	return key_move(a, v, act);
+}
+
+static int key_move(struct app *a, struct view *v, enum action act)
 {
 	struct account_view *av = v->data;
 	struct list *l = av->pane == PANE_ITEMS ? &av->li : &av->lh;
