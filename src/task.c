@@ -62,6 +62,24 @@ int task_add(struct book *b, const char *user, const char *account_no, day_t due
 	return 0;
 }
 
+long task_list_open(sqlite3 *db, const char *account_no,
+		    void (*fn)(const char *id, const char *due, const char *text, void *), void *arg)
+{
+	sqlite3_stmt *st = db_prepare(db, "SELECT id, due_date, text FROM tasks WHERE account_no = ?1 "
+					  "AND status = 'open' ORDER BY due_date, created_at");
+	if (!st)
+		return -1;
+	sqlite3_bind_text(st, 1, account_no, -1, SQLITE_STATIC);
+	long n = 0;
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		fn((const char *)sqlite3_column_text(st, 0), (const char *)sqlite3_column_text(st, 1),
+		   (const char *)sqlite3_column_text(st, 2), arg);
+		n++;
+	}
+	sqlite3_finalize(st);
+	return n;
+}
+
 int task_done(struct book *b, const char *user, const char *task_id)
 {
 	char now[21], account[80] = "", text[256] = "", summary[320];

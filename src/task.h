@@ -14,4 +14,8 @@ int task_add(struct book *b, const char *user, const char *account_no, day_t due
  * (message printed), -1 on error. */
 int task_done(struct book *b, const char *user, const char *task_id);
 
+/* Calls fn for the open tasks of an account, by date. Returns the count or -1. */
+long task_list_open(sqlite3 *db, const char *account_no,
+		    void (*fn)(const char *id, const char *due, const char *text, void *), void *arg);
+
 #endif

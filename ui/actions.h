@@ -40,9 +40,11 @@ enum view_id { VIEW_GENERIC, VIEW_QUEUE, VIEW_ACCOUNT, VIEW_ENTRY, VIEW_HELP, VI
 	ACTION(CALL, "call", VIEW_ACCOUNT, "c", "start a call (timer in the status bar); again: end it, log the outcome") \
 	ACTION(PROMISE, "promise", VIEW_ACCOUNT, "p", "record a promise to pay") \
 	ACTION(NOTE, "note", VIEW_ACCOUNT, "n", "add a one-line note") \
+	ACTION(LONG_NOTE, "long-note", VIEW_ACCOUNT, "N", "write a long note in $VISUAL or $EDITOR") \
 	ACTION(DISPUTE, "dispute", VIEW_ACCOUNT, "d", "dispute the selected invoice") \
 	ACTION(RESOLVE, "resolve", VIEW_ACCOUNT, "D", "resolve the selected invoice's dispute") \
-	ACTION(TASK, "task", VIEW_ACCOUNT, "t", "add a follow-up task")
+	ACTION(TASK, "task", VIEW_ACCOUNT, "t", "add a follow-up task") \
+	ACTION(TASK_DONE, "task-done", VIEW_ACCOUNT, "x", "mark one of the account's open tasks done")
 
 enum action {
 	ACT_NONE,

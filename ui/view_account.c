@@ -10,6 +10,7 @@
 #include "account.h"
 #include "call.h"
 #include "dispute.h"
+#include "editor.h"
 #include "form.h"
 #include "journal.h"
 #include "promise.h"
@@ -387,6 +388,38 @@ static int save_resolve(struct app *a, struct form *f, void *arg)
 			       f->fields[1].value[0] ? f->fields[1].value : NULL);
 }
 
+#define MAX_TASKS 32
+
+struct open_tasks {
+	char ids[MAX_TASKS][UID_LEN + 1];
+	char labels[MAX_TASKS][160];
+	const char *choices[MAX_TASKS + 1];
+	int n;
+};
+
+static void take_task(const char *id, const char *due, const char *text, void *arg)
+{
+	struct open_tasks *t = arg;
+	if (t->n == MAX_TASKS)
+		return;
+	snprintf(t->ids[t->n], sizeof t->ids[0], "%s", id);
+	snprintf(t->labels[t->n], sizeof t->labels[0], "%s %s", due, text);
+	t->choices[t->n] = t->labels[t->n];
+	t->n++;
+	t->choices[t->n] = NULL;
+}
+
+static struct open_tasks *tasks_shown;
+
+static int save_task_done(struct app *a, struct form *f, void *arg)
+{
+	(void)arg;
+	for (int i = 0; i < tasks_shown->n; i++)
+		if (!strcmp(tasks_shown->labels[i], f->fields[0].value))
+			return task_done(a->book, a->user, tasks_shown->ids[i]);
+	return 1;
+}
+
 static int save_call(struct app *a, struct form *f, void *arg)
 {
 	struct write_ctx *w = arg;
@@ -428,6 +461,41 @@ static void write_action(struct app *a, struct view *v, enum action act)
 		struct field fl[] = {{"Note", FIELD_TEXT, 1, NULL, ""}};
 		struct form f = {"Note", fl, 1};
 		write_form(a, v, &f, save_note, NULL, "note added");
+		break;
+	}
+	case ACT_LONG_NOTE: {
+		const char *why = NULL;
+		char *text = editor_text(&why);
+		if (!text) {
+			app_message(a, 0, "%s", why);
+			break;
+		}
+		char summary[100]; /* the first line, shortened, sums it up */
+		snprintf(summary, sizeof summary, "%.*s", (int)strcspn(text, "\n"), text);
+		struct journal_entry e = {av->acc.account_no, "note", a->user, NULL, summary, text, NULL};
+		if (journal_add(a->book, &e, NULL) == 0) {
+			char no[80];
+			snprintf(no, sizeof no, "%s", av->acc.account_no);
+			view_account_show(a, v, no);
+			app_message(a, 0, "note added");
+		}
+		free(text);
+		break;
+	}
+	case ACT_TASK_DONE: {
+		struct open_tasks t = {.n = 0};
+		t.choices[0] = NULL;
+		task_list_open(a->book->db, av->acc.account_no, take_task, &t);
+		if (t.n == 0) {
+			app_message(a, 1, "no open task on this account");
+			break;
+		}
+		struct field fl[] = {{"Task", FIELD_CHOICE, 1, t.choices, ""}};
+		snprintf(fl[0].value, sizeof fl[0].value, "%s", t.labels[0]);
+		struct form f = {"Mark a task done (Left/Right: which)", fl, 1};
+		tasks_shown = &t;
+		write_form(a, v, &f, save_task_done, NULL, "task done");
+		tasks_shown = NULL;
 		break;
 	}
 	case ACT_TASK: {
@@ -494,6 +562,7 @@ static int key(struct app *a, struct view *v, enum action act)
 {
 	switch (act) {
 	case ACT_NOTE: case ACT_TASK: case ACT_PROMISE: case ACT_DISPUTE: case ACT_RESOLVE: case ACT_CALL:
+	case ACT_LONG_NOTE: case ACT_TASK_DONE:
 		write_action(a, v, act);
 		return 1;
 	case ACT_NEXT_ACCOUNT: case ACT_PREV_ACCOUNT:

@@ -27,14 +27,14 @@ screen_has "mine \(tester\) \| 9 accounts" "120x40: the queue"
 order=$(screen | awk '$2 ~ /^[QX][0-9]$/ {printf "%s ", $2}')
 is "$order" "Q3 Q4 Q2 Q1 Q7 Q8 X1 X2 X3 " "the same order at 120x40 (X: 1.00 overdue each, last)"
 is "$(column_of 'X2 ' tester)" "$(column_of 'Q1 ' tester)" "emoji (double width) keep the columns"
-like "$(screen)" "Q7 +Zeta 株式会社 +tester" "wide names have room at 120 columns"
-like "$(screen)" 'ACME\\x1b\]2;pwned\\x07 SA' "an escape sequence in a name is shown escaped"
+screen_has "Q7 +Zeta 株式会社 +tester" "wide names have room at 120 columns"
+screen_has 'ACME\\x1b\]2;pwned\\x07 SA' "an escape sequence in a name is shown escaped"
 unlike "$(tm display-message -p -t s '#{pane_title}')" "pwned" "and never reaches the terminal (the title is intact)"
 is "$(column_of 'X1 ' tester)" "$(column_of 'Q1 ' tester)" "the escaped name keeps the columns"
 type ":goto X1" && send Enter
 screen_has "relance: account X1" "the account with the escaped name opens"
-like "$(screen)" 'clear\\x1b\[2Jscreen' "a note holding ESC [2J is shown escaped"
-like "$(screen)" "Open items \(1\)" "and the screen is intact"
+screen_has 'clear\\x1b\[2Jscreen' "a note holding ESC [2J is shown escaped"
+screen_has "Open items \(1\)" "and the screen is intact"
 send q
 
 send / && type "wą"
@@ -85,8 +85,8 @@ tm kill-server
 
 screen_start 80 24 LANG=C LC_ALL=C -- -d "$B"
 screen_has "Q8 +Eta Societe" "without UTF-8, accents become plain letters"
-like "$(screen)" "Q2 +Beta SPRL" "(Bêta)"
-like "$(screen)" "Q7 +Zeta \?\?\?" "characters without a stand-in become ?"
+screen_has "Q2 +Beta SPRL" "(Bêta)"
+screen_has "Q7 +Zeta \?\?\?" "characters without a stand-in become ?"
 is "$(column_of 'Q7 ' tester)" "$(column_of 'Q1 ' tester)" "and the columns hold"
 tm kill-server
 

@@ -8,7 +8,15 @@
 . "$(dirname "$0")/../lib/queue_book.sh"
 B="$T/q.db"
 queue_book "$B"
-screen_start 80 24 -- -d "$B"
+mkdir -p "$T/tmp"
+# the "editor": writes what $T/say holds into its file, notes the file's mode
+cat > "$T/ed.sh" <<ED
+#!/bin/sh
+stat -c %a "\$1" > "$T/mode"
+cat "$T/say" > "\$1"
+ED
+chmod +x "$T/ed.sh"
+screen_start 80 24 EDITOR="$T/ed.sh" VISUAL= TMPDIR="$T/tmp" -- -d "$B"
 wait_for "mine \(tester\)"
 type ":goto Q1" && send Enter
 screen_has "relance: account Q1" "the account"
@@ -25,11 +33,11 @@ screen_has "Spoke to the accountant" "a resize in the middle of a form keeps it"
 resize 80 24
 send Enter
 screen_has "note added" "Enter saves"
-like "$(screen)" "note +tester +Spoke to the accountant" "the note is in the history"
+screen_has "note +tester +Spoke to the accountant" "the note is in the history"
 
 send p
 screen_has "Promise to pay" "p opens the promise form"
-like "$(screen)" "Amount +1000\.00" "the amount proposed is the overdue balance"
+screen_has "Amount +1000\.00" "the amount proposed is the overdue balance"
 send C-u && type "1.234,567" && send Enter
 screen_has "Amount: 1\.234,567 has more than two decimals" "an amount with three decimals is refused in place"
 send C-u && type "400" && send Tab C-u && type "2026-11-01" && send Enter
@@ -38,26 +46,26 @@ send C-u && type "31/02/2027" && send Enter
 screen_has "Date: 31/02/2027 is not a date" "a date that does not exist is refused in place"
 send C-u && type "30/11/2026" && send Enter
 screen_has "promise recorded" "a day-first date is accepted"
-like "$(screen)" "promise +tester +Promise to pay 400\.00 EUR by 2026-11-30" "the promise is in the history"
+screen_has "promise +tester +Promise to pay 400\.00 EUR by 2026-11-30" "the promise is in the history"
 is "$("$R" -d "$B" promises Q1 --format tsv | cut -f3,5,6 | tail -1)" "400.00	2026-11-30	open" "and in the book"
 
 send t
 screen_has "Follow-up task" "t opens the task form (the date proposed a week ahead)"
 type "send the statement" && send Enter
 screen_has "follow-up task added" "saved"
-like "$(screen)" "task +tester +Follow-up on 2026-12-01: send the stat" "journaled"
+screen_has "task +tester +Follow-up on 2026-12-01: send the stat" "journaled"
 
 send d
 screen_has "Dispute Q1-1" "d disputes the selected invoice"
 send Right Right Tab && type "Wrong quantity" && send Enter
 screen_has "dispute opened" "saved"
-like "$(screen)" "Q1-1 .* disputed" "the invoice shows as disputed"
-like "$(screen)" "overdue 0\.00 +disputed 1,000\.00" "and leaves the overdue figures"
+screen_has "Q1-1 .* disputed" "the invoice shows as disputed"
+screen_has "overdue 0\.00 +disputed 1,000\.00" "and leaves the overdue figures"
 send D
 screen_has "Resolve the dispute on Q1-1" "D resolves it"
 send r && send Enter
 screen_has "dispute resolved" "resolved (first letter chooses: rejected)"
-like "$(screen)" "Dispute on Q1-1 closed: rejected" "journaled"
+screen_has "Dispute on Q1-1 closed: rejected" "journaled"
 
 send c
 screen_has "CALL Alpha Ltd +00:0[0-9]" "c starts a call: the timer in the status bar"
@@ -70,11 +78,28 @@ send c
 screen_has "The call's outcome" "c again: the outcome form"
 send Right Tab && type "Will call back" && send Tab && type "2026-11-27" && send Enter
 screen_has "call logged" "logged"
-like "$(screen)" "call +tester +Call: no_answer \(0:0[1-9]\)" "with its outcome and duration"
+screen_has "call +tester +Call: no_answer \(0:0[1-9]\)" "with its outcome and duration"
 unlike "$(screen | tail -1)" "CALL" "the timer is gone"
+
+printf 'Long talk with the owner\nHe will pay in January.\n' > "$T/say"
+send N
+screen_has "note +tester +Long talk with the owner" "N: a long note written in the editor, its first line in the history"
+is "$(cat "$T/mode")" 600 "the editor's file was private (0600)"
+is "$(ls "$T/tmp" | wc -l)" 0 "and is removed afterwards"
+like "$(sqlite3 "$B" "SELECT body FROM activities WHERE summary = 'Long talk with the owner'")" "He will pay in January" "the whole text is kept"
+printf '  \n' > "$T/say"
+send N
+screen_has "the file was left empty: no note" "an empty file: no note"
+
+send x
+screen_has "Mark a task done" "x: the open tasks to choose from"
+screen_has "< 2026-11-27 call back >" "the earliest first"
+send Enter
+screen_has "task done" "marked done"
+screen_has "Follow-up done: call back" "journaled"
 send q
 screen_has "mine \(tester\)" "back to the queue"
-like "$(screen)" "Q1 +Alpha Ltd +tester +1,000\.00 +30 follow-up: +2026-11-27" "the queue follows: Q1's next action is the call's follow-up (before the promise)"
+screen_has "Q1 +Alpha Ltd +tester +1,000\.00 +30 promise to +2026-11-30" "the queue follows: with the call-back done, Q1's next action is its promise (before the 12-01 task)"
 type ":q" && send Enter
 wait_exit
 is "$EXIT" 0 "quits"
