@@ -103,6 +103,10 @@ static const struct command commands[] = {
 	 "--format F           text (default), tsv or json\n"
 	 "relance plan cancel ACCOUNT",
 	 cmd_plan},
+	{"snooze", "put an account out of the queue until a date",
+	 "snooze ACCOUNT --until D\n"
+	 "--until D            the day it comes back (today or earlier: at once)",
+	 cmd_snooze},
 	{"config", "print the effective configuration (relancerc(5))",
 	 "config [--defaults]\n"
 	 "--defaults           the compiled-in configuration, without any file",

@@ -64,6 +64,7 @@ int cmd_promise(const struct cli_globals *g, int argc, char **argv);
 int cmd_promises(const struct cli_globals *g, int argc, char **argv);
 int cmd_dispute(const struct cli_globals *g, int argc, char **argv);
 int cmd_plan(const struct cli_globals *g, int argc, char **argv);
+int cmd_snooze(const struct cli_globals *g, int argc, char **argv);
 int cmd_task(const struct cli_globals *g, int argc, char **argv);
 int cmd_demo(const struct cli_globals *g, int argc, char **argv);
 int cmd_check(const struct cli_globals *g, int argc, char **argv);

@@ -406,3 +406,32 @@ int cmd_plan(const struct cli_globals *g, int argc, char **argv)
 		printf("account %s has no payment plan\n", r.account_no);
 	return finish(&b, n < 0 ? -1 : 0);
 }
+
+int cmd_snooze(const struct cli_globals *g, int argc, char **argv)
+{
+	struct opts o;
+	const char *account = NULL;
+	day_t until = 0;
+	int has_until = 0;
+	opts_init(&o, "snooze", argc, argv);
+	while (opts_more(&o)) {
+		if (opts_value(&o, "--until"))
+			has_until = date_arg(&o, &until) == 0;
+		else {
+			const char *a = opts_positional(&o);
+			if (a && account)
+				msg_error("snooze: one account at a time"), o.bad = 1;
+			account = a;
+		}
+	}
+	if (!o.bad && (!account || !has_until)) {
+		msg_error("snooze: usage: relance snooze ACCOUNT --until D");
+		o.bad = 1;
+	}
+	if (o.bad)
+		return 2;
+	struct book b;
+	if (open_book(g, &b))
+		return 1;
+	return finish(&b, task_snooze(&b, g->user, account, until));
+}

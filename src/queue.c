@@ -58,7 +58,7 @@ static void offer_action(struct queue_row *r, const char *what, day_t when, day_
 #define QUEUE_COLUMNS \
 	"SELECT account_no, name, coalesce(collector, ''), coalesce(segment, ''), overdue, " \
 	"due_weight, oldest_due, disputes, promise_status, promise_date, task_date, task_text, " \
-	"missed_date FROM account_summary "
+	"missed_date, snoozed_until FROM account_summary "
 
 static int column_day(sqlite3_stmt *st, int col, day_t *d)
 {
@@ -120,6 +120,9 @@ int queue_load(struct queue *q, sqlite3 *db, day_t today, const char *collector)
 	struct queue_row r;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		memset(&r, 0, sizeof r);
+		day_t until;
+		if (column_day(st, 13, &until) && until > today)
+			continue; /* snoozed */
 		r.overdue = sqlite3_column_int64(st, 4);
 		work_of(&r, st, today);
 		if (r.overdue <= 0 && !r.due)

@@ -12,7 +12,7 @@
 #define SUMMARY_SELECT \
 	"INSERT OR REPLACE INTO account_summary(account_no, collector, name, segment, as_of, " \
 	" open_total, overdue, overdue_items, due_weight, oldest_due, next_due, disputed, disputes, " \
-	" promise_status, promise_date, task_date, task_text, missed_date) " \
+	" promise_status, promise_date, task_date, task_text, missed_date, snoozed_until) " \
 	"SELECT c.account_no, c.collector, c.name, c.segment, ?1, coalesce(sum(i.open_amount), 0), " \
 	" coalesce(sum(CASE WHEN o.late THEN i.open_amount END), 0), " \
 	" count(CASE WHEN o.late THEN 1 END), " \
@@ -31,7 +31,8 @@
 	" (SELECT text FROM tasks t WHERE t.account_no = c.account_no AND t.status = 'open' " \
 	"  ORDER BY t.due_date LIMIT 1), " \
 	" (SELECT min(n.due_date) FROM plans l JOIN plan_installments n ON n.plan_id = l.id " \
-	"  WHERE l.account_no = c.account_no AND l.status = 'active' AND n.status = 'missed') " \
+	"  WHERE l.account_no = c.account_no AND l.status = 'active' AND n.status = 'missed'), " \
+	" (SELECT until FROM account_snoozes z WHERE z.account_no = c.account_no ORDER BY z.at DESC LIMIT 1) " \
 	"FROM customers c " \
 	"LEFT JOIN invoices i ON i.account_no = c.account_no AND i.status = 'open' " \
 	"LEFT JOIN disputes d ON d.invoice_no = i.invoice_no AND d.status = 'open' " \

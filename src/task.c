@@ -62,6 +62,47 @@ int task_add(struct book *b, const char *user, const char *account_no, day_t due
 	return 0;
 }
 
+int task_snooze(struct book *b, const char *user, const char *account_no, day_t until)
+{
+	if (ledger_account_exists(b->db, account_no) <= 0) {
+		msg_error("no account %s in the book", account_no);
+		return 1;
+	}
+	char id[UID_LEN + 1], now[21], day[11], summary[96];
+	uid_new(id);
+	now_utc(now);
+	date_iso(until, day);
+	if (until > today())
+		snprintf(summary, sizeof summary, "Snoozed until %s", day);
+	else
+		snprintf(summary, sizeof summary, "Snooze lifted");
+	int nested;
+	if (db_tx_begin(b->db, &nested))
+		return -1;
+	sqlite3_stmt *st = db_prepare(b->db, "INSERT INTO account_snoozes(id, account_no, until, user, at) "
+					     "VALUES (?1, ?2, ?3, ?4, ?5)");
+	int rc = st ? 0 : -1;
+	if (st) {
+		sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 2, account_no, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 3, day, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 4, user, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 5, now, -1, SQLITE_STATIC);
+		rc = sqlite3_step(st) == SQLITE_DONE ? 0 : -1;
+		sqlite3_finalize(st);
+	}
+	struct journal_entry e = {account_no, "task", user, NULL, summary, NULL, NULL};
+	if (rc == 0)
+		rc = journal_add(b, &e, NULL);
+	if (rc == 0)
+		rc = summary_account_changed(b->db, account_no);
+	if (rc == 0)
+		rc = db_tx_commit(b->db, nested);
+	if (rc)
+		db_tx_rollback(b->db, nested);
+	return rc ? -1 : 0;
+}
+
 long task_list_open(sqlite3 *db, const char *account_no,
 		    void (*fn)(const char *id, const char *due, const char *text, void *), void *arg)
 {

@@ -1,4 +1,6 @@
-/* task.h — follow-up tasks: made, done, listed in the queue on their date. */
+/* task.h — what the collector plans on an account: follow-up tasks (made,
+ * done, listed in the queue on their date) and snoozes (the account out of
+ * the queue until a date). */
 #ifndef RELANCE_TASK_H
 #define RELANCE_TASK_H
 
@@ -13,6 +15,10 @@ int task_add(struct book *b, const char *user, const char *account_no, day_t due
 /* Marks a task done. Returns 0, 1 when there is no open task with that id
  * (message printed), -1 on error. */
 int task_done(struct book *b, const char *user, const char *task_id);
+
+/* Snoozes an account: out of the queue before `until` (today or earlier:
+ * back at once). Journaled. Returns 0, 1 when refused, -1 on error. */
+int task_snooze(struct book *b, const char *user, const char *account_no, day_t until);
 
 /* Calls fn for the open tasks of an account, by date. Returns the count or -1. */
 long task_list_open(sqlite3 *db, const char *account_no,

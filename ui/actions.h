@@ -44,7 +44,8 @@ enum view_id { VIEW_GENERIC, VIEW_QUEUE, VIEW_ACCOUNT, VIEW_ENTRY, VIEW_HELP, VI
 	ACTION(DISPUTE, "dispute", VIEW_ACCOUNT, "d", "dispute the selected invoice") \
 	ACTION(RESOLVE, "resolve", VIEW_ACCOUNT, "D", "resolve the selected invoice's dispute") \
 	ACTION(TASK, "task", VIEW_ACCOUNT, "t", "add a follow-up task") \
-	ACTION(TASK_DONE, "task-done", VIEW_ACCOUNT, "x", "mark one of the account's open tasks done")
+	ACTION(TASK_DONE, "task-done", VIEW_ACCOUNT, "x", "mark one of the account's open tasks done") \
+	ACTION(SNOOZE, "snooze", VIEW_ACCOUNT, "s", "put the account out of the queue until a date")
 
 enum action {
 	ACT_NONE,

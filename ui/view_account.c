@@ -420,6 +420,12 @@ static int save_task_done(struct app *a, struct form *f, void *arg)
 	return 1;
 }
 
+static int save_snooze(struct app *a, struct form *f, void *arg)
+{
+	struct write_ctx *w = arg;
+	return task_snooze(a->book, a->user, w->av->acc.account_no, day_of(f->fields[0].value));
+}
+
 static int save_call(struct app *a, struct form *f, void *arg)
 {
 	struct write_ctx *w = arg;
@@ -480,6 +486,13 @@ static void write_action(struct app *a, struct view *v, enum action act)
 			app_message(a, 0, "note added");
 		}
 		free(text);
+		break;
+	}
+	case ACT_SNOOZE: {
+		struct field fl[] = {{"Until", FIELD_DATE, 1, NULL, ""}};
+		date_iso(a->today + 7, fl[0].value);
+		struct form f = {"Snooze the account (back on this day)", fl, 1};
+		write_form(a, v, &f, save_snooze, NULL, "snoozed");
 		break;
 	}
 	case ACT_TASK_DONE: {
@@ -562,7 +575,7 @@ static int key(struct app *a, struct view *v, enum action act)
 {
 	switch (act) {
 	case ACT_NOTE: case ACT_TASK: case ACT_PROMISE: case ACT_DISPUTE: case ACT_RESOLVE: case ACT_CALL:
-	case ACT_LONG_NOTE: case ACT_TASK_DONE:
+	case ACT_LONG_NOTE: case ACT_TASK_DONE: case ACT_SNOOZE:
 		write_action(a, v, act);
 		return 1;
 	case ACT_NEXT_ACCOUNT: case ACT_PREV_ACCOUNT:

@@ -82,6 +82,15 @@ like "$(q --today 2026-12-01 queue --format tsv | grep Q7)" "B\.\.\..*broken pro
 ok "the cached figures agree" "$R" -d "$B" --today 2026-12-01 check
 is "$(q --today 2026-12-02 promises --format tsv | cut -f6 | sort | uniq -c | tr -s ' ')" \
    "$(q --today 2026-12-01 promises --format tsv | cut -f6 | sort | uniq -c | tr -s ' ')" "the rules change nothing twice"
+# snooze: out of the queue until a date, journaled; back at once
+ok "snooze" q snooze Q3 --until 2026-12-01
+unlike "$(q queue --format tsv | cut -f2)" "Q3" "a snoozed account leaves the queue, broken promise and all"
+like "$(q --today 2026-12-01 queue --format tsv | cut -f2)" "Q3" "and comes back on the day"
+like "$(q history Q3 --format tsv | sed -n 2p)" "Snoozed until 2026-12-01" "journaled"
+ok "snooze until today lifts it" q snooze Q3 --until 2026-11-24
+like "$(q queue --format tsv | cut -f2)" "Q3" "back at once"
+ok "the cache agrees" "$R" -d "$B" check
+
 # payment plans: the schedule, the odd cent, month ends; the rules
 P="$T/p.db"
 queue_book "$P"

@@ -91,6 +91,17 @@ printf '  \n' > "$T/say"
 send N
 screen_has "the file was left empty: no note" "an empty file: no note"
 
+send s
+screen_has "Snooze the account" "s: the snooze form"
+send Enter
+screen_has "snoozed" "snoozed a week"
+send q
+screen_has "mine \(tester\) \| 5 accounts" "the account has left the queue"
+type ":goto Q1" && send Enter
+screen_has "relance: account Q1" "it can still be opened"
+send s C-u && type "2026-11-24" && send Enter
+screen_has "snoozed" "snoozed until today: back at once"
+
 send x
 screen_has "Mark a task done" "x: the open tasks to choose from"
 screen_has "< 2026-11-27 call back >" "the earliest first"
