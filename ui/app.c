@@ -528,9 +528,24 @@ static void generic(struct app *a, enum action act)
 	}
 }
 
+/* After refresh_seconds without a key, what others wrote shows: the queue
+ * and the account on screen are read again. */
+static void idle_refresh(struct app *a)
+{
+	app_load_queue(a);
+	struct view *v = app_top(a);
+	if (v && v->ops->id == VIEW_ACCOUNT) {
+		char no[80];
+		snprintf(no, sizeof no, "%s", view_account_current(v));
+		view_account_show(a, v, no);
+	}
+}
+
 static void run(struct app *a)
 {
 	int first = 1;
+	struct timespec last_key;
+	clock_gettime(CLOCK_MONOTONIC, &last_key);
 	while (!a->quit && !stop_signal && a->depth) {
 		app_draw(a);
 		if (first && bench_log) {
@@ -540,10 +555,16 @@ static void run(struct app *a)
 		first = 0;
 		wint_t ch;
 		int r = get_wch(&ch);
-		if (r == ERR)
-			continue; /* the timeout: look at the signals */
+		if (r == ERR) { /* the timeout: look at the signals, and the clock */
+			if (settings.refresh_seconds > 0 && ms_since(&last_key) >= settings.refresh_seconds * 1000.0) {
+				idle_refresh(a);
+				clock_gettime(CLOCK_MONOTONIC, &last_key);
+			}
+			continue;
+		}
 		struct timespec t0;
 		clock_gettime(CLOCK_MONOTONIC, &t0);
+		last_key = t0;
 		int key = (int)ch;
 		if (r == KEY_CODE_YES && key == KEY_RESIZE)
 			continue;

@@ -100,5 +100,6 @@ struct view *view_help_new(struct app *a, enum view_id from);
 const char *view_queue_step(struct app *a, int dir);
 /* The account shown by an account view, and how to show another there. */
 void view_account_show(struct app *a, struct view *v, const char *account_no);
+const char *view_account_current(struct view *v);
 
 #endif

@@ -117,7 +117,22 @@ static int do_set(char **w, int n, const char *where, int line, config_error_fn 
 		settings.ascii = b;
 		return 0;
 	}
-	report(err, arg, where, line, "no setting %s (theme, queue-scope, queue-sort, ascii)", name);
+	if (!strcmp(name, "dial-command")) {
+		snprintf(settings.dial_command, sizeof settings.dial_command, "%s", v);
+		return 0;
+	}
+	if (!strcmp(name, "refresh-seconds")) {
+		char *end;
+		long secs = strtol(v, &end, 10);
+		if (*end || secs < 0 || secs > 86400) {
+			report(err, arg, where, line, "refresh-seconds: a number of seconds (0: never)");
+			return -1;
+		}
+		settings.refresh_seconds = (int)secs;
+		return 0;
+	}
+	report(err, arg, where, line, "no setting %s (theme, queue-scope, queue-sort, ascii, dial-command, "
+	       "refresh-seconds)", name);
 	return -1;
 }
 
@@ -274,6 +289,7 @@ void config_defaults(void)
 {
 	memset(&settings, 0, sizeof settings);
 	snprintf(settings.theme, sizeof settings.theme, "default");
+	settings.refresh_seconds = 30;
 	keymap_defaults();
 	theme_defaults();
 }
@@ -319,6 +335,8 @@ void config_dump(FILE *out)
 	fprintf(out, "set queue-scope = %s\n", settings.scope_all ? "all" : "mine");
 	fprintf(out, "set queue-sort = %s\n", queue_sort_name((enum queue_sort)settings.queue_sort));
 	fprintf(out, "set ascii = %s\n", settings.ascii ? "yes" : "no");
+	fprintf(out, "set dial-command = \"%s\"\n", settings.dial_command);
+	fprintf(out, "set refresh-seconds = %d\n", settings.refresh_seconds);
 	keymap_each(dump_binding, out);
 	theme_dump(out);
 }

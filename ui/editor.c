@@ -2,42 +2,15 @@
  * shell), the file name last, the screen left and restored around it. */
 #include "editor.h"
 
+#include "spawn.h"
+
 #include <curses.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <sys/wait.h>
 #include <unistd.h>
-
-#define MAX_ARGS 16
-
-/* Runs `command file` (command split at blanks); 0 when it exited 0. */
-static int run(const char *command, const char *file)
-{
-	char buf[1024], *argv[MAX_ARGS + 2];
-	int argc = 0;
-	snprintf(buf, sizeof buf, "%s", command);
-	for (char *w = strtok(buf, " \t"); w && argc < MAX_ARGS; w = strtok(NULL, " \t"))
-		argv[argc++] = w;
-	if (argc == 0)
-		return -1;
-	argv[argc++] = (char *)file;
-	argv[argc] = NULL;
-	pid_t pid = fork();
-	if (pid < 0)
-		return -1;
-	if (pid == 0) {
-		execvp(argv[0], argv);
-		_exit(127);
-	}
-	int status;
-	while (waitpid(pid, &status, 0) < 0)
-		if (errno != EINTR)
-			return -1;
-	return WIFEXITED(status) && WEXITSTATUS(status) == 0 ? 0 : -1;
-}
 
 char *editor_text(const char **error)
 {
@@ -56,7 +29,7 @@ char *editor_text(const char **error)
 	close(fd);
 	def_prog_mode();
 	endwin();
-	int rc = run(ed, path);
+	int rc = spawn_wait(ed, path);
 	reset_prog_mode();
 	refresh();
 	char *text = NULL;

@@ -10,7 +10,9 @@
 #include "account.h"
 #include "call.h"
 #include "dispute.h"
+#include "config.h"
 #include "editor.h"
+#include "spawn.h"
 #include "form.h"
 #include "journal.h"
 #include "promise.h"
@@ -553,7 +555,11 @@ static void write_action(struct app *a, struct view *v, enum action act)
 			snprintf(a->call.number, sizeof a->call.number, "%.*s", (int)strcspn(av->acc.phone, ";,"),
 				 av->acc.phone);
 			clock_gettime(CLOCK_MONOTONIC, &a->call.started);
-			app_message(a, 0, "call started: c again ends it");
+			if (settings.dial_command[0] && a->call.number[0] &&
+			    spawn_detached(settings.dial_command, a->call.number) != 0)
+				app_message(a, 1, "call started, but the dial command could not run");
+			else
+				app_message(a, 0, "call started: c again ends it");
 		} else if (strcmp(a->call.account_no, av->acc.account_no) != 0) {
 			app_message(a, 1, "a call to %s is running: end it from its account", a->call.account_no);
 		} else {
@@ -698,12 +704,23 @@ struct view *view_account_new(struct app *a, const char *account_no)
 	return v;
 }
 
+const char *view_account_current(struct view *v)
+{
+	return ((struct account_view *)v->data)->acc.account_no;
+}
+
 void view_account_show(struct app *a, struct view *v, const char *account_no)
 {
 	struct account_view *av = v->data;
 	char no[80];
 	snprintf(no, sizeof no, "%s", account_no);
-	int pane = av->pane;
-	if (load(a, av, no))
+	int pane = av->pane, same = av->acc.account_no && !strcmp(av->acc.account_no, no);
+	struct list li = av->li, lh = av->lh;
+	if (load(a, av, no)) {
 		av->pane = pane;
+		if (same) { /* read again: the cursors stay where they were */
+			av->li.cursor = li.cursor, av->li.top = li.top;
+			av->lh.cursor = lh.cursor, av->lh.top = lh.top;
+		}
+	}
 }

@@ -1,0 +1,33 @@
+#!/bin/sh
+# together.t (screen) — the workstation beside other writers and programs:
+# what another collector writes shows on a short timer when idle, and a
+# call runs the configured dial command with the number (no shell).
+. "$(dirname "$0")/../lib/tap.sh"
+. "$(dirname "$0")/../lib/screen.sh"
+. "$(dirname "$0")/../lib/queue_book.sh"
+B="$T/q.db"
+queue_book "$B"
+sqlite3 "$B" "UPDATE customers SET phone = '+32 2 512 34 56; +32 475 00 00 00' WHERE account_no = 'Q2'"
+cat > "$T/dial.sh" <<DIAL
+#!/bin/sh
+printf '%s|' "\$@" > "$T/dialled"
+DIAL
+chmod +x "$T/dial.sh"
+mkdir -p "$HOME/.config/relance"
+printf 'set refresh-seconds = 1\nset dial-command = "%s --call %%n"\n' "$T/dial.sh" > "$HOME/.config/relance/relancerc"
+screen_start 80 24 -- -d "$B"
+wait_for "mine \(tester\)"
+type ":goto Q2" && send Enter
+screen_has "relance: account Q2" "the account"
+send c
+screen_has "CALL Bêta SPRL \+32 2 512 34 56" "c: the timer shows the first number"
+i=0; while [ ! -s "$T/dialled" ] && [ $i -lt 100 ]; do sleep 0.05; i=$((i + 1)); done
+is "$(cat "$T/dialled")" "--call|+32 2 512 34 56|" "the dial command ran with the number as one argument"
+send c Enter
+screen_has "call logged" "the call is logged"
+"$R" -d "$B" --user other note Q2 "Written by another collector" 
+screen_has "note +other +Written by another collector" "another collector's note shows without a key"
+"$R" -d "$B" --user other snooze Q4 --until 2026-12-31 >/dev/null
+send q
+screen_has "mine \(tester\) \| 5 accounts" "and the queue follows what others did"
+done_testing
