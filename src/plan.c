@@ -126,7 +126,32 @@ int plan_add(struct book *b, const char *user, const struct plan_request *r, cha
 		return 1;
 	}
 	struct installment rows[PLAN_MAX_INSTALLMENTS + 1];
-	int n = plan_schedule(r, t, total, rows);
+	int n;
+	if (r->rows) { /* edited: it must still add up, and be to come */
+		int64_t sum = 0;
+		if (r->nrows < 1 || r->nrows > PLAN_MAX_INSTALLMENTS + 1) {
+			msg_error("plan: from 1 to %d installments", PLAN_MAX_INSTALLMENTS);
+			return 1;
+		}
+		for (n = 0; n < r->nrows; n++) {
+			if (r->rows[n].amount <= 0 || r->rows[n].due < t) {
+				msg_error("plan: installment %d: %s", r->rows[n].seq,
+					  r->rows[n].amount <= 0 ? "the amount must be more than zero" : "its date is in the past");
+				return 1;
+			}
+			sum += r->rows[n].amount;
+			rows[n] = r->rows[n];
+		}
+		if (sum != total) {
+			char want[32], got[32];
+			money_format_grouped(total, want, sizeof want);
+			money_format_grouped(sum, got, sizeof got);
+			msg_error("plan: the installments add up to %s, not %s", got, want);
+			return 1;
+		}
+	} else {
+		n = plan_schedule(r, t, total, rows);
+	}
 	char now[21], first[11], amt[32], summary[256];
 	uid_new(id);
 	now_utc(now);

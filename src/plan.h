@@ -15,8 +15,12 @@
 
 enum plan_every { EVERY_WEEK, EVERY_2WEEKS, EVERY_MONTH };
 
+struct installment;
+
 struct plan_request {
 	const char *account_no;
+	const struct installment *rows; /* an edited schedule (NULL: computed); must add up to the total */
+	int nrows;
 	int64_t total;     /* cents; 0: the overdue balance */
 	int64_t down;      /* down payment, due on the day the plan is made */
 	int64_t fee;       /* added to the total */

@@ -5,7 +5,7 @@
 #ifndef RELANCE_UI_ACTIONS_H
 #define RELANCE_UI_ACTIONS_H
 
-enum view_id { VIEW_GENERIC, VIEW_QUEUE, VIEW_ACCOUNT, VIEW_ENTRY, VIEW_HELP, VIEW_COUNT };
+enum view_id { VIEW_GENERIC, VIEW_QUEUE, VIEW_ACCOUNT, VIEW_ENTRY, VIEW_HELP, VIEW_PLAN, VIEW_COUNT };
 
 /* ACTION(id, name, view, "default keys, space-separated", help) */
 #define ACTIONS(ACTION) \
@@ -45,7 +45,11 @@ enum view_id { VIEW_GENERIC, VIEW_QUEUE, VIEW_ACCOUNT, VIEW_ENTRY, VIEW_HELP, VI
 	ACTION(RESOLVE, "resolve", VIEW_ACCOUNT, "D", "resolve the selected invoice's dispute") \
 	ACTION(TASK, "task", VIEW_ACCOUNT, "t", "add a follow-up task") \
 	ACTION(TASK_DONE, "task-done", VIEW_ACCOUNT, "x", "mark one of the account's open tasks done") \
-	ACTION(SNOOZE, "snooze", VIEW_ACCOUNT, "s", "put the account out of the queue until a date")
+	ACTION(SNOOZE, "snooze", VIEW_ACCOUNT, "s", "put the account out of the queue until a date") \
+	ACTION(PLAN, "plan", VIEW_ACCOUNT, "P", "the payment plan: open it, or make one") \
+	ACTION(PLAN_EDIT, "plan-edit", VIEW_PLAN, "Enter", "change the installment's date and amount") \
+	ACTION(PLAN_SAVE, "plan-save", VIEW_PLAN, "w", "save the plan (its remainder must be zero)") \
+	ACTION(PLAN_CANCEL, "plan-cancel", VIEW_PLAN, "C", "cancel the active plan")
 
 enum action {
 	ACT_NONE,

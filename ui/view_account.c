@@ -584,6 +584,11 @@ static int key(struct app *a, struct view *v, enum action act)
 	case ACT_LONG_NOTE: case ACT_TASK_DONE: case ACT_SNOOZE:
 		write_action(a, v, act);
 		return 1;
+	case ACT_PLAN: {
+		struct account_view *av = v->data;
+		app_push(a, view_plan_new(a, av->acc.account_no, av->overdue));
+		return 1;
+	}
 	case ACT_NEXT_ACCOUNT: case ACT_PREV_ACCOUNT:
 		if (a->call.account_no[0]) {
 			app_message(a, 1, "a call is running: c ends it and logs it");

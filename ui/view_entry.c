@@ -234,7 +234,8 @@ struct view *view_help_new(struct app *a, enum view_id from)
 	(void)a;
 	struct view *v = text_view(&help_ops, "help");
 	static const char *const headings[VIEW_COUNT] = {
-		"Keys everywhere", "Keys in the queue", "Keys in an account", "Keys in an entry", "Keys in the help"};
+		"Keys everywhere", "Keys in the queue", "Keys in an account", "Keys in an entry", "Keys in the help",
+		"Keys in the plan editor"};
 	if (from != VIEW_GENERIC && from != VIEW_HELP)
 		help_section(v, from, headings[from]);
 	help_section(v, VIEW_GENERIC, headings[VIEW_GENERIC]);

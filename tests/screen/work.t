@@ -108,6 +108,31 @@ screen_has "< 2026-11-27 call back >" "the earliest first"
 send Enter
 screen_has "task done" "marked done"
 screen_has "Follow-up done: call back" "journaled"
+send P
+screen_has "Payment plan for 1,000\.00 EUR" "P: the plan's parameters (the overdue balance)"
+send C-u && type "4" && send Tab Right Tab C-u && type "2026-12-15" && send Enter
+screen_has "new plan \| total 1,000\.00 \| scheduled 1,000\.00 \| remainder 0\.00" "the schedule, with its remainder"
+screen_has "2 +2026-12-29 +250\.00" "every two weeks, 250.00 each"
+send G Enter
+screen_has "Installment" "Enter: change a row"
+send Tab C-u && type "260" && send Enter
+screen_has "remainder -10\.00" "the remainder follows the change"
+send w
+screen_has "the remainder is -10\.00: it must be zero to save" "and it cannot be saved until it is zero"
+send k Enter Tab C-u && type "240" && send Enter
+screen_has "remainder 0\.00" "a second row edited: zero again"
+send w
+screen_has "plan saved" "saved"
+screen_has "plan +tester +Payment plan: 1,000\.00 EUR in 4 fortnigh" "journaled in the history"
+is "$("$R" -d "$B" plan show Q1 --format tsv | cut -f2,3 | tail -n +2 | tr '\t\n' '  ')" \
+   "2026-12-15 250.00 2026-12-29 250.00 2027-01-12 240.00 2027-01-26 260.00 " "the edited schedule is the plan"
+send P
+screen_has "active plan \| total 1,000\.00" "P again: the active plan, with each installment's status"
+screen_has "1 +2026-12-15 +250\.00 +0\.00 +due" "due, nothing paid yet"
+send C
+screen_has "Cancel the plan\? \(y/n\)" "C asks"
+type "y" && send Enter
+screen_has "plan cancelled" "and cancels"
 send q
 screen_has "mine \(tester\)" "back to the queue"
 screen_has "Q1 +Alpha Ltd +tester +1,000\.00 +30 promise to +2026-11-30" "the queue follows: with the call-back done, Q1's next action is its promise (before the 12-01 task)"

@@ -1,0 +1,267 @@
+/* view_plan.c — the plan editor: the schedule of a new plan as a table
+ * whose dates and amounts can be changed, with a running remainder (the
+ * total less what is scheduled); it saves only at zero. An account's
+ * active plan opens read-only with each installment's status (due, paid,
+ * late, missed) and can be cancelled. */
+#include <curses.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "app.h"
+#include "draw.h"
+#include "form.h"
+#include "money.h"
+#include "msg.h"
+#include "plan.h"
+#include "xstr.h"
+
+#define ROWS (PLAN_MAX_INSTALLMENTS + 1)
+
+struct plan_view {
+	char account[80], title[120];
+	int existing;           /* an active plan, shown */
+	int64_t total;
+	struct installment rows[ROWS];
+	char status[ROWS][12];
+	int64_t paid[ROWS];
+	struct list l;
+	int nrows, page;
+	struct plan_request req; /* how the new plan was asked for */
+	int dirty;
+};
+
+static const char *title(struct app *a, struct view *v)
+{
+	(void)a;
+	return ((struct plan_view *)v->data)->title;
+}
+
+static int64_t scheduled(const struct plan_view *pv)
+{
+	int64_t s = 0;
+	for (int i = 0; i < pv->nrows; i++)
+		s += pv->rows[i].amount;
+	return s;
+}
+
+static void draw(struct app *a, struct view *v, int top, int rows)
+{
+	(void)a;
+	struct plan_view *pv = v->data;
+	char t[32], s[32], r[32], line[256];
+	money_format_grouped(pv->total, t, sizeof t);
+	money_format_grouped(scheduled(pv), s, sizeof s);
+	money_format_grouped(pv->total - scheduled(pv), r, sizeof r);
+	snprintf(line, sizeof line, "%s | total %s | scheduled %s | remainder %s", pv->existing ? "active plan" : "new plan",
+		 t, s, r);
+	draw_text(top, 0, COLS, line, pv->total == scheduled(pv) ? EL_PANE_TITLE : EL_ERROR, 1);
+	draw_fill(top + 1, 0, COLS, EL_HEADER);
+	draw_text(top + 1, 2, 6, "No", EL_HEADER, 0);
+	draw_text(top + 1, 9, 10, "Due", EL_HEADER, 0);
+	draw_text_right(top + 1, 21, 13, "Amount", EL_HEADER);
+	draw_text_right(top + 1, 36, 13, "Paid", EL_HEADER);
+	draw_text(top + 1, 51, 10, "Status", EL_HEADER, 0);
+	pv->page = rows - 3;
+	pv->l.count = pv->nrows;
+	list_fit(&pv->l, pv->page);
+	for (int i = 0; i < pv->page && pv->l.top + i < pv->nrows; i++) {
+		int k = pv->l.top + i, y = top + 2 + i, sel = k == pv->l.cursor;
+		enum element el = sel ? EL_CURSOR : !strcmp(pv->status[k], "missed") ? EL_OVERDUE : EL_DEFAULT;
+		if (sel)
+			draw_line_background(y, EL_CURSOR);
+		char no[16], due[11], amt[32], paid[32];
+		snprintf(no, sizeof no, "%s", pv->rows[k].seq ? "" : "down");
+		if (pv->rows[k].seq)
+			snprintf(no, sizeof no, "%d", pv->rows[k].seq);
+		date_iso(pv->rows[k].due, due);
+		money_format_grouped(pv->rows[k].amount, amt, sizeof amt);
+		money_format_grouped(pv->paid[k], paid, sizeof paid);
+		draw_text(y, 2, 6, no, el, 0);
+		draw_text(y, 9, 10, due, el, 0);
+		draw_text_right(y, 21, 13, amt, el);
+		draw_text_right(y, 36, 13, pv->existing ? paid : "", el);
+		draw_text(y, 51, 10, pv->status[k], el, 0);
+	}
+	draw_text(top + rows - 1, 0, COLS, pv->existing ? "C: cancel the plan  q: back"
+			  : "Enter: change a row  w: save (remainder zero)  q: back", EL_MUTED, 1);
+}
+
+static int save_row(struct app *a, struct form *f, void *arg)
+{
+	(void)a;
+	struct installment *row = arg;
+	day_t d;
+	int64_t c;
+	if (date_parse(f->fields[0].value, strlen(f->fields[0].value), DATE_ISO, &d) != 0 ||
+	    money_parse(f->fields[1].value, strlen(f->fields[1].value), MARK_UNKNOWN, &c) != MONEY_OK)
+		return 1;
+	row->due = d, row->amount = c;
+	return 0;
+}
+
+static int confirm(struct app *a, const char *question)
+{
+	char buf[8] = "";
+	return app_prompt(a, question, buf, sizeof buf) && (buf[0] == 'y' || buf[0] == 'Y');
+}
+
+static int key(struct app *a, struct view *v, enum action act)
+{
+	struct plan_view *pv = v->data;
+	if (list_move(&pv->l, act, pv->page))
+		return 1;
+	switch (act) {
+	case ACT_PLAN_EDIT: {
+		if (pv->existing || pv->nrows == 0) {
+			app_message(a, 1, pv->existing ? "an active plan is not changed: C cancels it, P makes another" : "no row");
+			return 1;
+		}
+		struct installment *row = &pv->rows[pv->l.cursor];
+		struct field fl[] = {{"Due", FIELD_DATE, 1, NULL, ""}, {"Amount", FIELD_AMOUNT, 1, NULL, ""}};
+		date_iso(row->due, fl[0].value);
+		money_format(row->amount, fl[1].value, sizeof fl[1].value);
+		struct form f = {"Installment", fl, 2};
+		if (form_run(a, &f, save_row, row))
+			pv->dirty = 1;
+		return 1;
+	}
+	case ACT_PLAN_SAVE: {
+		if (pv->existing)
+			return 1;
+		if (scheduled(pv) != pv->total) {
+			char r[32];
+			money_format_grouped(pv->total - scheduled(pv), r, sizeof r);
+			app_message(a, 1, "the remainder is %s: it must be zero to save", r);
+			return 1;
+		}
+		pv->req.rows = pv->rows;
+		pv->req.nrows = pv->nrows;
+		pv->req.total = pv->total - pv->req.fee; /* plan_add adds the fee */
+		if (plan_add(a->book, a->user, &pv->req, NULL) == 0) {
+			char no[80];
+			snprintf(no, sizeof no, "%s", pv->account);
+			app_pop(a);
+			app_load_queue(a);
+			struct view *av = app_top(a);
+			if (av && av->ops->id == VIEW_ACCOUNT)
+				view_account_show(a, av, no);
+			app_message(a, 0, "plan saved");
+		}
+		return 1;
+	}
+	case ACT_PLAN_CANCEL:
+		if (!pv->existing) {
+			app_message(a, 1, "this plan is not saved: q leaves it");
+		} else if (confirm(a, "Cancel the plan? (y/n) ") && plan_cancel(a->book, a->user, pv->account) == 0) {
+			char no[80];
+			snprintf(no, sizeof no, "%s", pv->account);
+			app_pop(a);
+			app_load_queue(a);
+			struct view *av = app_top(a);
+			if (av && av->ops->id == VIEW_ACCOUNT)
+				view_account_show(a, av, no);
+			app_message(a, 0, "plan cancelled");
+		}
+		return 1;
+	case ACT_BACK:
+		if (pv->dirty && !confirm(a, "Leave the plan without saving it? (y/n) "))
+			return 1;
+		return 0; /* the driver goes back */
+	default:
+		return 0;
+	}
+}
+
+static void close_view(struct view *v)
+{
+	free(v->data);
+	free(v);
+}
+
+static const struct view_ops plan_ops = {VIEW_PLAN, title, draw, key, NULL, close_view};
+
+static void take_row(const struct installment_row *r, void *arg)
+{
+	struct plan_view *pv = arg;
+	if (pv->nrows == ROWS || strcmp(r->plan_status, "active"))
+		return;
+	int k = pv->nrows++;
+	day_t d = 0;
+	date_parse(r->due_date, strlen(r->due_date), DATE_ISO, &d);
+	pv->rows[k] = (struct installment){r->seq, d, r->amount};
+	pv->paid[k] = r->paid;
+	snprintf(pv->status[k], sizeof pv->status[k], "%s", r->status);
+	pv->total += r->amount;
+}
+
+static int save_params(struct app *a, struct form *f, void *arg)
+{
+	(void)a;
+	struct plan_view *pv = arg;
+	int k = atoi(f->fields[0].value);
+	if (k < 1 || k > PLAN_MAX_INSTALLMENTS) {
+		msg_error("Installments: from 1 to %d", PLAN_MAX_INSTALLMENTS);
+		return 1;
+	}
+	pv->req.installments = k;
+	pv->req.every = (enum plan_every)plan_every_named(f->fields[1].value);
+	date_parse(f->fields[2].value, strlen(f->fields[2].value), DATE_ISO, &pv->req.first);
+	pv->req.down = 0, pv->req.fee = 0;
+	if (f->fields[3].value[0])
+		money_parse(f->fields[3].value, strlen(f->fields[3].value), MARK_UNKNOWN, &pv->req.down);
+	if (f->fields[4].value[0])
+		money_parse(f->fields[4].value, strlen(f->fields[4].value), MARK_UNKNOWN, &pv->req.fee);
+	if (pv->req.first < a->today) {
+		msg_error("First: the first installment is in the past");
+		return 1;
+	}
+	if (pv->req.down >= pv->total + pv->req.fee) {
+		msg_error("Down payment: must be less than the total");
+		return 1;
+	}
+	return 0;
+}
+
+struct view *view_plan_new(struct app *a, const char *account_no, int64_t overdue)
+{
+	struct plan_view *pv = calloc(1, sizeof *pv);
+	struct view *v = calloc(1, sizeof *v);
+	if (!pv || !v)
+		abort();
+	snprintf(pv->account, sizeof pv->account, "%s", account_no);
+	snprintf(pv->title, sizeof pv->title, "plan of %s", account_no);
+	v->ops = &plan_ops;
+	v->data = pv;
+	plan_evaluate(a->book, a->today, account_no);
+	plan_installments(a->book->db, account_no, take_row, pv);
+	if (pv->nrows) {
+		pv->existing = 1;
+		return v;
+	}
+	if (overdue <= 0) {
+		app_message(a, 1, "nothing overdue to plan");
+		close_view(v);
+		return NULL;
+	}
+	static const char *const every[] = {"month", "2weeks", "week", NULL};
+	struct field fl[] = {{"Installments", FIELD_TEXT, 1, NULL, "3"}, {"Every", FIELD_CHOICE, 1, every, "month"},
+			     {"First", FIELD_DATE, 1, NULL, ""}, {"Down payment", FIELD_AMOUNT, 0, NULL, ""},
+			     {"Fee", FIELD_AMOUNT, 0, NULL, ""}};
+	date_iso(a->today + 30, fl[2].value);
+	char heading[96], amt[32];
+	money_format_grouped(overdue, amt, sizeof amt);
+	snprintf(heading, sizeof heading, "Payment plan for %s EUR", amt);
+	struct form f = {heading, fl, 5};
+	pv->total = overdue;
+	pv->req.account_no = pv->account;
+	if (!form_run(a, &f, save_params, pv)) {
+		close_view(v);
+		return NULL;
+	}
+	pv->total = overdue + pv->req.fee;
+	pv->nrows = plan_schedule(&pv->req, a->today, pv->total, pv->rows);
+	for (int i = 0; i < pv->nrows; i++)
+		snprintf(pv->status[i], sizeof pv->status[i], "%s", "new");
+	return v;
+}
