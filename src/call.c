@@ -5,13 +5,42 @@
 
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
 
 #include "journal.h"
 #include "ledger.h"
 #include "msg.h"
 #include "task.h"
+#include "today.h"
 
 const char *const call_outcomes[] = {"reached", "no_answer", "voicemail", "busy", "wrong_number", NULL};
+
+/* The UTC timestamp `seconds` before `ts` (both "YYYY-MM-DDTHH:MM:SSZ"). */
+static void utc_before(const char *ts, long seconds, char out[21])
+{
+	struct tm tm;
+	memset(&tm, 0, sizeof tm);
+	if (sscanf(ts, "%4d-%2d-%2dT%2d:%2d:%2dZ", &tm.tm_year, &tm.tm_mon, &tm.tm_mday, &tm.tm_hour, &tm.tm_min,
+		   &tm.tm_sec) != 6) {
+		snprintf(out, 21, "%s", ts);
+		return;
+	}
+	tm.tm_year -= 1900, tm.tm_mon -= 1;
+	time_t t = timegm(&tm) - seconds;
+	gmtime_r(&t, &tm);
+	strftime(out, 21, "%Y-%m-%dT%H:%M:%SZ", &tm);
+}
+
+int call_start(struct book *b, const char *user, const char *account_no, const char *number,
+	       char id[UID_LEN + 1], char started[21])
+{
+	char summary[128], detail[160];
+	now_utc(started);
+	snprintf(summary, sizeof summary, "Call%s%s started", *number ? " to " : "", number);
+	snprintf(detail, sizeof detail, "{\"number\":\"%s\",\"start\":\"%s\"}", number, started);
+	struct journal_entry e = {account_no, "call", user, NULL, summary, NULL, detail, NULL};
+	return journal_add(b, &e, id);
+}
 
 int call_log(struct book *b, const char *user, const struct call *c)
 {
@@ -48,15 +77,20 @@ int call_log(struct book *b, const char *user, const struct call *c)
 			msg_error("call: %s is not a phone number", number);
 			return 1;
 		}
-	char summary[256], detail[256];
+	char summary[256], detail[320], end[21], start[21];
+	now_utc(end);
+	if (c->started)
+		snprintf(start, sizeof start, "%s", c->started);
+	else
+		utc_before(end, c->duration_s, start);
 	snprintf(summary, sizeof summary, "Call%s%s: %s (%ld:%02ld)", *number ? " " : "", number, c->outcome,
 		 c->duration_s / 60, c->duration_s % 60);
-	snprintf(detail, sizeof detail, "{\"outcome\":\"%s\",\"duration_s\":%ld,\"number\":\"%s\"}", c->outcome,
-		 c->duration_s, number);
+	snprintf(detail, sizeof detail, "{\"outcome\":\"%s\",\"duration_s\":%ld,\"number\":\"%s\","
+		 "\"start\":\"%s\",\"end\":\"%s\"}", c->outcome, c->duration_s, number, start, end);
 	int nested;
 	if (db_tx_begin(b->db, &nested))
 		return -1;
-	struct journal_entry e = {c->account_no, "call", user, NULL, summary, c->note, detail};
+	struct journal_entry e = {c->account_no, "call", user, NULL, summary, c->note, detail, c->completes};
 	int rc = journal_add(b, &e, NULL);
 	if (rc == 0 && c->follow_up)
 		rc = task_add(b, user, c->account_no, c->follow_up, "call back", NULL);

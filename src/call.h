@@ -5,6 +5,7 @@
 
 #include "book.h"
 #include "date.h"
+#include "uid.h"
 
 extern const char *const call_outcomes[]; /* NULL-terminated */
 
@@ -15,7 +16,14 @@ struct call {
 	const char *number;    /* NULL: the account's first phone number */
 	const char *note;      /* NULL: none */
 	day_t follow_up;       /* 0: none; else a follow-up task on that day */
+	const char *started;   /* UTC timestamp it began; NULL: now less the duration */
+	const char *completes; /* the "call started" entry it completes; NULL: none */
 };
+
+/* Journals that a call has begun (so that a call is never lost, even if the
+ * program dies before it is logged); its id in id. Returns 0 or -1. */
+int call_start(struct book *b, const char *user, const char *account_no, const char *number,
+	       char id[UID_LEN + 1], char started[21]);
 
 /* Returns 0, 1 when refused (message printed), -1 on error. */
 int call_log(struct book *b, const char *user, const struct call *c);

@@ -130,7 +130,7 @@ int cmd_note(const struct cli_globals *g, int argc, char **argv)
 		msg_error("no account %s in the book", account);
 		return finish(&b, 1);
 	}
-	struct journal_entry e = {account, "note", g->user, NULL, text, NULL, NULL};
+	struct journal_entry e = {account, "note", g->user, NULL, text, NULL, NULL, NULL};
 	return finish(&b, journal_add(&b, &e, NULL));
 }
 

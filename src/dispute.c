@@ -97,7 +97,7 @@ int dispute_open(struct book *b, const char *user, const char *invoice_no, const
 	now_utc(now);
 	snprintf(summary, sizeof summary, "Dispute opened on %s: %s", invoice_no, reason);
 	const char *args[] = {id, invoice_no, account, reason, note, now, user};
-	struct journal_entry e = {account, "dispute", user, invoice_no, summary, note, NULL};
+	struct journal_entry e = {account, "dispute", user, invoice_no, summary, note, NULL, NULL};
 	return change(b, "INSERT INTO disputes(id, invoice_no, account_no, reason, note, opened_at, opened_by, "
 			"updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?6)", args, 7, &e) ? -1 : 0;
 }
@@ -124,7 +124,7 @@ int dispute_resolve(struct book *b, const char *user, const char *invoice_no, co
 	now_utc(now);
 	snprintf(summary, sizeof summary, "Dispute on %s closed: %s", invoice_no, how);
 	const char *args[] = {invoice_no, how, now, user};
-	struct journal_entry e = {account, "dispute", user, invoice_no, summary, note, NULL};
+	struct journal_entry e = {account, "dispute", user, invoice_no, summary, note, NULL, NULL};
 	return change(b, "UPDATE disputes SET status = ?2, resolved_at = ?3, resolved_by = ?4, updated_at = ?3 "
 			"WHERE invoice_no = ?1 AND status = 'open'", args, 4, &e) ? -1 : 0;
 }

@@ -12,8 +12,8 @@ int journal_add(struct book *b, const struct journal_entry *e, char id_out[UID_L
 	uid_new(id);
 	now_utc(now);
 	sqlite3_stmt *st = db_prepare(b->db,
-		"INSERT INTO activities(id, account_no, at, type, user, copy_id, invoice_no, summary, body, detail) "
-		"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)");
+		"INSERT INTO activities(id, account_no, at, type, user, copy_id, invoice_no, summary, body, detail, "
+		"corrects) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)");
 	if (!st)
 		return -1;
 	sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
@@ -26,6 +26,7 @@ int journal_add(struct book *b, const struct journal_entry *e, char id_out[UID_L
 	sqlite3_bind_text(st, 8, e->summary, -1, SQLITE_STATIC);
 	db_bind_text_or_null(st, 9, e->body, e->body ? strlen(e->body) : 0);
 	db_bind_text_or_null(st, 10, e->detail, e->detail ? strlen(e->detail) : 0);
+	db_bind_text_or_null(st, 11, e->corrects, e->corrects ? strlen(e->corrects) : 0);
 	int rc = sqlite3_step(st);
 	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE) {

@@ -14,6 +14,7 @@ struct journal_entry {
 	const char *summary;
 	const char *body;       /* NULL: none */
 	const char *detail;     /* JSON object, NULL: none */
+	const char *corrects;   /* the entry this one completes or corrects, NULL: none */
 };
 
 /* Appends an entry stamped now, by this copy of the book; its id in id

@@ -197,7 +197,7 @@ int plan_add(struct book *b, const char *user, const struct plan_request *r, cha
 	}
 	sqlite3_finalize(p);
 	sqlite3_finalize(i);
-	struct journal_entry e = {r->account_no, "plan", user, NULL, summary, NULL, NULL};
+	struct journal_entry e = {r->account_no, "plan", user, NULL, summary, NULL, NULL, NULL};
 	if (rc == 0)
 		rc = journal_add(b, &e, NULL);
 	if (rc == 0)
@@ -228,7 +228,7 @@ static int plan_status(struct book *b, const char *plan_id, const char *account,
 	int rc = step_done(b->db, st);
 	sqlite3_finalize(st);
 	struct journal_entry e = {account, user && strcmp(user, "system") ? "plan" : "system", user, NULL, summary,
-				  NULL, NULL};
+				  NULL, NULL, NULL};
 	if (rc == 0)
 		rc = journal_add(b, &e, NULL);
 	if (rc == 0)
@@ -333,7 +333,7 @@ int plan_evaluate(struct book *b, day_t today_, const char *account_no)
 			continue;
 		char summary[160];
 		snprintf(summary, sizeof summary, "Installment %d of the payment plan (due %s): %s", seq, due_s, status);
-		struct journal_entry e = {cur.account, "system", "system", NULL, summary, NULL, NULL};
+		struct journal_entry e = {cur.account, "system", "system", NULL, summary, NULL, NULL, NULL};
 		rc = journal_add(b, &e, NULL);
 		if (rc == 0)
 			rc = summary_account_changed(b->db, cur.account);

@@ -136,7 +136,7 @@ int promise_add(struct book *b, const char *user, const struct promise_request *
 		p += n + (p[n] == ',');
 	}
 	sqlite3_finalize(st);
-	struct journal_entry e = {r->account_no, "promise", user, NULL, summary, r->note, detail};
+	struct journal_entry e = {r->account_no, "promise", user, NULL, summary, r->note, detail, NULL};
 	if (rc == 0)
 		rc = journal_add(b, &e, NULL);
 	if (rc == 0)
@@ -235,7 +235,7 @@ int promise_evaluate(struct book *b, day_t today_, const char *account_no)
 			 PROMISE_GRACE_DAYS);
 		snprintf(detail, sizeof detail, "{\"promise\":\"%s\",\"status\":\"%s\",\"paid\":%lld}", c->id,
 			 c->status, (long long)c->paid);
-		struct journal_entry e = {c->account, "system", "system", NULL, summary, NULL, detail};
+		struct journal_entry e = {c->account, "system", "system", NULL, summary, NULL, detail, NULL};
 		rc = journal_add(b, &e, NULL);
 		if (rc == 0)
 			rc = summary_account_changed(b->db, c->account);

@@ -46,7 +46,7 @@ int task_add(struct book *b, const char *user, const char *account_no, day_t due
 		sqlite3_finalize(st);
 	}
 	snprintf(summary, sizeof summary, "Follow-up on %s: %s", day, text);
-	struct journal_entry e = {account_no, "task", user, NULL, summary, NULL, NULL};
+	struct journal_entry e = {account_no, "task", user, NULL, summary, NULL, NULL, NULL};
 	if (rc == 0)
 		rc = journal_add(b, &e, NULL);
 	if (rc == 0)
@@ -91,7 +91,7 @@ int task_snooze(struct book *b, const char *user, const char *account_no, day_t 
 		rc = sqlite3_step(st) == SQLITE_DONE ? 0 : -1;
 		sqlite3_finalize(st);
 	}
-	struct journal_entry e = {account_no, "task", user, NULL, summary, NULL, NULL};
+	struct journal_entry e = {account_no, "task", user, NULL, summary, NULL, NULL, NULL};
 	if (rc == 0)
 		rc = journal_add(b, &e, NULL);
 	if (rc == 0)
@@ -152,7 +152,7 @@ int task_done(struct book *b, const char *user, const char *task_id)
 		sqlite3_finalize(st);
 	}
 	snprintf(summary, sizeof summary, "Follow-up done: %s", text);
-	struct journal_entry e = {account, "task", user, NULL, summary, NULL, NULL};
+	struct journal_entry e = {account, "task", user, NULL, summary, NULL, NULL, NULL};
 	if (rc == 0)
 		rc = journal_add(b, &e, NULL);
 	if (rc == 0)

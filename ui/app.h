@@ -60,6 +60,8 @@ struct app {
 	struct {
 		char account_no[80], name[128], number[64];
 		struct timespec started;
+		char entry[40];      /* the "call started" journal entry */
+		char started_at[21]; /* UTC */
 	} call;
 };
 

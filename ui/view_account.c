@@ -358,7 +358,7 @@ static day_t day_of(const char *s)
 static int save_note(struct app *a, struct form *f, void *arg)
 {
 	struct write_ctx *w = arg;
-	struct journal_entry e = {w->av->acc.account_no, "note", a->user, NULL, f->fields[0].value, NULL, NULL};
+	struct journal_entry e = {w->av->acc.account_no, "note", a->user, NULL, f->fields[0].value, NULL, NULL, NULL};
 	return journal_add(a->book, &e, NULL);
 }
 
@@ -428,12 +428,50 @@ static int save_snooze(struct app *a, struct form *f, void *arg)
 	return task_snooze(a->book, a->user, w->av->acc.account_no, day_of(f->fields[0].value));
 }
 
+static int chosen(struct app *a, struct form *f, void *arg)
+{
+	(void)a, (void)f, (void)arg;
+	return 0;
+}
+
+/* The number to call: the only one, or the one chosen when the account
+ * has several (separated by ';' or ','). Returns 0, or 1 when cancelled. */
+static int choose_number(struct app *a, const char *phones, char *out, size_t size)
+{
+	static char numbers[8][64];
+	static const char *choices[9];
+	int n = 0;
+	const char *p = phones;
+	while (*p && n < 8) {
+		size_t len = strcspn(p, ";,");
+		while (len && p[len - 1] == ' ')
+			len--;
+		if (len)
+			snprintf(numbers[n], sizeof numbers[n], "%.*s", (int)len, p), choices[n] = numbers[n], n++;
+		p += strcspn(p, ";,");
+		while (*p == ';' || *p == ',' || *p == ' ')
+			p++;
+	}
+	choices[n] = NULL;
+	if (n <= 1) {
+		snprintf(out, size, "%s", n ? numbers[0] : "");
+		return 0;
+	}
+	struct field fl[] = {{"Number", FIELD_CHOICE, 1, choices, ""}};
+	snprintf(fl[0].value, sizeof fl[0].value, "%s", numbers[0]);
+	struct form f = {"Which number? (Left/Right)", fl, 1};
+	if (!form_run(a, &f, chosen, NULL))
+		return 1;
+	snprintf(out, size, "%.*s", (int)(size - 1), fl[0].value);
+	return 0;
+}
+
 static int save_call(struct app *a, struct form *f, void *arg)
 {
 	struct write_ctx *w = arg;
 	struct call c = {w->av->acc.account_no, f->fields[0].value, app_call_seconds(a), a->call.number,
 			 f->fields[1].value[0] ? f->fields[1].value : NULL,
-			 f->fields[2].value[0] ? day_of(f->fields[2].value) : 0};
+			 f->fields[2].value[0] ? day_of(f->fields[2].value) : 0, a->call.started_at, a->call.entry};
 	return call_log(a->book, a->user, &c);
 }
 
@@ -480,7 +518,7 @@ static void write_action(struct app *a, struct view *v, enum action act)
 		}
 		char summary[100]; /* the first line, shortened, sums it up */
 		snprintf(summary, sizeof summary, "%.*s", (int)strcspn(text, "\n"), text);
-		struct journal_entry e = {av->acc.account_no, "note", a->user, NULL, summary, text, NULL};
+		struct journal_entry e = {av->acc.account_no, "note", a->user, NULL, summary, text, NULL, NULL};
 		if (journal_add(a->book, &e, NULL) == 0) {
 			char no[80];
 			snprintf(no, sizeof no, "%s", av->acc.account_no);
@@ -550,16 +588,22 @@ static void write_action(struct app *a, struct view *v, enum action act)
 	}
 	case ACT_CALL:
 		if (!a->call.account_no[0]) {
+			char number[64];
+			if (choose_number(a, av->acc.phone, number, sizeof number))
+				break;
+			/* journaled at once: a call is never lost, even if relance dies */
+			if (call_start(a->book, a->user, av->acc.account_no, number, a->call.entry, a->call.started_at))
+				break;
 			snprintf(a->call.account_no, sizeof a->call.account_no, "%s", av->acc.account_no);
 			snprintf(a->call.name, sizeof a->call.name, "%s", av->acc.name);
-			snprintf(a->call.number, sizeof a->call.number, "%.*s", (int)strcspn(av->acc.phone, ";,"),
-				 av->acc.phone);
+			snprintf(a->call.number, sizeof a->call.number, "%s", number);
 			clock_gettime(CLOCK_MONOTONIC, &a->call.started);
 			if (settings.dial_command[0] && a->call.number[0] &&
 			    spawn_detached(settings.dial_command, a->call.number) != 0)
 				app_message(a, 1, "call started, but the dial command could not run");
 			else
 				app_message(a, 0, "call started: c again ends it");
+			view_account_show(a, v, av->acc.account_no);
 		} else if (strcmp(a->call.account_no, av->acc.account_no) != 0) {
 			app_message(a, 1, "a call to %s is running: end it from its account", a->call.account_no);
 		} else {

@@ -16,7 +16,7 @@ out=$(q history Q1 --format tsv)
 like "$out" "	call	tester	Call: reached \(2:05\)" "the call is journaled with outcome and duration"
 like "$out" "	task	tester	Follow-up on 2026-11-27: call back" "and its follow-up"
 like "$(sqlite3 "$B" "SELECT detail FROM activities WHERE type = 'call' AND account_no = 'Q1' ORDER BY at DESC LIMIT 1")" \
-     '"outcome":"reached","duration_s":125' "the call's details are kept"
+     '"outcome":"reached","duration_s":125,"number":"","start":"2026-11-24T[0-9:]+Z","end":"2026-11-24T[0-9:]+Z"' "the call's details are kept, start and end too"
 like "$(q queue --format tsv | grep Q1)" "follow-up: call back	2026-11-27" "the queue shows the follow-up as Q1's next action"
 out=$(q log call Q1 --outcome maybe 2>&1)
 is "$?" 1 "an unknown outcome: exit 1"

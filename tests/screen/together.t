@@ -20,11 +20,17 @@ wait_for "mine \(tester\)"
 type ":goto Q2" && send Enter
 screen_has "relance: account Q2" "the account"
 send c
-screen_has "CALL Bêta SPRL \+32 2 512 34 56" "c: the timer shows the first number"
+screen_has "Which number\?" "c on an account with two numbers: which one"
+screen_has "< \+32 2 512 34 56 >" "the first proposed"
+send Enter
+screen_has "CALL Bêta SPRL \+32 2 512 34 56" "c: the timer shows the number chosen"
+screen_has "call +tester +Call to \+32 2 512 34 56 started" "the call is journaled when it starts: never lost"
 i=0; while [ ! -s "$T/dialled" ] && [ $i -lt 100 ]; do sleep 0.05; i=$((i + 1)); done
 is "$(cat "$T/dialled")" "--call|+32 2 512 34 56|" "the dial command ran with the number as one argument"
 send c Enter
 screen_has "call logged" "the call is logged"
+is "$(sqlite3 "$B" "SELECT count(*) FROM activities a JOIN activities s ON a.corrects = s.id WHERE a.account_no = 'Q2' AND s.summary LIKE 'Call to%started'")" 1 "its outcome completes the start entry"
+like "$(sqlite3 "$B" "SELECT detail FROM activities WHERE corrects IS NOT NULL AND account_no = 'Q2'")" '"start":"2026-11-24T[0-9:]+Z","end":"2026-11-24T[0-9:]+Z"' "start and end are stored"
 "$R" -d "$B" --user other note Q2 "Written by another collector" 
 screen_has "note +other +Written by another collector" "another collector's note shows without a key"
 "$R" -d "$B" --user other snooze Q4 --until 2026-12-31 >/dev/null
