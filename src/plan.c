@@ -236,6 +236,76 @@ static int plan_status(struct book *b, const char *plan_id, const char *account,
 	return rc;
 }
 
+int plan_change(struct book *b, const char *user, const char *account_no, const struct installment *rows, int n)
+{
+	char id[UID_LEN + 1];
+	day_t t = today();
+	if (!active_plan(b->db, account_no, id)) {
+		msg_error("plan: account %s has no active plan", account_no);
+		return 1;
+	}
+	char sql_id[UID_LEN + 1];
+	snprintf(sql_id, sizeof sql_id, "%s", id);
+	sqlite3_stmt *q = db_prepare(b->db, "SELECT coalesce(sum(amount), 0) FROM plan_installments "
+					    "WHERE plan_id = ?1 AND status IN ('due', 'missed')");
+	int64_t open = 0, sum = 0;
+	if (q) {
+		sqlite3_bind_text(q, 1, sql_id, -1, SQLITE_STATIC);
+		if (sqlite3_step(q) == SQLITE_ROW)
+			open = sqlite3_column_int64(q, 0);
+		sqlite3_finalize(q);
+	}
+	for (int k = 0; k < n; k++) {
+		if (rows[k].amount <= 0 || rows[k].due < t) {
+			msg_error("plan: installment %d: %s", rows[k].seq,
+				  rows[k].amount <= 0 ? "the amount must be more than zero" : "its date is in the past");
+			return 1;
+		}
+		sum += rows[k].amount;
+	}
+	if (sum != open) {
+		char want[32], got[32];
+		money_format_grouped(open, want, sizeof want);
+		money_format_grouped(sum, got, sizeof got);
+		msg_error("plan: the installments left add up to %s, not %s", got, want);
+		return 1;
+	}
+	int nested;
+	if (db_tx_begin(b->db, &nested))
+		return -1;
+	sqlite3_stmt *del = db_prepare(b->db, "DELETE FROM plan_installments WHERE plan_id = ?1 AND status IN ('due', 'missed')");
+	sqlite3_stmt *ins = db_prepare(b->db, "INSERT INTO plan_installments(plan_id, seq, due_date, amount) VALUES (?1, ?2, ?3, ?4)");
+	int rc = del && ins ? 0 : -1;
+	if (rc == 0) {
+		sqlite3_bind_text(del, 1, sql_id, -1, SQLITE_STATIC);
+		rc = step_done(b->db, del);
+	}
+	for (int k = 0; rc == 0 && k < n; k++) {
+		char due[11];
+		date_iso(rows[k].due, due);
+		sqlite3_bind_text(ins, 1, sql_id, -1, SQLITE_STATIC);
+		sqlite3_bind_int(ins, 2, rows[k].seq);
+		sqlite3_bind_text(ins, 3, due, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_int64(ins, 4, rows[k].amount);
+		rc = step_done(b->db, ins);
+	}
+	sqlite3_finalize(del);
+	sqlite3_finalize(ins);
+	char summary[160], amt[32];
+	money_format_grouped(sum, amt, sizeof amt);
+	snprintf(summary, sizeof summary, "Payment plan changed: %s EUR left in %d installment%s", amt, n, n == 1 ? "" : "s");
+	struct journal_entry e = {account_no, "plan", user, NULL, summary, NULL, NULL, NULL};
+	if (rc == 0)
+		rc = journal_add(b, &e, NULL);
+	if (rc == 0)
+		rc = summary_account_changed(b->db, account_no);
+	if (rc == 0)
+		rc = db_tx_commit(b->db, nested);
+	if (rc)
+		db_tx_rollback(b->db, nested);
+	return rc ? -1 : 0;
+}
+
 int plan_cancel(struct book *b, const char *user, const char *account_no)
 {
 	char id[UID_LEN + 1];

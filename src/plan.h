@@ -45,6 +45,11 @@ int plan_every_named(const char *name);
 /* Records a plan (one active plan per account). Returns 0, 1 when refused
  * (message printed), -1 on error. */
 int plan_add(struct book *b, const char *user, const struct plan_request *r, char id[UID_LEN + 1]);
+/* Changes the active plan of an account: its installments not paid yet
+ * (status due or missed) are replaced by rows (seq numbers kept from the
+ * caller), which must add up to what they replace and be to come. Journaled.
+ * Returns 0, 1 when refused (message printed), -1 on error. */
+int plan_change(struct book *b, const char *user, const char *account_no, const struct installment *rows, int n);
 /* Cancels the active plan of an account. Returns 0, 1 when there is none. */
 int plan_cancel(struct book *b, const char *user, const char *account_no);
 /* The rules as of today, for an account's active plan (all when NULL).

@@ -1,8 +1,9 @@
-/* view_plan.c — the plan editor: the schedule of a new plan as a table
- * whose dates and amounts can be changed, with a running remainder (the
- * total less what is scheduled); it saves only at zero. An account's
- * active plan opens read-only with each installment's status (due, paid,
- * late, missed) and can be cancelled. */
+/* view_plan.c — the plan editor: the schedule as a table whose dates and
+ * amounts can be changed, with a running remainder (the total less what is
+ * scheduled); it saves only at zero. A new plan is made from a form; an
+ * account's active plan opens with each installment's status (due, paid,
+ * late, missed): its rows not paid yet can be changed (journaled), or the
+ * plan cancelled. */
 #include <curses.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -83,7 +84,7 @@ static void draw(struct app *a, struct view *v, int top, int rows)
 		draw_text_right(y, 36, 13, pv->existing ? paid : "", el);
 		draw_text(y, 51, 10, pv->status[k], el, 0);
 	}
-	draw_text(top + rows - 1, 0, COLS, pv->existing ? "C: cancel the plan  q: back"
+	draw_text(top + rows - 1, 0, COLS, pv->existing ? "Enter: change a row not paid  w: save  C: cancel the plan  q: back"
 			  : "Enter: change a row  w: save (remainder zero)  q: back", EL_MUTED, 1);
 }
 
@@ -113,8 +114,10 @@ static int key(struct app *a, struct view *v, enum action act)
 		return 1;
 	switch (act) {
 	case ACT_PLAN_EDIT: {
-		if (pv->existing || pv->nrows == 0) {
-			app_message(a, 1, pv->existing ? "an active plan is not changed: C cancels it, P makes another" : "no row");
+		if (pv->nrows == 0)
+			return 1;
+		if (pv->existing && strcmp(pv->status[pv->l.cursor], "due") && strcmp(pv->status[pv->l.cursor], "missed")) {
+			app_message(a, 1, "a paid installment is not changed");
 			return 1;
 		}
 		struct installment *row = &pv->rows[pv->l.cursor];
@@ -127,18 +130,31 @@ static int key(struct app *a, struct view *v, enum action act)
 		return 1;
 	}
 	case ACT_PLAN_SAVE: {
-		if (pv->existing)
+		if (pv->existing && !pv->dirty) {
+			app_message(a, 0, "nothing changed");
 			return 1;
+		}
 		if (scheduled(pv) != pv->total) {
 			char r[32];
 			money_format_grouped(pv->total - scheduled(pv), r, sizeof r);
 			app_message(a, 1, "the remainder is %s: it must be zero to save", r);
 			return 1;
 		}
-		pv->req.rows = pv->rows;
-		pv->req.nrows = pv->nrows;
-		pv->req.total = pv->total - pv->req.fee; /* plan_add adds the fee */
-		if (plan_add(a->book, a->user, &pv->req, NULL) == 0) {
+		int saved;
+		if (pv->existing) { /* the rows not paid yet replace the plan's */
+			struct installment left[ROWS];
+			int n = 0;
+			for (int i = 0; i < pv->nrows; i++)
+				if (!strcmp(pv->status[i], "due") || !strcmp(pv->status[i], "missed"))
+					left[n++] = pv->rows[i];
+			saved = plan_change(a->book, a->user, pv->account, left, n) == 0;
+		} else {
+			pv->req.rows = pv->rows;
+			pv->req.nrows = pv->nrows;
+			pv->req.total = pv->total - pv->req.fee; /* plan_add adds the fee */
+			saved = plan_add(a->book, a->user, &pv->req, NULL) == 0;
+		}
+		if (saved) {
 			char no[80];
 			snprintf(no, sizeof no, "%s", pv->account);
 			app_pop(a);

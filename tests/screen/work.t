@@ -129,6 +129,18 @@ is "$("$R" -d "$B" plan show Q1 --format tsv | cut -f2,3 | tail -n +2 | tr '\t\n
 send P
 screen_has "active plan \| total 1,000\.00" "P again: the active plan, with each installment's status"
 screen_has "1 +2026-12-15 +250\.00 +0\.00 +due" "due, nothing paid yet"
+send g Enter Tab C-u && type "200" && send Enter
+screen_has "remainder 50\.00" "an active plan's row changed: the remainder follows"
+send w
+screen_has "the remainder is 50\.00: it must be zero to save" "and it cannot be saved until it is zero"
+send j Enter Tab C-u && type "300" && send Enter
+screen_has "remainder 0\.00" "zero again"
+send w
+screen_has "plan saved" "the change is saved"
+screen_has "plan +tester +Payment plan changed: 1,000\.00 EUR left in" "and journaled"
+is "$("$R" -d "$B" plan show Q1 --format tsv | cut -f3 | tail -n +2 | tr '\n' ' ')" "200.00 300.00 240.00 260.00 " "the plan has the new amounts"
+send P
+screen_has "active plan \| total 1,000\.00" "the active plan again"
 send C
 screen_has "Cancel the plan\? \(y/n\)" "C asks"
 type "y" && send Enter
