@@ -47,7 +47,7 @@ int cmd_queue(const struct cli_globals *g, int argc, char **argv)
 	if (book_open_at(&b, g->db, BOOK_EXISTING))
 		return 1;
 	struct queue q;
-	if (promise_evaluate(&b, today(), NULL) < 0 || plan_evaluate(&b, today(), NULL) < 0 ||
+	if (promise_evaluate_lapsed(&b, today()) < 0 || plan_evaluate_lapsed(&b, today()) < 0 ||
 	    queue_load(&q, b.db, today(), all ? NULL : g->user)) {
 		book_close(&b);
 		return 1;

@@ -329,14 +329,28 @@ struct plan_state {
 	int missed, unpaid;
 };
 
+static int evaluate(struct book *b, day_t today_, const char *account_no, int lapsed_only);
+
 int plan_evaluate(struct book *b, day_t today_, const char *account_no)
+{
+	return evaluate(b, today_, account_no, 0);
+}
+
+int plan_evaluate_lapsed(struct book *b, day_t today_)
+{
+	return evaluate(b, today_, NULL, 1);
+}
+
+static int evaluate(struct book *b, day_t today_, const char *account_no, int lapsed_only)
 {
 	sqlite3_stmt *q = db_prepare(b->db,
 		"SELECT p.id, p.account_no, i.seq, i.due_date, i.amount, i.paid_amount, i.status, "
 		" (SELECT coalesce(sum(y.amount), 0) FROM payments y WHERE y.account_no = p.account_no "
 		"  AND y.date >= substr(p.created_at, 1, 10)) "
 		"FROM plans p JOIN plan_installments i ON i.plan_id = p.id "
-		"WHERE p.status = 'active' AND (?1 IS NULL OR p.account_no = ?1) ORDER BY p.id, i.seq");
+		"WHERE p.status = 'active' AND (?1 IS NULL OR p.account_no = ?1) "
+		"AND (?2 = 0 OR EXISTS (SELECT 1 FROM plan_installments x WHERE x.plan_id = p.id "
+		"AND x.status = 'due' AND x.due_date < ?3)) ORDER BY p.id, i.seq");
 	sqlite3_stmt *up = db_prepare(b->db, "UPDATE plan_installments SET paid_amount = ?3, status = ?4 "
 					     "WHERE plan_id = ?1 AND seq = ?2");
 	if (!q || !up) {
@@ -346,6 +360,10 @@ int plan_evaluate(struct book *b, day_t today_, const char *account_no)
 	}
 	if (account_no)
 		sqlite3_bind_text(q, 1, account_no, -1, SQLITE_STATIC);
+	char lapsed[11];
+	date_iso(today_ - PROMISE_GRACE_DAYS, lapsed);
+	sqlite3_bind_int(q, 2, lapsed_only);
+	sqlite3_bind_text(q, 3, lapsed, 10, SQLITE_TRANSIENT);
 	/* a transaction only once something changes: readers run this too */
 	int nested = 0, began = 0, changes = 0, rc = 0;
 #define BEGIN() do { if (!began) { rc = db_tx_begin(b->db, &nested); began = rc == 0; } } while (0)

@@ -55,6 +55,8 @@ int plan_cancel(struct book *b, const char *user, const char *account_no);
 /* The rules as of today, for an account's active plan (all when NULL).
  * Returns the number of changes, or -1. */
 int plan_evaluate(struct book *b, day_t today, const char *account_no);
+/* Only the plans with an installment still due whose grace has run out. */
+int plan_evaluate_lapsed(struct book *b, day_t today);
 
 struct installment_row {
 	const char *plan_id, *status, *plan_status, *due_date;

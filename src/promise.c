@@ -153,7 +153,19 @@ int promise_add(struct book *b, const char *user, const struct promise_request *
 	return rc ? -1 : 0;
 }
 
+static int evaluate(struct book *b, day_t today_, const char *account_no, int lapsed_only);
+
 int promise_evaluate(struct book *b, day_t today_, const char *account_no)
+{
+	return evaluate(b, today_, account_no, 0);
+}
+
+int promise_evaluate_lapsed(struct book *b, day_t today_)
+{
+	return evaluate(b, today_, NULL, 1);
+}
+
+static int evaluate(struct book *b, day_t today_, const char *account_no, int lapsed_only)
 {
 	/* paid: payments on the account from the day the promise was made to
 	 * its date plus grace, on a covered invoice or naming none */
@@ -164,12 +176,17 @@ int promise_evaluate(struct book *b, day_t today_, const char *account_no)
 		"  AND y.date <= date(p.promised_date, '+' || ?2 || ' days') "
 		"  AND (y.invoice_no IS NULL OR NOT EXISTS (SELECT 1 FROM promise_invoices k WHERE k.promise_id = p.id) "
 		"       OR y.invoice_no IN (SELECT invoice_no FROM promise_invoices k WHERE k.promise_id = p.id))) "
-		"FROM promises p WHERE p.status = 'open' AND (?1 IS NULL OR p.account_no = ?1)");
+		"FROM promises p WHERE p.status = 'open' AND (?1 IS NULL OR p.account_no = ?1) "
+		"AND (?3 = 0 OR p.promised_date < ?4)");
 	if (!q)
 		return -1;
 	if (account_no)
 		sqlite3_bind_text(q, 1, account_no, -1, SQLITE_STATIC);
 	sqlite3_bind_int(q, 2, PROMISE_GRACE_DAYS);
+	char lapsed[11];
+	date_iso(today_ - PROMISE_GRACE_DAYS, lapsed); /* promised before this day: the grace is over */
+	sqlite3_bind_int(q, 3, lapsed_only);
+	sqlite3_bind_text(q, 4, lapsed, 10, SQLITE_TRANSIENT);
 	struct change {
 		char id[UID_LEN + 1], account[80], status[16], date[11];
 		int64_t amount, paid;

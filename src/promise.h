@@ -30,6 +30,9 @@ int promise_add(struct book *b, const char *user, const struct promise_request *
  * none, broken. Every change is a system journal entry. Returns the number
  * of promises whose status changed, or -1. */
 int promise_evaluate(struct book *b, day_t today, const char *account_no);
+/* Only the open promises whose grace has run out: what time alone changes
+ * (money that comes in is seen on import). Cheap enough for every open. */
+int promise_evaluate_lapsed(struct book *b, day_t today);
 
 struct promise_row {
 	const char *id, *account_no, *promised_date, *made_at, *user, *status, *currency, *note, *invoices;

@@ -36,6 +36,30 @@ static volatile sig_atomic_t stop_signal;
 
 static void on_stop(int sig) { stop_signal = sig; }
 
+int app_stopping(void) { return stop_signal != 0; }
+
+int app_get_key(wint_t *ch)
+{
+	static int quick_errors;
+	if (stop_signal)
+		return ERR;
+	struct timespec t0, t1;
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	int r = get_wch(ch);
+	if (r != ERR) {
+		quick_errors = 0;
+		return r;
+	}
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	/* the timeout makes ERR wait; a terminal that is gone answers at once */
+	double ms = (double)(t1.tv_sec - t0.tv_sec) * 1e3 + (double)(t1.tv_nsec - t0.tv_nsec) / 1e6;
+	if (ms < 20 && ++quick_errors >= 50)
+		stop_signal = SIGHUP;
+	else if (ms >= 20)
+		quick_errors = 0;
+	return ERR;
+}
+
 /* A crash must not leave the terminal in raw mode: restore it, then die
  * of the same signal. */
 static void on_crash(int sig)
@@ -230,7 +254,7 @@ int app_prompt(struct app *a, const char *label, char *buf, size_t size)
 		move(y, lw + bw - skip);
 		refresh();
 		wint_t ch;
-		int r = get_wch(&ch);
+		int r = app_get_key(&ch);
 		if (r == ERR)
 			continue;
 		/* a typed character (r == OK), even one whose code is that of a
@@ -292,8 +316,9 @@ static char filter_collector[65], filter_segment[65];
 static int load_current(struct app *a)
 {
 	a->today = today(); /* a session left open overnight moves on */
-	promise_evaluate(a->book, a->today, NULL); /* the rules, on every open */
-	plan_evaluate(a->book, a->today, NULL);
+	/* the rules, on every open: what time alone changed since */
+	promise_evaluate_lapsed(a->book, a->today);
+	plan_evaluate_lapsed(a->book, a->today);
 	struct queue_filter keep = a->queue.filter;
 	enum queue_sort sort = a->queue.sort;
 	queue_free(&a->queue);
@@ -554,7 +579,7 @@ static void run(struct app *a)
 		}
 		first = 0;
 		wint_t ch;
-		int r = get_wch(&ch);
+		int r = app_get_key(&ch);
 		if (r == ERR) { /* the timeout: look at the signals, and the clock */
 			if (settings.refresh_seconds > 0 && ms_since(&last_key) >= settings.refresh_seconds * 1000.0) {
 				idle_refresh(a);

@@ -5,6 +5,7 @@
 #define RELANCE_UI_APP_H
 
 #include <time.h>
+#include <wchar.h>
 
 #include "actions.h"
 #include "book.h"
@@ -64,6 +65,13 @@ struct app {
 		char started_at[21]; /* UTC */
 	} call;
 };
+
+/* get_wch for every key loop (main, prompt, forms): ERR on the timeout,
+ * and ERR for good once relance must stop (a signal, or a terminal that
+ * went away and answers nothing but errors). */
+int app_get_key(wint_t *ch);
+/* 1 once relance must stop: every key loop leaves. */
+int app_stopping(void);
 
 /* Messages from the engine go to the status line again (after a form). */
 void app_restore_messages(struct app *a);

@@ -154,7 +154,9 @@ static int confirm_discard(struct app *a, struct state *s)
 	for (;;) {
 		draw_form(a, s);
 		wint_t ch;
-		int r = get_wch(&ch);
+		int r = app_get_key(&ch);
+		if (r == ERR && app_stopping())
+			return 1;
 		if (r == ERR || (r == KEY_CODE_YES && ch == KEY_RESIZE))
 			continue;
 		if (r == OK && (ch == 'y' || ch == 'Y'))
@@ -176,7 +178,11 @@ int form_run(struct app *a, struct form *f, int (*save)(struct app *, struct for
 	for (;;) {
 		draw_form(a, &s);
 		wint_t ch;
-		int r = get_wch(&ch);
+		int r = app_get_key(&ch);
+		if (r == ERR && app_stopping()) { /* relance is stopping: nothing is saved */
+			curs_set(0);
+			return 0;
+		}
 		if (r == ERR)
 			continue;
 		struct field *fl = &f->fields[s.at];

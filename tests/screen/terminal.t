@@ -104,6 +104,19 @@ like "$(cat "$T/stderr")" "relancerc:3: unknown foreground colour" "each of them
 send x
 screen_has "relance: account Q3" "the good lines still apply"
 tm kill-server
+
+# the terminal goes away in the middle of a form: relance ends, nothing saved
+screen_start 80 24 -- -d "$B"
+wait_for "mine \(tester\)"
+type ":goto Q1" && send Enter && wait_for "account Q1"
+send n && wait_for "Enter: save" && type "half typed"
+pid=$(cat "$T/pid")
+tm kill-server
+i=0; while kill -0 "$pid" 2>/dev/null && [ $i -lt 100 ]; do sleep 0.05; i=$((i + 1)); done
+! kill -0 "$pid" 2>/dev/null
+_result $? "a closed terminal in the middle of a form ends relance (no spinning orphan)"
+is "$(sqlite3 "$B" "SELECT count(*) FROM activities WHERE summary = 'half typed'")" 0 "and saves nothing half typed"
+
 cp "$B" "$T/broken.db"
 sqlite3 "$T/broken.db" "DROP TABLE account_summary"
 screen_start 80 24 -- -d "$T/broken.db"
