@@ -107,6 +107,12 @@ static const struct command commands[] = {
 	 "snooze ACCOUNT --until D\n"
 	 "--until D            the day it comes back (today or earlier: at once)",
 	 cmd_snooze},
+	{"rules", "show or set the book's rules for promises and plans",
+	 "rules [--promise-grace-days N] [--plan-max-missed N]\n"
+	 "--promise-grace-days N   days after its date a promise or an installment may\n"
+	 "                         still be paid (0 to 60; default 3)\n"
+	 "--plan-max-missed N      missed installments that break a plan (1 to 24; default 2)",
+	 cmd_rules},
 	{"config", "print the effective configuration (relancerc(5))",
 	 "config [--defaults]\n"
 	 "--defaults           the compiled-in configuration, without any file",

@@ -65,6 +65,7 @@ int cmd_promises(const struct cli_globals *g, int argc, char **argv);
 int cmd_dispute(const struct cli_globals *g, int argc, char **argv);
 int cmd_plan(const struct cli_globals *g, int argc, char **argv);
 int cmd_snooze(const struct cli_globals *g, int argc, char **argv);
+int cmd_rules(const struct cli_globals *g, int argc, char **argv);
 int cmd_task(const struct cli_globals *g, int argc, char **argv);
 int cmd_demo(const struct cli_globals *g, int argc, char **argv);
 int cmd_check(const struct cli_globals *g, int argc, char **argv);

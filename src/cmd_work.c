@@ -15,6 +15,7 @@
 #include "msg.h"
 #include "plan.h"
 #include "promise.h"
+#include "rules.h"
 #include "task.h"
 #include "today.h"
 
@@ -434,4 +435,40 @@ int cmd_snooze(const struct cli_globals *g, int argc, char **argv)
 	if (open_book(g, &b))
 		return 1;
 	return finish(&b, task_snooze(&b, g->user, account, until));
+}
+
+int cmd_rules(const struct cli_globals *g, int argc, char **argv)
+{
+	struct opts o;
+	long values[8];
+	const char *names[8];
+	int n = 0;
+	opts_init(&o, "rules", argc, argv);
+	while (opts_more(&o)) {
+		int matched = 0;
+		for (const struct rule *r = book_rules; r->name && !matched; r++) {
+			char opt[64];
+			snprintf(opt, sizeof opt, "--%s", r->name);
+			if (opts_value(&o, opt)) {
+				matched = 1;
+				if (n < 8) {
+					names[n] = r->name;
+					values[n++] = opts_long(&o, r->lo, r->hi);
+				}
+			}
+		}
+		if (!matched && opts_positional(&o))
+			msg_error("rules: unexpected argument %s", argv[o.i - 1]), o.bad = 1;
+	}
+	if (o.bad)
+		return 2;
+	struct book b;
+	if (open_book(g, &b))
+		return 1;
+	int rc = 0;
+	for (int i = 0; i < n && rc == 0; i++)
+		rc = rule_set(b.db, names[i], values[i]);
+	for (const struct rule *r = book_rules; rc == 0 && r->name; r++)
+		printf("%s = %d\t# %s (default %d)\n", r->name, rule_value(b.db, r->name), r->help, r->fallback);
+	return finish(&b, rc);
 }

@@ -13,6 +13,7 @@
 #include "money.h"
 #include "msg.h"
 #include "promise.h"
+#include "rules.h"
 #include "summary.h"
 #include "today.h"
 
@@ -360,8 +361,9 @@ static int evaluate(struct book *b, day_t today_, const char *account_no, int la
 	}
 	if (account_no)
 		sqlite3_bind_text(q, 1, account_no, -1, SQLITE_STATIC);
+	const int grace = RULE_GRACE(b->db), max_missed = RULE_MAX_MISSED(b->db);
 	char lapsed[11];
-	date_iso(today_ - PROMISE_GRACE_DAYS, lapsed);
+	date_iso(today_ - grace, lapsed);
 	sqlite3_bind_int(q, 2, lapsed_only);
 	sqlite3_bind_text(q, 3, lapsed, 10, SQLITE_TRANSIENT);
 	/* a transaction only once something changes: readers run this too */
@@ -401,8 +403,8 @@ static int evaluate(struct book *b, day_t today_, const char *account_no, int la
 		date_parse(due_s, strlen(due_s), DATE_ISO, &due);
 		int64_t paid = pool >= amount ? amount : pool > 0 ? pool : 0;
 		pool -= paid;
-		const char *status = paid >= amount ? (today_ > due + PROMISE_GRACE_DAYS && !strcmp(old, "missed") ? "late" : "paid")
-				   : today_ > due + PROMISE_GRACE_DAYS ? "missed" : "due";
+		const char *status = paid >= amount ? (today_ > due + grace && !strcmp(old, "missed") ? "late" : "paid")
+				   : today_ > due + grace ? "missed" : "due";
 		if (!strcmp(old, "late") && paid >= amount)
 			status = "late";
 		cur.missed += !strcmp(status, "missed");
@@ -431,14 +433,14 @@ static int evaluate(struct book *b, day_t today_, const char *account_no, int la
 	sqlite3_finalize(up);
 	for (size_t k = 0; rc == 0 && k < ndone; k++) {
 		struct plan_state *p = &done[k];
-		if (p->unpaid == 0 || p->missed >= PLAN_MAX_MISSED)
+		if (p->unpaid == 0 || p->missed >= max_missed)
 			BEGIN();
 		if (rc)
 			break;
 		if (p->unpaid == 0) {
 			rc = plan_status(b, p->id, p->account, "completed", "system", "Payment plan completed: every installment paid");
 			changes++;
-		} else if (p->missed >= PLAN_MAX_MISSED) {
+		} else if (p->missed >= max_missed) {
 			char summary[128];
 			snprintf(summary, sizeof summary, "Payment plan broken: %d installments missed", p->missed);
 			rc = plan_status(b, p->id, p->account, "broken", "system", summary);

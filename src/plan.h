@@ -1,7 +1,7 @@
 /* plan.h — payment plans: a balance paid in installments (after an
- * optional down payment), their schedule, and the rules that follow them:
- * an installment not paid by its date plus PROMISE_GRACE_DAYS is missed;
- * PLAN_MAX_MISSED missed installments break the plan. */
+ * optional down payment), their schedule, and the rules that follow them
+ * (rules.h): an installment not paid by its date plus promise-grace-days is
+ * missed; plan-max-missed missed installments break the plan. */
 #ifndef RELANCE_PLAN_H
 #define RELANCE_PLAN_H
 #include <stdint.h>
@@ -10,7 +10,6 @@
 #include "date.h"
 #include "uid.h"
 
-#define PLAN_MAX_MISSED 2
 #define PLAN_MAX_INSTALLMENTS 120
 
 enum plan_every { EVERY_WEEK, EVERY_2WEEKS, EVERY_MONTH };

@@ -9,6 +9,7 @@
 #include "ledger.h"
 #include "money.h"
 #include "msg.h"
+#include "rules.h"
 #include "sbuf.h"
 #include "summary.h"
 #include "today.h"
@@ -182,9 +183,10 @@ static int evaluate(struct book *b, day_t today_, const char *account_no, int la
 		return -1;
 	if (account_no)
 		sqlite3_bind_text(q, 1, account_no, -1, SQLITE_STATIC);
-	sqlite3_bind_int(q, 2, PROMISE_GRACE_DAYS);
+	const int grace = RULE_GRACE(b->db);
+	sqlite3_bind_int(q, 2, grace);
 	char lapsed[11];
-	date_iso(today_ - PROMISE_GRACE_DAYS, lapsed); /* promised before this day: the grace is over */
+	date_iso(today_ - grace, lapsed); /* promised before this day: the grace is over */
 	sqlite3_bind_int(q, 3, lapsed_only);
 	sqlite3_bind_text(q, 4, lapsed, 10, SQLITE_TRANSIENT);
 	struct change {
@@ -202,7 +204,7 @@ static int evaluate(struct book *b, day_t today_, const char *account_no, int la
 		const char *status = NULL;
 		if (paid >= amount)
 			status = "kept";
-		else if (today_ > d + PROMISE_GRACE_DAYS)
+		else if (today_ > d + grace)
 			status = paid > 0 ? "partly_kept" : "broken";
 		if (!status && paid == sqlite3_column_int64(q, 5))
 			continue;
@@ -249,7 +251,7 @@ static int evaluate(struct book *b, day_t today_, const char *account_no, int la
 		money_format_grouped(c->paid, paid, sizeof paid);
 		snprintf(summary, sizeof summary, "Promise %s: %s of %s EUR received by %s (+%d days' grace)",
 			 !strcmp(c->status, "partly_kept") ? "partly kept" : c->status, paid, amt, c->date,
-			 PROMISE_GRACE_DAYS);
+			 grace);
 		snprintf(detail, sizeof detail, "{\"promise\":\"%s\",\"status\":\"%s\",\"paid\":%lld}", c->id,
 			 c->status, (long long)c->paid);
 		struct journal_entry e = {c->account, "system", "system", NULL, summary, NULL, detail, NULL};

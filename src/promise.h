@@ -8,8 +8,6 @@
 #include "date.h"
 #include "uid.h"
 
-/* Days after its date a promise is still kept by money arriving. */
-#define PROMISE_GRACE_DAYS 3
 
 struct promise_request {
 	const char *account_no;
@@ -26,7 +24,7 @@ int promise_add(struct book *b, const char *user, const struct promise_request *
 /* Applies the rules to the open promises of an account (all accounts when
  * NULL), as of today: payments on the covered invoices (or on the account,
  * naming no invoice) from the day the promise was made to its date plus
- * PROMISE_GRACE_DAYS. Full: kept. After the grace: some, partly kept;
+ * the grace (rules.h, promise-grace-days). Full: kept. After the grace: some, partly kept;
  * none, broken. Every change is a system journal entry. Returns the number
  * of promises whose status changed, or -1. */
 int promise_evaluate(struct book *b, day_t today, const char *account_no);

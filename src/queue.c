@@ -11,6 +11,7 @@
 
 #include "msg.h"
 #include "promise.h"
+#include "rules.h"
 #include "summary.h"
 #include "utf8.h"
 #include "xstr.h"
@@ -67,11 +68,11 @@ static int column_day(sqlite3_stmt *st, int col, day_t *d)
 }
 
 /* The flags and the next action of a row, from the work columns. The
- * latest promise, broken: call PROMISE_GRACE_DAYS after its date; open:
+ * latest promise, broken: call the grace (rules.h) after its date; open:
  * check on its date that the money came. A task, and a missed
  * installment, on their dates. A flag shows once its action is due; a
  * dispute shows while it is open. */
-static void work_of(struct queue_row *r, sqlite3_stmt *st, day_t today)
+static void work_of(struct queue_row *r, sqlite3_stmt *st, day_t today, int grace)
 {
 	day_t d;
 	const char *status = (const char *)sqlite3_column_text(st, 8);
@@ -80,7 +81,7 @@ static void work_of(struct queue_row *r, sqlite3_stmt *st, day_t today)
 	if (status && column_day(st, 9, &d)) {
 		if (!strcmp(status, "broken")) {
 			r->flags |= QF_BROKEN;
-			offer_action(r, "broken promise: call", d + PROMISE_GRACE_DAYS, today);
+			offer_action(r, "broken promise: call", d + grace, today);
 		} else if (!strcmp(status, "open")) {
 			offer_action(r, "promise to check", d, today);
 		}
@@ -116,7 +117,7 @@ int queue_load(struct queue *q, sqlite3 *db, day_t today, const char *collector)
 	if (collector)
 		sqlite3_bind_text(st, 1, collector, -1, SQLITE_STATIC);
 	size_t cap = 0;
-	int rc;
+	int rc, grace = RULE_GRACE(db);
 	struct queue_row r;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		memset(&r, 0, sizeof r);
@@ -124,7 +125,7 @@ int queue_load(struct queue *q, sqlite3 *db, day_t today, const char *collector)
 		if (column_day(st, 13, &until) && until > today)
 			continue; /* snoozed */
 		r.overdue = sqlite3_column_int64(st, 4);
-		work_of(&r, st, today);
+		work_of(&r, st, today, grace);
 		if (r.overdue <= 0 && !r.due)
 			continue;
 		if (add_row(q, &cap)) {

@@ -56,6 +56,11 @@ q promise add Q2 --date 2026-12-01 --amount 12.345 2>/dev/null
 is "$?" 2 "an amount with three decimals: usage error"
 fails "a promise covering an invoice of another account" q promise add Q2 --date 2026-12-01 --invoices Q1-1
 
+like "$(q rules)" "promise-grace-days = 3	# .*
+plan-max-missed = 2	# " "the book's rules, with their defaults"
+q rules --promise-grace-days 99 2>/dev/null
+is "$?" 2 "a grace out of range: usage error"
+
 # the rules: Q1 kept, Q4 partly kept, Q7 broken, Q8 paid too late
 q promise add Q1 --date 2026-11-26 --amount 1000 >/dev/null
 q promise add Q4 --date 2026-11-25 --amount 300 >/dev/null
@@ -80,6 +85,15 @@ like "$out" "Q8	0.00	broken" "paid after the grace: broken"
 like "$(q history Q7 --format tsv | grep system)" "Promise broken: 0.00 of 50.00 EUR received by 2026-11-24" "broken is journaled"
 like "$(q --today 2026-12-01 queue --format tsv | grep Q7)" "B\.\.\..*broken promise: call	2026-11-27" "a broken promise flags the account and heads the queue"
 ok "the cached figures agree" "$R" -d "$B" --today 2026-12-01 check
+# the grace is a rule of the book
+G="$T/g.db"
+queue_book "$G"
+"$R" -d "$G" rules --promise-grace-days 0 >/dev/null
+"$R" -d "$G" --user tester promise add Q7 --date 2026-11-24 --amount 50 >/dev/null
+like "$("$R" -d "$G" --user tester --today 2026-11-25 promises --format tsv | cut -f2,6)" "Q7	broken" \
+     "with promise-grace-days 0, a promise is broken the day after its date"
+like "$("$R" -d "$G" --user tester --today 2026-11-25 queue --format tsv | grep Q7)" "broken promise: call	2026-11-24" \
+     "and the call is due on its date"
 is "$(q --today 2026-12-02 promises --format tsv | cut -f6 | sort | uniq -c | tr -s ' ')" \
    "$(q --today 2026-12-01 promises --format tsv | cut -f6 | sort | uniq -c | tr -s ' ')" "the rules change nothing twice"
 # snooze: out of the queue until a date, journaled; back at once
@@ -134,4 +148,7 @@ ok "plan cancel" p plan cancel Q2
 is "$(p plan show Q2 --format tsv | cut -f6 | tail -1)" cancelled "cancelled"
 fails "cancel without an active plan" p plan cancel Q2
 ok "the cached figures agree" "$R" -d "$P" --today 2026-12-20 check
+"$R" -d "$P" rules --plan-max-missed 1 >/dev/null
+p plan add Q8 --installments 2 --every week --first 2026-11-24 >/dev/null
+is "$(p --today 2026-11-28 plan show Q8 --format tsv | cut -f6 | tail -1)" broken "with plan-max-missed 1, one missed installment breaks the plan"
 done_testing

@@ -1,0 +1,59 @@
+/* rules.c — book_meta rows 'rule:NAME'. */
+#include "rules.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "msg.h"
+
+const struct rule book_rules[] = {
+	{"promise-grace-days", 3, 0, 60, "days after its date a promise (or an installment) may still be paid"},
+	{"plan-max-missed", 2, 1, 24, "missed installments that break a payment plan"},
+	{NULL, 0, 0, 0, NULL},
+};
+
+static const struct rule *find(const char *name)
+{
+	for (const struct rule *r = book_rules; r->name; r++)
+		if (!strcmp(r->name, name))
+			return r;
+	return NULL;
+}
+
+int rule_value(sqlite3 *db, const char *name)
+{
+	const struct rule *r = find(name);
+	int v = r ? r->fallback : 0;
+	sqlite3_stmt *st = db_prepare(db, "SELECT value FROM book_meta WHERE key = 'rule:' || ?1");
+	if (st) {
+		sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
+		if (sqlite3_step(st) == SQLITE_ROW)
+			v = atoi((const char *)sqlite3_column_text(st, 0));
+		sqlite3_finalize(st);
+	}
+	return v;
+}
+
+int rule_set(sqlite3 *db, const char *name, long value)
+{
+	const struct rule *r = find(name);
+	if (!r) {
+		msg_error("rules: no rule %s", name);
+		return 1;
+	}
+	if (value < r->lo || value > r->hi) {
+		msg_error("rules: %s is from %d to %d", name, r->lo, r->hi);
+		return 1;
+	}
+	char v[24];
+	snprintf(v, sizeof v, "%ld", value);
+	sqlite3_stmt *st = db_prepare(db, "INSERT OR REPLACE INTO book_meta(key, value) VALUES ('rule:' || ?1, ?2)");
+	if (!st)
+		return -1;
+	sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, v, -1, SQLITE_STATIC);
+	int rc = sqlite3_step(st) == SQLITE_DONE ? 0 : -1;
+	sqlite3_finalize(st);
+	return rc; /* the queue applies the grace when it reads: nothing cached moves */
+}
