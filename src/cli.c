@@ -98,7 +98,8 @@ static const struct command commands[] = {
 	 "--first D            the first installment's date: today or later\n"
 	 "--down A             a down payment, due today\n"
 	 "--fee A              a fee added to the total\n"
-	 "--total A            default: the overdue balance\n"
+	 "--total A            default: the overdue balance, or the open amount of --invoices\n"
+	 "--invoices N,...     the open invoices the plan covers (default: the balance)\n"
 	 "relance plan show ACCOUNT [--format text|tsv|json]\n"
 	 "--format F           text (default), tsv or json\n"
 	 "relance plan cancel ACCOUNT",

@@ -359,6 +359,8 @@ int cmd_plan(const struct cli_globals *g, int argc, char **argv)
 			amount_arg(&o, &r.fee);
 		else if (opts_value(&o, "--total"))
 			amount_arg(&o, &r.total);
+		else if (opts_value(&o, "--invoices"))
+			r.invoices = o.arg;
 		else if (opts_value(&o, "--format"))
 			fmt = opts_format(&o);
 		else {

@@ -81,6 +81,24 @@ static int step_done(sqlite3 *db, sqlite3_stmt *st)
 	return rc;
 }
 
+int64_t plan_invoices_open(sqlite3 *db, const char *account_no, const char *invoices)
+{
+	int named = 1, found = 0;
+	int64_t sum = 0;
+	for (const char *p = invoices; *p; p++)
+		named += *p == ',';
+	sqlite3_stmt *q = db_prepare(db, "SELECT open_amount FROM invoices WHERE account_no = ?1 AND status = 'open' "
+				     "AND kind = 'invoice' AND instr(',' || ?2 || ',', ',' || invoice_no || ',') > 0");
+	if (!q)
+		return -1;
+	sqlite3_bind_text(q, 1, account_no, -1, SQLITE_STATIC);
+	sqlite3_bind_text(q, 2, invoices, -1, SQLITE_STATIC);
+	while (sqlite3_step(q) == SQLITE_ROW)
+		sum += sqlite3_column_int64(q, 0), found++;
+	sqlite3_finalize(q);
+	return found == named ? sum : -1;
+}
+
 int plan_add(struct book *b, const char *user, const struct plan_request *r, char id_out[UID_LEN + 1])
 {
 	day_t t = today();
@@ -103,6 +121,16 @@ int plan_add(struct book *b, const char *user, const struct plan_request *r, cha
 		return 1;
 	}
 	int64_t total = r->total;
+	int named = r->invoices && *r->invoices;
+	if (named) { /* the open invoices named: their open amounts */
+		int64_t covered = plan_invoices_open(b->db, r->account_no, r->invoices);
+		if (covered < 0) {
+			msg_error("plan: --invoices names an invoice that is not open on account %s", r->account_no);
+			return 1;
+		}
+		if (total == 0)
+			total = covered;
+	}
 	if (total == 0) {
 		summary_refresh(b->db, t);
 		sqlite3_stmt *q = db_prepare(b->db, "SELECT overdue FROM account_summary WHERE account_no = ?1");
@@ -198,6 +226,18 @@ int plan_add(struct book *b, const char *user, const struct plan_request *r, cha
 	}
 	sqlite3_finalize(p);
 	sqlite3_finalize(i);
+	if (rc == 0 && named) {
+		sqlite3_stmt *k = db_prepare(b->db, "INSERT INTO plan_invoices(plan_id, invoice_no) SELECT ?1, invoice_no "
+						    "FROM invoices WHERE account_no = ?2 AND instr(',' || ?3 || ',', ',' || invoice_no || ',') > 0");
+		rc = k ? 0 : -1;
+		if (k) {
+			sqlite3_bind_text(k, 1, id, -1, SQLITE_STATIC);
+			sqlite3_bind_text(k, 2, r->account_no, -1, SQLITE_STATIC);
+			sqlite3_bind_text(k, 3, r->invoices, -1, SQLITE_STATIC);
+			rc = step_done(b->db, k);
+			sqlite3_finalize(k);
+		}
+	}
 	struct journal_entry e = {r->account_no, "plan", user, NULL, summary, NULL, NULL, NULL};
 	if (rc == 0)
 		rc = journal_add(b, &e, NULL);

@@ -20,7 +20,8 @@ struct plan_request {
 	const char *account_no;
 	const struct installment *rows; /* an edited schedule (NULL: computed); must add up to the total */
 	int nrows;
-	int64_t total;     /* cents; 0: the overdue balance */
+	int64_t total;     /* cents; 0: the overdue balance, or that of `invoices` */
+	const char *invoices; /* "N1,N2": the open invoices it covers; NULL: the balance */
 	int64_t down;      /* down payment, due on the day the plan is made */
 	int64_t fee;       /* added to the total */
 	int installments;  /* 1..PLAN_MAX_INSTALLMENTS */
@@ -40,6 +41,10 @@ struct installment {
 int plan_schedule(const struct plan_request *r, day_t today, int64_t total, struct installment *out);
 /* "week", "2weeks", "month" -> every; -1 when unknown. */
 int plan_every_named(const char *name);
+
+/* The open amount of the open invoices named in "N1,N2" of an account;
+ * -1 when one of them is not an open invoice of it. */
+int64_t plan_invoices_open(sqlite3 *db, const char *account_no, const char *invoices);
 
 /* Records a plan (one active plan per account). Returns 0, 1 when refused
  * (message printed), -1 on error. */

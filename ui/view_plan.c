@@ -29,6 +29,7 @@ struct plan_view {
 	struct list l;
 	int nrows, page;
 	struct plan_request req; /* how the new plan was asked for */
+	char invoices[512];
 	int dirty;
 };
 
@@ -228,6 +229,16 @@ static int save_params(struct app *a, struct form *f, void *arg)
 		money_parse(f->fields[3].value, strlen(f->fields[3].value), MARK_UNKNOWN, &pv->req.down);
 	if (f->fields[4].value[0])
 		money_parse(f->fields[4].value, strlen(f->fields[4].value), MARK_UNKNOWN, &pv->req.fee);
+	snprintf(pv->invoices, sizeof pv->invoices, "%s", f->fields[5].value);
+	pv->req.invoices = pv->invoices[0] ? pv->invoices : NULL;
+	if (pv->req.invoices) { /* the plan covers those: their open amounts are its total */
+		int64_t sum = plan_invoices_open(a->book->db, pv->account, pv->invoices);
+		if (sum < 0) {
+			msg_error("Invoices: not all are open invoices of this account");
+			return 1;
+		}
+		pv->total = sum;
+	}
 	if (pv->req.first < a->today) {
 		msg_error("First: the first installment is in the past");
 		return 1;
@@ -263,19 +274,19 @@ struct view *view_plan_new(struct app *a, const char *account_no, int64_t overdu
 	static const char *const every[] = {"month", "2weeks", "week", NULL};
 	struct field fl[] = {{"Installments", FIELD_TEXT, 1, NULL, "3"}, {"Every", FIELD_CHOICE, 1, every, "month"},
 			     {"First", FIELD_DATE, 1, NULL, ""}, {"Down payment", FIELD_AMOUNT, 0, NULL, ""},
-			     {"Fee", FIELD_AMOUNT, 0, NULL, ""}};
+			     {"Fee", FIELD_AMOUNT, 0, NULL, ""}, {"Invoices", FIELD_TEXT, 0, NULL, ""}};
 	date_iso(a->today + 30, fl[2].value);
 	char heading[96], amt[32];
 	money_format_grouped(overdue, amt, sizeof amt);
 	snprintf(heading, sizeof heading, "Payment plan for %s EUR", amt);
-	struct form f = {heading, fl, 5};
+	struct form f = {heading, fl, 6};
 	pv->total = overdue;
 	pv->req.account_no = pv->account;
 	if (!form_run(a, &f, save_params, pv)) {
 		close_view(v);
 		return NULL;
 	}
-	pv->total = overdue + pv->req.fee;
+	pv->total += pv->req.fee; /* the balance, or the invoices chosen */
 	pv->nrows = plan_schedule(&pv->req, a->today, pv->total, pv->rows);
 	for (int i = 0; i < pv->nrows; i++)
 		snprintf(pv->status[i], sizeof pv->status[i], "%s", "new");

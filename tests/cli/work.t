@@ -126,6 +126,12 @@ p plan add Q3 --installments 2 --every 2weeks --first 2026-11-24 --fee 10 >/dev/
 is "$(p plan show Q3 --format tsv | cut -f2,3 | tail -n +2 | tr '\t\n' '  ')" \
    "2026-11-24 105.00 2026-12-08 105.00 " "a fee is added; every two weeks"
 fails "a first date in the past" p plan add Q1 --installments 2 --every week --first 2026-11-01
+I="$T/i.db"
+queue_book "$I"
+"$R" -d "$I" --user tester plan add Q8 --invoices Q8-2 --installments 2 --every month --first 2026-12-10 >/dev/null
+is "$("$R" -d "$I" plan show Q8 --format tsv | cut -f3 | tail -n +2 | tr '\n' ' ')" "450.00 450.00 " "a plan of selected invoices: their open amount"
+is "$(sqlite3 "$I" "SELECT invoice_no FROM plan_invoices")" "Q8-2" "and it records them"
+fails "a plan naming an invoice of another account" "$R" -d "$I" --user tester plan add Q1 --invoices Q8-1 --installments 2 --every week --first 2026-12-01
 p plan add Q1 --installments 2 --every weekly --first 2026-12-01 2>/dev/null
 is "$?" 2 "--every weekly is a usage error"
 
