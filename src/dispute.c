@@ -7,7 +7,6 @@
 
 #include "journal.h"
 #include "msg.h"
-#include "summary.h"
 #include "today.h"
 #include "uid.h"
 
@@ -58,15 +57,7 @@ static int change(struct book *b, const char *sql, const char *const *args, int 
 		}
 		sqlite3_finalize(st);
 	}
-	if (rc == 0)
-		rc = journal_add(b, e, NULL);
-	if (rc == 0)
-		rc = summary_account_changed(b->db, e->account_no);
-	if (rc == 0)
-		rc = db_tx_commit(b->db, nested);
-	if (rc)
-		db_tx_rollback(b->db, nested);
-	return rc;
+	return journal_finish_change(b, nested, rc, e);
 }
 
 int dispute_open(struct book *b, const char *user, const char *invoice_no, const char *reason,

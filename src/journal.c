@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "msg.h"
+#include "summary.h"
 #include "today.h"
 
 int journal_add(struct book *b, const struct journal_entry *e, char id_out[UID_LEN + 1])
@@ -36,4 +37,22 @@ int journal_add(struct book *b, const struct journal_entry *e, char id_out[UID_L
 	if (id_out)
 		memcpy(id_out, id, UID_LEN + 1);
 	return 0;
+}
+
+int journal_account_change(struct book *b, const struct journal_entry *e)
+{
+	if (journal_add(b, e, NULL))
+		return -1;
+	return summary_account_changed(b->db, e->account_no);
+}
+
+int journal_finish_change(struct book *b, int nested, int rc, const struct journal_entry *e)
+{
+	if (rc == 0)
+		rc = journal_account_change(b, e);
+	if (rc == 0)
+		rc = db_tx_commit(b->db, nested);
+	if (rc)
+		db_tx_rollback(b->db, nested);
+	return rc ? -1 : 0;
 }

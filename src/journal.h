@@ -21,4 +21,13 @@ struct journal_entry {
  * (may be NULL). Returns 0, or -1 after a message. */
 int journal_add(struct book *b, const struct journal_entry *e, char id[UID_LEN + 1]);
 
+/* Journals a change to e->account_no and moves that account's cached
+ * work figures (summary.c), inside the caller's transaction. 0 or -1. */
+int journal_account_change(struct book *b, const struct journal_entry *e);
+
+/* Ends a change begun with db_tx_begin(b->db, &nested): when rc is 0 so
+ * far, journal_account_change(e) then commit; on any failure, roll back.
+ * Returns 0, or -1 with the book as it was. */
+int journal_finish_change(struct book *b, int nested, int rc, const struct journal_entry *e);
+
 #endif

@@ -239,16 +239,8 @@ int plan_add(struct book *b, const char *user, const struct plan_request *r, cha
 		}
 	}
 	struct journal_entry e = {r->account_no, "plan", user, NULL, summary, NULL, NULL, NULL};
-	if (rc == 0)
-		rc = journal_add(b, &e, NULL);
-	if (rc == 0)
-		rc = summary_account_changed(b->db, r->account_no);
-	if (rc == 0)
-		rc = db_tx_commit(b->db, nested);
-	if (rc) {
-		db_tx_rollback(b->db, nested);
+	if (journal_finish_change(b, nested, rc, &e))
 		return -1;
-	}
 	if (id_out)
 		memcpy(id_out, id, UID_LEN + 1);
 	return 0;
@@ -270,11 +262,7 @@ static int plan_status(struct book *b, const char *plan_id, const char *account,
 	sqlite3_finalize(st);
 	struct journal_entry e = {account, user && strcmp(user, "system") ? "plan" : "system", user, NULL, summary,
 				  NULL, NULL, NULL};
-	if (rc == 0)
-		rc = journal_add(b, &e, NULL);
-	if (rc == 0)
-		rc = summary_account_changed(b->db, account);
-	return rc;
+	return rc ? rc : journal_account_change(b, &e);
 }
 
 int plan_change(struct book *b, const char *user, const char *account_no, const struct installment *rows, int n)
@@ -336,15 +324,7 @@ int plan_change(struct book *b, const char *user, const char *account_no, const 
 	money_format_grouped(sum, amt, sizeof amt);
 	snprintf(summary, sizeof summary, "Payment plan changed: %s EUR left in %d installment%s", amt, n, n == 1 ? "" : "s");
 	struct journal_entry e = {account_no, "plan", user, NULL, summary, NULL, NULL, NULL};
-	if (rc == 0)
-		rc = journal_add(b, &e, NULL);
-	if (rc == 0)
-		rc = summary_account_changed(b->db, account_no);
-	if (rc == 0)
-		rc = db_tx_commit(b->db, nested);
-	if (rc)
-		db_tx_rollback(b->db, nested);
-	return rc ? -1 : 0;
+	return journal_finish_change(b, nested, rc, &e);
 }
 
 int plan_cancel(struct book *b, const char *user, const char *account_no)

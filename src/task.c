@@ -8,7 +8,6 @@
 #include "journal.h"
 #include "ledger.h"
 #include "msg.h"
-#include "summary.h"
 #include "today.h"
 
 int task_add(struct book *b, const char *user, const char *account_no, day_t due, const char *text,
@@ -47,16 +46,8 @@ int task_add(struct book *b, const char *user, const char *account_no, day_t due
 	}
 	snprintf(summary, sizeof summary, "Follow-up on %s: %s", day, text);
 	struct journal_entry e = {account_no, "task", user, NULL, summary, NULL, NULL, NULL};
-	if (rc == 0)
-		rc = journal_add(b, &e, NULL);
-	if (rc == 0)
-		rc = summary_account_changed(b->db, account_no);
-	if (rc == 0)
-		rc = db_tx_commit(b->db, nested);
-	if (rc) {
-		db_tx_rollback(b->db, nested);
+	if (journal_finish_change(b, nested, rc, &e))
 		return -1;
-	}
 	if (id_out)
 		memcpy(id_out, id, UID_LEN + 1);
 	return 0;
@@ -92,15 +83,7 @@ int task_snooze(struct book *b, const char *user, const char *account_no, day_t 
 		sqlite3_finalize(st);
 	}
 	struct journal_entry e = {account_no, "task", user, NULL, summary, NULL, NULL, NULL};
-	if (rc == 0)
-		rc = journal_add(b, &e, NULL);
-	if (rc == 0)
-		rc = summary_account_changed(b->db, account_no);
-	if (rc == 0)
-		rc = db_tx_commit(b->db, nested);
-	if (rc)
-		db_tx_rollback(b->db, nested);
-	return rc ? -1 : 0;
+	return journal_finish_change(b, nested, rc, &e);
 }
 
 long task_list_open(sqlite3 *db, const char *account_no,
@@ -153,15 +136,7 @@ int task_done(struct book *b, const char *user, const char *task_id)
 	}
 	snprintf(summary, sizeof summary, "Follow-up done: %s", text);
 	struct journal_entry e = {account, "task", user, NULL, summary, NULL, NULL, NULL};
-	if (rc == 0)
-		rc = journal_add(b, &e, NULL);
-	if (rc == 0)
-		rc = summary_account_changed(b->db, account);
-	if (rc == 0)
-		rc = db_tx_commit(b->db, nested);
-	if (rc) {
-		db_tx_rollback(b->db, nested);
+	if (journal_finish_change(b, nested, rc, &e))
 		return -1;
-	}
 	return 0;
 }
