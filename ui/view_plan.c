@@ -108,6 +108,20 @@ static int confirm(struct app *a, const char *question)
 	return app_prompt(a, question, buf, sizeof buf) && (buf[0] == 'y' || buf[0] == 'Y');
 }
 
+/* Closes the plan (this view's data goes with it) and shows the account
+ * again with its figures and the queue reloaded, saying msg. */
+static void back_to_account(struct app *a, const char *account, const char *msg)
+{
+	char no[80];
+	snprintf(no, sizeof no, "%s", account); /* account dies with the view */
+	app_pop(a);
+	app_load_queue(a);
+	struct view *av = app_top(a);
+	if (av && av->ops->id == VIEW_ACCOUNT)
+		view_account_show(a, av, no);
+	app_message(a, 0, "%s", msg);
+}
+
 static int key(struct app *a, struct view *v, enum action act)
 {
 	struct plan_view *pv = v->data;
@@ -155,31 +169,15 @@ static int key(struct app *a, struct view *v, enum action act)
 			pv->req.total = pv->total - pv->req.fee; /* plan_add adds the fee */
 			saved = plan_add(a->book, a->user, &pv->req, NULL) == 0;
 		}
-		if (saved) {
-			char no[80];
-			snprintf(no, sizeof no, "%s", pv->account);
-			app_pop(a);
-			app_load_queue(a);
-			struct view *av = app_top(a);
-			if (av && av->ops->id == VIEW_ACCOUNT)
-				view_account_show(a, av, no);
-			app_message(a, 0, "plan saved");
-		}
+		if (saved)
+			back_to_account(a, pv->account, "plan saved");
 		return 1;
 	}
 	case ACT_PLAN_CANCEL:
-		if (!pv->existing) {
+		if (!pv->existing)
 			app_message(a, 1, "this plan is not saved: q leaves it");
-		} else if (confirm(a, "Cancel the plan? (y/n) ") && plan_cancel(a->book, a->user, pv->account) == 0) {
-			char no[80];
-			snprintf(no, sizeof no, "%s", pv->account);
-			app_pop(a);
-			app_load_queue(a);
-			struct view *av = app_top(a);
-			if (av && av->ops->id == VIEW_ACCOUNT)
-				view_account_show(a, av, no);
-			app_message(a, 0, "plan cancelled");
-		}
+		else if (confirm(a, "Cancel the plan? (y/n) ") && plan_cancel(a->book, a->user, pv->account) == 0)
+			back_to_account(a, pv->account, "plan cancelled");
 		return 1;
 	case ACT_BACK:
 		if (pv->dirty && !confirm(a, "Leave the plan without saving it? (y/n) "))
