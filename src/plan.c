@@ -81,6 +81,25 @@ static int step_done(sqlite3 *db, sqlite3_stmt *st)
 	return rc;
 }
 
+/* Writes rows as plan_id's installments (inside the caller's transaction). */
+static int insert_installments(sqlite3 *db, const char *plan_id, const struct installment *rows, int n)
+{
+	sqlite3_stmt *ins = db_prepare(db, "INSERT INTO plan_installments(plan_id, seq, due_date, amount) "
+					   "VALUES (?1, ?2, ?3, ?4)");
+	int rc = ins ? 0 : -1;
+	for (int k = 0; rc == 0 && k < n; k++) {
+		char due[11];
+		date_iso(rows[k].due, due);
+		sqlite3_bind_text(ins, 1, plan_id, -1, SQLITE_STATIC);
+		sqlite3_bind_int(ins, 2, rows[k].seq);
+		sqlite3_bind_text(ins, 3, due, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_int64(ins, 4, rows[k].amount);
+		rc = step_done(db, ins);
+	}
+	sqlite3_finalize(ins);
+	return rc;
+}
+
 int64_t plan_invoices_open(sqlite3 *db, const char *account_no, const char *invoices)
 {
 	int named = 1, found = 0;
@@ -200,9 +219,7 @@ int plan_add(struct book *b, const char *user, const struct plan_request *r, cha
 		return -1;
 	sqlite3_stmt *p = db_prepare(b->db, "INSERT INTO plans(id, account_no, total, down_payment, fee, frequency, "
 					    "first_date, user, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9)");
-	sqlite3_stmt *i = db_prepare(b->db, "INSERT INTO plan_installments(plan_id, seq, due_date, amount) "
-					    "VALUES (?1, ?2, ?3, ?4)");
-	int rc = p && i ? 0 : -1;
+	int rc = p ? 0 : -1;
 	if (rc == 0) {
 		sqlite3_bind_text(p, 1, id, -1, SQLITE_STATIC);
 		sqlite3_bind_text(p, 2, r->account_no, -1, SQLITE_STATIC);
@@ -215,17 +232,9 @@ int plan_add(struct book *b, const char *user, const struct plan_request *r, cha
 		sqlite3_bind_text(p, 9, now, -1, SQLITE_STATIC);
 		rc = step_done(b->db, p);
 	}
-	for (int k = 0; rc == 0 && k < n; k++) {
-		char due[11];
-		date_iso(rows[k].due, due);
-		sqlite3_bind_text(i, 1, id, -1, SQLITE_STATIC);
-		sqlite3_bind_int(i, 2, rows[k].seq);
-		sqlite3_bind_text(i, 3, due, -1, SQLITE_TRANSIENT);
-		sqlite3_bind_int64(i, 4, rows[k].amount);
-		rc = step_done(b->db, i);
-	}
 	sqlite3_finalize(p);
-	sqlite3_finalize(i);
+	if (rc == 0)
+		rc = insert_installments(b->db, id, rows, n);
 	if (rc == 0 && named) {
 		sqlite3_stmt *k = db_prepare(b->db, "INSERT INTO plan_invoices(plan_id, invoice_no) SELECT ?1, invoice_no "
 						    "FROM invoices WHERE account_no = ?2 AND instr(',' || ?3 || ',', ',' || invoice_no || ',') > 0");
@@ -303,23 +312,14 @@ int plan_change(struct book *b, const char *user, const char *account_no, const 
 	if (db_tx_begin(b->db, &nested))
 		return -1;
 	sqlite3_stmt *del = db_prepare(b->db, "DELETE FROM plan_installments WHERE plan_id = ?1 AND status IN ('due', 'missed')");
-	sqlite3_stmt *ins = db_prepare(b->db, "INSERT INTO plan_installments(plan_id, seq, due_date, amount) VALUES (?1, ?2, ?3, ?4)");
-	int rc = del && ins ? 0 : -1;
+	int rc = del ? 0 : -1;
 	if (rc == 0) {
 		sqlite3_bind_text(del, 1, sql_id, -1, SQLITE_STATIC);
 		rc = step_done(b->db, del);
 	}
-	for (int k = 0; rc == 0 && k < n; k++) {
-		char due[11];
-		date_iso(rows[k].due, due);
-		sqlite3_bind_text(ins, 1, sql_id, -1, SQLITE_STATIC);
-		sqlite3_bind_int(ins, 2, rows[k].seq);
-		sqlite3_bind_text(ins, 3, due, -1, SQLITE_TRANSIENT);
-		sqlite3_bind_int64(ins, 4, rows[k].amount);
-		rc = step_done(b->db, ins);
-	}
 	sqlite3_finalize(del);
-	sqlite3_finalize(ins);
+	if (rc == 0)
+		rc = insert_installments(b->db, sql_id, rows, n);
 	char summary[160], amt[32];
 	money_format_grouped(sum, amt, sizeof amt);
 	snprintf(summary, sizeof summary, "Payment plan changed: %s EUR left in %d installment%s", amt, n, n == 1 ? "" : "s");
