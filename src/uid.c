@@ -1,4 +1,5 @@
-/* uid.c — UUIDv7 generation from the kernel's random source. */
+/* uid.c — ids: UUIDv7 from the clock and the kernel's random source, and
+ * UUIDv8 derived from a name. */
 #include "uid.h"
 
 #include <stdint.h>
@@ -6,6 +7,28 @@
 #include <string.h>
 #include <sys/random.h>
 #include <time.h>
+
+#include "sha256.h"
+
+static void format(const unsigned char b[16], char out[UID_LEN + 1])
+{
+	snprintf(out, UID_LEN + 1,
+		 "%02x%02x%02x%02x-%02x%02x-%02x%02x-%02x%02x-%02x%02x%02x%02x%02x%02x",
+		 b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7], b[8], b[9], b[10], b[11],
+		 b[12], b[13], b[14], b[15]);
+}
+
+void uid_from_name(const char *name, char out[UID_LEN + 1])
+{
+	struct sha256 s;
+	unsigned char d[32];
+	sha256_init(&s);
+	sha256_update(&s, name, strlen(name));
+	sha256_final(&s, d);
+	d[6] = (unsigned char)(0x80 | (d[6] & 0x0f)); /* version 8 */
+	d[8] = (unsigned char)(0x80 | (d[8] & 0x3f)); /* variant */
+	format(d, out);
+}
 
 void uid_new(char out[UID_LEN + 1])
 {
@@ -23,10 +46,7 @@ void uid_new(char out[UID_LEN + 1])
 		b[i] = (unsigned char)(ms >> (40 - 8 * i));
 	b[6] = (unsigned char)(0x70 | (b[6] & 0x0f)); /* version 7 */
 	b[8] = (unsigned char)(0x80 | (b[8] & 0x3f)); /* variant */
-	snprintf(out, UID_LEN + 1,
-		 "%02x%02x%02x%02x-%02x%02x-%02x%02x-%02x%02x-%02x%02x%02x%02x%02x%02x",
-		 b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7], b[8], b[9], b[10], b[11],
-		 b[12], b[13], b[14], b[15]);
+	format(b, out);
 }
 
 int uid_valid(const char *s)
@@ -41,5 +61,5 @@ int uid_valid(const char *s)
 			return 0;
 		}
 	}
-	return s[14] == '7';
+	return s[14] == '7' || s[14] == '8';
 }

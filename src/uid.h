@@ -8,7 +8,11 @@
 #define UID_LEN 36
 /* Writes a new id, "0190b3a2-7c1e-7f3a-9b2d-1c3e5f7a9b0d", and a NUL. */
 void uid_new(char out[UID_LEN + 1]);
-/* 1 when s has the shape of an id made by uid_new. */
+/* The id every copy derives from the same name (UUID version 8 from the
+ * SHA-256 of name): for entries that several copies make on their own and
+ * that must be one entry once they meet (a rule's verdict, a conflict). */
+void uid_from_name(const char *name, char out[UID_LEN + 1]);
+/* 1 when s has the shape of an id made by uid_new or uid_from_name. */
 int uid_valid(const char *s);
 
 #endif
