@@ -250,6 +250,70 @@ static void read_copy_id(struct book *b)
 	sqlite3_finalize(st);
 }
 
+static int meta_set(sqlite3 *db, const char *key, const char *value)
+{
+	sqlite3_stmt *st = db_prepare(db, "INSERT OR REPLACE INTO book_meta(key, value) VALUES (?1, ?2)");
+	if (!st)
+		return -1;
+	sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, value, -1, SQLITE_STATIC);
+	int rc = sqlite3_step(st) == SQLITE_DONE ? 0 : -1;
+	if (rc)
+		msg_error("database: %s", sqlite3_errmsg(db));
+	sqlite3_finalize(st);
+	return rc;
+}
+
+int book_set_identity(struct book *b, const char *parent)
+{
+	struct stat sb;
+	char file[64], id[UID_LEN + 1], now[21];
+	if (stat(b->path, &sb) != 0) {
+		msg_error("%s: %s", b->path, strerror(errno));
+		return -1;
+	}
+	snprintf(file, sizeof file, "%llu:%llu", (unsigned long long)sb.st_dev, (unsigned long long)sb.st_ino);
+	int nested;
+	if (db_tx_begin(b->db, &nested))
+		return -1;
+	int rc = meta_set(b->db, "copy_file", file);
+	if (rc == 0 && parent) {
+		uid_new(id);
+		now_utc(now);
+		rc = meta_set(b->db, "copy_id", id);
+		if (rc == 0)
+			rc = meta_set(b->db, "copy_parent", parent);
+		if (rc == 0)
+			rc = meta_set(b->db, "copy_since", now);
+	}
+	if (rc == 0)
+		rc = db_tx_commit(b->db, nested);
+	if (rc)
+		db_tx_rollback(b->db, nested);
+	return rc;
+}
+
+/* A book knows the file it lives in (device and inode). Found in another
+ * file, it is a copy made with cp (or a restored backup): it takes an
+ * identity of its own before it writes anything, so that two files never
+ * make changes under one copy id. */
+static int keep_identity(struct book *b)
+{
+	struct stat sb;
+	char file[64], had[64] = "";
+	if (stat(b->path, &sb) != 0)
+		return 0;
+	snprintf(file, sizeof file, "%llu:%llu", (unsigned long long)sb.st_dev, (unsigned long long)sb.st_ino);
+	sqlite3_stmt *st = db_prepare(b->db, "SELECT value FROM book_meta WHERE key = 'copy_file'");
+	if (st && sqlite3_step(st) == SQLITE_ROW)
+		snprintf(had, sizeof had, "%s", (const char *)sqlite3_column_text(st, 0));
+	sqlite3_finalize(st);
+	if (!strcmp(had, file))
+		return 0;
+	read_copy_id(b);
+	return book_set_identity(b, had[0] ? b->copy_id : NULL);
+}
+
 /* relance is single-threaded: no mutexes, no memory statistics (which take
  * a lock on every allocation). Must run before SQLite initialises. */
 static void configure_library(void)
@@ -320,7 +384,7 @@ int book_open(struct book *b, const char *path, enum book_mode mode)
 			   /* reads through a memory map: no read() per page */
 			   "PRAGMA mmap_size = 1073741824"))
 		goto fail;
-	if (migrate(b))
+	if (migrate(b) || keep_identity(b))
 		goto fail;
 	read_copy_id(b);
 	return 0;

@@ -28,6 +28,9 @@ int book_open(struct book *b, const char *path, enum book_mode mode);
 /* The same for the book book_resolve_path(explicit_path) finds. */
 int book_open_at(struct book *b, const char *explicit_path, enum book_mode mode);
 void book_close(struct book *b);
+/* Records the file the book lives in; with a parent copy id, the book also
+ * takes a new copy id of its own (a clone, or a file copied with cp). */
+int book_set_identity(struct book *b, const char *parent);
 
 /* Large writes (imports, the demo) in one transaction: a rollback journal
  * in place of WAL when nobody else has the book open, else a page cache

@@ -13,8 +13,10 @@ static const struct command commands[] = {
 	 "ui [--all]\n"
 	 "--all                start on every collector's accounts (default: those of --user)",
 	 cmd_ui},
-	{"import", "read the accounting system's customers, invoices or payments",
+	{"import", "read the accounting system's customers, invoices or payments; or another copy's changes",
 	 "import customers|invoices|payments FILE [options]\n"
+	 "   or: import changes FILE... [--dry-run] [--quiet]: another copy's change files\n"
+	 "       (see relance(1), SYNC), each applied whole or not at all\n"
 	 "--delimiter C        ',' ';' '|' or 'tab' (default: ',' ';' or tab, detected\n"
 	 "                     from the header line)\n"
 	 "--encoding E         utf-8, cp1252, iso-8859-1, iso-8859-15\n"
@@ -67,13 +69,16 @@ static const struct command commands[] = {
 	{"note", "add a note to an account's history",
 	 "note ACCOUNT TEXT",
 	 cmd_note},
-	{"promise", "record a promise to pay",
+	{"promise", "record a promise to pay, change or cancel one",
 	 "promise add ACCOUNT --date D [--amount A] [--invoices N,...] [--note T]\n"
 	 "--date D             the promised date: today or later (YYYY-MM-DD)\n"
 	 "--amount A           default: the overdue balance\n"
 	 "--invoices N,...     the invoices it covers (default: open ones, oldest first,\n"
 	 "                     up to the amount)\n"
-	 "--note T             a note",
+	 "--note T             a note\n"
+	 "relance promise change PROMISE_ID [--date D] [--amount A] [--note T]\n"
+	 "relance promise cancel PROMISE_ID [--note T]\n"
+	 "                     an open promise's new date or amount, or its end",
 	 cmd_promise},
 	{"promises", "list promises to pay, after applying the rules as of today",
 	 "promises [ACCOUNT] [--format text|tsv|json]\n"
@@ -125,6 +130,35 @@ static const struct command commands[] = {
 	 "--csv DIR            write customers.csv, invoices.csv, payments.csv to DIR\n"
 	 "                     instead of filling a book",
 	 cmd_demo},
+	{"export", "export changes for other copies; or promises, disputes, plans, journal entries for accounting",
+	 "export changes [-o FILE] [--all]\n"
+	 "   or: export promises|disputes|plans|activities [--format csv|json] [--since D] [--bom]\n"
+	 "       [--delimiter C] [-o FILE]\n"
+	 "changes              everything this copy made or received since its last export\n"
+	 "                     (collector work and ledger rows), as a change file for\n"
+	 "                     'relance import changes' on the other copies\n"
+	 "--all                (changes) everything, not only what is new\n"
+	 "--format F           csv (default; RFC 4180, CRLF line ends, UTF-8) or json\n"
+	 "--since D            only rows made or changed on day D (YYYY-MM-DD, UTC) or later\n"
+	 "--bom                (csv) begin with a UTF-8 byte order mark, for spreadsheets\n"
+	 "--delimiter C        (csv) ',' (default), ';', '|' or 'tab'\n"
+	 "-o FILE              write FILE whole or not at all (default: standard output)\n"
+	 "Amounts are written 1234.56. A csv text cell beginning with = + - @ tab or CR\n"
+	 "gets a leading apostrophe, so that no spreadsheet runs it as a formula.",
+	 cmd_export},
+	{"sync", "what this copy has to send and what it received; show a change file",
+	 "sync status | sync show FILE | sync name NAME\n"
+	 "status               this copy's id and name, the units waiting to be exported,\n"
+	 "                     and per copy heard from: its last file and when it came\n"
+	 "show FILE            a change file in words: header, checksum, units, rows\n"
+	 "name NAME            name this copy (the other copies see the name)",
+	 cmd_sync},
+	{"clone", "make a new copy of a book, with its own identity",
+	 "clone SRC DST [--name NAME]\n"
+	 "--name NAME          the new copy's name\n"
+	 "DST must not exist. A file copied with cp works too: it takes its own identity\n"
+	 "the first time relance opens it.",
+	 cmd_clone},
 	{"check", "check the book's integrity and its own rules",
 	 "check [--rebuild]\n"
 	 "--rebuild            remake the derived data (the cached account figures) first\n"

@@ -69,5 +69,11 @@ int cmd_rules(const struct cli_globals *g, int argc, char **argv);
 int cmd_task(const struct cli_globals *g, int argc, char **argv);
 int cmd_demo(const struct cli_globals *g, int argc, char **argv);
 int cmd_check(const struct cli_globals *g, int argc, char **argv);
+/* Copies in step (cmd_sync.c) and the accounting exports (cmd_export_tables.c). */
+int cmd_export(const struct cli_globals *g, int argc, char **argv);
+int cmd_export_table(const struct cli_globals *g, int argc, char **argv);
+int cmd_import_changes(const struct cli_globals *g, int argc, char **argv);
+int cmd_sync(const struct cli_globals *g, int argc, char **argv);
+int cmd_clone(const struct cli_globals *g, int argc, char **argv);
 
 #endif

@@ -88,14 +88,18 @@ int cmd_queue(const struct cli_globals *g, int argc, char **argv)
 
 static const struct table_column history_cols[] = {
 	{"id", CELL_TEXT}, {"at", CELL_TEXT}, {"type", CELL_TEXT}, {"user", CELL_TEXT},
-	{"summary", CELL_TEXT},
+	{"summary", CELL_TEXT}, {"copy", CELL_TEXT},
 };
 
 static void history_row(const struct history_entry *e, void *arg)
 {
 	char summary[512];
 	history_summary(e, summary, sizeof summary);
-	const char *cells[] = {e->id, e->at, e->type, e->user, summary};
+	/* people read the copy's name; tsv and json give its id */
+	char copy[80];
+	history_copy_label(e, copy, sizeof copy);
+	const struct table *t = arg;
+	const char *cells[] = {e->id, e->at, e->type, e->user, summary, t->fmt == FMT_TEXT ? copy : e->copy_id};
 	table_row(arg, cells);
 }
 

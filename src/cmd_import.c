@@ -39,6 +39,8 @@ static int parse_map(struct opts *o, struct import_opts *io)
 
 int cmd_import(const struct cli_globals *g, int argc, char **argv)
 {
+	if (argc >= 2 && !strcmp(argv[1], "changes"))
+		return cmd_import_changes(g, argc - 1, argv + 1);
 	struct opts o;
 	struct import_opts io;
 	const char *kind_name = NULL, *files[64];
@@ -103,7 +105,7 @@ int cmd_import(const struct cli_globals *g, int argc, char **argv)
 	const struct import_kind *kind = kind_name ? import_kind_named(kind_name) : NULL;
 	if (!kind || nfiles == 0) {
 		if (kind_name && !kind)
-			msg_error("import: %s: say customers, invoices or payments", kind_name);
+			msg_error("import: %s: say customers, invoices, payments or changes", kind_name);
 		else
 			msg_error("import: usage: relance import customers|invoices|payments FILE...");
 		return 2;

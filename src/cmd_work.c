@@ -161,8 +161,12 @@ int cmd_promise(const struct cli_globals *g, int argc, char **argv)
 				msg_error("promise: unexpected argument %s", a), o.bad = 1;
 		}
 	}
-	if (!o.bad && (!what || strcmp(what, "add") || !r.account_no || !has_date)) {
-		msg_error("promise: usage: relance promise add ACCOUNT --date D [--amount A] [--invoices N,...]");
+	int change = what && (!strcmp(what, "change") || !strcmp(what, "cancel"));
+	if (!o.bad && (!what || (!change && strcmp(what, "add")) || !r.account_no || (!change && !has_date) ||
+		       (change && r.invoices))) {
+		msg_error("promise: usage: relance promise add ACCOUNT --date D [--amount A] [--invoices N,...]\n"
+			  "   or: relance promise change PROMISE_ID [--date D] [--amount A] [--note T]\n"
+			  "   or: relance promise cancel PROMISE_ID [--note T]");
 		o.bad = 1;
 	}
 	if (o.bad)
@@ -171,8 +175,13 @@ int cmd_promise(const struct cli_globals *g, int argc, char **argv)
 	if (open_book(g, &b))
 		return 1;
 	char id[UID_LEN + 1];
-	int rc = promise_add(&b, g->user, &r, id);
-	if (rc == 0)
+	int rc;
+	if (change)
+		rc = promise_change(&b, g->user, r.account_no, has_date ? r.date : 0, r.amount, !strcmp(what, "cancel"),
+				    r.note);
+	else
+		rc = promise_add(&b, g->user, &r, id);
+	if (rc == 0 && !change)
 		printf("%s\n", id);
 	return finish(&b, rc);
 }

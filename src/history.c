@@ -10,11 +10,14 @@
 
 #define HISTORY_SQL \
 	"SELECT * FROM (" \
-	" SELECT id, at, type, user, summary, body, detail, invoice_no, corrects, 0 AS amount, '' AS currency " \
+	" SELECT id, at, type, user, summary, body, detail, invoice_no, corrects, 0 AS amount, '' AS currency, " \
+	"  copy_id, coalesce((SELECT name FROM sync_peers WHERE sync_peers.copy_id = activities.copy_id), " \
+	"   (SELECT value FROM book_meta WHERE key = 'copy_name' AND activities.copy_id = " \
+	"    (SELECT value FROM book_meta WHERE key = 'copy_id'))) AS copy_name " \
 	" FROM activities WHERE account_no = ?1 " \
 	" UNION ALL " \
 	" SELECT payment_ref, date || 'T00:00:00Z', 'payment', 'ledger', NULL, NULL, NULL, invoice_no, " \
-	" NULL, amount, currency || ' ' || coalesce(communication, '') FROM payments WHERE account_no = ?1" \
+	" NULL, amount, currency || ' ' || coalesce(communication, ''), NULL, NULL FROM payments WHERE account_no = ?1" \
 	") WHERE ?2 IS NULL OR type = ?2 "
 
 static const char *text(sqlite3_stmt *st, int col)
@@ -41,6 +44,7 @@ long history_list(sqlite3 *db, const char *account_no, const char *type, long of
 			.summary = text(st, 4), .body = text(st, 5), .detail = text(st, 6),
 			.invoice_no = text(st, 7), .corrects = text(st, 8),
 			.amount = sqlite3_column_int64(st, 9), .currency = text(st, 10),
+			.copy_id = text(st, 11), .copy_name = text(st, 12),
 		};
 		fn(&e, arg);
 		n++;
@@ -81,4 +85,12 @@ void history_summary(const struct history_entry *e, char *out, size_t size)
 		return;
 	}
 	snprintf(out, size, "%s", e->summary ? e->summary : "");
+}
+
+void history_copy_label(const struct history_entry *e, char *out, size_t size)
+{
+	if (e->copy_name && *e->copy_name)
+		snprintf(out, size, "%s", e->copy_name);
+	else
+		snprintf(out, size, "%.8s", e->copy_id ? e->copy_id : "");
 }

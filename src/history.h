@@ -11,7 +11,11 @@ struct history_entry {
 	const char *id, *at, *type, *user, *summary, *body, *detail, *invoice_no, *corrects;
 	int64_t amount;        /* payments only */
 	const char *currency;  /* payments only */
+	const char *copy_id;   /* the copy of the book that made it (NULL: payments) */
+	const char *copy_name; /* that copy's name, when this copy knows it */
 };
+/* The copy in a few characters: its name, else the first 8 of its id. */
+void history_copy_label(const struct history_entry *e, char *out, size_t size);
 
 /* Calls fn for the entries of the account, newest first, skipping `offset`
  * and stopping after `limit` (all with limit < 0); `type` keeps one type

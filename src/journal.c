@@ -1,28 +1,35 @@
 /* journal.c — the one place that writes activities. */
 #include "journal.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #include "msg.h"
 #include "summary.h"
 #include "today.h"
 
-int journal_add(struct book *b, const struct journal_entry *e, char id_out[UID_LEN + 1])
+static int add(struct book *b, const struct journal_entry *e, const struct journal_stamp *stamp,
+	       char id_out[UID_LEN + 1])
 {
 	char id[UID_LEN + 1], now[21];
-	uid_new(id);
+	if (stamp)
+		snprintf(id, sizeof id, "%s", stamp->id);
+	else
+		uid_new(id);
 	now_utc(now);
-	sqlite3_stmt *st = db_prepare(b->db,
+	sqlite3_stmt *st = db_prepare(b->db, stamp ?
+		"INSERT OR IGNORE INTO activities(id, account_no, at, type, user, copy_id, invoice_no, summary, body, "
+		"detail, corrects) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)" :
 		"INSERT INTO activities(id, account_no, at, type, user, copy_id, invoice_no, summary, body, detail, "
 		"corrects) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)");
 	if (!st)
 		return -1;
 	sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, e->account_no, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 3, now, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, stamp ? stamp->at : now, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 4, e->type, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 5, e->user, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 6, b->copy_id, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 6, stamp ? stamp->copy_id : b->copy_id, -1, SQLITE_STATIC);
 	db_bind_text_or_null(st, 7, e->invoice_no, e->invoice_no ? strlen(e->invoice_no) : 0);
 	sqlite3_bind_text(st, 8, e->summary, -1, SQLITE_STATIC);
 	db_bind_text_or_null(st, 9, e->body, e->body ? strlen(e->body) : 0);
@@ -34,9 +41,32 @@ int journal_add(struct book *b, const struct journal_entry *e, char id_out[UID_L
 		msg_error("journal: %s", sqlite3_errmsg(b->db));
 		return -1;
 	}
+	if (stamp && sqlite3_changes(b->db) == 1) {
+		/* its version too is the same on every copy that makes it */
+		st = db_prepare(b->db, "UPDATE sync_rows SET at = ?2, copy = ?3 WHERE tbl = 'activities' AND key = ?1");
+		if (!st)
+			return -1;
+		sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 2, stamp->at, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 3, stamp->copy_id, -1, SQLITE_STATIC);
+		rc = sqlite3_step(st);
+		sqlite3_finalize(st);
+		if (rc != SQLITE_DONE)
+			return -1;
+	}
 	if (id_out)
 		memcpy(id_out, id, UID_LEN + 1);
 	return 0;
+}
+
+int journal_add(struct book *b, const struct journal_entry *e, char id_out[UID_LEN + 1])
+{
+	return add(b, e, NULL, id_out);
+}
+
+int journal_add_stamped(struct book *b, const struct journal_entry *e, const struct journal_stamp *stamp)
+{
+	return add(b, e, stamp, NULL);
 }
 
 int journal_account_change(struct book *b, const struct journal_entry *e)

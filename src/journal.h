@@ -17,9 +17,21 @@ struct journal_entry {
 	const char *corrects;   /* the entry this one completes or corrects, NULL: none */
 };
 
+/* The id, time and copy of an entry that several copies make on their own
+ * (a rule's verdict, a conflict): derived from what it records, so that
+ * every copy makes the same entry. */
+struct journal_stamp {
+	const char *id;      /* uid_from_name */
+	const char *at;      /* UTC timestamp */
+	const char *copy_id;
+};
+
 /* Appends an entry stamped now, by this copy of the book; its id in id
  * (may be NULL). Returns 0, or -1 after a message. */
 int journal_add(struct book *b, const struct journal_entry *e, char id[UID_LEN + 1]);
+/* The same with a stamp: an entry with that id already in the journal is
+ * left as it is. */
+int journal_add_stamped(struct book *b, const struct journal_entry *e, const struct journal_stamp *stamp);
 
 /* Journals a change to e->account_no and moves that account's cached
  * work figures (summary.c), inside the caller's transaction. 0 or -1. */

@@ -27,7 +27,8 @@ static const char *text(sqlite3_stmt *st, int col)
 	" min(CASE WHEN late THEN i.due_date END), " \
 	" coalesce(sum(CASE WHEN d.id IS NOT NULL THEN i.open_amount END), 0) " \
 	"FROM customers c LEFT JOIN invoices i ON i.account_no = c.account_no AND i.status = 'open' " \
-	"LEFT JOIN disputes d ON d.invoice_no = i.invoice_no AND d.status = 'open' " \
+	"LEFT JOIN disputes d ON d.id = (SELECT x.id FROM disputes x WHERE x.invoice_no = i.invoice_no " \
+	" AND x.status = 'open' LIMIT 1) " \
 	"LEFT JOIN (SELECT 1 AS late) ON i.kind = 'invoice' AND i.due_date < ?1 AND d.id IS NULL "
 
 int ledger_accounts(sqlite3 *db, day_t today, const struct account_filter *f,
@@ -102,7 +103,8 @@ int ledger_items(sqlite3 *db, const char *account_no, day_t today, int all,
 		"SELECT i.invoice_no, i.kind, coalesce(i.issue_date, ''), i.due_date, i.currency, i.amount, "
 		"i.open_amount, CASE WHEN d.id IS NULL OR i.status <> 'open' THEN i.status ELSE 'disputed' END, "
 		"coalesce(i.reference, '') FROM invoices i "
-		"LEFT JOIN disputes d ON d.invoice_no = i.invoice_no AND d.status = 'open' "
+		"LEFT JOIN disputes d ON d.id = (SELECT x.id FROM disputes x WHERE x.invoice_no = i.invoice_no "
+		"AND x.status = 'open' LIMIT 1) "
 		"WHERE i.account_no = ?1 AND (?2 OR i.status = 'open') ORDER BY i.due_date, i.invoice_no");
 	if (!st)
 		return -1;

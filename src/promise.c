@@ -154,6 +154,76 @@ int promise_add(struct book *b, const char *user, const struct promise_request *
 	return rc ? -1 : 0;
 }
 
+int promise_change(struct book *b, const char *user, const char *id, day_t date, int64_t amount, int cancel,
+		   const char *note)
+{
+	sqlite3_stmt *q = db_prepare(b->db, "SELECT account_no, amount, promised_date, status FROM promises WHERE id = ?1");
+	if (!q)
+		return -1;
+	sqlite3_bind_text(q, 1, id, -1, SQLITE_STATIC);
+	char account[80] = "", was_day[11] = "", status[16] = "";
+	int64_t was = 0;
+	if (sqlite3_step(q) == SQLITE_ROW) {
+		snprintf(account, sizeof account, "%s", (const char *)sqlite3_column_text(q, 0));
+		was = sqlite3_column_int64(q, 1);
+		snprintf(was_day, sizeof was_day, "%s", (const char *)sqlite3_column_text(q, 2));
+		snprintf(status, sizeof status, "%s", (const char *)sqlite3_column_text(q, 3));
+	}
+	sqlite3_finalize(q);
+	if (!account[0]) {
+		msg_error("promise: no promise %s", id);
+		return 1;
+	}
+	if (strcmp(status, "open")) {
+		msg_error("promise: promise %s is %s already: only an open promise changes", id, status);
+		return 1;
+	}
+	if (!cancel && date && date < today()) {
+		msg_error("promise: the date is in the past");
+		return 1;
+	}
+	if (!cancel && amount < 0) {
+		msg_error("promise: the amount must be more than zero");
+		return 1;
+	}
+	char day[11], now[21], a_was[32], a_new[32], summary[256];
+	if (cancel || !date)
+		snprintf(day, sizeof day, "%s", was_day);
+	else
+		date_iso(date, day);
+	if (cancel || !amount)
+		amount = was;
+	now_utc(now);
+	money_format_grouped(was, a_was, sizeof a_was);
+	money_format_grouped(amount, a_new, sizeof a_new);
+	if (cancel)
+		snprintf(summary, sizeof summary, "Promise cancelled: %s EUR by %s", a_was, was_day);
+	else
+		snprintf(summary, sizeof summary, "Promise changed: %s EUR by %s (was %s EUR by %s)", a_new, day, a_was,
+			 was_day);
+	int nested;
+	if (db_tx_begin(b->db, &nested))
+		return -1;
+	sqlite3_stmt *st = db_prepare(b->db, "UPDATE promises SET amount = ?2, promised_date = ?3, status = ?4, "
+					     "note = coalesce(?5, note), updated_at = ?6 WHERE id = ?1");
+	int rc = st ? 0 : -1;
+	if (st) {
+		sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
+		sqlite3_bind_int64(st, 2, amount);
+		sqlite3_bind_text(st, 3, day, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 4, cancel ? "cancelled" : "open", -1, SQLITE_STATIC);
+		db_bind_text_or_null(st, 5, note, note ? strlen(note) : 0);
+		sqlite3_bind_text(st, 6, now, -1, SQLITE_STATIC);
+		rc = sqlite3_step(st) == SQLITE_DONE ? 0 : -1;
+		sqlite3_finalize(st);
+	}
+	char detail[160];
+	snprintf(detail, sizeof detail, "{\"promise\":\"%s\",\"amount\":%lld,\"date\":\"%s\",\"status\":\"%s\"}", id,
+		 (long long)amount, day, cancel ? "cancelled" : "open");
+	struct journal_entry e = {account, "promise", user, NULL, summary, note, detail, NULL};
+	return journal_finish_change(b, nested, rc, &e);
+}
+
 static int evaluate(struct book *b, day_t today_, const char *account_no, int lapsed_only);
 
 int promise_evaluate(struct book *b, day_t today_, const char *account_no)

@@ -21,6 +21,12 @@ struct promise_request {
  * transaction. Returns 0, 1 when refused (message printed), -1 on error. */
 int promise_add(struct book *b, const char *user, const struct promise_request *r, char id[UID_LEN + 1]);
 
+/* Changes an open promise's date and/or amount (0: keep), or cancels it
+ * (cancel != 0); journaled with what it was. Returns 0, 1 when refused
+ * (message printed), -1 on error. */
+int promise_change(struct book *b, const char *user, const char *id, day_t date, int64_t amount, int cancel,
+		   const char *note);
+
 /* Applies the rules to the open promises of an account (all accounts when
  * NULL), as of today: payments on the covered invoices (or on the account,
  * naming no invoice) from the day the promise was made to its date plus

@@ -1,6 +1,6 @@
 /* summary.c — account_summary: one grouped query computes an account's
  * figures from its open invoices (index invoices_account) and their open
- * disputes (index disputes_one_open). */
+ * disputes (index disputes_open). */
 #include "summary.h"
 
 #include <stdio.h>
@@ -35,7 +35,8 @@
 	" (SELECT until FROM account_snoozes z WHERE z.account_no = c.account_no ORDER BY z.at DESC LIMIT 1) " \
 	"FROM customers c " \
 	"LEFT JOIN invoices i ON i.account_no = c.account_no AND i.status = 'open' " \
-	"LEFT JOIN disputes d ON d.invoice_no = i.invoice_no AND d.status = 'open' " \
+	"LEFT JOIN disputes d ON d.id = (SELECT x.id FROM disputes x WHERE x.invoice_no = i.invoice_no " \
+	" AND x.status = 'open' LIMIT 1) " \
 	"LEFT JOIN (SELECT 1 AS late) o ON i.kind = 'invoice' AND i.due_date < ?1 AND d.id IS NULL "
 
 static int run(sqlite3 *db, const char *sql, day_t today, const char *account)

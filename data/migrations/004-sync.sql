@@ -42,6 +42,12 @@ CREATE TABLE sync_peers (
 	units      INTEGER NOT NULL   -- units that file brought that were new or newer
 ) WITHOUT ROWID;
 
+-- Two copies may each open a dispute on one invoice before they meet: both
+-- are facts and both travel. One open dispute per invoice stays the rule
+-- where disputes are opened (dispute.c); resolving one resolves them all.
+DROP INDEX disputes_one_open;
+CREATE INDEX disputes_open ON disputes(invoice_no) WHERE status = 'open';
+
 -- One place makes a new version: inserting (tbl, key, gone) into the view
 -- sync_touch. gone NULL keeps the unit's gone flag (a change to a row that
 -- belongs to the unit).

@@ -1,0 +1,64 @@
+/* sync.h — keeping copies of the book in step by moving files: exporting
+ * what this copy has not sent yet, importing what others sent, and the
+ * rules that make copies converge whatever the order (sync_import.c).
+ *
+ * What travels is units (a synced row and the rows that belong to it) with
+ * their versions (table sync_rows, schema 4). The file's payload is an
+ * SQLite changeset of INSERTs: the units' rows as they stand, and one
+ * sync_versions row per unit. */
+#ifndef RELANCE_SYNC_H
+#define RELANCE_SYNC_H
+#include <stdio.h>
+
+#include "book.h"
+#include "sync_file.h"
+
+struct sync_table {
+	const char *name;
+	const char *key;     /* a head's primary key; a child's column naming its head */
+	const char *head;    /* NULL for a head; the head table of a child */
+	const char *account; /* the column naming the account, if any */
+	const char *what;    /* a head, in words */
+	const char *whats;   /* and in the plural */
+};
+/* In the order the foreign keys need: heads before what names them. */
+extern const struct sync_table sync_tables[];
+extern const size_t sync_ntables;
+const struct sync_table *sync_table_named(const char *name);
+
+/* Creates, in attached database `schema`, empty copies of the synced
+ * tables (as this book declares them) and sync_versions. 0 or -1. */
+int sync_stage_create(sqlite3 *db, const char *schema);
+
+struct sync_export_result {
+	long long units, seq_from, seq_to;
+	long long per_table[16];
+};
+/* Writes to `out` the units changed since the last export (all of them
+ * with `all`), and records them as exported. 0, or -1 after a message. */
+int sync_export(struct book *b, const char *user, int all, const char *out, struct sync_export_result *r);
+
+struct sync_import_result {
+	long long units, new_, newer, same, older, won, lost;
+	long long journal_new; /* journal entries among the new */
+};
+/* Applies one change file, whole or not at all (dry_run: decides, reports,
+ * rolls back). Conflicts are written to `report` as they are found.
+ * 0, or -1 after a message naming the file (the book unchanged). */
+int sync_import(struct book *b, const char *path, int dry_run, FILE *report, struct sync_import_result *r);
+
+/* Makes dst a new copy of the book at src, with a copy id of its own and
+ * (optionally) a name; its id in id_out. 0, or -1 after a message (and no
+ * dst). */
+int sync_clone(const char *src, const char *dst, const char *name, char id_out[40]);
+/* Names this copy (shown to the copies that receive its files): 0, or 2
+ * after a message. */
+int sync_set_name(struct book *b, const char *name);
+/* What waits to be exported, and what was received from which copy. */
+int sync_status(struct book *b, FILE *out);
+
+/* Prints a change file: its header, then every unit with its version and
+ * its rows' values. 0, or -1 after a message. */
+int sync_show(const char *path, FILE *out);
+
+#endif

@@ -1,0 +1,228 @@
+/* sync_file.c — writing and checking change files (format in sync_file.h). */
+#include "sync_file.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "msg.h"
+#include "sha256.h"
+
+#define MAGIC "relance changes "
+
+/* A header value stays on its line: control characters become '?'. */
+static void one_line(char *s)
+{
+	for (; *s; s++)
+		if ((unsigned char)*s < 0x20 || *s == 0x7f)
+			*s = '?';
+}
+
+static int header_text(const struct sync_header *in, char *buf, size_t size)
+{
+	struct sync_header copy = *in, *h = &copy;
+	one_line(h->name);
+	one_line(h->user);
+	int n = snprintf(buf, size,
+			 MAGIC "%d\nschema %d\ncopy %s\nname %s\nuser %s\nmade %s\nseq %lld %lld\n"
+			 "units %lld\nbytes %zu\n\n",
+			 SYNC_FORMAT, h->schema, h->copy, h->name, h->user, h->made, h->seq_from, h->seq_to,
+			 h->units, h->bytes);
+	return n > 0 && (size_t)n < size ? n : -1;
+}
+
+int sync_file_write(const char *path, const struct sync_header *h, const void *changeset, size_t n)
+{
+	char head[1024], tail[80], tmp[4096];
+	int hl = header_text(h, head, sizeof head);
+	if (hl < 0) {
+		msg_error("%s: header too long", path);
+		return -1;
+	}
+	struct sha256 s;
+	unsigned char d[32];
+	sha256_init(&s);
+	sha256_update(&s, head, (size_t)hl);
+	sha256_update(&s, changeset, n);
+	/* the change set ends with a newline of its own, so that the checksum
+	 * is a line of its own too */
+	sha256_update(&s, "\n", 1);
+	sha256_final(&s, d);
+	int tl = snprintf(tail, sizeof tail, "\nsha256 ");
+	for (int i = 0; i < 32; i++)
+		tl += snprintf(tail + tl, sizeof tail - (size_t)tl, "%02x", d[i]);
+	tail[tl++] = '\n';
+	tail[tl] = '\0';
+
+	int to_stdout = !strcmp(path, "-");
+	FILE *f = stdout;
+	if (!to_stdout) {
+		if ((size_t)snprintf(tmp, sizeof tmp, "%s.tmp", path) >= sizeof tmp) {
+			msg_error("%s: name too long", path);
+			return -1;
+		}
+		f = fopen(tmp, "wbx");
+		if (!f) {
+			msg_error("cannot write %s: %s", tmp, strerror(errno));
+			return -1;
+		}
+	}
+	int bad = fwrite(head, 1, (size_t)hl, f) != (size_t)hl || fwrite(changeset, 1, n, f) != n ||
+		  fwrite(tail, 1, (size_t)tl, f) != (size_t)tl;
+	bad |= fflush(f) != 0;
+	if (!to_stdout) {
+		bad |= fsync(fileno(f)) != 0;
+		bad |= fclose(f) != 0;
+	}
+	if (bad) {
+		msg_error("cannot write %s: %s", to_stdout ? "standard output" : path, strerror(errno));
+		if (!to_stdout)
+			remove(tmp);
+		return -1;
+	}
+	if (!to_stdout && rename(tmp, path) != 0) {
+		msg_error("cannot write %s: %s", path, strerror(errno));
+		remove(tmp);
+		return -1;
+	}
+	return 0;
+}
+
+static char *slurp(const char *path, size_t *len)
+{
+	FILE *f = strcmp(path, "-") ? fopen(path, "rb") : stdin;
+	if (!f) {
+		msg_error("cannot read %s: %s", path, strerror(errno));
+		return NULL;
+	}
+	size_t cap = 1 << 16, n = 0;
+	char *buf = malloc(cap + 1);
+	while (buf) {
+		size_t got = fread(buf + n, 1, cap - n, f);
+		n += got;
+		if (n < cap)
+			break;
+		char *nb = realloc(buf, cap * 2 + 1);
+		if (!nb) {
+			free(buf);
+			buf = NULL;
+			break;
+		}
+		buf = nb, cap *= 2;
+	}
+	int err = ferror(f);
+	if (f != stdin)
+		fclose(f);
+	if (!buf || err) {
+		msg_error("cannot read %s: %s", path, buf ? strerror(errno) : "out of memory");
+		free(buf);
+		return NULL;
+	}
+	buf[n] = '\0';
+	*len = n;
+	return buf;
+}
+
+/* The value of header line `key` in [p, end), copied to out; -1 when absent. */
+static int field(const char *p, const char *end, const char *key, char *out, size_t size)
+{
+	size_t kl = strlen(key);
+	while (p < end) {
+		const char *nl = memchr(p, '\n', (size_t)(end - p));
+		if (!nl)
+			break;
+		if ((size_t)(nl - p) > kl && !memcmp(p, key, kl) && p[kl] == ' ') {
+			size_t vl = (size_t)(nl - p) - kl - 1;
+			if (vl >= size)
+				return -1;
+			memcpy(out, p + kl + 1, vl);
+			out[vl] = '\0';
+			return 0;
+		}
+		p = nl + 1;
+	}
+	return -1;
+}
+
+int sync_file_read(const char *path, int max_schema, struct sync_header *h, void **changeset, size_t *n)
+{
+	size_t len;
+	char *buf = slurp(path, &len);
+	if (!buf)
+		return -1;
+	memset(h, 0, sizeof *h);
+	const char *why = NULL;
+	char v[128];
+	if (len < sizeof MAGIC || memcmp(buf, MAGIC, sizeof MAGIC - 1)) {
+		why = "not a relance changes file (it does not begin with \"" MAGIC "\")";
+		goto bad;
+	}
+	h->format = atoi(buf + sizeof MAGIC - 1);
+	if (h->format != SYNC_FORMAT) {
+		msg_error("%s: change file format %d; this relance reads format %d: use a %s relance", path,
+			  h->format, SYNC_FORMAT, h->format > SYNC_FORMAT ? "newer" : "matching");
+		free(buf);
+		return -1;
+	}
+	/* the last line: "sha256 " and 64 hex digits */
+	const size_t tl = 7 + 64 + 1;
+	if (len < tl || buf[len - 1] != '\n' || memcmp(buf + len - tl, "sha256 ", 7)) {
+		why = "truncated: its last line is not its checksum";
+		goto bad;
+	}
+	char want[65];
+	sha256_hex(buf, len - tl, want);
+	if (memcmp(want, buf + len - tl + 7, 64)) {
+		why = "damaged: its checksum does not match its contents";
+		goto bad;
+	}
+	const char *body = strstr(buf, "\n\n");
+	if (!body || (size_t)(body - buf) > len - tl) {
+		why = "damaged: no end to its header";
+		goto bad;
+	}
+	body += 2;
+	const char *hend = body;
+	if (field(buf, hend, "schema", v, sizeof v) || (h->schema = atoi(v)) < 1) {
+		why = "its header has no schema version";
+		goto bad;
+	}
+	if (h->schema > max_schema) {
+		msg_error("%s: made by a book of schema version %d; this relance knows up to %d: "
+			  "use a relance that knows schema %d", path, h->schema, max_schema, h->schema);
+		free(buf);
+		return -1;
+	}
+	if (field(buf, hend, "copy", h->copy, sizeof h->copy) || strlen(h->copy) != 36) {
+		why = "its header names no sending copy";
+		goto bad;
+	}
+	field(buf, hend, "name", h->name, sizeof h->name);
+	field(buf, hend, "user", h->user, sizeof h->user);
+	if (field(buf, hend, "made", h->made, sizeof h->made) ||
+	    field(buf, hend, "seq", v, sizeof v) || sscanf(v, "%lld %lld", &h->seq_from, &h->seq_to) != 2 ||
+	    field(buf, hend, "units", v, sizeof v) || sscanf(v, "%lld", &h->units) != 1 ||
+	    field(buf, hend, "bytes", v, sizeof v) || sscanf(v, "%zu", &h->bytes) != 1) {
+		why = "its header lacks made, seq, units or bytes";
+		goto bad;
+	}
+	if (h->bytes + 1 != len - tl - (size_t)(body - buf) || body[h->bytes] != '\n') {
+		why = "damaged: the change set's length is not the one its header gives";
+		goto bad;
+	}
+	*n = h->bytes;
+	*changeset = malloc(h->bytes ? h->bytes : 1);
+	if (!*changeset) {
+		why = "out of memory";
+		goto bad;
+	}
+	memcpy(*changeset, body, h->bytes);
+	free(buf);
+	return 0;
+bad:
+	msg_error("%s: %s; nothing was changed", path, why);
+	free(buf);
+	return -1;
+}
