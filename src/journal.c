@@ -69,6 +69,15 @@ int journal_add_stamped(struct book *b, const struct journal_entry *e, const str
 	return add(b, e, stamp, NULL);
 }
 
+void journal_rule_stamp(struct rule_stamp *r, const char *name, const char *at)
+{
+	uid_from_name(name, r->id);
+	snprintf(r->at, sizeof r->at, "%s", at);
+	r->s.id = r->id;
+	r->s.at = r->at;
+	r->s.copy_id = "rules";
+}
+
 int journal_account_change(struct book *b, const struct journal_entry *e)
 {
 	if (journal_add(b, e, NULL))

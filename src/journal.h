@@ -26,6 +26,16 @@ struct journal_stamp {
 	const char *copy_id;
 };
 
+/* A rule's verdict is reached on every copy that applies the rule: its
+ * stamp derives from what it is about (name: "promise ID broken") and
+ * when it took effect (at: a UTC timestamp the rule computes from dates
+ * of the book, not from the clock), by the copy "rules". */
+struct rule_stamp {
+	struct journal_stamp s;
+	char id[UID_LEN + 1], at[24];
+};
+void journal_rule_stamp(struct rule_stamp *r, const char *name, const char *at);
+
 /* Appends an entry stamped now, by this copy of the book; its id in id
  * (may be NULL). Returns 0, or -1 after a message. */
 int journal_add(struct book *b, const struct journal_entry *e, char id[UID_LEN + 1]);

@@ -15,6 +15,7 @@
 #include "promise.h"
 #include "rules.h"
 #include "summary.h"
+#include "sync.h"
 #include "today.h"
 
 static const char *const every_names[] = {"week", "2weeks", "month"};
@@ -255,23 +256,34 @@ int plan_add(struct book *b, const char *user, const struct plan_request *r, cha
 	return 0;
 }
 
-/* Sets a plan's status, journals why, moves the figures (inside a transaction). */
+/* Sets a plan's status, journals why, moves the figures (inside a
+ * transaction). A rule's verdict (rule_at: when its last installment was
+ * paid or missed) is stamped a second after that installment's entry. */
 static int plan_status(struct book *b, const char *plan_id, const char *account, const char *status,
-		       const char *user, const char *summary)
+		       const char *user, const char *summary, const char *rule_at)
 {
-	char now[21];
+	char now[21], at[24] = "";
 	now_utc(now);
+	if (rule_at)
+		snprintf(at, sizeof at, "%.17s%02dZ", rule_at, rule_at[17] == '5' ? 59 : 1);
 	sqlite3_stmt *st = db_prepare(b->db, "UPDATE plans SET status = ?2, updated_at = ?3 WHERE id = ?1");
 	if (!st)
 		return -1;
 	sqlite3_bind_text(st, 1, plan_id, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, status, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 3, now, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, rule_at ? at : now, -1, SQLITE_STATIC);
 	int rc = step_done(b->db, st);
 	sqlite3_finalize(st);
 	struct journal_entry e = {account, user && strcmp(user, "system") ? "plan" : "system", user, NULL, summary,
 				  NULL, NULL, NULL};
-	return rc ? rc : journal_account_change(b, &e);
+	if (rc || !rule_at)
+		return rc ? rc : journal_account_change(b, &e);
+	char name[96];
+	snprintf(name, sizeof name, "plan %s %s", plan_id, status);
+	struct rule_stamp stamp;
+	journal_rule_stamp(&stamp, name, at);
+	rc = journal_add_stamped(b, &e, &stamp.s);
+	return rc ? rc : summary_account_changed(b->db, account);
 }
 
 int plan_change(struct book *b, const char *user, const char *account_no, const struct installment *rows, int n)
@@ -337,7 +349,7 @@ int plan_cancel(struct book *b, const char *user, const char *account_no)
 	int nested;
 	if (db_tx_begin(b->db, &nested))
 		return -1;
-	int rc = plan_status(b, id, account_no, "cancelled", user, "Payment plan cancelled");
+	int rc = plan_status(b, id, account_no, "cancelled", user, "Payment plan cancelled", NULL);
 	if (rc == 0)
 		rc = db_tx_commit(b->db, nested);
 	if (rc)
@@ -348,6 +360,7 @@ int plan_cancel(struct book *b, const char *user, const char *account_no)
 struct plan_state {
 	char id[UID_LEN + 1], account[80];
 	int missed, unpaid;
+	char paid_at[24], missed_at[24]; /* when the last installment was paid; missed */
 };
 
 static int evaluate(struct book *b, day_t today_, const char *account_no, int lapsed_only);
@@ -367,7 +380,12 @@ static int evaluate(struct book *b, day_t today_, const char *account_no, int la
 	sqlite3_stmt *q = db_prepare(b->db,
 		"SELECT p.id, p.account_no, i.seq, i.due_date, i.amount, i.paid_amount, i.status, "
 		" (SELECT coalesce(sum(y.amount), 0) FROM payments y WHERE y.account_no = p.account_no "
-		"  AND y.date >= substr(p.created_at, 1, 10)) "
+		"  AND y.date >= substr(p.created_at, 1, 10)), "
+		/* when installments were paid: the end of the day of the last payment */
+		" max(p.created_at, (SELECT max(y.date) FROM payments y WHERE y.account_no = p.account_no "
+		"  AND y.date >= substr(p.created_at, 1, 10)) || 'T23:59:58Z'), "
+		/* when this one was missed: the day after its grace */
+		" date(i.due_date, '+' || (?4 + 1) || ' days') || 'T00:00:00Z' "
 		"FROM plans p JOIN plan_installments i ON i.plan_id = p.id "
 		"WHERE p.status = 'active' AND (?1 IS NULL OR p.account_no = ?1) "
 		"AND (?2 = 0 OR EXISTS (SELECT 1 FROM plan_installments x WHERE x.plan_id = p.id "
@@ -386,10 +404,12 @@ static int evaluate(struct book *b, day_t today_, const char *account_no, int la
 	date_iso(today_ - grace, lapsed);
 	sqlite3_bind_int(q, 2, lapsed_only);
 	sqlite3_bind_text(q, 3, lapsed, 10, SQLITE_TRANSIENT);
+	sqlite3_bind_int(q, 4, grace);
 	/* a transaction only once something changes: readers run this too */
 	int nested = 0, began = 0, changes = 0, rc = 0;
-#define BEGIN() do { if (!began) { rc = db_tx_begin(b->db, &nested); began = rc == 0; } } while (0)
-	struct plan_state cur = {"", "", 0, 0};
+#define BEGIN() do { if (!began) { rc = db_tx_begin(b->db, &nested); began = rc == 0; \
+	if (began) rc = sync_derived(b->db, 1); } } while (0)
+	struct plan_state cur = {"", "", 0, 0, "", ""};
 	int64_t pool = 0;
 	struct plan_state *done = NULL;
 	size_t ndone = 0;
@@ -413,6 +433,9 @@ static int evaluate(struct book *b, day_t today_, const char *account_no, int la
 			snprintf(cur.id, sizeof cur.id, "%s", pid);
 			snprintf(cur.account, sizeof cur.account, "%s", (const char *)sqlite3_column_text(q, 1));
 			cur.missed = cur.unpaid = 0;
+			cur.missed_at[0] = '\0';
+			snprintf(cur.paid_at, sizeof cur.paid_at, "%s", sqlite3_column_text(q, 8) ?
+				 (const char *)sqlite3_column_text(q, 8) : "");
 			pool = sqlite3_column_int64(q, 7); /* what came since the plan was made */
 		}
 		int seq = sqlite3_column_int(q, 2);
@@ -428,6 +451,9 @@ static int evaluate(struct book *b, day_t today_, const char *account_no, int la
 		if (!strcmp(old, "late") && paid >= amount)
 			status = "late";
 		cur.missed += !strcmp(status, "missed");
+		const char *missed_at = (const char *)sqlite3_column_text(q, 9);
+		if (!strcmp(status, "missed") && strcmp(missed_at, cur.missed_at) > 0)
+			snprintf(cur.missed_at, sizeof cur.missed_at, "%s", missed_at);
 		cur.unpaid += paid < amount;
 		if (!strcmp(status, old) && paid == sqlite3_column_int64(q, 5))
 			continue;
@@ -444,7 +470,11 @@ static int evaluate(struct book *b, day_t today_, const char *account_no, int la
 		char summary[160];
 		snprintf(summary, sizeof summary, "Installment %d of the payment plan (due %s): %s", seq, due_s, status);
 		struct journal_entry e = {cur.account, "system", "system", NULL, summary, NULL, NULL, NULL};
-		rc = journal_add(b, &e, NULL);
+		struct rule_stamp stamp;
+		char name[96];
+		snprintf(name, sizeof name, "plan %s %d %s", cur.id, seq, status);
+		journal_rule_stamp(&stamp, name, paid > 0 && cur.paid_at[0] ? cur.paid_at : missed_at);
+		rc = journal_add_stamped(b, &e, &stamp.s);
 		if (rc == 0)
 			rc = summary_account_changed(b->db, cur.account);
 		changes++;
@@ -458,17 +488,20 @@ static int evaluate(struct book *b, day_t today_, const char *account_no, int la
 		if (rc)
 			break;
 		if (p->unpaid == 0) {
-			rc = plan_status(b, p->id, p->account, "completed", "system", "Payment plan completed: every installment paid");
+			rc = plan_status(b, p->id, p->account, "completed", "system",
+					 "Payment plan completed: every installment paid", p->paid_at);
 			changes++;
 		} else if (p->missed >= max_missed) {
 			char summary[128];
 			snprintf(summary, sizeof summary, "Payment plan broken: %d installments missed", p->missed);
-			rc = plan_status(b, p->id, p->account, "broken", "system", summary);
+			rc = plan_status(b, p->id, p->account, "broken", "system", summary, p->missed_at);
 			changes++;
 		}
 	}
 	free(done);
 #undef BEGIN
+	if (began && rc == 0)
+		rc = sync_derived(b->db, 0);
 	if (began && rc == 0)
 		rc = db_tx_commit(b->db, nested);
 	else if (began)

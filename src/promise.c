@@ -12,6 +12,7 @@
 #include "rules.h"
 #include "sbuf.h"
 #include "summary.h"
+#include "sync.h"
 #include "today.h"
 
 struct covered {
@@ -242,13 +243,18 @@ static int evaluate(struct book *b, day_t today_, const char *account_no, int la
 	 * its date plus grace, on a covered invoice or naming none */
 	sqlite3_stmt *q = db_prepare(b->db,
 		"SELECT p.id, p.account_no, p.amount, p.promised_date, p.status, p.paid_amount, "
-		" (SELECT coalesce(sum(y.amount), 0) FROM payments y WHERE y.account_no = p.account_no "
+		" coalesce(sum(y.amount), 0), "
+		/* when it was kept: the end of the day of the last payment that counts */
+		" max(p.made_at, max(y.date) || 'T23:59:59Z'), "
+		/* when it broke: the day after the grace */
+		" date(p.promised_date, '+' || (?2 + 1) || ' days') || 'T00:00:00Z' "
+		"FROM promises p LEFT JOIN payments y ON y.account_no = p.account_no "
 		"  AND y.date >= substr(p.made_at, 1, 10) "
 		"  AND y.date <= date(p.promised_date, '+' || ?2 || ' days') "
 		"  AND (y.invoice_no IS NULL OR NOT EXISTS (SELECT 1 FROM promise_invoices k WHERE k.promise_id = p.id) "
-		"       OR y.invoice_no IN (SELECT invoice_no FROM promise_invoices k WHERE k.promise_id = p.id))) "
-		"FROM promises p WHERE p.status = 'open' AND (?1 IS NULL OR p.account_no = ?1) "
-		"AND (?3 = 0 OR p.promised_date < ?4)");
+		"       OR y.invoice_no IN (SELECT invoice_no FROM promise_invoices k WHERE k.promise_id = p.id)) "
+		"WHERE p.status = 'open' AND (?1 IS NULL OR p.account_no = ?1) "
+		"AND (?3 = 0 OR p.promised_date < ?4) GROUP BY p.id");
 	if (!q)
 		return -1;
 	if (account_no)
@@ -260,7 +266,7 @@ static int evaluate(struct book *b, day_t today_, const char *account_no, int la
 	sqlite3_bind_int(q, 3, lapsed_only);
 	sqlite3_bind_text(q, 4, lapsed, 10, SQLITE_TRANSIENT);
 	struct change {
-		char id[UID_LEN + 1], account[80], status[16], date[11];
+		char id[UID_LEN + 1], account[80], status[16], date[11], at[24];
 		int64_t amount, paid;
 	} *changes = NULL;
 	size_t n = 0;
@@ -289,6 +295,10 @@ static int evaluate(struct book *b, day_t today_, const char *account_no, int la
 		snprintf(c->account, sizeof c->account, "%s", (const char *)sqlite3_column_text(q, 1));
 		snprintf(c->status, sizeof c->status, "%s", status ? status : "open");
 		snprintf(c->date, sizeof c->date, "%s", date);
+		/* kept, or more money on an open one: when the last payment came;
+		 * else when the grace ran out */
+		const char *at = (const char *)sqlite3_column_text(q, !status || paid >= amount ? 7 : 8);
+		snprintf(c->at, sizeof c->at, "%s", at ? at : "");
 		c->amount = amount, c->paid = paid;
 	}
 	sqlite3_finalize(q);
@@ -297,21 +307,20 @@ static int evaluate(struct book *b, day_t today_, const char *account_no, int la
 		return rc ? -1 : 0;
 	}
 	int nested, moved = 0;
-	if (db_tx_begin(b->db, &nested)) {
+	if (db_tx_begin(b->db, &nested) || sync_derived(b->db, 1)) {
+		db_tx_rollback(b->db, nested);
 		free(changes);
 		return -1;
 	}
 	sqlite3_stmt *up = db_prepare(b->db, "UPDATE promises SET status = ?2, paid_amount = ?3, updated_at = ?4 "
 					     "WHERE id = ?1");
-	char now[21];
-	now_utc(now);
 	rc = up ? 0 : -1;
 	for (size_t i = 0; rc == 0 && i < n; i++) {
 		struct change *c = &changes[i];
 		sqlite3_bind_text(up, 1, c->id, -1, SQLITE_STATIC);
 		sqlite3_bind_text(up, 2, c->status, -1, SQLITE_STATIC);
 		sqlite3_bind_int64(up, 3, c->paid);
-		sqlite3_bind_text(up, 4, now, -1, SQLITE_STATIC);
+		sqlite3_bind_text(up, 4, c->at, -1, SQLITE_STATIC);
 		rc = sqlite3_step(up) == SQLITE_DONE ? 0 : -1;
 		sqlite3_reset(up);
 		if (rc || !strcmp(c->status, "open"))
@@ -325,12 +334,18 @@ static int evaluate(struct book *b, day_t today_, const char *account_no, int la
 		snprintf(detail, sizeof detail, "{\"promise\":\"%s\",\"status\":\"%s\",\"paid\":%lld}", c->id,
 			 c->status, (long long)c->paid);
 		struct journal_entry e = {c->account, "system", "system", NULL, summary, NULL, detail, NULL};
-		rc = journal_add(b, &e, NULL);
+		struct rule_stamp stamp;
+		char name[96];
+		snprintf(name, sizeof name, "promise %s %s", c->id, c->status);
+		journal_rule_stamp(&stamp, name, c->at);
+		rc = journal_add_stamped(b, &e, &stamp.s);
 		if (rc == 0)
 			rc = summary_account_changed(b->db, c->account);
 		moved++;
 	}
 	sqlite3_finalize(up);
+	if (rc == 0)
+		rc = sync_derived(b->db, 0);
 	if (rc == 0)
 		rc = db_tx_commit(b->db, nested);
 	if (rc)

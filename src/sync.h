@@ -26,6 +26,10 @@ extern const struct sync_table sync_tables[];
 extern const size_t sync_ntables;
 const struct sync_table *sync_table_named(const char *name);
 
+/* Around the rules' writes (on != 0, then 0): what they derive from the
+ * units makes no new versions. 0 or -1. */
+int sync_derived(sqlite3 *db, int on);
+
 /* Creates, in attached database `schema`, empty copies of the synced
  * tables (as this book declares them) and sync_versions. 0 or -1. */
 int sync_stage_create(sqlite3 *db, const char *schema);

@@ -65,3 +65,9 @@ int sync_stage_create(sqlite3 *db, const char *schema)
 	sqlite3_free(sql);
 	return rc;
 }
+
+int sync_derived(sqlite3 *db, int on)
+{
+	return db_exec(db, on ? "INSERT OR REPLACE INTO book_meta(key, value) VALUES ('sync_derived', '1')"
+			      : "DELETE FROM book_meta WHERE key = 'sync_derived'");
+}

@@ -67,7 +67,10 @@ CREATE TRIGGER sync_touch_insert INSTEAD OF INSERT ON sync_touch BEGIN
 		gone = coalesce(NEW.gone, gone), seq = excluded.seq;
 END;
 
--- A change to a unit's head row.
+-- A change to a unit's head row. What the rules derive from the units
+-- (a promise kept or broken, an installment paid or missed, a plan
+-- completed or broken) is not a change: every copy derives it alike
+-- (book_meta 'sync_derived' is set while the rules write).
 CREATE TRIGGER collectors_sync_insert AFTER INSERT ON collectors BEGIN INSERT INTO sync_touch VALUES ('collectors', NEW.login, 0); END;
 CREATE TRIGGER collectors_sync_update AFTER UPDATE ON collectors BEGIN INSERT INTO sync_touch VALUES ('collectors', NEW.login, 0); END;
 CREATE TRIGGER collectors_sync_delete AFTER DELETE ON collectors BEGIN INSERT INTO sync_touch VALUES ('collectors', OLD.login, 1); END;
@@ -84,10 +87,10 @@ CREATE TRIGGER activities_sync_insert AFTER INSERT ON activities BEGIN INSERT IN
 CREATE TRIGGER activities_sync_update AFTER UPDATE ON activities BEGIN INSERT INTO sync_touch VALUES ('activities', NEW.id, 0); END;
 CREATE TRIGGER activities_sync_delete AFTER DELETE ON activities BEGIN INSERT INTO sync_touch VALUES ('activities', OLD.id, 1); END;
 CREATE TRIGGER promises_sync_insert AFTER INSERT ON promises BEGIN INSERT INTO sync_touch VALUES ('promises', NEW.id, 0); END;
-CREATE TRIGGER promises_sync_update AFTER UPDATE ON promises BEGIN INSERT INTO sync_touch VALUES ('promises', NEW.id, 0); END;
+CREATE TRIGGER promises_sync_update AFTER UPDATE ON promises WHEN (SELECT 1 FROM book_meta WHERE key = 'sync_derived') IS NULL BEGIN INSERT INTO sync_touch VALUES ('promises', NEW.id, 0); END;
 CREATE TRIGGER promises_sync_delete AFTER DELETE ON promises BEGIN INSERT INTO sync_touch VALUES ('promises', OLD.id, 1); END;
 CREATE TRIGGER plans_sync_insert AFTER INSERT ON plans BEGIN INSERT INTO sync_touch VALUES ('plans', NEW.id, 0); END;
-CREATE TRIGGER plans_sync_update AFTER UPDATE ON plans BEGIN INSERT INTO sync_touch VALUES ('plans', NEW.id, 0); END;
+CREATE TRIGGER plans_sync_update AFTER UPDATE ON plans WHEN (SELECT 1 FROM book_meta WHERE key = 'sync_derived') IS NULL BEGIN INSERT INTO sync_touch VALUES ('plans', NEW.id, 0); END;
 CREATE TRIGGER plans_sync_delete AFTER DELETE ON plans BEGIN INSERT INTO sync_touch VALUES ('plans', OLD.id, 1); END;
 CREATE TRIGGER disputes_sync_insert AFTER INSERT ON disputes BEGIN INSERT INTO sync_touch VALUES ('disputes', NEW.id, 0); END;
 CREATE TRIGGER disputes_sync_update AFTER UPDATE ON disputes BEGIN INSERT INTO sync_touch VALUES ('disputes', NEW.id, 0); END;
@@ -105,7 +108,7 @@ CREATE TRIGGER promise_invoices_sync_update AFTER UPDATE ON promise_invoices BEG
 CREATE TRIGGER promise_invoices_sync_delete AFTER DELETE ON promise_invoices WHEN EXISTS (SELECT 1 FROM promises WHERE id = OLD.promise_id)
 BEGIN INSERT INTO sync_touch VALUES ('promises', OLD.promise_id, NULL); END;
 CREATE TRIGGER plan_installments_sync_insert AFTER INSERT ON plan_installments BEGIN INSERT INTO sync_touch VALUES ('plans', NEW.plan_id, NULL); END;
-CREATE TRIGGER plan_installments_sync_update AFTER UPDATE ON plan_installments BEGIN INSERT INTO sync_touch VALUES ('plans', NEW.plan_id, NULL); END;
+CREATE TRIGGER plan_installments_sync_update AFTER UPDATE ON plan_installments WHEN (SELECT 1 FROM book_meta WHERE key = 'sync_derived') IS NULL BEGIN INSERT INTO sync_touch VALUES ('plans', NEW.plan_id, NULL); END;
 CREATE TRIGGER plan_installments_sync_delete AFTER DELETE ON plan_installments WHEN EXISTS (SELECT 1 FROM plans WHERE id = OLD.plan_id)
 BEGIN INSERT INTO sync_touch VALUES ('plans', OLD.plan_id, NULL); END;
 CREATE TRIGGER plan_invoices_sync_insert AFTER INSERT ON plan_invoices BEGIN INSERT INTO sync_touch VALUES ('plans', NEW.plan_id, NULL); END;

@@ -31,6 +31,14 @@ state() {
 		SELECT tbl, key, rev, at, copy, gone FROM sync_rows ORDER BY tbl, key"
 }
 
+# same_book DB1 DB2 NAME: passes when both show the same book (diff otherwise)
+same_book() {
+	state "$1" > "$T/state1"
+	state "$2" > "$T/state2"
+	d=$(diff "$T/state1" "$T/state2")
+	_result $? "$3" "$d"
+}
+
 queue_book "$O"
 ok "the office names its copy" o sync name office
 P=$(o promise add Q1 --date 2026-12-10 --amount 300)
@@ -48,8 +56,8 @@ out=$(a import changes "$T/o1.chg")
 like "$out" "o1.chg: [0-9]+ units: [0-9]+ new \([0-9]+ journal entries\), 0 newer, 0 already here, 0 older, 0 conflicts" "alice's new book takes the office's file"
 ok "bob's too" b import changes "$T/o1.chg"
 a sync name alice >/dev/null; b sync name bob >/dev/null
-is "$(state "$A")" "$(state "$O")" "alice's copy shows what the office's shows"
-is "$(state "$B")" "$(state "$O")" "and so does bob's"
+same_book "$A" "$O" "alice's copy shows what the office's shows"
+same_book "$B" "$O" "and so does bob's"
 
 before=$(state "$A")
 out=$(a import changes "$T/o1.chg")
@@ -90,8 +98,8 @@ like "$out" "b1.chg: .*2 conflicts \(2 won by the file, 0 kept here\)" "alice: t
 out=$(b import changes "$T/a1.chg" "$T/o2.chg")
 like "$out" "a1.chg: .*2 conflicts \(0 won by the file, 2 kept here\)" "bob: alice's (the earlier change loses) then the office's"
 
-is "$(state "$A")" "$(state "$O")" "alice and the office converge, whatever the order"
-is "$(state "$B")" "$(state "$O")" "bob and the office too"
+same_book "$A" "$O" "alice and the office converge, whatever the order"
+same_book "$B" "$O" "bob and the office too"
 like "$(o promises Q1 --format tsv | grep "$P")" "	cancelled	" "the later change wins: the promise is cancelled everywhere"
 h=$(o history Q1 --format tsv)
 like "$h" "Promise changed: 300.00 EUR by 2026-12-15" "alice's change that lost is in the journal"
@@ -109,7 +117,7 @@ ok "alice's too" a check
 # a second round changes nothing and keeps them equal
 ok "office exports again" o export changes -o "$T/o3.chg"
 like "$(a import changes "$T/o3.chg")" "0 new .*\(nothing changed\)" "alice has all of it already"
-is "$(state "$A")" "$(state "$O")" "still equal"
+same_book "$A" "$O" "still equal"
 like "$(a sync status)" "received from:" "sync status lists the copies heard from"
 like "$(a sync status)" "[0-9a-f-]{36}  office  office  2026-[0-9T:-]+Z  2026-[0-9T:-]+Z +[0-9]+ +[0-9]+ +[0-9]+$" "with the office's name, who exported, when, and how much"
 
@@ -170,7 +178,7 @@ like "$("$R" -d "$T/carol.db" sync status)" "\(carol\).*
 made from copy .*
 waiting to be exported: 0 units" "named, with nothing to send"
 fails "clone will not overwrite" o clone "$O" "$T/carol.db"
-is "$(state "$T/carol.db")" "$(state "$O")" "a clone shows what its source shows"
+same_book "$T/carol.db" "$O" "a clone shows what its source shows"
 
 # a row deleted on one copy and changed on another
 T2=$(o task add Q9 --date 2026-12-01 call about the new order)
@@ -181,4 +189,41 @@ b export changes -o "$T/b2.chg" >/dev/null
 ok "alice does the task" a task done "$T2"
 out=$(a import changes "$T/b2.chg")
 like "$out" "Conflict: task ${T2%%-*} deleted and changed on two copies" "a change to a row deleted elsewhere is reported"
+
+# a full round: each sends to the office, the office to each
+round() {
+	a export changes -o "$T/ra.chg" >/dev/null
+	b export changes -o "$T/rb.chg" >/dev/null
+	o import changes "$T/ra.chg" "$T/rb.chg" >/dev/null
+	o export changes -o "$T/ro.chg" >/dev/null
+	a import changes "$T/ro.chg" >/dev/null
+	b import changes "$T/ro.chg" >/dev/null
+}
+ok "the office gets alice's later file too" o import changes "$T/a9.chg"
+round
+same_book "$A" "$O" "after a full round, alice's copy is the office's"
+same_book "$B" "$O" "and bob's"
+
+# the rules reach the same verdicts on every copy, and they meet as one
+P2=$(o promise add Q3 --date 2026-11-26 --amount 50)
+o export changes -o "$T/o5.chg" >/dev/null
+for db in "$A" "$B"; do "$R" -d "$db" import changes "$T/o5.chg" >/dev/null; done
+export RELANCE_TODAY=2026-12-10
+for db in "$O" "$A" "$B"; do
+	"$R" -d "$db" promises >/dev/null
+	"$R" -d "$db" plan show Q4 >/dev/null
+done
+like "$(o promises --format tsv | grep "$P2")" "	broken	" "each copy finds the promise broken on its own"
+for db in "$A" "$B"; do "$R" -d "$db" export changes -o "$db.chg" >/dev/null; done
+o export changes -o "$T/o6.chg" >/dev/null
+o import changes "$A.chg" "$B.chg" >/dev/null
+a import changes "$T/o6.chg" "$B.chg" >/dev/null
+b import changes "$A.chg" "$T/o6.chg" >/dev/null
+is "$(o history Q3 --format tsv | grep -c 'Promise broken')" 1 "one verdict in the journal, though three copies reached it"
+like "$(o history Q3 --format tsv | grep 'Promise broken')" "	2026-11-30T00:00:00Z	system	system	.*	rules$" "dated when the grace ran out, by the rules"
+unlike "$(o history Q3 --format tsv)" "Conflict" "and no conflict: a verdict is not a change"
+like "$(o plan show Q4 --format tsv)" "	missed	active" "alice's plan: an installment missed on every copy"
+is "$(o history Q4 --format tsv | grep -c 'Installment 1 .*missed')" 1 "journaled once"
+same_book "$A" "$O" "the copies still show the same book"
+same_book "$B" "$O" "all three"
 done_testing
