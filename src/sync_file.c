@@ -2,6 +2,7 @@
 #include "sync_file.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -63,8 +64,12 @@ int sync_file_write(const char *path, const struct sync_header *h, const void *c
 			msg_error("%s: name too long", path);
 			return -1;
 		}
-		f = fopen(tmp, "wbx");
+		/* a change file holds the book's data: as private as the book */
+		int fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL, 0600);
+		f = fd < 0 ? NULL : fdopen(fd, "wb");
 		if (!f) {
+			if (fd >= 0)
+				close(fd);
 			msg_error("cannot write %s: %s", tmp, strerror(errno));
 			return -1;
 		}

@@ -543,6 +543,11 @@ int sync_import(struct book *b, const char *path, int dry_run, FILE *report, str
 	struct conflicts c = {0};
 	struct strset accounts;
 	strset_init(&accounts);
+	/* a large file (a new copy's first) is written like a large import */
+	struct book_bulk bulk;
+	int large = h.units >= 10000;
+	if (large)
+		book_bulk_begin(db, &bulk);
 	int rc = db_begin(db);
 	if (rc == 0)
 		rc = sync_stage_create(db, "stage");
@@ -585,6 +590,8 @@ int sync_import(struct book *b, const char *path, int dry_run, FILE *report, str
 	if (rc == 0 && !dry_run)
 		rc = db_commit(db);
 	db_rollback(db);
+	if (large)
+		book_bulk_end(db, &bulk);
 	db_exec(db, "DETACH stage; PRAGMA foreign_keys = ON");
 	strset_free(&accounts);
 	conflicts_free(&c);

@@ -116,3 +116,37 @@ echo
 echo "accounts with aging ($N accounts)              seconds   vs plain SQL"
 printf '  sqlite3: the plain per-account sum (baseline) %7s   1.00x\n' "$plain"
 printf '  relance accounts --format tsv                 %7s   %sx\n' "$acc" "$(ratio "$acc" "$plain")"
+
+# --- sync: export and import of journal entries ------------------------------
+# A book with the demo's accounts and $J journal entries made since its
+# last export (ids as random as relance's own); a clone made before them
+# receives them. Baseline: the
+# sqlite3 shell's .dump of the same rows and their reload into a new file.
+J=${SYNC_ENTRIES:-100000}
+rm -f "$W"/sync-*
+"$R" -d "$W/sync-src.db" import customers "$W/csv/customers.csv" >/dev/null
+"$R" clone "$W/sync-src.db" "$W/sync-dst0.db" >/dev/null
+sent=$(sqlite3 "$W/sync-src.db" "SELECT max(seq) FROM sync_rows")
+sqlite3 "$W/sync-src.db" "
+	WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < $J)
+	INSERT INTO activities(id, account_no, at, type, user, copy_id, summary, body)
+	SELECT lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-7' || substr(hex(randomblob(2)), 2) || '-8'
+	       || substr(hex(randomblob(2)), 2) || '-' || hex(randomblob(6))), printf('C%06d', 1 + i % $N),
+	       printf('2026-11-%02dT10:%02d:%02dZ', 1 + i % 23, i % 60, i / 60 % 60), 'note', 'bench',
+	       (SELECT value FROM book_meta WHERE key = 'copy_id'), 'Note ' || i, 'Called, left a message about invoice ' || i
+	FROM n"
+exp=$(best "sqlite3 $W/sync-src.db \"UPDATE book_meta SET value = '$sent' WHERE key = 'sync_exported'\"" \
+	"$R" -d "$W/sync-src.db" export changes -o "$W/sync.chg.new")
+mv "$W/sync.chg.new" "$W/sync.chg"
+imp=$(best "rm -f $W/sync-dst.db*; cp $W/sync-dst0.db $W/sync-dst.db" "$R" -d "$W/sync-dst.db" import changes "$W/sync.chg")
+dump=$(best ":" sh -c "sqlite3 $W/sync-src.db '.dump activities' > $W/sync-dump.sql")
+reload=$(best "rm -f $W/sync-reload.db" sh -c "sqlite3 $W/sync-reload.db < $W/sync-dump.sql")
+got=$(sqlite3 "$W/sync-dst.db" "SELECT count(*) FROM activities")
+echo
+echo "sync: $J journal entries ($got arrived)           seconds   vs sqlite3   file MB"
+printf '  sqlite3 .dump activities (baseline)           %7s   1.00x        %s\n' "$dump" \
+	"$(calc "$(wc -c < "$W/sync-dump.sql") / 1000000")"
+printf '  relance export changes                        %7s   %sx        %s\n' "$exp" "$(ratio "$exp" "$dump")" \
+	"$(calc "$(wc -c < "$W/sync.chg") / 1000000")"
+printf '  sqlite3 reload of the dump (baseline)         %7s   1.00x\n' "$reload"
+printf '  relance import changes                        %7s   %sx\n' "$imp" "$(ratio "$imp" "$reload")"

@@ -35,6 +35,7 @@ struct item {
 
 struct entry {
 	char *id, *at, *type, *user, *summary, *body, *detail, *invoice, *corrects;
+	char *copy; /* the copy of the book that made it: "name (id)" or the id */
 };
 
 enum { PANE_ITEMS, PANE_HISTORY };
@@ -56,19 +57,25 @@ struct account_view {
 	char title[160];
 };
 
+static void free_history(struct account_view *av)
+{
+	for (int i = 0; i < av->lh.count; i++) {
+		struct entry *e = &av->hist[i];
+		free(e->id), free(e->at), free(e->type), free(e->user), free(e->summary);
+		free(e->body), free(e->detail), free(e->invoice), free(e->corrects), free(e->copy);
+	}
+	free(av->hist);
+	av->hist = NULL;
+}
+
 static void free_data(struct account_view *av)
 {
 	for (int i = 0; i < av->li.count; i++) {
 		struct item *it = &av->items[i];
 		free(it->no), free(it->kind), free(it->issue), free(it->due), free(it->status);
 	}
-	for (int i = 0; i < av->lh.count; i++) {
-		struct entry *e = &av->hist[i];
-		free(e->id), free(e->at), free(e->type), free(e->user), free(e->summary);
-		free(e->body), free(e->detail), free(e->invoice), free(e->corrects);
-	}
 	free(av->items);
-	free(av->hist);
+	free_history(av);
 	av->items = NULL, av->hist = NULL;
 	av->li.count = av->lh.count = 0;
 	account_free(&av->acc);
@@ -105,21 +112,20 @@ static void take_entry(const struct history_entry *e, void *arg)
 	if (!n)
 		abort();
 	av->hist = n;
-	char summary[512];
+	char summary[512], copy[160];
 	history_summary(e, summary, sizeof summary);
+	if (e->copy_name && *e->copy_name)
+		snprintf(copy, sizeof copy, "%s (%s)", e->copy_name, e->copy_id);
+	else
+		snprintf(copy, sizeof copy, "%s", e->copy_id ? e->copy_id : "");
 	n[av->lh.count++] = (struct entry){xstrdup(e->id), xstrdup(e->at), xstrdup(e->type), xstrdup(e->user), xstrdup(summary),
-					    xstrdup(e->body), xstrdup(e->detail), xstrdup(e->invoice_no), xstrdup(e->corrects)};
+					    xstrdup(e->body), xstrdup(e->detail), xstrdup(e->invoice_no), xstrdup(e->corrects),
+					    xstrdup(copy)};
 }
 
 static void load_history(struct app *a, struct account_view *av)
 {
-	for (int i = 0; i < av->lh.count; i++) {
-		struct entry *e = &av->hist[i];
-		free(e->id), free(e->at), free(e->type), free(e->user), free(e->summary);
-		free(e->body), free(e->detail), free(e->invoice), free(e->corrects);
-	}
-	free(av->hist);
-	av->hist = NULL;
+	free_history(av);
 	av->lh = (struct list){0, 0, 0};
 	history_list(a->book->db, av->acc.account_no, av->type[0] ? av->type : NULL, 0, -1, take_entry, av);
 }
@@ -315,6 +321,8 @@ static void open_entry(struct app *a, struct account_view *av)
 	LINE("when      %s", e->at);
 	LINE("type      %s", e->type);
 	LINE("by        %s", e->user);
+	if (*e->copy)
+		LINE("copy      %s", e->copy);
 	if (*e->invoice)
 		LINE("invoice   %s", e->invoice);
 	if (*e->corrects)

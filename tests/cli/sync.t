@@ -47,6 +47,7 @@ TASK=$(o task add Q2 --date 2026-11-30 send the statement)
 out=$(o export changes -o "$T/o1.chg")
 like "$out" "o1.chg: [0-9]+ units: 2 collectors, 8 accounts, 9 invoices, 4 journal entries, 2 promises, 1 dispute, 2 tasks$" "export changes: the ledger and the work, counted"
 like "$(head -1 "$T/o1.chg")" "^relance changes 1$" "the file begins with its format"
+is "$(stat -c %a "$T/o1.chg")" 600 "a change file is as private as the book"
 like "$(sed -n 2p "$T/o1.chg")" "^schema $SCHEMA$" "then the schema version"
 like "$(tail -1 "$T/o1.chg")" "^sha256 [0-9a-f]{64}$" "and ends with its checksum"
 like "$(o export changes -o "$T/o0.chg")" ": 0 units \(nothing new since the last export\)" "a second export has nothing new"

@@ -97,6 +97,7 @@ screen_has "2026-11-21 09:30 note +tester +Asked for a copy of invoice Q1-1" "hi
 send Tab j Enter
 screen_has "Will pay on Friday\." "Tab, j, Enter: the call entry shown whole"
 screen_has "type +call" "with its fields"
+screen_has "copy +test$" "and the copy of the book that made it"
 send q q
 screen_has "mine \(tester\)" "back to the queue"
 type ":q" && send Enter
