@@ -286,6 +286,9 @@ int book_set_identity(struct book *b, const char *parent)
 		if (rc == 0)
 			rc = meta_set(b->db, "copy_since", now);
 	}
+	/* versions name copies by number (schema 4) */
+	if (rc == 0)
+		rc = db_exec(b->db, "INSERT OR IGNORE INTO sync_copies(id) SELECT value FROM book_meta WHERE key = 'copy_id'");
 	if (rc == 0)
 		rc = db_tx_commit(b->db, nested);
 	if (rc)

@@ -45,6 +45,16 @@ static const struct invariant invariants[] = {
 	{"paid amounts are not negative",
 	 "SELECT id FROM promises WHERE paid_amount < 0 "
 	 "UNION ALL SELECT plan_id || '#' || seq FROM plan_installments WHERE paid_amount < 0"},
+	{"every row that travels between copies has its version (sync_rows)",
+#define UNVERSIONED(table, key) \
+	"SELECT '" table " ' || " key " FROM " table " WHERE NOT EXISTS (SELECT 1 FROM sync_rows v " \
+	"WHERE v.tbl = '" table "' AND v.key = " key ")"
+	 UNVERSIONED("collectors", "login") " UNION ALL " UNVERSIONED("customers", "account_no") " UNION ALL "
+	 UNVERSIONED("invoices", "invoice_no") " UNION ALL " UNVERSIONED("payments", "payment_ref") " UNION ALL "
+	 UNVERSIONED("activities", "id") " UNION ALL " UNVERSIONED("promises", "id") " UNION ALL "
+	 UNVERSIONED("plans", "id") " UNION ALL " UNVERSIONED("disputes", "id") " UNION ALL "
+	 UNVERSIONED("tasks", "id") " UNION ALL " UNVERSIONED("account_snoozes", "id")},
+#undef UNVERSIONED
 	{"the book knows its copy id",
 	 "SELECT 'copy_id' WHERE NOT EXISTS (SELECT 1 FROM book_meta WHERE key = 'copy_id' "
 	 "AND length(value) = 36)"},

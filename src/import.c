@@ -16,6 +16,7 @@
 
 #include "encoding.h"
 #include "msg.h"
+#include "sync.h"
 #include "today.h"
 #include "uid.h"
 #include "utf8.h"
@@ -208,6 +209,9 @@ int import_write(struct import_ctx *c, sqlite3_stmt *insert, sqlite3_stmt *updat
 			return rc;
 		c->stats.changed++;
 	}
+	struct csv_field key = import_field(c, c->kind->key_column);
+	if (sync_ledger_note(&c->ledger, c->kind->name, key.s, key.n))
+		return sqlite3_errcode(db);
 	if (account.n && strset_add(&c->touched, account.s, account.n, 0, NULL) < 0)
 		return SQLITE_NOMEM;
 	return rc;
@@ -530,7 +534,8 @@ int import_buffer(struct book *b, const struct import_kind *kind, const char *fi
 		goto done;
 	}
 	began = 1;
-	if (kind->begin && kind->begin(&c)) {
+	/* what the import writes gets its versions at the end */
+	if (sync_ledger_begin(&c.ledger, b->db) || (kind->begin && kind->begin(&c))) {
 		rc = -1;
 		goto done;
 	}
@@ -549,7 +554,7 @@ int import_buffer(struct book *b, const struct import_kind *kind, const char *fi
 	if (c.stats.errors == 0 && !opts->dry_run && (c.stats.added || c.stats.changed || c.stats.closed))
 		log_run(&c);
 	if (c.stats.errors == 0 && !opts->dry_run) {
-		if (db_tx_commit(b->db, nested)) {
+		if (sync_ledger_end(&c.ledger, 1) || db_tx_commit(b->db, nested)) {
 			rc = -1;
 			goto done;
 		}
@@ -557,6 +562,8 @@ int import_buffer(struct book *b, const struct import_kind *kind, const char *fi
 	}
 	rc = c.stats.errors ? 1 : 0;
 done:
+	if (c.ledger.note)
+		sync_ledger_end(&c.ledger, 0);
 	if (began)
 		db_tx_rollback(b->db, nested);
 	if (kind->cleanup)

@@ -43,7 +43,20 @@ static int add(struct book *b, const struct journal_entry *e, const struct journ
 	}
 	if (stamp && sqlite3_changes(b->db) == 1) {
 		/* its version too is the same on every copy that makes it */
-		st = db_prepare(b->db, "UPDATE sync_rows SET at = ?2, copy = ?3 WHERE tbl = 'activities' AND key = ?1");
+		st = db_prepare(b->db, "INSERT OR IGNORE INTO sync_copies(id) VALUES (?1)");
+		if (!st)
+			return -1;
+		sqlite3_bind_text(st, 1, stamp->copy_id, -1, SQLITE_STATIC);
+		rc = sqlite3_step(st);
+		sqlite3_finalize(st);
+		if (rc != SQLITE_DONE)
+			return -1;
+		/* (made here by the rules, the triggers may be quiet) */
+		st = db_prepare(b->db, "INSERT INTO sync_rows(tbl, key, rev, at, copy, seq) VALUES ('activities', ?1, 1, "
+				       "CAST(round((julianday(?2) - 2440587.5) * 86400000) AS INTEGER), "
+				       "(SELECT n FROM sync_copies WHERE id = ?3), "
+				       "(SELECT coalesce(max(seq), 0) + 1 FROM sync_rows)) "
+				       "ON CONFLICT (tbl, key) DO UPDATE SET at = excluded.at, copy = excluded.copy");
 		if (!st)
 			return -1;
 		sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);

@@ -408,7 +408,7 @@ static int evaluate(struct book *b, day_t today_, const char *account_no, int la
 	/* a transaction only once something changes: readers run this too */
 	int nested = 0, began = 0, changes = 0, rc = 0;
 #define BEGIN() do { if (!began) { rc = db_tx_begin(b->db, &nested); began = rc == 0; \
-	if (began) rc = sync_derived(b->db, 1); } } while (0)
+	if (began) rc = sync_quiet(b->db, 1); } } while (0)
 	struct plan_state cur = {"", "", 0, 0, "", ""};
 	int64_t pool = 0;
 	struct plan_state *done = NULL;
@@ -501,7 +501,7 @@ static int evaluate(struct book *b, day_t today_, const char *account_no, int la
 	free(done);
 #undef BEGIN
 	if (began && rc == 0)
-		rc = sync_derived(b->db, 0);
+		rc = sync_quiet(b->db, 0);
 	if (began && rc == 0)
 		rc = db_tx_commit(b->db, nested);
 	else if (began)

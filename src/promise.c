@@ -307,7 +307,7 @@ static int evaluate(struct book *b, day_t today_, const char *account_no, int la
 		return rc ? -1 : 0;
 	}
 	int nested, moved = 0;
-	if (db_tx_begin(b->db, &nested) || sync_derived(b->db, 1)) {
+	if (db_tx_begin(b->db, &nested) || sync_quiet(b->db, 1)) {
 		db_tx_rollback(b->db, nested);
 		free(changes);
 		return -1;
@@ -345,7 +345,7 @@ static int evaluate(struct book *b, day_t today_, const char *account_no, int la
 	}
 	sqlite3_finalize(up);
 	if (rc == 0)
-		rc = sync_derived(b->db, 0);
+		rc = sync_quiet(b->db, 0);
 	if (rc == 0)
 		rc = db_tx_commit(b->db, nested);
 	if (rc)

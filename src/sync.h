@@ -20,15 +20,32 @@ struct sync_table {
 	const char *account; /* the column naming the account, if any */
 	const char *what;    /* a head, in words */
 	const char *whats;   /* and in the plural */
+	int ledger;          /* the accounting system's: versions kept by imports */
 };
 /* In the order the foreign keys need: heads before what names them. */
 extern const struct sync_table sync_tables[];
 extern const size_t sync_ntables;
 const struct sync_table *sync_table_named(const char *name);
 
-/* Around the rules' writes (on != 0, then 0): what they derive from the
- * units makes no new versions. 0 or -1. */
-int sync_derived(sqlite3 *db, int on);
+/* Versions the triggers do not keep (sync_versions.c). Inside a
+ * transaction:
+ * sync_quiet: around writes that make no new version (on, then off): the
+ *   rules' verdicts, and an import of changes (which brings its versions).
+ * sync_ledger_*: an import of the ledger notes each row it writes (its
+ *   table and key); at the end, with record, they all get new versions in
+ *   one statement; without, the notes are dropped (on failure, before the
+ *   rollback). 0 or -1. */
+int sync_quiet(sqlite3 *db, int on);
+struct sync_ledger {
+	sqlite3 *db;
+	sqlite3_stmt *note;
+};
+int sync_ledger_begin(struct sync_ledger *l, sqlite3 *db);
+int sync_ledger_note(struct sync_ledger *l, const char *table, const char *key, size_t n);
+int sync_ledger_end(struct sync_ledger *l, int record);
+/* Milliseconds since 1970 as "2026-11-24T10:00:00.123Z" (ms != 0) or
+ * "2026-11-24T10:00:00Z". */
+void sync_time_iso(long long ms, int with_ms, char out[32]);
 
 /* Creates, in attached database `schema`, empty copies of the synced
  * tables (as this book declares them) and sync_versions. 0 or -1. */

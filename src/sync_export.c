@@ -70,8 +70,11 @@ int sync_export(struct book *b, const char *user, int all, const char *out, stru
 		meta(db, "sync_exported", v, sizeof v);
 		r->seq_from = all ? 0 : atoll(v);
 		r->seq_to = db_int(db, "SELECT coalesce(max(seq), 0) FROM sync_rows");
-		sqlite3_stmt *st = db_prepare(db, "INSERT INTO out.sync_versions SELECT tbl, key, rev, at, copy, "
-						  "base_at, base_copy, gone FROM main.sync_rows WHERE seq > ?1 AND seq <= ?2");
+		sqlite3_stmt *st = db_prepare(db, "INSERT INTO out.sync_versions SELECT v.tbl, v.key, v.rev, v.at, c.id, "
+						  "v.base_at, b.id, v.gone FROM main.sync_rows v "
+						  "JOIN main.sync_copies c ON c.n = v.copy "
+						  "LEFT JOIN main.sync_copies b ON b.n = v.base_copy "
+						  "WHERE v.seq > ?1 AND v.seq <= ?2");
 		rc = st ? 0 : -1;
 		if (st) {
 			sqlite3_bind_int64(st, 1, r->seq_from);

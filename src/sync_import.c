@@ -24,6 +24,8 @@
 
 #include "journal.h"
 #include "msg.h"
+#include "plan.h"
+#include "promise.h"
 #include "sbuf.h"
 #include "strset.h"
 #include "summary.h"
@@ -189,20 +191,21 @@ static int decide(struct book *b)
 			"PRIMARY KEY (tbl, key)) WITHOUT ROWID"))
 		return -1;
 	/* apart: made without either seeing the other (see the top of the file) */
-#define APART "((v.base_at IS l.base_at AND v.base_copy IS l.base_copy) " \
-	      " OR (l.copy = ?1 AND l.seq > ?2) OR v.gone <> l.gone)"
+#define APART "((v.base_at IS l.base_at AND v.base_copy IS lb.id) " \
+	      " OR (lc.id = ?1 AND l.seq > ?2) OR v.gone <> l.gone)"
 	sqlite3_stmt *st = db_prepare(db,
 		"INSERT INTO stage.decide "
 		"SELECT v.tbl, v.key, CASE "
 		" WHEN l.key IS NULL THEN 'new' "
-		" WHEN v.rev = l.rev AND v.at = l.at AND v.copy = l.copy THEN 'same' "
+		" WHEN v.rev = l.rev AND v.at = l.at AND v.copy = lc.id THEN 'same' "
 		" WHEN v.tbl = 'activities' THEN 'same' " /* one id, one entry: the journal never conflicts */
-		" WHEN (v.rev, v.at, v.copy) > (l.rev, l.at, l.copy) THEN "
-		"  iif(v.copy = l.copy OR (v.base_at IS l.at AND v.base_copy IS l.copy) OR NOT " APART ", "
+		" WHEN (v.rev, v.at, v.copy) > (l.rev, l.at, lc.id) THEN "
+		"  iif(v.copy = lc.id OR (v.base_at IS l.at AND v.base_copy IS lc.id) OR NOT " APART ", "
 		"      'newer', 'won') "
-		" ELSE iif(v.copy = l.copy OR (l.base_at IS v.at AND l.base_copy IS v.copy) OR NOT " APART ", "
+		" ELSE iif(v.copy = lc.id OR (l.base_at IS v.at AND lb.id IS v.copy) OR NOT " APART ", "
 		"          'older', 'lost') END "
-		"FROM stage.sync_versions v LEFT JOIN main.sync_rows l ON l.tbl = v.tbl AND l.key = v.key");
+		"FROM stage.sync_versions v LEFT JOIN main.sync_rows l ON l.tbl = v.tbl AND l.key = v.key "
+		"LEFT JOIN main.sync_copies lc ON lc.n = l.copy LEFT JOIN main.sync_copies lb ON lb.n = l.base_copy");
 #undef APART
 	if (!st)
 		return -1;
@@ -294,9 +297,9 @@ static void account_of(sqlite3 *db, const struct sync_table *t, const char *key,
 static int find_conflicts(sqlite3 *db, const char *path, FILE *report, struct conflicts *c)
 {
 	sqlite3_stmt *q = db_prepare(db,
-		"SELECT d.tbl, d.key, d.verdict = 'won', v.rev, v.at, v.copy, v.gone, l.rev, l.at, l.copy, l.gone "
+		"SELECT d.tbl, d.key, d.verdict = 'won', v.rev, v.at, v.copy, v.gone, l.rev, l.at, lc.id, l.gone "
 		"FROM stage.decide d JOIN stage.sync_versions v ON v.tbl = d.tbl AND v.key = d.key "
-		"JOIN main.sync_rows l ON l.tbl = d.tbl AND l.key = d.key "
+		"JOIN main.sync_rows l ON l.tbl = d.tbl AND l.key = d.key JOIN main.sync_copies lc ON lc.n = l.copy "
 		"WHERE d.verdict IN ('won', 'lost') ORDER BY d.tbl, d.key");
 	if (!q)
 		return -1;
@@ -307,9 +310,10 @@ static int find_conflicts(sqlite3 *db, const char *path, FILE *report, struct co
 		int file_won = sqlite3_column_int(q, 2);
 		/* columns of the winner and the loser: file 3..6, ours 7..10 */
 		int w = file_won ? 3 : 7, l = file_won ? 7 : 3;
-		const char *w_at = (const char *)sqlite3_column_text(q, w + 1);
+		char w_at[32], l_at[32];
+		sync_time_iso(sqlite3_column_int64(q, w + 1), 1, w_at);
+		sync_time_iso(sqlite3_column_int64(q, l + 1), 1, l_at);
 		const char *w_copy = (const char *)sqlite3_column_text(q, w + 2);
-		const char *l_at = (const char *)sqlite3_column_text(q, l + 1);
 		const char *l_copy = (const char *)sqlite3_column_text(q, l + 2);
 		int w_gone = sqlite3_column_int(q, w + 3), l_gone = sqlite3_column_int(q, l + 3);
 		struct conflict *nv = realloc(c->v, (c->n + 1) * sizeof *nv);
@@ -368,7 +372,7 @@ static int account_exists(sqlite3 *db, const char *account)
 static int merge(sqlite3 *db)
 {
 	struct sbuf sql = {0}, cols = {0}, set = {0};
-	int rc = 0;
+	int rc = sync_quiet(db, 1); /* the versions are the file's, not new ones */
 	for (size_t i = 0; rc == 0 && i < sync_ntables; i++) {
 		const struct sync_table *t = &sync_tables[i];
 		if (!t->head)
@@ -409,18 +413,24 @@ static int merge(sqlite3 *db)
 				    t->name, cols.s, cols.s, t->name, t->key, unit);
 		rc = run(db, &sql);
 	}
-	/* the units take the file's versions (the triggers above made them
-	 * this copy's changes, with a new seq: that seq stays, so that the
-	 * next export passes them on) */
+	/* the units take the file's versions, with a new seq of this copy's,
+	 * so that its next export passes them on */
+	if (rc == 0)
+		rc = db_exec(db,
+			"INSERT OR IGNORE INTO main.sync_copies(id) SELECT copy FROM stage.sync_versions "
+			"UNION SELECT base_copy FROM stage.sync_versions WHERE base_copy IS NOT NULL");
 	if (rc == 0)
 		rc = db_exec(db,
 			"INSERT INTO main.sync_rows(tbl, key, rev, at, copy, base_at, base_copy, gone, seq) "
-			"SELECT v.tbl, v.key, v.rev, v.at, v.copy, v.base_at, v.base_copy, v.gone, "
+			"SELECT v.tbl, v.key, v.rev, v.at, c.n, v.base_at, b.n, v.gone, "
 			" (SELECT coalesce(max(seq), 0) FROM main.sync_rows) + row_number() OVER () "
 			"FROM stage.sync_versions v JOIN stage.decide d ON d.tbl = v.tbl AND d.key = v.key "
+			"JOIN main.sync_copies c ON c.id = v.copy LEFT JOIN main.sync_copies b ON b.id = v.base_copy "
 			"WHERE d.verdict IN " WINS " "
 			"ON CONFLICT (tbl, key) DO UPDATE SET rev = excluded.rev, at = excluded.at, copy = excluded.copy, "
-			"base_at = excluded.base_at, base_copy = excluded.base_copy, gone = excluded.gone");
+			"base_at = excluded.base_at, base_copy = excluded.base_copy, gone = excluded.gone, seq = excluded.seq");
+	if (rc == 0)
+		rc = sync_quiet(db, 0);
 	sbuf_free(&sql);
 	sbuf_free(&cols);
 	sbuf_free(&set);
@@ -585,6 +595,10 @@ int sync_import(struct book *b, const char *path, int dry_run, FILE *report, str
 		rc = accounts_moved(db, &accounts);
 	if (rc == 0)
 		rc = summary_changed(db, &accounts);
+	/* money that came in moves promises and plans, as an import of
+	 * payments does */
+	if (rc == 0 && (r->new_ || r->newer || r->won))
+		rc = promise_evaluate(b, today(), NULL) < 0 || plan_evaluate(b, today(), NULL) < 0 ? -1 : 0;
 	if (rc == 0)
 		rc = remember_peer(b, &h, r->new_ + r->newer + r->won);
 	if (rc == 0 && !dry_run)

@@ -97,12 +97,17 @@ int sync_show(const char *path, FILE *out)
 			table_put_safe(out, v[0] ? (const char *)sqlite3_value_text(v[0]) : "?");
 			fputc(' ', out);
 			table_put_safe(out, v[1] ? (const char *)sqlite3_value_text(v[1]) : "?");
-			fprintf(out, ": version %lld, %s, copy %.8s", v[2] ? (long long)sqlite3_value_int64(v[2]) : 0LL,
-				v[3] ? (const char *)sqlite3_value_text(v[3]) : "?",
-				v[4] ? (const char *)sqlite3_value_text(v[4]) : "?");
-			if (v[5] && sqlite3_value_type(v[5]) != SQLITE_NULL)
-				fprintf(out, ", made on %s, copy %.8s", (const char *)sqlite3_value_text(v[5]),
-					v[6] ? (const char *)sqlite3_value_text(v[6]) : "?");
+			char at[32], copy[9];
+			sync_time_iso(v[3] ? sqlite3_value_int64(v[3]) : 0, 1, at);
+			snprintf(copy, sizeof copy, "%s", v[4] ? (const char *)sqlite3_value_text(v[4]) : "?");
+			fprintf(out, ": version %lld, %s, copy ", v[2] ? (long long)sqlite3_value_int64(v[2]) : 0LL, at);
+			table_put_safe(out, copy);
+			if (v[5] && sqlite3_value_type(v[5]) != SQLITE_NULL) {
+				sync_time_iso(sqlite3_value_int64(v[5]), 1, at);
+				snprintf(copy, sizeof copy, "%s", v[6] ? (const char *)sqlite3_value_text(v[6]) : "?");
+				fprintf(out, ", made on %s, copy ", at);
+				table_put_safe(out, copy);
+			}
 			if (v[7] && sqlite3_value_int(v[7]))
 				fputs(", deleted", out);
 			fputc('\n', out);

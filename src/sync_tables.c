@@ -8,19 +8,19 @@
 #include "sync.h"
 
 const struct sync_table sync_tables[] = {
-	{"collectors", "login", NULL, NULL, "collector", "collectors"},
-	{"customers", "account_no", NULL, "account_no", "account", "accounts"},
-	{"invoices", "invoice_no", NULL, "account_no", "invoice", "invoices"},
-	{"payments", "payment_ref", NULL, "account_no", "payment", "payments"},
-	{"activities", "id", NULL, "account_no", "journal entry", "journal entries"},
-	{"promises", "id", NULL, "account_no", "promise", "promises"},
-	{"promise_invoices", "promise_id", "promises", NULL, NULL, NULL},
-	{"plans", "id", NULL, "account_no", "payment plan", "payment plans"},
-	{"plan_installments", "plan_id", "plans", NULL, NULL, NULL},
-	{"plan_invoices", "plan_id", "plans", NULL, NULL, NULL},
-	{"disputes", "id", NULL, "account_no", "dispute", "disputes"},
-	{"tasks", "id", NULL, "account_no", "task", "tasks"},
-	{"account_snoozes", "id", NULL, "account_no", "snooze", "snoozes"},
+	{"collectors", "login", NULL, NULL, "collector", "collectors", 1},
+	{"customers", "account_no", NULL, "account_no", "account", "accounts", 1},
+	{"invoices", "invoice_no", NULL, "account_no", "invoice", "invoices", 1},
+	{"payments", "payment_ref", NULL, "account_no", "payment", "payments", 1},
+	{"activities", "id", NULL, "account_no", "journal entry", "journal entries", 0},
+	{"promises", "id", NULL, "account_no", "promise", "promises", 0},
+	{"promise_invoices", "promise_id", "promises", NULL, NULL, NULL, 0},
+	{"plans", "id", NULL, "account_no", "payment plan", "payment plans", 0},
+	{"plan_installments", "plan_id", "plans", NULL, NULL, NULL, 0},
+	{"plan_invoices", "plan_id", "plans", NULL, NULL, NULL, 0},
+	{"disputes", "id", NULL, "account_no", "dispute", "disputes", 0},
+	{"tasks", "id", NULL, "account_no", "task", "tasks", 0},
+	{"account_snoozes", "id", NULL, "account_no", "snooze", "snoozes", 0},
 };
 const size_t sync_ntables = sizeof sync_tables / sizeof sync_tables[0];
 
@@ -59,15 +59,10 @@ int sync_stage_create(sqlite3 *db, const char *schema)
 		return -1;
 	char *sql = sqlite3_mprintf(
 		"CREATE TABLE %s.sync_versions (tbl TEXT NOT NULL, key TEXT NOT NULL, rev INTEGER NOT NULL, "
-		"at TEXT NOT NULL, copy TEXT NOT NULL, base_at TEXT, base_copy TEXT, gone INTEGER NOT NULL, "
+		"at INTEGER NOT NULL, copy TEXT NOT NULL, base_at INTEGER, base_copy TEXT, gone INTEGER NOT NULL, "
 		"PRIMARY KEY (tbl, key)) WITHOUT ROWID", schema);
 	rc = sql ? db_exec(db, sql) : -1;
 	sqlite3_free(sql);
 	return rc;
 }
 
-int sync_derived(sqlite3 *db, int on)
-{
-	return db_exec(db, on ? "INSERT OR REPLACE INTO book_meta(key, value) VALUES ('sync_derived', '1')"
-			      : "DELETE FROM book_meta WHERE key = 'sync_derived'");
-}

@@ -2,11 +2,11 @@
 --
 -- A "unit" is one row of a synced table together with the rows that belong
 -- to it (a promise and its invoices; a plan, its installments and its
--- invoices). sync_rows holds one version per unit, kept by the triggers
--- below, so that no write can forget it:
+-- invoices). sync_rows holds one version per unit:
 --   rev          bumped by every change: a change made on top of version n
 --                is n+1, so a later change always outranks what it saw
---   at, copy     when and on which copy of the book the version was made
+--   at, copy     when (milliseconds since 1970, UTC) and on which copy of the
+--                book (sync_copies) the version was made
 --   base_at,     the version it was made on top of, as this copy last
 --   base_copy    received or exported it (successive local changes between
 --                two exports keep the same base): two versions neither of
@@ -14,16 +14,33 @@
 --   gone         the row was deleted
 --   seq          this copy's own order of changes: export sends seq above
 --                book_meta 'sync_exported'; it never goes down.
--- Versions are ordered by (rev, at, copy); the greatest wins everywhere
+-- Versions are ordered by (rev, at, copy id); the greatest wins everywhere
 -- (src/sync_import.c), which makes copies converge in any order.
+--
+-- Who keeps them: for the collectors' work, the triggers below, so that no
+-- write can forget it; for the ledger (collectors, customers, invoices,
+-- payments), written in bulk by imports only, the import itself, in one
+-- statement at its end (src/sync_versions.c): a trigger per row would
+-- double the time of an import. `relance check` finds a row without its
+-- version.
+
+-- The copies versions name: this one, the others, and "rules" (the rules'
+-- verdicts, the same on every copy).
+CREATE TABLE sync_copies (
+	n  INTEGER PRIMARY KEY,
+	id TEXT NOT NULL UNIQUE
+);
+INSERT INTO sync_copies(id) SELECT value FROM book_meta WHERE key = 'copy_id';
+INSERT INTO sync_copies(id) VALUES ('rules');
+
 CREATE TABLE sync_rows (
 	tbl       TEXT NOT NULL,
 	key       TEXT NOT NULL,
 	rev       INTEGER NOT NULL,
-	at        TEXT NOT NULL,
-	copy      TEXT NOT NULL,
-	base_at   TEXT,
-	base_copy TEXT,
+	at        INTEGER NOT NULL,
+	copy      INTEGER NOT NULL REFERENCES sync_copies(n),
+	base_at   INTEGER,
+	base_copy INTEGER REFERENCES sync_copies(n),
 	gone      INTEGER NOT NULL DEFAULT 0 CHECK (gone IN (0, 1)),
 	seq       INTEGER NOT NULL,
 	PRIMARY KEY (tbl, key)
@@ -54,9 +71,9 @@ CREATE INDEX disputes_open ON disputes(invoice_no) WHERE status = 'open';
 CREATE VIEW sync_touch(tbl, key, gone) AS SELECT NULL, NULL, NULL WHERE 0;
 CREATE TRIGGER sync_touch_insert INSTEAD OF INSERT ON sync_touch BEGIN
 	INSERT INTO sync_rows(tbl, key, rev, at, copy, gone, seq)
-	VALUES (NEW.tbl, NEW.key, 1, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'),
-		coalesce((SELECT value FROM book_meta WHERE key = 'copy_id'), ''), coalesce(NEW.gone, 0),
-		(SELECT coalesce(max(seq), 0) + 1 FROM sync_rows))
+	VALUES (NEW.tbl, NEW.key, 1, CAST(round((julianday('now') - 2440587.5) * 86400000) AS INTEGER),
+		(SELECT n FROM sync_copies WHERE id = (SELECT value FROM book_meta WHERE key = 'copy_id')),
+		coalesce(NEW.gone, 0), (SELECT coalesce(max(seq), 0) + 1 FROM sync_rows))
 	ON CONFLICT (tbl, key) DO UPDATE SET
 		-- the base moves on unless the unit was last changed here, after the last export
 		base_at = iif(copy = excluded.copy AND seq > coalesce((SELECT CAST(value AS INTEGER)
@@ -67,53 +84,69 @@ CREATE TRIGGER sync_touch_insert INSTEAD OF INSERT ON sync_touch BEGIN
 		gone = coalesce(NEW.gone, gone), seq = excluded.seq;
 END;
 
--- A change to a unit's head row. What the rules derive from the units
--- (a promise kept or broken, an installment paid or missed, a plan
--- completed or broken) is not a change: every copy derives it alike
--- (book_meta 'sync_derived' is set while the rules write).
-CREATE TRIGGER collectors_sync_insert AFTER INSERT ON collectors BEGIN INSERT INTO sync_touch VALUES ('collectors', NEW.login, 0); END;
-CREATE TRIGGER collectors_sync_update AFTER UPDATE ON collectors BEGIN INSERT INTO sync_touch VALUES ('collectors', NEW.login, 0); END;
-CREATE TRIGGER collectors_sync_delete AFTER DELETE ON collectors BEGIN INSERT INTO sync_touch VALUES ('collectors', OLD.login, 1); END;
-CREATE TRIGGER customers_sync_insert AFTER INSERT ON customers BEGIN INSERT INTO sync_touch VALUES ('customers', NEW.account_no, 0); END;
-CREATE TRIGGER customers_sync_update AFTER UPDATE ON customers BEGIN INSERT INTO sync_touch VALUES ('customers', NEW.account_no, 0); END;
-CREATE TRIGGER customers_sync_delete AFTER DELETE ON customers BEGIN INSERT INTO sync_touch VALUES ('customers', OLD.account_no, 1); END;
-CREATE TRIGGER invoices_sync_insert AFTER INSERT ON invoices BEGIN INSERT INTO sync_touch VALUES ('invoices', NEW.invoice_no, 0); END;
-CREATE TRIGGER invoices_sync_update AFTER UPDATE ON invoices BEGIN INSERT INTO sync_touch VALUES ('invoices', NEW.invoice_no, 0); END;
-CREATE TRIGGER invoices_sync_delete AFTER DELETE ON invoices BEGIN INSERT INTO sync_touch VALUES ('invoices', OLD.invoice_no, 1); END;
-CREATE TRIGGER payments_sync_insert AFTER INSERT ON payments BEGIN INSERT INTO sync_touch VALUES ('payments', NEW.payment_ref, 0); END;
-CREATE TRIGGER payments_sync_update AFTER UPDATE ON payments BEGIN INSERT INTO sync_touch VALUES ('payments', NEW.payment_ref, 0); END;
-CREATE TRIGGER payments_sync_delete AFTER DELETE ON payments BEGIN INSERT INTO sync_touch VALUES ('payments', OLD.payment_ref, 1); END;
-CREATE TRIGGER activities_sync_insert AFTER INSERT ON activities BEGIN INSERT INTO sync_touch VALUES ('activities', NEW.id, 0); END;
-CREATE TRIGGER activities_sync_update AFTER UPDATE ON activities BEGIN INSERT INTO sync_touch VALUES ('activities', NEW.id, 0); END;
-CREATE TRIGGER activities_sync_delete AFTER DELETE ON activities BEGIN INSERT INTO sync_touch VALUES ('activities', OLD.id, 1); END;
-CREATE TRIGGER promises_sync_insert AFTER INSERT ON promises BEGIN INSERT INTO sync_touch VALUES ('promises', NEW.id, 0); END;
-CREATE TRIGGER promises_sync_update AFTER UPDATE ON promises WHEN (SELECT 1 FROM book_meta WHERE key = 'sync_derived') IS NULL BEGIN INSERT INTO sync_touch VALUES ('promises', NEW.id, 0); END;
-CREATE TRIGGER promises_sync_delete AFTER DELETE ON promises BEGIN INSERT INTO sync_touch VALUES ('promises', OLD.id, 1); END;
-CREATE TRIGGER plans_sync_insert AFTER INSERT ON plans BEGIN INSERT INTO sync_touch VALUES ('plans', NEW.id, 0); END;
-CREATE TRIGGER plans_sync_update AFTER UPDATE ON plans WHEN (SELECT 1 FROM book_meta WHERE key = 'sync_derived') IS NULL BEGIN INSERT INTO sync_touch VALUES ('plans', NEW.id, 0); END;
-CREATE TRIGGER plans_sync_delete AFTER DELETE ON plans BEGIN INSERT INTO sync_touch VALUES ('plans', OLD.id, 1); END;
-CREATE TRIGGER disputes_sync_insert AFTER INSERT ON disputes BEGIN INSERT INTO sync_touch VALUES ('disputes', NEW.id, 0); END;
-CREATE TRIGGER disputes_sync_update AFTER UPDATE ON disputes BEGIN INSERT INTO sync_touch VALUES ('disputes', NEW.id, 0); END;
-CREATE TRIGGER disputes_sync_delete AFTER DELETE ON disputes BEGIN INSERT INTO sync_touch VALUES ('disputes', OLD.id, 1); END;
-CREATE TRIGGER tasks_sync_insert AFTER INSERT ON tasks BEGIN INSERT INTO sync_touch VALUES ('tasks', NEW.id, 0); END;
-CREATE TRIGGER tasks_sync_update AFTER UPDATE ON tasks BEGIN INSERT INTO sync_touch VALUES ('tasks', NEW.id, 0); END;
-CREATE TRIGGER tasks_sync_delete AFTER DELETE ON tasks BEGIN INSERT INTO sync_touch VALUES ('tasks', OLD.id, 1); END;
-CREATE TRIGGER account_snoozes_sync_insert AFTER INSERT ON account_snoozes BEGIN INSERT INTO sync_touch VALUES ('account_snoozes', NEW.id, 0); END;
-CREATE TRIGGER account_snoozes_sync_update AFTER UPDATE ON account_snoozes BEGIN INSERT INTO sync_touch VALUES ('account_snoozes', NEW.id, 0); END;
-CREATE TRIGGER account_snoozes_sync_delete AFTER DELETE ON account_snoozes BEGIN INSERT INTO sync_touch VALUES ('account_snoozes', OLD.id, 1); END;
+-- A change to the collectors' work. Not while book_meta 'sync_quiet' is
+-- set: while the rules write what they derive from the units (a promise
+-- kept or broken, an installment paid or missed, a plan completed or
+-- broken), which every copy derives alike and is no change; and while an
+-- import of changes writes versions it brings.
+CREATE TRIGGER activities_sync_insert AFTER INSERT ON activities WHEN (SELECT 1 FROM book_meta WHERE key = 'sync_quiet') IS NULL
+BEGIN INSERT INTO sync_touch VALUES ('activities', NEW.id, 0); END;
+CREATE TRIGGER activities_sync_update AFTER UPDATE ON activities WHEN (SELECT 1 FROM book_meta WHERE key = 'sync_quiet') IS NULL
+BEGIN INSERT INTO sync_touch VALUES ('activities', NEW.id, 0); END;
+CREATE TRIGGER activities_sync_delete AFTER DELETE ON activities WHEN (SELECT 1 FROM book_meta WHERE key = 'sync_quiet') IS NULL
+BEGIN INSERT INTO sync_touch VALUES ('activities', OLD.id, 1); END;
+CREATE TRIGGER promises_sync_insert AFTER INSERT ON promises WHEN (SELECT 1 FROM book_meta WHERE key = 'sync_quiet') IS NULL
+BEGIN INSERT INTO sync_touch VALUES ('promises', NEW.id, 0); END;
+CREATE TRIGGER promises_sync_update AFTER UPDATE ON promises WHEN (SELECT 1 FROM book_meta WHERE key = 'sync_quiet') IS NULL
+BEGIN INSERT INTO sync_touch VALUES ('promises', NEW.id, 0); END;
+CREATE TRIGGER promises_sync_delete AFTER DELETE ON promises WHEN (SELECT 1 FROM book_meta WHERE key = 'sync_quiet') IS NULL
+BEGIN INSERT INTO sync_touch VALUES ('promises', OLD.id, 1); END;
+CREATE TRIGGER plans_sync_insert AFTER INSERT ON plans WHEN (SELECT 1 FROM book_meta WHERE key = 'sync_quiet') IS NULL
+BEGIN INSERT INTO sync_touch VALUES ('plans', NEW.id, 0); END;
+CREATE TRIGGER plans_sync_update AFTER UPDATE ON plans WHEN (SELECT 1 FROM book_meta WHERE key = 'sync_quiet') IS NULL
+BEGIN INSERT INTO sync_touch VALUES ('plans', NEW.id, 0); END;
+CREATE TRIGGER plans_sync_delete AFTER DELETE ON plans WHEN (SELECT 1 FROM book_meta WHERE key = 'sync_quiet') IS NULL
+BEGIN INSERT INTO sync_touch VALUES ('plans', OLD.id, 1); END;
+CREATE TRIGGER disputes_sync_insert AFTER INSERT ON disputes WHEN (SELECT 1 FROM book_meta WHERE key = 'sync_quiet') IS NULL
+BEGIN INSERT INTO sync_touch VALUES ('disputes', NEW.id, 0); END;
+CREATE TRIGGER disputes_sync_update AFTER UPDATE ON disputes WHEN (SELECT 1 FROM book_meta WHERE key = 'sync_quiet') IS NULL
+BEGIN INSERT INTO sync_touch VALUES ('disputes', NEW.id, 0); END;
+CREATE TRIGGER disputes_sync_delete AFTER DELETE ON disputes WHEN (SELECT 1 FROM book_meta WHERE key = 'sync_quiet') IS NULL
+BEGIN INSERT INTO sync_touch VALUES ('disputes', OLD.id, 1); END;
+CREATE TRIGGER tasks_sync_insert AFTER INSERT ON tasks WHEN (SELECT 1 FROM book_meta WHERE key = 'sync_quiet') IS NULL
+BEGIN INSERT INTO sync_touch VALUES ('tasks', NEW.id, 0); END;
+CREATE TRIGGER tasks_sync_update AFTER UPDATE ON tasks WHEN (SELECT 1 FROM book_meta WHERE key = 'sync_quiet') IS NULL
+BEGIN INSERT INTO sync_touch VALUES ('tasks', NEW.id, 0); END;
+CREATE TRIGGER tasks_sync_delete AFTER DELETE ON tasks WHEN (SELECT 1 FROM book_meta WHERE key = 'sync_quiet') IS NULL
+BEGIN INSERT INTO sync_touch VALUES ('tasks', OLD.id, 1); END;
+CREATE TRIGGER account_snoozes_sync_insert AFTER INSERT ON account_snoozes WHEN (SELECT 1 FROM book_meta WHERE key = 'sync_quiet') IS NULL
+BEGIN INSERT INTO sync_touch VALUES ('account_snoozes', NEW.id, 0); END;
+CREATE TRIGGER account_snoozes_sync_update AFTER UPDATE ON account_snoozes WHEN (SELECT 1 FROM book_meta WHERE key = 'sync_quiet') IS NULL
+BEGIN INSERT INTO sync_touch VALUES ('account_snoozes', NEW.id, 0); END;
+CREATE TRIGGER account_snoozes_sync_delete AFTER DELETE ON account_snoozes WHEN (SELECT 1 FROM book_meta WHERE key = 'sync_quiet') IS NULL
+BEGIN INSERT INTO sync_touch VALUES ('account_snoozes', OLD.id, 1); END;
 
 -- A change to a row that belongs to a unit (not when its head is being deleted).
-CREATE TRIGGER promise_invoices_sync_insert AFTER INSERT ON promise_invoices BEGIN INSERT INTO sync_touch VALUES ('promises', NEW.promise_id, NULL); END;
-CREATE TRIGGER promise_invoices_sync_update AFTER UPDATE ON promise_invoices BEGIN INSERT INTO sync_touch VALUES ('promises', NEW.promise_id, NULL); END;
-CREATE TRIGGER promise_invoices_sync_delete AFTER DELETE ON promise_invoices WHEN EXISTS (SELECT 1 FROM promises WHERE id = OLD.promise_id)
+CREATE TRIGGER promise_invoices_sync_insert AFTER INSERT ON promise_invoices WHEN (SELECT 1 FROM book_meta WHERE key = 'sync_quiet') IS NULL
+BEGIN INSERT INTO sync_touch VALUES ('promises', NEW.promise_id, NULL); END;
+CREATE TRIGGER promise_invoices_sync_update AFTER UPDATE ON promise_invoices WHEN (SELECT 1 FROM book_meta WHERE key = 'sync_quiet') IS NULL
+BEGIN INSERT INTO sync_touch VALUES ('promises', NEW.promise_id, NULL); END;
+CREATE TRIGGER promise_invoices_sync_delete AFTER DELETE ON promise_invoices WHEN (SELECT 1 FROM book_meta WHERE key = 'sync_quiet') IS NULL
+	AND EXISTS (SELECT 1 FROM promises WHERE id = OLD.promise_id)
 BEGIN INSERT INTO sync_touch VALUES ('promises', OLD.promise_id, NULL); END;
-CREATE TRIGGER plan_installments_sync_insert AFTER INSERT ON plan_installments BEGIN INSERT INTO sync_touch VALUES ('plans', NEW.plan_id, NULL); END;
-CREATE TRIGGER plan_installments_sync_update AFTER UPDATE ON plan_installments WHEN (SELECT 1 FROM book_meta WHERE key = 'sync_derived') IS NULL BEGIN INSERT INTO sync_touch VALUES ('plans', NEW.plan_id, NULL); END;
-CREATE TRIGGER plan_installments_sync_delete AFTER DELETE ON plan_installments WHEN EXISTS (SELECT 1 FROM plans WHERE id = OLD.plan_id)
+CREATE TRIGGER plan_installments_sync_insert AFTER INSERT ON plan_installments WHEN (SELECT 1 FROM book_meta WHERE key = 'sync_quiet') IS NULL
+BEGIN INSERT INTO sync_touch VALUES ('plans', NEW.plan_id, NULL); END;
+CREATE TRIGGER plan_installments_sync_update AFTER UPDATE ON plan_installments WHEN (SELECT 1 FROM book_meta WHERE key = 'sync_quiet') IS NULL
+BEGIN INSERT INTO sync_touch VALUES ('plans', NEW.plan_id, NULL); END;
+CREATE TRIGGER plan_installments_sync_delete AFTER DELETE ON plan_installments WHEN (SELECT 1 FROM book_meta WHERE key = 'sync_quiet') IS NULL
+	AND EXISTS (SELECT 1 FROM plans WHERE id = OLD.plan_id)
 BEGIN INSERT INTO sync_touch VALUES ('plans', OLD.plan_id, NULL); END;
-CREATE TRIGGER plan_invoices_sync_insert AFTER INSERT ON plan_invoices BEGIN INSERT INTO sync_touch VALUES ('plans', NEW.plan_id, NULL); END;
-CREATE TRIGGER plan_invoices_sync_update AFTER UPDATE ON plan_invoices BEGIN INSERT INTO sync_touch VALUES ('plans', NEW.plan_id, NULL); END;
-CREATE TRIGGER plan_invoices_sync_delete AFTER DELETE ON plan_invoices WHEN EXISTS (SELECT 1 FROM plans WHERE id = OLD.plan_id)
+CREATE TRIGGER plan_invoices_sync_insert AFTER INSERT ON plan_invoices WHEN (SELECT 1 FROM book_meta WHERE key = 'sync_quiet') IS NULL
+BEGIN INSERT INTO sync_touch VALUES ('plans', NEW.plan_id, NULL); END;
+CREATE TRIGGER plan_invoices_sync_update AFTER UPDATE ON plan_invoices WHEN (SELECT 1 FROM book_meta WHERE key = 'sync_quiet') IS NULL
+BEGIN INSERT INTO sync_touch VALUES ('plans', NEW.plan_id, NULL); END;
+CREATE TRIGGER plan_invoices_sync_delete AFTER DELETE ON plan_invoices WHEN (SELECT 1 FROM book_meta WHERE key = 'sync_quiet') IS NULL
+	AND EXISTS (SELECT 1 FROM plans WHERE id = OLD.plan_id)
 BEGIN INSERT INTO sync_touch VALUES ('plans', OLD.plan_id, NULL); END;
 
 -- The rows of a book made before schema 4: version 1, made by this copy,
@@ -140,6 +173,7 @@ WITH u(tbl, key) AS (
 	SELECT 'account_snoozes', id FROM account_snoozes
 )
 INSERT INTO sync_rows(tbl, key, rev, at, copy, seq)
-SELECT tbl, key, 1, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'),
-       coalesce((SELECT value FROM book_meta WHERE key = 'copy_id'), ''), row_number() OVER ()
+SELECT tbl, key, 1, CAST(round((julianday('now') - 2440587.5) * 86400000) AS INTEGER),
+       (SELECT n FROM sync_copies WHERE id = (SELECT value FROM book_meta WHERE key = 'copy_id')),
+       row_number() OVER ()
 FROM u;

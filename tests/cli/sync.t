@@ -28,7 +28,7 @@ state() {
 		SELECT * FROM disputes ORDER BY id; SELECT * FROM tasks ORDER BY id;
 		SELECT * FROM customers ORDER BY 1; SELECT * FROM invoices ORDER BY 1; SELECT * FROM payments ORDER BY 1;
 		SELECT count(*), min(at), max(at) FROM activities;
-		SELECT tbl, key, rev, at, copy, gone FROM sync_rows ORDER BY tbl, key"
+		SELECT tbl, key, rev, at, c.id, gone FROM sync_rows JOIN sync_copies c ON c.n = copy ORDER BY tbl, key"
 }
 
 # same_book DB1 DB2 NAME: passes when both show the same book (diff otherwise)
