@@ -96,6 +96,10 @@ like "$out" "Conflict: task ${TASK%%-*} changed on two copies" "and on the task"
 like "$out" "2 conflicts \(2 won by the file, 0 kept here\)" "two conflicts, both won by the later file"
 out=$(a import changes "$T/o2.chg" "$T/b1.chg")
 like "$out" "b1.chg: .*2 conflicts \(2 won by the file, 0 kept here\)" "alice: the office's then bob's"
+before=$(state "$B")
+out=$(b import changes --dry-run "$T/a1.chg")
+like "$out" "a1.chg: .*[1-9][0-9]* new .*2 conflicts .*\(dry run: nothing written\)$" "--dry-run: bob sees what alice's file would bring, conflicts and all"
+is "$(state "$B")" "$before" "and nothing is written"
 out=$(b import changes "$T/a1.chg" "$T/o2.chg")
 like "$out" "a1.chg: .*2 conflicts \(0 won by the file, 2 kept here\)" "bob: alice's (the earlier change loses) then the office's"
 
@@ -141,6 +145,12 @@ like "$out" "queue-customers.csv: not a relance changes file" "a foreign file: r
 { cat "$T/new.body"; printf 'sha256 %s\n' "$(sha256sum < "$T/new.body" | cut -c1-64)"; } > "$T/newer.chg"
 out=$(a import changes "$T/newer.chg" 2>&1)
 like "$out" "newer.chg: made by a book of schema version 99; this relance knows up to $SCHEMA: use a relance that knows schema 99" "a newer schema: refused, naming the version needed"
+# a good checksum over a header that lies about its contents
+{ sed '1,/^$/!d' "$T/b1.chg" | sed "s/^units .*/units 3/"
+  sed '1,/^$/d' "$T/b1.chg" | sed '$d'; } > "$T/lie.body"
+{ cat "$T/lie.body"; printf 'sha256 %s\n' "$(sha256sum < "$T/lie.body" | cut -c1-64)"; } > "$T/lie.chg"
+out=$(a import changes "$T/lie.chg" 2>&1)
+like "$out" "lie.chg: damaged: its rows and their versions do not match \([0-9]+ units, 3 listed in its header\); nothing was changed" "a header that lies about its units: refused"
 is "$(state "$A")" "$before" "none of them changed anything"
 
 # a collector's file into a book without the ledger (a file has what the
