@@ -250,7 +250,19 @@ static void read_copy_id(struct book *b)
 	sqlite3_finalize(st);
 }
 
-static int meta_set(sqlite3 *db, const char *key, const char *value)
+void book_meta_get(sqlite3 *db, const char *key, char *out, size_t size)
+{
+	sqlite3_stmt *st = db_prepare(db, "SELECT value FROM book_meta WHERE key = ?1");
+	out[0] = '\0';
+	if (st) {
+		sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
+		if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_text(st, 0))
+			snprintf(out, size, "%s", (const char *)sqlite3_column_text(st, 0));
+	}
+	sqlite3_finalize(st);
+}
+
+int book_meta_set(sqlite3 *db, const char *key, const char *value)
 {
 	sqlite3_stmt *st = db_prepare(db, "INSERT OR REPLACE INTO book_meta(key, value) VALUES (?1, ?2)");
 	if (!st)
@@ -276,15 +288,15 @@ int book_set_identity(struct book *b, const char *parent)
 	int nested;
 	if (db_tx_begin(b->db, &nested))
 		return -1;
-	int rc = meta_set(b->db, "copy_file", file);
+	int rc = book_meta_set(b->db, "copy_file", file);
 	if (rc == 0 && parent) {
 		uid_new(id);
 		now_utc(now);
-		rc = meta_set(b->db, "copy_id", id);
+		rc = book_meta_set(b->db, "copy_id", id);
 		if (rc == 0)
-			rc = meta_set(b->db, "copy_parent", parent);
+			rc = book_meta_set(b->db, "copy_parent", parent);
 		if (rc == 0)
-			rc = meta_set(b->db, "copy_since", now);
+			rc = book_meta_set(b->db, "copy_since", now);
 	}
 	/* versions name copies by number (schema 4) */
 	if (rc == 0)

@@ -43,6 +43,10 @@ struct book_bulk {
 void book_bulk_begin(sqlite3 *db, struct book_bulk *saved);
 void book_bulk_end(sqlite3 *db, const struct book_bulk *saved);
 
+/* A fact of book_meta ("" when absent), and setting one (0 or -1). */
+void book_meta_get(sqlite3 *db, const char *key, char *out, size_t size);
+int book_meta_set(sqlite3 *db, const char *key, const char *value);
+
 /* Schema version this program writes; the book's version. */
 int book_schema_version(void);
 int book_user_version(sqlite3 *db);

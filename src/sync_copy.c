@@ -13,26 +13,14 @@
 #include "table.h"
 #include "today.h"
 
-static void meta(sqlite3 *db, const char *key, char *out, size_t size)
-{
-	sqlite3_stmt *st = db_prepare(db, "SELECT value FROM book_meta WHERE key = ?1");
-	out[0] = '\0';
-	if (st) {
-		sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
-		if (sqlite3_step(st) == SQLITE_ROW)
-			snprintf(out, size, "%s", (const char *)sqlite3_column_text(st, 0));
-	}
-	sqlite3_finalize(st);
-}
-
 int sync_status(struct book *b, FILE *out)
 {
 	char name[80], parent[40], since[32], sent[32], sent_at[32];
-	meta(b->db, "copy_name", name, sizeof name);
-	meta(b->db, "copy_parent", parent, sizeof parent);
-	meta(b->db, "copy_since", since, sizeof since);
-	meta(b->db, "sync_exported", sent, sizeof sent);
-	meta(b->db, "sync_exported_at", sent_at, sizeof sent_at);
+	book_meta_get(b->db, "copy_name", name, sizeof name);
+	book_meta_get(b->db, "copy_parent", parent, sizeof parent);
+	book_meta_get(b->db, "copy_since", since, sizeof since);
+	book_meta_get(b->db, "sync_exported", sent, sizeof sent);
+	book_meta_get(b->db, "sync_exported_at", sent_at, sizeof sent_at);
 	fprintf(out, "this copy: %s", b->copy_id);
 	if (name[0]) {
 		fputs(" (", out);
@@ -100,14 +88,7 @@ int sync_set_name(struct book *b, const char *name)
 		msg_error("sync name: a name is 1 to 64 characters on one line");
 		return 2;
 	}
-	sqlite3_stmt *st = db_prepare(b->db, "INSERT OR REPLACE INTO book_meta(key, value) VALUES ('copy_name', ?1)");
-	int rc = st ? 0 : 1;
-	if (st) {
-		sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
-		rc = sqlite3_step(st) == SQLITE_DONE ? 0 : 1;
-	}
-	sqlite3_finalize(st);
-	return rc;
+	return book_meta_set(b->db, "copy_name", name) ? 1 : 0;
 }
 
 int sync_clone(const char *src, const char *dst, const char *name, char id_out[40])
@@ -125,7 +106,7 @@ int sync_clone(const char *src, const char *dst, const char *name, char id_out[4
 	long long seq = db_int(b.db, "SELECT coalesce(max(seq), 0) FROM sync_rows");
 	char src_id[40], src_name[80];
 	snprintf(src_id, sizeof src_id, "%s", b.copy_id);
-	meta(b.db, "copy_name", src_name, sizeof src_name);
+	book_meta_get(b.db, "copy_name", src_name, sizeof src_name);
 	sqlite3_stmt *st = db_prepare(b.db, "VACUUM INTO ?1");
 	int rc = st ? 0 : -1;
 	if (st) {
@@ -147,15 +128,13 @@ int sync_clone(const char *src, const char *dst, const char *name, char id_out[4
 	}
 	char now[21];
 	now_utc(now);
+	char sent[24];
+	snprintf(sent, sizeof sent, "%lld", seq);
 	rc = db_begin(b.db);
-	st = rc ? NULL : db_prepare(b.db, "INSERT OR REPLACE INTO book_meta(key, value) VALUES ('sync_exported', ?1), "
-					  "('sync_exported_at', ?2)");
-	if (st) {
-		sqlite3_bind_int64(st, 1, seq);
-		sqlite3_bind_text(st, 2, now, -1, SQLITE_STATIC);
-		rc = sqlite3_step(st) == SQLITE_DONE ? 0 : -1;
-	}
-	sqlite3_finalize(st);
+	if (rc == 0)
+		rc = book_meta_set(b.db, "sync_exported", sent);
+	if (rc == 0)
+		rc = book_meta_set(b.db, "sync_exported_at", now);
 	st = rc ? NULL : db_prepare(b.db, "INSERT OR REPLACE INTO sync_peers(copy_id, name, user, last_seq, last_made, "
 					  "received, files, units) VALUES (?1, nullif(?2, ''), NULL, ?3, ?4, ?4, 0, 0)");
 	if (st) {

@@ -10,18 +10,6 @@
 #include "sync.h"
 #include "today.h"
 
-static void meta(sqlite3 *db, const char *key, char *out, size_t size)
-{
-	sqlite3_stmt *st = db_prepare(db, "SELECT value FROM book_meta WHERE key = ?1");
-	out[0] = '\0';
-	if (!st)
-		return;
-	sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		snprintf(out, size, "%s", (const char *)sqlite3_column_text(st, 0));
-	sqlite3_finalize(st);
-}
-
 /* Copies the rows of the units in out.sync_versions into out's tables. */
 static int fill(sqlite3 *db, struct sync_export_result *r)
 {
@@ -67,7 +55,7 @@ int sync_export(struct book *b, const char *user, int all, const char *out, stru
 		rc = sqlite3session_attach(s, NULL) == SQLITE_OK ? 0 : -1;
 	if (rc == 0) {
 		char v[32];
-		meta(db, "sync_exported", v, sizeof v);
+		book_meta_get(db, "sync_exported", v, sizeof v);
 		r->seq_from = all ? 0 : atoll(v);
 		r->seq_to = db_int(db, "SELECT coalesce(max(seq), 0) FROM sync_rows");
 		sqlite3_stmt *st = db_prepare(db, "INSERT INTO out.sync_versions SELECT v.tbl, v.key, v.rev, v.at, c.id, "
@@ -99,7 +87,7 @@ int sync_export(struct book *b, const char *user, int all, const char *out, stru
 					.seq_from = r->seq_from, .seq_to = r->seq_to, .units = r->units,
 					.bytes = (size_t)n};
 		snprintf(h.copy, sizeof h.copy, "%s", b->copy_id);
-		meta(db, "copy_name", h.name, sizeof h.name);
+		book_meta_get(db, "copy_name", h.name, sizeof h.name);
 		snprintf(h.user, sizeof h.user, "%s", user);
 		now_utc(h.made);
 		rc = sync_file_write(out, &h, cs ? cs : "", (size_t)n);
@@ -115,14 +103,10 @@ int sync_export(struct book *b, const char *user, int all, const char *out, stru
 			rc = sqlite3_step(st) == SQLITE_DONE ? 0 : -1;
 		}
 		sqlite3_finalize(st);
-		st = rc ? NULL : db_prepare(db, "INSERT OR REPLACE INTO book_meta(key, value) VALUES ('sync_exported_at', ?1)");
-		if (st) {
-			char now[21];
-			now_utc(now);
-			sqlite3_bind_text(st, 1, now, -1, SQLITE_TRANSIENT);
-			rc = sqlite3_step(st) == SQLITE_DONE ? 0 : -1;
-		}
-		sqlite3_finalize(st);
+		char now[21];
+		now_utc(now);
+		if (rc == 0)
+			rc = book_meta_set(db, "sync_exported_at", now);
 		if (rc == 0)
 			rc = db_commit(db);
 		if (rc)
