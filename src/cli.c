@@ -13,7 +13,7 @@ static const struct command commands[] = {
 	 "ui [--all]\n"
 	 "--all                start on every collector's accounts (default: those of --user)",
 	 cmd_ui},
-	{"import", "read the accounting system's customers, invoices or payments; or another copy's changes",
+	{"import", "read the ledger's files (customers, invoices, payments), or a copy's changes",
 	 "import customers|invoices|payments FILE [options]\n"
 	 "   or: import changes FILE... [--dry-run] [--quiet]: another copy's change files\n"
 	 "       (see relance(1), SYNC), each applied whole or not at all\n"
@@ -130,7 +130,7 @@ static const struct command commands[] = {
 	 "--csv DIR            write customers.csv, invoices.csv, payments.csv to DIR\n"
 	 "                     instead of filling a book",
 	 cmd_demo},
-	{"export", "export changes for other copies; or promises, disputes, plans, journal entries for accounting",
+	{"export", "write changes for the other copies, or work for the accounting system",
 	 "export changes [-o FILE] [--all]\n"
 	 "   or: export promises|disputes|plans|activities [--format csv|json] [--since D] [--bom]\n"
 	 "       [--delimiter C] [-o FILE]\n"
