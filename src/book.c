@@ -212,6 +212,7 @@ static int migrate(struct book *b)
 			return -1;
 		}
 	}
+	b->created = have == 0;
 	if (have == 0) {
 		char id[UID_LEN + 1], now[21];
 		uid_new(id);
@@ -326,7 +327,9 @@ static int keep_identity(struct book *b)
 	if (!strcmp(had, file))
 		return 0;
 	read_copy_id(b);
-	return book_set_identity(b, had[0] ? b->copy_id : NULL);
+	/* a book from before schema 4 never noted its file: any cp of it made
+	 * then shares its id, so it takes a new one too */
+	return book_set_identity(b, had[0] || !b->created ? b->copy_id : NULL);
 }
 
 /* relance is single-threaded: no mutexes, no memory statistics (which take

@@ -10,6 +10,7 @@ struct book {
 	sqlite3 *db;
 	char *path;
 	char copy_id[40];
+	int created; /* made by this open */
 };
 
 enum book_mode {

@@ -83,7 +83,7 @@ int cmd_import_changes(const struct cli_globals *g, int argc, char **argv)
 		return 2;
 	}
 	struct book b;
-	if (book_open_at(&b, g->db, BOOK_CREATE))
+	if (book_open_at(&b, g->db, dry_run ? BOOK_EXISTING : BOOK_CREATE)) /* a dry run writes nothing */
 		return 1;
 	int status = 0;
 	for (size_t i = 0; i < nfiles && status == 0; i++) {

@@ -14,7 +14,7 @@ struct history_entry {
 	const char *copy_id;   /* the copy of the book that made it (NULL: payments) */
 	const char *copy_name; /* that copy's name, when this copy knows it */
 };
-/* The copy in a few characters: its name, else the first 8 of its id. */
+/* The copy in a few characters: its name, else the last 8 of its id. */
 void history_copy_label(const struct history_entry *e, char *out, size_t size);
 
 /* Calls fn for the entries of the account, newest first, skipping `offset`

@@ -200,20 +200,21 @@ int sync_file_read(const char *path, int max_schema, struct sync_header *h, void
 		free(buf);
 		return -1;
 	}
-	if (field(buf, hend, "copy", h->copy, sizeof h->copy) || strlen(h->copy) != 36) {
+	if (field(buf, hend, "copy", h->copy, sizeof h->copy) || strlen(h->copy) != 36 ||
+	    strspn(h->copy, "0123456789abcdef-") != 36) {
 		why = "its header names no sending copy";
 		goto bad;
 	}
 	field(buf, hend, "name", h->name, sizeof h->name);
 	field(buf, hend, "user", h->user, sizeof h->user);
-	if (field(buf, hend, "made", h->made, sizeof h->made) ||
+	if (field(buf, hend, "made", h->made, sizeof h->made) || strspn(h->made, "0123456789-T:.Z") != strlen(h->made) ||
 	    field(buf, hend, "seq", v, sizeof v) || sscanf(v, "%lld %lld", &h->seq_from, &h->seq_to) != 2 ||
 	    field(buf, hend, "units", v, sizeof v) || sscanf(v, "%lld", &h->units) != 1 ||
 	    field(buf, hend, "bytes", v, sizeof v) || sscanf(v, "%zu", &h->bytes) != 1) {
 		why = "its header lacks made, seq, units or bytes";
 		goto bad;
 	}
-	if (h->bytes + 1 != len - tl - (size_t)(body - buf) || body[h->bytes] != '\n') {
+	if (h->bytes >= len || h->bytes + 1 != len - tl - (size_t)(body - buf) || body[h->bytes] != '\n') {
 		why = "damaged: the change set's length is not the one its header gives";
 		goto bad;
 	}

@@ -30,6 +30,7 @@
 #include "strset.h"
 #include "summary.h"
 #include "sync.h"
+#include "table.h"
 #include "today.h"
 
 #define WINS "('new', 'newer', 'won')"
@@ -87,7 +88,8 @@ static int stage_rows(sqlite3 *db, const char *path, void *cs, size_t n)
 		else if (sync_table_named(tab))
 			k = (size_t)(sync_table_named(tab) - sync_tables);
 		else {
-			snprintf(whybuf, sizeof whybuf, "it holds rows of table %.64s, which copies do not exchange", tab);
+			snprintf(whybuf, sizeof whybuf, "it holds rows of table %.64s, which copies do not exchange",
+				 strspn(tab, "abcdefghijklmnopqrstuvwxyz_") == strlen(tab) ? tab : "(a strange name)");
 			why = whybuf, rc = -1;
 			break;
 		}
@@ -130,12 +132,17 @@ static int stage_rows(sqlite3 *db, const char *path, void *cs, size_t n)
 			why = "a table's rows do not all have the same columns", rc = -1;
 			break;
 		}
+		int undefined = 0;
 		for (int i = 0; i < ncol; i++) {
 			sqlite3_value *v = NULL;
-			sqlite3changeset_new(it, i, &v);
-			sqlite3_bind_value(ins[k], i + 1, v);
+			if (sqlite3changeset_new(it, i, &v) != SQLITE_OK || !v)
+				undefined = 1;
+			else
+				sqlite3_bind_value(ins[k], i + 1, v);
 		}
-		if (sqlite3_step(ins[k]) != SQLITE_DONE) {
+		if (undefined) {
+			why = "a row lacks a value", rc = -1;
+		} else if (sqlite3_step(ins[k]) != SQLITE_DONE) {
 			snprintf(whybuf, sizeof whybuf, "a row of %.64s is not valid: %.120s", tab, sqlite3_errmsg(db));
 			why = whybuf, rc = -1;
 		}
@@ -223,7 +230,7 @@ static int decide(struct book *b)
  * come in the same file). */
 struct conflict {
 	char id[UID_LEN + 1], at[24], copy[40], account[80];
-	char *summary, *body;
+	char *summary;
 };
 
 struct conflicts {
@@ -233,11 +240,17 @@ struct conflicts {
 
 static void conflicts_free(struct conflicts *c)
 {
-	for (size_t i = 0; i < c->n; i++) {
+	for (size_t i = 0; i < c->n; i++)
 		free(c->v[i].summary);
-		free(c->v[i].body);
-	}
 	free(c->v);
+}
+
+/* A copy in a few characters: the end of its id (the start of a UUIDv7 is
+ * its time, the same for copies made together). */
+static const char *copy_label(const char *id)
+{
+	size_t n = id ? strlen(id) : 0;
+	return n > 8 ? id + n - 8 : id ? id : "?";
 }
 
 /* "2026-12-01T05:51:09.969Z" as "2026-12-01 05:51:09" */
@@ -317,11 +330,12 @@ static int find_conflicts(sqlite3 *db, const char *path, FILE *report, struct co
 		const char *l_copy = (const char *)sqlite3_column_text(q, l + 2);
 		int w_gone = sqlite3_column_int(q, w + 3), l_gone = sqlite3_column_int(q, l + 3);
 		struct conflict *nv = realloc(c->v, (c->n + 1) * sizeof *nv);
+		if (nv)
+			c->v = nv;
 		if (!t || !nv) {
 			rc = -1;
 			break;
 		}
-		c->v = nv;
 		struct conflict *x = &c->v[c->n++];
 		memset(x, 0, sizeof *x);
 		char name[512], lw[20], ww[20];
@@ -335,21 +349,32 @@ static int find_conflicts(sqlite3 *db, const char *path, FILE *report, struct co
 		when(l_at, lw);
 		when(w_at, ww);
 		struct sbuf s = {0}, body = {0};
-		sbuf_printf(&s, "Conflict: %s %.8s %s on two copies; the %s made on copy %.8s at %s gave way to "
-			    "the %s made on copy %.8s at %s", t->what, key, w_gone || l_gone ? "deleted and changed"
-			    : "changed", l_gone ? "deletion" : "change", l_copy, lw, w_gone ? "deletion" : "change",
-			    w_copy, ww);
+		/* every copy that sees this conflict writes the same entry: made
+		 * of the two versions alone (the rows' fields may differ by what
+		 * the rules derived on each copy, so they go to the report only) */
+		sbuf_printf(&s, "Conflict: %s %s %s on two copies; the %s made on copy %s at %s gave way to "
+			    "the %s made on copy %s at %s", t->what, key, w_gone || l_gone ? "deleted and changed"
+			    : "changed", l_gone ? "deletion" : "change", copy_label(l_copy), lw,
+			    w_gone ? "deletion" : "change", copy_label(w_copy), ww);
 		differences(db, t, key, file_won, &body);
 		x->summary = s.s;
-		x->body = body.s;
-		fprintf(report, "%s: %s", path, x->summary);
-		if (x->account[0])
-			fprintf(report, " (account %s)", x->account);
+		table_put_safe(report, path);
+		fputs(": ", report);
+		table_put_safe(report, x->summary);
+		if (x->account[0]) {
+			fputs(" (account ", report);
+			table_put_safe(report, x->account);
+			fputc(')', report);
+		}
 		fputc('\n', report);
 		for (char *p = body.s, *nl; p && *p; p = nl + 1) {
 			nl = strchr(p, '\n');
-			fprintf(report, "    %.*s\n", (int)(nl - p), p);
+			*nl = '\0';
+			fputs("    ", report);
+			table_put_safe(report, p);
+			fputc('\n', report);
 		}
+		sbuf_free(&body);
 	}
 	sqlite3_finalize(q);
 	return rc;
@@ -464,7 +489,9 @@ static int parents_present(sqlite3 *db, const char *path)
 	return -1;
 }
 
-/* The accounts of the units that came in, for their cached figures. */
+/* The accounts of the units that win, as they stand here and as the file
+ * has them (a deleted unit has only the first), for their cached figures:
+ * read before the merge. */
 static int accounts_moved(sqlite3 *db, struct strset *set)
 {
 	struct sbuf sql = {0};
@@ -473,9 +500,11 @@ static int accounts_moved(sqlite3 *db, struct strset *set)
 		const struct sync_table *t = &sync_tables[i];
 		if (!t->account)
 			continue;
-		sbuf_printf(&sql, "SELECT DISTINCT %s FROM stage.%s WHERE %s IN (SELECT key FROM stage.decide "
-			    "WHERE tbl = '%s' AND verdict IN " WINS ") AND %s IN (SELECT account_no FROM main.customers)",
-			    t->account, t->name, t->key, t->name, t->account);
+		sbuf_printf(&sql, "SELECT %s FROM stage.%s WHERE %s IN (SELECT key FROM stage.decide "
+			    "WHERE tbl = '%s' AND verdict IN " WINS ") "
+			    "UNION SELECT %s FROM main.%s WHERE %s IN (SELECT key FROM stage.decide "
+			    "WHERE tbl = '%s' AND verdict IN " WINS ")",
+			    t->account, t->name, t->key, t->name, t->account, t->name, t->key, t->name);
 		sqlite3_stmt *st = db_prepare(db, sql.s);
 		rc = st ? 0 : -1;
 		while (st && sqlite3_step(st) == SQLITE_ROW) {
@@ -580,19 +609,19 @@ int sync_import(struct book *b, const char *path, int dry_run, FILE *report, str
 		rc = find_conflicts(db, path, report, &c);
 	}
 	if (rc == 0)
+		rc = accounts_moved(db, &accounts);
+	if (rc == 0)
 		rc = merge(db);
 	for (size_t i = 0; rc == 0 && i < c.n; i++) {
 		struct conflict *x = &c.v[i];
 		if (!account_exists(db, x->account)) /* a collector has no journal */
 			continue;
-		struct journal_entry e = {x->account, "system", "system", NULL, x->summary, x->body, NULL, NULL};
+		struct journal_entry e = {x->account, "system", "system", NULL, x->summary, NULL, NULL, NULL};
 		struct journal_stamp s = {x->id, x->at, x->copy};
 		rc = journal_add_stamped(b, &e, &s);
 	}
 	if (rc == 0)
 		rc = parents_present(db, path);
-	if (rc == 0)
-		rc = accounts_moved(db, &accounts);
 	if (rc == 0)
 		rc = summary_changed(db, &accounts);
 	/* money that came in moves promises and plans, as an import of

@@ -12,6 +12,13 @@
 extern const char *const relance_migrations[];
 extern const size_t relance_migrations_count;
 
+/* The value as text; `or` when there is none. */
+static const char *text_or(sqlite3_value *v, const char *or)
+{
+	const char *s = v ? (const char *)sqlite3_value_text(v) : NULL;
+	return s ? s : or;
+}
+
 static void value(FILE *out, sqlite3_value *v)
 {
 	if (!v || sqlite3_value_type(v) == SQLITE_NULL) {
@@ -23,7 +30,7 @@ static void value(FILE *out, sqlite3_value *v)
 		return;
 	}
 	fputc('"', out);
-	table_put_safe(out, (const char *)sqlite3_value_text(v));
+	table_put_safe(out, text_or(v, ""));
 	fputc('"', out);
 }
 
@@ -61,8 +68,9 @@ int sync_show(const char *path, FILE *out)
 	/* any schema: showing changes nothing */
 	if (sync_file_read(path, 1 << 30, &h, &cs, &n))
 		return -1;
-	fprintf(out, "file:    %s (format %d, checksum good)\nschema:  %d\ncopy:    %s", path, h.format, h.schema,
-		h.copy);
+	fputs("file:    ", out);
+	table_put_safe(out, path);
+	fprintf(out, " (format %d, checksum good)\nschema:  %d\ncopy:    %s", h.format, h.schema, h.copy);
 	if (h.name[0]) {
 		fputs(" (", out);
 		table_put_safe(out, h.name);
@@ -86,7 +94,9 @@ int sync_show(const char *path, FILE *out)
 		}
 		if (strcmp(last, tab)) {
 			snprintf(last, sizeof last, "%s", tab);
-			fprintf(out, "\n%s:\n", !strcmp(tab, "sync_versions") ? "units and their versions" : tab);
+			fputc('\n', out);
+			table_put_safe(out, !strcmp(tab, "sync_versions") ? "units and their versions" : tab);
+			fputs(":\n", out);
 		}
 		if (!strcmp(tab, "sync_versions")) {
 			/* tbl, key, rev, at, copy, base_at, base_copy, gone */
@@ -94,17 +104,17 @@ int sync_show(const char *path, FILE *out)
 			for (int i = 0; i < 8 && i < ncol; i++)
 				sqlite3changeset_new(it, i, &v[i]);
 			fputs("  ", out);
-			table_put_safe(out, v[0] ? (const char *)sqlite3_value_text(v[0]) : "?");
+			table_put_safe(out, text_or(v[0], "?"));
 			fputc(' ', out);
-			table_put_safe(out, v[1] ? (const char *)sqlite3_value_text(v[1]) : "?");
+			table_put_safe(out, text_or(v[1], "?"));
 			char at[32], copy[9];
 			sync_time_iso(v[3] ? sqlite3_value_int64(v[3]) : 0, 1, at);
-			snprintf(copy, sizeof copy, "%s", v[4] ? (const char *)sqlite3_value_text(v[4]) : "?");
+			snprintf(copy, sizeof copy, "%s", text_or(v[4], "?"));
 			fprintf(out, ": version %lld, %s, copy ", v[2] ? (long long)sqlite3_value_int64(v[2]) : 0LL, at);
 			table_put_safe(out, copy);
 			if (v[5] && sqlite3_value_type(v[5]) != SQLITE_NULL) {
 				sync_time_iso(sqlite3_value_int64(v[5]), 1, at);
-				snprintf(copy, sizeof copy, "%s", v[6] ? (const char *)sqlite3_value_text(v[6]) : "?");
+				snprintf(copy, sizeof copy, "%s", text_or(v[6], "?"));
 				fprintf(out, ", made on %s, copy ", at);
 				table_put_safe(out, copy);
 			}

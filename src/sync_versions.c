@@ -51,7 +51,9 @@ int sync_ledger_end(struct sync_ledger *l, int record)
 			"  FROM main.book_meta WHERE key = 'sync_exported'), 0), base_at, at), "
 			" base_copy = iif(copy = excluded.copy AND seq > coalesce((SELECT CAST(value AS INTEGER) "
 			"  FROM main.book_meta WHERE key = 'sync_exported'), 0), base_copy, copy), "
-			" rev = rev + 1, at = excluded.at, copy = excluded.copy, gone = 0, seq = excluded.seq");
+			" rev = iif(copy = excluded.copy AND seq > coalesce((SELECT CAST(value AS INTEGER) "
+			"  FROM main.book_meta WHERE key = 'sync_exported'), 0), rev, rev + 1), "
+			" at = excluded.at, copy = excluded.copy, gone = 0, seq = excluded.seq");
 	sqlite3_finalize(l->note);
 	l->note = NULL;
 	if (record && rc == 0)

@@ -3,8 +3,9 @@
 -- A "unit" is one row of a synced table together with the rows that belong
 -- to it (a promise and its invoices; a plan, its installments and its
 -- invoices). sync_rows holds one version per unit:
---   rev          bumped by every change: a change made on top of version n
---                is n+1, so a later change always outranks what it saw
+--   rev          a change made on top of version n is n+1 (successive local
+--                changes between two exports, however many rows they
+--                write, are one change), so a change outranks what it saw
 --   at, copy     when (milliseconds since 1970, UTC) and on which copy of the
 --                book (sync_copies) the version was made
 --   base_at,     the version it was made on top of, as this copy last
@@ -80,7 +81,11 @@ CREATE TRIGGER sync_touch_insert INSTEAD OF INSERT ON sync_touch BEGIN
 			FROM book_meta WHERE key = 'sync_exported'), 0), base_at, at),
 		base_copy = iif(copy = excluded.copy AND seq > coalesce((SELECT CAST(value AS INTEGER)
 			FROM book_meta WHERE key = 'sync_exported'), 0), base_copy, copy),
-		rev = rev + 1, at = excluded.at, copy = excluded.copy,
+		-- and so does the number: a change made on top of version n is n+1,
+		-- however many rows and commands it took
+		rev = iif(copy = excluded.copy AND seq > coalesce((SELECT CAST(value AS INTEGER)
+			FROM book_meta WHERE key = 'sync_exported'), 0), rev, rev + 1),
+		at = excluded.at, copy = excluded.copy,
 		gone = coalesce(NEW.gone, gone), seq = excluded.seq;
 END;
 

@@ -31,6 +31,9 @@ state() {
 		SELECT tbl, key, rev, at, c.id, gone FROM sync_rows JOIN sync_copies c ON c.n = copy ORDER BY tbl, key"
 }
 
+# isnt A B NAME: passes when A and B differ
+isnt() { [ "$1" != "$2" ]; _result $? "$3" "both: $1"; }
+
 # same_book DB1 DB2 NAME: passes when both show the same book (diff otherwise)
 same_book() {
 	state "$1" > "$T/state1"
@@ -90,9 +93,9 @@ ok "bob exports" b export changes -o "$T/b1.chg"
 # the files go round in different orders
 ok "office: alice's file" o import changes "$T/a1.chg"
 out=$(o import changes "$T/b1.chg")
-like "$out" "Conflict: promise ${P%%-*} changed on two copies; the change made on copy [0-9a-f]{8} at .* gave way to the change made on copy [0-9a-f]{8} at .*\(account Q1\)" "office: bob's file conflicts with alice's on the promise, and says so"
+like "$out" "Conflict: promise $P changed on two copies; the change made on copy [0-9a-f]{8} at .* gave way to the change made on copy [0-9a-f]{8} at .*\(account Q1\)" "office: bob's file conflicts with alice's on the promise, and says so"
 like "$out" "promised_date: 2026-12-15 \(kept: 2026-12-10\)" "naming the field that lost"
-like "$out" "Conflict: task ${TASK%%-*} changed on two copies" "and on the task"
+like "$out" "Conflict: task $TASK changed on two copies" "and on the task"
 like "$out" "2 conflicts \(2 won by the file, 0 kept here\)" "two conflicts, both won by the later file"
 out=$(a import changes "$T/o2.chg" "$T/b1.chg")
 like "$out" "b1.chg: .*2 conflicts \(2 won by the file, 0 kept here\)" "alice: the office's then bob's"
@@ -174,13 +177,33 @@ like "$out" "units and their versions:" "and the versions"
 cp "$A" "$T/alice2.db"
 id1=$(a sync status | sed -n 's/^this copy: \([0-9a-f-]*\).*/\1/p')
 id2=$("$R" -d "$T/alice2.db" sync status | sed -n 's/^this copy: \([0-9a-f-]*\).*/\1/p')
-isnt() { [ "$1" != "$2" ]; _result $? "$3"; }
 isnt "$id1" "$id2" "a cp of a book gets a copy id of its own when first opened"
 like "$("$R" -d "$T/alice2.db" sync status)" "made from copy $id1" "and says which copy it was made from"
 "$R" -d "$T/alice2.db" --user alice note Q9 "from the copied file" >/dev/null
 "$R" -d "$T/alice2.db" export changes -o "$T/c1.chg" >/dev/null
 ok "its file imports" o import changes "$T/c1.chg"
 like "$(o history Q9 --format tsv | grep 'from the copied file')" "	$id2$" "its work carries its own id, not alice's"
+
+# a book from before schema 4, copied with cp before its upgrade: each
+# file takes its own id when relance first opens it
+M="$(dirname "$0")/../../data"
+cat "$M/schema.sql" "$M/migrations/002-"*.sql "$M/migrations/003-"*.sql > "$T/v3.sql"
+printf "INSERT INTO book_meta VALUES ('copy_id', '01a20000-0000-7000-8000-00000000aaaa'), ('created_at', '2026-11-01T00:00:00Z');
+INSERT INTO customers(account_no, name, imported_at) VALUES ('OLD1', 'Old Ltd', '2026-11-01T00:00:00Z');
+INSERT INTO activities(id, account_no, at, type, user, copy_id, summary)
+VALUES ('01a20000-0000-7000-8000-00000000bbbb', 'OLD1', '2026-11-02T10:00:00Z', 'note', 'tester',
+        '01a20000-0000-7000-8000-00000000aaaa', 'an old note');
+PRAGMA user_version = 3;\n" >> "$T/v3.sql"
+sqlite3 "$T/v3a.db" < "$T/v3.sql"
+cp "$T/v3a.db" "$T/v3b.db"
+ida=$("$R" -d "$T/v3a.db" sync status | sed -n 's/^this copy: \([0-9a-f-]*\).*/\1/p')
+idb=$("$R" -d "$T/v3b.db" sync status | sed -n 's/^this copy: \([0-9a-f-]*\).*/\1/p')
+is "$(sqlite3 "$T/v3a.db" 'PRAGMA user_version')" "$SCHEMA" "a schema 3 book is brought up to date"
+isnt "$ida" "01a20000-0000-7000-8000-00000000aaaa" "and takes a copy id of its own"
+isnt "$ida" "$idb" "as does its cp: the two no longer share an id"
+like "$("$R" -d "$T/v3b.db" sync status)" "made from copy 01a20000-0000-7000-8000-00000000aaaa" "each says where it came from"
+ok "its rows have their versions" "$R" -d "$T/v3a.db" check
+like "$("$R" -d "$T/v3a.db" export changes -o "$T/v3.chg")" "2 units: 1 account, 1 journal entry" "and go in its first export"
 
 # clone
 out=$(o clone "$O" "$T/carol.db" --name carol)
@@ -199,7 +222,7 @@ sqlite3 "$B" "DELETE FROM tasks WHERE id = '$T2'"
 b export changes -o "$T/b2.chg" >/dev/null
 ok "alice does the task" a task done "$T2"
 out=$(a import changes "$T/b2.chg")
-like "$out" "Conflict: task ${T2%%-*} deleted and changed on two copies" "a change to a row deleted elsewhere is reported"
+like "$out" "Conflict: task $T2 deleted and changed on two copies" "a change to a row deleted elsewhere is reported"
 
 # a full round: each sends to the office, the office to each
 round() {

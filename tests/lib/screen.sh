@@ -32,7 +32,17 @@ echo \$? > "$T/exit"
 stty -a > "$T/stty.after"
 sleep 600
 RUN
-	tm new-session -d -s s -x "$cols" -y "$rows" sh "$T/run.sh" "$@"
+	# a server killed just before may still hold its socket for a moment:
+	# the new session is certain only once tmux answers for it
+	i=0
+	while [ $i -lt 100 ]; do
+		tm new-session -d -s s -x "$cols" -y "$rows" sh "$T/run.sh" "$@" 2>/dev/null &&
+			tm has-session -t s 2>/dev/null && return 0
+		sleep 0.05
+		i=$((i + 1))
+	done
+	echo "# tmux would not start a session" >&2
+	return 1
 }
 
 screen() { tm capture-pane -p -t s; }
