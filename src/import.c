@@ -209,9 +209,6 @@ int import_write(struct import_ctx *c, sqlite3_stmt *insert, sqlite3_stmt *updat
 			return rc;
 		c->stats.changed++;
 	}
-	struct csv_field key = import_field(c, c->kind->key_column);
-	if (sync_ledger_note(&c->ledger, c->kind->name, key.s, key.n))
-		return sqlite3_errcode(db);
 	if (account.n && strset_add(&c->touched, account.s, account.n, 0, NULL) < 0)
 		return SQLITE_NOMEM;
 	return rc;
@@ -534,8 +531,7 @@ int import_buffer(struct book *b, const struct import_kind *kind, const char *fi
 		goto done;
 	}
 	began = 1;
-	/* what the import writes gets its versions at the end */
-	if (sync_ledger_begin(&c.ledger, b->db) || (kind->begin && kind->begin(&c))) {
+	if (kind->begin && kind->begin(&c)) {
 		rc = -1;
 		goto done;
 	}
@@ -554,7 +550,8 @@ int import_buffer(struct book *b, const struct import_kind *kind, const char *fi
 	if (c.stats.errors == 0 && !opts->dry_run && (c.stats.added || c.stats.changed || c.stats.closed))
 		log_run(&c);
 	if (c.stats.errors == 0 && !opts->dry_run) {
-		if (sync_ledger_end(&c.ledger, 1) || db_tx_commit(b->db, nested)) {
+		/* what the import wrote gets its versions, in one statement */
+		if (sync_ledger_record(b->db, kind->name, c.now) || db_tx_commit(b->db, nested)) {
 			rc = -1;
 			goto done;
 		}
@@ -562,8 +559,6 @@ int import_buffer(struct book *b, const struct import_kind *kind, const char *fi
 	}
 	rc = c.stats.errors ? 1 : 0;
 done:
-	if (c.ledger.note)
-		sync_ledger_end(&c.ledger, 0);
 	if (began)
 		db_tx_rollback(b->db, nested);
 	if (kind->cleanup)

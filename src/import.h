@@ -13,7 +13,6 @@
 #include "date.h"
 #include "money.h"
 #include "strset.h"
-#include "sync.h"
 
 struct import_opts {
 	char delimiter;           /* 0: detect */
@@ -65,7 +64,6 @@ struct import_ctx {
 	day_t today;
 	struct strset keys;            /* key_column values seen, with their line */
 	struct strset touched;         /* accounts whose figures the rows written move */
-	struct sync_ledger ledger;     /* the rows written, for their versions */
 	struct import_stats stats;
 	void *state;                   /* the kind's own */
 };

@@ -261,8 +261,6 @@ static int row(struct import_ctx *c)
 		sqlite3_reset(s->collector);
 		if (rc != SQLITE_DONE)
 			return import_db_error(c);
-		if (sqlite3_changes(c->book->db) && sync_ledger_note(&c->ledger, "collectors", f.s, f.n))
-			return import_db_error(c);
 	}
 	struct values v = {c, country, lang, has_limit == 0, limit};
 	int rc = import_write(c, s->insert, s->update, bind_values, &v, account);

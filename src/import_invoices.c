@@ -293,7 +293,7 @@ static int end(struct import_ctx *c)
 		sqlite3_bind_text(close, 1, key, (int)n, SQLITE_STATIC);
 		sqlite3_bind_text(close, 2, c->today_iso, 10, SQLITE_STATIC);
 		sqlite3_bind_text(close, 3, c->now, -1, SQLITE_STATIC);
-		if (sqlite3_step(close) != SQLITE_DONE || sync_ledger_note(&c->ledger, "invoices", key, n))
+		if (sqlite3_step(close) != SQLITE_DONE)
 			rc = -1;
 		sqlite3_reset(close);
 		c->stats.closed++;

@@ -31,18 +31,12 @@ const struct sync_table *sync_table_named(const char *name);
  * transaction:
  * sync_quiet: around writes that make no new version (on, then off): the
  *   rules' verdicts, and an import of changes (which brings its versions).
- * sync_ledger_*: an import of the ledger notes each row it writes (its
- *   table and key); at the end, with record, they all get new versions in
- *   one statement; without, the notes are dropped (on failure, before the
- *   rollback). 0 or -1. */
+ * sync_ledger_record: at the end of an import of the ledger, new versions
+ *   for the rows of `table` it wrote (their imported_at is its time; the
+ *   new collectors with customers). 0 or -1. */
 int sync_quiet(sqlite3 *db, int on);
-struct sync_ledger {
-	sqlite3 *db;
-	sqlite3_stmt *note;
-};
-int sync_ledger_begin(struct sync_ledger *l, sqlite3 *db);
-int sync_ledger_note(struct sync_ledger *l, const char *table, const char *key, size_t n);
-int sync_ledger_end(struct sync_ledger *l, int record);
+int sync_ledger_record(sqlite3 *db, const char *table, const char *imported_at);
+
 /* Milliseconds since 1970 as "2026-11-24T10:00:00.123Z" (ms != 0) or
  * "2026-11-24T10:00:00Z". */
 void sync_time_iso(long long ms, int with_ms, char out[32]);
