@@ -8,7 +8,9 @@
 #   - the demo book built whole;
 #   - the workstation on that book: the queue on screen, opening an account,
 #     every key, against the plain SQL queries returning the same rows;
-#   - `relance accounts` against the plain SQL query.
+#   - `relance accounts` against the plain SQL query;
+#   - export and import of 100,000 journal entries between two copies
+#     (SYNC_ENTRIES=N), against the sqlite3 shell's .dump and reload.
 # Each figure is the best of $RUNS runs (the workstation: one run). Usage:
 # bench.sh RELANCE ACCOUNTS
 set -eu
