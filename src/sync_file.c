@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "msg.h"
@@ -57,14 +58,27 @@ int sync_file_write(const char *path, const struct sync_header *h, const void *c
 	tail[tl++] = '\n';
 	tail[tl] = '\0';
 
+	/* a regular file is written whole under another name, then renamed;
+	 * standard output, a pipe, a device or a link is written in place */
+	struct stat sb;
+	int in_place = !strcmp(path, "-") || (lstat(path, &sb) == 0 && !S_ISREG(sb.st_mode));
 	int to_stdout = !strcmp(path, "-");
 	FILE *f = stdout;
-	if (!to_stdout) {
+	if (in_place && !to_stdout && !(f = fopen(path, "wb"))) {
+		msg_error("cannot write %s: %s", path, strerror(errno));
+		return -1;
+	}
+	if (!in_place) {
 		if ((size_t)snprintf(tmp, sizeof tmp, "%s.tmp", path) >= sizeof tmp) {
 			msg_error("%s: name too long", path);
 			return -1;
 		}
-		/* a change file holds the book's data: as private as the book */
+		/* a change file holds the book's data: as private as the book
+		 * (a .tmp left by a crash is replaced) */
+		if (unlink(tmp) != 0 && errno != ENOENT) {
+			msg_error("cannot write %s: %s", tmp, strerror(errno));
+			return -1;
+		}
 		int fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL, 0600);
 		f = fd < 0 ? NULL : fdopen(fd, "wb");
 		if (!f) {
@@ -77,17 +91,17 @@ int sync_file_write(const char *path, const struct sync_header *h, const void *c
 	int bad = fwrite(head, 1, (size_t)hl, f) != (size_t)hl || fwrite(changeset, 1, n, f) != n ||
 		  fwrite(tail, 1, (size_t)tl, f) != (size_t)tl;
 	bad |= fflush(f) != 0;
-	if (!to_stdout) {
+	if (!in_place)
 		bad |= fsync(fileno(f)) != 0;
+	if (!to_stdout)
 		bad |= fclose(f) != 0;
-	}
 	if (bad) {
 		msg_error("cannot write %s: %s", to_stdout ? "standard output" : path, strerror(errno));
-		if (!to_stdout)
+		if (!in_place)
 			remove(tmp);
 		return -1;
 	}
-	if (!to_stdout && rename(tmp, path) != 0) {
+	if (!in_place && rename(tmp, path) != 0) {
 		msg_error("cannot write %s: %s", path, strerror(errno));
 		remove(tmp);
 		return -1;

@@ -54,6 +54,11 @@ is "$(stat -c %a "$T/o1.chg")" 600 "a change file is as private as the book"
 like "$(sed -n 2p "$T/o1.chg")" "^schema $SCHEMA$" "then the schema version"
 like "$(tail -1 "$T/o1.chg")" "^sha256 [0-9a-f]{64}$" "and ends with its checksum"
 like "$(o export changes -o "$T/o0.chg")" ": 0 units \(nothing new since the last export\)" "a second export has nothing new"
+ln -s "$T/target.chg" "$T/link.chg"
+ok "export through a symbolic link" o export changes --all -o "$T/link.chg"
+ok "writes where the link points" test -L "$T/link.chg" -a -s "$T/target.chg"
+touch "$T/stale.chg.tmp"
+ok "a .tmp left by a crash is no obstacle" o export changes -o "$T/stale.chg"
 
 # the collectors start from the office's file, in new books
 out=$(a import changes "$T/o1.chg")
