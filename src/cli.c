@@ -159,6 +159,14 @@ static const struct command commands[] = {
 	 "DST must not exist. A file copied with cp works too: it takes its own identity\n"
 	 "the first time relance opens it.",
 	 cmd_clone},
+	{"ref", "make or check a structured payment reference (OGM/VCS, RF)",
+	 "ref ogm NUMBER | ref rf REFERENCE | ref check REFERENCE\n"
+	 "ogm NUMBER           the Belgian structured communication of a number of 1 to\n"
+	 "                     10 digits: +++ddd/dddd/ddddd+++ (check: the number mod 97)\n"
+	 "rf REFERENCE         the ISO 11649 creditor reference of 1 to 21 letters and\n"
+	 "                     digits: RF, two check digits, the reference\n"
+	 "check REFERENCE      valid or not (exit status 0 or 1), in any usual spelling",
+	 cmd_ref},
 	{"check", "check the book's integrity and its own rules",
 	 "check [--rebuild]\n"
 	 "--rebuild            remake the derived data (the cached account figures) first\n"

@@ -75,5 +75,6 @@ int cmd_export_table(const struct cli_globals *g, int argc, char **argv);
 int cmd_import_changes(const struct cli_globals *g, int argc, char **argv);
 int cmd_sync(const struct cli_globals *g, int argc, char **argv);
 int cmd_clone(const struct cli_globals *g, int argc, char **argv);
+int cmd_ref(const struct cli_globals *g, int argc, char **argv);
 
 #endif

@@ -1,0 +1,46 @@
+#!/bin/sh
+# ref.t — structured payment references from the command line: the
+# Belgian structured communication of a number (check = number mod 97, 97
+# when that is 0), the ISO 11649 RF reference of a base, and checking any
+# usual spelling of either (exit 0 valid, 1 not; 2 for bad usage).
+. "$(dirname "$0")/../lib/tap.sh"
+
+is "$("$R" ref ogm 909337554)" "+++090/9337/55493+++" "ref ogm: the number, padded to 10 digits, and its check"
+is "$("$R" ref ogm 0)" "+++000/0000/00097+++" "mod 97 of 0 is written 97"
+is "$("$R" ref ogm 97)" "+++000/0000/09797+++" "so is that of 97"
+is "$("$R" ref ogm 9999999999)" "+++999/9999/99948+++" "the largest number (9999999999 mod 97 = 48)"
+out=$("$R" ref ogm 12345678901 2>&1)
+is "$?" 2 "11 digits: a usage error"
+like "$out" "ref ogm: 12345678901: give a number of 1 to 10 digits" "that says so"
+fails "letters are not a number" "$R" ref ogm 12a
+
+is "$("$R" ref rf 539007547034)" "RF18539007547034" "ref rf: the ISO 11649 example"
+is "$("$R" ref rf abc)" "$("$R" ref rf ABC)" "letters in any case"
+fails "more than 21 characters" "$R" ref rf 1234567890123456789012
+fails "characters other than letters and digits" "$R" ref rf "AB-12"
+
+for r in "+++090/9337/55493+++" "***090/9337/55493***" "090/9337/55493" "090933755493"; do
+	out=$("$R" ref check "$r")
+	is "$?" 0 "ref check $r: valid"
+	is "$out" "valid structured communication +++090/9337/55493+++" "shown in the +++ form"
+done
+out=$("$R" ref check "RF18 5390 0754 7034")
+is "$?" 0 "an RF reference in groups of four: valid"
+is "$out" "valid RF creditor reference RF18539007547034" "shown in its electronic form"
+out=$("$R" ref check "+++090/9337/55494+++")
+is "$?" 1 "a wrong OGM check digit: exit 1"
+is "$out" "invalid structured communication: its check digits are wrong" "and says why"
+out=$("$R" ref check "RF19 5390 0754 7034")
+is "$?" 1 "a wrong RF check digit: exit 1"
+like "$out" "invalid RF creditor reference" "and says so"
+out=$("$R" ref check "invoice 42")
+is "$?" 1 "free text: exit 1"
+is "$out" "not a structured reference" "not a structured reference"
+# what ref makes, ref check accepts
+for n in 1 42 123456 9876543210; do
+	ok "ref check accepts what ref ogm makes for $n" "$R" ref check "$("$R" ref ogm "$n")"
+done
+ok "and what ref rf makes" "$R" ref check "$("$R" ref rf INV2026X42)"
+"$R" ref 2>/dev/null
+is "$?" 2 "ref without arguments: usage, exit 2"
+done_testing
