@@ -733,6 +733,13 @@ int cmd_ui(const struct cli_globals *g, int argc, char **argv)
 	book_close(&b);
 	if (bench_log)
 		fclose(bench_log);
+	/* The terminal is gone (hung up, or it stopped answering): everything
+	 * is closed, so leave at once. A leak checker's stop-the-world at exit
+	 * (make check SANITIZE=1) was seen to spin for ever in that state. */
+	if (stop_signal == SIGHUP) {
+		fflush(NULL);
+		_exit(128 + SIGHUP);
+	}
 	if (stop_signal && stop_signal != SIGINT)
 		return 128 + stop_signal;
 	return 0;
