@@ -1,5 +1,6 @@
 /* cmd_ref.c — `relance ref ogm|rf|check`: structured payment references
  * from the command line (payref.c does the arithmetic). No book needed. */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -67,11 +68,19 @@ int cmd_ref(const struct cli_globals *g, int argc, char **argv)
 	(void)g;
 	if (argc != 3)
 		return usage();
+	int rc;
 	if (!strcmp(argv[1], "ogm"))
-		return make_ogm(argv[2]);
-	if (!strcmp(argv[1], "rf"))
-		return make_rf(argv[2]);
-	if (!strcmp(argv[1], "check"))
-		return check(argv[2]);
-	return usage();
+		rc = make_ogm(argv[2]);
+	else if (!strcmp(argv[1], "rf"))
+		rc = make_rf(argv[2]);
+	else if (!strcmp(argv[1], "check"))
+		rc = check(argv[2]);
+	else
+		return usage();
+	/* a script reading the reference must learn that it never came */
+	if (fflush(stdout) != 0 || ferror(stdout)) {
+		msg_error("ref: cannot write standard output: %s", strerror(errno));
+		return 1;
+	}
+	return rc;
 }

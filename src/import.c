@@ -499,7 +499,6 @@ int import_buffer(struct book *b, const struct import_kind *kind, const char *fi
 	c.book = b, c.opts = opts, c.kind = kind, c.file = file, c.writing = 1;
 	c.today = today();
 	date_iso(c.today, c.today_iso);
-	now_utc(c.now);
 	strset_init(&c.keys);
 	strset_init(&c.touched);
 	memset(stats, 0, sizeof *stats);
@@ -531,6 +530,9 @@ int import_buffer(struct book *b, const struct import_kind *kind, const char *fi
 		goto done;
 	}
 	began = 1;
+	/* the rows this import writes are those stamped with its time, to the
+	 * millisecond and taken under the write lock: no other import's */
+	now_utc_ms(c.now);
 	if (kind->begin && kind->begin(&c)) {
 		rc = -1;
 		goto done;

@@ -59,7 +59,7 @@ struct import_ctx {
 	int col[COLUMNS_MAX];          /* canonical column -> file position */
 	enum decimal_mark mark;
 	int writing;                   /* 1 until the first error */
-	char now[21];
+	char now[25];                  /* the import's stamp (imported_at), taken under the write lock */
 	char today_iso[11];
 	day_t today;
 	struct strset keys;            /* key_column values seen, with their line */

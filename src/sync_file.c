@@ -64,9 +64,15 @@ int sync_file_write(const char *path, const struct sync_header *h, const void *c
 	int in_place = !strcmp(path, "-") || (lstat(path, &sb) == 0 && !S_ISREG(sb.st_mode));
 	int to_stdout = !strcmp(path, "-");
 	FILE *f = stdout;
-	if (in_place && !to_stdout && !(f = fopen(path, "wb"))) {
-		msg_error("cannot write %s: %s", path, strerror(errno));
-		return -1;
+	if (in_place && !to_stdout) {
+		int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0600); /* a link may name no file yet */
+		f = fd < 0 ? NULL : fdopen(fd, "wb");
+		if (!f) {
+			msg_error("cannot write %s: %s", path, strerror(errno));
+			if (fd >= 0)
+				close(fd);
+			return -1;
+		}
 	}
 	if (!in_place) {
 		if ((size_t)snprintf(tmp, sizeof tmp, "%s.tmp", path) >= sizeof tmp) {

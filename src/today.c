@@ -38,9 +38,8 @@ day_t today(void)
 	return days_from_civil(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
 }
 
-void now_utc(char out[21])
+static void stamp(time_t t, char out[21])
 {
-	time_t t = time(NULL);
 	struct tm tm;
 	gmtime_r(&t, &tm);
 	if (pinned) {
@@ -51,4 +50,25 @@ void now_utc(char out[21])
 	date_iso(days_from_civil(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday), out);
 	snprintf(out + 10, 11, "T%02u:%02u:%02uZ", (unsigned)tm.tm_hour % 24u,
 		 (unsigned)tm.tm_min % 60u, (unsigned)tm.tm_sec % 61u);
+}
+
+void now_utc(char out[21])
+{
+	stamp(time(NULL), out);
+}
+
+void now_utc_ms(char out[25])
+{
+	/* two calls in one process never give the same stamp */
+	static long long last;
+	struct timespec ts;
+	long long ms;
+	do {
+		clock_gettime(CLOCK_REALTIME, &ts);
+		ms = (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+	} while (ms == last);
+	last = ms;
+	char s[21];
+	stamp(ts.tv_sec, s);
+	snprintf(out, 25, "%.19s.%03uZ", s, (unsigned)(ms % 1000) % 1000u);
 }

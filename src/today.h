@@ -15,5 +15,8 @@ day_t today(void);
 /* Now as a UTC ISO-8601 timestamp "YYYY-MM-DDTHH:MM:SSZ" (21 bytes with NUL).
  * When today is pinned, the date part is the pinned date. */
 void now_utc(char out[21]);
+/* The same to the millisecond, "YYYY-MM-DDTHH:MM:SS.mmmZ", never twice the
+ * same in one process: what an import stamps its rows with. */
+void now_utc_ms(char out[25]);
 
 #endif

@@ -43,4 +43,9 @@ done
 ok "and what ref rf makes" "$R" ref check "$("$R" ref rf INV2026X42)"
 "$R" ref 2>/dev/null
 is "$?" 2 "ref without arguments: usage, exit 2"
+if [ -w /dev/full ] && [ -c /dev/full ]; then
+	out=$("$R" ref ogm 42 2>&1 >/dev/full)
+	is "$?" 1 "output that cannot be written: exit 1"
+	like "$out" "ref: cannot write standard output" "and says so"
+fi
 done_testing

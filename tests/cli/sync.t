@@ -57,6 +57,7 @@ like "$(o export changes -o "$T/o0.chg")" ": 0 units \(nothing new since the las
 ln -s "$T/target.chg" "$T/link.chg"
 ok "export through a symbolic link" o export changes --all -o "$T/link.chg"
 ok "writes where the link points" test -L "$T/link.chg" -a -s "$T/target.chg"
+is "$(stat -c %a "$T/target.chg")" 600 "and makes it private too"
 touch "$T/stale.chg.tmp"
 ok "a .tmp left by a crash is no obstacle" o export changes -o "$T/stale.chg"
 
@@ -160,6 +161,14 @@ like "$out" "newer.chg: made by a book of schema version 99; this relance knows 
 out=$(a import changes "$T/lie.chg" 2>&1)
 like "$out" "lie.chg: damaged: its rows and their versions do not match \([0-9]+ units, 3 listed in its header\); nothing was changed" "a header that lies about its units: refused"
 is "$(state "$A")" "$before" "none of them changed anything"
+
+# two imports within a second: each gives versions to its own rows only
+printf 'account_no,name\nS1,Same Second One\n' > "$T/s1.csv"
+printf 'account_no,name\nS2,Same Second Two\n' > "$T/s2.csv"
+"$R" -d "$T/fast.db" import customers "$T/s1.csv" >/dev/null
+"$R" -d "$T/fast.db" export changes -o "$T/f1.chg" >/dev/null
+"$R" -d "$T/fast.db" import customers "$T/s2.csv" >/dev/null
+like "$("$R" -d "$T/fast.db" export changes -o "$T/f2.chg")" "f2.chg: 1 unit: 1 account$" "an import right after another sends only its own rows"
 
 # a collector's file into a book without the ledger (a file has what the
 # copy made and what it received since its last export: a1.chg passed on
