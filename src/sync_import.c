@@ -23,6 +23,7 @@
 #include <string.h>
 
 #include "journal.h"
+#include "ledger.h"
 #include "msg.h"
 #include "plan.h"
 #include "promise.h"
@@ -59,8 +60,6 @@ static int columns(sqlite3 *db, const char *schema, const char *table, int set, 
 static int run(sqlite3 *db, struct sbuf *sql)
 {
 	int rc = db_exec(db, sql->s ? sql->s : "");
-	if (rc && getenv("RELANCE_DEBUG_SQL"))
-		fprintf(stderr, "%s\n", sql->s);
 	sql->len = 0;
 	if (sql->s)
 		sql->s[0] = '\0';
@@ -178,11 +177,15 @@ static int stage_consistent(sqlite3 *db, const char *path, long long units)
 			sql.len = 0;
 		}
 	}
+	/* and every unit is of a table that has units */
+	sbuf_puts(&sql, "SELECT count(*) FROM stage.sync_versions WHERE tbl NOT IN (");
+	for (size_t i = 0, n = 0; i < sync_ntables; i++)
+		if (!sync_tables[i].head)
+			sbuf_printf(&sql, "%s'%s'", n++ ? ", " : "", sync_tables[i].name);
+	sbuf_puts(&sql, ")");
+	long long stray = db_int(db, sql.s);
 	sbuf_free(&sql);
 	long long have = db_int(db, "SELECT count(*) FROM stage.sync_versions");
-	long long stray = db_int(db, "SELECT count(*) FROM stage.sync_versions WHERE tbl NOT IN "
-				     "('collectors', 'customers', 'invoices', 'payments', 'activities', 'promises', "
-				     "'plans', 'disputes', 'tasks', 'account_snoozes')");
 	if (bad || stray || have != units) {
 		msg_error("%s: damaged: its rows and their versions do not match (%lld units, %lld listed in its "
 			  "header); nothing was changed", path, have, units);
@@ -380,18 +383,6 @@ static int find_conflicts(sqlite3 *db, const char *path, FILE *report, struct co
 	return rc;
 }
 
-static int account_exists(sqlite3 *db, const char *account)
-{
-	sqlite3_stmt *st = db_prepare(db, "SELECT 1 FROM main.customers WHERE account_no = ?1");
-	int yes = 0;
-	if (st) {
-		sqlite3_bind_text(st, 1, account, -1, SQLITE_STATIC);
-		yes = sqlite3_step(st) == SQLITE_ROW;
-	}
-	sqlite3_finalize(st);
-	return yes;
-}
-
 /* Brings the winning units into the book: their old belongings out, the
  * deleted ones deleted, the others written as the file has them. */
 static int merge(sqlite3 *db)
@@ -519,17 +510,25 @@ static int accounts_moved(sqlite3 *db, struct strset *set)
 	return rc;
 }
 
-static long long count_verdict(sqlite3 *db, const char *verdict)
+/* The verdicts counted, in one pass over them. 0 or -1. */
+static int count_verdicts(sqlite3 *db, struct sync_import_result *r)
 {
-	sqlite3_stmt *st = db_prepare(db, "SELECT count(*) FROM stage.decide WHERE verdict = ?1");
-	long long n = 0;
-	if (st) {
-		sqlite3_bind_text(st, 1, verdict, -1, SQLITE_STATIC);
-		if (sqlite3_step(st) == SQLITE_ROW)
-			n = sqlite3_column_int64(st, 0);
+	sqlite3_stmt *st = db_prepare(db, "SELECT verdict, count(*), count(CASE WHEN tbl = 'activities' THEN 1 END) "
+					  "FROM stage.decide GROUP BY verdict");
+	if (!st)
+		return -1;
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		const char *v = (const char *)sqlite3_column_text(st, 0);
+		long long n = sqlite3_column_int64(st, 1);
+		long long *to = !strcmp(v, "new") ? &r->new_ : !strcmp(v, "newer") ? &r->newer
+			      : !strcmp(v, "same") ? &r->same : !strcmp(v, "older") ? &r->older
+			      : !strcmp(v, "won") ? &r->won : &r->lost;
+		*to = n;
+		if (!strcmp(v, "new"))
+			r->journal_new = sqlite3_column_int64(st, 2);
 	}
 	sqlite3_finalize(st);
-	return n;
+	return 0;
 }
 
 /* What this copy knows of the sender: only a file that reaches further
@@ -599,22 +598,17 @@ int sync_import(struct book *b, const char *path, int dry_run, FILE *report, str
 		rc = decide(b);
 	if (rc == 0) {
 		r->units = h.units;
-		r->new_ = count_verdict(db, "new");
-		r->newer = count_verdict(db, "newer");
-		r->same = count_verdict(db, "same");
-		r->older = count_verdict(db, "older");
-		r->won = count_verdict(db, "won");
-		r->lost = count_verdict(db, "lost");
-		r->journal_new = db_int(db, "SELECT count(*) FROM stage.decide WHERE tbl = 'activities' AND verdict = 'new'");
-		rc = find_conflicts(db, path, report, &c);
+		rc = count_verdicts(db, r);
 	}
+	if (rc == 0)
+		rc = find_conflicts(db, path, report, &c);
 	if (rc == 0)
 		rc = accounts_moved(db, &accounts);
 	if (rc == 0)
 		rc = merge(db);
 	for (size_t i = 0; rc == 0 && i < c.n; i++) {
 		struct conflict *x = &c.v[i];
-		if (!account_exists(db, x->account)) /* a collector has no journal */
+		if (ledger_account_exists(db, x->account) <= 0) /* a collector has no journal */
 			continue;
 		struct journal_entry e = {x->account, "system", "system", NULL, x->summary, NULL, NULL, NULL};
 		struct journal_stamp s = {x->id, x->at, x->copy};
