@@ -7,6 +7,7 @@
 
 #include "money.h"
 #include "msg.h"
+#include "uid.h"
 
 #define HISTORY_SQL \
 	"SELECT * FROM (" \
@@ -91,8 +92,6 @@ void history_copy_label(const struct history_entry *e, char *out, size_t size)
 {
 	if (e->copy_name && *e->copy_name)
 		snprintf(out, size, "%s", e->copy_name);
-	else { /* the end of the id: its start is a time, alike for copies made together */
-		size_t n = e->copy_id ? strlen(e->copy_id) : 0;
-		snprintf(out, size, "%s", n > 8 ? e->copy_id + n - 8 : e->copy_id ? e->copy_id : "");
-	}
+	else
+		snprintf(out, size, "%s", uid_short(e->copy_id));
 }

@@ -248,14 +248,6 @@ static void conflicts_free(struct conflicts *c)
 	free(c->v);
 }
 
-/* A copy in a few characters: the end of its id (the start of a UUIDv7 is
- * its time, the same for copies made together). */
-static const char *copy_label(const char *id)
-{
-	size_t n = id ? strlen(id) : 0;
-	return n > 8 ? id + n - 8 : id ? id : "?";
-}
-
 /* "2026-12-01T05:51:09.969Z" as "2026-12-01 05:51:09" */
 static void when(const char *at, char out[20])
 {
@@ -357,8 +349,8 @@ static int find_conflicts(sqlite3 *db, const char *path, FILE *report, struct co
 		 * the rules derived on each copy, so they go to the report only) */
 		sbuf_printf(&s, "Conflict: %s %s %s on two copies; the %s made on copy %s at %s gave way to "
 			    "the %s made on copy %s at %s", t->what, key, w_gone || l_gone ? "deleted and changed"
-			    : "changed", l_gone ? "deletion" : "change", copy_label(l_copy), lw,
-			    w_gone ? "deletion" : "change", copy_label(w_copy), ww);
+			    : "changed", l_gone ? "deletion" : "change", uid_short(l_copy), lw,
+			    w_gone ? "deletion" : "change", uid_short(w_copy), ww);
 		differences(db, t, key, file_won, &body);
 		x->summary = s.s;
 		table_put_safe(report, path);

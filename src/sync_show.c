@@ -8,6 +8,7 @@
 #include "msg.h"
 #include "sync.h"
 #include "table.h"
+#include "uid.h"
 
 extern const char *const relance_migrations[];
 extern const size_t relance_migrations_count;
@@ -107,16 +108,14 @@ int sync_show(const char *path, FILE *out)
 			table_put_safe(out, text_or(v[0], "?"));
 			fputc(' ', out);
 			table_put_safe(out, text_or(v[1], "?"));
-			char at[32], copy[9];
+			char at[32];
 			sync_time_iso(v[3] ? sqlite3_value_int64(v[3]) : 0, 1, at);
-			snprintf(copy, sizeof copy, "%s", text_or(v[4], "?"));
 			fprintf(out, ": version %lld, %s, copy ", v[2] ? (long long)sqlite3_value_int64(v[2]) : 0LL, at);
-			table_put_safe(out, copy);
+			table_put_safe(out, uid_short(text_or(v[4], "?")));
 			if (v[5] && sqlite3_value_type(v[5]) != SQLITE_NULL) {
 				sync_time_iso(sqlite3_value_int64(v[5]), 1, at);
-				snprintf(copy, sizeof copy, "%s", text_or(v[6], "?"));
 				fprintf(out, ", made on %s, copy ", at);
-				table_put_safe(out, copy);
+				table_put_safe(out, uid_short(text_or(v[6], "?")));
 			}
 			if (v[7] && sqlite3_value_int(v[7]))
 				fputs(", deleted", out);

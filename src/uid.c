@@ -49,6 +49,12 @@ void uid_new(char out[UID_LEN + 1])
 	format(b, out);
 }
 
+const char *uid_short(const char *id)
+{
+	size_t n = id ? strlen(id) : 0;
+	return n > 8 ? id + n - 8 : id ? id : "";
+}
+
 int uid_valid(const char *s)
 {
 	if (!s || strlen(s) != UID_LEN)

@@ -12,6 +12,9 @@ void uid_new(char out[UID_LEN + 1]);
  * SHA-256 of name): for entries that several copies make on their own and
  * that must be one entry once they meet (a rule's verdict, a conflict). */
 void uid_from_name(const char *name, char out[UID_LEN + 1]);
+/* An id in a few characters, for people: its last 8 (the start of a
+ * UUIDv7 is its time, alike for ids made together). */
+const char *uid_short(const char *id);
 /* 1 when s has the shape of an id made by uid_new or uid_from_name. */
 int uid_valid(const char *s);
 
