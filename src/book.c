@@ -217,18 +217,7 @@ static int migrate(struct book *b)
 		char id[UID_LEN + 1], now[21];
 		uid_new(id);
 		now_utc(now);
-		sqlite3_stmt *st = db_prepare(db, "INSERT INTO book_meta(key, value) "
-					      "VALUES ('copy_id', ?1), ('created_at', ?2)");
-		if (!st) {
-			db_rollback(db);
-			return -1;
-		}
-		sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
-		sqlite3_bind_text(st, 2, now, -1, SQLITE_TRANSIENT);
-		int rc = sqlite3_step(st);
-		sqlite3_finalize(st);
-		if (rc != SQLITE_DONE) {
-			msg_error("database: %s", sqlite3_errmsg(db));
+		if (book_meta_set(db, "copy_id", id) || book_meta_set(db, "created_at", now)) {
 			db_rollback(db);
 			return -1;
 		}
@@ -242,15 +231,6 @@ static int migrate(struct book *b)
 	return 0;
 }
 
-static void read_copy_id(struct book *b)
-{
-	sqlite3_stmt *st = db_prepare(b->db, "SELECT value FROM book_meta WHERE key = 'copy_id'");
-	b->copy_id[0] = '\0';
-	if (st && sqlite3_step(st) == SQLITE_ROW)
-		snprintf(b->copy_id, sizeof b->copy_id, "%s", (const char *)sqlite3_column_text(st, 0));
-	sqlite3_finalize(st);
-}
-
 void book_meta_get(sqlite3 *db, const char *key, char *out, size_t size)
 {
 	sqlite3_stmt *st = db_prepare(db, "SELECT value FROM book_meta WHERE key = ?1");
@@ -261,6 +241,11 @@ void book_meta_get(sqlite3 *db, const char *key, char *out, size_t size)
 			snprintf(out, size, "%s", (const char *)sqlite3_column_text(st, 0));
 	}
 	sqlite3_finalize(st);
+}
+
+static void read_copy_id(struct book *b)
+{
+	book_meta_get(b->db, "copy_id", b->copy_id, sizeof b->copy_id);
 }
 
 int book_meta_set(sqlite3 *db, const char *key, const char *value)
@@ -277,15 +262,23 @@ int book_meta_set(sqlite3 *db, const char *key, const char *value)
 	return rc;
 }
 
-int book_set_identity(struct book *b, const char *parent)
+/* The file a book lives in, as "device:inode"; -1 when it cannot be read. */
+static int file_identity(const char *path, char out[64])
 {
 	struct stat sb;
+	if (stat(path, &sb) != 0)
+		return -1;
+	snprintf(out, 64, "%llu:%llu", (unsigned long long)sb.st_dev, (unsigned long long)sb.st_ino);
+	return 0;
+}
+
+int book_set_identity(struct book *b, const char *parent)
+{
 	char file[64], id[UID_LEN + 1], now[21];
-	if (stat(b->path, &sb) != 0) {
+	if (file_identity(b->path, file)) {
 		msg_error("%s: %s", b->path, strerror(errno));
 		return -1;
 	}
-	snprintf(file, sizeof file, "%llu:%llu", (unsigned long long)sb.st_dev, (unsigned long long)sb.st_ino);
 	int nested;
 	if (db_tx_begin(b->db, &nested))
 		return -1;
@@ -315,15 +308,10 @@ int book_set_identity(struct book *b, const char *parent)
  * make changes under one copy id. */
 static int keep_identity(struct book *b)
 {
-	struct stat sb;
-	char file[64], had[64] = "";
-	if (stat(b->path, &sb) != 0)
+	char file[64], had[64];
+	if (file_identity(b->path, file))
 		return 0;
-	snprintf(file, sizeof file, "%llu:%llu", (unsigned long long)sb.st_dev, (unsigned long long)sb.st_ino);
-	sqlite3_stmt *st = db_prepare(b->db, "SELECT value FROM book_meta WHERE key = 'copy_file'");
-	if (st && sqlite3_step(st) == SQLITE_ROW)
-		snprintf(had, sizeof had, "%s", (const char *)sqlite3_column_text(st, 0));
-	sqlite3_finalize(st);
+	book_meta_get(b->db, "copy_file", had, sizeof had);
 	if (!strcmp(had, file))
 		return 0;
 	read_copy_id(b);

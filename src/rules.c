@@ -46,14 +46,9 @@ int rule_set(sqlite3 *db, const char *name, long value)
 		msg_error("rules: %s is from %d to %d", name, r->lo, r->hi);
 		return 1;
 	}
-	char v[24];
+	char key[80], v[24];
+	snprintf(key, sizeof key, "rule:%s", name);
 	snprintf(v, sizeof v, "%ld", value);
-	sqlite3_stmt *st = db_prepare(db, "INSERT OR REPLACE INTO book_meta(key, value) VALUES ('rule:' || ?1, ?2)");
-	if (!st)
-		return -1;
-	sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, v, -1, SQLITE_STATIC);
-	int rc = sqlite3_step(st) == SQLITE_DONE ? 0 : -1;
-	sqlite3_finalize(st);
-	return rc; /* the queue applies the grace when it reads: nothing cached moves */
+	/* the queue applies the grace when it reads: nothing cached moves */
+	return book_meta_set(db, key, v);
 }

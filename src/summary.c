@@ -122,13 +122,7 @@ static int set_summary_day(sqlite3 *db, day_t today)
 {
 	char t[11];
 	date_iso(today, t);
-	sqlite3_stmt *st = db_prepare(db, "INSERT OR REPLACE INTO book_meta(key, value) VALUES ('summary_day', ?1)");
-	if (!st)
-		return -1;
-	sqlite3_bind_text(st, 1, t, 10, SQLITE_STATIC);
-	int rc = sqlite3_step(st);
-	sqlite3_finalize(st);
-	return rc == SQLITE_DONE ? 0 : -1;
+	return book_meta_set(db, "summary_day", t);
 }
 
 long summary_refresh(sqlite3 *db, day_t today)
