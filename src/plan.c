@@ -262,16 +262,24 @@ int plan_add(struct book *b, const char *user, const struct plan_request *r, cha
 static int plan_status(struct book *b, const char *plan_id, const char *account, const char *status,
 		       const char *user, const char *summary, const char *rule_at)
 {
-	char now[21], at[24] = "";
-	now_utc(now);
-	if (rule_at)
-		snprintf(at, sizeof at, "%.17s%02dZ", rule_at, rule_at[17] == '5' ? 59 : 1);
+	char at[24];
+	if (rule_at) { /* a rule's verdict: a second after rule_at */
+		sqlite3_stmt *q = db_prepare(b->db, "SELECT strftime('%Y-%m-%dT%H:%M:%SZ', ?1, '+1 second')");
+		if (!q)
+			return -1;
+		sqlite3_bind_text(q, 1, rule_at, -1, SQLITE_STATIC);
+		int got = sqlite3_step(q) == SQLITE_ROW && sqlite3_column_text(q, 0);
+		snprintf(at, sizeof at, "%s", got ? (const char *)sqlite3_column_text(q, 0) : rule_at);
+		sqlite3_finalize(q);
+	} else {
+		now_utc(at);
+	}
 	sqlite3_stmt *st = db_prepare(b->db, "UPDATE plans SET status = ?2, updated_at = ?3 WHERE id = ?1");
 	if (!st)
 		return -1;
 	sqlite3_bind_text(st, 1, plan_id, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, status, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 3, rule_at ? at : now, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, at, -1, SQLITE_STATIC);
 	int rc = step_done(b->db, st);
 	sqlite3_finalize(st);
 	struct journal_entry e = {account, user && strcmp(user, "system") ? "plan" : "system", user, NULL, summary,
