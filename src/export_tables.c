@@ -1,7 +1,8 @@
 /* export_tables.c — `relance export promises|disputes|plans|activities`:
  * the collectors' work as CSV or JSON for the accounting system. One query
  * per table (bound parameters, read only), streamed row by row; the CSV
- * and JSON writing, quoting and escaping, and the formula guard live here. */
+ * writing, quoting and formula guard live here; JSON strings are escaped
+ * as in every list (table.c). */
 #include "export_tables.h"
 
 #include <errno.h>
@@ -11,6 +12,7 @@
 #include "book.h"
 #include "money.h"
 #include "msg.h"
+#include "table.h"
 #include "utf8.h"
 
 enum col_kind {
@@ -147,39 +149,6 @@ static void csv_text(FILE *out, const char *s, size_t n, char delim)
 		fputc('"', out);
 }
 
-/* A JSON string: quote, backslash and control characters escaped,
- * U+2028 and U+2029 too (for JavaScript), bytes that are not UTF-8 as
- * \ufffd; everything else as it is, in runs. */
-static void json_text(FILE *out, const char *s, size_t n)
-{
-	size_t start = 0, i = 0;
-	fputc('"', out);
-	while (i < n) {
-		unsigned char ch = (unsigned char)s[i];
-		size_t len = 1;
-		uint32_t cp = ch;
-		if (ch >= 0x80)
-			len = utf8_decode(s + i, n - i, &cp);
-		int plain = len > 0 && ch >= 0x20 && ch != 0x7f && ch != '"' && ch != '\\' && cp != 0x2028 &&
-			    cp != 0x2029;
-		if (plain) {
-			i += len;
-			continue;
-		}
-		fwrite(s + start, 1, i - start, out);
-		if (len == 0)
-			fputs("\\ufffd", out), len = 1;
-		else if (ch == '"' || ch == '\\')
-			fputc('\\', out), fputc(ch, out);
-		else
-			fprintf(out, "\\u%04" PRIx32, cp);
-		i += len;
-		start = i;
-	}
-	fwrite(s + start, 1, n - start, out);
-	fputc('"', out);
-}
-
 /* Cell c of the current row, in the format of o. */
 static void put_cell(FILE *out, const struct export_options *o, const struct column *col, sqlite3_stmt *st, int c)
 {
@@ -201,7 +170,7 @@ static void put_cell(FILE *out, const struct export_options *o, const struct col
 		if (!s)
 			s = "", n = 0;
 		if (json)
-			json_text(out, s, n);
+			table_put_json_string(out, s);
 		else
 			csv_text(out, s, n, o->delimiter);
 	}

@@ -54,6 +54,13 @@ void table_put_safe(FILE *out, const char *s)
 	put_escaped(out, s, FMT_TEXT);
 }
 
+void table_put_json_string(FILE *out, const char *s)
+{
+	fputc('"', out);
+	put_escaped(out, s, FMT_JSON);
+	fputc('"', out);
+}
+
 /* Width of s as printed by put_escaped in text mode. */
 static size_t text_width(const char *s)
 {
@@ -107,9 +114,7 @@ void table_row(struct table *t, const char *const *cells)
 			} else if (t->cols[c].kind == CELL_NUMBER) {
 				fputs(cells[c], out);
 			} else {
-				fputc('"', out);
-				put_escaped(out, cells[c], FMT_JSON);
-				fputc('"', out);
+				table_put_json_string(out, cells[c]);
 			}
 		}
 		fputc('}', out);

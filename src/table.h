@@ -35,5 +35,8 @@ void table_end(struct table *t);
 
 /* Writes s to out with control characters and invalid UTF-8 escaped. */
 void table_put_safe(FILE *out, const char *s);
+/* Writes s as a JSON string: quoted, with quotes, backslashes, controls,
+ * bidi and line separators as \uXXXX and invalid UTF-8 as \ufffd. */
+void table_put_json_string(FILE *out, const char *s);
 
 #endif
