@@ -272,6 +272,17 @@ int opts_format(struct opts *o)
 	return f;
 }
 
+int opts_delimiter(struct opts *o)
+{
+	if (!strcmp(o->arg, "tab") || !strcmp(o->arg, "\\t") || !strcmp(o->arg, "\t"))
+		return '\t';
+	if (strlen(o->arg) == 1 && strchr(",;|", o->arg[0]))
+		return o->arg[0];
+	msg_error("%s: --delimiter %s: use ',', ';', '|' or tab", o->cmd, o->arg);
+	o->bad = 1;
+	return -1;
+}
+
 long opts_long(struct opts *o, long lo, long hi)
 {
 	char *end;

@@ -46,6 +46,9 @@ int opts_value(struct opts *o, const char *name);
 const char *opts_positional(struct opts *o);
 /* Parses --format's value; -1 after an error. */
 int opts_format(struct opts *o);
+/* Parses --delimiter's value: ',', ';', '|' or tab ("tab", "\t" or the
+ * character); -1 after an error. */
+int opts_delimiter(struct opts *o);
 /* A whole number in [lo, hi] from o->arg; -1 after an error. */
 long opts_long(struct opts *o, long lo, long hi);
 

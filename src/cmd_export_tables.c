@@ -137,12 +137,9 @@ int cmd_export_table(const struct cli_globals *g, int argc, char **argv)
 			eo.bom = 1;
 		} else if (opts_value(&o, "--delimiter")) {
 			has_delimiter = 1;
-			if (!strcmp(o.arg, "tab") || !strcmp(o.arg, "\\t") || !strcmp(o.arg, "\t"))
-				eo.delimiter = '\t';
-			else if (strlen(o.arg) == 1 && strchr(",;|", o.arg[0]))
-				eo.delimiter = o.arg[0];
-			else
-				msg_error("export: --delimiter %s: use ',', ';', '|' or tab", o.arg), o.bad = 1;
+			int d = opts_delimiter(&o);
+			if (d >= 0)
+				eo.delimiter = (char)d;
 		} else if (opts_value(&o, "-o") || opts_value(&o, "--output")) {
 			file = o.arg;
 		} else {

@@ -49,12 +49,9 @@ int cmd_import(const struct cli_globals *g, int argc, char **argv)
 	opts_init(&o, "import", argc, argv);
 	while (opts_more(&o)) {
 		if (opts_value(&o, "--delimiter")) {
-			if (!strcmp(o.arg, "tab") || !strcmp(o.arg, "\\t") || !strcmp(o.arg, "\t"))
-				io.delimiter = '\t';
-			else if (strlen(o.arg) == 1 && strchr(",;|", o.arg[0]))
-				io.delimiter = o.arg[0];
-			else
-				msg_error("import: --delimiter %s: use ',', ';', '|' or tab", o.arg), o.bad = 1;
+			int d = opts_delimiter(&o);
+			if (d >= 0)
+				io.delimiter = (char)d;
 		} else if (opts_value(&o, "--encoding")) {
 			io.encoding = o.arg;
 			if (!encoding_canonical(o.arg))
