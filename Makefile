@@ -27,7 +27,9 @@ endif
 
 BIN      := $(BUILD)/relance
 WARN     := -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wvla
-PKGS     := ncursesw sqlite3
+PKGS     := ncursesw sqlite3 cairo pangocairo libqrencode
+# src/ sees sqlite3 and the letter libraries (PDF, text layout, QR), never ncurses
+SRC_PKGS := sqlite3 cairo pangocairo libqrencode
 CPPFLAGS += -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Isrc -I$(BUILD)
 # changesets (sqlite3session_*, sqlite3changeset_*): in Debian's libsqlite3
 CPPFLAGS += -DSQLITE_ENABLE_SESSION -DSQLITE_ENABLE_PREUPDATE_HOOK
@@ -41,7 +43,7 @@ ICONV_LIB = $(shell printf '#include <iconv.h>\nint main(void){iconv_t c=iconv_o
 SRC      := $(wildcard src/*.c)
 UI_SRC   := $(wildcard ui/*.c)
 OBJ      := $(SRC:src/%.c=$(BUILD)/src/%.o) $(UI_SRC:ui/%.c=$(BUILD)/ui/%.o) $(BUILD)/schema_sql.o \
-	    $(BUILD)/default_theme.o
+	    $(BUILD)/default_theme.o $(BUILD)/templates.o
 LIBOBJ   := $(filter-out $(BUILD)/src/main.o,$(OBJ))
 UNIT_SRC := $(wildcard tests/unit/*.c)
 UNIT_T   := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%.t)
@@ -62,8 +64,12 @@ all: deps ./relance
 # --- dependencies -----------------------------------------------------------
 # Each entry: a check command and the Debian package that satisfies it.
 DEPS_BUILD := "command -v $(CC)":gcc "command -v make":make "command -v $(PKG_CONFIG)":pkg-config \
-	"$(PKG_CONFIG) --exists ncursesw":libncurses-dev "$(PKG_CONFIG) --exists sqlite3":libsqlite3-dev
-DEPS_TEST  := "command -v prove":perl "command -v tmux":tmux "command -v sqlite3":sqlite3
+	"$(PKG_CONFIG) --exists ncursesw":libncurses-dev "$(PKG_CONFIG) --exists sqlite3":libsqlite3-dev \
+	"$(PKG_CONFIG) --exists cairo":libcairo2-dev "$(PKG_CONFIG) --exists pangocairo":libpango1.0-dev \
+	"$(PKG_CONFIG) --exists libqrencode":libqrencode-dev \
+	"test -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf":fonts-dejavu-core
+DEPS_TEST  := "command -v prove":perl "command -v tmux":tmux "command -v sqlite3":sqlite3 \
+	"command -v zbarimg":zbar-tools "command -v pdftotext":poppler-utils
 deps:
 	$(Q)sh src/tools/deps.sh $(DEPS_BUILD)
 deps-test:
@@ -76,7 +82,7 @@ $(BIN): $(OBJ)
 
 $(BUILD)/src/%.o: src/%.c | $(BUILD)/src
 	@echo "  CC      $<"
-	$(Q)$(CC) $(CPPFLAGS) $(CFLAGS) $$($(PKG_CONFIG) --cflags sqlite3) -MMD -MP -c -o $@ $<
+	$(Q)$(CC) $(CPPFLAGS) $(CFLAGS) $$($(PKG_CONFIG) --cflags $(SRC_PKGS)) -MMD -MP -c -o $@ $<
 
 # ui/ may include ncurses; src/ never does (it is not given the flags).
 UI_DEFS := -DRELANCE_THEMES_DIR='"$(DATADIR)/themes"' -DRELANCE_CONFIG_DIR='"$(DATADIR)"' \
@@ -92,6 +98,10 @@ $(BUILD)/schema_sql.c: $(MIGRATIONS) src/tools/embed.sh | $(BUILD)/src
 # The built-in colours are themes/default: the two can never differ.
 $(BUILD)/default_theme.c: themes/default src/tools/embed.sh | $(BUILD)/src
 	$(Q)sh src/tools/embed.sh relance_default_theme themes/default > $@.tmp && mv $@.tmp $@
+# The message templates: data/templates/LANG/NAME.txt, found by their path.
+TEMPLATES := $(sort $(wildcard data/templates/*/*.txt))
+$(BUILD)/templates.c: $(TEMPLATES) src/tools/embed.sh | $(BUILD)/src
+	$(Q)sh src/tools/embed.sh relance_templates $(TEMPLATES) > $@.tmp && mv $@.tmp $@
 $(BUILD)/%.o: $(BUILD)/%.c
 	$(Q)$(CC) $(CPPFLAGS) $(CFLAGS) -Wno-overlength-strings -c -o $@ $<
 
@@ -109,6 +119,10 @@ ifeq ($(SANITIZE),1)
 CHECK_BIN := $(BIN)
 export ASAN_OPTIONS := abort_on_error=0:detect_leaks=1
 export UBSAN_OPTIONS := print_stacktrace=1:halt_on_error=1
+# fontconfig keeps its configuration for the process's life (tests/lib/lsan.supp);
+# glib's slice allocator would hide real leaks from LeakSanitizer
+export LSAN_OPTIONS := suppressions=$(CURDIR)/tests/lib/lsan.supp:print_suppressions=0
+export G_SLICE := always-malloc
 else
 CHECK_BIN := ./relance $(BIN)
 endif
