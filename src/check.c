@@ -53,7 +53,8 @@ static const struct invariant invariants[] = {
 	 UNVERSIONED("invoices", "invoice_no") " UNION ALL " UNVERSIONED("payments", "payment_ref") " UNION ALL "
 	 UNVERSIONED("activities", "id") " UNION ALL " UNVERSIONED("promises", "id") " UNION ALL "
 	 UNVERSIONED("plans", "id") " UNION ALL " UNVERSIONED("disputes", "id") " UNION ALL "
-	 UNVERSIONED("tasks", "id") " UNION ALL " UNVERSIONED("account_snoozes", "id")},
+	 UNVERSIONED("tasks", "id") " UNION ALL " UNVERSIONED("account_snoozes", "id") " UNION ALL "
+	 UNVERSIONED("account_dunning", "account_no")},
 #undef UNVERSIONED
 	{"the book knows its copy id",
 	 "SELECT 'copy_id' WHERE NOT EXISTS (SELECT 1 FROM book_meta WHERE key = 'copy_id' "

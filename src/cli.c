@@ -167,6 +167,52 @@ static const struct command commands[] = {
 	 "                     digits: RF, two check digits, the reference\n"
 	 "check REFERENCE      valid or not (exit status 0 or 1), in any usual spelling",
 	 cmd_ref},
+	{"dunning", "send the reminders due today, or see where an account stands",
+	 "dunning run [--dry-run] [--account A] [--format text|tsv|json] [--quiet]\n"
+	 "   or: dunning status ACCOUNT [--format F]\n"
+	 "   or: dunning hold ACCOUNT [--note T] | dunning release ACCOUNT [--note T]\n"
+	 "   or: dunning set ACCOUNT [--procedure NAME|default] [--rate R|none]\n"
+	 "run                  each open invoice's next step, where it is due: one message\n"
+	 "                     per account and step, sent (e-mail, SMS), written (letters,\n"
+	 "                     in letters-dir) or made a task, and journaled; a step is\n"
+	 "                     never taken twice; columns: account_no invoice_no step\n"
+	 "                     channel template language amount\n"
+	 "--dry-run, -n        list what would go, send and write nothing\n"
+	 "--account A          only this account\n"
+	 "status               each open invoice: its level, state and next step\n"
+	 "hold, release        keep an account out of dunning, or let it back in\n"
+	 "set --procedure P    the account follows P instead of its segment's procedure\n"
+	 "set --rate R         a contractual interest rate in percent a year (none: the law's)",
+	 cmd_dunning},
+	{"procedures", "list, export or import the dunning procedures",
+	 "procedures [list] | procedures export [-o FILE] | procedures import FILE [--dry-run]\n"
+	 "export               the procedures and segment mappings as a text file\n"
+	 "import FILE          replace them with the file's, all or nothing (errors name\n"
+	 "                     FILE:LINE and the field)",
+	 cmd_procedures},
+	{"rates", "list or set the statutory late-payment interest rates",
+	 "rates [list] [--country C] [--format F] | rates set COUNTRY SINCE RATE\n"
+	 "set BE 2026-07-01 10.5   the rate in percent from a half-year's first day",
+	 cmd_rates},
+	{"interest", "show an account's late-payment interest, line by line",
+	 "interest ACCOUNT [--until D] [--format text|tsv|json]\n"
+	 "--until D            up to day D included (default: today)\n"
+	 "One line per invoice and half-year: base, days, rate and interest (simple,\n"
+	 "actual days / 365, rounded to the cent), then the compensation or damages.",
+	 cmd_interest},
+	{"letter", "write an account's dunning letter as a PDF",
+	 "letter ACCOUNT [--step S] [--lang L] -o FILE\n"
+	 "--step S             the step of the account's procedure (default: the next)\n"
+	 "--lang L             en, fr, nl or de (default: the account's language)\n"
+	 "-o FILE              the PDF to write; nothing is journaled",
+	 cmd_letter},
+	{"qr", "print the EPC QR code paying an account's overdue balance",
+	 "qr ACCOUNT [--amount A] [--payload] [--ascii] [--png FILE]\n"
+	 "--amount A           the amount (default: the overdue balance, disputes aside)\n"
+	 "--payload            print the EPC payload text instead of the code\n"
+	 "--ascii              draw with ## instead of half blocks\n"
+	 "--png FILE           write the code as a PNG image",
+	 cmd_qr},
 	{"check", "check the book's integrity and its own rules",
 	 "check [--rebuild]\n"
 	 "--rebuild            remake the derived data (the cached account figures) first\n"

@@ -79,5 +79,12 @@ int cmd_import_changes(const struct cli_globals *g, int argc, char **argv);
 int cmd_sync(const struct cli_globals *g, int argc, char **argv);
 int cmd_clone(const struct cli_globals *g, int argc, char **argv);
 int cmd_ref(const struct cli_globals *g, int argc, char **argv);
+/* Dunning (cmd_dunning.c, cmd_letter.c, cmd_procedures.c). */
+int cmd_dunning(const struct cli_globals *g, int argc, char **argv);
+int cmd_procedures(const struct cli_globals *g, int argc, char **argv);
+int cmd_rates(const struct cli_globals *g, int argc, char **argv);
+int cmd_interest(const struct cli_globals *g, int argc, char **argv);
+int cmd_letter(const struct cli_globals *g, int argc, char **argv);
+int cmd_qr(const struct cli_globals *g, int argc, char **argv);
 
 #endif

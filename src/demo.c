@@ -391,7 +391,7 @@ static int account_history(struct history *h, const struct demo_account *a)
 {
 	struct rng r = {a->seed};
 	const char *user = demo_collectors[a->collector].login;
-	char at[21], summary[200], detail[200];
+	char at[21], summary[200], detail[400];
 	day_t today = h->today;
 	if (a->last_payment != INT32_MIN && today - a->last_payment < 60 && chance(&r, 30) &&
 	    a->last_payment_amount > 0) {
@@ -405,18 +405,30 @@ static int account_history(struct history *h, const struct demo_account *a)
 	int dpd = today - a->oldest_due;
 	char amt[32];
 	money_format_grouped(a->oldest_open, amt, sizeof amt);
-	if (dpd > 7) {
-		stamp(a->oldest_due + 7, 5 * 60, at);
-		snprintf(summary, sizeof summary, "Reminder 1 sent by e-mail: invoice %s, %s EUR",
-			 a->oldest_invoice, amt);
-		if (activity(h, a, at, "email", "system", a->oldest_invoice, summary, NULL, NULL))
-			return -1;
-	}
-	if (dpd > 21) {
-		stamp(a->oldest_due + 21, 5 * 60, at);
-		snprintf(summary, sizeof summary, "Reminder 2 sent by letter: invoice %s, %s EUR",
-			 a->oldest_invoice, amt);
-		if (activity(h, a, at, "letter", "system", a->oldest_invoice, summary, NULL, NULL))
+	/* the reminders the dunning run would have sent, journaled as it does
+	 * (dunning.c reads the steps taken from their detail) */
+	static const struct {
+		int days, step;
+		const char *type, *channel, *template, *how;
+	} reminders[] = {{7, 2, "email", "email", "reminder-1", "by e-mail"},
+			 {21, 3, "letter", "letter", "reminder-2", "by letter"}};
+	for (size_t k = 0; k < sizeof reminders / sizeof reminders[0]; k++) {
+		if (dpd <= reminders[k].days)
+			break;
+		day_t sent = a->oldest_due + reminders[k].days;
+		char pay_by[11], open[32];
+		date_iso(sent + 14, pay_by);
+		money_format(a->oldest_open, open, sizeof open);
+		stamp(sent, 5 * 60, at);
+		snprintf(summary, sizeof summary, "Dunning step %d (%s) %s: 1 invoice, %s EUR", reminders[k].step,
+			 reminders[k].template, reminders[k].how, amt);
+		snprintf(detail, sizeof detail,
+			 "{\"dunning\":{\"procedure\":\"business\",\"step\":%d,\"channel\":\"%s\","
+			 "\"template\":\"%s\",\"invoices\":[\"%s\"],\"pay_by\":\"%s\","
+			 "\"amount\":\"%s\"}}",
+			 reminders[k].step, reminders[k].channel, reminders[k].template, a->oldest_invoice,
+			 pay_by, open);
+		if (activity(h, a, at, reminders[k].type, "system", a->oldest_invoice, summary, NULL, detail))
 			return -1;
 	}
 	static const char *const outcomes[] = {"reached", "no_answer", "voicemail", "busy", "reached"};

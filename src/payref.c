@@ -6,6 +6,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "sha256.h"
+
 static unsigned ogm_check(unsigned long long base10)
 {
 	unsigned c = (unsigned)(base10 % 97);
@@ -117,4 +119,70 @@ int payref_rf_make(const char *ref, char *out, size_t size)
 		out[o++] = (char)toupper((unsigned char)ref[i]);
 	out[o] = '\0';
 	return 0;
+}
+
+/* Ten digits of the number's SHA-256: a stable base when its own digits
+ * do not fit. */
+static unsigned long long hashed_base(const char *number)
+{
+	unsigned char d[32];
+	struct sha256 h;
+	sha256_init(&h);
+	sha256_update(&h, number, strlen(number));
+	sha256_final(&h, d);
+	unsigned long long v = 0;
+	for (int i = 0; i < 8; i++)
+		v = v << 8 | d[i];
+	return v % 10000000000ULL;
+}
+
+void payref_generate(const char *number, const char *kind, char out[64])
+{
+	char digits[64], alnum[64];
+	size_t nd = 0, na = 0;
+	for (const char *p = number; *p; p++) {
+		if (isdigit((unsigned char)*p) && nd + 1 < sizeof digits)
+			digits[nd++] = *p;
+		if (isalnum((unsigned char)*p) && na + 1 < sizeof alnum)
+			alnum[na++] = (char)toupper((unsigned char)*p);
+	}
+	digits[nd] = alnum[na] = '\0';
+	if (!strcmp(kind, "rf")) {
+		if (na == 0 || na > 21 || payref_rf_make(alnum, out, 64) != 0) {
+			char base[16];
+			snprintf(base, sizeof base, "%010llu", hashed_base(number));
+			payref_rf_make(base, out, 64);
+		}
+		return;
+	}
+	unsigned long long base = 0;
+	if (nd >= 1 && nd <= 10)
+		for (size_t i = 0; i < nd; i++)
+			base = base * 10 + (unsigned)(digits[i] - '0');
+	else
+		base = hashed_base(number);
+	payref_ogm_make(base, out);
+}
+
+void payref_display(const char *stored, char *out, size_t size)
+{
+	size_t n = strlen(stored);
+	int digits = n == 12;
+	for (size_t i = 0; digits && i < n; i++)
+		digits = isdigit((unsigned char)stored[i]);
+	if (digits && size >= 21) {
+		payref_ogm_format(stored, out);
+		return;
+	}
+	if (n > 4 && !strncmp(stored, "RF", 2)) {
+		size_t o = 0;
+		for (size_t i = 0; i < n && o + 2 < size; i++) {
+			if (i && i % 4 == 0)
+				out[o++] = ' ';
+			out[o++] = stored[i];
+		}
+		out[o] = '\0';
+		return;
+	}
+	snprintf(out, size, "%s", stored);
 }

@@ -23,4 +23,15 @@ void payref_ogm_make(unsigned long long base10, char out[13]);
 /* "RFkk" + ref, for a reference of up to 21 letters and digits; -1 if not. */
 int payref_rf_make(const char *ref, char *out, size_t size);
 
+/* The reference a document numbered `number` is paid with, when the
+ * ledger gave none, in its stored form (out: 64 bytes). kind "ogm": the
+ * number's digits when there are 1 to 10 (else ten digits of its SHA-256)
+ * with their check; "rf": RF + check + its letters and digits (at most 21,
+ * else the same ten digits). The same number always gives the same
+ * reference, so a payment quoting it can be matched. */
+void payref_generate(const char *number, const char *kind, char out[64]);
+/* A stored reference as people write it: +++ddd/dddd/ddddd+++, RF in
+ * groups of four, anything else as it is. */
+void payref_display(const char *stored, char *out, size_t size);
+
 #endif

@@ -21,6 +21,7 @@ const struct sync_table sync_tables[] = {
 	{"disputes", "id", NULL, "account_no", "dispute", "disputes", 0},
 	{"tasks", "id", NULL, "account_no", "task", "tasks", 0},
 	{"account_snoozes", "id", NULL, "account_no", "snooze", "snoozes", 0},
+	{"account_dunning", "account_no", NULL, "account_no", "dunning setting", "dunning settings", 0},
 };
 const size_t sync_ntables = sizeof sync_tables / sizeof sync_tables[0];
 

@@ -72,3 +72,16 @@ void now_utc_ms(char out[25])
 	stamp(ts.tv_sec, s);
 	snprintf(out, 25, "%.19s.%03uZ", s, (unsigned)(ms % 1000) % 1000u);
 }
+
+int now_local_minutes(void)
+{
+	const char *v = getenv("RELANCE_CLOCK");
+	unsigned h, m;
+	char end;
+	if (v && sscanf(v, "%2u:%2u%c", &h, &m, &end) == 2 && h < 24 && m < 60)
+		return (int)(h * 60 + m);
+	time_t t = time(NULL);
+	struct tm tm;
+	localtime_r(&t, &tm);
+	return tm.tm_hour * 60 + tm.tm_min;
+}

@@ -19,4 +19,8 @@ void now_utc(char out[21]);
  * same in one process: what an import stamps its rows with. */
 void now_utc_ms(char out[25]);
 
+/* The local time of day in minutes since midnight: the rule on calling
+ * hours asks here. RELANCE_CLOCK=HH:MM pins it (for tests). */
+int now_local_minutes(void);
+
 #endif

@@ -47,6 +47,8 @@ enum view_id { VIEW_GENERIC, VIEW_QUEUE, VIEW_ACCOUNT, VIEW_ENTRY, VIEW_HELP, VI
 	ACTION(TASK_DONE, "task-done", VIEW_ACCOUNT, "x", "mark one of the account's open tasks done") \
 	ACTION(SNOOZE, "snooze", VIEW_ACCOUNT, "s", "put the account out of the queue until a date") \
 	ACTION(PLAN, "plan", VIEW_ACCOUNT, "P", "the payment plan: open it, or make one") \
+	ACTION(DUNNING_NEXT, "dunning-next", VIEW_ACCOUNT, "L", "preview the next reminder; send it on confirmation") \
+	ACTION(QR_CODE, "qr-code", VIEW_ACCOUNT, "Q", "the EPC QR code paying the overdue balance") \
 	ACTION(PLAN_EDIT, "plan-edit", VIEW_PLAN, "Enter", "change the installment's date and amount") \
 	ACTION(PLAN_SAVE, "plan-save", VIEW_PLAN, "w", "save the plan (its remainder must be zero)") \
 	ACTION(PLAN_CANCEL, "plan-cancel", VIEW_PLAN, "C", "cancel the active plan")

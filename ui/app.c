@@ -18,6 +18,8 @@
 #include <wchar.h>
 
 #include "cli.h"
+#include "company.h"
+#include "dunning_ui.h"
 #include "config.h"
 #include "draw.h"
 #include "keymap.h"
@@ -487,9 +489,11 @@ void app_command(struct app *a, const char *line)
 		app_push(a, view_help_new(a, app_top(a)->ops->id));
 	} else if (!strcmp(cmd, "reload")) {
 		app_load_queue(a);
+	} else if (!strcmp(cmd, "procedures")) {
+		dunning_procedures_edit(a);
 	} else {
 		app_message(a, 1, "no command %s (goto, filter, sort, all, mine, theme, set, bind, color, "
-			    "source, help, quit)", cmd);
+			    "source, procedures, help, quit)", cmd);
 	}
 }
 
@@ -652,6 +656,11 @@ static int load_configuration(void)
 	config_defaults();
 	config_theme("default", "", 0, config_quiet, NULL);
 	return config_load(config_error_to_stderr, NULL);
+}
+
+int company_config_load(void)
+{
+	return load_configuration();
 }
 
 int cmd_ui(const struct cli_globals *g, int argc, char **argv)

@@ -9,6 +9,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "company.h"
 #include "keymap.h"
 #include "queue.h"
 #include "theme.h"
@@ -131,8 +132,15 @@ static int do_set(char **w, int n, const char *where, int line, config_error_fn 
 		settings.refresh_seconds = (int)secs;
 		return 0;
 	}
+	char why[256];
+	int rc = company_set(name, v, why, sizeof why);
+	if (rc < 0)
+		report(err, arg, where, line, "%s", why);
+	if (rc <= 0)
+		return rc;
 	report(err, arg, where, line, "no setting %s (theme, queue-scope, queue-sort, ascii, dial-command, "
-	       "refresh-seconds)", name);
+	       "refresh-seconds, company-*, sendmail, sms-command, letters-dir, payment-link, "
+	       "payment-reference, email-pdf, postage: see relancerc(5))", name);
 	return -1;
 }
 
@@ -290,6 +298,7 @@ void config_defaults(void)
 	memset(&settings, 0, sizeof settings);
 	snprintf(settings.theme, sizeof settings.theme, "default");
 	settings.refresh_seconds = 30;
+	company_defaults();
 	keymap_defaults();
 	theme_defaults();
 }
@@ -337,6 +346,7 @@ void config_dump(FILE *out)
 	fprintf(out, "set ascii = %s\n", settings.ascii ? "yes" : "no");
 	fprintf(out, "set dial-command = \"%s\"\n", settings.dial_command);
 	fprintf(out, "set refresh-seconds = %d\n", settings.refresh_seconds);
+	company_dump(out);
 	keymap_each(dump_binding, out);
 	theme_dump(out);
 }

@@ -12,13 +12,27 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-char *editor_text(const char **error)
+static const char *editor_command(void)
 {
-	const char *tmp = getenv("TMPDIR"), *ed = getenv("VISUAL");
+	const char *ed = getenv("VISUAL");
 	if (!ed || !*ed)
 		ed = getenv("EDITOR");
-	if (!ed || !*ed)
-		ed = "vi";
+	return ed && *ed ? ed : "vi";
+}
+
+int editor_file(const char *path)
+{
+	def_prog_mode();
+	endwin();
+	int rc = spawn_wait(editor_command(), path);
+	reset_prog_mode();
+	refresh();
+	return rc;
+}
+
+char *editor_text(const char **error)
+{
+	const char *tmp = getenv("TMPDIR");
 	char path[512];
 	snprintf(path, sizeof path, "%s/relance-note-XXXXXX", tmp && *tmp ? tmp : "/tmp");
 	int fd = mkstemp(path); /* mode 0600 */
@@ -27,11 +41,7 @@ char *editor_text(const char **error)
 		return NULL;
 	}
 	close(fd);
-	def_prog_mode();
-	endwin();
-	int rc = spawn_wait(ed, path);
-	reset_prog_mode();
-	refresh();
+	int rc = editor_file(path);
 	char *text = NULL;
 	FILE *fp = rc == 0 ? fopen(path, "r") : NULL;
 	if (fp) {

@@ -9,4 +9,8 @@
  * error, with *error set to a message). */
 char *editor_text(const char **error);
 
+/* Leaves the screen, runs the editor on an existing file, comes back.
+ * Returns 0 when the editor exited with status 0. */
+int editor_file(const char *path);
+
 #endif

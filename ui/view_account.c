@@ -10,6 +10,8 @@
 #include "account.h"
 #include "call.h"
 #include "dispute.h"
+#include "dunning_ui.h"
+#include "today.h"
 #include "config.h"
 #include "editor.h"
 #include "spawn.h"
@@ -29,6 +31,7 @@ static int key_move(struct app *a, struct view *v, enum action act);
 
 struct item {
 	char *no, *kind, *issue, *due, *status;
+	char dunning[24]; /* level and next step (dunning_item_label) */
 	int64_t amount, open;
 	int days;
 };
@@ -53,6 +56,7 @@ struct account_view {
 	struct entry *hist;
 	struct list li, lh;
 	int pane, rows_items, rows_hist;
+	int consumer; /* follows a consumer procedure: calling hours are limited */
 	char type[16];
 	char title[160];
 };
@@ -101,7 +105,7 @@ static void take_item(const struct open_item *it, void *arg)
 		abort();
 	av->items = n;
 	n[av->li.count++] = (struct item){xstrdup(it->invoice_no), xstrdup(it->kind), xstrdup(it->issue_date),
-					   xstrdup(it->due_date), xstrdup(it->status), it->amount, it->open,
+					   xstrdup(it->due_date), xstrdup(it->status), "", it->amount, it->open,
 					   it->days_past_due};
 }
 
@@ -141,6 +145,14 @@ static int load(struct app *a, struct account_view *av, const char *account_no)
 	ledger_accounts(a->book->db, a->today, &f, take_figures, av);
 	av->li = (struct list){0, 0, 0};
 	ledger_items(a->book->db, av->acc.account_no, a->today, 0, take_item, av);
+	struct dun_account dun;
+	av->consumer = 0;
+	if (dunning_account(a->book->db, av->acc.account_no, a->today, &dun) == 0) {
+		for (int i = 0; i < av->li.count; i++)
+			dunning_item_label(&dun, av->items[i].no, av->items[i].dunning, sizeof av->items[i].dunning);
+		av->consumer = dun.proc.consumer;
+		dunning_account_free(&dun);
+	}
 	load_history(a, av);
 	snprintf(av->title, sizeof av->title, "account %s", av->acc.account_no);
 	return 1;
@@ -226,11 +238,11 @@ static void draw_items(struct account_view *av, int top, int rows)
 	char t[64];
 	snprintf(t, sizeof t, "%s Open items (%d)", av->pane == PANE_ITEMS ? ">" : " ", av->li.count);
 	draw_text(top, 0, COLS, t, EL_PANE_TITLE, 1);
-	static const char *const head[] = {"Invoice", "Issued", "Due", "Amount", "Open", "Days", "Status"};
-	static const int w[] = {12, 10, 10, 13, 13, 5, 9};
+	static const char *const head[] = {"Invoice", "Issued", "Due", "Amount", "Open", "Days", "Status", "Dunning"};
+	static const int w[] = {12, 10, 10, 13, 13, 5, 9, 12};
 	int x = 2;
 	draw_fill(top + 1, 0, COLS, EL_HEADER);
-	for (int k = 0; k < 7; k++) {
+	for (int k = 0; k < 8; k++) {
 		if (k >= 3 && k <= 5)
 			draw_text_right(top + 1, x, w[k], head[k], EL_HEADER);
 		else
@@ -254,9 +266,9 @@ static void draw_items(struct account_view *av, int top, int rows)
 		money_format_grouped(it->open, open, sizeof open);
 		snprintf(days, sizeof days, "%d", it->days);
 		const char *cells[] = {it->no, it->issue, it->due, amt, open, days,
-				       !strcmp(it->kind, "credit_note") ? "credit" : it->status};
+				       !strcmp(it->kind, "credit_note") ? "credit" : it->status, it->dunning};
 		x = 2;
-		for (int k = 0; k < 7; k++) {
+		for (int k = 0; k < 8; k++) {
 			enum element el = base;
 			if (!sel && k == 5 && it->days > 0)
 				el = EL_OVERDUE;
@@ -597,6 +609,16 @@ static void write_action(struct app *a, struct view *v, enum action act)
 	case ACT_CALL:
 		if (!a->call.account_no[0]) {
 			char number[64];
+			int minutes = now_local_minutes();
+			if (av->consumer && (minutes >= 22 * 60 || minutes < 8 * 60)) {
+				char buf[8] = "", q[160];
+				snprintf(q, sizeof q, "%02d:%02d: consumers may not be called between 22:00 and 08:00 "
+					 "(XIX.4). Call anyway? (y/n) ", minutes / 60, minutes % 60);
+				if (!app_prompt(a, q, buf, sizeof buf) || (buf[0] != 'y' && buf[0] != 'Y')) {
+					app_message(a, 0, "no call");
+					break;
+				}
+			}
 			if (choose_number(a, av->acc.phone, number, sizeof number))
 				break;
 			/* journaled at once: a call is never lost, even if relance dies */
@@ -641,6 +663,22 @@ static int key(struct app *a, struct view *v, enum action act)
 		app_push(a, view_plan_new(a, av->acc.account_no, av->overdue));
 		return 1;
 	}
+	case ACT_DUNNING_NEXT: {
+		struct account_view *av = v->data;
+		char no[80];
+		snprintf(no, sizeof no, "%s", av->acc.account_no);
+		dunning_preview(a, no);
+		char msg[256];
+		snprintf(msg, sizeof msg, "%s", a->status);
+		int err = a->status_error;
+		app_load_queue(a);
+		view_account_show(a, v, no);
+		app_message(a, err, "%s", msg);
+		return 1;
+	}
+	case ACT_QR_CODE:
+		dunning_qr(a, ((struct account_view *)v->data)->acc.account_no);
+		return 1;
 	case ACT_NEXT_ACCOUNT: case ACT_PREV_ACCOUNT:
 		if (a->call.account_no[0]) {
 			app_message(a, 1, "a call is running: c ends it and logs it");

@@ -1,0 +1,350 @@
+/* cmd_dunning.c — `relance dunning run|status|hold|release|set`: the
+ * reminders due today, sent or listed; where an account's invoices stand;
+ * holding an account out of dunning and its own procedure and rate. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "company.h"
+#include "dunning.h"
+#include "journal.h"
+#include "ledger.h"
+#include "money.h"
+#include "msg.h"
+#include "table.h"
+#include "today.h"
+
+static const struct table_column run_cols[] = {
+	{"account_no", CELL_TEXT}, {"invoice_no", CELL_TEXT}, {"step", CELL_NUMBER}, {"channel", CELL_TEXT},
+	{"template", CELL_TEXT}, {"language", CELL_TEXT}, {"amount", CELL_NUMBER},
+};
+
+struct run_counts {
+	long messages, invoices, failed, by_channel[7];
+};
+
+static const char *const channel_names[] = {"email", "letter", "registered", "sms", "call", "agency", "lawyer"};
+
+static void count_channel(struct run_counts *c, const char *ch)
+{
+	for (int i = 0; i < 7; i++)
+		if (!strcmp(ch, channel_names[i]))
+			c->by_channel[i]++;
+}
+
+/* One account: each step's message, sent (or only listed). */
+static int run_account(struct book *b, const char *user, const char *account, day_t today, int dry_run,
+		       struct table *t, struct run_counts *c)
+{
+	struct dun_account a;
+	int rc = dunning_account(b->db, account, today, &a);
+	if (rc)
+		return rc < 0 ? -1 : 0;
+	for (;;) {
+		struct dun_message m;
+		if (dunning_collect(&a, 0, DUN_COLLECT_DUE, &m) <= 0) {
+			dunning_message_free(&m);
+			break;
+		}
+		char err[512] = "", file[1100];
+		int failed = dunning_render(b->db, &m, NULL, today, err, sizeof err);
+		if (!failed && !dry_run)
+			failed = dunning_send(b, user, &m, today, file, sizeof file, err, sizeof err);
+		if (failed) {
+			msg_error("dunning: %s step %d (%s): %s", a.account_no, m.step->step, m.channel, err);
+			c->failed++;
+		} else {
+			c->messages++;
+			count_channel(c, m.channel);
+			for (size_t i = 0; i < m.n; i++) {
+				const struct dun_invoice *v = &a.inv[m.which[i]];
+				char step[12], amount[32];
+				snprintf(step, sizeof step, "%d", m.step->step);
+				money_format(v->open, amount, sizeof amount);
+				const char *cells[] = {a.account_no, v->invoice_no, step, m.channel,
+						       m.step->template, m.lang, amount};
+				table_row(t, cells);
+				c->invoices++;
+			}
+		}
+		/* these invoices are dealt with for today, sent or not */
+		for (size_t i = 0; i < m.n; i++)
+			a.inv[m.which[i]].state = DUN_WAITING;
+		dunning_message_free(&m);
+	}
+	dunning_account_free(&a);
+	return 0;
+}
+
+static int dunning_run(const struct cli_globals *g, int argc, char **argv)
+{
+	struct opts o;
+	int dry_run = 0, quiet = 0, fmt = FMT_TEXT;
+	const char *only = NULL;
+	opts_init(&o, "dunning run", argc, argv);
+	while (opts_more(&o)) {
+		if (opts_flag(&o, "--dry-run") || opts_flag(&o, "-n"))
+			dry_run = 1;
+		else if (opts_flag(&o, "--quiet") || opts_flag(&o, "-q"))
+			quiet = 1;
+		else if (opts_value(&o, "--format"))
+			fmt = opts_format(&o);
+		else if (opts_value(&o, "--account"))
+			only = o.arg;
+		else if (opts_positional(&o))
+			msg_error("dunning run: unexpected argument %s", argv[o.i - 1]), o.bad = 1;
+	}
+	if (o.bad || fmt < 0)
+		return 2;
+	if (company_config_load())
+		return 1;
+	struct book b;
+	if (book_open_at(&b, g->db, BOOK_EXISTING))
+		return 1;
+	day_t today_d = today();
+	char horizon[11];
+	date_iso(today_d + 90, horizon);
+	sqlite3_stmt *st = db_prepare(b.db,
+		"SELECT DISTINCT account_no FROM invoices WHERE status = 'open' AND kind = 'invoice' "
+		"AND due_date <= ?1 AND (?2 IS NULL OR account_no = ?2) ORDER BY account_no");
+	if (!st) {
+		book_close(&b);
+		return 1;
+	}
+	sqlite3_bind_text(st, 1, horizon, -1, SQLITE_STATIC);
+	if (only)
+		sqlite3_bind_text(st, 2, only, -1, SQLITE_STATIC);
+	if (only && ledger_account_exists(b.db, only) <= 0) {
+		msg_error("dunning run: no account %s in the book", only);
+		sqlite3_finalize(st);
+		book_close(&b);
+		return 1;
+	}
+	/* the accounts first: sending must not hold a read open on the book */
+	char **accounts = NULL;
+	size_t n = 0, cap = 0;
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		if (n == cap) {
+			cap = cap ? 2 * cap : 64;
+			accounts = realloc(accounts, cap * sizeof *accounts);
+			if (!accounts)
+				abort();
+		}
+		accounts[n++] = strdup((const char *)sqlite3_column_text(st, 0));
+	}
+	sqlite3_finalize(st);
+	struct table t;
+	table_begin(&t, (enum out_format)fmt, run_cols, sizeof run_cols / sizeof run_cols[0], stdout);
+	struct run_counts c = {0};
+	int rc = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (!rc && run_account(&b, g->user, accounts[i], today_d, dry_run, &t, &c))
+			rc = -1;
+		free(accounts[i]);
+	}
+	free(accounts);
+	table_end(&t);
+	if (!quiet) {
+		fprintf(stderr, "dunning%s: %ld message%s for %ld invoice%s (%ld e-mail, %ld letter, %ld registered, "
+			 "%ld SMS, %ld call, %ld agency, %ld lawyer)%s%ld failed\n",
+			 dry_run ? " (dry run, nothing sent)" : "", c.messages, c.messages == 1 ? "" : "s", c.invoices,
+			 c.invoices == 1 ? "" : "s", c.by_channel[0], c.by_channel[1], c.by_channel[2], c.by_channel[3],
+			 c.by_channel[4], c.by_channel[5], c.by_channel[6], "; ", c.failed);
+	}
+	book_close(&b);
+	return rc || c.failed ? 1 : 0;
+}
+
+static const struct table_column status_cols[] = {
+	{"invoice_no", CELL_TEXT}, {"due_date", CELL_TEXT}, {"open", CELL_NUMBER}, {"procedure", CELL_TEXT},
+	{"level", CELL_NUMBER}, {"level_date", CELL_TEXT}, {"state", CELL_TEXT}, {"next_step", CELL_NUMBER},
+	{"next_channel", CELL_TEXT}, {"next_date", CELL_TEXT},
+};
+
+static int dunning_status(const struct cli_globals *g, int argc, char **argv)
+{
+	struct opts o;
+	int fmt = FMT_TEXT;
+	const char *account = NULL;
+	opts_init(&o, "dunning status", argc, argv);
+	while (opts_more(&o)) {
+		if (opts_value(&o, "--format"))
+			fmt = opts_format(&o);
+		else {
+			const char *a = opts_positional(&o);
+			if (a && account)
+				msg_error("dunning status: one account at a time"), o.bad = 1;
+			account = a;
+		}
+	}
+	if (!o.bad && !account)
+		msg_error("dunning status: usage: relance dunning status ACCOUNT"), o.bad = 1;
+	if (o.bad || fmt < 0)
+		return 2;
+	if (company_config_load())
+		return 1;
+	struct book b;
+	if (book_open_at(&b, g->db, BOOK_EXISTING))
+		return 1;
+	struct dun_account a;
+	int rc = dunning_account(b.db, account, today(), &a);
+	if (rc == 1)
+		msg_error("dunning status: no account %s in the book", account);
+	if (rc) {
+		book_close(&b);
+		return 1;
+	}
+	struct table t;
+	table_begin(&t, (enum out_format)fmt, status_cols, sizeof status_cols / sizeof status_cols[0], stdout);
+	for (size_t i = 0; i < a.n; i++) {
+		const struct dun_invoice *v = &a.inv[i];
+		char due[11], open[32], level[12], level_day[11] = "", next[12] = "", next_day[11] = "";
+		const char *channel = "";
+		date_iso(v->due, due);
+		money_format(v->open, open, sizeof open);
+		snprintf(level, sizeof level, "%d", v->level);
+		if (v->level)
+			date_iso(v->level_day, level_day);
+		if (v->next && (v->state == DUN_DUE || v->state == DUN_WAITING)) {
+			snprintf(next, sizeof next, "%d", v->next);
+			date_iso(v->next_day, next_day);
+			channel = a.proc.steps[v->next - 1].channel;
+		}
+		const char *cells[] = {v->invoice_no, due, open, a.proc.name, level, level_day,
+				       dun_state_name(v->state), next, channel, next_day};
+		table_row(&t, cells);
+	}
+	table_end(&t);
+	if (fmt == FMT_TEXT && a.hold)
+		printf("the account is held out of dunning (relance dunning release %s)\n", a.account_no);
+	dunning_account_free(&a);
+	book_close(&b);
+	return 0;
+}
+
+/* hold, release, set: one row of account_dunning, journaled. */
+static int dunning_setting(const struct cli_globals *g, const char *verb, int argc, char **argv)
+{
+	struct opts o;
+	const char *account = NULL, *procedure = NULL, *note = NULL;
+	long rate = -2;
+	opts_init(&o, verb, argc, argv);
+	int set = !strcmp(verb, "dunning set");
+	while (opts_more(&o)) {
+		if (set && opts_value(&o, "--procedure"))
+			procedure = o.arg;
+		else if (set && opts_value(&o, "--rate")) {
+			if (!strcmp(o.arg, "none"))
+				rate = -1;
+			else {
+				int64_t r;
+				if (money_parse(o.arg, strlen(o.arg), MARK_POINT, &r) != MONEY_OK || r < 0 || r > 10000)
+					msg_error("%s: --rate %s: a yearly rate in percent (8.5) or none", verb, o.arg),
+						o.bad = 1;
+				else
+					rate = (long)r;
+			}
+		} else if (opts_value(&o, "--note"))
+			note = o.arg;
+		else {
+			const char *a = opts_positional(&o);
+			if (a && account)
+				msg_error("%s: one account at a time", verb), o.bad = 1;
+			account = a;
+		}
+	}
+	if (!o.bad && !account)
+		msg_error("%s: give an account", verb), o.bad = 1;
+	if (!o.bad && set && !procedure && rate == -2)
+		msg_error("%s: give --procedure NAME|default or --rate R|none", verb), o.bad = 1;
+	if (o.bad)
+		return 2;
+	struct book b;
+	if (book_open_at(&b, g->db, BOOK_EXISTING))
+		return 1;
+	int rc = ledger_account_exists(b.db, account) > 0 ? 0 : -1;
+	if (rc)
+		msg_error("%s: no account %s in the book", verb, account);
+	if (!rc && procedure && strcmp(procedure, "default")) {
+		sqlite3_stmt *st = db_prepare(b.db, "SELECT 1 FROM procedures WHERE name = ?1");
+		if (st) {
+			sqlite3_bind_text(st, 1, procedure, -1, SQLITE_STATIC);
+			if (sqlite3_step(st) != SQLITE_ROW)
+				msg_error("%s: no procedure %s (relance procedures list)", verb, procedure), rc = -1;
+			sqlite3_finalize(st);
+		}
+	}
+	if (rc) {
+		book_close(&b);
+		return 1;
+	}
+	char now[21], summary[300];
+	now_utc(now);
+	int nested;
+	rc = db_tx_begin(b.db, &nested);
+	sqlite3_stmt *st = rc ? NULL : db_prepare(b.db,
+		"INSERT INTO account_dunning(account_no, hold, procedure, rate, note, user, updated_at) "
+		"VALUES (?1, coalesce(?2, 0), ?3, iif(?4 >= 0, ?4, NULL), ?5, ?6, ?7) "
+		"ON CONFLICT (account_no) DO UPDATE SET hold = coalesce(?2, hold), "
+		"procedure = iif(?8, ?3, procedure), rate = iif(?4 = -2, rate, iif(?4 >= 0, ?4, NULL)), "
+		"note = coalesce(?5, note), user = ?6, updated_at = ?7");
+	if (st) {
+		sqlite3_bind_text(st, 1, account, -1, SQLITE_STATIC);
+		if (!strcmp(verb, "dunning hold"))
+			sqlite3_bind_int(st, 2, 1);
+		else if (!strcmp(verb, "dunning release"))
+			sqlite3_bind_int(st, 2, 0);
+		if (procedure && strcmp(procedure, "default"))
+			sqlite3_bind_text(st, 3, procedure, -1, SQLITE_STATIC);
+		sqlite3_bind_int64(st, 4, rate);
+		if (note)
+			sqlite3_bind_text(st, 5, note, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 6, g->user, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 7, now, -1, SQLITE_STATIC);
+		sqlite3_bind_int(st, 8, procedure != NULL);
+		rc = sqlite3_step(st) == SQLITE_DONE ? 0 : -1;
+		if (rc)
+			msg_error("%s: %s", verb, sqlite3_errmsg(b.db));
+		sqlite3_finalize(st);
+	} else {
+		rc = -1;
+	}
+	if (!strcmp(verb, "dunning hold"))
+		snprintf(summary, sizeof summary, "Dunning held%s%s", note ? ": " : "", note ? note : "");
+	else if (!strcmp(verb, "dunning release"))
+		snprintf(summary, sizeof summary, "Dunning released%s%s", note ? ": " : "", note ? note : "");
+	else {
+		char r[32] = "";
+		if (rate >= 0) {
+			money_format(rate, r, sizeof r);
+			strcat(r, " %");
+		}
+		snprintf(summary, sizeof summary, "Dunning settings:%s%s%s%s", procedure ? " procedure " : "",
+			 procedure ? procedure : "", rate == -1 ? " statutory interest rate" : rate >= 0 ? " contractual rate " : "",
+			 r);
+	}
+	struct journal_entry e = {account, "system", g->user, NULL, summary, NULL, NULL, NULL};
+	rc = journal_finish_change(&b, nested, rc, &e);
+	if (!rc)
+		printf("%s: %s\n", account, summary);
+	book_close(&b);
+	return rc ? 1 : 0;
+}
+
+int cmd_dunning(const struct cli_globals *g, int argc, char **argv)
+{
+	const char *sub = argc > 1 ? argv[1] : "";
+	if (!strcmp(sub, "run"))
+		return dunning_run(g, argc - 1, argv + 1);
+	if (!strcmp(sub, "status"))
+		return dunning_status(g, argc - 1, argv + 1);
+	if (!strcmp(sub, "hold"))
+		return dunning_setting(g, "dunning hold", argc - 1, argv + 1);
+	if (!strcmp(sub, "release"))
+		return dunning_setting(g, "dunning release", argc - 1, argv + 1);
+	if (!strcmp(sub, "set"))
+		return dunning_setting(g, "dunning set", argc - 1, argv + 1);
+	msg_error("dunning: say run, status, hold, release or set (relance dunning --help)");
+	return 2;
+}

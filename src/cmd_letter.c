@@ -1,0 +1,259 @@
+/* cmd_letter.c — `relance letter`, `relance qr` and `relance interest`:
+ * an account's letter as a PDF on demand, its EPC QR code, and its late-
+ * payment interest line by line. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "company.h"
+#include "dunning.h"
+#include "interest.h"
+#include "money.h"
+#include "msg.h"
+#include "qr.h"
+#include "table.h"
+#include "today.h"
+
+/* Opens the book, reads the configuration and decides the account. */
+static int load(const struct cli_globals *g, const char *cmd, const char *account, struct book *b,
+		struct dun_account *a)
+{
+	if (company_config_load())
+		return -1;
+	if (book_open_at(b, g->db, BOOK_EXISTING))
+		return -1;
+	int rc = dunning_account(b->db, account, today(), a);
+	if (rc == 1)
+		msg_error("%s: no account %s in the book", cmd, account);
+	if (rc)
+		book_close(b);
+	return rc ? -1 : 0;
+}
+
+int cmd_letter(const struct cli_globals *g, int argc, char **argv)
+{
+	struct opts o;
+	const char *account = NULL, *out = NULL, *lang = NULL;
+	long step = 0;
+	opts_init(&o, "letter", argc, argv);
+	while (opts_more(&o)) {
+		if (opts_value(&o, "--step"))
+			step = opts_long(&o, 1, 20);
+		else if (opts_value(&o, "--lang")) {
+			lang = o.arg;
+			if (strcmp(lang, "en") && strcmp(lang, "fr") && strcmp(lang, "nl") && strcmp(lang, "de"))
+				msg_error("letter: --lang %s: en, fr, nl or de", lang), o.bad = 1;
+		} else if (opts_value(&o, "-o") || opts_value(&o, "--output"))
+			out = o.arg;
+		else {
+			const char *a = opts_positional(&o);
+			if (a && account)
+				msg_error("letter: one account at a time"), o.bad = 1;
+			account = a;
+		}
+	}
+	if (!o.bad && (!account || !out))
+		msg_error("letter: usage: relance letter ACCOUNT [--step S] [--lang L] -o FILE"), o.bad = 1;
+	if (o.bad || step < 0)
+		return 2;
+	struct book b;
+	struct dun_account a;
+	if (load(g, "letter", account, &b, &a))
+		return 1;
+	struct dun_message m;
+	int rc = 0;
+	if (dunning_collect(&a, (int)step, DUN_COLLECT_ALL, &m) <= 0) {
+		if (m.step || !step)
+			msg_error("letter: %s has no overdue invoice to write about", account);
+		else
+			msg_error("letter: procedure %s has no step %ld", a.proc.name, step);
+		rc = 1;
+	}
+	char err[512];
+	if (!rc && (dunning_render(b.db, &m, lang, today(), err, sizeof err) ||
+		    dunning_letter_pdf(&m, today(), out, err, sizeof err))) {
+		msg_error("letter: %s", err);
+		rc = 1;
+	}
+	if (!rc)
+		fprintf(stderr, "letter: %s step %d (%s, %s), %zu invoice%s: %s\n", account, m.step->step,
+			m.step->template, m.lang, m.n, m.n == 1 ? "" : "s", out);
+	dunning_message_free(&m);
+	dunning_account_free(&a);
+	book_close(&b);
+	return rc;
+}
+
+/* The overdue balance the code asks for: open invoices past due, not disputed. */
+static int64_t overdue(const struct dun_account *a)
+{
+	int64_t sum = 0;
+	for (size_t i = 0; i < a->n; i++)
+		if (a->inv[i].due < a->today && a->inv[i].state != DUN_DISPUTED)
+			sum += a->inv[i].open;
+	return sum;
+}
+
+int cmd_qr(const struct cli_globals *g, int argc, char **argv)
+{
+	struct opts o;
+	const char *account = NULL, *png = NULL;
+	int payload_only = 0, ascii = 0, has_amount = 0;
+	int64_t cents = 0;
+	opts_init(&o, "qr", argc, argv);
+	while (opts_more(&o)) {
+		if (opts_flag(&o, "--payload"))
+			payload_only = 1;
+		else if (opts_flag(&o, "--ascii"))
+			ascii = 1;
+		else if (opts_value(&o, "--png"))
+			png = o.arg;
+		else if (opts_value(&o, "--amount")) {
+			enum money_error e = money_parse(o.arg, strlen(o.arg), MARK_UNKNOWN, &cents);
+			if (e != MONEY_OK || cents <= 0)
+				msg_error("qr: --amount %s: %s", o.arg, e ? money_error_text(e) : "is not more than zero"),
+					o.bad = 1;
+			has_amount = 1;
+		} else {
+			const char *a = opts_positional(&o);
+			if (a && account)
+				msg_error("qr: one account at a time"), o.bad = 1;
+			account = a;
+		}
+	}
+	if (!o.bad && !account)
+		msg_error("qr: usage: relance qr ACCOUNT [--amount A] [--payload] [--ascii] [--png FILE]"), o.bad = 1;
+	if (o.bad)
+		return 2;
+	struct book b;
+	struct dun_account a;
+	if (load(g, "qr", account, &b, &a))
+		return 1;
+	if (!has_amount)
+		cents = overdue(&a);
+	char ref[64], err[256];
+	dunning_account_reference(a.account_no, ref);
+	struct sbuf payload = {0};
+	int rc = 0;
+	if (dunning_epc(&a, cents, ref, &payload, err, sizeof err)) {
+		msg_error("qr: %s", err);
+		rc = 1;
+	}
+	struct qr code = {0};
+	if (!rc && payload_only) {
+		printf("%s\n", payload.s);
+	} else if (!rc && qr_encode(payload.s, payload.len, &code)) {
+		msg_error("qr: the payload does not fit a QR code");
+		rc = 1;
+	} else if (!rc && png) {
+		if (qr_png(&code, 8, png)) {
+			msg_error("qr: cannot write %s", png);
+			rc = 1;
+		}
+	} else if (!rc) {
+		struct sbuf text = {0};
+		qr_text(&code, 2, QR_INK_LIGHT, ascii, &text);
+		fwrite(text.s, 1, text.len, stdout);
+		sbuf_free(&text);
+	}
+	qr_free(&code);
+	sbuf_free(&payload);
+	dunning_account_free(&a);
+	book_close(&b);
+	return rc;
+}
+
+static const struct table_column interest_cols[] = {
+	{"invoice_no", CELL_TEXT}, {"base", CELL_NUMBER}, {"from", CELL_TEXT}, {"to", CELL_TEXT},
+	{"days", CELL_NUMBER}, {"rate", CELL_NUMBER}, {"interest", CELL_NUMBER}, {"note", CELL_TEXT},
+};
+
+int cmd_interest(const struct cli_globals *g, int argc, char **argv)
+{
+	struct opts o;
+	const char *account = NULL;
+	int fmt = FMT_TEXT;
+	day_t until = 0;
+	opts_init(&o, "interest", argc, argv);
+	while (opts_more(&o)) {
+		if (opts_value(&o, "--until")) {
+			if (date_parse(o.arg, strlen(o.arg), DATE_ISO, &until))
+				msg_error("interest: --until %s is not a date (YYYY-MM-DD)", o.arg), o.bad = 1;
+		} else if (opts_value(&o, "--format"))
+			fmt = opts_format(&o);
+		else {
+			const char *a = opts_positional(&o);
+			if (a && account)
+				msg_error("interest: one account at a time"), o.bad = 1;
+			account = a;
+		}
+	}
+	if (!o.bad && !account)
+		msg_error("interest: usage: relance interest ACCOUNT [--until D]"), o.bad = 1;
+	if (o.bad || fmt < 0)
+		return 2;
+	struct book b;
+	struct dun_account a;
+	if (load(g, "interest", account, &b, &a))
+		return 1;
+	if (!until)
+		until = today();
+	struct table t;
+	table_begin(&t, (enum out_format)fmt, interest_cols, sizeof interest_cols / sizeof interest_cols[0], stdout);
+	int64_t total = 0, late = 0, principal = 0;
+	int rc = 0;
+	for (size_t i = 0; !rc && i < a.n; i++) {
+		const struct dun_invoice *v = &a.inv[i];
+		if (v->due >= until || v->state == DUN_DISPUTED)
+			continue;
+		struct interest_calc c;
+		char err[256];
+		if (interest_compute(b.db, company.country, a.rate, v->open, v->due, until, &c, err, sizeof err)) {
+			msg_error("interest: %s", err);
+			rc = 1;
+			break;
+		}
+		late++, principal += v->open;
+		for (int k = 0; k < c.n; k++) {
+			const struct interest_line *l = &c.lines[k];
+			char base[32], from[11], to[11], days[12], rate[16], cents[32];
+			money_format(v->open, base, sizeof base);
+			date_iso(l->from, from);
+			date_iso(l->to, to);
+			snprintf(days, sizeof days, "%d", l->days);
+			money_format(l->rate, rate, sizeof rate);
+			money_format(l->cents, cents, sizeof cents);
+			const char *note = a.rate >= 0 ? "contractual rate"
+					 : l->carried ? "rate of the half-year before: none in the book for this one"
+						      : "";
+			const char *cells[] = {v->invoice_no, base, from, to, days, rate, cents, note};
+			table_row(&t, cells);
+		}
+		total += c.total;
+	}
+	table_end(&t);
+	if (!rc && fmt == FMT_TEXT) {
+		char s_principal[32], s_total[32], s_comp[32], s_all[32], s_until[11];
+		date_iso(until, s_until);
+		int64_t comp = a.proc.consumer ? consumer_damages(principal) : COMPENSATION_CENTS * late;
+		if (a.proc.consumer && a.rate < 0)
+			total = 0;
+		money_format_grouped(principal, s_principal, sizeof s_principal);
+		money_format_grouped(total, s_total, sizeof s_total);
+		money_format_grouped(comp, s_comp, sizeof s_comp);
+		money_format_grouped(principal + total + comp, s_all, sizeof s_all);
+		printf("\nprincipal %s; interest %s (%s%s, simple, actual days / 365, until %s)\n", s_principal,
+		       s_total,
+		       a.rate >= 0 ? "contractual rate"
+				   : a.proc.consumer ? "none without a contractual rate: a consumer"
+						     : "statutory rate of ",
+		       a.rate >= 0 || a.proc.consumer ? "" : company.country, s_until);
+		printf("%s %s; in all %s\n",
+		       a.proc.consumer ? "damages (consumer bands, XIX.4)" : "fixed compensation (40.00 per late invoice)",
+		       s_comp, s_all);
+	}
+	dunning_account_free(&a);
+	book_close(&b);
+	return rc;
+}

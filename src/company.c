@@ -1,0 +1,173 @@
+/* company.c — the creditor's details and the dunning settings: their
+ * defaults, checking a value when it is set, and writing them back. */
+#include "company.h"
+
+#include <ctype.h>
+#include <string.h>
+
+#include "money.h"
+
+struct company company;
+
+void company_defaults(void)
+{
+	memset(&company, 0, sizeof company);
+	snprintf(company.country, sizeof company.country, "BE");
+	snprintf(company.sendmail, sizeof company.sendmail, "/usr/sbin/sendmail -t -oi");
+	snprintf(company.letters_dir, sizeof company.letters_dir, "letters");
+	snprintf(company.reference_kind, sizeof company.reference_kind, "ogm");
+}
+
+int iban_valid(const char *iban)
+{
+	char s[64];
+	size_t n = 0;
+	for (const char *p = iban; *p; p++) {
+		if (*p == ' ')
+			continue;
+		if (!isalnum((unsigned char)*p) || n + 1 >= sizeof s)
+			return 0;
+		s[n++] = (char)toupper((unsigned char)*p);
+	}
+	if (n < 15 || n > 34 || !isalpha((unsigned char)s[0]) || !isalpha((unsigned char)s[1]) ||
+	    !isdigit((unsigned char)s[2]) || !isdigit((unsigned char)s[3]))
+		return 0;
+	unsigned rem = 0;
+	for (size_t i = 0; i < n; i++) {
+		char c = s[(i + 4) % n];
+		if (isdigit((unsigned char)c))
+			rem = (rem * 10 + (unsigned)(c - '0')) % 97;
+		else
+			rem = (rem * 100 + (unsigned)(c - 'A' + 10)) % 97;
+	}
+	return rem == 1;
+}
+
+/* Copies v into dst without blanks, upper case: how IBANs and BICs are kept. */
+static void compact_upper(char *dst, size_t size, const char *v)
+{
+	size_t n = 0;
+	for (; *v && n + 1 < size; v++)
+		if (*v != ' ')
+			dst[n++] = (char)toupper((unsigned char)*v);
+	dst[n] = '\0';
+}
+
+static int set_text(char *dst, size_t size, const char *v, const char *name, char *why, size_t whylen)
+{
+	if (strlen(v) >= size) {
+		snprintf(why, whylen, "%s: at most %zu bytes", name, size - 1);
+		return -1;
+	}
+	snprintf(dst, size, "%s", v);
+	return 0;
+}
+
+int company_set(const char *name, const char *v, char *why, size_t whylen)
+{
+	struct {
+		const char *name;
+		char *dst;
+		size_t size;
+	} texts[] = {
+		{"company-name", company.name, sizeof company.name},
+		{"company-address", company.address, sizeof company.address},
+		{"company-vat", company.vat, sizeof company.vat},
+		{"company-email", company.email, sizeof company.email},
+		{"company-phone", company.phone, sizeof company.phone},
+		{"company-city", company.city, sizeof company.city},
+		{"sendmail", company.sendmail, sizeof company.sendmail},
+		{"sms-command", company.sms_command, sizeof company.sms_command},
+		{"letters-dir", company.letters_dir, sizeof company.letters_dir},
+		{"payment-link", company.payment_link, sizeof company.payment_link},
+	};
+	for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++)
+		if (!strcmp(name, texts[i].name))
+			return set_text(texts[i].dst, texts[i].size, v, name, why, whylen);
+	if (!strcmp(name, "company-iban")) {
+		if (*v && !iban_valid(v)) {
+			snprintf(why, whylen, "company-iban: %s is not an IBAN (its check digits are wrong)", v);
+			return -1;
+		}
+		compact_upper(company.iban, sizeof company.iban, v);
+		return 0;
+	}
+	if (!strcmp(name, "company-bic")) {
+		char b[16];
+		compact_upper(b, sizeof b, v);
+		size_t n = strlen(b);
+		int okay = n == 0 || n == 8 || n == 11;
+		for (size_t i = 0; okay && i < n; i++)
+			okay = i < 6 ? isalpha((unsigned char)b[i]) : isalnum((unsigned char)b[i]);
+		if (!okay) {
+			snprintf(why, whylen, "company-bic: %s is not a BIC (8 or 11 letters and digits)", v);
+			return -1;
+		}
+		snprintf(company.bic, sizeof company.bic, "%s", b);
+		return 0;
+	}
+	if (!strcmp(name, "company-country")) {
+		if (strlen(v) != 2 || !isalpha((unsigned char)v[0]) || !isalpha((unsigned char)v[1])) {
+			snprintf(why, whylen, "company-country: two letters (BE, FR, ...)");
+			return -1;
+		}
+		company.country[0] = (char)toupper((unsigned char)v[0]);
+		company.country[1] = (char)toupper((unsigned char)v[1]);
+		company.country[2] = '\0';
+		return 0;
+	}
+	if (!strcmp(name, "payment-reference")) {
+		if (strcmp(v, "ogm") && strcmp(v, "rf")) {
+			snprintf(why, whylen, "payment-reference: say ogm or rf");
+			return -1;
+		}
+		snprintf(company.reference_kind, sizeof company.reference_kind, "%s", v);
+		return 0;
+	}
+	if (!strcmp(name, "email-pdf")) {
+		if (!strcmp(v, "yes") || !strcmp(v, "no")) {
+			company.email_pdf = !strcmp(v, "yes");
+			return 0;
+		}
+		snprintf(why, whylen, "email-pdf: say yes or no");
+		return -1;
+	}
+	if (!strcmp(name, "postage")) {
+		int64_t c;
+		if (money_parse(v, strlen(v), MARK_POINT, &c) != MONEY_OK || c < 0 || c > 10000) {
+			snprintf(why, whylen, "postage: an amount between 0.00 and 100.00");
+			return -1;
+		}
+		company.postage = c;
+		return 0;
+	}
+	return 1;
+}
+
+/* A value as relancerc quotes it (quotes keep blanks; there are no escapes). */
+static void dump_text(FILE *out, const char *name, const char *v)
+{
+	fprintf(out, "set %s = \"%s\"\n", name, v);
+}
+
+void company_dump(FILE *out)
+{
+	char postage[32];
+	money_format(company.postage, postage, sizeof postage);
+	dump_text(out, "company-name", company.name);
+	dump_text(out, "company-address", company.address);
+	dump_text(out, "company-vat", company.vat);
+	dump_text(out, "company-iban", company.iban);
+	dump_text(out, "company-bic", company.bic);
+	dump_text(out, "company-email", company.email);
+	dump_text(out, "company-phone", company.phone);
+	dump_text(out, "company-city", company.city);
+	fprintf(out, "set company-country = %s\n", company.country);
+	dump_text(out, "sendmail", company.sendmail);
+	dump_text(out, "sms-command", company.sms_command);
+	dump_text(out, "letters-dir", company.letters_dir);
+	dump_text(out, "payment-link", company.payment_link);
+	fprintf(out, "set payment-reference = %s\n", company.reference_kind);
+	fprintf(out, "set email-pdf = %s\n", company.email_pdf ? "yes" : "no");
+	fprintf(out, "set postage = %s\n", postage);
+}

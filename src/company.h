@@ -1,0 +1,40 @@
+/* company.h — the creditor's own details and the dunning settings of
+ * relancerc (`set company-name = ...`, `set sendmail = ...`): what letters
+ * and e-mails are signed with and how they leave. ui/config.c reads the
+ * files; commands in src/ ask company_config_load() to read them. */
+#ifndef RELANCE_COMPANY_H
+#define RELANCE_COMPANY_H
+#include <stdint.h>
+#include <stdio.h>
+
+struct company {
+	char name[128], address[256], vat[32], iban[40], bic[16], email[128], phone[48];
+	char country[3];          /* whose statutory rate applies by default */
+	char city[64];            /* in the letters' date line */
+	char sendmail[256];       /* the command e-mails are piped to */
+	char sms_command[256];    /* the command an SMS is piped to: $RELANCE_SMS_TO names the number */
+	char letters_dir[512];    /* where `dunning run` writes letters */
+	char payment_link[256];   /* %r the reference, %a the amount, %c the account; "" none */
+	char reference_kind[4];   /* "ogm" or "rf": the kind generated for invoices without one */
+	int email_pdf;            /* e-mails carry the letter as a PDF */
+	int64_t postage;          /* cents added to a letter's fee */
+};
+
+extern struct company company;
+
+void company_defaults(void);
+/* One setting by name. Returns 0; 1 when the name is not one of these
+ * (the caller tries its own); -1 with the reason in why when the value is
+ * not acceptable. */
+int company_set(const char *name, const char *value, char *why, size_t whylen);
+/* Writes the settings as relancerc lines. */
+void company_dump(FILE *out);
+/* 1 when the IBAN's check digits are right (ISO 13616, mod 97). */
+int iban_valid(const char *iban);
+
+/* Reads relancerc (system, then user) the way the workstation does;
+ * errors go to standard error. Returns the number of errors. Defined in
+ * ui/app.c, where the reader lives. */
+int company_config_load(void);
+
+#endif

@@ -1,0 +1,246 @@
+/* dunning.c — an account's open invoices and where each stands in its
+ * procedure today: held, disputed, promised, under a plan, done, waiting
+ * for its next step's day, or due. The rules are in dunning.h. */
+#include "dunning.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "company.h"
+#include "payref.h"
+
+const char *dun_state_name(enum dun_state s)
+{
+	static const char *const names[] = {"due", "waiting", "done", "hold", "disputed", "promised", "plan"};
+	return names[s];
+}
+
+static void text_col(sqlite3_stmt *st, int col, char *out, size_t size)
+{
+	const unsigned char *t = sqlite3_column_text(st, col);
+	snprintf(out, size, "%s", t ? (const char *)t : "");
+}
+
+static day_t day_col(sqlite3_stmt *st, int col)
+{
+	const char *t = (const char *)sqlite3_column_text(st, col);
+	day_t d = 0;
+	if (t && date_parse(t, strlen(t), DATE_ISO, &d) != 0)
+		d = 0;
+	return d;
+}
+
+static int load_account(sqlite3 *db, const char *account_no, struct dun_account *a)
+{
+	sqlite3_stmt *st = db_prepare(db,
+		"SELECT c.name, coalesce(c.contact, ''), coalesce(c.email, ''), coalesce(c.phone, ''), "
+		"coalesce(c.street, ''), coalesce(c.postcode, ''), coalesce(c.city, ''), coalesce(c.country, ''), "
+		"c.language, coalesce(o.name, c.collector, ''), coalesce(d.hold, 0), coalesce(d.rate, -1) "
+		"FROM customers c LEFT JOIN account_dunning d ON d.account_no = c.account_no "
+		"LEFT JOIN collectors o ON o.login = c.collector WHERE c.account_no = ?1");
+	if (!st)
+		return -1;
+	sqlite3_bind_text(st, 1, account_no, -1, SQLITE_STATIC);
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		snprintf(a->account_no, sizeof a->account_no, "%s", account_no);
+		text_col(st, 0, a->name, sizeof a->name);
+		text_col(st, 1, a->contact, sizeof a->contact);
+		text_col(st, 2, a->email, sizeof a->email);
+		text_col(st, 3, a->phone, sizeof a->phone);
+		text_col(st, 4, a->street, sizeof a->street);
+		text_col(st, 5, a->postcode, sizeof a->postcode);
+		text_col(st, 6, a->city, sizeof a->city);
+		text_col(st, 7, a->country, sizeof a->country);
+		text_col(st, 8, a->language, sizeof a->language);
+		text_col(st, 9, a->collector, sizeof a->collector);
+		a->hold = sqlite3_column_int(st, 10);
+		a->rate = sqlite3_column_int(st, 11);
+	}
+	sqlite3_finalize(st);
+	return rc == SQLITE_ROW ? 0 : rc == SQLITE_DONE ? 1 : -1;
+}
+
+static int load_invoices(sqlite3 *db, struct dun_account *a)
+{
+	sqlite3_stmt *st = db_prepare(db,
+		"SELECT i.invoice_no, coalesce(i.issue_date, ''), i.due_date, i.amount, i.open_amount, i.currency, "
+		"coalesce(i.reference, ''), "
+		"EXISTS (SELECT 1 FROM disputes d WHERE d.invoice_no = i.invoice_no AND d.status = 'open'), "
+		/* a promise or plan naming no invoice covers the whole balance */
+		"EXISTS (SELECT 1 FROM promises p WHERE p.account_no = i.account_no AND p.status = 'open' "
+		"        AND (i.invoice_no IN (SELECT invoice_no FROM promise_invoices WHERE promise_id = p.id) "
+		"             OR NOT EXISTS (SELECT 1 FROM promise_invoices WHERE promise_id = p.id))), "
+		"EXISTS (SELECT 1 FROM plans l WHERE l.account_no = i.account_no AND l.status = 'active' "
+		"        AND (i.invoice_no IN (SELECT invoice_no FROM plan_invoices WHERE plan_id = l.id) "
+		"             OR NOT EXISTS (SELECT 1 FROM plan_invoices WHERE plan_id = l.id))) "
+		"FROM invoices i WHERE i.account_no = ?1 AND i.status = 'open' AND i.kind = 'invoice' "
+		"ORDER BY i.due_date, i.invoice_no");
+	if (!st)
+		return -1;
+	sqlite3_bind_text(st, 1, a->account_no, -1, SQLITE_STATIC);
+	size_t cap = 0;
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		if (a->n == cap) {
+			cap = cap ? 2 * cap : 8;
+			struct dun_invoice *grown = realloc(a->inv, cap * sizeof *grown);
+			if (!grown)
+				abort();
+			a->inv = grown;
+		}
+		struct dun_invoice *v = &a->inv[a->n++];
+		memset(v, 0, sizeof *v);
+		text_col(st, 0, v->invoice_no, sizeof v->invoice_no);
+		text_col(st, 1, v->issue_date, sizeof v->issue_date);
+		v->due = day_col(st, 2);
+		v->amount = sqlite3_column_int64(st, 3);
+		v->open = sqlite3_column_int64(st, 4);
+		text_col(st, 5, v->currency, sizeof v->currency);
+		text_col(st, 6, v->reference, sizeof v->reference);
+		if (!v->reference[0] || (strlen(v->reference) != 12 && strncmp(v->reference, "RF", 2)))
+			payref_generate(v->invoice_no, company.reference_kind[0] ? company.reference_kind : "ogm",
+					v->reference);
+		v->state = sqlite3_column_int(st, 7) ? DUN_DISPUTED
+			 : sqlite3_column_int(st, 8) ? DUN_PROMISED
+			 : sqlite3_column_int(st, 9) ? DUN_PLAN : DUN_WAITING;
+	}
+	sqlite3_finalize(st);
+	return 0;
+}
+
+/* The steps already taken, from the journal: the highest per invoice. */
+static int load_levels(sqlite3 *db, struct dun_account *a)
+{
+	sqlite3_stmt *st = db_prepare(db,
+		"SELECT j.value, json_extract(x.detail, '$.dunning.step'), substr(x.at, 1, 10), "
+		"json_extract(x.detail, '$.dunning.pay_by') "
+		"FROM activities x, json_each(x.detail, '$.dunning.invoices') j "
+		"WHERE x.account_no = ?1 AND x.detail LIKE '{\"dunning\":%' AND json_valid(x.detail)");
+	if (!st)
+		return -1;
+	sqlite3_bind_text(st, 1, a->account_no, -1, SQLITE_STATIC);
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		const char *inv = (const char *)sqlite3_column_text(st, 0);
+		int step = sqlite3_column_int(st, 1);
+		for (size_t i = 0; inv && i < a->n; i++)
+			if (!strcmp(a->inv[i].invoice_no, inv) && step > a->inv[i].level) {
+				a->inv[i].level = step;
+				a->inv[i].level_day = day_col(st, 2);
+				a->inv[i].level_pay_by = day_col(st, 3);
+			}
+	}
+	sqlite3_finalize(st);
+	return 0;
+}
+
+static void decide(const struct procedure *p, struct dun_invoice *v, int hold, day_t today)
+{
+	if (hold) {
+		v->state = DUN_HOLD;
+		return;
+	}
+	if (v->state != DUN_WAITING)
+		return; /* disputed, promised or under a plan */
+	int k = 0;
+	while (k < p->nsteps && p->steps[k].step <= v->level)
+		k++;
+	/* the steps before the due date are for invoices not yet due */
+	while (v->level == 0 && k < p->nsteps && p->steps[k].days < 0 && today >= v->due)
+		k++;
+	if (k >= p->nsteps) {
+		v->state = DUN_DONE;
+		return;
+	}
+	const struct step *s = &p->steps[k];
+	day_t day = v->due + s->days;
+	if (v->level > 0) {
+		const struct step *prev = NULL;
+		for (int i = 0; i < p->nsteps; i++)
+			if (p->steps[i].step == v->level)
+				prev = &p->steps[i];
+		if (prev && v->level_day + (s->days - prev->days) > day)
+			day = v->level_day + (s->days - prev->days);
+		if (v->level_pay_by && v->level_pay_by + 1 > day)
+			day = v->level_pay_by + 1;
+	}
+	v->next = s->step;
+	v->next_day = day;
+	v->state = day <= today ? DUN_DUE : DUN_WAITING;
+}
+
+int dunning_account(sqlite3 *db, const char *account_no, day_t today, struct dun_account *a)
+{
+	memset(a, 0, sizeof *a);
+	int rc = load_account(db, account_no, a);
+	if (rc)
+		return rc;
+	char name[33];
+	if (procedure_of_account(db, account_no, name) || procedure_load(db, name, &a->proc) < 0 ||
+	    load_invoices(db, a) || load_levels(db, a)) {
+		dunning_account_free(a);
+		return -1;
+	}
+	a->today = today;
+	for (size_t i = 0; i < a->n; i++)
+		decide(&a->proc, &a->inv[i], a->hold, today);
+	return 0;
+}
+
+void dunning_account_free(struct dun_account *a)
+{
+	free(a->inv);
+	a->inv = NULL;
+	a->n = 0;
+}
+
+int dunning_collect(const struct dun_account *a, int step, enum dun_collect mode, struct dun_message *m)
+{
+	memset(m, 0, sizeof *m);
+	m->a = a;
+	if (mode == DUN_COLLECT_NEXT) { /* what is due comes first */
+		int due = 0;
+		for (size_t i = 0; i < a->n; i++)
+			due |= a->inv[i].state == DUN_DUE;
+		if (due)
+			mode = DUN_COLLECT_DUE;
+	}
+	if (mode != DUN_COLLECT_ALL && step == 0) {
+		for (size_t i = 0; i < a->n; i++) {
+			const struct dun_invoice *v = &a->inv[i];
+			int eligible = v->state == DUN_DUE || (mode == DUN_COLLECT_NEXT && v->state == DUN_WAITING);
+			if (eligible && (step == 0 || v->next < step || (mode == DUN_COLLECT_NEXT && v->next == step)))
+				step = v->next;
+		}
+		if (step == 0)
+			return 0;
+	}
+	if (step == 0) { /* on demand: the account's furthest next step */
+		for (size_t i = 0; i < a->n; i++)
+			if (a->inv[i].due < a->today && a->inv[i].next > step)
+				step = a->inv[i].next;
+		for (size_t i = 0; step == 0 && i < a->n; i++)
+			if (a->inv[i].state == DUN_DONE)
+				step = a->proc.nsteps ? a->proc.steps[a->proc.nsteps - 1].step : 0;
+	}
+	for (int k = 0; k < a->proc.nsteps; k++)
+		if (a->proc.steps[k].step == step)
+			m->step = &a->proc.steps[k];
+	if (!m->step)
+		return 0;
+	m->which = malloc((a->n ? a->n : 1) * sizeof *m->which);
+	if (!m->which)
+		abort();
+	for (size_t i = 0; i < a->n; i++) {
+		const struct dun_invoice *v = &a->inv[i];
+		int take;
+		if (mode == DUN_COLLECT_ALL)
+			take = v->due < a->today && (v->state == DUN_DUE || v->state == DUN_WAITING ||
+						     v->state == DUN_DONE || v->state == DUN_HOLD);
+		else
+			take = (v->state == DUN_DUE || (mode == DUN_COLLECT_NEXT && v->state == DUN_WAITING)) &&
+			       v->next == step;
+		if (take)
+			m->which[m->n++] = i;
+	}
+	return (int)m->n;
+}

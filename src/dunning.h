@@ -1,0 +1,107 @@
+/* dunning.h — where each open invoice stands in its account's procedure,
+ * the messages due today (one per account and step), and sending them.
+ *
+ * The step an invoice has reached is read from the journal: each reminder
+ * sent is an entry whose detail holds {"dunning": {procedure, step,
+ * invoices, pay_by, ...}}. Steps go in order, none skipped except the ones
+ * before the due date once it is past; a step is due on its day after the
+ * due date, not before the step before it has had its own gap of days, and
+ * not before the deadline the last reminder gave has passed (for Belgian
+ * consumers: at least 14 days, XIX.2). */
+#ifndef RELANCE_DUNNING_H
+#define RELANCE_DUNNING_H
+#include <stdint.h>
+
+#include "book.h"
+#include "date.h"
+#include "procedure.h"
+#include "sbuf.h"
+
+enum dun_state {
+	DUN_DUE,      /* its next step is due today */
+	DUN_WAITING,  /* its next step is due later (next_day) */
+	DUN_DONE,     /* every step has been taken */
+	DUN_HOLD,     /* the account is held out of dunning */
+	DUN_DISPUTED, /* an open dispute */
+	DUN_PROMISED, /* under an open promise to pay */
+	DUN_PLAN      /* under an active payment plan */
+};
+const char *dun_state_name(enum dun_state s);
+
+struct dun_invoice {
+	char invoice_no[65], issue_date[11], currency[4];
+	day_t due;
+	int64_t amount, open;
+	char reference[64];   /* stored form: the ledger's, else generated */
+	int level;            /* the last step taken, 0 none */
+	day_t level_day;      /* when */
+	day_t level_pay_by;   /* the deadline it gave */
+	enum dun_state state;
+	int next;             /* the next step (index into the procedure + 1), 0 none */
+	day_t next_day;
+};
+
+struct dun_account {
+	char account_no[65], name[256], contact[256], email[512], phone[128];
+	char street[256], postcode[32], city[128], country[3], language[3], collector[65];
+	struct procedure proc;
+	int hold, rate;       /* rate: contractual, hundredths of a percent; -1 none */
+	day_t today;          /* the day the states were decided on */
+	struct dun_invoice *inv;
+	size_t n;
+};
+
+/* Loads an account and decides each of its open invoices' state on day
+ * `today`. Returns 0, 1 when there is no such account, -1 on error. */
+int dunning_account(sqlite3 *db, const char *account_no, day_t today, struct dun_account *a);
+void dunning_account_free(struct dun_account *a);
+
+/* A message: the invoices of one account at one step, with what is claimed. */
+struct dun_message {
+	const struct dun_account *a;
+	const struct step *step;
+	char channel[12];     /* the step's, or letter when the debtor has no e-mail
+				 address or phone number for it */
+	size_t *which;        /* indexes into a->inv */
+	size_t n;
+	int64_t total, interest, compensation, fee, damages, grand;
+	int interest_rate;    /* the rate shown (the first line's), -1 none */
+	char reference[64];   /* stored form */
+	day_t pay_by;
+	char lang[3];         /* the language it is written in */
+	char where[1100];     /* the template's file */
+	struct sbuf subject, body;
+};
+
+enum dun_collect {
+	DUN_COLLECT_DUE,  /* the invoices due today at the step */
+	DUN_COLLECT_NEXT, /* due or not yet: the next message, for a preview */
+	DUN_COLLECT_ALL   /* every overdue invoice not disputed, promised or under a plan:
+			     a letter made on demand */
+};
+/* Collects the invoices of `a` for step number `step` (0: the first step
+ * any of them is at; for DUN_COLLECT_ALL the furthest). Returns the number
+ * collected (0: nothing to send). m is to be freed in any case. */
+int dunning_collect(const struct dun_account *a, int step, enum dun_collect mode, struct dun_message *m);
+/* Computes the amounts and fills the template in (lang NULL: the
+ * account's). Returns 0, or -1 with err. */
+int dunning_render(sqlite3 *db, struct dun_message *m, const char *lang, day_t today, char *err, size_t errlen);
+void dunning_message_free(struct dun_message *m);
+
+/* Writes the message's letter as a PDF (with the EPC QR code when the
+ * company has an IBAN). Returns 0, or -1 with err. */
+int dunning_letter_pdf(const struct dun_message *m, day_t today, const char *path, char *err, size_t errlen);
+/* The EPC QR payload for paying `cents` on account `a` with reference ref
+ * (stored form). Returns 0, or -1 with err. */
+int dunning_epc(const struct dun_account *a, int64_t cents, const char *ref, struct sbuf *out, char *err,
+		size_t errlen);
+/* The account's own reference (for several invoices paid together). */
+void dunning_account_reference(const char *account_no, char out[64]);
+
+/* Sends (or produces) the message by its step's channel and journals it.
+ * file: where a letter was written (out, may be empty). Returns 0; -1 with
+ * err when it could not go (nothing journaled: the next run tries again). */
+int dunning_send(struct book *b, const char *user, struct dun_message *m, day_t today, char *file, size_t filelen,
+		 char *err, size_t errlen);
+
+#endif

@@ -1,0 +1,421 @@
+/* dunning_message.c — a message's amounts (principal, interest,
+ * compensation or damages, fee), its payment reference and deadline, its
+ * text from the template, its letter as a PDF and its EPC QR code. */
+#include "dunning.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "company.h"
+#include "epc.h"
+#include "interest.h"
+#include "lang.h"
+#include "letter_pdf.h"
+#include "money.h"
+#include "payref.h"
+#include "qr.h"
+#include "template.h"
+#include "utf8.h"
+
+void dunning_account_reference(const char *account_no, char out[64])
+{
+	payref_generate(account_no, company.reference_kind[0] ? company.reference_kind : "ogm", out);
+}
+
+/* A paper channel: the debtor has it on the third working day after posting. */
+static int on_paper(const char *channel)
+{
+	return !strcmp(channel, "letter") || !strcmp(channel, "registered");
+}
+
+static day_t third_working_day(day_t d)
+{
+	int n = 0;
+	while (n < 3) {
+		d++;
+		int wd = (int)((d % 7 + 7 + 3) % 7); /* day 0 (1970-01-01) was a Thursday: 0 Monday .. 6 Sunday */
+		if (wd < 5)
+			n++;
+	}
+	return d;
+}
+
+/* The deadline a message gives: the oldest due date before it; 14 days
+ * to pay, counted from the day after an e-mail or text, or from the
+ * third working day after a letter is posted (XIX.2, for everyone alike). */
+static day_t deadline(const struct dun_message *m, day_t today)
+{
+	if (m->step->days < 0) {
+		day_t due = 0;
+		for (size_t i = 0; i < m->n; i++)
+			if (!due || m->a->inv[m->which[i]].due < due)
+				due = m->a->inv[m->which[i]].due;
+		return due;
+	}
+	return on_paper(m->channel) ? third_working_day(today) + 13 : today + 14;
+}
+
+static void short_date(const char *lang, day_t d, char out[11])
+{
+	int y, mo, dd;
+	civil_from_days(d, &y, &mo, &dd);
+	if (!strcmp(lang, "en"))
+		date_iso(d, out);
+	else
+		snprintf(out, 11, !strcmp(lang, "de") ? "%02d.%02d.%04d" : "%02d/%02d/%04d", dd % 100, mo % 100,
+			 y % 10000);
+}
+
+/* Pads s with blanks to `width` columns (display width). */
+static void pad(struct sbuf *b, const char *s, size_t width, int right)
+{
+	size_t w = utf8_width(s, strlen(s));
+	if (right)
+		for (size_t i = w; i < width; i++)
+			sbuf_put(b, " ", 1);
+	sbuf_puts(b, s);
+	if (!right)
+		for (size_t i = w; i < width; i++)
+			sbuf_put(b, " ", 1);
+}
+
+/* The invoice table of an e-mail or text: one line a invoice. */
+static void invoice_table(const struct dun_message *m, const char *lang, struct sbuf *b)
+{
+	size_t wno = utf8_width(lang_label(lang, L_INVOICE), strlen(lang_label(lang, L_INVOICE)));
+	for (size_t i = 0; i < m->n; i++) {
+		const char *no = m->a->inv[m->which[i]].invoice_no;
+		if (utf8_width(no, strlen(no)) > wno)
+			wno = utf8_width(no, strlen(no));
+	}
+	sbuf_puts(b, "  ");
+	pad(b, lang_label(lang, L_INVOICE), wno + 2, 0);
+	pad(b, lang_label(lang, L_DATE), 12, 0);
+	pad(b, lang_label(lang, L_DUE), 12, 0);
+	pad(b, lang_label(lang, L_AMOUNT), 16, 1);
+	pad(b, lang_label(lang, L_OPEN), 16, 1);
+	sbuf_puts(b, "\n");
+	for (size_t i = 0; i < m->n; i++) {
+		const struct dun_invoice *v = &m->a->inv[m->which[i]];
+		char issue[11] = "", due[11], amount[64], open[64];
+		day_t d;
+		if (v->issue_date[0] && !date_parse(v->issue_date, strlen(v->issue_date), DATE_ISO, &d))
+			short_date(lang, d, issue);
+		short_date(lang, v->due, due);
+		lang_money(lang, v->amount, v->currency, amount, sizeof amount);
+		lang_money(lang, v->open, v->currency, open, sizeof open);
+		sbuf_puts(b, "  ");
+		pad(b, v->invoice_no, wno + 2, 0);
+		pad(b, issue, 12, 0);
+		pad(b, due, 12, 0);
+		pad(b, amount, 16, 1);
+		pad(b, open, 16, 1);
+		if (i + 1 < m->n)
+			sbuf_puts(b, "\n");
+	}
+}
+
+/* Percent-encodes s for a URL. */
+static void url_put(struct sbuf *b, const char *s)
+{
+	for (; *s; s++) {
+		unsigned char c = (unsigned char)*s;
+		if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || strchr("-._~", c))
+			sbuf_put(b, (const char *)&c, 1);
+		else
+			sbuf_printf(b, "%%%02X", c);
+	}
+}
+
+static void pay_link(const struct dun_message *m, struct sbuf *b)
+{
+	char amount[32];
+	money_format(m->grand, amount, sizeof amount);
+	for (const char *p = company.payment_link; *p; p++) {
+		if (*p == '%' && (p[1] == 'r' || p[1] == 'a' || p[1] == 'c')) {
+			url_put(b, p[1] == 'r' ? m->reference : p[1] == 'a' ? amount : m->a->account_no);
+			p++;
+		} else {
+			sbuf_put(b, p, 1);
+		}
+	}
+}
+
+static int amounts(sqlite3 *db, struct dun_message *m, day_t today, char *err, size_t errlen)
+{
+	const struct dun_account *a = m->a;
+	const struct procedure *p = &a->proc;
+	int claims = procedure_claims_at(p, m->step->step);
+	m->interest_rate = -1;
+	for (size_t i = 0; i < m->n; i++)
+		m->total += a->inv[m->which[i]].open;
+	if (claims && (!p->consumer || a->rate >= 0)) {
+		for (size_t i = 0; i < m->n; i++) {
+			const struct dun_invoice *v = &a->inv[m->which[i]];
+			struct interest_calc c;
+			if (interest_compute(db, company.country, a->rate, v->open, v->due, today, &c, err, errlen))
+				return -1;
+			m->interest += c.total;
+			if (c.n && m->interest_rate < 0)
+				m->interest_rate = c.lines[c.n - 1].rate;
+		}
+	}
+	if (claims && !p->consumer)
+		m->compensation = COMPENSATION_CENTS * (int64_t)m->n;
+	if (claims && p->consumer)
+		m->damages = consumer_damages(m->total);
+	m->fee = m->step->fee;
+	if (p->consumer && m->fee > 750)
+		m->fee = 750;
+	if (p->consumer && m->fee && on_paper(m->channel))
+		m->fee += company.postage;
+	m->grand = m->total + m->interest + m->compensation + m->damages + m->fee;
+	return 0;
+}
+
+/* Replaces "; " separated address parts with ", " for a line of text. */
+static void one_line(const char *s, char *out, size_t size)
+{
+	size_t o = 0;
+	for (; *s && o + 3 < size; s++) {
+		if (*s == ';') {
+			out[o++] = ',';
+			if (s[1] != ' ')
+				out[o++] = ' ';
+		} else {
+			out[o++] = *s;
+		}
+	}
+	out[o] = '\0';
+}
+
+#define INVOICES_MARK "\x1e"
+
+static int render_as(sqlite3 *db, struct dun_message *m, const char *lang, day_t today, int for_letter,
+		     char *err, size_t errlen)
+{
+	(void)db;
+	const struct dun_account *a = m->a;
+	char used[3];
+	char *text = template_find(m->step->template, lang, used, m->where, sizeof m->where);
+	if (!text) {
+		snprintf(err, errlen, "no template %s (data/templates/%s/)", m->step->template, lang);
+		return -1;
+	}
+	snprintf(m->lang, sizeof m->lang, "%s", lang_known(used));
+	const char *L = m->lang;
+	const char *cur = m->n ? a->inv[m->which[0]].currency : "EUR";
+	char total[64], interest[64], comp[64], fee[64], damages[64], grand[64], rate[32] = "", ref[64];
+	char oldest[64] = "", days[16] = "0", date[64], pay_by[64], address[300];
+	lang_money(L, m->total, cur, total, sizeof total);
+	lang_money(L, m->interest, cur, interest, sizeof interest);
+	lang_money(L, m->compensation, cur, comp, sizeof comp);
+	lang_money(L, m->fee, cur, fee, sizeof fee);
+	/* a consumer's first reminder says what damages will be claimed */
+	lang_money(L, m->damages || !a->proc.consumer ? m->damages : consumer_damages(m->total), cur, damages,
+		   sizeof damages);
+	lang_money(L, m->grand, cur, grand, sizeof grand);
+	if (m->interest_rate >= 0)
+		rate_format(m->interest_rate, rate, sizeof rate);
+	payref_display(m->reference, ref, sizeof ref);
+	if (m->n) {
+		day_t due = a->inv[m->which[0]].due;
+		for (size_t i = 1; i < m->n; i++)
+			if (a->inv[m->which[i]].due < due)
+				due = a->inv[m->which[i]].due;
+		lang_date(L, due, oldest, sizeof oldest);
+		snprintf(days, sizeof days, "%ld", today > due ? (long)(today - due) : 0L);
+	}
+	lang_date(L, today, date, sizeof date);
+	lang_date(L, m->pay_by, pay_by, sizeof pay_by);
+	one_line(company.address, address, sizeof address);
+	struct sbuf table = {0}, link = {0};
+	if (for_letter)
+		sbuf_puts(&table, INVOICES_MARK);
+	else
+		invoice_table(m, L, &table);
+	pay_link(m, &link);
+	char count[16];
+	snprintf(count, sizeof count, "%zu", m->n);
+	const struct tpl_value v[] = {
+		{"company", company.name, 0}, {"company_vat", company.vat, 0},
+		{"company_address", address, 0}, {"company_iban", company.iban, 0},
+		{"company_bic", company.bic, 0}, {"company_email", company.email, 0},
+		{"company_phone", company.phone, 0}, {"name", a->name, 0},
+		{"contact", a->contact[0] ? a->contact : a->name, 0}, {"account", a->account_no, 0},
+		{"invoices", table.s ? table.s : "", 0}, {"count", count, 0},
+		{"total", total, 1}, {"oldest_due", oldest, 0}, {"days", days, 0},
+		{"interest", interest, 1}, {"interest_rate", rate, 0}, {"compensation", comp, 1},
+		{"fee", fee, 1}, {"damages", damages, 1}, {"grand_total", grand, 1},
+		{"reference", ref, 0}, {"pay_link", link.s ? link.s : "", 0}, {"pay_by", pay_by, 0},
+		{"date", date, 0}, {"collector", a->collector, 0},
+	};
+	m->subject.len = m->body.len = 0;
+	int rc = template_render(text, m->where, v, sizeof v / sizeof v[0], &m->subject, &m->body, err, errlen);
+	free(text);
+	sbuf_free(&table);
+	sbuf_free(&link);
+	return rc;
+}
+
+int dunning_render(sqlite3 *db, struct dun_message *m, const char *lang, day_t today, char *err, size_t errlen)
+{
+	if (!m->step || !m->n) {
+		snprintf(err, errlen, "nothing to send");
+		return -1;
+	}
+	m->total = m->interest = m->compensation = m->fee = m->damages = m->grand = 0;
+	snprintf(m->channel, sizeof m->channel, "%s", m->step->channel);
+	if ((!strcmp(m->channel, "email") && !m->a->email[0]) || (!strcmp(m->channel, "sms") && !m->a->phone[0]))
+		snprintf(m->channel, sizeof m->channel, "letter");
+	if (m->n == 1)
+		snprintf(m->reference, sizeof m->reference, "%s", m->a->inv[m->which[0]].reference);
+	else
+		dunning_account_reference(m->a->account_no, m->reference);
+	m->pay_by = deadline(m, today);
+	if (amounts(db, m, today, err, errlen))
+		return -1;
+	return render_as(db, m, lang ? lang : m->a->language, today, 0, err, errlen);
+}
+
+void dunning_message_free(struct dun_message *m)
+{
+	free(m->which);
+	m->which = NULL;
+	sbuf_free(&m->subject);
+	sbuf_free(&m->body);
+}
+
+int dunning_epc(const struct dun_account *a, int64_t cents, const char *ref, struct sbuf *out, char *err,
+		size_t errlen)
+{
+	char shown[64], info[80];
+	payref_display(ref, shown, sizeof shown);
+	snprintf(info, sizeof info, "%s", a->account_no);
+	int rf = !strncmp(ref, "RF", 2);
+	struct epc e = {company.bic, company.name, company.iban, cents, NULL, rf ? ref : NULL, rf ? NULL : shown,
+			info};
+	return epc_payload(&e, out, err, errlen);
+}
+
+/* Address lines for the envelope window. */
+static void address_lines(const struct dun_account *a, struct sbuf *b)
+{
+	if (a->contact[0] && strcmp(a->contact, a->name))
+		sbuf_printf(b, "%s\n", a->contact);
+	if (a->street[0])
+		sbuf_printf(b, "%s\n", a->street);
+	if (a->postcode[0] || a->city[0])
+		sbuf_printf(b, "%s%s%s\n", a->postcode, a->postcode[0] && a->city[0] ? " " : "", a->city);
+	if (a->country[0] && strcmp(a->country, company.country))
+		sbuf_printf(b, "%s\n", a->country);
+	sbuf_put(b, "", 0);
+}
+
+int dunning_letter_pdf(const struct dun_message *m, day_t today, const char *path, char *err, size_t errlen)
+{
+	/* the letter's text: the same template, the table laid out by the PDF */
+	struct dun_message lm = *m;
+	lm.subject = (struct sbuf){0};
+	lm.body = (struct sbuf){0};
+	int rc = render_as(NULL, &lm, m->lang, today, 1, err, errlen);
+	const char *L = m->lang;
+	struct sbuf to = {0}, company_lines = {0}, payload = {0};
+	struct letter_row *rows = calloc(m->n ? m->n : 1, sizeof *rows);
+	char (*cells)[4][64] = calloc(m->n ? m->n : 1, sizeof *cells);
+	if (!rows || !cells)
+		abort();
+	char *after = NULL;
+	if (!rc) {
+		char *mark = strstr(lm.body.s, INVOICES_MARK "\n");
+		if (!mark)
+			mark = strstr(lm.body.s, INVOICES_MARK);
+		if (mark) {
+			*mark = '\0';
+			after = mark + 1 + (mark[1] == '\n');
+		}
+	}
+	address_lines(m->a, &to);
+	for (const char *p = company.address; *p; p++) {
+		if (*p != ';') {
+			sbuf_put(&company_lines, p, 1);
+			continue;
+		}
+		sbuf_put(&company_lines, "\n", 1);
+		while (p[1] == ' ')
+			p++;
+	}
+	sbuf_put(&company_lines, "", 0);
+	for (size_t i = 0; i < m->n; i++) {
+		const struct dun_invoice *v = &m->a->inv[m->which[i]];
+		day_t d;
+		if (v->issue_date[0] && !date_parse(v->issue_date, strlen(v->issue_date), DATE_ISO, &d))
+			short_date(L, d, cells[i][0]);
+		short_date(L, v->due, cells[i][1]);
+		lang_money(L, v->amount, v->currency, cells[i][2], sizeof cells[i][2]);
+		lang_money(L, v->open, v->currency, cells[i][3], sizeof cells[i][3]);
+		rows[i] = (struct letter_row){{v->invoice_no, cells[i][0], cells[i][1], cells[i][2], cells[i][3]}};
+	}
+	const char *cur = m->n ? m->a->inv[m->which[0]].currency : "EUR";
+	char amounts[6][64], labels[6][96], rate[32];
+	struct letter_total totals[6];
+	size_t nt = 0;
+	struct {
+		enum lang_label l;
+		int64_t v;
+	} parts[] = {{L_PRINCIPAL, m->total}, {L_INTEREST, m->interest}, {L_COMPENSATION, m->compensation},
+		     {L_DAMAGES, m->damages}, {L_FEE, m->fee}};
+	for (size_t i = 0; i < sizeof parts / sizeof parts[0]; i++) {
+		if (i && !parts[i].v)
+			continue;
+		lang_money(L, parts[i].v, cur, amounts[nt], sizeof amounts[nt]);
+		if (parts[i].l == L_INTEREST && m->interest_rate >= 0) {
+			rate_format(m->interest_rate, rate, sizeof rate);
+			snprintf(labels[nt], sizeof labels[nt], "%s (%s)", lang_label(L, L_INTEREST), rate);
+		} else {
+			snprintf(labels[nt], sizeof labels[nt], "%s", lang_label(L, parts[i].l));
+		}
+		totals[nt] = (struct letter_total){labels[nt], amounts[nt], 0};
+		nt++;
+	}
+	lang_money(L, m->grand, cur, amounts[nt], sizeof amounts[nt]);
+	totals[nt] = (struct letter_total){lang_label(L, L_TOTAL), amounts[nt], 1};
+	nt++;
+	char ref[64], pay_line[512], account_line[128], date_line[160], date[64], footer[400];
+	payref_display(m->reference, ref, sizeof ref);
+	snprintf(pay_line, sizeof pay_line, "%s %s%s%s%s%s — %s %s", lang_label(L, L_PAY), amounts[nt - 1],
+		 company.iban[0] ? " — IBAN " : "", company.iban, company.bic[0] ? " — BIC " : "", company.bic,
+		 lang_label(L, L_REFERENCE), ref);
+	snprintf(account_line, sizeof account_line, "%s %s", lang_label(L, L_ACCOUNT), m->a->account_no);
+	lang_date(L, today, date, sizeof date);
+	snprintf(date_line, sizeof date_line, "%s%s%s", company.city, company.city[0] ? ", " : "", date);
+	snprintf(footer, sizeof footer, "%s%s%s", company.name, company.vat[0] ? " — " : "", company.vat);
+	struct qr code = {0};
+	char qerr[160];
+	if (!rc && company.iban[0] && company.name[0] &&
+	    dunning_epc(m->a, m->grand, m->reference, &payload, qerr, sizeof qerr) == 0)
+		qr_encode(payload.s, payload.len, &code);
+	struct letter l = {
+		.company_name = company.name, .company_address = company_lines.s, .company_vat = company.vat,
+		.company_iban = company.iban, .company_bic = company.bic, .company_email = company.email,
+		.company_phone = company.phone, .to_name = m->a->name, .to_address = to.s,
+		.account_line = account_line, .date_line = date_line,
+		.mark = !strcmp(m->channel, "registered") ? lang_label(L, L_REGISTERED) : NULL,
+		.subject = lm.subject.s, .body_before = lm.body.s, .body_after = after,
+		.headings = {lang_label(L, L_INVOICE), lang_label(L, L_DATE), lang_label(L, L_DUE),
+			     lang_label(L, L_AMOUNT), lang_label(L, L_OPEN)},
+		.rows = rows, .nrows = m->n, .totals = totals, .ntotals = nt, .pay_line = pay_line,
+		.qr = code.width ? &code : NULL, .qr_caption = lang_label(L, L_SCAN), .footer = footer,
+	};
+	if (!rc)
+		rc = letter_pdf_write(&l, path, err, errlen);
+	qr_free(&code);
+	free(rows);
+	free(cells);
+	sbuf_free(&to);
+	sbuf_free(&company_lines);
+	sbuf_free(&payload);
+	sbuf_free(&lm.subject);
+	sbuf_free(&lm.body);
+	return rc;
+}

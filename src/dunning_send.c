@@ -1,0 +1,238 @@
+/* dunning_send.c — a message on its way: an e-mail piped to sendmail, a
+ * letter written as a PDF, a text piped to the SMS command, or a task for
+ * the collector; then its journal entry, which is what marks the step as
+ * taken. Nothing is journaled when it could not go. */
+#include "dunning.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "company.h"
+#include "journal.h"
+#include "lang.h"
+#include "mime.h"
+#include "money.h"
+#include "table.h"
+#include "task.h"
+
+/* mkdir -p */
+static int make_dirs(const char *dir)
+{
+	char path[1024];
+	snprintf(path, sizeof path, "%s", dir);
+	for (char *p = path + 1; *p; p++)
+		if (*p == '/') {
+			*p = '\0';
+			if (mkdir(path, 0755) && errno != EEXIST)
+				return -1;
+			*p = '/';
+		}
+	return mkdir(path, 0755) && errno != EEXIST ? -1 : 0;
+}
+
+/* letters-dir/ACCOUNT-sSTEP-YYYY-MM-DD.pdf, the account number made safe for a file name. */
+static void letter_path(const struct dun_message *m, day_t today, char *out, size_t size)
+{
+	char safe[65], day[11];
+	size_t o = 0;
+	for (const char *p = m->a->account_no; *p && o + 1 < sizeof safe; p++)
+		safe[o++] = (*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') ||
+				    *p == '-' || *p == '_' ? *p : '_';
+	safe[o] = '\0';
+	date_iso(today, day);
+	snprintf(out, size, "%s/%s-s%d-%s.pdf", company.letters_dir, safe, m->step->step, day);
+}
+
+static unsigned char *slurp(const char *path, size_t *len)
+{
+	FILE *fp = fopen(path, "rb");
+	if (!fp)
+		return NULL;
+	struct sbuf b = {0};
+	char buf[8192];
+	size_t n;
+	while ((n = fread(buf, 1, sizeof buf, fp)) > 0)
+		sbuf_put(&b, buf, n);
+	fclose(fp);
+	*len = b.len;
+	return (unsigned char *)b.s;
+}
+
+static int send_email(const struct dun_message *m, day_t today, char *file, size_t filelen, char *err,
+		      size_t errlen)
+{
+	if (!m->a->email[0]) {
+		snprintf(err, errlen, "no e-mail address");
+		return -1;
+	}
+	if (!company.email[0]) {
+		snprintf(err, errlen, "no sender address (set company-email)");
+		return -1;
+	}
+	struct mime_attachment att = {0};
+	unsigned char *pdf = NULL;
+	char name[128];
+	if (company.email_pdf) {
+		letter_path(m, today, file, filelen);
+		if (make_dirs(company.letters_dir) || dunning_letter_pdf(m, today, file, err, errlen))
+			return -1;
+		size_t len = 0;
+		if (!(pdf = slurp(file, &len))) {
+			snprintf(err, errlen, "cannot read %s again", file);
+			return -1;
+		}
+		snprintf(name, sizeof name, "%s.pdf", m->a->account_no);
+		att = (struct mime_attachment){name, "application/pdf", pdf, len};
+	}
+	struct mime_mail mail = {
+		.from_name = company.name, .from_addr = company.email, .to_name = m->a->name, .to = m->a->email,
+		.subject = m->subject.s, .body = m->body.s, .attachments = pdf ? &att : NULL, .nattachments = pdf ? 1 : 0,
+	};
+	struct sbuf msg = {0};
+	int rc = mime_build(&mail, &msg, err, errlen);
+	if (!rc)
+		rc = mime_send(company.sendmail, msg.s, msg.len, err, errlen);
+	sbuf_free(&msg);
+	free(pdf);
+	return rc;
+}
+
+static int send_sms(const struct dun_message *m, char *err, size_t errlen)
+{
+	if (!company.sms_command[0]) {
+		snprintf(err, errlen, "no SMS gateway (set sms-command)");
+		return -1;
+	}
+	char number[128];
+	snprintf(number, sizeof number, "%s", m->a->phone);
+	number[strcspn(number, ";,")] = '\0';
+	if (!number[0]) {
+		snprintf(err, errlen, "no phone number");
+		return -1;
+	}
+	setenv("RELANCE_SMS_TO", number, 1);
+	int rc = mime_send(company.sms_command, m->body.s, m->body.len, err, errlen);
+	unsetenv("RELANCE_SMS_TO");
+	return rc;
+}
+
+/* The journal entry's detail: what the dunning rules read back. */
+static char *detail_json(const struct dun_message *m, const char *to, const char *file)
+{
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&buf, &len);
+	if (!f)
+		abort();
+	char amount[32], pay_by[11];
+	date_iso(m->pay_by, pay_by);
+	fprintf(f, "{\"dunning\":{\"procedure\":");
+	table_put_json_string(f, m->a->proc.name);
+	fprintf(f, ",\"step\":%d,\"channel\":", m->step->step);
+	table_put_json_string(f, m->channel);
+	fprintf(f, ",\"template\":");
+	table_put_json_string(f, m->step->template);
+	fprintf(f, ",\"language\":");
+	table_put_json_string(f, m->lang);
+	fprintf(f, ",\"invoices\":[");
+	for (size_t i = 0; i < m->n; i++) {
+		if (i)
+			fputc(',', f);
+		table_put_json_string(f, m->a->inv[m->which[i]].invoice_no);
+	}
+	fprintf(f, "],\"pay_by\":\"%s\",\"reference\":", pay_by);
+	table_put_json_string(f, m->reference);
+	const struct {
+		const char *name;
+		int64_t v;
+	} sums[] = {{"amount", m->total}, {"interest", m->interest}, {"compensation", m->compensation},
+		    {"damages", m->damages}, {"fee", m->fee}, {"total", m->grand}};
+	for (size_t i = 0; i < sizeof sums / sizeof sums[0]; i++) {
+		money_format(sums[i].v, amount, sizeof amount);
+		fprintf(f, ",\"%s\":\"%s\"", sums[i].name, amount);
+	}
+	if (to && *to) {
+		fprintf(f, ",\"to\":");
+		table_put_json_string(f, to);
+	}
+	if (file && *file) {
+		fprintf(f, ",\"file\":");
+		table_put_json_string(f, file);
+	}
+	fprintf(f, "}}");
+	fclose(f);
+	return buf;
+}
+
+static const char *channel_words(const char *c)
+{
+	if (!strcmp(c, "email"))
+		return "by e-mail";
+	if (!strcmp(c, "letter"))
+		return "by letter";
+	if (!strcmp(c, "registered"))
+		return "by registered letter";
+	if (!strcmp(c, "sms"))
+		return "by text message";
+	if (!strcmp(c, "call"))
+		return "as a call task";
+	if (!strcmp(c, "agency"))
+		return "handed to the collection agency (task)";
+	return "handed to the lawyer (task)";
+}
+
+int dunning_send(struct book *b, const char *user, struct dun_message *m, day_t today, char *file, size_t filelen,
+		 char *err, size_t errlen)
+{
+	const char *ch = m->channel;
+	const char *to = NULL;
+	file[0] = '\0';
+	int rc = 0;
+	if (!strcmp(ch, "email")) {
+		rc = send_email(m, today, file, filelen, err, errlen);
+		to = m->a->email;
+	} else if (!strcmp(ch, "letter") || !strcmp(ch, "registered")) {
+		letter_path(m, today, file, filelen);
+		if (make_dirs(company.letters_dir)) {
+			snprintf(err, errlen, "cannot make %s: %s", company.letters_dir, strerror(errno));
+			rc = -1;
+		} else {
+			rc = dunning_letter_pdf(m, today, file, err, errlen);
+		}
+	} else if (!strcmp(ch, "sms")) {
+		rc = send_sms(m, err, errlen);
+		to = m->a->phone;
+	}
+	if (rc)
+		return -1;
+	char total[64], summary[512];
+	lang_money("en", m->grand, m->n ? m->a->inv[m->which[0]].currency : "EUR", total, sizeof total);
+	snprintf(summary, sizeof summary, "Dunning step %d (%s) %s%s: %zu invoice%s, %s", m->step->step,
+		 m->step->template, channel_words(ch), strcmp(ch, m->step->channel) ? !strcmp(m->step->channel, "sms")
+		 ? " (no phone number)" : " (no e-mail address)" : "", m->n, m->n == 1 ? "" : "s", total);
+	struct sbuf body = {0};
+	if (m->subject.len)
+		sbuf_printf(&body, "%s\n\n", m->subject.s);
+	sbuf_puts(&body, m->body.s ? m->body.s : "");
+	char *detail = detail_json(m, to, file);
+	struct journal_entry e = {m->a->account_no, channel_journal_type(ch), user,
+				  m->n == 1 ? m->a->inv[m->which[0]].invoice_no : NULL, summary, body.s, detail, NULL};
+	int nested;
+	rc = db_tx_begin(b->db, &nested);
+	if (!rc) {
+		if (!channel_reaches_debtor(ch)) {
+			char task[600];
+			snprintf(task, sizeof task, "%.300s", m->subject.len ? m->subject.s : summary);
+			rc = task_add(b, user, m->a->account_no, today, task, NULL);
+		}
+		rc = journal_finish_change(b, nested, rc, &e);
+	}
+	if (rc)
+		snprintf(err, errlen, "%s could not be journaled: %s", !strcmp(ch, "email") ? "sent, but it" : "it",
+			 sqlite3_errmsg(b->db));
+	free(detail);
+	sbuf_free(&body);
+	return rc;
+}

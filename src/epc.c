@@ -1,0 +1,102 @@
+/* epc.c — the EPC QR payload: its twelve lines in the order EPC069-12
+ * gives them, each field checked against its limit. */
+#include "epc.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "company.h"
+#include "money.h"
+#include "payref.h"
+#include "utf8.h"
+
+/* The first max characters of s (never cutting one in two), without the
+ * line breaks a payload line cannot hold. */
+static void put_field(struct sbuf *out, const char *s, size_t max)
+{
+	size_t n = strlen(s), i = 0, chars = 0;
+	while (i < n && chars < max) {
+		uint32_t cp;
+		size_t len = utf8_decode(s + i, n - i, &cp);
+		if (len == 0)
+			len = 1;
+		if (s[i] == '\n' || s[i] == '\r')
+			sbuf_put(out, " ", 1);
+		else
+			sbuf_put(out, s + i, len);
+		i += len, chars++;
+	}
+}
+
+int epc_payload(const struct epc *e, struct sbuf *out, char *err, size_t errlen)
+{
+	const char *name = e->name ? e->name : "", *iban = e->iban ? e->iban : "";
+	if (!*name) {
+		snprintf(err, errlen, "no beneficiary name (set company-name)");
+		return -1;
+	}
+	if (!*iban || !iban_valid(iban)) {
+		snprintf(err, errlen, *iban ? "%s is not an IBAN" : "no IBAN (set company-iban)", iban);
+		return -1;
+	}
+	if (e->cents != 0 && (e->cents < 1 || e->cents > 99999999999LL)) {
+		snprintf(err, errlen, "the amount must be between 0.01 and 999999999.99");
+		return -1;
+	}
+	char rf[64] = "";
+	if (e->reference && *e->reference) {
+		if (payref_parse(e->reference, strlen(e->reference), rf, sizeof rf) != PAYREF_RF) {
+			snprintf(err, errlen, "%s is not an RF creditor reference", e->reference);
+			return -1;
+		}
+	}
+	if (e->purpose && *e->purpose) {
+		size_t n = strlen(e->purpose);
+		int okay = n == 4;
+		for (size_t i = 0; okay && i < n; i++)
+			okay = isupper((unsigned char)e->purpose[i]);
+		if (!okay) {
+			snprintf(err, errlen, "purpose %s: four capital letters", e->purpose);
+			return -1;
+		}
+	}
+	const char *text = e->text ? e->text : "", *info = e->info ? e->info : "";
+	if (utf8_length(text, strlen(text)) > 140 || utf8_length(info, strlen(info)) > 70) {
+		snprintf(err, errlen, "the remittance text is at most 140 characters and the note 70");
+		return -1;
+	}
+	size_t start = out->len;
+	sbuf_puts(out, "BCD\n002\n1\nSCT\n");
+	for (const char *p = e->bic ? e->bic : ""; *p; p++)
+		if (*p != ' ')
+			sbuf_put(out, p, 1);
+	sbuf_puts(out, "\n");
+	put_field(out, name, 70);
+	sbuf_puts(out, "\n");
+	for (const char *p = iban; *p; p++)
+		if (*p != ' ') {
+			char c = (char)toupper((unsigned char)*p);
+			sbuf_put(out, &c, 1);
+		}
+	sbuf_puts(out, "\n");
+	if (e->cents) {
+		char amount[32];
+		money_format(e->cents, amount, sizeof amount);
+		sbuf_printf(out, "EUR%s", amount);
+	}
+	sbuf_printf(out, "\n%s\n%s\n", e->purpose ? e->purpose : "", rf);
+	if (!*rf)
+		put_field(out, text, 140);
+	if (*info) {
+		sbuf_puts(out, "\n");
+		put_field(out, info, 70);
+	}
+	if (out->len - start > EPC_MAX_BYTES) {
+		snprintf(err, errlen, "the payload is %zu bytes; a code holds at most %d", out->len - start,
+			 EPC_MAX_BYTES);
+		out->len = start;
+		return -1;
+	}
+	return 0;
+}

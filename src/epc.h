@@ -1,0 +1,29 @@
+/* epc.h — the EPC QR code payload (EPC069-12, version 002, UTF-8): the
+ * "SEPA credit transfer" text a banking app reads from a QR code. */
+#ifndef RELANCE_EPC_H
+#define RELANCE_EPC_H
+#include <stddef.h>
+#include <stdint.h>
+
+#include "sbuf.h"
+
+#define EPC_MAX_BYTES 331
+
+struct epc {
+	const char *bic;       /* "" or NULL: left out (allowed in version 002) */
+	const char *name;      /* the beneficiary: cut to 70 characters */
+	const char *iban;
+	int64_t cents;         /* 0: no amount (the payer types it) */
+	const char *purpose;   /* 4 letters, or NULL */
+	const char *reference; /* an RF creditor reference, or NULL */
+	const char *text;      /* free text (≤ 140), used when there is no RF reference */
+	const char *info;      /* a note to the payer (≤ 70), or NULL */
+};
+
+/* Writes the payload (lines separated by '\n', no final newline) to out.
+ * Returns 0, or -1 with the reason in err: no name or IBAN, an amount out
+ * of 0.01–999999999.99, a reference that is not RF, a field too long, or a
+ * payload over 331 bytes. */
+int epc_payload(const struct epc *e, struct sbuf *out, char *err, size_t errlen);
+
+#endif

@@ -1,0 +1,146 @@
+#!/bin/sh
+# dunning.t — `relance dunning`: which step each invoice has reached on fixed
+# dates, every reason to skip one, one message per account and step, the
+# e-mail a fake sendmail receives (parsed back with perl's MIME modules),
+# a failed send retried and never journaled, running twice sends nothing
+# twice, the next step's day (its own days, the gap since the step before,
+# the deadline the last message gave), letters as PDF read back with
+# pdftotext, hold/release/set, and the fallback to a letter.
+. "$(dirname "$0")/../lib/tap.sh"
+. "$(dirname "$0")/../lib/dunning_book.sh"
+
+B="$T/book.db"
+dunning_book "$B" || { echo "Bail out! cannot build the book"; exit 1; }
+dunning_config
+
+# --- which step, on 2026-11-24 ------------------------------------------------
+out=$("$R" -d "$B" dunning run --dry-run --format tsv 2>"$T/err")
+is "$out" "account_no	invoice_no	step	channel	template	language	amount
+B1	I-PRE	1	email	pre-due	fr	100.00
+B1	I-7	2	email	reminder-1	fr	250.00
+B2	I-40	2	letter	reminder-1	nl	400.00
+C1	C-10	1	email	consumer-reminder-1	fr	200.00
+R1	R-OLD	2	email	reminder-1	en	10000.00" \
+	"dry run: the pre-due step, +7, an old invoice at its first reminder, a consumer's first; held, disputed, promised and planned accounts skipped"
+like "$(cat "$T/err")" "dry run, nothing sent\\): 5 messages for 5 invoices" "the summary says nothing was sent"
+is "$(ls "$T/mail" | wc -l)" 0 "a dry run sends nothing"
+is "$(sqlite3 "$B" "SELECT count(*) FROM activities WHERE detail LIKE '{\"dunning\":%'")" 0 "and journals nothing"
+
+status() { "$R" -d "$B" dunning status "$1" --format tsv | awk -F'\t' -v i="$2" '$1 == i { print $7 " " $8 " " $10 }'; }
+is "$(status B1 I-FUT)" "waiting 1 2026-12-07" "not yet due: its pre-due step waits for 3 days before the due date"
+is "$(status B2 I-6)" "waiting 2 2026-11-25" "6 days late: the first reminder waits for the 7th"
+is "$(status H1 H-30)" "hold  " "held account: hold"
+is "$(status D1 D-30)" "disputed  " "disputed invoice: disputed"
+is "$(status P1 P-30)" "promised  " "under an open promise: promised"
+is "$(status L1 L-30)" "plan  " "under an active plan: plan"
+is "$(status C1 C-10)" "due 1 2026-11-21" "the consumer's first reminder is due since +7"
+
+# --- sending -----------------------------------------------------------------
+"$R" -d "$B" dunning run --account B1 >"$T/out" 2>"$T/err"
+is "$?" 0 "dunning run --account B1 sends"
+is "$(ls "$T/mail" | wc -l)" 2 "two messages for B1: steps 1 and 2 are two messages"
+is "$(grep -l 'pre-due\|Subject' "$T/mail/"*.eml | wc -l)" 2 "both are e-mails"
+eml=$(grep -l "I-7" "$T/mail/"*.eml)
+parsed=$(perl -MEncode -MMIME::QuotedPrint -e '
+	local $/; my $m = <STDIN>; my ($h, $b) = split /\r\n\r\n/, $m, 2;
+	$h =~ s/\r\n[ \t]+/ /g;
+	my %h = map { /^([^:]+):\s*(.*)$/ ? (lc $1, $2) : () } split /\r\n/, $h;
+	print "to=", $h{to}, "\n";
+	print "from=", $h{from}, "\n";
+	print "subject=", Encode::encode("UTF-8", Encode::decode("MIME-Header", $h{subject})), "\n";
+	print "type=", $h{"content-type"}, "\n";
+	print "crlf=", ($m =~ /[^\r]\n/ ? "no" : "yes"), "\n";
+	print "body=", decode_qp($b);' < "$eml")
+like "$parsed" "to=Alpha SA <compta@alpha.example>" "To: the debtor's name and address"
+like "$parsed" "from=Relance Test SA <credit@relance.example>" "From: the company"
+like "$parsed" "subject=.*I-7|subject=.*250,00" "the subject decodes from its encoded words"
+like "$parsed" "type=text/plain; charset=UTF-8" "a UTF-8 text part"
+like "$parsed" "crlf=yes" "every line ends with CRLF"
+like "$parsed" "I-7  *18/10/2026  *17/11/2026  *250,00 EUR  *250,00 EUR" "the invoice table, written the French way"
+like "$parsed" "\\+\\+\\+090/9337/55493\\+\\+\\+" "the invoice's own structured communication"
+like "$parsed" "8 décembre 2026" "a deadline 14 days ahead, in French"
+like "$parsed" "BE71096123456769" "the IBAN"
+unlike "$parsed" "\\{\\{" "no placeholder left"
+is "$(sqlite3 "$B" "SELECT count(*) FROM activities WHERE account_no = 'B1' AND type = 'email' AND detail LIKE '{\"dunning\":%'")" 2 "each message is journaled, with its dunning detail"
+is "$(sqlite3 "$B" "SELECT json_extract(detail, '\$.dunning.pay_by') FROM activities WHERE invoice_no = 'I-7'")" "2026-12-08" "the journal keeps the deadline it gave"
+
+"$R" -d "$B" dunning run --account B1 >"$T/out" 2>"$T/err"
+is "$(ls "$T/mail" | wc -l)" 2 "run again: nothing is sent twice"
+like "$(cat "$T/err")" ": 0 messages" "and it says so"
+is "$(status B1 I-7)" "waiting 3 2026-12-09" "the next step waits for the deadline given (12-08) to pass, not only +21 (12-08)"
+is "$(status B1 I-PRE)" "waiting 2 2026-12-04" "after the pre-due step (-3, sent at -2), the first reminder keeps its 10 days' gap: 12-04, not +7 (12-03)"
+
+# a failed send: reported, not journaled, tried again
+sed -i "s|^set sendmail = .*|set sendmail = \"echo 'relay refused' >\&2; exit 75\"|" "$HOME/.config/relance/relancerc"
+"$R" -d "$B" dunning run --account C1 >"$T/out" 2>"$T/err"
+is "$?" 1 "a failed e-mail: exit status 1"
+like "$(cat "$T/err")" "C1 step 1 \\(email\\): .*75.*relay refused" "the error names the account, the step and what sendmail said"
+is "$(sqlite3 "$B" "SELECT count(*) FROM activities WHERE account_no = 'C1' AND detail LIKE '{\"dunning\":%'")" 0 "nothing journaled"
+dunning_config
+"$R" -d "$B" dunning run --account C1 >"$T/out" 2>"$T/err"
+is "$?" 0 "the next run sends it"
+eml=$(grep -l "C-10" "$T/mail/"*.eml)
+body=$(perl -MMIME::QuotedPrint -e 'local $/; my $m = <STDIN>; my (undef, $b) = split /\r\n\r\n/, $m, 2; print decode_qp($b)' < "$eml")
+like "$body" "BE0123.456.749" "the consumer's first reminder names the creditor's enterprise number"
+like "$body" "35,00 EUR" "and the damages that will be claimed (30.00 + 10 % of 50.00)"
+unlike "$body" "242,50" "without claiming them"
+unlike "$body" "[Ff]rais" "and claims no fee"
+
+# --- later days: the next steps --------------------------------------------------
+out=$(RELANCE_TODAY=2026-12-08 "$R" -d "$B" dunning run --dry-run --format tsv --account B1 2>/dev/null | tail -n +2 | cut -f2,3)
+is "$out" "I-FUT	1
+I-PRE	2" "B1 on 12-08: I-FUT's pre-due step and I-PRE's first reminder, not I-7's letter (its deadline has not passed)"
+out=$(RELANCE_TODAY=2026-12-09 "$R" -d "$B" dunning run --format tsv --account B1 2>/dev/null | tail -n +2 | cut -f2-5)
+is "$out" "I-FUT	1	email	pre-due
+I-PRE	2	email	reminder-1
+I-7	3	letter	reminder-2" "B1 on 12-09: three messages, one a step: the pre-due e-mail, the first reminder, the letter"
+pdf="$T/letters/B1-s3-2026-12-09.pdf"
+ok "the letter is a PDF in letters-dir" test -s "$pdf"
+text=$(pdftotext -layout "$pdf" - 2>/dev/null)
+like "$text" "Relance Test SA" "pdftotext: the letterhead"
+like "$text" "Alpha SA" "the debtor"
+like "$text" "Rue Haute 1" "its address"
+like "$text" "I-7 .*250,00 EUR" "the invoice table"
+like "$text" "\\+\\+\\+090/9337/55493\\+\\+\\+" "the reference"
+is "$(stat -c %a "$pdf")" 600 "a letter names its debtor: mode 0600"
+
+# the consumer: its second reminder not before the first's 14 days have run
+is "$(status C1 C-10)" "waiting 2 2026-12-15" "consumer: step 2 (+28) keeps its 21 days after the first (sent at +10): 12-15"
+out=$(RELANCE_TODAY=2026-12-14 "$R" -d "$B" dunning run --dry-run --format tsv --account C1 2>/dev/null | tail -n +2)
+is "$out" "" "not on 12-14"
+out=$(RELANCE_TODAY=2026-12-15 "$R" -d "$B" dunning run --dry-run --format tsv --account C1 2>/dev/null | tail -n +2 | cut -f3-5)
+is "$out" "2	letter	consumer-reminder-2" "on 12-15 the consumer's second reminder is a letter"
+RELANCE_TODAY=2026-12-15 "$R" -d "$B" dunning run --account C1 >/dev/null 2>&1
+text=$(pdftotext -layout "$T/letters/C1-s2-2026-12-15.pdf" - 2>/dev/null)
+like "$text" "Frais .* 7,50 EUR" "its fee: 7.50"
+like "$text" "Dommages et intérêts .* 35,00 EUR" "the damages: 35.00"
+like "$text" "Total à payer .* 242,50 EUR" "200.00 + 7.50 + 35.00"
+unlike "$text" "Intérêts de retard" "no interest without a contractual rate"
+sed -i 's/^set postage = .*//' "$HOME/.config/relance/relancerc"
+
+# the formal notice claims interest and the compensation
+RELANCE_TODAY=2026-12-24 "$R" -d "$B" dunning run --account B1 >/dev/null 2>&1
+out=$(RELANCE_TODAY=2027-01-08 "$R" -d "$B" dunning run --format tsv --account B1 2>/dev/null | awk -F'\t' '$2 == "I-7"' | cut -f3-5)
+is "$out" "4	registered	formal-notice" "I-7 reaches the formal notice by registered letter"
+text=$(pdftotext -layout "$T/letters/B1-s4-2027-01-08.pdf" - 2>/dev/null)
+like "$text" "RECOMMANDÉ" "marked registered"
+like "$text" "[Mm]ise en demeure" "it names itself"
+like "$text" "Indemnité forfaitaire.* 40,00 EUR" "the fixed compensation: 40.00"
+like "$text" "Intérêts de retard \\(10.50 %\\)" "interest at the statutory rate"
+
+# --- hold, release, set ---------------------------------------------------------
+ok "release H1" "$R" -d "$B" dunning release H1
+is "$(status H1 H-30)" "due 2 2026-11-01" "released: its first reminder is due"
+ok "hold it again" "$R" -d "$B" dunning hold H1
+like "$("$R" -d "$B" history H1 --type system)" "Dunning held" "holding is journaled"
+ok "set B2 on the consumer procedure" "$R" -d "$B" dunning set B2 --procedure consumer
+is "$("$R" -d "$B" dunning status B2 --format tsv | awk -F'\t' 'NR == 2 { print $4 }')" "consumer" "B2 now follows it"
+fails "an unknown procedure is refused" "$R" -d "$B" dunning set B2 --procedure nosuch
+ok "back to its segment's" "$R" -d "$B" dunning set B2 --procedure default
+is "$("$R" -d "$B" dunning status B2 --format tsv | awk -F'\t' 'NR == 2 { print $4 }')" "business" "business again"
+is "$(sqlite3 "$B" "SELECT count(*) FROM sync_rows WHERE tbl = 'account_dunning'")" 2 "account settings travel between copies (versions in sync_rows)"
+ok "check passes" "$R" -d "$B" check
+fails "dunning without a verb" "$R" -d "$B" dunning
+fails "status of an unknown account" "$R" -d "$B" dunning status NOPE
+
+done_testing

@@ -1,0 +1,105 @@
+#!/bin/sh
+# letters.t — `relance interest` line by line across a half-year, with a
+# contractual rate, and for a consumer; `relance qr`: the payload's fields,
+# its code decoded back by zbarimg; `relance letter`: a PDF read back with
+# pdftotext in the account's language and another; their errors.
+. "$(dirname "$0")/../lib/tap.sh"
+. "$(dirname "$0")/../lib/dunning_book.sh"
+
+B="$T/book.db"
+dunning_book "$B" || { echo "Bail out! cannot build the book"; exit 1; }
+dunning_config
+
+# --- interest -------------------------------------------------------------------
+out=$("$R" -d "$B" interest R1 --until 2025-08-14 --format tsv)
+is "$out" "invoice_no	base	from	to	days	rate	interest	note
+R-OLD	10000.00	2025-05-16	2025-06-30	46	11.50	144.93	
+R-OLD	10000.00	2025-07-01	2025-08-14	45	10.50	129.45	" \
+	"interest from the day after the due date, one line a half-year, each at its rate, rounded to the cent"
+out=$("$R" -d "$B" interest R1 --until 2025-08-14)
+like "$out" "principal 10,000.00; interest 274.38 \\(statutory rate of BE" "the total"
+like "$out" "fixed compensation \\(40.00 per late invoice\\) 40.00; in all 10,314.38" "and the compensation"
+out=$("$R" -d "$B" interest R1 --until 2026-07-10 --format tsv | tail -1)
+like "$out" "2026-07-01	2026-07-10	10	10.50	28.77	rate of the half-year before: none in the book for this one" \
+	"a half-year without a rate: the one before, said so"
+ok "a contractual rate" "$R" -d "$B" dunning set R1 --rate 8
+out=$("$R" -d "$B" interest R1 --until 2025-08-14 --format tsv | cut -f6,7,8)
+is "$out" "rate	interest	note
+8.00	100.82	contractual rate
+8.00	98.63	contractual rate" "8 % on both half-years"
+out=$("$R" -d "$B" interest C1 --until 2026-12-14)
+like "$out" "damages \\(consumer bands, XIX.4\\) 35.00" "a consumer: damages by the bands (200.00: 35.00)"
+like "$out" "interest 0.00 \\(none without a contractual rate: a consumer" "and no interest"
+fails "an unknown account" "$R" -d "$B" interest NOPE
+
+# --- qr ---------------------------------------------------------------------------
+out=$("$R" -d "$B" qr B1 --payload)
+is "$out" "BCD
+002
+1
+SCT
+GKCCBEBB
+Relance Test SA
+BE71096123456769
+EUR250.00
+
+
++++000/0000/00101+++
+B1" "the EPC payload: version 002, UTF-8, SCT, BIC, name, IBAN, the overdue balance, the account's reference"
+is "$("$R" -d "$B" qr B1 --amount 12,50 --payload | sed -n 8p)" "EUR12.50" "--amount"
+ok "at most 331 bytes" test "$(printf '%s' "$out" | wc -c)" -le 331
+out=$("$R" -d "$B" qr B1)
+like "$out" "█" "the code in half blocks"
+lines=$(printf '%s\n' "$out" | wc -l)
+ok "a small code (version 5 or less: at most 23 lines)" test "$lines" -le 23
+if command -v zbarimg >/dev/null 2>&1; then
+	ok "--png writes an image" "$R" -d "$B" qr C1 --png "$T/qr.png"
+	is "$(zbarimg --quiet --raw --nodbus -Sbinary "$T/qr.png" 2>/dev/null)" "$("$R" -d "$B" qr C1 --payload)" \
+		"zbarimg reads the payload back, byte for byte"
+else
+	echo "ok - # skip zbarimg not installed"
+	echo "ok - # skip zbarimg not installed"
+fi
+sed -i 's/^set company-iban.*//' "$HOME/.config/relance/relancerc"
+out=$("$R" -d "$B" qr B1 2>&1)
+is "$?" 1 "no IBAN: no code"
+like "$out" "no IBAN \\(set company-iban\\)" "it says which setting"
+dunning_config
+fails "nothing overdue: refused" "$R" -d "$B" qr B1 --amount 0
+
+# --- letter ------------------------------------------------------------------------
+ok "letter B1" "$R" -d "$B" letter B1 -o "$T/b1.pdf"
+text=$(pdftotext -layout "$T/b1.pdf" - 2>/dev/null)
+like "$text" "Relance Test SA" "the letterhead"
+like "$text" "BE0123.456.749" "the VAT number"
+like "$text" "Compte B1" "in French, the account's language"
+like "$text" "I-7 .*18/10/2026 .*17/11/2026 .*250,00 EUR" "the overdue invoice"
+unlike "$text" "I-FUT" "not the invoice not yet due"
+like "$text" "Total à payer .*250,00 EUR" "the total"
+like "$text" "Scannez pour payer" "the QR code's caption"
+if command -v zbarimg >/dev/null 2>&1; then
+	pdftoppm -r 150 -png -f 1 -l 1 "$T/b1.pdf" "$T/page"
+	like "$(zbarimg --quiet --raw --nodbus -Sbinary "$T"/page*.png 2>/dev/null)" "^BCD
+002
+1
+SCT
+GKCCBEBB
+Relance Test SA
+BE71096123456769
+EUR250.00" "the letter's QR code decodes to the payment"
+else
+	echo "ok - # skip zbarimg not installed"
+fi
+ok "letter B1 --lang de --step 4" "$R" -d "$B" letter B1 --lang de --step 4 -o "$T/b1de.pdf"
+text=$(pdftotext -layout "$T/b1de.pdf" - 2>/dev/null)
+like "$text" "EINSCHREIBEN" "step 4 is registered"
+like "$text" "Verzugspauschale .*40,00 EUR" "claims the compensation"
+like "$text" "Verzugszinsen" "and interest"
+is "$(sqlite3 "$B" "SELECT count(*) FROM activities WHERE detail LIKE '{\"dunning\":%'")" 0 "a letter on demand journals nothing"
+fails "no -o" "$R" -d "$B" letter B1
+fails "a step the procedure has not" "$R" -d "$B" letter B1 --step 9
+fails "an unknown language" "$R" -d "$B" letter B1 --lang es -o "$T/x.pdf"
+out=$("$R" -d "$B" letter B1 -o "$T/nodir/x.pdf" 2>&1)
+like "$out" "cannot write $T/nodir/x.pdf" "an unwritable path is named"
+
+done_testing

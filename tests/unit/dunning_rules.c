@@ -1,0 +1,228 @@
+/* dunning_rules.c — the arithmetic and texts under dunning: the consumer
+ * damages at each band's edges, interest across half-years (rounded per
+ * line, a rate carried into a half-year the table lacks, a contractual
+ * rate), the EPC payload's fields and limits, references generated for
+ * invoices, template filling, and amounts and dates in four languages. */
+#include <sqlite3.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "company.h"
+#include "epc.h"
+#include "interest.h"
+#include "lang.h"
+#include "payref.h"
+#include "tap.h"
+#include "template.h"
+
+static day_t day(const char *iso)
+{
+	day_t d = 0;
+	date_parse(iso, strlen(iso), DATE_ISO, &d);
+	return d;
+}
+
+static void damages(void)
+{
+	is_int(consumer_damages(0), 0, "no balance, no damages");
+	is_int(consumer_damages(1), 2000, "0.01: 20.00");
+	is_int(consumer_damages(15000), 2000, "150.00: still 20.00");
+	is_int(consumer_damages(15001), 3000, "150.01: 30.00 (+ 10 %% of 0.01, rounded)");
+	is_int(consumer_damages(20000), 3500, "200.00: 30.00 + 5.00");
+	is_int(consumer_damages(50000), 6500, "500.00: 30.00 + 35.00");
+	is_int(consumer_damages(50001), 6500, "500.01: 65.00 (+ 5 %% of 0.01, rounded)");
+	is_int(consumer_damages(100000), 9000, "1,000.00: 65.00 + 25.00");
+	is_int(consumer_damages(3920000), 200000, "39,200.00: 65.00 + 1,935.00 = the cap, 2,000.00");
+	is_int(consumer_damages(3919980), 199999, "just under the cap");
+	is_int(consumer_damages(100000000), 200000, "a million: still 2,000.00");
+}
+
+static void interest(sqlite3 *db)
+{
+	struct interest_calc c;
+	char err[256] = "";
+	/* 10,000.00 due 2025-05-15, until 2025-08-14: 46 days of H1 2025 at
+	 * 11.50 %, 45 days of H2 at 10.50 % */
+	is_int(interest_compute(db, "BE", -1, 1000000, day("2025-05-15"), day("2025-08-14"), &c, err, sizeof err), 0,
+	       "interest across 2025-07-01");
+	is_int(c.n, 2, "two lines, one a half-year");
+	is_int(c.lines[0].days, 46, "2025-05-16 .. 06-30: 46 days");
+	is_int(c.lines[0].rate, 1150, "at 11.50 %%");
+	is_int(c.lines[0].cents, 14493, "1,000,000 x 11.50 %% x 46 / 365 = 144.93");
+	is_int(c.lines[1].days, 45, "07-01 .. 08-14: 45 days");
+	is_int(c.lines[1].rate, 1050, "at 10.50 %%");
+	is_int(c.lines[1].cents, 12945, "1,000,000 x 10.50 %% x 45 / 365 = 129.45");
+	is_int(c.total, 27438, "the sum of the rounded lines: 274.38");
+	ok(!c.lines[0].carried && !c.lines[1].carried, "both rates are the book's own");
+
+	is_int(interest_compute(db, "BE", -1, 1000000, day("2026-06-20"), day("2026-07-10"), &c, err, sizeof err), 0,
+	       "into 2026-H2, which the table lacks");
+	is_int(c.n, 2, "two lines");
+	ok(c.lines[1].carried && c.lines[1].rate == 1050, "the second carries the rate of 2026-H1");
+
+	is_int(interest_compute(db, "BE", 800, 1000000, day("2025-05-15"), day("2025-08-14"), &c, err, sizeof err), 0,
+	       "a contractual rate of 8 %%");
+	is_int(c.total, 10082 + 9863, "8 %% on both lines: 100.82 + 98.63");
+
+	is_int(interest_compute(db, "BE", -1, 1000000, day("2025-05-15"), day("2025-05-15"), &c, err, sizeof err), 0,
+	       "not late yet");
+	is_int(c.total, 0, "no interest on the due date");
+	is_int(interest_compute(db, "BE", -1, 1000000, day("2025-05-15"), day("2025-05-16"), &c, err, sizeof err), 0,
+	       "one day late");
+	is_int(c.total, 315, "one day at 11.50 %%: 3.15");
+	is_int(interest_compute(db, "XX", -1, 1000000, day("2025-05-15"), day("2025-06-15"), &c, err, sizeof err), -1,
+	       "a country without rates");
+	ok(strstr(err, "no statutory interest rate for XX") != NULL, "says so: %s", err);
+
+	char r[16];
+	rate_format(1050, r, sizeof r);
+	is_str(r, "10.50 %", "rate_format");
+}
+
+static void epc(void)
+{
+	char err[256] = "";
+	struct sbuf b = {0};
+	struct epc e = {"GKCCBEBB", "Relance Demo SA", "BE71 0961 2345 6769", 123456, NULL, NULL, "+++090/9337/55493+++",
+			"C000001"};
+	is_int(epc_payload(&e, &b, err, sizeof err), 0, "a payload with a Belgian structured communication");
+	is_str(b.s, "BCD\n002\n1\nSCT\nGKCCBEBB\nRelance Demo SA\nBE71096123456769\nEUR1234.56\n\n\n"
+		    "+++090/9337/55493+++\nC000001",
+	       "its twelve lines: the OGM as text, the IBAN without blanks, the amount with a dot");
+	b.len = 0;
+	e.reference = "RF18 5390 0754 7034";
+	is_int(epc_payload(&e, &b, err, sizeof err), 0, "with an RF reference");
+	ok(strstr(b.s, "\n\nRF18539007547034\n\nC000001") != NULL, "it goes on line 10, the text line stays empty");
+	b.len = 0;
+	e.reference = "+++090/9337/55493+++";
+	is_int(epc_payload(&e, &b, err, sizeof err), -1, "an OGM is not a structured EPC reference");
+	e.reference = NULL;
+	e.iban = "BE71 0961 2345 6760";
+	is_int(epc_payload(&e, &b, err, sizeof err), -1, "a wrong IBAN is refused");
+	ok(strstr(err, "not an IBAN") != NULL, "%s", err);
+	e.iban = "BE71096123456769";
+	e.cents = 100000000000LL;
+	is_int(epc_payload(&e, &b, err, sizeof err), -1, "1,000,000,000.00 is above the EPC's limit");
+	e.cents = 0;
+	b.len = 0;
+	is_int(epc_payload(&e, &b, err, sizeof err), 0, "no amount: the payer types it");
+	ok(strstr(b.s, "BE71096123456769\n\n") != NULL, "the amount line is empty");
+	char name[200];
+	memset(name, 0, sizeof name);
+	for (int i = 0; i < 40; i++)
+		strcat(name, "é");
+	strcat(name, "abcdefghijklmnopqrstuvwxyz0123456789");
+	e.name = name;
+	b.len = 0;
+	is_int(epc_payload(&e, &b, err, sizeof err), 0, "a 76-character name");
+	char *line = strstr(b.s, "SCT\nGKCCBEBB\n") + strlen("SCT\nGKCCBEBB\n");
+	is_int((int)(strchr(line, '\n') - line), 40 * 2 + 30, "cut to 70 characters, never inside one");
+	char text[200];
+	memset(text, 'x', 140);
+	text[140] = '\0';
+	e.name = "A";
+	e.text = text;
+	e.info = "1234567890123456789012345678901234567890123456789012345678901234567890";
+	b.len = 0;
+	is_int(epc_payload(&e, &b, err, sizeof err), 0, "140 characters of text and a 70-character note fit");
+	ok(b.len <= EPC_MAX_BYTES, "%zu bytes, at most 331", b.len);
+	strcat(text, "x");
+	is_int(epc_payload(&e, &b, err, sizeof err), -1, "141 do not");
+	e.text = "a\nb";
+	e.info = NULL;
+	b.len = 0;
+	is_int(epc_payload(&e, &b, err, sizeof err), 0, "a line break in the text");
+	ok(strstr(b.s, "\na b") != NULL, "becomes a blank: it would shift the lines");
+	sbuf_free(&b);
+}
+
+static void references(void)
+{
+	char out[64], shown[64];
+	payref_generate("F2026-0042", "ogm", out);
+	is_str(out, "002026004240", "OGM from the number's digits (20260042 -> 0020260042, check 40)");
+	payref_display(out, shown, sizeof shown);
+	is_str(shown, "+++002/0260/04240+++", "shown the Belgian way");
+	char again[64];
+	payref_generate("F2026-0042", "ogm", again);
+	is_str(again, out, "the same number, the same reference");
+	payref_generate("INV-123456789012", "ogm", out);
+	is_int((int)strlen(out), 12, "more than 10 digits: ten digits of its hash, with the check");
+	char check[64];
+	ok(payref_parse(out, strlen(out), check, sizeof check) == PAYREF_OGM, "and it is a valid OGM");
+	payref_generate("F2026-0042", "rf", out);
+	ok(payref_parse(out, strlen(out), check, sizeof check) == PAYREF_RF, "rf: a valid RF reference (%s)", out);
+	ok(!strcmp(out + 4, "F20260042"), "made of its letters and digits");
+	payref_display(out, shown, sizeof shown);
+	is_str(shown, "RF69 F202 6004 2", "shown in groups of four");
+}
+
+static void templates(void)
+{
+	struct tpl_value v[] = {{"name", "Alpha", 0}, {"interest", "0.00 EUR", 1}, {"fee", "7.50 EUR", 1},
+				{"invoices", "  line 1\n  line 2", 0}, {"pay_link", "", 0}};
+	struct sbuf subject = {0}, body = {0};
+	char err[256] = "";
+	is_int(template_render("Subject: To {{name}}\n\nDear {{name}},\n{{invoices}}\n{{?interest}}Interest {{interest}}\n"
+			       "{{?fee}}Fee {{fee}}\n{{?pay_link}}Pay at {{pay_link}}\nBye\n",
+			       "t.txt", v, 5, &subject, &body, err, sizeof err),
+	       0, "a template fills in");
+	is_str(subject.s, "To Alpha", "the subject line");
+	is_str(body.s, "Dear Alpha,\n  line 1\n  line 2\nFee 7.50 EUR\nBye\n",
+	       "the table on its line; a zero amount's line and an empty value's line go");
+	subject.len = body.len = 0;
+	is_int(template_render("Hi {{nme}}\n", "t.txt", v, 5, &subject, &body, err, sizeof err), -1,
+	       "an unknown placeholder");
+	is_str(err, "t.txt:1: no placeholder {{nme}}", "is named with its file and line");
+	is_int(template_render("a\nb {{name\n", "t.txt", v, 5, &subject, &body, err, sizeof err), -1, "an open {{");
+	is_str(err, "t.txt:2: {{ is not closed", "is named too");
+	sbuf_free(&subject);
+	sbuf_free(&body);
+	char lang[3], where[1100];
+	char *t = template_find("formal-notice", "nl", lang, where, sizeof where);
+	ok(t && !strcmp(lang, "nl") && strstr(t, "Ingebrekestelling"), "the Dutch formal notice");
+	free(t);
+	t = template_find("formal-notice", "xx", lang, where, sizeof where);
+	ok(t && !strcmp(lang, "en"), "an unknown language falls back to English");
+	free(t);
+	ok(!template_find("../etc/passwd", "en", lang, where, sizeof where), "a name is a name, not a path");
+	ok(!template_exists("nosuch"), "nosuch does not exist");
+}
+
+static void languages(void)
+{
+	char out[64];
+	lang_money("en", 123456789, "EUR", out, sizeof out);
+	is_str(out, "1,234,567.89 EUR", "en amounts");
+	lang_money("fr", 123456789, "EUR", out, sizeof out);
+	is_str(out, "1\u202f234\u202f567,89 EUR", "fr: narrow no-break spaces and a comma");
+	lang_money("nl", -123456, "EUR", out, sizeof out);
+	is_str(out, "-1.234,56 EUR", "nl: points and a comma");
+	lang_date("fr", day("2026-08-01"), out, sizeof out);
+	is_str(out, "1 août 2026", "fr dates");
+	lang_date("de", day("2026-03-24"), out, sizeof out);
+	is_str(out, "24. März 2026", "de dates");
+	lang_date("nl", day("2026-12-08"), out, sizeof out);
+	is_str(out, "8 december 2026", "nl dates");
+}
+
+int main(void)
+{
+	company_defaults();
+	sqlite3 *db;
+	if (sqlite3_open(":memory:", &db) != SQLITE_OK ||
+	    sqlite3_exec(db, "CREATE TABLE interest_rates (country TEXT, since TEXT, rate INTEGER);"
+			     "INSERT INTO interest_rates VALUES ('BE', '2025-01-01', 1150), ('BE', '2025-07-01', 1050),"
+			     "('BE', '2026-01-01', 1050);", NULL, NULL, NULL) != SQLITE_OK) {
+		printf("Bail out! no in-memory database\n");
+		return 1;
+	}
+	damages();
+	interest(db);
+	epc();
+	references();
+	templates();
+	languages();
+	sqlite3_close(db);
+	done_testing();
+}
