@@ -8,6 +8,7 @@
 
 #include "import.h"
 #include "plan.h"
+#include "payref.h"
 #include "promise.h"
 
 enum { P_REF, P_ACCOUNT, P_DATE, P_AMOUNT, P_INVOICE, P_COMMUNICATION, P_CURRENCY, P_COUNT };
@@ -156,9 +157,61 @@ static int row(struct import_ctx *c)
 	return rc == SQLITE_DONE ? 0 : import_db_error(c);
 }
 
+/* 1 when invoice `no` is paid with reference `ref` (stored form): its own,
+ * or the one dunning made for it (either kind). */
+static int pays(const char *no, const char *stored, const char *ref)
+{
+	char made[64];
+	if (stored && *stored)
+		return !strcmp(stored, ref);
+	payref_generate(no, "ogm", made);
+	if (!strcmp(made, ref))
+		return 1;
+	payref_generate(no, "rf", made);
+	return !strcmp(made, ref);
+}
+
+/* A payment the ledger tied to no invoice names one when its
+ * communication holds that invoice's structured reference. */
+static int recognise(struct import_ctx *c)
+{
+	sqlite3 *db = c->book->db;
+	sqlite3_stmt *sel = db_prepare(db, "SELECT payment_ref, account_no, communication FROM payments "
+					   "WHERE imported_at = ?1 AND invoice_no IS NULL AND communication IS NOT NULL");
+	sqlite3_stmt *inv = db_prepare(db, "SELECT invoice_no, reference FROM invoices WHERE account_no = ?1 "
+					   "AND kind = 'invoice' ORDER BY status = 'open' DESC, due_date");
+	sqlite3_stmt *upd = db_prepare(db, "UPDATE payments SET invoice_no = ?2 WHERE payment_ref = ?1");
+	int rc = sel && inv && upd ? 0 : -1;
+	if (!rc)
+		sqlite3_bind_text(sel, 1, c->now, -1, SQLITE_STATIC);
+	while (!rc && sqlite3_step(sel) == SQLITE_ROW) {
+		char ref[64];
+		if (payref_find((const char *)sqlite3_column_text(sel, 2), ref) == PAYREF_NONE)
+			continue;
+		sqlite3_bind_text(inv, 1, (const char *)sqlite3_column_text(sel, 1), -1, SQLITE_TRANSIENT);
+		while (sqlite3_step(inv) == SQLITE_ROW) {
+			const char *no = (const char *)sqlite3_column_text(inv, 0);
+			if (!pays(no, (const char *)sqlite3_column_text(inv, 1), ref))
+				continue;
+			sqlite3_bind_text(upd, 1, (const char *)sqlite3_column_text(sel, 0), -1, SQLITE_TRANSIENT);
+			sqlite3_bind_text(upd, 2, no, -1, SQLITE_TRANSIENT);
+			rc = sqlite3_step(upd) == SQLITE_DONE ? 0 : -1;
+			sqlite3_reset(upd);
+			break;
+		}
+		sqlite3_reset(inv);
+	}
+	sqlite3_finalize(sel);
+	sqlite3_finalize(inv);
+	sqlite3_finalize(upd);
+	return rc;
+}
+
 /* Money that came in may keep promises: the rules run in this transaction. */
 static int end(struct import_ctx *c)
 {
+	if (recognise(c))
+		return import_db_error(c);
 	return promise_evaluate(c->book, c->today, NULL) < 0 || plan_evaluate(c->book, c->today, NULL) < 0 ? -1 : 0;
 }
 

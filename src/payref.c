@@ -186,3 +186,39 @@ void payref_display(const char *stored, char *out, size_t size)
 	}
 	snprintf(out, size, "%s", stored);
 }
+
+enum payref_kind payref_find(const char *text, char out[64])
+{
+	size_t n = strlen(text);
+	for (size_t i = 0; i < n; i++) {
+		/* an OGM: 12 digits among + * / . and blanks */
+		if (isdigit((unsigned char)text[i]) || text[i] == '+' || text[i] == '*') {
+			size_t j = i, digits = 0;
+			while (j < n && digits < 12 && (isdigit((unsigned char)text[j]) || strchr("+*/. ", text[j])))
+				digits += isdigit((unsigned char)text[j++]) != 0;
+			while (j < n && (text[j] == '+' || text[j] == '*'))
+				j++;
+			int alone = (i == 0 || !isdigit((unsigned char)text[i - 1])) &&
+				    (j == n || !isdigit((unsigned char)text[j]));
+			if (digits == 12 && alone && payref_parse(text + i, j - i, out, 64) == PAYREF_OGM)
+				return PAYREF_OGM;
+		}
+		/* an RF reference: RF, two digits, then letters and digits (blanks allowed) */
+		if ((text[i] == 'R' || text[i] == 'r') && i + 4 < n && (text[i + 1] == 'F' || text[i + 1] == 'f') &&
+		    isdigit((unsigned char)text[i + 2]) && isdigit((unsigned char)text[i + 3]) &&
+		    (i == 0 || !isalnum((unsigned char)text[i - 1]))) {
+			size_t j = i + 4, chars = 0, end = j;
+			while (j < n && chars < 21 && (isalnum((unsigned char)text[j]) || text[j] == ' ')) {
+				if (text[j] != ' ')
+					chars++, end = j + 1;
+				j++;
+			}
+			/* the longest run that checks: a following word may be glued on */
+			for (size_t e = end; e > i + 4; e--)
+				if (isalnum((unsigned char)text[e - 1]) && payref_parse(text + i, e - i, out, 64) == PAYREF_RF)
+					return PAYREF_RF;
+		}
+	}
+	out[0] = '\0';
+	return PAYREF_NONE;
+}

@@ -30,6 +30,10 @@ int payref_rf_make(const char *ref, char *out, size_t size);
  * else the same ten digits). The same number always gives the same
  * reference, so a payment quoting it can be matched. */
 void payref_generate(const char *number, const char *kind, char out[64]);
+/* The first valid structured communication or RF reference written
+ * anywhere in a free text (a bank transfer's message), in its stored form
+ * in out (64 bytes). Returns PAYREF_OGM, PAYREF_RF or PAYREF_NONE. */
+enum payref_kind payref_find(const char *text, char out[64]);
 /* A stored reference as people write it: +++ddd/dddd/ddddd+++, RF in
  * groups of four, anything else as it is. */
 void payref_display(const char *stored, char *out, size_t size);

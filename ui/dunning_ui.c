@@ -174,9 +174,17 @@ void dunning_procedures_edit(struct app *a)
 				    ns == 1 ? "" : "s");
 			break;
 		}
-		app_message(a, 1, "%s%s", fe.text, fe.n > 1 ? " (and more)" : "");
-		app_draw(a);
-		if (!confirm(a, "edit again? (n: keep the procedures as they were) ")) {
+		/* the temporary file's name says nothing: "line N: ..." */
+		const char *why = fe.text;
+		char shown[600], question[700];
+		if (!strncmp(why, path, strlen(path)) && why[strlen(path)] == ':')
+			snprintf(shown, sizeof shown, "line %s", why + strlen(path) + 1);
+		else
+			snprintf(shown, sizeof shown, "%s", why);
+		/* the last message counts the errors: more than two is more than one */
+		snprintf(question, sizeof question, "%s%s. Edit again? (n: keep the procedures as they were) ", shown,
+			 fe.n > 2 ? " (and more)" : "");
+		if (!confirm(a, question)) {
 			app_message(a, 0, "the procedures are as they were");
 			break;
 		}

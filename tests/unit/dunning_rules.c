@@ -155,6 +155,14 @@ static void references(void)
 	ok(!strcmp(out + 4, "F20260042"), "made of its letters and digits");
 	payref_display(out, shown, sizeof shown);
 	is_str(shown, "RF69 F202 6004 2", "shown in groups of four");
+	ok(payref_find("Facture F1 +++090/9337/55493+++ merci", out) == PAYREF_OGM && !strcmp(out, "090933755493"),
+	   "an OGM in a transfer's text");
+	ok(payref_find("VCS 090/9337/55493.", out) == PAYREF_OGM, "written with slashes, a full stop after");
+	ok(payref_find("090933755494", out) == PAYREF_NONE, "a wrong check: none");
+	ok(payref_find("9090933755493", out) == PAYREF_NONE, "13 digits are not an OGM");
+	ok(payref_find("paid rf18 5390 0754 7034 thanks", out) == PAYREF_RF && !strcmp(out, "RF18539007547034"),
+	   "an RF reference in groups, any case");
+	ok(payref_find("nothing here", out) == PAYREF_NONE, "plain text: none");
 }
 
 static void templates(void)
