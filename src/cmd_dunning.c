@@ -34,11 +34,11 @@ static void count_channel(struct run_counts *c, const char *ch)
 }
 
 /* One account: each step's message, sent (or only listed). */
-static int run_account(struct book *b, const char *user, const char *account, day_t today, int dry_run,
-		       struct table *t, struct run_counts *c)
+static int run_account(struct book *b, struct dun_run *r, const char *user, const char *account, day_t today,
+		       int dry_run, struct table *t, struct run_counts *c)
 {
 	struct dun_account a;
-	int rc = dunning_account(b->db, account, today, &a);
+	int rc = dunning_account_in(r, account, today, &a);
 	if (rc)
 		return rc < 0 ? -1 : 0;
 	for (;;) {
@@ -138,11 +138,18 @@ static int dunning_run(const struct cli_globals *g, int argc, char **argv)
 	table_begin(&t, (enum out_format)fmt, run_cols, sizeof run_cols / sizeof run_cols[0], stdout);
 	struct run_counts c = {0};
 	int rc = 0;
+	struct dun_run *r = dunning_run_begin(b.db);
+	/* a dry run reads one snapshot (and takes the file's lock once);
+	 * a real one writes after each message */
+	int snapshot = dry_run && db_exec(b.db, "BEGIN") == 0;
 	for (size_t i = 0; i < n; i++) {
-		if (!rc && run_account(&b, g->user, accounts[i], today_d, dry_run, &t, &c))
+		if (!rc && run_account(&b, r, g->user, accounts[i], today_d, dry_run, &t, &c))
 			rc = -1;
 		free(accounts[i]);
 	}
+	if (snapshot)
+		db_exec(b.db, "COMMIT");
+	dunning_run_end(r);
 	free(accounts);
 	table_end(&t);
 	if (!quiet) {

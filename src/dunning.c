@@ -15,6 +15,24 @@ const char *dun_state_name(enum dun_state s)
 	return names[s];
 }
 
+/* What deciding many accounts shares: the statements, prepared once, and
+ * the procedures, read once. */
+#define RUN_PROCEDURES 16
+struct dun_run {
+	sqlite3 *db;
+	sqlite3_stmt *account, *invoices, *levels, *procedure;
+	struct procedure procs[RUN_PROCEDURES];
+	int nprocs;
+};
+
+/* The statement in *slot, prepared the first time; NULL on error. */
+static sqlite3_stmt *stmt(struct dun_run *r, sqlite3_stmt **slot, const char *sql)
+{
+	if (!*slot)
+		*slot = db_prepare(r->db, sql);
+	return *slot;
+}
+
 static void text_col(sqlite3_stmt *st, int col, char *out, size_t size)
 {
 	const unsigned char *t = sqlite3_column_text(st, col);
@@ -30,9 +48,9 @@ static day_t day_col(sqlite3_stmt *st, int col)
 	return d;
 }
 
-static int load_account(sqlite3 *db, const char *account_no, struct dun_account *a)
+static int load_account(struct dun_run *r, const char *account_no, struct dun_account *a)
 {
-	sqlite3_stmt *st = db_prepare(db,
+	sqlite3_stmt *st = stmt(r, &r->account,
 		"SELECT c.name, coalesce(c.contact, ''), coalesce(c.email, ''), coalesce(c.phone, ''), "
 		"coalesce(c.street, ''), coalesce(c.postcode, ''), coalesce(c.city, ''), coalesce(c.country, ''), "
 		"c.language, coalesce(o.name, c.collector, ''), coalesce(d.hold, 0), coalesce(d.rate, -1) "
@@ -40,7 +58,7 @@ static int load_account(sqlite3 *db, const char *account_no, struct dun_account 
 		"LEFT JOIN collectors o ON o.login = c.collector WHERE c.account_no = ?1");
 	if (!st)
 		return -1;
-	sqlite3_bind_text(st, 1, account_no, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 1, account_no, -1, SQLITE_TRANSIENT);
 	int rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW) {
 		snprintf(a->account_no, sizeof a->account_no, "%s", account_no);
@@ -57,13 +75,13 @@ static int load_account(sqlite3 *db, const char *account_no, struct dun_account 
 		a->hold = sqlite3_column_int(st, 10);
 		a->rate = sqlite3_column_int(st, 11);
 	}
-	sqlite3_finalize(st);
+	sqlite3_reset(st);
 	return rc == SQLITE_ROW ? 0 : rc == SQLITE_DONE ? 1 : -1;
 }
 
-static int load_invoices(sqlite3 *db, struct dun_account *a)
+static int load_invoices(struct dun_run *r, struct dun_account *a)
 {
-	sqlite3_stmt *st = db_prepare(db,
+	sqlite3_stmt *st = stmt(r, &r->invoices,
 		"SELECT i.invoice_no, coalesce(i.issue_date, ''), i.due_date, i.amount, i.open_amount, i.currency, "
 		"coalesce(i.reference, ''), "
 		"EXISTS (SELECT 1 FROM disputes d WHERE d.invoice_no = i.invoice_no AND d.status = 'open'), "
@@ -104,14 +122,14 @@ static int load_invoices(sqlite3 *db, struct dun_account *a)
 			 : sqlite3_column_int(st, 8) ? DUN_PROMISED
 			 : sqlite3_column_int(st, 9) ? DUN_PLAN : DUN_WAITING;
 	}
-	sqlite3_finalize(st);
+	sqlite3_reset(st);
 	return 0;
 }
 
 /* The steps already taken, from the journal: the highest per invoice. */
-static int load_levels(sqlite3 *db, struct dun_account *a)
+static int load_levels(struct dun_run *r, struct dun_account *a)
 {
-	sqlite3_stmt *st = db_prepare(db,
+	sqlite3_stmt *st = stmt(r, &r->levels,
 		"SELECT j.value, json_extract(x.detail, '$.dunning.step'), substr(x.at, 1, 10), "
 		"json_extract(x.detail, '$.dunning.pay_by') "
 		"FROM activities x, json_each(x.detail, '$.dunning.invoices') j "
@@ -129,7 +147,7 @@ static int load_levels(sqlite3 *db, struct dun_account *a)
 				a->inv[i].level_pay_by = day_col(st, 3);
 			}
 	}
-	sqlite3_finalize(st);
+	sqlite3_reset(st);
 	return 0;
 }
 
@@ -168,15 +186,60 @@ static void decide(const struct procedure *p, struct dun_invoice *v, int hold, d
 	v->state = day <= today ? DUN_DUE : DUN_WAITING;
 }
 
-int dunning_account(sqlite3 *db, const char *account_no, day_t today, struct dun_account *a)
+struct dun_run *dunning_run_begin(sqlite3 *db)
+{
+	struct dun_run *r = calloc(1, sizeof *r);
+	if (!r)
+		abort();
+	r->db = db;
+	return r;
+}
+
+void dunning_run_end(struct dun_run *r)
+{
+	if (!r)
+		return;
+	sqlite3_finalize(r->account);
+	sqlite3_finalize(r->invoices);
+	sqlite3_finalize(r->levels);
+	sqlite3_finalize(r->procedure);
+	free(r);
+}
+
+/* The account's procedure, read once a run. */
+static int account_procedure(struct dun_run *r, const char *account_no, struct procedure *p)
+{
+	sqlite3_stmt *st = stmt(r, &r->procedure,
+		"SELECT coalesce((SELECT d.procedure FROM account_dunning d WHERE d.account_no = c.account_no "
+		"AND d.procedure IN (SELECT name FROM procedures)), "
+		"(SELECT s.procedure FROM segment_procedures s WHERE s.segment = c.segment), 'business') "
+		"FROM customers c WHERE c.account_no = ?1");
+	if (!st)
+		return -1;
+	char name[33] = "business";
+	sqlite3_bind_text(st, 1, account_no, -1, SQLITE_TRANSIENT);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		snprintf(name, sizeof name, "%s", (const char *)sqlite3_column_text(st, 0));
+	sqlite3_reset(st);
+	for (int i = 0; i < r->nprocs; i++)
+		if (!strcmp(r->procs[i].name, name)) {
+			*p = r->procs[i];
+			return 0;
+		}
+	if (procedure_load(r->db, name, p) < 0)
+		return -1;
+	if (r->nprocs < RUN_PROCEDURES)
+		r->procs[r->nprocs++] = *p;
+	return 0;
+}
+
+int dunning_account_in(struct dun_run *r, const char *account_no, day_t today, struct dun_account *a)
 {
 	memset(a, 0, sizeof *a);
-	int rc = load_account(db, account_no, a);
+	int rc = load_account(r, account_no, a);
 	if (rc)
 		return rc;
-	char name[33];
-	if (procedure_of_account(db, account_no, name) || procedure_load(db, name, &a->proc) < 0 ||
-	    load_invoices(db, a) || load_levels(db, a)) {
+	if (account_procedure(r, account_no, &a->proc) || load_invoices(r, a) || load_levels(r, a)) {
 		dunning_account_free(a);
 		return -1;
 	}
@@ -184,6 +247,14 @@ int dunning_account(sqlite3 *db, const char *account_no, day_t today, struct dun
 	for (size_t i = 0; i < a->n; i++)
 		decide(&a->proc, &a->inv[i], a->hold, today);
 	return 0;
+}
+
+int dunning_account(sqlite3 *db, const char *account_no, day_t today, struct dun_account *a)
+{
+	struct dun_run *r = dunning_run_begin(db);
+	int rc = dunning_account_in(r, account_no, today, a);
+	dunning_run_end(r);
+	return rc;
 }
 
 void dunning_account_free(struct dun_account *a)

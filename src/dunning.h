@@ -54,6 +54,11 @@ struct dun_account {
 /* Loads an account and decides each of its open invoices' state on day
  * `today`. Returns 0, 1 when there is no such account, -1 on error. */
 int dunning_account(sqlite3 *db, const char *account_no, day_t today, struct dun_account *a);
+/* The same for many accounts: statements prepared and procedures read once
+ * between dunning_run_begin and dunning_run_end (before the book closes). */
+struct dun_run *dunning_run_begin(sqlite3 *db);
+int dunning_account_in(struct dun_run *r, const char *account_no, day_t today, struct dun_account *a);
+void dunning_run_end(struct dun_run *r);
 void dunning_account_free(struct dun_account *a);
 
 /* A message: the invoices of one account at one step, with what is claimed. */

@@ -68,23 +68,6 @@ int procedure_load(sqlite3 *db, const char *name, struct procedure *p)
 	return 0;
 }
 
-int procedure_of_account(sqlite3 *db, const char *account_no, char name[33])
-{
-	sqlite3_stmt *st = db_prepare(db,
-		"SELECT coalesce((SELECT d.procedure FROM account_dunning d WHERE d.account_no = c.account_no "
-		"AND d.procedure IN (SELECT name FROM procedures)), "
-		"(SELECT s.procedure FROM segment_procedures s WHERE s.segment = c.segment), 'business') "
-		"FROM customers c WHERE c.account_no = ?1");
-	if (!st)
-		return -1;
-	sqlite3_bind_text(st, 1, account_no, -1, SQLITE_STATIC);
-	snprintf(name, 33, "business");
-	if (sqlite3_step(st) == SQLITE_ROW)
-		snprintf(name, 33, "%s", (const char *)sqlite3_column_text(st, 0));
-	sqlite3_finalize(st);
-	return 0;
-}
-
 int procedure_claims_at(const struct procedure *p, int s)
 {
 	for (int i = 0; i < p->nsteps && p->steps[i].step <= s; i++)

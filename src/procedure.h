@@ -33,9 +33,6 @@ const char *channel_journal_type(const char *channel);
 
 /* Loads procedure `name`. Returns 0, 1 when there is none, -1 on error. */
 int procedure_load(sqlite3 *db, const char *name, struct procedure *p);
-/* The procedure an account follows: its own, else its segment's, else
- * 'business'. Writes the name. Returns 0 or -1. */
-int procedure_of_account(sqlite3 *db, const char *account_no, char name[33]);
 /* 1 when a claims-flagged step is at or before step s. */
 int procedure_claims_at(const struct procedure *p, int s);
 

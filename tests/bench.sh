@@ -152,3 +152,24 @@ printf '  relance export changes                        %7s   %sx        %s\n' "
 	"$(calc "$(wc -c < "$W/sync.chg") / 1000000")"
 printf '  sqlite3 reload of the dump (baseline)         %7s   1.00x\n' "$reload"
 printf '  relance import changes                        %7s   %sx\n' "$imp" "$(ratio "$imp" "$reload")"
+
+# --- dunning ---------------------------------------------------------------------
+# Which step each open invoice of the demo book has reached, and the messages
+# due today, against the one query that reads the open invoices with the last
+# step the journal holds for each (what relance must read at the least).
+steps_sql="SELECT count(*), max(l.s) FROM invoices i LEFT JOIN (SELECT j.value AS inv,
+	max(json_extract(x.detail, '\$.dunning.step')) AS s FROM activities x, json_each(x.detail, '\$.dunning.invoices') j
+	WHERE x.detail LIKE '{\"dunning\":%' GROUP BY j.value) l ON l.inv = i.invoice_no
+	WHERE i.status = 'open' AND i.kind = 'invoice'"
+plain=$(best ":" sqlite3 "$W/demo.db" "$steps_sql")
+dry=$(best ":" "$R" -d "$W/demo.db" dunning run --dry-run --format tsv --quiet)
+msgs=$("$R" -d "$W/demo.db" dunning run --dry-run --format tsv --quiet | tail -n +2 | cut -f1,3 | sort -u | wc -l)
+acct=$(sqlite3 "$W/demo.db" "SELECT account_no FROM invoices WHERE status = 'open' AND due_date < '2026-10-01' LIMIT 1")
+letter=$(best ":" "$R" -d "$W/demo.db" letter "$acct" --step 4 -o "$W/letter.pdf")
+qr=$(best ":" sh -c "'$R' -d '$W/demo.db' qr '$acct' > /dev/null")
+echo
+echo "dunning ($N accounts, $msgs messages due)        seconds   vs plain SQL"
+printf '  sqlite3: open invoices and their last step    %7s   1.00x\n' "$plain"
+printf '  relance dunning run --dry-run                 %7s   %sx\n' "$dry" "$(ratio "$dry" "$plain")"
+printf '  relance letter (one PDF, with its QR code)    %7s\n' "$letter"
+printf '  relance qr (one code on the terminal)         %7s\n' "$qr"
