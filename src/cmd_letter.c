@@ -63,7 +63,12 @@ int cmd_letter(const struct cli_globals *g, int argc, char **argv)
 		return 1;
 	struct dun_message m;
 	int rc = 0;
-	if (dunning_collect(&a, (int)step, DUN_COLLECT_ALL, &m) <= 0) {
+	int found = dunning_collect(&a, (int)step, DUN_COLLECT_ALL, &m);
+	if (found > 0 && !channel_reaches_debtor(m.step->channel)) {
+		msg_error("letter: step %ld of %s is %s, a task for the collector, not a letter", step, a.proc.name,
+			  m.step->channel);
+		rc = 1;
+	} else if (found <= 0) {
 		if (m.step || !step)
 			msg_error("letter: %s has no overdue invoice to write about", account);
 		else
@@ -85,12 +90,12 @@ int cmd_letter(const struct cli_globals *g, int argc, char **argv)
 	return rc;
 }
 
-/* The overdue balance the code asks for: open invoices past due, not disputed. */
+/* The overdue balance the code asks for: open invoices past due, not disputed, in euros. */
 static int64_t overdue(const struct dun_account *a)
 {
 	int64_t sum = 0;
 	for (size_t i = 0; i < a->n; i++)
-		if (a->inv[i].due < a->today && a->inv[i].state != DUN_DISPUTED)
+		if (a->inv[i].due < a->today && dunning_payable(&a->inv[i]))
 			sum += a->inv[i].open;
 	return sum;
 }
@@ -209,7 +214,7 @@ int cmd_interest(const struct cli_globals *g, int argc, char **argv)
 			continue;
 		struct interest_calc c;
 		char err[256];
-		if (interest_compute(b.db, company.country, a.rate, v->open, v->due, until, &c, err, sizeof err)) {
+		if (dunning_interest(b.db, &a, v, until, &c, err, sizeof err)) {
 			msg_error("interest: %s", err);
 			rc = 1;
 			break;
@@ -237,17 +242,16 @@ int cmd_interest(const struct cli_globals *g, int argc, char **argv)
 		char s_principal[32], s_total[32], s_comp[32], s_all[32], s_until[11];
 		date_iso(until, s_until);
 		int64_t comp = a.proc.consumer ? consumer_damages(principal) : COMPENSATION_CENTS * late;
-		if (a.proc.consumer && a.rate < 0)
-			total = 0;
 		money_format_grouped(principal, s_principal, sizeof s_principal);
 		money_format_grouped(total, s_total, sizeof s_total);
 		money_format_grouped(comp, s_comp, sizeof s_comp);
 		money_format_grouped(principal + total + comp, s_all, sizeof s_all);
 		printf("\nprincipal %s; interest %s (%s%s, simple, actual days / 365, until %s)\n", s_principal,
 		       s_total,
-		       a.rate >= 0 ? "contractual rate"
-				   : a.proc.consumer ? "none without a contractual rate: a consumer"
-						     : "statutory rate of ",
+		       a.proc.consumer ? a.rate >= 0 ? "a consumer: contractual rate, at most the statutory one, "
+							   "from the end of the first reminder's period"
+						 : "none without a contractual rate: a consumer"
+		       : a.rate >= 0 ? "contractual rate" : "statutory rate of ",
 		       a.rate >= 0 || a.proc.consumer ? "" : company.country, s_until);
 		printf("%s %s; in all %s\n",
 		       a.proc.consumer ? "damages (consumer bands, XIX.4)" : "fixed compensation (40.00 per late invoice)",

@@ -11,7 +11,8 @@
 
 const char *dun_state_name(enum dun_state s)
 {
-	static const char *const names[] = {"due", "waiting", "done", "hold", "disputed", "promised", "plan"};
+	static const char *const names[] = {"due", "waiting", "done", "hold", "disputed", "promised", "plan",
+					    "credit"};
 	return names[s];
 }
 
@@ -20,7 +21,7 @@ const char *dun_state_name(enum dun_state s)
 #define RUN_PROCEDURES 16
 struct dun_run {
 	sqlite3 *db;
-	sqlite3_stmt *account, *invoices, *levels, *procedure;
+	sqlite3_stmt *account, *invoices, *credits, *levels, *procedure;
 	struct procedure procs[RUN_PROCEDURES];
 	int nprocs;
 };
@@ -98,7 +99,8 @@ static int load_invoices(struct dun_run *r, struct dun_account *a)
 		return -1;
 	sqlite3_bind_text(st, 1, a->account_no, -1, SQLITE_STATIC);
 	size_t cap = 0;
-	while (sqlite3_step(st) == SQLITE_ROW) {
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		if (a->n == cap) {
 			cap = cap ? 2 * cap : 8;
 			struct dun_invoice *grown = realloc(a->inv, cap * sizeof *grown);
@@ -114,8 +116,13 @@ static int load_invoices(struct dun_run *r, struct dun_account *a)
 		v->amount = sqlite3_column_int64(st, 3);
 		v->open = sqlite3_column_int64(st, 4);
 		text_col(st, 5, v->currency, sizeof v->currency);
-		text_col(st, 6, v->reference, sizeof v->reference);
-		if (!v->reference[0] || (strlen(v->reference) != 12 && strncmp(v->reference, "RF", 2)))
+		/* the ledger's reference when it is structured; else one made from the number */
+		char given[64], stored[64];
+		text_col(st, 6, given, sizeof given);
+		enum payref_kind k = payref_parse(given, strlen(given), stored, sizeof stored);
+		if (k == PAYREF_OGM || k == PAYREF_RF)
+			snprintf(v->reference, sizeof v->reference, "%s", stored);
+		else
 			payref_generate(v->invoice_no, company.reference_kind[0] ? company.reference_kind : "ogm",
 					v->reference);
 		v->state = sqlite3_column_int(st, 7) ? DUN_DISPUTED
@@ -123,42 +130,78 @@ static int load_invoices(struct dun_run *r, struct dun_account *a)
 			 : sqlite3_column_int(st, 9) ? DUN_PLAN : DUN_WAITING;
 	}
 	sqlite3_reset(st);
-	return 0;
+	if (rc != SQLITE_DONE)
+		return -1; /* an error read as "no invoice" would hide them */
+	/* open credit notes, to set against what is overdue */
+	sqlite3_stmt *cr = stmt(r, &r->credits, "SELECT coalesce(sum(open_amount), 0) FROM invoices "
+						 "WHERE account_no = ?1 AND kind = 'credit_note' AND status = 'open'");
+	if (!cr)
+		return -1;
+	sqlite3_bind_text(cr, 1, a->account_no, -1, SQLITE_STATIC);
+	rc = sqlite3_step(cr);
+	a->credit = rc == SQLITE_ROW ? sqlite3_column_int64(cr, 0) : 0;
+	sqlite3_reset(cr);
+	return rc == SQLITE_ROW ? 0 : -1;
 }
 
-/* The steps already taken, from the journal: the highest per invoice. */
+/* The step of procedure p a journal entry took: the step with its
+ * template (steps may have been added or removed since), else its number;
+ * 0 when the entry was made under another procedure. */
+static int step_taken(const struct procedure *p, const char *procedure, const char *template, int number)
+{
+	if (!procedure || strcmp(procedure, p->name))
+		return 0;
+	for (int k = 0; template && k < p->nsteps; k++)
+		if (!strcmp(p->steps[k].template, template))
+			return p->steps[k].step;
+	return number <= p->nsteps ? number : p->nsteps;
+}
+
+/* The steps already taken, from the journal: per invoice, the highest of
+ * its procedure, when, and the latest deadline any message gave (under
+ * any procedure: the debtor was promised that time). */
 static int load_levels(struct dun_run *r, struct dun_account *a)
 {
 	sqlite3_stmt *st = stmt(r, &r->levels,
-		"SELECT j.value, json_extract(x.detail, '$.dunning.step'), substr(x.at, 1, 10), "
-		"json_extract(x.detail, '$.dunning.pay_by') "
+		"SELECT j.value, json_extract(x.detail, '$.dunning.step'), "
+		"coalesce(json_extract(x.detail, '$.dunning.sent_on'), substr(x.at, 1, 10)), "
+		"json_extract(x.detail, '$.dunning.pay_by'), json_extract(x.detail, '$.dunning.procedure'), "
+		"json_extract(x.detail, '$.dunning.template') "
 		"FROM activities x, json_each(x.detail, '$.dunning.invoices') j "
 		"WHERE x.account_no = ?1 AND x.detail LIKE '{\"dunning\":%' AND json_valid(x.detail)");
 	if (!st)
 		return -1;
 	sqlite3_bind_text(st, 1, a->account_no, -1, SQLITE_STATIC);
-	while (sqlite3_step(st) == SQLITE_ROW) {
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		const char *inv = (const char *)sqlite3_column_text(st, 0);
-		int step = sqlite3_column_int(st, 1);
-		for (size_t i = 0; inv && i < a->n; i++)
-			if (!strcmp(a->inv[i].invoice_no, inv) && step > a->inv[i].level) {
-				a->inv[i].level = step;
-				a->inv[i].level_day = day_col(st, 2);
-				a->inv[i].level_pay_by = day_col(st, 3);
-			}
+		int step = step_taken(&a->proc, (const char *)sqlite3_column_text(st, 4),
+				      (const char *)sqlite3_column_text(st, 5), sqlite3_column_int(st, 1));
+		day_t pay_by = day_col(st, 3), sent = day_col(st, 2);
+		for (size_t i = 0; inv && i < a->n; i++) {
+			struct dun_invoice *v = &a->inv[i];
+			if (strcmp(v->invoice_no, inv))
+				continue;
+			if (pay_by > v->level_pay_by)
+				v->level_pay_by = pay_by;
+			if (step && (!v->first_pay_by || pay_by < v->first_pay_by))
+				v->first_pay_by = pay_by;
+			if (step > v->level)
+				v->level = step, v->level_day = sent;
+		}
 	}
 	sqlite3_reset(st);
-	return 0;
+	return rc == SQLITE_DONE ? 0 : -1; /* an error read as "nothing sent" would send again */
 }
 
 static void decide(const struct procedure *p, struct dun_invoice *v, int hold, day_t today)
 {
+	if (v->state != DUN_WAITING)
+		return; /* disputed, promised or under a plan: that says more than a hold */
 	if (hold) {
 		v->state = DUN_HOLD;
 		return;
 	}
-	if (v->state != DUN_WAITING)
-		return; /* disputed, promised or under a plan */
 	int k = 0;
 	while (k < p->nsteps && p->steps[k].step <= v->level)
 		k++;
@@ -178,9 +221,9 @@ static void decide(const struct procedure *p, struct dun_invoice *v, int hold, d
 				prev = &p->steps[i];
 		if (prev && v->level_day + (s->days - prev->days) > day)
 			day = v->level_day + (s->days - prev->days);
-		if (v->level_pay_by && v->level_pay_by + 1 > day)
-			day = v->level_pay_by + 1;
 	}
+	if (v->level_pay_by && v->level_pay_by + 1 > day)
+		day = v->level_pay_by + 1;
 	v->next = s->step;
 	v->next_day = day;
 	v->state = day <= today ? DUN_DUE : DUN_WAITING;
@@ -201,6 +244,7 @@ void dunning_run_end(struct dun_run *r)
 		return;
 	sqlite3_finalize(r->account);
 	sqlite3_finalize(r->invoices);
+	sqlite3_finalize(r->credits);
 	sqlite3_finalize(r->levels);
 	sqlite3_finalize(r->procedure);
 	free(r);
@@ -244,8 +288,17 @@ int dunning_account_in(struct dun_run *r, const char *account_no, day_t today, s
 		return -1;
 	}
 	a->today = today;
-	for (size_t i = 0; i < a->n; i++)
+	int64_t overdue = 0;
+	for (size_t i = 0; i < a->n; i++) {
 		decide(&a->proc, &a->inv[i], a->hold, today);
+		if (a->inv[i].state == DUN_DUE || a->inv[i].state == DUN_WAITING)
+			overdue += a->inv[i].due < today ? a->inv[i].open : 0;
+	}
+	/* open credit notes that cover what is overdue: nothing to chase */
+	if (a->credit < 0 && overdue + a->credit <= 0)
+		for (size_t i = 0; i < a->n; i++)
+			if (a->inv[i].state == DUN_DUE || a->inv[i].state == DUN_WAITING)
+				a->inv[i].state = DUN_CREDIT;
 	return 0;
 }
 
@@ -257,6 +310,11 @@ int dunning_account(sqlite3 *db, const char *account_no, day_t today, struct dun
 	return rc;
 }
 
+int dunning_payable(const struct dun_invoice *v)
+{
+	return v->state != DUN_DISPUTED && !strcmp(v->currency, "EUR");
+}
+
 void dunning_account_free(struct dun_account *a)
 {
 	free(a->inv);
@@ -266,6 +324,7 @@ void dunning_account_free(struct dun_account *a)
 
 int dunning_collect(const struct dun_account *a, int step, enum dun_collect mode, struct dun_message *m)
 {
+	int explicit = step != 0;
 	memset(m, 0, sizeof *m);
 	m->a = a;
 	if (mode == DUN_COLLECT_NEXT) { /* what is due comes first */
@@ -276,11 +335,13 @@ int dunning_collect(const struct dun_account *a, int step, enum dun_collect mode
 			mode = DUN_COLLECT_DUE;
 	}
 	if (mode != DUN_COLLECT_ALL && step == 0) {
+		day_t first = 0; /* nothing due: the step that comes first */
 		for (size_t i = 0; i < a->n; i++) {
 			const struct dun_invoice *v = &a->inv[i];
-			int eligible = v->state == DUN_DUE || (mode == DUN_COLLECT_NEXT && v->state == DUN_WAITING);
-			if (eligible && (step == 0 || v->next < step || (mode == DUN_COLLECT_NEXT && v->next == step)))
-				step = v->next;
+			if (mode == DUN_COLLECT_DUE ? v->state == DUN_DUE && (!step || v->next < step)
+			    : v->state == DUN_WAITING && (!first || v->next_day < first ||
+							  (v->next_day == first && v->next < step)))
+				step = v->next, first = v->next_day;
 		}
 		if (step == 0)
 			return 0;
@@ -296,8 +357,13 @@ int dunning_collect(const struct dun_account *a, int step, enum dun_collect mode
 	for (int k = 0; k < a->proc.nsteps; k++)
 		if (a->proc.steps[k].step == step)
 			m->step = &a->proc.steps[k];
+	/* a letter on demand is for the debtor: not a task's checklist */
+	if (mode == DUN_COLLECT_ALL && !explicit)
+		while (m->step && !channel_reaches_debtor(m->step->channel))
+			m->step = m->step > a->proc.steps ? m->step - 1 : NULL;
 	if (!m->step)
 		return 0;
+	const char *currency = NULL; /* one currency a message */
 	m->which = malloc((a->n ? a->n : 1) * sizeof *m->which);
 	if (!m->which)
 		abort();
@@ -310,8 +376,12 @@ int dunning_collect(const struct dun_account *a, int step, enum dun_collect mode
 		else
 			take = (v->state == DUN_DUE || (mode == DUN_COLLECT_NEXT && v->state == DUN_WAITING)) &&
 			       v->next == step;
-		if (take)
+		if (take && currency && strcmp(currency, v->currency))
+			take = 0;
+		if (take) {
+			currency = v->currency;
 			m->which[m->n++] = i;
+		}
 	}
 	return (int)m->n;
 }

@@ -24,7 +24,8 @@ enum dun_state {
 	DUN_HOLD,     /* the account is held out of dunning */
 	DUN_DISPUTED, /* an open dispute */
 	DUN_PROMISED, /* under an open promise to pay */
-	DUN_PLAN      /* under an active payment plan */
+	DUN_PLAN,     /* under an active payment plan */
+	DUN_CREDIT    /* the account's open credit notes cover what is overdue */
 };
 const char *dun_state_name(enum dun_state s);
 
@@ -35,7 +36,8 @@ struct dun_invoice {
 	char reference[64];   /* stored form: the ledger's, else generated */
 	int level;            /* the last step taken, 0 none */
 	day_t level_day;      /* when */
-	day_t level_pay_by;   /* the deadline it gave */
+	day_t level_pay_by;   /* the latest deadline a message about it gave */
+	day_t first_pay_by;   /* the deadline the first message of its procedure gave */
 	enum dun_state state;
 	int next;             /* the next step (index into the procedure + 1), 0 none */
 	day_t next_day;
@@ -46,6 +48,7 @@ struct dun_account {
 	char street[256], postcode[32], city[128], country[3], language[3], collector[65];
 	struct procedure proc;
 	int hold, rate;       /* rate: contractual, hundredths of a percent; -1 none */
+	int64_t credit;       /* open credit notes (negative) */
 	day_t today;          /* the day the states were decided on */
 	struct dun_invoice *inv;
 	size_t n;
@@ -60,6 +63,9 @@ struct dun_run *dunning_run_begin(sqlite3 *db);
 int dunning_account_in(struct dun_run *r, const char *account_no, day_t today, struct dun_account *a);
 void dunning_run_end(struct dun_run *r);
 void dunning_account_free(struct dun_account *a);
+/* 1 when the invoice counts in what an EPC QR code asks for: not disputed,
+ * in euros (the code knows no other currency). */
+int dunning_payable(const struct dun_invoice *v);
 
 /* A message: the invoices of one account at one step, with what is claimed. */
 struct dun_message {
@@ -70,7 +76,8 @@ struct dun_message {
 	size_t *which;        /* indexes into a->inv */
 	size_t n;
 	int64_t total, interest, compensation, fee, damages, grand;
-	int interest_rate;    /* the rate shown (the first line's), -1 none */
+	int interest_rate;    /* the last line's rate, -1 none */
+	char rates[64];       /* every rate used, "11.50 % / 10.50 %" */
 	char reference[64];   /* stored form */
 	day_t pay_by;
 	char lang[3];         /* the language it is written in */
@@ -92,6 +99,14 @@ int dunning_collect(const struct dun_account *a, int step, enum dun_collect mode
  * account's). Returns 0, or -1 with err. */
 int dunning_render(sqlite3 *db, struct dun_message *m, const char *lang, day_t today, char *err, size_t errlen);
 void dunning_message_free(struct dun_message *m);
+
+/* The late-payment interest on invoice v until `until`: for a business,
+ * the contractual or statutory rate from the day after the due date; for
+ * a consumer, only at a contractual rate, no higher than the statutory
+ * one, and only from the end of the first reminder's period. */
+struct interest_calc;
+int dunning_interest(sqlite3 *db, const struct dun_account *a, const struct dun_invoice *v, day_t until,
+		     struct interest_calc *c, char *err, size_t errlen);
 
 /* Writes the message's letter as a PDF (with the EPC QR code when the
  * company has an IBAN). Returns 0, or -1 with err. */

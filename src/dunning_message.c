@@ -19,7 +19,32 @@
 
 void dunning_account_reference(const char *account_no, char out[64])
 {
-	payref_generate(account_no, company.reference_kind[0] ? company.reference_kind : "ogm", out);
+	/* not the number's digits: those would be an invoice's too (C000001, F0000001) */
+	char name[96];
+	snprintf(name, sizeof name, "account %s", account_no);
+	payref_hashed(name, company.reference_kind[0] ? company.reference_kind : "ogm", out);
+}
+
+int dunning_interest(sqlite3 *db, const struct dun_account *a, const struct dun_invoice *v, day_t until,
+		     struct interest_calc *c, char *err, size_t errlen)
+{
+	if (!a->proc.consumer)
+		return interest_compute(db, company.country, a->rate, v->open, v->due, until, c, err, errlen);
+	memset(c, 0, sizeof *c);
+	if (a->rate < 0 || !v->first_pay_by)
+		return 0; /* none without a contract, none before the first reminder's period ends */
+	struct interest_calc law;
+	day_t from = v->first_pay_by > v->due ? v->first_pay_by : v->due;
+	if (interest_compute(db, company.country, a->rate, v->open, from, until, c, err, errlen) ||
+	    interest_compute(db, company.country, -1, v->open, from, until, &law, err, errlen))
+		return -1;
+	c->total = 0; /* no higher than the business rate, half-year by half-year */
+	for (int k = 0; k < c->n; k++) {
+		if (law.lines[k].rate < c->lines[k].rate)
+			c->lines[k] = law.lines[k];
+		c->total += c->lines[k].cents;
+	}
+	return 0;
 }
 
 /* A paper channel: the debtor has it on the third working day after posting. */
@@ -149,13 +174,21 @@ static int amounts(sqlite3 *db, struct dun_message *m, day_t today, char *err, s
 	m->interest_rate = -1;
 	for (size_t i = 0; i < m->n; i++)
 		m->total += a->inv[m->which[i]].open;
+	m->rates[0] = '\0';
 	if (claims && (!p->consumer || a->rate >= 0)) {
 		for (size_t i = 0; i < m->n; i++) {
 			const struct dun_invoice *v = &a->inv[m->which[i]];
 			struct interest_calc c;
-			if (interest_compute(db, company.country, a->rate, v->open, v->due, today, &c, err, errlen))
+			if (dunning_interest(db, a, v, today, &c, err, errlen))
 				return -1;
 			m->interest += c.total;
+			for (int k = 0; k < c.n; k++) { /* each rate used, once: "11.50 % / 10.50 %" */
+				char r[16];
+				rate_format(c.lines[k].rate, r, sizeof r);
+				if (!strstr(m->rates, r) && strlen(m->rates) + strlen(r) + 4 < sizeof m->rates)
+					snprintf(m->rates + strlen(m->rates), sizeof m->rates - strlen(m->rates), "%s%s",
+						 m->rates[0] ? " / " : "", r);
+			}
 			if (c.n && m->interest_rate < 0)
 				m->interest_rate = c.lines[c.n - 1].rate;
 		}
@@ -205,7 +238,7 @@ static int render_as(sqlite3 *db, struct dun_message *m, const char *lang, day_t
 	snprintf(m->lang, sizeof m->lang, "%s", lang_known(used));
 	const char *L = m->lang;
 	const char *cur = m->n ? a->inv[m->which[0]].currency : "EUR";
-	char total[64], interest[64], comp[64], fee[64], damages[64], grand[64], rate[32] = "", ref[64];
+	char total[64], interest[64], comp[64], fee[64], damages[64], grand[64], rate[64] = "", ref[64];
 	char oldest[64] = "", days[16] = "0", date[64], pay_by[64], address[300];
 	lang_money(L, m->total, cur, total, sizeof total);
 	lang_money(L, m->interest, cur, interest, sizeof interest);
@@ -215,8 +248,7 @@ static int render_as(sqlite3 *db, struct dun_message *m, const char *lang, day_t
 	lang_money(L, m->damages || !a->proc.consumer ? m->damages : consumer_damages(m->total), cur, damages,
 		   sizeof damages);
 	lang_money(L, m->grand, cur, grand, sizeof grand);
-	if (m->interest_rate >= 0)
-		rate_format(m->interest_rate, rate, sizeof rate);
+	snprintf(rate, sizeof rate, "%s", m->rates);
 	payref_display(m->reference, ref, sizeof ref);
 	if (m->n) {
 		day_t due = a->inv[m->which[0]].due;
@@ -357,7 +389,7 @@ int dunning_letter_pdf(const struct dun_message *m, day_t today, const char *pat
 		rows[i] = (struct letter_row){{v->invoice_no, cells[i][0], cells[i][1], cells[i][2], cells[i][3]}};
 	}
 	const char *cur = m->n ? m->a->inv[m->which[0]].currency : "EUR";
-	char amounts[6][64], labels[6][96], rate[32];
+	char amounts[6][64], labels[6][128];
 	struct letter_total totals[6];
 	size_t nt = 0;
 	struct {
@@ -369,9 +401,8 @@ int dunning_letter_pdf(const struct dun_message *m, day_t today, const char *pat
 		if (i && !parts[i].v)
 			continue;
 		lang_money(L, parts[i].v, cur, amounts[nt], sizeof amounts[nt]);
-		if (parts[i].l == L_INTEREST && m->interest_rate >= 0) {
-			rate_format(m->interest_rate, rate, sizeof rate);
-			snprintf(labels[nt], sizeof labels[nt], "%s (%s)", lang_label(L, L_INTEREST), rate);
+		if (parts[i].l == L_INTEREST && m->rates[0]) {
+			snprintf(labels[nt], sizeof labels[nt], "%s (%s)", lang_label(L, L_INTEREST), m->rates);
 		} else {
 			snprintf(labels[nt], sizeof labels[nt], "%s", lang_label(L, parts[i].l));
 		}

@@ -14,8 +14,14 @@
 #include "lang.h"
 #include "mime.h"
 #include "money.h"
+#include "sha256.h"
 #include "table.h"
 #include "task.h"
+
+static int on_paper(const char *c)
+{
+	return !strcmp(c, "letter") || !strcmp(c, "registered");
+}
 
 /* mkdir -p */
 static int make_dirs(const char *dir)
@@ -42,6 +48,12 @@ static void letter_path(const struct dun_message *m, day_t today, char *out, siz
 				    *p == '-' || *p == '_' ? *p : '_';
 	safe[o] = '\0';
 	date_iso(today, day);
+	if (strcmp(safe, m->a->account_no)) { /* two numbers made alike stay apart */
+		char h[65];
+		sha256_hex(m->a->account_no, strlen(m->a->account_no), h);
+		snprintf(out, size, "%s/%s-%.8s-s%d-%s.pdf", company.letters_dir, safe, h, m->step->step, day);
+		return;
+	}
 	snprintf(out, size, "%s/%s-s%d-%s.pdf", company.letters_dir, safe, m->step->step, day);
 }
 
@@ -119,14 +131,14 @@ static int send_sms(const struct dun_message *m, char *err, size_t errlen)
 }
 
 /* The journal entry's detail: what the dunning rules read back. */
-static char *detail_json(const struct dun_message *m, const char *to, const char *file)
+static char *detail_json(const struct dun_message *m, day_t today, const char *to, const char *file)
 {
 	char *buf = NULL;
 	size_t len = 0;
 	FILE *f = open_memstream(&buf, &len);
 	if (!f)
 		abort();
-	char amount[32], pay_by[11];
+	char amount[32], pay_by[11], sent_on[11];
 	date_iso(m->pay_by, pay_by);
 	fprintf(f, "{\"dunning\":{\"procedure\":");
 	table_put_json_string(f, m->a->proc.name);
@@ -142,7 +154,8 @@ static char *detail_json(const struct dun_message *m, const char *to, const char
 			fputc(',', f);
 		table_put_json_string(f, m->a->inv[m->which[i]].invoice_no);
 	}
-	fprintf(f, "],\"pay_by\":\"%s\",\"reference\":", pay_by);
+	date_iso(today, sent_on);
+	fprintf(f, "],\"sent_on\":\"%s\",\"pay_by\":\"%s\",\"reference\":", sent_on, pay_by);
 	table_put_json_string(f, m->reference);
 	const struct {
 		const char *name;
@@ -216,7 +229,7 @@ int dunning_send(struct book *b, const char *user, struct dun_message *m, day_t 
 	if (m->subject.len)
 		sbuf_printf(&body, "%s\n\n", m->subject.s);
 	sbuf_puts(&body, m->body.s ? m->body.s : "");
-	char *detail = detail_json(m, to, file);
+	char *detail = detail_json(m, today, to, file);
 	struct journal_entry e = {m->a->account_no, channel_journal_type(ch), user,
 				  m->n == 1 ? m->a->inv[m->which[0]].invoice_no : NULL, summary, body.s, detail, NULL};
 	int nested;
@@ -230,8 +243,9 @@ int dunning_send(struct book *b, const char *user, struct dun_message *m, day_t 
 		rc = journal_finish_change(b, nested, rc, &e);
 	}
 	if (rc)
-		snprintf(err, errlen, "%s could not be journaled: %s", !strcmp(ch, "email") ? "sent, but it" : "it",
-			 sqlite3_errmsg(b->db));
+		snprintf(err, errlen, "%s could not be journaled: %s",
+			 !strcmp(ch, "email") || !strcmp(ch, "sms") ? "sent, but it"
+			 : on_paper(ch) ? "the letter is written, but it" : "it", sqlite3_errmsg(b->db));
 	free(detail);
 	sbuf_free(&body);
 	return rc;

@@ -157,13 +157,14 @@ static int row(struct import_ctx *c)
 	return rc == SQLITE_DONE ? 0 : import_db_error(c);
 }
 
-/* 1 when invoice `no` is paid with reference `ref` (stored form): its own,
- * or the one dunning made for it (either kind). */
+/* 1 when invoice `no` is paid with reference `ref` (stored form): its own
+ * structured one, or else the one dunning made for it (either kind). */
 static int pays(const char *no, const char *stored, const char *ref)
 {
 	char made[64];
-	if (stored && *stored)
-		return !strcmp(stored, ref);
+	enum payref_kind k = stored ? payref_parse(stored, strlen(stored), made, sizeof made) : PAYREF_NONE;
+	if (k == PAYREF_OGM || k == PAYREF_RF) /* the ledger's structured reference: dunning quotes it */
+		return !strcmp(made, ref);
 	payref_generate(no, "ogm", made);
 	if (!strcmp(made, ref))
 		return 1;

@@ -164,6 +164,17 @@ void payref_generate(const char *number, const char *kind, char out[64])
 	payref_ogm_make(base, out);
 }
 
+void payref_hashed(const char *name, const char *kind, char out[64])
+{
+	if (!strcmp(kind, "rf")) {
+		char base[16];
+		snprintf(base, sizeof base, "%010llu", hashed_base(name));
+		payref_rf_make(base, out, 64);
+		return;
+	}
+	payref_ogm_make(hashed_base(name), out);
+}
+
 void payref_display(const char *stored, char *out, size_t size)
 {
 	size_t n = strlen(stored);

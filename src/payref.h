@@ -30,6 +30,9 @@ int payref_rf_make(const char *ref, char *out, size_t size);
  * else the same ten digits). The same number always gives the same
  * reference, so a payment quoting it can be matched. */
 void payref_generate(const char *number, const char *kind, char out[64]);
+/* A reference of the kind for `name` made from ten digits of its SHA-256
+ * only (never from its digits): for what has no number of its own. */
+void payref_hashed(const char *name, const char *kind, char out[64]);
 /* The first valid structured communication or RF reference written
  * anywhere in a free text (a bank transfer's message), in its stored form
  * in out (64 bytes). Returns PAYREF_OGM, PAYREF_RF or PAYREF_NONE. */

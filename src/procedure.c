@@ -210,12 +210,18 @@ static int parse_step(struct procedure *p, char **w, int n, const char *path, in
 			BAD("%s:%d: %s: expected fee AMOUNT or claims", path, line, w[i]);
 		}
 	}
-	if (p->consumer && p->nsteps == 0 && (s.fee || s.claims))
-		BAD("%s:%d: fee: a consumer's first reminder is free: no fee, interest or damages "
-		    "(Code of Economic Law XIX.2)", path, line);
-	if (p->consumer && p->nsteps == 0 && s.channel[0] && !channel_reaches_debtor(s.channel))
-		BAD("%s:%d: channel: a consumer's first step is a reminder (email, letter, registered or sms)",
-		    path, line);
+	/* a consumer: steps before the due date and the first after it are free;
+	 * that first one is the reminder the law requires, on paper or by e-mail */
+	int reminded = 0;
+	for (int i = 0; i < p->nsteps; i++)
+		reminded |= p->steps[i].days >= 0;
+	if (p->consumer && !reminded && (s.fee || s.claims))
+		BAD("%s:%d: fee: a consumer's first reminder (and any step before it) is free: no fee, interest "
+		    "or damages (Code of Economic Law XIX.2)", path, line);
+	if (p->consumer && !reminded && s.days >= 0 && s.channel[0] && strcmp(s.channel, "email") &&
+	    strcmp(s.channel, "letter") && strcmp(s.channel, "registered"))
+		BAD("%s:%d: channel: a consumer's first reminder goes by email, letter or registered letter "
+		    "(XIX.2), not %s", path, line, s.channel);
 	if (p->consumer && s.fee > 750)
 		BAD("%s:%d: fee: a consumer's reminder costs at most 7.50 plus postage (XIX.4)", path, line);
 	p->steps[p->nsteps++] = s;
@@ -240,9 +246,13 @@ static int parse_file(FILE *fp, const char *path, struct parsed *r)
 			*hash = '\0';
 		char *w[12];
 		/* a procedure's title is the rest of its line, blanks and all */
-		int n = is_proc ? words(buf, w, 4, 3) : words(buf, w, 12, -1);
+		int n = is_proc ? words(buf, w, 4, 3) : words(buf, w, 12, 11);
 		if (n == 0 || *w[0] == '#')
 			continue;
+		if (!is_proc && n == 12) {
+			BAD("%s:%d: %s: too many words", path, line, w[0]);
+			continue;
+		}
 		if (is_proc) {
 			if (n < 3) {
 				BAD("%s:%d: write: procedure NAME business|consumer TITLE", path, line);
@@ -295,6 +305,8 @@ static int parse_file(FILE *fp, const char *path, struct parsed *r)
 				if (!strcmp(r->segs[i].segment, w[1]))
 					BAD("%s:%d: segment: %s is already mapped on line %d", path, line, w[1],
 					    r->segs[i].line);
+			if (strlen(w[1]) >= sizeof r->segs[0].segment)
+				BAD("%s:%d: segment: longer than %zu bytes", path, line, sizeof r->segs[0].segment - 1);
 			snprintf(r->segs[r->nsegs].segment, sizeof r->segs[0].segment, "%s", w[1]);
 			snprintf(r->segs[r->nsegs].procedure, sizeof r->segs[0].procedure, "%s", w[2]);
 			r->segs[r->nsegs++].line = line;

@@ -161,6 +161,9 @@ steps_sql="SELECT count(*), max(l.s) FROM invoices i LEFT JOIN (SELECT j.value A
 	max(json_extract(x.detail, '\$.dunning.step')) AS s FROM activities x, json_each(x.detail, '\$.dunning.invoices') j
 	WHERE x.detail LIKE '{\"dunning\":%' GROUP BY j.value) l ON l.inv = i.invoice_no
 	WHERE i.status = 'open' AND i.kind = 'invoice'"
+mkdir -p "$W/config/relance"
+printf 'set company-name = "Bench SA"\nset company-iban = "BE71 0961 2345 6769"\n' > "$W/config/relance/relancerc"
+export XDG_CONFIG_HOME="$(pwd)/$W/config"
 plain=$(best ":" sqlite3 "$W/demo.db" "$steps_sql")
 dry=$(best ":" "$R" -d "$W/demo.db" dunning run --dry-run --format tsv --quiet)
 msgs=$("$R" -d "$W/demo.db" dunning run --dry-run --format tsv --quiet | tail -n +2 | cut -f1,3 | sort -u | wc -l)

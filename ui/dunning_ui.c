@@ -73,6 +73,12 @@ void dunning_preview(struct app *a, const char *account_no)
 	struct view *ev = view_entry_new(a, lines, 5, "reminder");
 	view_entry_append(ev, m.body.s ? m.body.s : "");
 	app_push(a, ev);
+	if (due_on > a->today) { /* the deadline given, the gap between steps, the law: not before its day */
+		app_message(a, 0, "not due before %s: nothing to send yet (q: back)", when);
+		dunning_message_free(&m);
+		dunning_account_free(&acc);
+		return;
+	}
 	app_draw(a);
 	char question[160];
 	snprintf(question, sizeof question, "%s this reminder now? (y/n) ",
@@ -103,7 +109,7 @@ void dunning_qr(struct app *a, const char *account_no)
 	}
 	int64_t cents = 0;
 	for (size_t i = 0; i < acc.n; i++)
-		if (acc.inv[i].due < a->today && acc.inv[i].state != DUN_DISPUTED)
+		if (acc.inv[i].due < a->today && dunning_payable(&acc.inv[i]))
 			cents += acc.inv[i].open;
 	char ref[64], shown[64], err[256], amount[32];
 	dunning_account_reference(acc.account_no, ref);

@@ -128,6 +128,12 @@ like "$text" "[Mm]ise en demeure" "it names itself"
 like "$text" "Indemnité forfaitaire.* 40,00 EUR" "the fixed compensation: 40.00"
 like "$text" "Intérêts de retard \\(10.50 %\\)" "interest at the statutory rate"
 
+# a consumer's contractual interest: no higher than the statutory rate, from the end of the first reminder's period
+ok "C1 with a contractual rate of 25 %" "$R" -d "$B" dunning set C1 --rate 25
+is "$("$R" -d "$B" interest C1 --until 2026-12-15 --format tsv | tail -n +2 | cut -f3-7)" \
+	"2026-12-09	2026-12-15	7	10.50	0.40" "from 12-09 (its deadline was 12-08), at 10.50 %, not 25 %"
+ok "back to none" "$R" -d "$B" dunning set C1 --rate none
+
 # --- hold, release, set ---------------------------------------------------------
 ok "release H1" "$R" -d "$B" dunning release H1
 is "$(status H1 H-30)" "due 2 2026-11-01" "released: its first reminder is due"
@@ -137,13 +143,51 @@ ok "set B2 on the consumer procedure" "$R" -d "$B" dunning set B2 --procedure co
 is "$("$R" -d "$B" dunning status B2 --format tsv | awk -F'\t' 'NR == 2 { print $4 }')" "consumer" "B2 now follows it"
 fails "an unknown procedure is refused" "$R" -d "$B" dunning set B2 --procedure nosuch
 ok "back to its segment's" "$R" -d "$B" dunning set B2 --procedure default
+# steps taken under one procedure are not another's
+ok "B1 on the consumer procedure" "$R" -d "$B" dunning set B1 --procedure consumer
+is "$(RELANCE_TODAY=2027-01-20 "$R" -d "$B" dunning status B1 --format tsv | awk -F'\t' '$1 == "I-7" { print $5, $7, $8, $9 }')" \
+	"0 waiting 1 email" "I-7 starts the consumer's procedure at its free first reminder, not at the agency (once the formal notice's deadline has passed)"
+ok "and back" "$R" -d "$B" dunning set B1 --procedure default
+# a step added at the head of the procedure: the steps taken keep their place
+"$R" -d "$B" procedures export | sed 's/^step -3 email pre-due$/step -10 sms sms\nstep -3 email pre-due/' > "$T/p.txt"
+ok "a procedure with a new first step" "$R" -d "$B" procedures import "$T/p.txt"
+is "$("$R" -d "$B" dunning status B1 --format tsv | awk -F'\t' '$1 == "I-7" { print $5, $8, $9 }')" "5 6 agency" \
+	"I-7 took the formal notice, now step 5: its next is the agency, step 6, not the notice again"
+"$R" -d "$B" procedures export | sed '/^step -10 sms sms$/d' > "$T/p.txt"
+ok "the step removed again" "$R" -d "$B" procedures import "$T/p.txt"
+# a hold does not hide a dispute
+ok "dispute H-30" "$R" -d "$B" dispute H-30 --reason not_delivered
+is "$(status H1 H-30)" "disputed  " "a disputed invoice of a held account is disputed, not merely held"
+ok "release H1" "$R" -d "$B" dunning release H1
+ok "hold H1" "$R" -d "$B" dunning hold H1
+# credit notes that cover what is overdue
+printf 'invoice_no,account_no,kind,issue_date,due_date,amount,open_amount\nCN-1,B2,credit_note,2026-11-01,2026-11-01,-460.00,-460.00\n' > "$T/cn.csv"
+ok "a credit note for B2" "$R" -d "$B" import invoices "$T/cn.csv"
+is "$("$R" -d "$B" dunning status B2 --format tsv | awk -F'\t' 'NR > 1 { print $1, $7 }' | tr '\n' ' ')" "I-40 credit I-6 credit " \
+	"its open credit covers what is overdue: nothing to chase"
+# two currencies: two messages
+printf 'account_no,name,language,email\nX1,Export GmbH,de,ap@export.example\n' > "$T/x.csv"
+printf 'invoice_no,account_no,due_date,amount,open_amount,currency,reference\nX-EUR,X1,2026-11-10,100.00,100.00,EUR,PO 998877\nX-USD,X1,2026-11-10,300.00,300.00,USD,\n' > "$T/xi.csv"
+"$R" -d "$B" import customers "$T/x.csv" >/dev/null && "$R" -d "$B" import invoices "$T/xi.csv" >/dev/null
+"$R" -d "$B" dunning run --account X1 >/dev/null 2>&1
+is "$(sqlite3 "$B" "SELECT count(*) FROM activities WHERE account_no = 'X1' AND type = 'email'")" 2 \
+	"invoices in euros and in dollars: two messages, never one sum"
+eur=$(grep -l "X-EUR" "$T/mail/"*.eml)
+body=$(perl -MMIME::QuotedPrint -e 'local $/; my $m = <STDIN>; my (undef, $b) = split /\r\n\r\n/, $m, 2; print decode_qp($b)' < "$eur")
+unlike "$body" "X-USD" "the euro message does not list the dollar invoice"
+xref=$(sqlite3 "$B" "SELECT json_extract(detail, '\$.dunning.reference') FROM activities WHERE invoice_no = 'X-EUR'")
+ok "X-EUR's free-text ledger reference gave way to a structured one" "$R" ref check "$xref"
+printf 'payment_ref,account_no,date,amount,communication\nPAYX,X1,2026-11-25,100.00,"%s"\n' "$("$R" ref check "$xref" | sed 's/.* //')" > "$T/px.csv"
+ok "its payment" "$R" -d "$B" import payments "$T/px.csv"
+is "$(sqlite3 "$B" "SELECT invoice_no FROM payments WHERE payment_ref = 'PAYX'")" "X-EUR" \
+	"a payment quoting the reference the reminder gave is tied to the invoice"
 is "$("$R" -d "$B" dunning status B2 --format tsv | awk -F'\t' 'NR == 2 { print $4 }')" "business" "business again"
-is "$(sqlite3 "$B" "SELECT count(*) FROM sync_rows WHERE tbl = 'account_dunning'")" 2 "account settings travel between copies (versions in sync_rows)"
+is "$(sqlite3 "$B" "SELECT count(*) FROM sync_rows WHERE tbl = 'account_dunning'")" "$(sqlite3 "$B" "SELECT count(*) FROM account_dunning")" "account settings travel between copies (each has its version in sync_rows)"
 # --- payments name the invoice by its reference --------------------------------
 printf 'payment_ref,account_no,date,amount,communication\nPAY1,B1,2026-11-20,250.00,"facture +++090/9337/55493+++ merci"\nPAY2,B2,2026-11-21,60.00,"%s"\nPAY3,B2,2026-11-21,10.00,"ref 090933755494 wrong check"\n' \
 	"$("$R" ref rf I6)" > "$T/pay.csv"
 ok "import payments" "$R" -d "$B" import payments "$T/pay.csv"
-is "$(sqlite3 "$B" "SELECT payment_ref || '=' || coalesce(invoice_no, '-') FROM payments ORDER BY 1" | tr '\n' ' ')" \
+is "$(sqlite3 "$B" "SELECT payment_ref || '=' || coalesce(invoice_no, '-') FROM payments WHERE payment_ref IN ('PAY1', 'PAY2', 'PAY3') ORDER BY 1" | tr '\n' ' ')" \
 	"PAY1=I-7 PAY2=I-6 PAY3=- " \
 	"a structured communication in the text names its invoice; a generated RF reference too; a wrong check digit names none"
 ok "check passes" "$R" -d "$B" check

@@ -44,8 +44,12 @@ BE71096123456769
 EUR250.00
 
 
-+++000/0000/00101+++
-B1" "the EPC payload: version 002, UTF-8, SCT, BIC, name, IBAN, the overdue balance, the account's reference"
+$(printf '%s\n' "$out" | sed -n 11p)
+B1" "the EPC payload: version 002, UTF-8, SCT, BIC, name, IBAN, the overdue balance, a reference, a note"
+ref=$(printf '%s\n' "$out" | sed -n 11p)
+ok "the reference is a valid structured communication" "$R" ref check "$ref"
+unlike "$ref" "00101\\+\\+\\+" "the account's own, not made from its digits (an invoice's could be the same)"
+is "$("$R" -d "$B" qr B1 --payload | sed -n 11p)" "$ref" "the same every time"
 is "$("$R" -d "$B" qr B1 --amount 12,50 --payload | sed -n 8p)" "EUR12.50" "--amount"
 ok "at most 331 bytes" test "$(printf '%s' "$out" | wc -c)" -le 331
 out=$("$R" -d "$B" qr B1)
@@ -98,6 +102,9 @@ like "$text" "Verzugszinsen" "and interest"
 is "$(sqlite3 "$B" "SELECT count(*) FROM activities WHERE detail LIKE '{\"dunning\":%'")" 0 "a letter on demand journals nothing"
 fails "no -o" "$R" -d "$B" letter B1
 fails "a step the procedure has not" "$R" -d "$B" letter B1 --step 9
+out=$("$R" -d "$B" letter B1 --step 5 -o "$T/agency.pdf" 2>&1)
+is "$?" 1 "step 5 (agency) is no letter"
+like "$out" "step 5 of business is agency, a task for the collector, not a letter" "it says so"
 fails "an unknown language" "$R" -d "$B" letter B1 --lang es -o "$T/x.pdf"
 out=$("$R" -d "$B" letter B1 -o "$T/nodir/x.pdf" 2>&1)
 like "$out" "cannot write $T/nodir/x.pdf" "an unwritable path is named"

@@ -77,12 +77,24 @@ procedure business business B" "bad.txt:3: name: procedure business is already d
 bad "a consumer's first reminder with a fee" "procedure business business B
 step 7 email reminder-1
 procedure c consumer C
-step 7 email consumer-reminder-1 fee 5.00" "bad.txt:4: fee: a consumer's first reminder is free"
+step 7 email consumer-reminder-1 fee 5.00" "bad.txt:4: fee: a consumer's first reminder \\(and any step before it\\) is free"
+bad "a consumer's first reminder by SMS" "procedure business business B
+step 7 email reminder-1
+procedure c consumer C
+step -3 email pre-due
+step 7 sms sms" "bad.txt:5: channel: a consumer's first reminder goes by email, letter or registered letter \\(XIX.2\\), not sms"
+bad "a consumer's pre-due step with a fee" "procedure business business B
+step 7 email reminder-1
+procedure c consumer C
+step -3 email pre-due fee 1.00
+step 7 email consumer-reminder-1" "bad.txt:4: fee: a consumer's first reminder \\(and any step before it\\) is free"
 bad "a consumer fee above 7.50" "procedure business business B
 step 7 email reminder-1
 procedure c consumer C
 step 7 email consumer-reminder-1
 step 30 letter consumer-reminder-2 fee 10.00 claims" "bad.txt:5: fee: a consumer's reminder costs at most 7.50"
+bad "too many words" "procedure business business B
+step 7 email reminder-1 claims claims claims claims claims claims claims claims claims claims" "bad.txt:2: step: too many words"
 bad "a word out of place" "procedure business business B
 stepp 7 email reminder-1" "bad.txt:2: stepp: expected procedure, step or segment"
 out=$("$R" -d "$B" procedures import "$T/bad.txt" 2>&1)

@@ -53,12 +53,18 @@ screen_has "I-PRE .* 1>2 12-04" "I-PRE's level moved on, its next step dated"
 
 send L
 screen_has "Step 2 of business: email, template reminder-1 \(fr\)" "L again: the next one due, I-7's first reminder"
-type "n" && send Enter
+type "y" && send Enter
+screen_has "step 2 done" "sent"
+send L
+screen_has "Not due before 2026-12-04" "L with nothing due: the next one, with its day"
+screen_has "not due before 2026-12-04: nothing to send yet" "and no question: a step is not sent before its day"
+is "$(mails)" 2 "nothing more went"
+send q
 
 send Q
 screen_has "relance: qr code" "Q shows the QR code"
 screen_has "Pay 250\.00 EUR to Relance Test SA, BE71096123456769" "for the overdue balance (I-7), to the company's IBAN"
-screen_has "Reference \+\+\+000/0000/00101\+\+\+" "with the account's reference"
+screen_has "Reference \+\+\+[0-9]{3}/[0-9]{4}/[0-9]{5}\+\+\+" "with the account's reference"
 screen_has "▀|▄" "drawn in half blocks"
 send q
 screen_has "relance: account B1" "q: back to the account"
