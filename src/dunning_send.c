@@ -57,21 +57,6 @@ static void letter_path(const struct dun_message *m, day_t today, char *out, siz
 	snprintf(out, size, "%s/%s-s%d-%s.pdf", company.letters_dir, safe, m->step->step, day);
 }
 
-static unsigned char *slurp(const char *path, size_t *len)
-{
-	FILE *fp = fopen(path, "rb");
-	if (!fp)
-		return NULL;
-	struct sbuf b = {0};
-	char buf[8192];
-	size_t n;
-	while ((n = fread(buf, 1, sizeof buf, fp)) > 0)
-		sbuf_put(&b, buf, n);
-	fclose(fp);
-	*len = b.len;
-	return (unsigned char *)b.s;
-}
-
 static int send_email(const struct dun_message *m, day_t today, char *file, size_t filelen, char *err,
 		      size_t errlen)
 {
@@ -90,13 +75,15 @@ static int send_email(const struct dun_message *m, day_t today, char *file, size
 		letter_path(m, today, file, filelen);
 		if (make_dirs(company.letters_dir) || dunning_letter_pdf(m, today, file, err, errlen))
 			return -1;
-		size_t len = 0;
-		if (!(pdf = slurp(file, &len))) {
+		struct sbuf content = {0};
+		if (sbuf_read_file(&content, file)) {
+			sbuf_free(&content);
 			snprintf(err, errlen, "cannot read %s again", file);
 			return -1;
 		}
+		pdf = (unsigned char *)content.s;
 		snprintf(name, sizeof name, "%s.pdf", m->a->account_no);
-		att = (struct mime_attachment){name, "application/pdf", pdf, len};
+		att = (struct mime_attachment){name, "application/pdf", pdf, content.len};
 	}
 	struct mime_mail mail = {
 		.from_name = company.name, .from_addr = company.email, .to_name = m->a->name, .to = m->a->email,

@@ -66,3 +66,24 @@ void sbuf_free(struct sbuf *b)
 	b->s = NULL;
 	b->len = b->cap = 0;
 }
+
+int sbuf_read_file(struct sbuf *b, const char *path)
+{
+	FILE *fp = fopen(path, "rb");
+	if (!fp)
+		return -1;
+	size_t start = b->len;
+	char buf[8192];
+	size_t n;
+	while ((n = fread(buf, 1, sizeof buf, fp)) > 0)
+		sbuf_put(b, buf, n);
+	int bad = ferror(fp);
+	fclose(fp);
+	sbuf_put(b, "", 0);
+	if (bad) {
+		b->len = start;
+		b->s[start] = '\0';
+		return -1;
+	}
+	return 0;
+}

@@ -27,23 +27,6 @@ static const char *builtin(const char *lang, const char *name)
 	return NULL;
 }
 
-static char *read_file(const char *path)
-{
-	FILE *fp = fopen(path, "r");
-	if (!fp)
-		return NULL;
-	struct sbuf b = {0};
-	char buf[4096];
-	size_t n;
-	while ((n = fread(buf, 1, sizeof buf, fp)) > 0)
-		sbuf_put(&b, buf, n);
-	fclose(fp);
-	sbuf_put(&b, "", 0);
-	if (!b.s)
-		return xstrdup("");
-	return b.s;
-}
-
 /* The user's file for lang/name, or NULL. */
 static char *user_file(const char *lang, const char *name, char *where, size_t wherelen)
 {
@@ -53,10 +36,13 @@ static char *user_file(const char *lang, const char *name, char *where, size_t w
 		snprintf(path, sizeof path, "%s/relance/templates/%s/%s.txt", xdg, lang, name);
 	else
 		snprintf(path, sizeof path, "%s/.config/relance/templates/%s/%s.txt", home ? home : ".", lang, name);
-	char *text = read_file(path);
-	if (text)
-		snprintf(where, wherelen, "%s", path);
-	return text;
+	struct sbuf text = {0};
+	if (sbuf_read_file(&text, path)) {
+		sbuf_free(&text);
+		return NULL;
+	}
+	snprintf(where, wherelen, "%s", path);
+	return text.s;
 }
 
 static int safe_name(const char *s)
