@@ -8,6 +8,7 @@
 
 #include "company.h"
 #include "epc.h"
+#include "holidays.h"
 #include "interest.h"
 #include "lang.h"
 #include "letter_pdf.h"
@@ -47,22 +48,11 @@ int dunning_interest(sqlite3 *db, const struct dun_account *a, const struct dun_
 	return 0;
 }
 
-/* A paper channel: the debtor has it on the third working day after posting. */
+/* A paper channel: the debtor has it on the third working day after posting
+ * (weekends and Belgian public holidays do not count). */
 static int on_paper(const char *channel)
 {
 	return !strcmp(channel, "letter") || !strcmp(channel, "registered");
-}
-
-static day_t third_working_day(day_t d)
-{
-	int n = 0;
-	while (n < 3) {
-		d++;
-		int wd = (int)((d % 7 + 7 + 3) % 7); /* day 0 (1970-01-01) was a Thursday: 0 Monday .. 6 Sunday */
-		if (wd < 5)
-			n++;
-	}
-	return d;
 }
 
 /* The deadline a message gives: the oldest due date before it; 14 days
@@ -77,7 +67,7 @@ static day_t deadline(const struct dun_message *m, day_t today)
 				due = m->a->inv[m->which[i]].due;
 		return due;
 	}
-	return on_paper(m->channel) ? third_working_day(today) + 13 : today + 14;
+	return on_paper(m->channel) ? working_days_after(today, 3) + 13 : today + 14;
 }
 
 static void short_date(const char *lang, day_t d, char out[11])

@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "xstr.h"
 
@@ -27,15 +28,21 @@ static const char *builtin(const char *lang, const char *name)
 	return NULL;
 }
 
-/* The user's file for lang/name, or NULL. */
-static char *user_file(const char *lang, const char *name, char *where, size_t wherelen)
+/* The user's templates directory. */
+static void user_dir(char *out, size_t size)
 {
 	const char *xdg = getenv("XDG_CONFIG_HOME"), *home = getenv("HOME");
-	char path[1024];
 	if (xdg && *xdg == '/')
-		snprintf(path, sizeof path, "%s/relance/templates/%s/%s.txt", xdg, lang, name);
+		snprintf(out, size, "%s/relance/templates", xdg);
 	else
-		snprintf(path, sizeof path, "%s/.config/relance/templates/%s/%s.txt", home ? home : ".", lang, name);
+		snprintf(out, size, "%s/.config/relance/templates", home ? home : ".");
+}
+
+/* The user's file for lang/name, or NULL. */
+static char *user_file(const char *dir, const char *lang, const char *name, char *where, size_t wherelen)
+{
+	char path[1200];
+	snprintf(path, sizeof path, "%s/%s/%s.txt", dir, lang, name);
 	struct sbuf text = {0};
 	if (sbuf_read_file(&text, path)) {
 		sbuf_free(&text);
@@ -66,8 +73,13 @@ char *template_find(const char *name, const char *lang, char used_lang[3], char 
 	for (size_t i = 0; i < sizeof chain / sizeof chain[0]; i++)
 		if (!n || strcmp(order[0], chain[i]))
 			order[n++] = chain[i];
+	/* one look for the directory, rather than a file a language, when there is none */
+	char dir[1024];
+	struct stat st;
+	user_dir(dir, sizeof dir);
+	int mine = stat(dir, &st) == 0 && S_ISDIR(st.st_mode);
 	for (size_t i = 0; i < n; i++) {
-		char *text = user_file(order[i], name, where, wherelen);
+		char *text = mine ? user_file(dir, order[i], name, where, wherelen) : NULL;
 		const char *b = text ? NULL : builtin(order[i], name);
 		if (text || b) {
 			snprintf(used_lang, 3, "%s", order[i]);

@@ -9,6 +9,7 @@
 
 #include "company.h"
 #include "epc.h"
+#include "holidays.h"
 #include "interest.h"
 #include "lang.h"
 #include "payref.h"
@@ -197,6 +198,28 @@ static void templates(void)
 	ok(!template_exists("nosuch"), "nosuch does not exist");
 }
 
+static void calendar(void)
+{
+	char iso[11];
+	date_iso(easter_sunday(2026), iso);
+	is_str(iso, "2026-04-05", "Easter 2026");
+	date_iso(easter_sunday(2027), iso);
+	is_str(iso, "2027-03-28", "Easter 2027");
+	date_iso(easter_sunday(2000), iso);
+	is_str(iso, "2000-04-23", "Easter 2000");
+	ok(be_public_holiday(day("2026-07-21")), "21 July");
+	ok(be_public_holiday(day("2026-04-06")), "Easter Monday 2026");
+	ok(be_public_holiday(day("2026-05-14")), "Ascension 2026");
+	ok(be_public_holiday(day("2026-05-25")), "Whit Monday 2026");
+	ok(!be_public_holiday(day("2026-07-22")), "22 July is not");
+	date_iso(working_days_after(day("2026-07-20"), 3), iso);
+	is_str(iso, "2026-07-24", "posted Monday 20 July 2026: Tuesday is the national holiday, Friday the third working day");
+	date_iso(working_days_after(day("2026-11-27"), 3), iso);
+	is_str(iso, "2026-12-02", "posted on a Friday: Monday, Tuesday, Wednesday");
+	date_iso(working_days_after(day("2026-12-23"), 3), iso);
+	is_str(iso, "2026-12-29", "before Christmas: 24, (25 off, 26 and 27 a weekend) 28, 29");
+}
+
 static void languages(void)
 {
 	char out[64];
@@ -231,6 +254,7 @@ int main(void)
 	references();
 	templates();
 	languages();
+	calendar();
 	sqlite3_close(db);
 	done_testing();
 }
