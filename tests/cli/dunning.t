@@ -183,6 +183,35 @@ is "$(sqlite3 "$B" "SELECT invoice_no FROM payments WHERE payment_ref = 'PAYX'")
 	"a payment quoting the reference the reminder gave is tied to the invoice"
 is "$("$R" -d "$B" dunning status B2 --format tsv | awk -F'\t' 'NR == 2 { print $4 }')" "business" "business again"
 is "$(sqlite3 "$B" "SELECT count(*) FROM sync_rows WHERE tbl = 'account_dunning'")" "$(sqlite3 "$B" "SELECT count(*) FROM account_dunning")" "account settings travel between copies (each has its version in sync_rows)"
+# the last step: a task for the collector, journaled as the step
+out=$(RELANCE_TODAY=2027-02-01 "$R" -d "$B" dunning run --format tsv --account B1 2>/dev/null | awk -F'\t' '$2 == "I-7"' | cut -f3-5)
+is "$out" "5	agency	agency" "I-7 reaches the hand-over to the agency"
+like "$(sqlite3 "$B" "SELECT text FROM tasks WHERE account_no = 'B1' AND due_date = '2027-02-01'")" "^Transmettre au recouvrement" \
+	"a task for the collector, in the account's language, due that day"
+is "$(sqlite3 "$B" "SELECT count(*) FROM activities WHERE account_no = 'B1' AND type = 'system' AND json_extract(detail, '\$.dunning.step') = 5")" 1 \
+	"the step is journaled with its detail"
+is "$(RELANCE_TODAY=2027-03-01 "$R" -d "$B" dunning status B1 --format tsv | awk -F'\t' '$1 == "I-7" { print $5, $7 }')" "5 done" \
+	"every step taken: done"
+
+# a text message, through sms-command, the number in RELANCE_SMS_TO
+printf 'procedure business business B\nstep 7 email reminder-1\nprocedure texts business T\nstep 3 sms sms\n' > "$T/sms.txt"
+"$R" -d "$B" procedures export > "$T/keep.txt"
+ok "a procedure that texts" "$R" -d "$B" procedures import "$T/sms.txt"
+printf 'account_no,name,language,phone\nS1,Texto SRL,fr,+32 470 11 22 33; +32 2 000 00 00\nS2,Nophone SRL,fr,\n' > "$T/s.csv"
+printf 'invoice_no,account_no,due_date,amount,open_amount\nS-1,S1,2026-11-20,55.00,55.00\nS-2,S2,2026-11-20,66.00,66.00\n' > "$T/si.csv"
+"$R" -d "$B" import customers "$T/s.csv" >/dev/null && "$R" -d "$B" import invoices "$T/si.csv" >/dev/null
+"$R" -d "$B" dunning set S1 --procedure texts >/dev/null && "$R" -d "$B" dunning set S2 --procedure texts >/dev/null
+printf '#!/bin/sh\n{ echo "to $RELANCE_SMS_TO"; cat; } > "%s/sms.out"\n' "$T" > "$T/sms.sh" && chmod +x "$T/sms.sh"
+echo "set sms-command = $T/sms.sh" >> "$HOME/.config/relance/relancerc"
+ok "dunning run sends the text" "$R" -d "$B" dunning run --account S1
+like "$(head -1 "$T/sms.out")" "^to \+32 470 11 22 33$" "to the account's first number"
+like "$(cat "$T/sms.out")" "55,00 EUR" "the amount, in the account's language"
+is "$(sqlite3 "$B" "SELECT type FROM activities WHERE account_no = 'S1' AND detail LIKE '{\"dunning\":%'")" "sms" "journaled as a text"
+out=$("$R" -d "$B" dunning run --dry-run --format tsv --account S2 2>/dev/null | tail -1 | cut -f4)
+is "$out" "letter" "no number: a letter instead"
+ok "the procedures as they were" "$R" -d "$B" procedures import "$T/keep.txt"
+dunning_config
+
 # --- payments name the invoice by its reference --------------------------------
 printf 'payment_ref,account_no,date,amount,communication\nPAY1,B1,2026-11-20,250.00,"facture +++090/9337/55493+++ merci"\nPAY2,B2,2026-11-21,60.00,"%s"\nPAY3,B2,2026-11-21,10.00,"ref 090933755494 wrong check"\n' \
 	"$("$R" ref rf I6)" > "$T/pay.csv"
