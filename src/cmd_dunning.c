@@ -37,10 +37,18 @@ static void count_channel(struct run_counts *c, const char *ch)
 static int run_account(struct book *b, struct dun_run *r, const char *user, const char *account, day_t today,
 		       int dry_run, struct table *t, struct run_counts *c)
 {
+	/* a real run reads and sends under the book's write lock, one account
+	 * at a time: two runs at once never send one step twice */
+	int nested = 0;
+	if (!dry_run && db_tx_begin(b->db, &nested))
+		return -1;
 	struct dun_account a;
 	int rc = dunning_account_in(r, account, today, &a);
-	if (rc)
+	if (rc) {
+		if (!dry_run)
+			db_tx_rollback(b->db, nested);
 		return rc < 0 ? -1 : 0;
+	}
 	for (;;) {
 		struct dun_message m;
 		if (dunning_collect(&a, 0, DUN_COLLECT_DUE, &m) <= 0) {
@@ -74,7 +82,7 @@ static int run_account(struct book *b, struct dun_run *r, const char *user, cons
 		dunning_message_free(&m);
 	}
 	dunning_account_free(&a);
-	return 0;
+	return !dry_run && db_tx_commit(b->db, nested) ? -1 : 0;
 }
 
 static int dunning_run(const struct cli_globals *g, int argc, char **argv)

@@ -74,9 +74,19 @@ screen_has "D-30 .* 0 disputed" "a disputed invoice: no next step"
 type ":goto H1" && send Enter
 screen_has "H-30 .* 0 hold" "an account on hold"
 
-# calling hours
+# sent from elsewhere while the preview waits for its answer
 type ":goto C1" && send Enter
 screen_has "relance: account C1" "a consumer's account"
+send L
+wait_for "send this reminder now"
+before=$(mails)
+"$R" -d "$B" dunning run --account C1 >/dev/null 2>&1
+is "$(mails)" "$((before + 1))" "a dunning run sends C1's reminder meanwhile"
+type "y" && send Enter
+screen_has "not sent: the account's reminders changed meanwhile" "y then sends nothing: the account is read again first"
+is "$(mails)" "$((before + 1))" "the reminder went once"
+
+# calling hours
 send c
 screen_has "23:15: consumers may not be called between 22:00 and 08:00" "c at 23:15 asks first"
 type "n" && send Enter
