@@ -332,8 +332,9 @@ static int dunning_setting(const struct cli_globals *g, const char *verb, int ar
 	else {
 		char r[32] = "";
 		if (rate >= 0) {
-			money_format(rate, r, sizeof r);
-			strcat(r, " %");
+			char v[24];
+			money_format(rate, v, sizeof v);
+			snprintf(r, sizeof r, "%s %%", v);
 		}
 		snprintf(summary, sizeof summary, "Dunning settings:%s%s%s%s", procedure ? " procedure " : "",
 			 procedure ? procedure : "", rate == -1 ? " statutory interest rate" : rate >= 0 ? " contractual rate " : "",

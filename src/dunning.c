@@ -21,7 +21,7 @@ const char *dun_state_name(enum dun_state s)
 #define RUN_PROCEDURES 16
 struct dun_run {
 	sqlite3 *db;
-	sqlite3_stmt *account, *invoices, *credits, *levels, *procedure;
+	sqlite3_stmt *account, *invoices, *levels;
 	struct procedure procs[RUN_PROCEDURES];
 	int nprocs;
 };
@@ -54,7 +54,10 @@ static int load_account(struct dun_run *r, const char *account_no, struct dun_ac
 	sqlite3_stmt *st = stmt(r, &r->account,
 		"SELECT c.name, coalesce(c.contact, ''), coalesce(c.email, ''), coalesce(c.phone, ''), "
 		"coalesce(c.street, ''), coalesce(c.postcode, ''), coalesce(c.city, ''), coalesce(c.country, ''), "
-		"c.language, coalesce(o.name, c.collector, ''), coalesce(d.hold, 0), coalesce(d.rate, -1) "
+		"c.language, coalesce(o.name, c.collector, ''), coalesce(d.hold, 0), coalesce(d.rate, -1), "
+		/* its procedure: its own, else its segment's, else business */
+		"coalesce((SELECT name FROM procedures WHERE name = d.procedure), "
+		"         (SELECT s.procedure FROM segment_procedures s WHERE s.segment = c.segment), 'business') "
 		"FROM customers c LEFT JOIN account_dunning d ON d.account_no = c.account_no "
 		"LEFT JOIN collectors o ON o.login = c.collector WHERE c.account_no = ?1");
 	if (!st)
@@ -75,6 +78,7 @@ static int load_account(struct dun_run *r, const char *account_no, struct dun_ac
 		text_col(st, 9, a->collector, sizeof a->collector);
 		a->hold = sqlite3_column_int(st, 10);
 		a->rate = sqlite3_column_int(st, 11);
+		text_col(st, 12, a->proc.name, sizeof a->proc.name);
 	}
 	sqlite3_reset(st);
 	return rc == SQLITE_ROW ? 0 : rc == SQLITE_DONE ? 1 : -1;
@@ -93,7 +97,8 @@ static int load_invoices(struct dun_run *r, struct dun_account *a)
 		"EXISTS (SELECT 1 FROM plans l WHERE l.account_no = i.account_no AND l.status = 'active' "
 		"        AND (i.invoice_no IN (SELECT invoice_no FROM plan_invoices WHERE plan_id = l.id) "
 		"             OR NOT EXISTS (SELECT 1 FROM plan_invoices WHERE plan_id = l.id))) "
-		"FROM invoices i WHERE i.account_no = ?1 AND i.status = 'open' AND i.kind = 'invoice' "
+		", i.kind = 'credit_note' "
+		"FROM invoices i WHERE i.account_no = ?1 AND i.status = 'open' "
 		"ORDER BY i.due_date, i.invoice_no");
 	if (!st)
 		return -1;
@@ -101,6 +106,10 @@ static int load_invoices(struct dun_run *r, struct dun_account *a)
 	size_t cap = 0;
 	int rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (sqlite3_column_int(st, 10)) { /* an open credit note: set against what is overdue */
+			a->credit += sqlite3_column_int64(st, 4);
+			continue;
+		}
 		if (a->n == cap) {
 			cap = cap ? 2 * cap : 8;
 			struct dun_invoice *grown = realloc(a->inv, cap * sizeof *grown);
@@ -132,16 +141,7 @@ static int load_invoices(struct dun_run *r, struct dun_account *a)
 	sqlite3_reset(st);
 	if (rc != SQLITE_DONE)
 		return -1; /* an error read as "no invoice" would hide them */
-	/* open credit notes, to set against what is overdue */
-	sqlite3_stmt *cr = stmt(r, &r->credits, "SELECT coalesce(sum(open_amount), 0) FROM invoices "
-						 "WHERE account_no = ?1 AND kind = 'credit_note' AND status = 'open'");
-	if (!cr)
-		return -1;
-	sqlite3_bind_text(cr, 1, a->account_no, -1, SQLITE_STATIC);
-	rc = sqlite3_step(cr);
-	a->credit = rc == SQLITE_ROW ? sqlite3_column_int64(cr, 0) : 0;
-	sqlite3_reset(cr);
-	return rc == SQLITE_ROW ? 0 : -1;
+	return 0;
 }
 
 /* The step of procedure p a journal entry took: the step with its
@@ -244,33 +244,21 @@ void dunning_run_end(struct dun_run *r)
 		return;
 	sqlite3_finalize(r->account);
 	sqlite3_finalize(r->invoices);
-	sqlite3_finalize(r->credits);
 	sqlite3_finalize(r->levels);
-	sqlite3_finalize(r->procedure);
 	free(r);
 }
 
-/* The account's procedure, read once a run. */
-static int account_procedure(struct dun_run *r, const char *account_no, struct procedure *p)
+/* Procedure `name` (load_account found it), read once a run. */
+static int account_procedure(struct dun_run *r, const char *name, struct procedure *p)
 {
-	sqlite3_stmt *st = stmt(r, &r->procedure,
-		"SELECT coalesce((SELECT d.procedure FROM account_dunning d WHERE d.account_no = c.account_no "
-		"AND d.procedure IN (SELECT name FROM procedures)), "
-		"(SELECT s.procedure FROM segment_procedures s WHERE s.segment = c.segment), 'business') "
-		"FROM customers c WHERE c.account_no = ?1");
-	if (!st)
-		return -1;
-	char name[33] = "business";
-	sqlite3_bind_text(st, 1, account_no, -1, SQLITE_TRANSIENT);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		snprintf(name, sizeof name, "%s", (const char *)sqlite3_column_text(st, 0));
-	sqlite3_reset(st);
 	for (int i = 0; i < r->nprocs; i++)
 		if (!strcmp(r->procs[i].name, name)) {
 			*p = r->procs[i];
 			return 0;
 		}
-	if (procedure_load(r->db, name, p) < 0)
+	char wanted[33];
+	snprintf(wanted, sizeof wanted, "%s", name);
+	if (procedure_load(r->db, wanted, p) < 0)
 		return -1;
 	if (r->nprocs < RUN_PROCEDURES)
 		r->procs[r->nprocs++] = *p;
@@ -283,7 +271,7 @@ int dunning_account_in(struct dun_run *r, const char *account_no, day_t today, s
 	int rc = load_account(r, account_no, a);
 	if (rc)
 		return rc;
-	if (account_procedure(r, account_no, &a->proc) || load_invoices(r, a) || load_levels(r, a)) {
+	if (account_procedure(r, a->proc.name, &a->proc) || load_invoices(r, a) || load_levels(r, a)) {
 		dunning_account_free(a);
 		return -1;
 	}
