@@ -308,7 +308,8 @@ static void stamp(day_t d, long minutes, char out[21])
 {
 	char day[11];
 	iso(d, day);
-	snprintf(out, 21, "%sT%02ld:%02ld:00Z", day, (minutes / 60) % 24, minutes % 60);
+	unsigned m = (unsigned)(minutes % (24 * 60) + 24 * 60) % (24 * 60);
+	snprintf(out, 21, "%.10sT%02u:%02u:00Z", day, m / 60 % 24, m % 60);
 }
 
 static int step_done(struct history *h, sqlite3_stmt *st)

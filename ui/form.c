@@ -105,14 +105,14 @@ static int check_field(struct state *s, int i)
 	switch (fl->kind) {
 	case FIELD_DATE:
 		if (date_parse(fl->value, n, DATE_AUTO, &d) != 0) {
-			snprintf(s->error, sizeof s->error, "%s: %s is not a date", fl->label, fl->value);
+			snprintf(s->error, sizeof s->error, "%s: %.200s is not a date", fl->label, fl->value);
 			return -1;
 		}
 		date_iso(d, fl->value); /* written back as YYYY-MM-DD */
 		break;
 	case FIELD_AMOUNT:
 		if ((e = money_parse(fl->value, n, MARK_UNKNOWN, &cents)) != MONEY_OK) {
-			snprintf(s->error, sizeof s->error, "%s: %s %s", fl->label, fl->value, money_error_text(e));
+			snprintf(s->error, sizeof s->error, "%s: %.120s %s", fl->label, fl->value, money_error_text(e));
 			return -1;
 		}
 		if (cents <= 0) {
