@@ -291,6 +291,14 @@ int opts_value(struct opts *o, const char *name)
 	return 1;
 }
 
+void opts_account(struct opts *o, const char **account)
+{
+	const char *a = opts_positional(o);
+	if (a && *account)
+		msg_error("%s: one account at a time", o->cmd), o->bad = 1;
+	*account = a;
+}
+
 const char *opts_positional(struct opts *o)
 {
 	if (!o->rest && strcmp(o->argv[o->i], "--") == 0) {

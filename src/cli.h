@@ -44,6 +44,9 @@ int opts_value(struct opts *o, const char *name);
 /* The current argument as a positional one (NULL and an error if it is an
  * unknown option). */
 const char *opts_positional(struct opts *o);
+/* The current argument as the command's one account (an error when one
+ * was already given). */
+void opts_account(struct opts *o, const char **account);
 /* Parses --format's value; -1 after an error. */
 int opts_format(struct opts *o);
 /* Parses --delimiter's value: ',', ';', '|' or tab ("tab", "\t" or the

@@ -121,10 +121,7 @@ static int account_args(struct opts *o, const char **account, int *fmt, const ch
 		} else if (type && opts_value(o, "--type")) {
 			*type = o->arg;
 		} else {
-			const char *a = opts_positional(o);
-			if (a && *account)
-				msg_error("%s: one account at a time", o->cmd), o->bad = 1;
-			*account = a;
+			opts_account(o, account);
 		}
 	}
 	if (!o->bad && !*account) {

@@ -187,10 +187,7 @@ static int dunning_status(const struct cli_globals *g, int argc, char **argv)
 		if (opts_value(&o, "--format"))
 			fmt = opts_format(&o);
 		else {
-			const char *a = opts_positional(&o);
-			if (a && account)
-				msg_error("dunning status: one account at a time"), o.bad = 1;
-			account = a;
+			opts_account(&o, &account);
 		}
 	}
 	if (!o.bad && !account)
@@ -263,10 +260,7 @@ static int dunning_setting(const struct cli_globals *g, const char *verb, int ar
 		} else if (opts_value(&o, "--note"))
 			note = o.arg;
 		else {
-			const char *a = opts_positional(&o);
-			if (a && account)
-				msg_error("%s: one account at a time", verb), o.bad = 1;
-			account = a;
+			opts_account(&o, &account);
 		}
 	}
 	if (!o.bad && !account)

@@ -47,10 +47,7 @@ int cmd_letter(const struct cli_globals *g, int argc, char **argv)
 		} else if (opts_value(&o, "-o") || opts_value(&o, "--output"))
 			out = o.arg;
 		else {
-			const char *a = opts_positional(&o);
-			if (a && account)
-				msg_error("letter: one account at a time"), o.bad = 1;
-			account = a;
+			opts_account(&o, &account);
 		}
 	}
 	if (!o.bad && (!account || !out))
@@ -121,10 +118,7 @@ int cmd_qr(const struct cli_globals *g, int argc, char **argv)
 					o.bad = 1;
 			has_amount = 1;
 		} else {
-			const char *a = opts_positional(&o);
-			if (a && account)
-				msg_error("qr: one account at a time"), o.bad = 1;
-			account = a;
+			opts_account(&o, &account);
 		}
 	}
 	if (!o.bad && !account)
@@ -188,10 +182,7 @@ int cmd_interest(const struct cli_globals *g, int argc, char **argv)
 		} else if (opts_value(&o, "--format"))
 			fmt = opts_format(&o);
 		else {
-			const char *a = opts_positional(&o);
-			if (a && account)
-				msg_error("interest: one account at a time"), o.bad = 1;
-			account = a;
+			opts_account(&o, &account);
 		}
 	}
 	if (!o.bad && !account)

@@ -104,10 +104,7 @@ int cmd_items(const struct cli_globals *g, int argc, char **argv)
 		else if (opts_value(&o, "--format"))
 			fmt = opts_format(&o);
 		else {
-			const char *a = opts_positional(&o);
-			if (a && account)
-				msg_error("items: one account at a time"), o.bad = 1;
-			account = a;
+			opts_account(&o, &account);
 		}
 	}
 	if (o.bad)

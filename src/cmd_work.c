@@ -218,10 +218,7 @@ int cmd_promises(const struct cli_globals *g, int argc, char **argv)
 		if (opts_value(&o, "--format"))
 			fmt = opts_format(&o);
 		else {
-			const char *a = opts_positional(&o);
-			if (a && account)
-				msg_error("promises: one account at a time"), o.bad = 1;
-			account = a;
+			opts_account(&o, &account);
 		}
 	}
 	if (o.bad)
@@ -430,10 +427,7 @@ int cmd_snooze(const struct cli_globals *g, int argc, char **argv)
 		if (opts_value(&o, "--until"))
 			has_until = date_arg(&o, &until) == 0;
 		else {
-			const char *a = opts_positional(&o);
-			if (a && account)
-				msg_error("snooze: one account at a time"), o.bad = 1;
-			account = a;
+			opts_account(&o, &account);
 		}
 	}
 	if (!o.bad && (!account || !has_until)) {
