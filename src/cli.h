@@ -89,5 +89,11 @@ int cmd_rates(const struct cli_globals *g, int argc, char **argv);
 int cmd_interest(const struct cli_globals *g, int argc, char **argv);
 int cmd_letter(const struct cli_globals *g, int argc, char **argv);
 int cmd_qr(const struct cli_globals *g, int argc, char **argv);
+/* Reads the configuration, opens the book and decides the account's
+ * dunning today (cmd_letter.c); -1 after a message (the book closed). */
+struct book;
+struct dun_account;
+int dunning_cmd_load(const struct cli_globals *g, const char *cmd, const char *account, struct book *b,
+		     struct dun_account *a);
 
 #endif

@@ -21,14 +21,12 @@ static const struct table_column run_cols[] = {
 };
 
 struct run_counts {
-	long messages, invoices, failed, by_channel[7];
+	long messages, invoices, failed, by_channel[CHANNELS];
 };
-
-static const char *const channel_names[] = {"email", "letter", "registered", "sms", "call", "agency", "lawyer"};
 
 static void count_channel(struct run_counts *c, const char *ch)
 {
-	for (int i = 0; i < 7; i++)
+	for (int i = 0; i < CHANNELS; i++)
 		if (!strcmp(ch, channel_names[i]))
 			c->by_channel[i]++;
 }
@@ -194,19 +192,10 @@ static int dunning_status(const struct cli_globals *g, int argc, char **argv)
 		msg_error("dunning status: usage: relance dunning status ACCOUNT"), o.bad = 1;
 	if (o.bad || fmt < 0)
 		return 2;
-	if (company_config_load())
-		return 1;
 	struct book b;
-	if (book_open_at(&b, g->db, BOOK_EXISTING))
-		return 1;
 	struct dun_account a;
-	int rc = dunning_account(b.db, account, today(), &a);
-	if (rc == 1)
-		msg_error("dunning status: no account %s in the book", account);
-	if (rc) {
-		book_close(&b);
+	if (dunning_cmd_load(g, "dunning status", account, &b, &a))
 		return 1;
-	}
 	struct table t;
 	table_begin(&t, (enum out_format)fmt, status_cols, sizeof status_cols / sizeof status_cols[0], stdout);
 	for (size_t i = 0; i < a.n; i++) {

@@ -16,8 +16,8 @@
 #include "today.h"
 
 /* Opens the book, reads the configuration and decides the account. */
-static int load(const struct cli_globals *g, const char *cmd, const char *account, struct book *b,
-		struct dun_account *a)
+int dunning_cmd_load(const struct cli_globals *g, const char *cmd, const char *account, struct book *b,
+		     struct dun_account *a)
 {
 	if (company_config_load())
 		return -1;
@@ -56,7 +56,7 @@ int cmd_letter(const struct cli_globals *g, int argc, char **argv)
 		return 2;
 	struct book b;
 	struct dun_account a;
-	if (load(g, "letter", account, &b, &a))
+	if (dunning_cmd_load(g, "letter", account, &b, &a))
 		return 1;
 	struct dun_message m;
 	int rc = 0;
@@ -85,16 +85,6 @@ int cmd_letter(const struct cli_globals *g, int argc, char **argv)
 	dunning_account_free(&a);
 	book_close(&b);
 	return rc;
-}
-
-/* The overdue balance the code asks for: open invoices past due, not disputed, in euros. */
-static int64_t overdue(const struct dun_account *a)
-{
-	int64_t sum = 0;
-	for (size_t i = 0; i < a->n; i++)
-		if (a->inv[i].due < a->today && dunning_payable(&a->inv[i]))
-			sum += a->inv[i].open;
-	return sum;
 }
 
 int cmd_qr(const struct cli_globals *g, int argc, char **argv)
@@ -127,10 +117,10 @@ int cmd_qr(const struct cli_globals *g, int argc, char **argv)
 		return 2;
 	struct book b;
 	struct dun_account a;
-	if (load(g, "qr", account, &b, &a))
+	if (dunning_cmd_load(g, "qr", account, &b, &a))
 		return 1;
 	if (!has_amount)
-		cents = overdue(&a);
+		cents = dunning_payable(&a);
 	char ref[64], err[256];
 	dunning_account_reference(a.account_no, ref);
 	struct sbuf payload = {0};
@@ -191,7 +181,7 @@ int cmd_interest(const struct cli_globals *g, int argc, char **argv)
 		return 2;
 	struct book b;
 	struct dun_account a;
-	if (load(g, "interest", account, &b, &a))
+	if (dunning_cmd_load(g, "interest", account, &b, &a))
 		return 1;
 	if (!until)
 		until = today();

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "money.h"
+#include "payref.h"
 
 struct company company;
 
@@ -16,31 +17,6 @@ void company_defaults(void)
 	snprintf(company.sendmail, sizeof company.sendmail, "/usr/sbin/sendmail -t -oi");
 	snprintf(company.letters_dir, sizeof company.letters_dir, "letters");
 	snprintf(company.reference_kind, sizeof company.reference_kind, "ogm");
-}
-
-int iban_valid(const char *iban)
-{
-	char s[64];
-	size_t n = 0;
-	for (const char *p = iban; *p; p++) {
-		if (*p == ' ')
-			continue;
-		if (!isalnum((unsigned char)*p) || n + 1 >= sizeof s)
-			return 0;
-		s[n++] = (char)toupper((unsigned char)*p);
-	}
-	if (n < 15 || n > 34 || !isalpha((unsigned char)s[0]) || !isalpha((unsigned char)s[1]) ||
-	    !isdigit((unsigned char)s[2]) || !isdigit((unsigned char)s[3]))
-		return 0;
-	unsigned rem = 0;
-	for (size_t i = 0; i < n; i++) {
-		char c = s[(i + 4) % n];
-		if (isdigit((unsigned char)c))
-			rem = (rem * 10 + (unsigned)(c - '0')) % 97;
-		else
-			rem = (rem * 100 + (unsigned)(c - 'A' + 10)) % 97;
-	}
-	return rem == 1;
 }
 
 /* Copies v into dst without blanks, upper case: how IBANs and BICs are kept. */

@@ -29,8 +29,6 @@ void company_defaults(void);
 int company_set(const char *name, const char *value, char *why, size_t whylen);
 /* Writes the settings as relancerc lines. */
 void company_dump(FILE *out);
-/* 1 when the IBAN's check digits are right (ISO 13616, mod 97). */
-int iban_valid(const char *iban);
 
 /* Reads relancerc (system, then user) the way the workstation does;
  * errors go to standard error. Returns the number of errors. Defined in

@@ -157,3 +157,8 @@ void date_iso(day_t z, char out[11])
 	digits(out + 8, d, 2);
 	out[10] = '\0';
 }
+
+int date_weekday(day_t d)
+{
+	return (int)((d % 7 + 7 + 3) % 7); /* day 0, 1970-01-01, was a Thursday */
+}

@@ -30,5 +30,7 @@ int date_format_from_name(const char *name);
 
 /* Writes "YYYY-MM-DD" and a NUL into out (11 bytes). */
 void date_iso(day_t d, char out[11]);
+/* The day of the week: 0 Monday .. 6 Sunday. */
+int date_weekday(day_t d);
 
 #endif

@@ -298,9 +298,13 @@ int dunning_account(sqlite3 *db, const char *account_no, day_t today, struct dun
 	return rc;
 }
 
-int dunning_payable(const struct dun_invoice *v)
+int64_t dunning_payable(const struct dun_account *a)
 {
-	return v->state != DUN_DISPUTED && !strcmp(v->currency, "EUR");
+	int64_t sum = 0;
+	for (size_t i = 0; i < a->n; i++)
+		if (a->inv[i].due < a->today && a->inv[i].state != DUN_DISPUTED && !strcmp(a->inv[i].currency, "EUR"))
+			sum += a->inv[i].open;
+	return sum;
 }
 
 void dunning_account_free(struct dun_account *a)

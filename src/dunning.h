@@ -63,9 +63,9 @@ struct dun_run *dunning_run_begin(sqlite3 *db);
 int dunning_account_in(struct dun_run *r, const char *account_no, day_t today, struct dun_account *a);
 void dunning_run_end(struct dun_run *r);
 void dunning_account_free(struct dun_account *a);
-/* 1 when the invoice counts in what an EPC QR code asks for: not disputed,
- * in euros (the code knows no other currency). */
-int dunning_payable(const struct dun_invoice *v);
+/* What an EPC QR code for the account asks for: its overdue invoices, not
+ * disputed, in euros (the code knows no other currency). */
+int64_t dunning_payable(const struct dun_account *a);
 
 /* A message: the invoices of one account at one step, with what is claimed. */
 struct dun_message {

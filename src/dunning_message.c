@@ -48,16 +48,10 @@ int dunning_interest(sqlite3 *db, const struct dun_account *a, const struct dun_
 	return 0;
 }
 
-/* A paper channel: the debtor has it on the third working day after posting
- * (weekends and Belgian public holidays do not count). */
-static int on_paper(const char *channel)
-{
-	return !strcmp(channel, "letter") || !strcmp(channel, "registered");
-}
-
 /* The deadline a message gives: the oldest due date before it; 14 days
  * to pay, counted from the day after an e-mail or text, or from the
- * third working day after a letter is posted (XIX.2, for everyone alike). */
+ * third working day after a letter is posted (XIX.2, for everyone alike;
+ * weekends and Belgian public holidays are not working days). */
 static day_t deadline(const struct dun_message *m, day_t today)
 {
 	if (m->step->days < 0) {
@@ -67,7 +61,7 @@ static day_t deadline(const struct dun_message *m, day_t today)
 				due = m->a->inv[m->which[i]].due;
 		return due;
 	}
-	return on_paper(m->channel) ? working_days_after(today, 3) + 13 : today + 14;
+	return channel_on_paper(m->channel) ? working_days_after(today, 3) + 13 : today + 14;
 }
 
 static void short_date(const char *lang, day_t d, char out[11])
@@ -190,7 +184,7 @@ static int amounts(sqlite3 *db, struct dun_message *m, day_t today, char *err, s
 	m->fee = m->step->fee;
 	if (p->consumer && m->fee > 750)
 		m->fee = 750;
-	if (p->consumer && m->fee && on_paper(m->channel))
+	if (p->consumer && m->fee && channel_on_paper(m->channel))
 		m->fee += company.postage;
 	m->grand = m->total + m->interest + m->compensation + m->damages + m->fee;
 	return 0;

@@ -18,11 +18,6 @@
 #include "table.h"
 #include "task.h"
 
-static int on_paper(const char *c)
-{
-	return !strcmp(c, "letter") || !strcmp(c, "registered");
-}
-
 /* mkdir -p */
 static int make_dirs(const char *dir)
 {
@@ -193,7 +188,7 @@ int dunning_send(struct book *b, const char *user, struct dun_message *m, day_t 
 	if (!strcmp(ch, "email")) {
 		rc = send_email(m, today, file, filelen, err, errlen);
 		to = m->a->email;
-	} else if (!strcmp(ch, "letter") || !strcmp(ch, "registered")) {
+	} else if (channel_on_paper(ch)) {
 		letter_path(m, today, file, filelen);
 		if (make_dirs(company.letters_dir)) {
 			snprintf(err, errlen, "cannot make %s: %s", company.letters_dir, strerror(errno));
@@ -232,7 +227,7 @@ int dunning_send(struct book *b, const char *user, struct dun_message *m, day_t 
 	if (rc)
 		snprintf(err, errlen, "%s could not be journaled: %s",
 			 !strcmp(ch, "email") || !strcmp(ch, "sms") ? "sent, but it"
-			 : on_paper(ch) ? "the letter is written, but it" : "it", sqlite3_errmsg(b->db));
+			 : channel_on_paper(ch) ? "the letter is written, but it" : "it", sqlite3_errmsg(b->db));
 	free(detail);
 	sbuf_free(&body);
 	return rc;

@@ -6,7 +6,6 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "company.h"
 #include "money.h"
 #include "payref.h"
 #include "utf8.h"

@@ -28,8 +28,7 @@ day_t working_days_after(day_t d, int n)
 {
 	while (n > 0) {
 		d++;
-		int weekday = (int)(((d % 7) + 7 + 3) % 7); /* 1970-01-01 (day 0) was a Thursday: 0 is Monday */
-		if (weekday < 5 && !be_public_holiday(d))
+		if (date_weekday(d) < 5 && !be_public_holiday(d))
 			n--;
 	}
 	return d;

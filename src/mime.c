@@ -364,7 +364,7 @@ static void hl_param(struct hline *h, const char *attr, const char *value)
 
 /* ---- the headers ------------------------------------------------------ */
 
-static const char *const weekdays[] = {"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"};
+static const char *const weekdays[] = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
 static const char *const months[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
 				     "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
 
@@ -382,8 +382,7 @@ static int put_date(struct sbuf *out, const char *date, char *err, size_t errlen
 	if (sscanf(now, "%4d-%2d-%2dT%2d:%2d:%2d", &y, &mo, &d, &hh, &mi, &ss) != 6 || mo < 1 || mo > 12)
 		return fail(err, errlen, "Date: the clock gave \"%s\"", now);
 	day_t z = days_from_civil(y, mo, d);
-	int wd = (int)((z % 7 + 11) % 7); /* day 0, 1970-01-01, was a Thursday */
-	sbuf_printf(out, "Date: %s, %d %s %04d %02d:%02d:%02d +0000\r\n", weekdays[wd], d,
+	sbuf_printf(out, "Date: %s, %d %s %04d %02d:%02d:%02d +0000\r\n", weekdays[date_weekday(z)], d,
 		    months[mo - 1], y, hh, mi, ss);
 	return 0;
 }

@@ -233,3 +233,24 @@ enum payref_kind payref_find(const char *text, char out[64])
 	out[0] = '\0';
 	return PAYREF_NONE;
 }
+
+int iban_valid(const char *iban)
+{
+	char s[64];
+	size_t n = 0;
+	for (const char *p = iban; *p; p++) {
+		if (*p == ' ')
+			continue;
+		if (!isalnum((unsigned char)*p) || n + 1 >= sizeof s)
+			return 0;
+		s[n++] = *p;
+	}
+	if (n < 15 || n > 34 || !isalpha((unsigned char)s[0]) || !isalpha((unsigned char)s[1]) ||
+	    !isdigit((unsigned char)s[2]) || !isdigit((unsigned char)s[3]))
+		return 0;
+	/* the country and check digits move to the end, as for an RF reference */
+	char moved[64];
+	memcpy(moved, s + 4, n - 4);
+	memcpy(moved + n - 4, s, 4);
+	return mod97_alnum(moved, n) == 1;
+}

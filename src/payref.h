@@ -37,6 +37,9 @@ void payref_hashed(const char *name, const char *kind, char out[64]);
  * anywhere in a free text (a bank transfer's message), in its stored form
  * in out (64 bytes). Returns PAYREF_OGM, PAYREF_RF or PAYREF_NONE. */
 enum payref_kind payref_find(const char *text, char out[64]);
+/* 1 when an IBAN (blanks allowed) has 15 to 34 characters, a country and
+ * right check digits (ISO 13616: the RF references' mod 97). */
+int iban_valid(const char *iban);
 /* A stored reference as people write it: +++ddd/dddd/ddddd+++, RF in
  * groups of four, anything else as it is. */
 void payref_display(const char *stored, char *out, size_t size);

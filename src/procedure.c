@@ -18,18 +18,23 @@
 #include "msg.h"
 #include "template.h"
 
-static const char *const channels[] = {"email", "letter", "registered", "sms", "call", "agency", "lawyer"};
+const char *const channel_names[CHANNELS] = {"email", "letter", "registered", "sms", "call", "agency", "lawyer"};
 
 int channel_reaches_debtor(const char *c)
 {
 	return !strcmp(c, "email") || !strcmp(c, "letter") || !strcmp(c, "registered") || !strcmp(c, "sms");
 }
 
+int channel_on_paper(const char *c)
+{
+	return !strcmp(c, "letter") || !strcmp(c, "registered");
+}
+
 const char *channel_journal_type(const char *c)
 {
 	if (!strcmp(c, "email") || !strcmp(c, "sms"))
 		return c;
-	if (!strcmp(c, "letter") || !strcmp(c, "registered"))
+	if (channel_on_paper(c))
 		return "letter";
 	return "system"; /* a task for the collector: task.c journals the task itself */
 }
@@ -187,9 +192,9 @@ static int parse_step(struct procedure *p, char **w, int n, const char *path, in
 		BAD("%s:%d: days: %ld is not after the step before (%d)", path, line, days,
 		    p->steps[p->nsteps - 1].days);
 	size_t c = 0;
-	while (c < sizeof channels / sizeof channels[0] && strcmp(channels[c], w[2]))
+	while (c < CHANNELS && strcmp(channel_names[c], w[2]))
 		c++;
-	if (c == sizeof channels / sizeof channels[0])
+	if (c == CHANNELS)
 		BAD("%s:%d: channel: %s is not email, letter, registered, sms, call, agency or lawyer", path, line,
 		    w[2]);
 	else

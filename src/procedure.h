@@ -26,8 +26,14 @@ struct procedure {
 	int nsteps;
 };
 
+/* The channels, in this order (dunning run counts them so). */
+#define CHANNELS 7
+extern const char *const channel_names[CHANNELS];
 /* 1 for a channel that sends something to the debtor (not a task). */
 int channel_reaches_debtor(const char *channel);
+/* 1 for a letter or registered letter: the debtor has it on the third
+ * working day after it is posted. */
+int channel_on_paper(const char *channel);
 /* The journal type a step of this channel is recorded as. */
 const char *channel_journal_type(const char *channel);
 

@@ -9,6 +9,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "config_home.h"
 #include "xstr.h"
 
 extern const char *const relance_templates[];
@@ -26,16 +27,6 @@ static const char *builtin(const char *lang, const char *name)
 		if (!strcmp(relance_templates_files[i], want))
 			return relance_templates[i];
 	return NULL;
-}
-
-/* The user's templates directory. */
-static void user_dir(char *out, size_t size)
-{
-	const char *xdg = getenv("XDG_CONFIG_HOME"), *home = getenv("HOME");
-	if (xdg && *xdg == '/')
-		snprintf(out, size, "%s/relance/templates", xdg);
-	else
-		snprintf(out, size, "%s/.config/relance/templates", home ? home : ".");
 }
 
 /* The user's file for lang/name, or NULL. */
@@ -76,7 +67,7 @@ char *template_find(const char *name, const char *lang, char used_lang[3], char 
 	/* one look for the directory, rather than a file a language, when there is none */
 	char dir[1024];
 	struct stat st;
-	user_dir(dir, sizeof dir);
+	config_home_path("templates", dir, sizeof dir);
 	int mine = stat(dir, &st) == 0 && S_ISDIR(st.st_mode);
 	for (size_t i = 0; i < n; i++) {
 		char *text = mine ? user_file(dir, order[i], name, where, wherelen) : NULL;

@@ -228,6 +228,12 @@ static void insert_char(char *buf, size_t size, size_t *len, size_t *at, wint_t 
 	*len += n, *at += n;
 }
 
+int app_confirm(struct app *a, const char *question)
+{
+	char buf[8] = "";
+	return app_prompt(a, question, buf, sizeof buf) && (buf[0] == 'y' || buf[0] == 'Y');
+}
+
 int app_prompt(struct app *a, const char *label, char *buf, size_t size)
 {
 	size_t len = strlen(buf), at = len;

@@ -10,6 +10,7 @@
 #include <strings.h>
 
 #include "company.h"
+#include "config_home.h"
 #include "keymap.h"
 #include "queue.h"
 #include "theme.h"
@@ -305,12 +306,7 @@ void config_defaults(void)
 
 const char *config_user_path(char *buf, size_t size)
 {
-	const char *xdg = getenv("XDG_CONFIG_HOME"), *home = getenv("HOME");
-	if (xdg && *xdg == '/')
-		snprintf(buf, size, "%s/relance/relancerc", xdg);
-	else
-		snprintf(buf, size, "%s/.config/relance/relancerc", home ? home : ".");
-	return buf;
+	return config_home_path("relancerc", buf, size);
 }
 
 int config_load(config_error_fn err, void *arg)

@@ -21,15 +21,6 @@
 #include "qr.h"
 #include "today.h"
 
-/* y or n at the status line; 1 for yes. */
-static int confirm(struct app *a, const char *question)
-{
-	char buf[8] = "";
-	if (!app_prompt(a, question, buf, sizeof buf))
-		return 0;
-	return buf[0] == 'y' || buf[0] == 'Y';
-}
-
 /* Sends the message previewed, under the book's write lock, after reading
  * the account again: a dunning run (or a colleague) may have sent it
  * since it was shown. */
@@ -114,7 +105,7 @@ void dunning_preview(struct app *a, const char *account_no)
 	char question[160];
 	snprintf(question, sizeof question, "%s this reminder now? (y/n) ",
 		 channel_reaches_debtor(m.channel) ? "send" : "make the task of");
-	int yes = confirm(a, question);
+	int yes = app_confirm(a, question);
 	app_pop(a);
 	if (yes)
 		send_again_checked(a, account_no, &m);
@@ -131,10 +122,7 @@ void dunning_qr(struct app *a, const char *account_no)
 		app_message(a, 1, "cannot read the account");
 		return;
 	}
-	int64_t cents = 0;
-	for (size_t i = 0; i < acc.n; i++)
-		if (acc.inv[i].due < a->today && dunning_payable(&acc.inv[i]))
-			cents += acc.inv[i].open;
+	int64_t cents = dunning_payable(&acc);
 	char ref[64], shown[64], err[256], amount[32];
 	dunning_account_reference(acc.account_no, ref);
 	struct sbuf payload = {0}, text = {0};
@@ -214,7 +202,7 @@ void dunning_procedures_edit(struct app *a)
 		/* the last message counts the errors: more than two is more than one */
 		snprintf(question, sizeof question, "%s%s. Edit again? (n: keep the procedures as they were) ", shown,
 			 fe.n > 2 ? " (and more)" : "");
-		if (!confirm(a, question)) {
+		if (!app_confirm(a, question)) {
 			app_message(a, 0, "the procedures are as they were");
 			break;
 		}

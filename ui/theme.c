@@ -9,6 +9,8 @@
 #include <strings.h>
 #include <unistd.h>
 
+#include "config_home.h"
+
 #ifndef RELANCE_THEMES_DIR
 #define RELANCE_THEMES_DIR "/usr/local/share/relance/themes"
 #endif
@@ -171,11 +173,9 @@ const char *theme_find(const char *name, char *buf, size_t size)
 {
 	if (!*name || strchr(name, '/'))
 		return NULL;
-	const char *xdg = getenv("XDG_CONFIG_HOME"), *home = getenv("HOME");
-	if (xdg && *xdg == '/')
-		snprintf(buf, size, "%s/relance/themes/%s", xdg, name);
-	else
-		snprintf(buf, size, "%s/.config/relance/themes/%s", home ? home : ".", name);
+	char rel[300];
+	snprintf(rel, sizeof rel, "themes/%s", name);
+	config_home_path(rel, buf, size);
 	if (readable(buf))
 		return buf;
 	snprintf(buf, size, "%s/%s", RELANCE_THEMES_DIR, name);

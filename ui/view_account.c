@@ -611,10 +611,10 @@ static void write_action(struct app *a, struct view *v, enum action act)
 			char number[64];
 			int minutes = now_local_minutes();
 			if (av->consumer && (minutes >= 22 * 60 || minutes < 8 * 60)) {
-				char buf[8] = "", q[160];
+				char q[160];
 				snprintf(q, sizeof q, "%02d:%02d: consumers may not be called between 22:00 and 08:00 "
 					 "(XIX.4). Call anyway? (y/n) ", minutes / 60, minutes % 60);
-				if (!app_prompt(a, q, buf, sizeof buf) || (buf[0] != 'y' && buf[0] != 'Y')) {
+				if (!app_confirm(a, q)) {
 					app_message(a, 0, "no call");
 					break;
 				}

@@ -102,12 +102,6 @@ static int save_row(struct app *a, struct form *f, void *arg)
 	return 0;
 }
 
-static int confirm(struct app *a, const char *question)
-{
-	char buf[8] = "";
-	return app_prompt(a, question, buf, sizeof buf) && (buf[0] == 'y' || buf[0] == 'Y');
-}
-
 /* Closes the plan (this view's data goes with it) and shows the account
  * again with its figures and the queue reloaded, saying msg. */
 static void back_to_account(struct app *a, const char *account, const char *msg)
@@ -176,11 +170,11 @@ static int key(struct app *a, struct view *v, enum action act)
 	case ACT_PLAN_CANCEL:
 		if (!pv->existing)
 			app_message(a, 1, "this plan is not saved: q leaves it");
-		else if (confirm(a, "Cancel the plan? (y/n) ") && plan_cancel(a->book, a->user, pv->account) == 0)
+		else if (app_confirm(a, "Cancel the plan? (y/n) ") && plan_cancel(a->book, a->user, pv->account) == 0)
 			back_to_account(a, pv->account, "plan cancelled");
 		return 1;
 	case ACT_BACK:
-		if (pv->dirty && !confirm(a, "Leave the plan without saving it? (y/n) "))
+		if (pv->dirty && !app_confirm(a, "Leave the plan without saving it? (y/n) "))
 			return 1;
 		return 0; /* the driver goes back */
 	default:
