@@ -407,6 +407,11 @@ int book_open_at(struct book *b, const char *explicit_path, enum book_mode mode)
 	return rc;
 }
 
+const char *book_errmsg(const struct book *b)
+{
+	return sqlite3_errmsg(b->db);
+}
+
 void book_close(struct book *b)
 {
 	if (b->db)

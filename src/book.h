@@ -29,6 +29,8 @@ int book_open(struct book *b, const char *path, enum book_mode mode);
 /* The same for the book book_resolve_path(explicit_path) finds. */
 int book_open_at(struct book *b, const char *explicit_path, enum book_mode mode);
 void book_close(struct book *b);
+/* SQLite's message for the last failed call on the book. */
+const char *book_errmsg(const struct book *b);
 /* Records the file the book lives in; with a parent copy id, the book also
  * takes a new copy id of its own (a clone, or a file copied with cp). */
 int book_set_identity(struct book *b, const char *parent);

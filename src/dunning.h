@@ -123,5 +123,13 @@ void dunning_account_reference(const char *account_no, char out[64]);
  * err when it could not go (nothing journaled: the next run tries again). */
 int dunning_send(struct book *b, const char *user, struct dun_message *m, day_t today, char *file, size_t filelen,
 		 char *err, size_t errlen);
+/* dunning_send for a message shown to a person a moment ago: under the
+ * book's write lock it reads the account again, and sends only when the
+ * same step still gathers the same invoices (a run or a colleague may
+ * have sent it meanwhile). Returns 0 sent, with what was done in say
+ * ("step 2 done: FILE"); 1 changed meanwhile, nothing sent; -1 not sent,
+ * with the reason in say (empty when a message already said it). */
+int dunning_send_checked(struct book *b, const char *user, const char *account_no, const struct dun_message *shown,
+			 day_t today, char *say, size_t saylen);
 
 #endif

@@ -232,3 +232,36 @@ int dunning_send(struct book *b, const char *user, struct dun_message *m, day_t 
 	sbuf_free(&body);
 	return rc;
 }
+
+int dunning_send_checked(struct book *b, const char *user, const char *account_no, const struct dun_message *shown,
+			 day_t today, char *say, size_t saylen)
+{
+	int nested;
+	say[0] = 0;
+	if (db_tx_begin(b->db, &nested)) {
+		snprintf(say, saylen, "the book is busy");
+		return -1;
+	}
+	struct dun_account acc;
+	struct dun_message m = {0};
+	char file[1100] = "";
+	int rc = -1, read = dunning_account(b->db, account_no, today, &acc);
+	if (read)
+		; /* dunning_account said why */
+	else if (dunning_collect(&acc, shown->step->step, DUN_COLLECT_DUE, &m) != (int)shown->n)
+		rc = 1;
+	else if (!dunning_render(b->db, &m, NULL, today, say, saylen) &&
+		 !dunning_send(b, user, &m, today, file, sizeof file, say, saylen)) {
+		if (file[0])
+			snprintf(say, saylen, "step %d done: %s", m.step->step, file);
+		else
+			snprintf(say, saylen, "step %d done (%s)", m.step->step, m.channel);
+		rc = 0;
+	}
+	if (db_tx_commit(b->db, nested))
+		db_tx_rollback(b->db, nested);
+	dunning_message_free(&m);
+	if (!read)
+		dunning_account_free(&acc);
+	return rc;
+}

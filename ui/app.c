@@ -331,7 +331,7 @@ static int load_current(struct app *a)
 	enum queue_sort sort = a->queue.sort;
 	queue_free(&a->queue);
 	if (queue_load(&a->queue, a->book->db, a->today, a->scope_all ? NULL : a->user)) {
-		app_message(a, 1, "cannot read the queue: %s", sqlite3_errmsg(a->book->db));
+		app_message(a, 1, "cannot read the queue: %s", book_errmsg(a->book));
 		return -1;
 	}
 	a->queue.filter = keep;

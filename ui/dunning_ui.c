@@ -21,35 +21,17 @@
 #include "qr.h"
 #include "today.h"
 
-/* Sends the message previewed, under the book's write lock, after reading
- * the account again: a dunning run (or a colleague) may have sent it
- * since it was shown. */
+/* Sends the message previewed, if it is still the one to send. */
 static void send_again_checked(struct app *a, const char *account_no, const struct dun_message *shown)
 {
-	int nested;
-	if (db_tx_begin(a->book->db, &nested)) {
-		app_message(a, 1, "not sent: the book is busy");
-		return;
-	}
-	struct dun_account acc;
-	struct dun_message m = {0};
-	char err[512] = "", file[1100] = "";
-	int rc = dunning_account(a->book->db, account_no, a->today, &acc);
-	int same = !rc && dunning_collect(&acc, shown->step->step, DUN_COLLECT_DUE, &m) == (int)shown->n;
-	if (!rc && !same)
+	char say[1200];
+	int rc = dunning_send_checked(a->book, a->user, account_no, shown, a->today, say, sizeof say);
+	if (rc == 0)
+		app_message(a, 0, "%s", say);
+	else if (rc == 1)
 		app_message(a, 0, "not sent: the account's reminders changed meanwhile (sent by someone else?)");
-	else if (!rc && (dunning_render(a->book->db, &m, NULL, a->today, err, sizeof err) ||
-			 dunning_send(a->book, a->user, &m, a->today, file, sizeof file, err, sizeof err)))
-		app_message(a, 1, "not sent: %s", err);
-	else if (!rc && file[0])
-		app_message(a, 0, "step %d done: %s", m.step->step, file);
-	else if (!rc)
-		app_message(a, 0, "step %d done (%s)", m.step->step, m.channel);
-	if (db_tx_commit(a->book->db, nested))
-		db_tx_rollback(a->book->db, nested);
-	dunning_message_free(&m);
-	if (!rc)
-		dunning_account_free(&acc);
+	else if (say[0])
+		app_message(a, 1, "not sent: %s", say);
 }
 
 void dunning_preview(struct app *a, const char *account_no)
