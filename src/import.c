@@ -16,7 +16,7 @@
 
 #include "encoding.h"
 #include "msg.h"
-#include "sync.h"
+#include "versions.h"
 #include "today.h"
 #include "uid.h"
 #include "utf8.h"

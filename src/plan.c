@@ -15,7 +15,7 @@
 #include "promise.h"
 #include "rules.h"
 #include "summary.h"
-#include "sync.h"
+#include "versions.h"
 #include "today.h"
 
 static const char *const every_names[] = {"week", "2weeks", "month"};

@@ -12,7 +12,7 @@
 #include "rules.h"
 #include "sbuf.h"
 #include "summary.h"
-#include "sync.h"
+#include "versions.h"
 #include "today.h"
 
 struct covered {

@@ -12,30 +12,7 @@
 
 #include "book.h"
 #include "sync_file.h"
-
-struct sync_table {
-	const char *name;
-	const char *key;     /* a head's primary key; a child's column naming its head */
-	const char *head;    /* NULL for a head; the head table of a child */
-	const char *account; /* the column naming the account, if any */
-	const char *what;    /* a head, in words */
-	const char *whats;   /* and in the plural */
-	int ledger;          /* the accounting system's: versions kept by imports */
-};
-/* In the order the foreign keys need: heads before what names them. */
-extern const struct sync_table sync_tables[];
-extern const size_t sync_ntables;
-const struct sync_table *sync_table_named(const char *name);
-
-/* Versions the triggers do not keep (sync_versions.c). Inside a
- * transaction:
- * sync_quiet: around writes that make no new version (on, then off): the
- *   rules' verdicts, and an import of changes (which brings its versions).
- * sync_ledger_record: at the end of an import of the ledger, new versions
- *   for the rows of `table` it wrote (their imported_at is its time; the
- *   new collectors with customers). 0 or -1. */
-int sync_quiet(sqlite3 *db, int on);
-int sync_ledger_record(sqlite3 *db, const char *table, const char *imported_at);
+#include "versions.h"
 
 /* Milliseconds since 1970 as "2026-11-24T10:00:00.123Z" (ms != 0) or
  * "2026-11-24T10:00:00Z". */

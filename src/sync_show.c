@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "msg.h"
 #include "sync.h"
@@ -140,4 +141,16 @@ int sync_show(const char *path, FILE *out)
 	if (rc)
 		msg_error("%s: its change set is damaged", path);
 	return rc;
+}
+
+void sync_time_iso(long long ms, int with_ms, char out[32])
+{
+	time_t s = (time_t)(ms / 1000);
+	struct tm tm;
+	gmtime_r(&s, &tm);
+	size_t n = strftime(out, 32, "%Y-%m-%dT%H:%M:%S", &tm);
+	if (with_ms)
+		snprintf(out + n, 32 - n, ".%03lldZ", ms % 1000);
+	else
+		snprintf(out + n, 32 - n, "Z");
 }

@@ -6,10 +6,9 @@
  * noting each key as it is written, adds half). */
 #include <stdio.h>
 #include <string.h>
-#include <time.h>
 
 #include "msg.h"
-#include "sync.h"
+#include "versions.h"
 
 int sync_quiet(sqlite3 *db, int on)
 {
@@ -63,16 +62,4 @@ int sync_ledger_record(sqlite3 *db, const char *table, const char *imported_at)
 	return strcmp(table, "customers") ? 0 :
 		record(db, "SELECT 'collectors' AS tbl, login AS key FROM main.collectors c WHERE NOT EXISTS "
 			   "(SELECT 1 FROM main.sync_rows v WHERE v.tbl = 'collectors' AND v.key = c.login)", NULL);
-}
-
-void sync_time_iso(long long ms, int with_ms, char out[32])
-{
-	time_t s = (time_t)(ms / 1000);
-	struct tm tm;
-	gmtime_r(&s, &tm);
-	size_t n = strftime(out, 32, "%Y-%m-%dT%H:%M:%S", &tm);
-	if (with_ms)
-		snprintf(out + n, 32 - n, ".%03lldZ", ms % 1000);
-	else
-		snprintf(out + n, 32 - n, "Z");
 }
