@@ -30,7 +30,7 @@ WARN     := -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes -Wmissing-prot
 PKGS     := ncursesw sqlite3 cairo pangocairo libqrencode
 # src/ sees sqlite3 and the letter libraries (PDF, text layout, QR), never ncurses
 SRC_PKGS := sqlite3 cairo pangocairo libqrencode
-CPPFLAGS += -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Isrc -I$(BUILD)
+CPPFLAGS += -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Isrc -I. -I$(BUILD)
 # changesets (sqlite3session_*, sqlite3changeset_*): in Debian's libsqlite3
 CPPFLAGS += -DSQLITE_ENABLE_SESSION -DSQLITE_ENABLE_PREUPDATE_HOOK
 CFLAGS   += -std=c17 $(OPT) $(WARN) $(SANFLAGS)

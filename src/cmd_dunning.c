@@ -14,6 +14,7 @@
 #include "msg.h"
 #include "table.h"
 #include "today.h"
+#include "ui/lib.h"
 
 static const struct table_column run_cols[] = {
 	{"account_no", CELL_TEXT}, {"invoice_no", CELL_TEXT}, {"step", CELL_NUMBER}, {"channel", CELL_TEXT},
@@ -103,7 +104,7 @@ static int dunning_run(const struct cli_globals *g, int argc, char **argv)
 	}
 	if (o.bad || fmt < 0)
 		return 2;
-	if (company_config_load())
+	if (ui_config_load())
 		return 1;
 	struct book b;
 	if (book_open_at(&b, g->db, BOOK_EXISTING))

@@ -14,12 +14,13 @@
 #include "qr.h"
 #include "table.h"
 #include "today.h"
+#include "ui/lib.h"
 
 /* Opens the book, reads the configuration and decides the account. */
 int dunning_cmd_load(const struct cli_globals *g, const char *cmd, const char *account, struct book *b,
 		     struct dun_account *a)
 {
-	if (company_config_load())
+	if (ui_config_load())
 		return -1;
 	if (book_open_at(b, g->db, BOOK_EXISTING))
 		return -1;

@@ -1,7 +1,7 @@
 /* company.h — the creditor's own details and the dunning settings of
  * relancerc (`set company-name = ...`, `set sendmail = ...`): what letters
- * and e-mails are signed with and how they leave. ui/config.c reads the
- * files; commands in src/ ask company_config_load() to read them. */
+ * and e-mails are signed with and how they leave. The workstation's
+ * relancerc reader sets them (ui_config_load). */
 #ifndef RELANCE_COMPANY_H
 #define RELANCE_COMPANY_H
 #include <stdint.h>
@@ -29,10 +29,5 @@ void company_defaults(void);
 int company_set(const char *name, const char *value, char *why, size_t whylen);
 /* Writes the settings as relancerc lines. */
 void company_dump(FILE *out);
-
-/* Reads relancerc (system, then user) the way the workstation does;
- * errors go to standard error. Returns the number of errors. Defined in
- * ui/app.c, where the reader lives. */
-int company_config_load(void);
 
 #endif

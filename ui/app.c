@@ -3,6 +3,7 @@
  * signals), the view stack, the title and status lines, the prompt and
  * the `:` commands. It never switches on the type of a view. */
 #include "app.h"
+#include "lib.h"
 
 #include <curses.h>
 #include <errno.h>
@@ -17,7 +18,6 @@
 #include <unistd.h>
 #include <wchar.h>
 
-#include "cli.h"
 #include "company.h"
 #include "dunning_ui.h"
 #include "config.h"
@@ -664,29 +664,21 @@ static int load_configuration(void)
 	return config_load(config_error_to_stderr, NULL);
 }
 
-int company_config_load(void)
+int ui_config_load(void)
 {
 	return load_configuration();
 }
 
-int cmd_ui(const struct cli_globals *g, int argc, char **argv)
+void ui_config_print(FILE *out, int defaults)
+{
+	if (defaults)
+		config_defaults();
+	config_dump(out);
+}
+
+int ui_workstation(const char *db, const char *user, int all)
 {
 	clock_gettime(CLOCK_MONOTONIC, &started);
-	struct opts o;
-	int all = -1;
-	opts_init(&o, "ui", argc, argv);
-	while (opts_more(&o)) {
-		if (opts_flag(&o, "--all"))
-			all = 1;
-		else if (opts_positional(&o))
-			msg_error("ui: unexpected argument %s", argv[o.i - 1]), o.bad = 1;
-	}
-	if (o.bad)
-		return 2;
-	if (!isatty(0) || !isatty(1)) {
-		msg_error("the workstation needs a terminal (for lists, see relance queue, accounts, show)");
-		return 2;
-	}
 	const char *log = getenv("RELANCE_BENCH_LOG");
 	if (log && *log)
 		bench_log = fopen(log, "a");
@@ -695,11 +687,11 @@ int cmd_ui(const struct cli_globals *g, int argc, char **argv)
 	memset(&a, 0, sizeof a);
 	a.config_errors = load_configuration();
 	struct book b;
-	int rc = book_open_at(&b, g->db, BOOK_EXISTING);
+	int rc = book_open_at(&b, db, BOOK_EXISTING);
 	if (rc)
 		return 1;
 	a.book = &b;
-	a.user = g->user;
+	a.user = user;
 	a.today = today();
 	a.scope_all = all >= 0 ? all : settings.scope_all;
 	a.queue.sort = (enum queue_sort)settings.queue_sort;
@@ -758,27 +750,4 @@ int cmd_ui(const struct cli_globals *g, int argc, char **argv)
 	if (stop_signal && stop_signal != SIGINT)
 		return 128 + stop_signal;
 	return 0;
-}
-
-int cmd_config(const struct cli_globals *g, int argc, char **argv)
-{
-	(void)g;
-	struct opts o;
-	int defaults = 0;
-	opts_init(&o, "config", argc, argv);
-	while (opts_more(&o)) {
-		if (opts_flag(&o, "--defaults"))
-			defaults = 1;
-		else if (opts_positional(&o))
-			msg_error("config: unexpected argument %s", argv[o.i - 1]), o.bad = 1;
-	}
-	if (o.bad)
-		return 2;
-	int errors = 0;
-	if (defaults)
-		config_defaults();
-	else
-		errors = load_configuration();
-	config_dump(stdout);
-	return errors ? 1 : 0;
 }
