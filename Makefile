@@ -40,11 +40,12 @@ LDFLAGS  += $(SANFLAGS)
 ICONV_LIB = $(shell printf '#include <iconv.h>\nint main(void){iconv_t c=iconv_open("UTF-8","CP1252");return c==(iconv_t)-1;}\n' \
 	| $(CC) -x c - -o /dev/null 2>/dev/null || echo -liconv)
 
-SRC      := $(wildcard src/*.c)
+# src/LIB/*.c: the libraries (src/tools/ holds scripts, no C)
+SRC      := $(wildcard src/*.c src/*/*.c)
 UI_SRC   := $(wildcard ui/*.c)
 OBJ      := $(SRC:src/%.c=$(BUILD)/src/%.o) $(UI_SRC:ui/%.c=$(BUILD)/ui/%.o) $(BUILD)/schema_sql.o \
 	    $(BUILD)/default_theme.o $(BUILD)/templates.o
-LIBOBJ   := $(filter-out $(BUILD)/src/main.o,$(OBJ))
+LIBOBJ   := $(filter-out %/main.o,$(OBJ))
 UNIT_SRC := $(wildcard tests/unit/*.c)
 UNIT_T   := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%.t)
 MIGRATIONS := data/schema.sql $(sort $(wildcard data/migrations/*.sql))
@@ -72,8 +73,10 @@ DEPS_TEST  := "command -v prove":perl "command -v tmux":tmux "command -v sqlite3
 	"command -v zbarimg":zbar-tools "command -v pdftotext":poppler-utils
 deps:
 	$(Q)sh src/tools/deps.sh $(DEPS_BUILD)
-deps-test:
+deps-test: deps
 	$(Q)sh src/tools/deps.sh $(DEPS_BUILD) $(DEPS_TEST)
+# Nothing compiles before the build's packages are there (make -j).
+$(OBJ) $(UNIT_T): | deps
 
 # --- build ------------------------------------------------------------------
 $(BIN): $(OBJ)
@@ -82,7 +85,7 @@ $(BIN): $(OBJ)
 
 $(BUILD)/src/%.o: src/%.c | $(BUILD)/src
 	@echo "  CC      $<"
-	$(Q)$(CC) $(CPPFLAGS) $(CFLAGS) $$($(PKG_CONFIG) --cflags $(SRC_PKGS)) -MMD -MP -c -o $@ $<
+	$(Q)mkdir -p $(@D) && $(CC) $(CPPFLAGS) $(CFLAGS) $$($(PKG_CONFIG) --cflags $(SRC_PKGS)) -MMD -MP -c -o $@ $<
 
 # ui/ may include ncurses; src/ never does (it is not given the flags).
 UI_DEFS := -DRELANCE_THEMES_DIR='"$(DATADIR)/themes"' -DRELANCE_CONFIG_DIR='"$(DATADIR)"' \

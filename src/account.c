@@ -4,8 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "msg.h"
-#include "xstr.h"
+#include "base/lib.h"
 
 int account_load(sqlite3 *db, const char *account_no, struct account *a)
 {

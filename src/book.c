@@ -11,9 +11,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "msg.h"
-#include "today.h"
-#include "uid.h"
+#include "base/lib.h"
 
 #define BUSY_TIMEOUT_MS 5000
 

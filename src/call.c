@@ -9,9 +9,8 @@
 
 #include "journal.h"
 #include "ledger.h"
-#include "msg.h"
+#include "base/lib.h"
 #include "task.h"
-#include "today.h"
 
 const char *const call_outcomes[] = {"reached", "no_answer", "voicemail", "busy", "wrong_number", NULL};
 

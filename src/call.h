@@ -4,8 +4,7 @@
 #define RELANCE_CALL_H
 
 #include "book.h"
-#include "date.h"
-#include "uid.h"
+#include "base/lib.h"
 
 extern const char *const call_outcomes[]; /* NULL-terminated */
 

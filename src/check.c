@@ -5,8 +5,7 @@
 #include <string.h>
 
 #include "summary.h"
-#include "table.h"
-#include "today.h"
+#include "base/lib.h"
 
 struct invariant {
 	const char *what;

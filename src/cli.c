@@ -6,7 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "msg.h"
+#include "base/lib.h"
 
 static const struct command commands[] = {
 	{"ui", "open the workstation (the same as no command)",

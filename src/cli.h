@@ -5,7 +5,7 @@
 #ifndef RELANCE_CLI_H
 #define RELANCE_CLI_H
 
-#include "table.h"
+#include "base/lib.h"
 
 #define RELANCE_VERSION "0.1.0"
 

@@ -10,12 +10,10 @@
 #include "cli.h"
 #include "history.h"
 #include "ledger.h"
-#include "money.h"
-#include "msg.h"
+#include "base/lib.h"
 #include "plan.h"
 #include "promise.h"
 #include "queue.h"
-#include "today.h"
 
 /* ---- queue ------------------------------------------------------------- */
 

@@ -6,9 +6,8 @@
 
 #include "check.h"
 #include "cli.h"
-#include "msg.h"
+#include "base/lib.h"
 #include "summary.h"
-#include "today.h"
 
 int cmd_check(const struct cli_globals *g, int argc, char **argv)
 {

@@ -5,7 +5,7 @@
 
 #include "cli.h"
 #include "demo.h"
-#include "msg.h"
+#include "base/lib.h"
 
 int cmd_demo(const struct cli_globals *g, int argc, char **argv)
 {

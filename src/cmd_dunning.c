@@ -10,10 +10,7 @@
 #include "dunning.h"
 #include "journal.h"
 #include "ledger.h"
-#include "money.h"
-#include "msg.h"
-#include "table.h"
-#include "today.h"
+#include "base/lib.h"
 #include "ui/lib.h"
 
 static const struct table_column run_cols[] = {

@@ -12,9 +12,8 @@
 
 #include "book.h"
 #include "cli.h"
-#include "date.h"
+#include "base/lib.h"
 #include "export_tables.h"
-#include "msg.h"
 
 #define EXPORT_USAGE                                                                                         \
 	"export: usage: relance export promises|disputes|plans|activities [--format csv|json] [--since D] " \

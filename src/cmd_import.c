@@ -6,9 +6,8 @@
 #include <string.h>
 
 #include "cli.h"
-#include "encoding.h"
+#include "base/lib.h"
 #include "import.h"
-#include "msg.h"
 
 static void summary(const char *file, const struct import_opts *io, const struct import_stats *s)
 {

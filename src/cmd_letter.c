@@ -9,11 +9,8 @@
 #include "company.h"
 #include "dunning.h"
 #include "interest.h"
-#include "money.h"
-#include "msg.h"
+#include "base/lib.h"
 #include "qr.h"
-#include "table.h"
-#include "today.h"
 #include "ui/lib.h"
 
 /* Opens the book, reads the configuration and decides the account. */

@@ -5,9 +5,7 @@
 
 #include "cli.h"
 #include "ledger.h"
-#include "money.h"
-#include "msg.h"
-#include "today.h"
+#include "base/lib.h"
 
 struct printer {
 	struct table t;

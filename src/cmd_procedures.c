@@ -7,10 +7,8 @@
 #include "book.h"
 #include "cli.h"
 #include "interest.h"
-#include "money.h"
-#include "msg.h"
+#include "base/lib.h"
 #include "procedure.h"
-#include "table.h"
 
 static int procedures_list(sqlite3 *db)
 {

@@ -6,8 +6,7 @@
 #include <string.h>
 
 #include "cli.h"
-#include "msg.h"
-#include "payref.h"
+#include "base/lib.h"
 
 static int usage(void)
 {

@@ -7,7 +7,7 @@
 #include <string.h>
 
 #include "cli.h"
-#include "msg.h"
+#include "base/lib.h"
 #include "sync.h"
 
 static int export_changes(const struct cli_globals *g, int argc, char **argv)

@@ -3,7 +3,7 @@
 #include <unistd.h>
 
 #include "cli.h"
-#include "msg.h"
+#include "base/lib.h"
 #include "ui/lib.h"
 
 int cmd_ui(const struct cli_globals *g, int argc, char **argv)

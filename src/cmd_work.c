@@ -11,13 +11,11 @@
 #include "dispute.h"
 #include "journal.h"
 #include "ledger.h"
-#include "money.h"
-#include "msg.h"
+#include "base/lib.h"
 #include "plan.h"
 #include "promise.h"
 #include "rules.h"
 #include "task.h"
-#include "today.h"
 
 static int open_book(const struct cli_globals *g, struct book *b)
 {

@@ -4,7 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "utf8.h"
+#include "base/lib.h"
 
 void columns_normalise(const char *s, size_t n, char *out, size_t size)
 {

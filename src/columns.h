@@ -6,7 +6,7 @@
 #define RELANCE_COLUMNS_H
 #include <stddef.h>
 
-#include "csv.h"
+#include "base/lib.h"
 
 struct column_def {
 	const char *name;     /* canonical: "invoice_no" */

@@ -5,8 +5,7 @@
 #include <ctype.h>
 #include <string.h>
 
-#include "money.h"
-#include "payref.h"
+#include "base/lib.h"
 
 struct company company;
 

@@ -12,13 +12,8 @@
 
 #include "demo_names.h"
 #include "import.h"
-#include "money.h"
-#include "msg.h"
-#include "payref.h"
+#include "base/lib.h"
 #include "summary.h"
-#include "today.h"
-#include "uid.h"
-#include "utf8.h"
 
 struct rng {
 	uint64_t s;

@@ -8,8 +8,7 @@
 #include <stdint.h>
 
 #include "book.h"
-#include "date.h"
-#include "sbuf.h"
+#include "base/lib.h"
 
 struct demo_opts {
 	long accounts;

@@ -6,9 +6,7 @@
 #include <string.h>
 
 #include "journal.h"
-#include "msg.h"
-#include "today.h"
-#include "uid.h"
+#include "base/lib.h"
 
 const char *const dispute_reasons[] = {"price", "quality", "not_delivered", "not_received",
 				       "already_paid", "other", NULL};

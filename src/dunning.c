@@ -7,7 +7,7 @@
 #include <string.h>
 
 #include "company.h"
-#include "payref.h"
+#include "base/lib.h"
 
 const char *dun_state_name(enum dun_state s)
 {

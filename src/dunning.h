@@ -13,9 +13,8 @@
 #include <stdint.h>
 
 #include "book.h"
-#include "date.h"
+#include "base/lib.h"
 #include "procedure.h"
-#include "sbuf.h"
 
 enum dun_state {
 	DUN_DUE,      /* its next step is due today */

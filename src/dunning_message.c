@@ -8,15 +8,11 @@
 
 #include "company.h"
 #include "epc.h"
-#include "holidays.h"
+#include "base/lib.h"
 #include "interest.h"
-#include "lang.h"
 #include "letter_pdf.h"
-#include "money.h"
-#include "payref.h"
 #include "qr.h"
 #include "template.h"
-#include "utf8.h"
 
 void dunning_account_reference(const char *account_no, char out[64])
 {

@@ -11,11 +11,8 @@
 
 #include "company.h"
 #include "journal.h"
-#include "lang.h"
+#include "base/lib.h"
 #include "mime.h"
-#include "money.h"
-#include "sha256.h"
-#include "table.h"
 #include "task.h"
 
 /* mkdir -p */

@@ -6,9 +6,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "money.h"
-#include "payref.h"
-#include "utf8.h"
+#include "base/lib.h"
 
 /* The first max characters of s (never cutting one in two), without the
  * line breaks a payload line cannot hold. */

@@ -5,7 +5,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "sbuf.h"
+#include "base/lib.h"
 
 #define EPC_MAX_BYTES 331
 

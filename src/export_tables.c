@@ -10,10 +10,7 @@
 #include <string.h>
 
 #include "book.h"
-#include "money.h"
-#include "msg.h"
-#include "table.h"
-#include "utf8.h"
+#include "base/lib.h"
 
 enum col_kind {
 	COL_TEXT,  /* a string; NULL: empty (csv) or null (json) */

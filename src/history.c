@@ -5,9 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "money.h"
-#include "msg.h"
-#include "uid.h"
+#include "base/lib.h"
 
 #define HISTORY_SQL \
 	"SELECT * FROM (" \

@@ -14,12 +14,8 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "encoding.h"
-#include "msg.h"
+#include "base/lib.h"
 #include "versions.h"
-#include "today.h"
-#include "uid.h"
-#include "utf8.h"
 
 /* Fields read per record: exports carry many columns relance ignores. */
 #define FIELDS_MAX 512

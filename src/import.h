@@ -10,9 +10,7 @@
 
 #include "book.h"
 #include "columns.h"
-#include "date.h"
-#include "money.h"
-#include "strset.h"
+#include "base/lib.h"
 
 struct import_opts {
 	char delimiter;           /* 0: detect */

@@ -8,9 +8,8 @@
 #include <string.h>
 
 #include "import.h"
-#include "payref.h"
+#include "base/lib.h"
 #include "summary.h"
-#include "utf8.h"
 
 enum { I_INVOICE, I_ACCOUNT, I_KIND, I_ISSUE, I_DUE, I_AMOUNT, I_OPEN, I_CURRENCY,
        I_REFERENCE, I_COUNT };

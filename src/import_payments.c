@@ -8,7 +8,7 @@
 
 #include "import.h"
 #include "plan.h"
-#include "payref.h"
+#include "base/lib.h"
 #include "promise.h"
 
 enum { P_REF, P_ACCOUNT, P_DATE, P_AMOUNT, P_INVOICE, P_COMMUNICATION, P_CURRENCY, P_COUNT };

@@ -6,7 +6,7 @@
 #include <sqlite3.h>
 #include <stdint.h>
 
-#include "date.h"
+#include "base/lib.h"
 
 #define INTEREST_MAX_LINES 64
 #define COMPENSATION_CENTS 4000 /* the fixed €40 per late invoice (2011/7/EU) */

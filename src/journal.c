@@ -4,9 +4,8 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "msg.h"
+#include "base/lib.h"
 #include "summary.h"
-#include "today.h"
 
 static int add(struct book *b, const struct journal_entry *e, const struct journal_stamp *stamp,
 	       char id_out[UID_LEN + 1])

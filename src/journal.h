@@ -4,7 +4,7 @@
 #define RELANCE_JOURNAL_H
 
 #include "book.h"
-#include "uid.h"
+#include "base/lib.h"
 
 struct journal_entry {
 	const char *account_no;

@@ -5,7 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "msg.h"
+#include "base/lib.h"
 
 static const char *text(sqlite3_stmt *st, int col)
 {

@@ -6,7 +6,7 @@
 #include <stdint.h>
 
 #include "book.h"
-#include "date.h"
+#include "base/lib.h"
 
 /* Aging buckets by days past due (today - due date). Credit notes count in
  * `open` and `current`, never in the overdue buckets. An invoice under open

@@ -25,7 +25,7 @@
 #include <cairo.h>
 #include <pango/pangocairo.h>
 
-#include "sbuf.h"
+#include "base/lib.h"
 
 /* --- geometry, in PDF points (1/72 inch) ------------------------------------ */
 #define MM (72.0 / 25.4)
@@ -444,7 +444,7 @@ static void table_columns(struct pen *p)
 }
 
 /* One table row in style st: its height, drawn at y when draw is set. */
-static double table_row(struct pen *p, const char *const cells[5], enum style st, int draw)
+static double invoice_table_row(struct pen *p, const char *const cells[5], enum style st, int draw)
 {
 	double h = 0;
 	for (int i = 0; i < 5; i++) {
@@ -469,14 +469,14 @@ static double table_row(struct pen *p, const char *const cells[5], enum style st
 
 static double headings_height(struct pen *p)
 {
-	return p->col.any_heading ? table_row(p, p->l->headings, S_TABLE_BOLD, 0) + HEAD_RULE : 0;
+	return p->col.any_heading ? invoice_table_row(p, p->l->headings, S_TABLE_BOLD, 0) + HEAD_RULE : 0;
 }
 
 static void draw_headings(struct pen *p)
 {
 	if (!p->col.any_heading)
 		return;
-	p->y += table_row(p, p->l->headings, S_TABLE_BOLD, 1);
+	p->y += invoice_table_row(p, p->l->headings, S_TABLE_BOLD, 1);
 	rule(p, LEFT, LEFT + TEXT_W, p->y + 0.5, 0.6, 0);
 	p->y += HEAD_RULE;
 }
@@ -490,14 +490,14 @@ static void table(struct pen *p)
 		return;
 	double hh = headings_height(p);
 	for (size_t r = 0; r < l->nrows; r++) {
-		double h = table_row(p, l->rows[r].cells, S_TABLE, 0);
+		double h = invoice_table_row(p, l->rows[r].cells, S_TABLE, 0);
 		if (r == 0) {
 			need(p, hh + h);
 			draw_headings(p);
 		} else if (need(p, h)) {
 			draw_headings(p);
 		}
-		table_row(p, l->rows[r].cells, S_TABLE, 1);
+		invoice_table_row(p, l->rows[r].cells, S_TABLE, 1);
 		p->y += h;
 	}
 	rule(p, LEFT, LEFT + TEXT_W, p->y + 0.5, 0.4, 0.5);

@@ -7,8 +7,7 @@
 
 #include "book.h"
 #include "cli.h"
-#include "msg.h"
-#include "today.h"
+#include "base/lib.h"
 
 static void usage(FILE *out)
 {

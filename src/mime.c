@@ -19,8 +19,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include "today.h"
-#include "uid.h"
+#include "base/lib.h"
 
 #define HDR_WIDTH 78 /* RFC 5322 2.1.1: header lines SHOULD stay within 78 */
 #define EW_MAX 75    /* RFC 2047 2: an encoded-word is at most 75 characters */

@@ -5,7 +5,7 @@
 #define RELANCE_MIME_H
 #include <stddef.h>
 
-#include "sbuf.h"
+#include "base/lib.h"
 
 struct mime_attachment {
 	const char *filename;     /* UTF-8; encoded in the header when not ASCII */

@@ -10,13 +10,11 @@
 
 #include "journal.h"
 #include "ledger.h"
-#include "money.h"
-#include "msg.h"
+#include "base/lib.h"
 #include "promise.h"
 #include "rules.h"
 #include "summary.h"
 #include "versions.h"
-#include "today.h"
 
 static const char *const every_names[] = {"week", "2weeks", "month"};
 

@@ -7,8 +7,7 @@
 #include <stdint.h>
 
 #include "book.h"
-#include "date.h"
-#include "uid.h"
+#include "base/lib.h"
 
 #define PLAN_MAX_INSTALLMENTS 120
 

@@ -14,8 +14,7 @@
 #include <string.h>
 
 #include "book.h"
-#include "money.h"
-#include "msg.h"
+#include "base/lib.h"
 #include "template.h"
 
 const char *const channel_names[CHANNELS] = {"email", "letter", "registered", "sms", "call", "agency", "lawyer"};

@@ -7,13 +7,10 @@
 
 #include "journal.h"
 #include "ledger.h"
-#include "money.h"
-#include "msg.h"
+#include "base/lib.h"
 #include "rules.h"
-#include "sbuf.h"
 #include "summary.h"
 #include "versions.h"
-#include "today.h"
 
 struct covered {
 	struct sbuf list; /* "N1,N2" */

@@ -5,8 +5,7 @@
 #include <stdint.h>
 
 #include "book.h"
-#include "date.h"
-#include "uid.h"
+#include "base/lib.h"
 
 
 struct promise_request {

@@ -4,7 +4,7 @@
 #define RELANCE_QR_H
 #include <stddef.h>
 
-#include "sbuf.h"
+#include "base/lib.h"
 
 struct qr {
 	int width;           /* modules per side, without the quiet zone */

@@ -9,12 +9,10 @@
 #include <string.h>
 #include <strings.h>
 
-#include "msg.h"
+#include "base/lib.h"
 #include "promise.h"
 #include "rules.h"
 #include "summary.h"
-#include "utf8.h"
-#include "xstr.h"
 
 
 static int add_row(struct queue *q, size_t *cap)

@@ -8,7 +8,7 @@
 #include <stdint.h>
 
 #include "book.h"
-#include "date.h"
+#include "base/lib.h"
 
 enum queue_flag {
 	QF_BROKEN = 1 << 0,   /* B: the latest promise was broken */

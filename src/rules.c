@@ -5,7 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "msg.h"
+#include "base/lib.h"
 
 const struct rule book_rules[] = {
 	{"promise-grace-days", 3, 0, 60, "days after its date a promise (or an installment) may still be paid"},

@@ -6,7 +6,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "msg.h"
+#include "base/lib.h"
 
 /* ?1 today (ISO). The caller appends the WHERE clause choosing accounts. */
 #define SUMMARY_SELECT \

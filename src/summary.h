@@ -7,8 +7,7 @@
 #define RELANCE_SUMMARY_H
 
 #include "book.h"
-#include "date.h"
-#include "strset.h"
+#include "base/lib.h"
 
 /* Recomputes the figures of the accounts in `accounts` (all accounts when
  * NULL) as of today. Returns 0 or -1 (message printed). */

@@ -8,10 +8,8 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "msg.h"
+#include "base/lib.h"
 #include "sync.h"
-#include "table.h"
-#include "today.h"
 
 int sync_status(struct book *b, FILE *out)
 {

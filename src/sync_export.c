@@ -6,9 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "msg.h"
+#include "base/lib.h"
 #include "sync.h"
-#include "today.h"
 
 /* Copies the rows of the units in out.sync_versions into out's tables. */
 static int fill(sqlite3 *db, struct sync_export_result *r)

@@ -9,8 +9,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "msg.h"
-#include "sha256.h"
+#include "base/lib.h"
 
 #define MAGIC "relance changes "
 

@@ -24,15 +24,11 @@
 
 #include "journal.h"
 #include "ledger.h"
-#include "msg.h"
+#include "base/lib.h"
 #include "plan.h"
 #include "promise.h"
-#include "sbuf.h"
-#include "strset.h"
 #include "summary.h"
 #include "sync.h"
-#include "table.h"
-#include "today.h"
 
 #define WINS "('new', 'newer', 'won')"
 

@@ -6,10 +6,8 @@
 #include <string.h>
 #include <time.h>
 
-#include "msg.h"
+#include "base/lib.h"
 #include "sync.h"
-#include "table.h"
-#include "uid.h"
 
 extern const char *const relance_migrations[];
 extern const size_t relance_migrations_count;

@@ -4,7 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "msg.h"
+#include "base/lib.h"
 #include "sync.h"
 
 int sync_stage_create(sqlite3 *db, const char *schema)

@@ -7,7 +7,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "msg.h"
+#include "base/lib.h"
 #include "versions.h"
 
 int sync_quiet(sqlite3 *db, int on)

@@ -7,8 +7,7 @@
 
 #include "journal.h"
 #include "ledger.h"
-#include "msg.h"
-#include "today.h"
+#include "base/lib.h"
 
 int task_add(struct book *b, const char *user, const char *account_no, day_t due, const char *text,
 	     char id_out[UID_LEN + 1])

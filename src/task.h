@@ -5,8 +5,7 @@
 #define RELANCE_TASK_H
 
 #include "book.h"
-#include "date.h"
-#include "uid.h"
+#include "base/lib.h"
 
 /* Adds a task (with its journal entry and the account's queue figures) in
  * one transaction. Returns 0, or -1 after a message. */

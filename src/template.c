@@ -9,8 +9,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#include "config_home.h"
-#include "xstr.h"
+#include "base/lib.h"
 
 extern const char *const relance_templates[];
 extern const char *const relance_templates_files[];

@@ -7,7 +7,7 @@
 #define RELANCE_TEMPLATE_H
 #include <stddef.h>
 
-#include "sbuf.h"
+#include "base/lib.h"
 
 struct tpl_value {
 	const char *key, *value;

@@ -23,13 +23,10 @@
 #include "config.h"
 #include "draw.h"
 #include "keymap.h"
-#include "money.h"
-#include "msg.h"
+#include "base/lib.h"
 #include "plan.h"
 #include "promise.h"
 #include "theme.h"
-#include "today.h"
-#include "utf8.h"
 
 #define MIN_COLS 80
 #define MIN_LINES 24

@@ -9,7 +9,7 @@
 
 #include "actions.h"
 #include "book.h"
-#include "date.h"
+#include "base/lib.h"
 #include "queue.h"
 
 struct app;

@@ -10,7 +10,7 @@
 #include <strings.h>
 
 #include "company.h"
-#include "config_home.h"
+#include "base/lib.h"
 #include "keymap.h"
 #include "queue.h"
 #include "theme.h"

@@ -8,7 +8,7 @@
 #include <string.h>
 #include <wchar.h>
 
-#include "utf8.h"
+#include "base/lib.h"
 
 static int ascii;
 

@@ -14,12 +14,9 @@
 #include "draw.h"
 #include "dunning.h"
 #include "editor.h"
-#include "money.h"
-#include "msg.h"
+#include "base/lib.h"
 #include "procedure.h"
-#include "payref.h"
 #include "qr.h"
-#include "today.h"
 
 /* Sends the message previewed, if it is still the one to send. */
 static void send_again_checked(struct app *a, const char *account_no, const struct dun_message *shown)

@@ -10,11 +10,9 @@
 #include <wchar.h>
 
 #include "app.h"
-#include "date.h"
+#include "base/lib.h"
 #include "draw.h"
 #include "keymap.h"
-#include "money.h"
-#include "msg.h"
 
 struct state {
 	struct form *f;

@@ -9,7 +9,7 @@
 #include <strings.h>
 #include <unistd.h>
 
-#include "config_home.h"
+#include "base/lib.h"
 
 #ifndef RELANCE_THEMES_DIR
 #define RELANCE_THEMES_DIR "/usr/local/share/relance/themes"

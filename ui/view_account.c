@@ -11,7 +11,7 @@
 #include "call.h"
 #include "dispute.h"
 #include "dunning_ui.h"
-#include "today.h"
+#include "base/lib.h"
 #include "config.h"
 #include "editor.h"
 #include "spawn.h"
@@ -23,9 +23,6 @@
 #include "draw.h"
 #include "history.h"
 #include "ledger.h"
-#include "money.h"
-#include "utf8.h"
-#include "xstr.h"
 
 static int key_move(struct app *a, struct view *v, enum action act);
 

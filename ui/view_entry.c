@@ -7,7 +7,7 @@
 
 #include "app.h"
 #include "draw.h"
-#include "utf8.h"
+#include "base/lib.h"
 
 struct text_view {
 	char **lines;

@@ -12,10 +12,8 @@
 #include "app.h"
 #include "draw.h"
 #include "form.h"
-#include "money.h"
-#include "msg.h"
+#include "base/lib.h"
 #include "plan.h"
-#include "xstr.h"
 
 #define ROWS (PLAN_MAX_INSTALLMENTS + 1)
 

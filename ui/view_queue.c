@@ -8,7 +8,7 @@
 
 #include "app.h"
 #include "draw.h"
-#include "money.h"
+#include "base/lib.h"
 
 struct queue_view {
 	struct list l;

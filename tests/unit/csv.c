@@ -3,7 +3,7 @@
  * numbers kept right after them); CRLF and LF; blank lines; text after a
  * closing quote; an unclosed quote; records wider than the caller's array;
  * many quoted fields in one record; and delimiter detection. */
-#include "csv.h"
+#include "base/lib.h"
 #include "tap.h"
 
 #include <stdlib.h>

@@ -4,7 +4,7 @@
  * without a time part, DD/MM/YYYY, DD-MM-YYYY, DD.MM.YYYY, forced
  * MM/DD/YYYY), dates that do not exist refused, date_iso and
  * date_format_from_name. */
-#include "date.h"
+#include "base/lib.h"
 #include "tap.h"
 
 #include <stdio.h>

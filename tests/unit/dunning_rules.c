@@ -9,10 +9,8 @@
 
 #include "company.h"
 #include "epc.h"
-#include "holidays.h"
+#include "base/lib.h"
 #include "interest.h"
-#include "lang.h"
-#include "payref.h"
 #include "tap.h"
 #include "template.h"
 

@@ -4,7 +4,7 @@
  * and what 0xA4 is in ISO-8859-1, every ISO-8859-1 byte, the bytes CP1252
  * leaves undefined (0x81...) reported with their offset, UTF-8 checked,
  * an unknown encoding, the empty input, and encoding_canonical's aliases. */
-#include "encoding.h"
+#include "base/lib.h"
 #include "tap.h"
 
 #include <stdlib.h>

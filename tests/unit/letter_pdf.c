@@ -9,7 +9,7 @@
  * (over the file size limit). The QR code is
  * a hand-made pattern: this test does not depend on qr.c. */
 #include "letter_pdf.h"
-#include "sbuf.h"
+#include "base/lib.h"
 #include "tap.h"
 
 #include <dirent.h>

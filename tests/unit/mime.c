@@ -14,8 +14,7 @@
  * left as it was. */
 #include "mime.h"
 #include "tap.h"
-#include "today.h"
-#include "uid.h"
+#include "base/lib.h"
 
 #include <signal.h>
 #include <stdio.h>

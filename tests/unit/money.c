@@ -1,5 +1,5 @@
 /* money.c — amounts: every spelling the import accepts, and what it refuses. */
-#include "money.h"
+#include "base/lib.h"
 #include "tap.h"
 
 static long long parse(const char *s, enum decimal_mark m, enum money_error *e)

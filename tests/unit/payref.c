@@ -5,7 +5,7 @@
  * references (RF18 5390 0754 7034 and others, in any case and grouping)
  * valid and invalid; free text; and payref_ogm_make / payref_ogm_format /
  * payref_rf_make round trips. */
-#include "payref.h"
+#include "base/lib.h"
 #include "tap.h"
 
 #include <stdio.h>

@@ -2,9 +2,8 @@
  * message, a million 'a' fed in odd pieces), the empty string, lengths
  * around the 55/56/64-byte padding edges fed whole and byte by byte; and
  * uid_from_name: same name, same id; other name, other id; version 8. */
-#include "sha256.h"
+#include "base/lib.h"
 #include "tap.h"
-#include "uid.h"
 
 #include <stdio.h>
 #include <string.h>

@@ -4,7 +4,7 @@
  * borrowed by strset_add_ref, insertion-order iteration with
  * strset_entry_at, 100,000 keys through several rehashes and arena chunks,
  * strset_reserve, and free/re-init. */
-#include "strset.h"
+#include "base/lib.h"
 #include "tap.h"
 
 #include <stdio.h>

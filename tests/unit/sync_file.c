@@ -10,7 +10,7 @@
 #include "book.h"
 #include "sync.h"
 #include "sync_file.h"
-#include "sha256.h"
+#include "base/lib.h"
 #include "tap.h"
 
 #include <stdio.h>

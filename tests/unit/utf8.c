@@ -4,7 +4,7 @@
  * byte (on both sides of its eight-byte ASCII fast path); terminal widths
  * (combining marks 0, CJK and emoji 2); and utf8_fold to lower-case ASCII
  * (accents, ß, Œ, Æ, Latin Extended-A, combining marks, truncation). */
-#include "utf8.h"
+#include "base/lib.h"
 #include "tap.h"
 
 #define S(lit) (lit), (sizeof(lit) - 1)
