@@ -7,8 +7,7 @@
 #include <string.h>
 #include <time.h>
 
-#include "journal.h"
-#include "ledger.h"
+#include "book/lib.h"
 #include "base/lib.h"
 #include "task.h"
 

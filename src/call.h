@@ -3,7 +3,7 @@
 #ifndef RELANCE_CALL_H
 #define RELANCE_CALL_H
 
-#include "book.h"
+#include "book/lib.h"
 #include "base/lib.h"
 
 extern const char *const call_outcomes[]; /* NULL-terminated */

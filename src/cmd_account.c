@@ -6,10 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "account.h"
+#include "book/lib.h"
 #include "cli.h"
-#include "history.h"
-#include "ledger.h"
 #include "base/lib.h"
 #include "plan.h"
 #include "promise.h"

@@ -4,10 +4,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-#include "check.h"
+#include "book/lib.h"
 #include "cli.h"
 #include "base/lib.h"
-#include "summary.h"
 
 int cmd_check(const struct cli_globals *g, int argc, char **argv)
 {

@@ -8,8 +8,7 @@
 #include "cli.h"
 #include "company.h"
 #include "dunning.h"
-#include "journal.h"
-#include "ledger.h"
+#include "book/lib.h"
 #include "base/lib.h"
 #include "ui/lib.h"
 

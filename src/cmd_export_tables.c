@@ -10,7 +10,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "book.h"
+#include "book/lib.h"
 #include "cli.h"
 #include "base/lib.h"
 #include "export_tables.h"

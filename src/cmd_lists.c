@@ -4,7 +4,7 @@
 #include <stdlib.h>
 
 #include "cli.h"
-#include "ledger.h"
+#include "book/lib.h"
 #include "base/lib.h"
 
 struct printer {

@@ -4,7 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "book.h"
+#include "book/lib.h"
 #include "cli.h"
 #include "interest.h"
 #include "base/lib.h"

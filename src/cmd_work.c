@@ -9,12 +9,10 @@
 #include "call.h"
 #include "cli.h"
 #include "dispute.h"
-#include "journal.h"
-#include "ledger.h"
+#include "book/lib.h"
 #include "base/lib.h"
 #include "plan.h"
 #include "promise.h"
-#include "rules.h"
 #include "task.h"
 
 static int open_book(const struct cli_globals *g, struct book *b)

@@ -13,7 +13,7 @@
 #include "demo_names.h"
 #include "import.h"
 #include "base/lib.h"
-#include "summary.h"
+#include "book/lib.h"
 
 struct rng {
 	uint64_t s;

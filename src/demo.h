@@ -7,7 +7,7 @@
 #define RELANCE_DEMO_H
 #include <stdint.h>
 
-#include "book.h"
+#include "book/lib.h"
 #include "base/lib.h"
 
 struct demo_opts {

@@ -5,7 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "journal.h"
+#include "book/lib.h"
 #include "base/lib.h"
 
 const char *const dispute_reasons[] = {"price", "quality", "not_delivered", "not_received",

@@ -3,7 +3,7 @@
 #ifndef RELANCE_DISPUTE_H
 #define RELANCE_DISPUTE_H
 
-#include "book.h"
+#include "book/lib.h"
 
 /* Reasons and resolutions, as stored: NULL-terminated lists. */
 extern const char *const dispute_reasons[];

@@ -12,7 +12,7 @@
 #define RELANCE_DUNNING_H
 #include <stdint.h>
 
-#include "book.h"
+#include "book/lib.h"
 #include "base/lib.h"
 #include "procedure.h"
 

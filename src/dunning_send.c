@@ -10,7 +10,7 @@
 #include <sys/stat.h>
 
 #include "company.h"
-#include "journal.h"
+#include "book/lib.h"
 #include "base/lib.h"
 #include "mime.h"
 #include "task.h"

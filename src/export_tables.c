@@ -9,7 +9,7 @@
 #include <inttypes.h>
 #include <string.h>
 
-#include "book.h"
+#include "book/lib.h"
 #include "base/lib.h"
 
 enum col_kind {

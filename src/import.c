@@ -15,7 +15,7 @@
 #include <unistd.h>
 
 #include "base/lib.h"
-#include "versions.h"
+#include "book/lib.h"
 
 /* Fields read per record: exports carry many columns relance ignores. */
 #define FIELDS_MAX 512

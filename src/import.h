@@ -8,7 +8,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "book.h"
+#include "book/lib.h"
 #include "columns.h"
 #include "base/lib.h"
 

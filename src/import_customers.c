@@ -7,7 +7,7 @@
 #include <strings.h>
 
 #include "import.h"
-#include "summary.h"
+#include "book/lib.h"
 
 enum { C_ACCOUNT, C_NAME, C_VAT, C_CONTACT, C_PHONE, C_EMAIL, C_STREET, C_POSTCODE,
        C_CITY, C_COUNTRY, C_LANGUAGE, C_SEGMENT, C_COLLECTOR, C_CREDIT_LIMIT, C_COUNT };

@@ -9,7 +9,7 @@
 
 #include "import.h"
 #include "base/lib.h"
-#include "summary.h"
+#include "book/lib.h"
 
 enum { I_INVOICE, I_ACCOUNT, I_KIND, I_ISSUE, I_DUE, I_AMOUNT, I_OPEN, I_CURRENCY,
        I_REFERENCE, I_COUNT };

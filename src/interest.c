@@ -6,7 +6,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "book.h"
+#include "book/lib.h"
 
 /* a * b * c / d, rounded half up, for non-negative a, b, c and d > 0 */
 static int64_t muldiv_round(int64_t a, int64_t b, int64_t c, int64_t d)

@@ -5,7 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "book.h"
+#include "book/lib.h"
 #include "cli.h"
 #include "base/lib.h"
 

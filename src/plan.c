@@ -8,13 +8,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "journal.h"
-#include "ledger.h"
+#include "book/lib.h"
 #include "base/lib.h"
 #include "promise.h"
-#include "rules.h"
-#include "summary.h"
-#include "versions.h"
 
 static const char *const every_names[] = {"week", "2weeks", "month"};
 

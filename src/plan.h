@@ -6,7 +6,7 @@
 #define RELANCE_PLAN_H
 #include <stdint.h>
 
-#include "book.h"
+#include "book/lib.h"
 #include "base/lib.h"
 
 #define PLAN_MAX_INSTALLMENTS 120

@@ -13,7 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "book.h"
+#include "book/lib.h"
 #include "base/lib.h"
 #include "template.h"
 

@@ -5,12 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "journal.h"
-#include "ledger.h"
+#include "book/lib.h"
 #include "base/lib.h"
-#include "rules.h"
-#include "summary.h"
-#include "versions.h"
 
 struct covered {
 	struct sbuf list; /* "N1,N2" */

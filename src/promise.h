@@ -4,7 +4,7 @@
 #define RELANCE_PROMISE_H
 #include <stdint.h>
 
-#include "book.h"
+#include "book/lib.h"
 #include "base/lib.h"
 
 

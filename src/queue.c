@@ -11,8 +11,7 @@
 
 #include "base/lib.h"
 #include "promise.h"
-#include "rules.h"
-#include "summary.h"
+#include "book/lib.h"
 
 
 static int add_row(struct queue *q, size_t *cap)

@@ -7,7 +7,7 @@
 #define RELANCE_QUEUE_H
 #include <stdint.h>
 
-#include "book.h"
+#include "book/lib.h"
 #include "base/lib.h"
 
 enum queue_flag {

@@ -10,9 +10,8 @@
 #define RELANCE_SYNC_H
 #include <stdio.h>
 
-#include "book.h"
+#include "book/lib.h"
 #include "sync_file.h"
-#include "versions.h"
 
 /* Milliseconds since 1970 as "2026-11-24T10:00:00.123Z" (ms != 0) or
  * "2026-11-24T10:00:00Z". */

@@ -22,12 +22,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "journal.h"
-#include "ledger.h"
+#include "book/lib.h"
 #include "base/lib.h"
 #include "plan.h"
 #include "promise.h"
-#include "summary.h"
 #include "sync.h"
 
 #define WINS "('new', 'newer', 'won')"

@@ -5,8 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "journal.h"
-#include "ledger.h"
+#include "book/lib.h"
 #include "base/lib.h"
 
 int task_add(struct book *b, const char *user, const char *account_no, day_t due, const char *text,

@@ -4,7 +4,7 @@
 #ifndef RELANCE_TASK_H
 #define RELANCE_TASK_H
 
-#include "book.h"
+#include "book/lib.h"
 #include "base/lib.h"
 
 /* Adds a task (with its journal entry and the account's queue figures) in

@@ -8,7 +8,7 @@
 #include <wchar.h>
 
 #include "actions.h"
-#include "book.h"
+#include "book/lib.h"
 #include "base/lib.h"
 #include "queue.h"
 

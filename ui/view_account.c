@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "account.h"
+#include "book/lib.h"
 #include "call.h"
 #include "dispute.h"
 #include "dunning_ui.h"
@@ -16,13 +16,10 @@
 #include "editor.h"
 #include "spawn.h"
 #include "form.h"
-#include "journal.h"
 #include "promise.h"
 #include "task.h"
 #include "app.h"
 #include "draw.h"
-#include "history.h"
-#include "ledger.h"
 
 static int key_move(struct app *a, struct view *v, enum action act);
 

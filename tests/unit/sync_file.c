@@ -7,7 +7,7 @@
  * changes and the book is unchanged; a unit with a NULL table and key is
  * shown by sync show without a crash; a header whose length would wrap
  * is refused; and a file written by sync_file_write reads back whole. */
-#include "book.h"
+#include "book/lib.h"
 #include "sync.h"
 #include "sync_file.h"
 #include "base/lib.h"
