@@ -9,9 +9,7 @@
 #include "book/lib.h"
 #include "cli.h"
 #include "base/lib.h"
-#include "plan.h"
-#include "promise.h"
-#include "queue.h"
+#include "work/lib.h"
 
 /* ---- queue ------------------------------------------------------------- */
 

@@ -6,14 +6,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "call.h"
+#include "work/lib.h"
 #include "cli.h"
-#include "dispute.h"
 #include "book/lib.h"
 #include "base/lib.h"
-#include "plan.h"
-#include "promise.h"
-#include "task.h"
 
 static int open_book(const struct cli_globals *g, struct book *b)
 {

@@ -13,7 +13,7 @@
 #include "book/lib.h"
 #include "base/lib.h"
 #include "mime.h"
-#include "task.h"
+#include "work/lib.h"
 
 /* mkdir -p */
 static int make_dirs(const char *dir)

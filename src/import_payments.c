@@ -7,9 +7,8 @@
 #include <string.h>
 
 #include "import.h"
-#include "plan.h"
+#include "work/lib.h"
 #include "base/lib.h"
-#include "promise.h"
 
 enum { P_REF, P_ACCOUNT, P_DATE, P_AMOUNT, P_INVOICE, P_COMMUNICATION, P_CURRENCY, P_COUNT };
 

@@ -24,8 +24,7 @@
 
 #include "book/lib.h"
 #include "base/lib.h"
-#include "plan.h"
-#include "promise.h"
+#include "work/lib.h"
 #include "sync.h"
 
 #define WINS "('new', 'newer', 'won')"

@@ -24,8 +24,7 @@
 #include "draw.h"
 #include "keymap.h"
 #include "base/lib.h"
-#include "plan.h"
-#include "promise.h"
+#include "work/lib.h"
 #include "theme.h"
 
 #define MIN_COLS 80

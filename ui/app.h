@@ -10,7 +10,7 @@
 #include "actions.h"
 #include "book/lib.h"
 #include "base/lib.h"
-#include "queue.h"
+#include "work/lib.h"
 
 struct app;
 struct view;

@@ -12,7 +12,7 @@
 #include "company.h"
 #include "base/lib.h"
 #include "keymap.h"
-#include "queue.h"
+#include "work/lib.h"
 #include "theme.h"
 
 #ifndef RELANCE_CONFIG_DIR

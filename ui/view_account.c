@@ -8,16 +8,13 @@
 #include <string.h>
 
 #include "book/lib.h"
-#include "call.h"
-#include "dispute.h"
+#include "work/lib.h"
 #include "dunning_ui.h"
 #include "base/lib.h"
 #include "config.h"
 #include "editor.h"
 #include "spawn.h"
 #include "form.h"
-#include "promise.h"
-#include "task.h"
 #include "app.h"
 #include "draw.h"
 

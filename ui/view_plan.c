@@ -13,7 +13,7 @@
 #include "draw.h"
 #include "form.h"
 #include "base/lib.h"
-#include "plan.h"
+#include "work/lib.h"
 
 #define ROWS (PLAN_MAX_INSTALLMENTS + 1)
 
