@@ -4,7 +4,7 @@
 #include <stdlib.h>
 
 #include "cli.h"
-#include "demo.h"
+#include "ledger/lib.h"
 #include "base/lib.h"
 
 int cmd_demo(const struct cli_globals *g, int argc, char **argv)

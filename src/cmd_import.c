@@ -7,7 +7,7 @@
 
 #include "cli.h"
 #include "base/lib.h"
-#include "import.h"
+#include "ledger/lib.h"
 
 static void summary(const char *file, const struct import_opts *io, const struct import_stats *s)
 {

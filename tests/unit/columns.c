@@ -5,7 +5,7 @@
  * duplicate columns warned about, --map overrides (normalised, winning
  * over synonyms, unknown canonical names ignored), and the list of
  * missing required columns (also when the buffer is small). */
-#include "columns.h"
+#include "ledger/columns.h"
 #include "tap.h"
 
 enum { C_INVOICE, C_ACCOUNT, C_DUE, C_AMOUNT, C_CURRENCY, C_REFERENCE, C_COUNT };
