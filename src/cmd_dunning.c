@@ -6,8 +6,7 @@
 #include <string.h>
 
 #include "cli.h"
-#include "company.h"
-#include "dunning.h"
+#include "dunning/lib.h"
 #include "book/lib.h"
 #include "base/lib.h"
 #include "ui/lib.h"

@@ -6,11 +6,8 @@
 #include <string.h>
 
 #include "cli.h"
-#include "company.h"
-#include "dunning.h"
-#include "interest.h"
+#include "dunning/lib.h"
 #include "base/lib.h"
-#include "qr.h"
 #include "ui/lib.h"
 
 /* Opens the book, reads the configuration and decides the account. */

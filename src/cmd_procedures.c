@@ -6,9 +6,8 @@
 
 #include "book/lib.h"
 #include "cli.h"
-#include "interest.h"
+#include "dunning/lib.h"
 #include "base/lib.h"
-#include "procedure.h"
 
 static int procedures_list(sqlite3 *db)
 {

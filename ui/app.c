@@ -18,7 +18,7 @@
 #include <unistd.h>
 #include <wchar.h>
 
-#include "company.h"
+#include "dunning/lib.h"
 #include "dunning_ui.h"
 #include "config.h"
 #include "draw.h"

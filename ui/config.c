@@ -9,7 +9,7 @@
 #include <string.h>
 #include <strings.h>
 
-#include "company.h"
+#include "dunning/lib.h"
 #include "base/lib.h"
 #include "keymap.h"
 #include "work/lib.h"

@@ -10,13 +10,10 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "company.h"
+#include "dunning/lib.h"
 #include "draw.h"
-#include "dunning.h"
 #include "editor.h"
 #include "base/lib.h"
-#include "procedure.h"
-#include "qr.h"
 
 /* Sends the message previewed, if it is still the one to send. */
 static void send_again_checked(struct app *a, const char *account_no, const struct dun_message *shown)

@@ -4,7 +4,7 @@
 #include <stddef.h>
 
 #include "app.h"
-#include "dunning.h"
+#include "dunning/lib.h"
 
 /* L: the account's next reminder, shown, then sent if the user says so. */
 void dunning_preview(struct app *a, const char *account_no);

@@ -7,12 +7,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "company.h"
-#include "epc.h"
+#include "dunning/lib.h"
+#include "dunning/epc.h"
 #include "base/lib.h"
-#include "interest.h"
 #include "tap.h"
-#include "template.h"
+#include "dunning/template.h"
 
 static day_t day(const char *iso)
 {

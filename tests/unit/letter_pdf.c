@@ -8,7 +8,7 @@
  * fails at the start (no directory, a directory in the way) or half way
  * (over the file size limit). The QR code is
  * a hand-made pattern: this test does not depend on qr.c. */
-#include "letter_pdf.h"
+#include "dunning/letter_pdf.h"
 #include "base/lib.h"
 #include "tap.h"
 

@@ -12,7 +12,7 @@
  * statuses, the first stderr line, a signal, readers that do not read,
  * talkers that fill stderr, a background job holding the pipes, SIGPIPE
  * left as it was. */
-#include "mime.h"
+#include "dunning/mime.h"
 #include "tap.h"
 #include "base/lib.h"
 

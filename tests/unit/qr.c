@@ -4,7 +4,7 @@
  * of equal width, the finder pattern where it belongs, and the two inks are
  * exact complements; the PNG has the right size, bad arguments fail, and
  * zbarimg (when installed) reads back exactly the payload, UTF-8 included. */
-#include "qr.h"
+#include "dunning/lib.h"
 #include "tap.h"
 
 #include <stdio.h>
