@@ -13,7 +13,7 @@
 #include "book/lib.h"
 #include "cli.h"
 #include "base/lib.h"
-#include "export_tables.h"
+#include "sync/lib.h"
 
 #define EXPORT_USAGE                                                                                         \
 	"export: usage: relance export promises|disputes|plans|activities [--format csv|json] [--since D] " \

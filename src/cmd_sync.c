@@ -8,7 +8,7 @@
 
 #include "cli.h"
 #include "base/lib.h"
-#include "sync.h"
+#include "sync/lib.h"
 
 static int export_changes(const struct cli_globals *g, int argc, char **argv)
 {

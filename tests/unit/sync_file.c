@@ -8,8 +8,8 @@
  * shown by sync show without a crash; a header whose length would wrap
  * is refused; and a file written by sync_file_write reads back whole. */
 #include "book/lib.h"
-#include "sync.h"
-#include "sync_file.h"
+#include "sync/lib.h"
+#include "sync/sync_file.h"
 #include "base/lib.h"
 #include "tap.h"
 
