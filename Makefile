@@ -130,7 +130,7 @@ else
 CHECK_BIN := ./relance $(BIN)
 endif
 check: deps-test $(CHECK_BIN) $(UNIT_T)
-	$(Q)RELANCE=$(CURDIR)/$(BIN) TESTS_DATA=$(CURDIR)/tests/data \
+	$(Q)RELANCE=$(CURDIR)/$(BIN) TESTS_DATA=$(CURDIR)/tests/data sh tests/lib/hermetic.sh --run \
 	  prove -j2 -f --exec '' $(UNIT_T) tests/cli/*.t tests/screen/*.t
 
 # --- run --------------------------------------------------------------------

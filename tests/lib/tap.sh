@@ -1,14 +1,13 @@
 # tap.sh — TAP helpers for the command-line tests, sourced by tests/cli/*.t.
 # Gives: ok, is, like, unlike, done_testing; $R (the relance binary under
 # test), $T (a fresh temporary directory, removed at exit), $DATA (tests/data)
-# and a pinned date (RELANCE_TODAY=2026-11-24).
+# and a pinned date (RELANCE_TODAY=2026-11-24), in an environment of its own.
 set -u
 R=${RELANCE:-$(cd "$(dirname "$0")/../.." && pwd)/relance}
 DATA=${TESTS_DATA:-$(cd "$(dirname "$0")/../data" && pwd)}
 T=$(mktemp -d "${TMPDIR:-/tmp}/relance-test.XXXXXX")
 trap 'rm -rf "$T"' EXIT
-export RELANCE_TODAY=2026-11-24 LC_ALL=C.UTF-8 RELANCE_USER=tester
-unset RELANCE_DB XDG_DATA_HOME
+. "$(dirname "$0")/../lib/hermetic.sh"
 export HOME="$T/home"
 mkdir -p "$HOME"
 # the schema version this tree builds: data/schema.sql plus each migration
