@@ -226,8 +226,23 @@ static void insert_char(char *buf, size_t size, size_t *len, size_t *at, wint_t 
 
 int app_confirm(struct app *a, const char *question)
 {
-	char buf[8] = "";
-	return app_prompt(a, question, buf, sizeof buf) && (buf[0] == 'y' || buf[0] == 'Y');
+	for (;;) {
+		int y = LINES - 1;
+		draw_fill(y, 0, COLS, EL_DEFAULT);
+		draw_text(y, 0, COLS, question, EL_DEFAULT, 0);
+		refresh();
+		wint_t ch;
+		int r = app_get_key(&ch);
+		if (r == ERR && stop_signal)
+			return 0;
+		if (r == ERR)
+			continue;
+		if (r == KEY_CODE_YES && ch == KEY_RESIZE) {
+			app_draw(a);
+			continue;
+		}
+		return r == OK && (ch == 'y' || ch == 'Y');
+	}
 }
 
 int app_prompt(struct app *a, const char *label, char *buf, size_t size)

@@ -88,7 +88,8 @@ void app_draw(struct app *a);
 /* Reads a line on the bottom row; 1 when Enter, 0 when Esc. buf keeps its
  * initial text. */
 int app_prompt(struct app *a, const char *label, char *buf, size_t size);
-/* Asks a yes/no question at the bottom row; 1 for an answer starting with y. */
+/* Asks a yes/no question at the bottom row and takes one key: 1 for y,
+ * 0 for any other (nothing is echoed, no Enter is needed). */
 int app_confirm(struct app *a, const char *question);
 /* Loads the queue (mine or all) with the current sort and filter; the
  * other scope's is forgotten (it is read again when asked for). */

@@ -39,13 +39,13 @@ screen_has "Due today" "it is due"
 screen_has "Subject: " "its subject"
 screen_has "I-PRE" "the invoice in its text"
 screen_has "send this reminder now\? \(y/n\)" "and a question"
-type "n" && send Enter
+type "n"
 screen_has "nothing sent" "n: nothing sent"
 is "$(mails)" 0 "no e-mail went"
 
 send L
 wait_for "send this reminder now"
-type "y" && send Enter
+type "y"
 screen_has "step 1 done \(email\)" "y: sent"
 is "$(mails)" 1 "the e-mail went to sendmail"
 screen_has "email .*Dunning step 1 \(pre-due\) by e-mail: 1 invoice" "it is in the history"
@@ -53,7 +53,7 @@ screen_has "I-PRE .* 1>2 12-04" "I-PRE's level moved on, its next step dated"
 
 send L
 screen_has "Step 2 of business: email, template reminder-1 \(fr\)" "L again: the next one due, I-7's first reminder"
-type "y" && send Enter
+type "y"
 screen_has "step 2 done" "sent"
 send L
 screen_has "Not due before 2026-12-04" "L with nothing due: the next one, with its day"
@@ -82,27 +82,27 @@ wait_for "send this reminder now"
 before=$(mails)
 "$R" -d "$B" dunning run --account C1 >/dev/null 2>&1
 is "$(mails)" "$((before + 1))" "a dunning run sends C1's reminder meanwhile"
-type "y" && send Enter
+type "y"
 screen_has "not sent: the account's reminders changed meanwhile" "y then sends nothing: the account is read again first"
 is "$(mails)" "$((before + 1))" "the reminder went once"
 
 # calling hours
 send c
 screen_has "23:15: consumers may not be called between 22:00 and 08:00" "c at 23:15 asks first"
-type "n" && send Enter
+type "n"
 screen_has "no call" "n: no call"
 unlike "$(screen)" "CALL Jean" "and no call runs"
 
 # :procedures
 type ":procedures" && send Enter
 screen_has "line [0-9]+: stepp: expected procedure, step or segment\. Edit again\?" "an error in the file is shown, its line named, and the editor offered again"
-type "y" && send Enter
+type "y"
 screen_has "procedures saved: 2 procedures, 8 steps" "the second edit is saved"
 like "$("$R" -d "$B" procedures export)" "step 8 email reminder-1" "and in the book"
 touch "$T/always-bad"
 type ":procedures" && send Enter
 wait_for "Edit again"
-type "n" && send Enter
+type "n"
 screen_has "the procedures are as they were" "n: nothing changes"
 like "$("$R" -d "$B" procedures export)" "step 8 email reminder-1" "the book keeps the last good ones"
 unlike "$("$R" -d "$B" procedures export)" "stepp" "and not the broken line"

@@ -143,7 +143,12 @@ send P
 screen_has "active plan \| total 1,000\.00" "the active plan again"
 send C
 screen_has "Cancel the plan\? \(y/n\)" "C asks"
-type "y" && send Enter
+type "j"
+screen_has "active plan \| total 1,000\.00" "one key answers: j is a no, and nothing is echoed"
+unlike "$(screen)" "\(y/n\) j" "j is not typed after the question"
+send C
+wait_for "Cancel the plan"
+type "y"
 screen_has "plan cancelled" "and cancels"
 send q
 screen_has "mine \(tester\)" "back to the queue"
