@@ -118,7 +118,20 @@ int draw_text(int y, int x, int width, const char *s, enum element el, int pad)
 {
 	if (width <= 0)
 		return 0;
-	int col = walk(y, x, width, s ? s : "", el, 1);
+	s = s ? s : "";
+	int col;
+	if (walk(0, 0, width + 1, s, el, 0) <= width) {
+		col = walk(y, x, width, s, el, 1);
+	} else { /* never cut silently: what does not fit ends in an ellipsis */
+		col = walk(y, x, width - 1, s, el, 1);
+		attrset((attr_t)theme_attr(el));
+		if (ascii)
+			mvaddch(y, x + col, '~');
+		else
+			mvaddwstr(y, x + col, L"\u2026");
+		attrset(A_NORMAL);
+		col++;
+	}
 	if (pad && col < width)
 		draw_fill(y, x + col, width - col, el);
 	return col;

@@ -14,7 +14,9 @@
 void draw_init(int force_ascii);
 int draw_is_ascii(void);
 /* Draws s at (y, x) in at most width columns, padding with blanks to width
- * when pad is set. Returns the columns drawn (before padding). */
+ * when pad is set. Text that does not fit is never cut silently: its last
+ * column is an ellipsis (~ in ASCII). Returns the columns drawn (before
+ * padding). */
 int draw_text(int y, int x, int width, const char *s, enum element el, int pad);
 /* The same, right-aligned in width columns. */
 int draw_text_right(int y, int x, int width, const char *s, enum element el);

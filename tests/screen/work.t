@@ -137,7 +137,7 @@ send j Enter Tab C-u && type "300" && send Enter
 screen_has "remainder 0\.00" "zero again"
 send w
 screen_has "plan saved" "the change is saved"
-screen_has "plan +tester +Payment plan changed: 1,000\.00 EUR left in" "and journaled"
+screen_has "plan +tester +Payment plan changed: 1,000\.00 EUR left i…" "and journaled"
 is "$("$R" -d "$B" plan show Q1 --format tsv | cut -f3 | tail -n +2 | tr '\n' ' ')" "200.00 300.00 240.00 260.00 " "the plan has the new amounts"
 send P
 screen_has "active plan \| total 1,000\.00" "the active plan again"
@@ -152,7 +152,7 @@ type "y"
 screen_has "plan cancelled" "and cancels"
 send q
 screen_has "mine \(tester\)" "back to the queue"
-screen_has "Q1 +Alpha Ltd +tester +1,000\.00 +30 promise to +2026-11-30" "the queue follows: with the call-back done, Q1's next action is its promise (before the 12-01 task)"
+screen_has "Q1 +Alpha Ltd +tester +1,000\.00 +30 promise to… +2026-11-30" "the queue follows: with the call-back done, Q1's next action is its promise (before the 12-01 task)"
 type ":q" && send Enter
 wait_exit
 is "$EXIT" 0 "quits"
