@@ -37,7 +37,7 @@ enum view_id { VIEW_GENERIC, VIEW_QUEUE, VIEW_ACCOUNT, VIEW_ENTRY, VIEW_HELP, VI
 	ACTION(PREV_ACCOUNT, "prev-account", VIEW_ACCOUNT, "[", "previous account of the queue") \
 	ACTION(OPEN_ENTRY, "open-entry", VIEW_ACCOUNT, "Enter", "show the history entry whole") \
 	ACTION(HISTORY_FILTER, "history-filter", VIEW_ACCOUNT, "f", "history: show one type only") \
-	ACTION(CALL, "call", VIEW_ACCOUNT, "c", "start a call (timer in the status bar); again: end it, log the outcome") \
+	ACTION(CALL, "call", VIEW_GENERIC, "c", "start a call on an account (timer below); again, anywhere: log it") \
 	ACTION(PROMISE, "promise", VIEW_ACCOUNT, "p", "record a promise to pay") \
 	ACTION(NOTE, "note", VIEW_ACCOUNT, "n", "add a one-line note") \
 	ACTION(LONG_NOTE, "long-note", VIEW_ACCOUNT, "N", "write a long note in $VISUAL or $EDITOR") \

@@ -19,6 +19,7 @@
 #include <wchar.h>
 
 #include "dunning/lib.h"
+#include "call_ui.h"
 #include "dunning_ui.h"
 #include "config.h"
 #include "draw.h"
@@ -30,16 +31,24 @@
 #define MIN_COLS 80
 #define MIN_LINES 24
 
-static volatile sig_atomic_t stop_signal;
+static volatile sig_atomic_t stop_signal, interrupted;
 
-static void on_stop(int sig) { stop_signal = sig; }
+/* Ctrl-C is a question for the main loop (a call may be under way); the
+ * other signals stop the workstation. */
+static void on_stop(int sig)
+{
+	if (sig == SIGINT)
+		interrupted = 1;
+	else
+		stop_signal = sig;
+}
 
-int app_stopping(void) { return stop_signal != 0; }
+int app_stopping(void) { return stop_signal != 0 || interrupted != 0; }
 
 int app_get_key(wint_t *ch)
 {
 	static int quick_errors;
-	if (stop_signal)
+	if (app_stopping())
 		return ERR;
 	struct timespec t0, t1;
 	clock_gettime(CLOCK_MONOTONIC, &t0);
@@ -152,11 +161,8 @@ static void draw_status(struct app *a)
 	draw_fill(y, 0, COLS, a->status_error ? EL_ERROR : EL_STATUS);
 	if (a->call.account_no[0]) { /* the call timer, at the right */
 		char timer[256];
-		long sec = app_call_seconds(a);
-		snprintf(timer, sizeof timer, " CALL %s %s %02ld:%02ld ", a->call.name, a->call.number, sec / 60, sec % 60);
+		call_timer_text(a, COLS / 2, timer, sizeof timer);
 		int w = draw_width(timer);
-		if (w > COLS / 2)
-			w = COLS / 2;
 		draw_text(y, COLS - w, w, timer, EL_DUE, 0);
 		draw_text(y, 1, COLS - w - 2, a->status[0] ? a->status : "c: end the call", a->status_error ? EL_ERROR : EL_STATUS, 0);
 		return;
@@ -233,7 +239,7 @@ int app_confirm(struct app *a, const char *question)
 		refresh();
 		wint_t ch;
 		int r = app_get_key(&ch);
-		if (r == ERR && stop_signal)
+		if (r == ERR && app_stopping())
 			return 0;
 		if (r == ERR)
 			continue;
@@ -250,7 +256,7 @@ int app_prompt(struct app *a, const char *label, char *buf, size_t size)
 	size_t len = strlen(buf), at = len;
 	curs_set(1);
 	for (;;) {
-		if (stop_signal) {
+		if (app_stopping()) {
 			curs_set(0);
 			return 0;
 		}
@@ -467,13 +473,13 @@ void app_command(struct app *a, const char *line)
 	if (!*cmd)
 		return;
 	if (!strcmp(cmd, "q") || !strcmp(cmd, "quit")) {
-		if (a->call.account_no[0])
-			app_message(a, 1, "a call is running: c ends it and logs it, then quit");
-		else
+		if (!call_holds(a))
 			a->quit = 1;
 	} else if (!strcmp(cmd, "goto")) {
 		if (!*args)
 			app_message(a, 1, "goto: which account?");
+		else if (strcmp(args, a->call.account_no) && call_holds(a))
+			;
 		else if (!app_open_account(a, args))
 			app_message(a, 1, "no account %s", args);
 	} else if (!strcmp(cmd, "filter")) {
@@ -553,16 +559,22 @@ static void generic(struct app *a, enum action act)
 	case ACT_SEARCH_NEXT: search(a, 1, 0); break;
 	case ACT_SEARCH_PREV: search(a, -1, 0); break;
 	case ACT_BACK:
-		if (a->call.account_no[0] && app_top(a)->ops->id == VIEW_ACCOUNT)
-			app_message(a, 1, "a call is running: c ends it and logs it");
+		if (app_top(a)->ops->id == VIEW_ACCOUNT && call_holds(a))
+			;
+		else if (a->depth == 1 && a->last_key == 27)
+			app_message(a, 0, "Esc never quits: q does");
 		else
 			app_pop(a);
 		break;
 	case ACT_QUIT:
-		if (a->call.account_no[0])
-			app_message(a, 1, "a call is running: c ends it and logs it, then quit");
-		else
+		if (!call_holds(a))
 			a->quit = 1;
+		break;
+	case ACT_CALL:
+		if (a->call.account_no[0])
+			call_end(a);
+		else
+			app_message(a, 1, "calls start from an account: Enter opens one, then c");
 		break;
 	case ACT_REDRAW: clearok(curscr, TRUE); break;
 	case ACT_RELOAD:
@@ -576,7 +588,7 @@ static void generic(struct app *a, enum action act)
 
 /* After refresh_seconds without a key, what others wrote shows: the queue
  * and the account on screen are read again. */
-static void idle_refresh(struct app *a)
+void app_refresh(struct app *a)
 {
 	app_load_queue(a);
 	struct view *v = app_top(a);
@@ -593,6 +605,12 @@ static void run(struct app *a)
 	struct timespec last_key;
 	clock_gettime(CLOCK_MONOTONIC, &last_key);
 	while (!a->quit && !stop_signal && a->depth) {
+		if (interrupted) {
+			interrupted = 0;
+			if (call_interrupt(a))
+				break;
+			continue;
+		}
 		app_draw(a);
 		if (first && bench_log) {
 			fprintf(bench_log, "first-screen %.3f\n", ms_since(&started));
@@ -603,7 +621,7 @@ static void run(struct app *a)
 		int r = app_get_key(&ch);
 		if (r == ERR) { /* the timeout: look at the signals, and the clock */
 			if (settings.refresh_seconds > 0 && ms_since(&last_key) >= settings.refresh_seconds * 1000.0) {
-				idle_refresh(a);
+				app_refresh(a);
 				clock_gettime(CLOCK_MONOTONIC, &last_key);
 			}
 			continue;
@@ -621,6 +639,7 @@ static void run(struct app *a)
 			continue;
 		}
 		a->status[0] = '\0';
+		a->last_key = key_normalise(key);
 		struct view *v = app_top(a);
 		enum action act = keymap_lookup(v->ops->id, key);
 		if (act == ACT_NONE) {
@@ -738,6 +757,7 @@ int ui_workstation(const char *db, const char *user, int all)
 		return 1;
 	}
 	app_push(&a, view_queue_new(&a));
+	call_take_up_open(&a);
 	if (a.config_errors)
 		app_message(&a, 1, "%d error%s in the configuration (relance config shows them)",
 			    a.config_errors, a.config_errors == 1 ? "" : "s");

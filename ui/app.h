@@ -56,6 +56,7 @@ struct app {
 	int status_error;
 	char search[128];
 	int quit;
+	int last_key;           /* the key being handled (normalised) */
 	int config_errors;
 	/* a call under way (account_no empty: none) */
 	struct {
@@ -75,6 +76,9 @@ int app_stopping(void);
 
 /* Messages from the engine go to the status line again (after a form). */
 void app_restore_messages(struct app *a);
+/* Reads the queue and the account on screen again (what others wrote,
+ * or what was just logged). */
+void app_refresh(struct app *a);
 /* Seconds the call under way has lasted. */
 long app_call_seconds(const struct app *a);
 

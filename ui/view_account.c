@@ -9,6 +9,7 @@
 
 #include "book/lib.h"
 #include "work/lib.h"
+#include "call_ui.h"
 #include "dunning_ui.h"
 #include "base/lib.h"
 #include "config.h"
@@ -477,15 +478,6 @@ static int choose_number(struct app *a, const char *phones, char *out, size_t si
 	return 0;
 }
 
-static int save_call(struct app *a, struct form *f, void *arg)
-{
-	struct write_ctx *w = arg;
-	struct call c = {w->av->acc.account_no, f->fields[0].value, app_call_seconds(a), a->call.number,
-			 f->fields[1].value[0] ? f->fields[1].value : NULL,
-			 f->fields[2].value[0] ? day_of(f->fields[2].value) : 0, a->call.started_at, a->call.entry};
-	return call_log(a->book, a->user, &c);
-}
-
 /* Runs a form and, once saved, shows the account and the queue again. */
 static int write_form(struct app *a, struct view *v, struct form *f, int (*save)(struct app *, struct form *, void *),
 		      const char *invoice, const char *done)
@@ -613,28 +605,10 @@ static void write_action(struct app *a, struct view *v, enum action act)
 			if (choose_number(a, av->acc.phone, number, sizeof number))
 				break;
 			/* journaled at once: a call is never lost, even if relance dies */
-			if (call_start(a->book, a->user, av->acc.account_no, number, a->call.entry, a->call.started_at))
-				break;
-			snprintf(a->call.account_no, sizeof a->call.account_no, "%s", av->acc.account_no);
-			snprintf(a->call.name, sizeof a->call.name, "%s", av->acc.name);
-			snprintf(a->call.number, sizeof a->call.number, "%s", number);
-			clock_gettime(CLOCK_MONOTONIC, &a->call.started);
-			if (settings.dial_command[0] && a->call.number[0] &&
-			    spawn_detached(settings.dial_command, a->call.number) != 0)
-				app_message(a, 1, "call started, but the dial command could not run");
-			else
-				app_message(a, 0, "call started: c again ends it");
-			view_account_show(a, v, av->acc.account_no);
-		} else if (strcmp(a->call.account_no, av->acc.account_no) != 0) {
-			app_message(a, 1, "a call to %s is running: end it from its account", a->call.account_no);
+			if (call_begin(a, av->acc.account_no, av->acc.name, number) == 0)
+				view_account_show(a, v, av->acc.account_no);
 		} else {
-			struct field fl[] = {{"Outcome", FIELD_CHOICE, 1, call_outcomes, "reached"},
-					     {"Note", FIELD_TEXT, 0, NULL, ""}, {"Follow-up", FIELD_DATE, 0, NULL, ""}};
-			struct form f = {"The call's outcome", fl, 3};
-			if (write_form(a, v, &f, save_call, NULL, "call logged"))
-				a->call.account_no[0] = '\0';
-			else
-				app_message(a, 0, "the call goes on: c ends it");
+			call_end(a);
 		}
 		break;
 	default:
@@ -671,10 +645,8 @@ static int key(struct app *a, struct view *v, enum action act)
 		dunning_qr(a, ((struct account_view *)v->data)->acc.account_no);
 		return 1;
 	case ACT_NEXT_ACCOUNT: case ACT_PREV_ACCOUNT:
-		if (a->call.account_no[0]) {
-			app_message(a, 1, "a call is running: c ends it and logs it");
+		if (call_holds(a))
 			return 1;
-		}
 		break;
 	default:
 		break;

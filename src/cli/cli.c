@@ -60,12 +60,21 @@ static const struct command commands[] = {
 	 cmd_history},
 	{"log", "log a call: its outcome, duration, note and follow-up",
 	 "log call ACCOUNT --outcome O [--duration S] [--note T] [--number N] [--follow-up D]\n"
-	 "--outcome O          reached, no_answer, voicemail, busy or wrong_number\n"
+	 "--outcome O          reached, no_answer, voicemail, busy, wrong_number or\n"
+	 "                     interrupted\n"
 	 "--duration S         seconds (default 0)\n"
 	 "--note T             what was said\n"
 	 "--number N           the number called (default: the account's first)\n"
 	 "--follow-up D        a follow-up task on day D (YYYY-MM-DD)",
 	 cmd_log},
+	{"calls", "list the calls left open when the workstation stopped, or close one",
+	 "calls --open [--user LOGIN] [--format text|tsv|json]\n"
+	 "calls --close ID     log the open call ID (or the start of its id) as\n"
+	 "                     interrupted, its duration not known\n"
+	 "--open               the calls begun with c and never logged (every\n"
+	 "                     collector's, or --user's)\n"
+	 "--format F           text (default), tsv or json",
+	 cmd_calls},
 	{"note", "add a note to an account's history",
 	 "note ACCOUNT TEXT",
 	 cmd_note},

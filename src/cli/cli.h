@@ -65,6 +65,7 @@ int cmd_history(const struct cli_globals *g, int argc, char **argv);
 int cmd_ui(const struct cli_globals *g, int argc, char **argv);
 int cmd_config(const struct cli_globals *g, int argc, char **argv);
 int cmd_log(const struct cli_globals *g, int argc, char **argv);
+int cmd_calls(const struct cli_globals *g, int argc, char **argv);
 int cmd_note(const struct cli_globals *g, int argc, char **argv);
 int cmd_promise(const struct cli_globals *g, int argc, char **argv);
 int cmd_promises(const struct cli_globals *g, int argc, char **argv);

@@ -103,6 +103,61 @@ int cmd_log(const struct cli_globals *g, int argc, char **argv)
 	return finish(&b, call_log(&b, g->user, &c));
 }
 
+static const struct table_column open_call_cols[] = {
+	{"id", CELL_TEXT}, {"account_no", CELL_TEXT}, {"number", CELL_TEXT}, {"started", CELL_TEXT}, {"user", CELL_TEXT},
+};
+
+int cmd_calls(const struct cli_globals *g, int argc, char **argv)
+{
+	struct opts o;
+	const char *close = NULL, *user = NULL;
+	int open = 0, fmt = FMT_TEXT;
+	opts_init(&o, "calls", argc, argv);
+	while (opts_more(&o)) {
+		if (opts_flag(&o, "--open"))
+			open = 1;
+		else if (opts_value(&o, "--close"))
+			close = o.arg;
+		else if (opts_value(&o, "--user"))
+			user = o.arg;
+		else if (opts_value(&o, "--format"))
+			fmt = opts_format(&o);
+		else if (opts_positional(&o))
+			msg_error("calls: unexpected argument %s", argv[o.i - 1]), o.bad = 1;
+	}
+	if (!o.bad && open == !!close) {
+		msg_error("calls: usage: relance calls --open [--format F], or relance calls --close ID");
+		o.bad = 1;
+	}
+	if (o.bad)
+		return 2;
+	struct book b;
+	if (open_book(g, &b))
+		return 1;
+	if (close) {
+		struct call_open c;
+		int rc = call_open_find(&b, close, &c);
+		if (rc == 0)
+			rc = call_close_interrupted(&b, &c, -1);
+		if (rc == 0)
+			printf("closed the call to %s begun %s as interrupted\n", c.account_no, c.started);
+		return finish(&b, rc);
+	}
+	int n = call_open_list(&b, user, NULL, 0);
+	struct call_open *calls = n > 0 ? calloc((size_t)n, sizeof *calls) : NULL;
+	if (n > 0 && (!calls || call_open_list(&b, user, calls, n) != n))
+		n = -1;
+	struct table t;
+	table_begin(&t, (enum out_format)fmt, open_call_cols, sizeof open_call_cols / sizeof *open_call_cols, stdout);
+	for (int i = 0; i < n; i++) {
+		const char *cells[] = {calls[i].id, calls[i].account_no, calls[i].number, calls[i].started, calls[i].user};
+		table_row(&t, cells);
+	}
+	table_end(&t);
+	free(calls);
+	return finish(&b, n < 0 ? -1 : 0);
+}
+
 int cmd_note(const struct cli_globals *g, int argc, char **argv)
 {
 	struct opts o;

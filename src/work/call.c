@@ -37,19 +37,104 @@ int call_start(struct book *b, const char *user, const char *account_no, const c
 	snprintf(summary, sizeof summary, "Call%s%s started", *number ? " to " : "", number);
 	snprintf(detail, sizeof detail, "{\"number\":\"%s\",\"start\":\"%s\"}", number, started);
 	struct journal_entry e = {account_no, "call", user, NULL, summary, NULL, detail, NULL};
-	return journal_add(b, &e, id);
+	int nested;
+	if (db_tx_begin(b->db, &nested))
+		return -1;
+	int rc = journal_add(b, &e, id);
+	if (rc == 0) {
+		char key[UID_LEN + 16], value[300];
+		snprintf(key, sizeof key, "call_open:%s", id);
+		snprintf(value, sizeof value, "%s\t%s\t%s\t%s", user, account_no, number, started);
+		rc = book_meta_set(b->db, key, value);
+	}
+	if (rc == 0)
+		rc = db_tx_commit(b->db, nested);
+	if (rc)
+		db_tx_rollback(b->db, nested);
+	return rc ? -1 : 0;
+}
+
+/* book_meta's value for an open call: user, account, number, start. */
+static int open_parse(const char *key, const char *value, struct call_open *o)
+{
+	memset(o, 0, sizeof *o);
+	snprintf(o->id, sizeof o->id, "%s", key + strlen("call_open:"));
+	const char *f[4];
+	size_t len[4];
+	for (int i = 0; i < 4; i++) {
+		f[i] = value;
+		len[i] = strcspn(value, "\t");
+		value += len[i];
+		if (*value == '\t')
+			value++;
+		else if (i < 3)
+			return -1;
+	}
+	snprintf(o->user, sizeof o->user, "%.*s", (int)len[0], f[0]);
+	snprintf(o->account_no, sizeof o->account_no, "%.*s", (int)len[1], f[1]);
+	snprintf(o->number, sizeof o->number, "%.*s", (int)len[2], f[2]);
+	snprintf(o->started, sizeof o->started, "%.*s", (int)len[3], f[3]);
+	return 0;
+}
+
+/* The open calls whose id starts with prefix (all: "") and whose user is
+ * user (NULL: any). */
+static int open_select(struct book *b, const char *user, const char *prefix, struct call_open *out, int max)
+{
+	sqlite3_stmt *q = db_prepare(b->db, "SELECT key, value FROM book_meta WHERE key >= 'call_open:' || ?1 "
+					    "AND key < 'call_open:' || ?1 || char(1114111) ORDER BY substr(value, "
+					    "length(value) - 19), key");
+	if (!q)
+		return -1;
+	sqlite3_bind_text(q, 1, prefix, -1, SQLITE_STATIC);
+	int n = 0;
+	while (sqlite3_step(q) == SQLITE_ROW) {
+		struct call_open o;
+		if (open_parse((const char *)sqlite3_column_text(q, 0), (const char *)sqlite3_column_text(q, 1), &o))
+			continue;
+		if (user && strcmp(user, o.user))
+			continue;
+		if (n < max)
+			out[n] = o;
+		n++;
+	}
+	sqlite3_finalize(q);
+	return n;
+}
+
+int call_open_list(struct book *b, const char *user, struct call_open *out, int max)
+{
+	return open_select(b, user, "", out, max);
+}
+
+int call_open_find(struct book *b, const char *id, struct call_open *out)
+{
+	int n = *id ? open_select(b, NULL, id, out, 1) : 0;
+	if (n < 0)
+		return -1;
+	if (n != 1)
+		msg_error(n ? "call %s: several open calls begin so; give more of the id" :
+			  "call %s: no open call has that id (relance calls --open lists them)", id);
+	return n == 1 ? 0 : 1;
+}
+
+int call_close_interrupted(struct book *b, const struct call_open *o, long duration_s)
+{
+	struct call c = {o->account_no, "interrupted", duration_s, o->number, NULL, 0, o->started, o->id};
+	return call_log(b, o->user, &c);
 }
 
 int call_log(struct book *b, const char *user, const struct call *c)
 {
-	int known = 0;
+	int known = 0, interrupted = !strcmp(c->outcome, "interrupted");
 	for (const char *const *o = call_outcomes; *o; o++)
 		known |= !strcmp(*o, c->outcome);
-	if (!known) {
-		msg_error("call: outcome %s: say reached, no_answer, voicemail, busy or wrong_number", c->outcome);
+	if (!known && !interrupted) {
+		msg_error("call: outcome %s: say reached, no_answer, voicemail, busy, wrong_number or interrupted",
+			  c->outcome);
 		return 1;
 	}
-	if (c->duration_s < 0 || c->duration_s > 24 * 3600) {
+	if (c->duration_s < (interrupted ? -1 : 0) || c->duration_s > 24 * 3600) {
 		msg_error("call: a duration is seconds, from 0 to 86400");
 		return 1;
 	}
@@ -81,15 +166,30 @@ int call_log(struct book *b, const char *user, const struct call *c)
 		snprintf(start, sizeof start, "%s", c->started);
 	else
 		utc_before(end, c->duration_s, start);
-	snprintf(summary, sizeof summary, "Call%s%s: %s (%ld:%02ld)", *number ? " " : "", number, c->outcome,
-		 c->duration_s / 60, c->duration_s % 60);
-	snprintf(detail, sizeof detail, "{\"outcome\":\"%s\",\"duration_s\":%ld,\"number\":\"%s\","
-		 "\"start\":\"%s\",\"end\":\"%s\"}", c->outcome, c->duration_s, number, start, end);
+	char length[32] = "null", shown[32] = "duration not known";
+	if (c->duration_s >= 0) {
+		snprintf(length, sizeof length, "%ld", c->duration_s);
+		snprintf(shown, sizeof shown, "%ld:%02ld", c->duration_s / 60, c->duration_s % 60);
+	}
+	snprintf(summary, sizeof summary, "Call%s%s: %s (%s)", *number ? " " : "", number, c->outcome, shown);
+	snprintf(detail, sizeof detail, "{\"outcome\":\"%s\",\"duration_s\":%s,\"number\":\"%s\","
+		 "\"start\":\"%s\",\"end\":\"%s\"}", c->outcome, length, number, start, end);
 	int nested;
 	if (db_tx_begin(b->db, &nested))
 		return -1;
 	struct journal_entry e = {c->account_no, "call", user, NULL, summary, c->note, detail, c->completes};
 	int rc = journal_add(b, &e, NULL);
+	if (rc == 0 && c->completes) {
+		char key[UID_LEN + 16];
+		snprintf(key, sizeof key, "call_open:%s", c->completes);
+		sqlite3_stmt *d = db_prepare(b->db, "DELETE FROM book_meta WHERE key = ?1");
+		rc = d ? 0 : -1;
+		if (d) {
+			sqlite3_bind_text(d, 1, key, -1, SQLITE_STATIC);
+			rc = sqlite3_step(d) == SQLITE_DONE ? 0 : -1;
+			sqlite3_finalize(d);
+		}
+	}
 	if (rc == 0 && c->follow_up)
 		rc = task_add(b, user, c->account_no, c->follow_up, "call back", NULL);
 	if (rc == 0)

@@ -24,7 +24,27 @@ struct call {
 int call_start(struct book *b, const char *user, const char *account_no, const char *number,
 	       char id[UID_LEN + 1], char started[21]);
 
-/* Returns 0, 1 when refused (message printed), -1 on error. */
+/* Returns 0, 1 when refused (message printed), -1 on error. Besides
+ * call_outcomes, "interrupted" closes a call that was never ended (the
+ * program stopped); its duration may be -1: not known. */
 int call_log(struct book *b, const char *user, const struct call *c);
+
+/* A call begun on this copy and not logged yet: the program ended (a
+ * crash, a lost connection) while it ran. Kept in book_meta, which does
+ * not travel: the call is this copy's to finish. */
+struct call_open {
+	char id[UID_LEN + 1]; /* its "call started" entry */
+	char user[65], account_no[80], number[64];
+	char started[21];     /* UTC */
+};
+/* The open calls of user (NULL: everyone's), oldest first, at most max;
+ * returns how many there are (which may be more than max), -1 on error. */
+int call_open_list(struct book *b, const char *user, struct call_open *out, int max);
+/* The open call whose entry id is id (or starts with it, when that names
+ * one only): 0, 1 when none or several (message printed), -1 on error. */
+int call_open_find(struct book *b, const char *id, struct call_open *out);
+/* Logs the open call o as interrupted: duration_s its real length, or -1
+ * when not known. Returns as call_log. */
+int call_close_interrupted(struct book *b, const struct call_open *o, long duration_s);
 
 #endif

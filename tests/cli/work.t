@@ -20,7 +20,7 @@ like "$(sqlite3 "$B" "SELECT detail FROM activities WHERE type = 'call' AND acco
 like "$(q queue --format tsv | grep Q1)" "follow-up: call back	2026-11-27" "the queue shows the follow-up as Q1's next action"
 out=$(q log call Q1 --outcome maybe 2>&1)
 is "$?" 1 "an unknown outcome: exit 1"
-like "$out" "outcome maybe: say reached, no_answer, voicemail, busy or wrong_number" "and the outcomes"
+like "$out" "outcome maybe: say reached, no_answer, voicemail, busy, wrong_number or interrupted" "and the outcomes"
 fails "a call on an unknown account" q log call NOPE --outcome busy
 q log call 2>/dev/null
 is "$?" 2 "log without its arguments: usage, exit 2"

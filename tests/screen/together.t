@@ -23,7 +23,7 @@ send c
 screen_has "Which number\?" "c on an account with two numbers: which one"
 screen_has "< \+32 2 512 34 56 >" "the first proposed"
 send Enter
-screen_has "CALL Bêta SPRL \+32 2 512 34 56" "c: the timer shows the number chosen"
+screen_has "CALL 00:0[0-9] Bêta SPRL \+32 2 512 34 56" "c: the timer shows the number chosen"
 screen_has "call +tester +Call to \+32 2 512 34 56 started" "the call is journaled when it starts: never lost"
 i=0; while [ ! -s "$T/dialled" ] && [ $i -lt 100 ]; do sleep 0.05; i=$((i + 1)); done
 is "$(cat "$T/dialled")" "--call|+32 2 512 34 56|" "the dial command ran with the number as one argument"

@@ -68,12 +68,12 @@ screen_has "dispute resolved" "resolved (first letter chooses: rejected)"
 screen_has "Dispute on Q1-1 closed: rejected" "journaled"
 
 send c
-screen_has "CALL Alpha Ltd +00:0[0-9]" "c starts a call: the timer in the status bar"
+screen_has "CALL 00:0[0-9] Alpha Ltd" "c starts a call: the timer in the status bar"
 send Tab j k
 sleep 1.1
-screen_has "CALL Alpha Ltd +00:0[1-9]" "it runs while the collector moves"
+screen_has "CALL 00:0[1-9] Alpha Ltd" "it runs while the collector moves"
 send q
-screen_has "a call is running: c ends it" "leaving the account during a call asks to end it first"
+screen_has "a call is running: c logs it first" "leaving the account during a call asks to end it first"
 send c
 screen_has "The call's outcome" "c again: the outcome form"
 send Right Tab && type "Will call back" && send Tab && type "2026-11-27" && send Enter
