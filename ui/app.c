@@ -559,7 +559,7 @@ static void generic(struct app *a, enum action act)
 	case ACT_SEARCH_NEXT: search(a, 1, 0); break;
 	case ACT_SEARCH_PREV: search(a, -1, 0); break;
 	case ACT_BACK:
-		if (app_top(a)->ops->id == VIEW_ACCOUNT && call_holds(a))
+		if ((app_top(a)->ops->id == VIEW_ACCOUNT || a->depth == 1) && call_holds(a))
 			;
 		else if (a->depth == 1 && a->last_key == 27)
 			app_message(a, 0, "Esc never quits: q does");

@@ -89,15 +89,31 @@ static void draw(struct app *a, struct view *v, int top, int rows)
 
 static int save_row(struct app *a, struct form *f, void *arg)
 {
-	(void)a;
 	struct installment *row = arg;
 	day_t d;
 	int64_t c;
 	if (date_parse(f->fields[0].value, strlen(f->fields[0].value), DATE_ISO, &d) != 0 ||
 	    money_parse(f->fields[1].value, strlen(f->fields[1].value), MARK_UNKNOWN, &c) != MONEY_OK)
 		return 1;
+	if (d < a->today) {
+		msg_error("Due: %s is in the past", f->fields[0].value);
+		return 1;
+	}
 	row->due = d, row->amount = c;
 	return 0;
+}
+
+/* Keeps the rows that can still change in date order, numbered so. */
+static void order_rows(struct plan_view *pv)
+{
+	struct installment open[ROWS];
+	int at[ROWS], n = 0;
+	for (int i = 0; i < pv->nrows; i++)
+		if (!pv->existing || !strcmp(pv->status[i], "due") || !strcmp(pv->status[i], "missed"))
+			at[n] = i, open[n++] = pv->rows[i];
+	plan_rows_order(open, n);
+	for (int k = 0; k < n; k++)
+		pv->rows[at[k]] = open[k];
 }
 
 /* Closes the plan (this view's data goes with it) and shows the account
@@ -132,8 +148,10 @@ static int key(struct app *a, struct view *v, enum action act)
 		date_iso(row->due, fl[0].value);
 		money_format(row->amount, fl[1].value, sizeof fl[1].value);
 		struct form f = {"Installment", fl, 2};
-		if (form_run(a, &f, save_row, row))
+		if (form_run(a, &f, save_row, row)) {
 			pv->dirty = 1;
+			order_rows(pv);
+		}
 		return 1;
 	}
 	case ACT_PLAN_SAVE: {
@@ -222,9 +240,10 @@ static int save_params(struct app *a, struct form *f, void *arg)
 	snprintf(pv->invoices, sizeof pv->invoices, "%s", f->fields[5].value);
 	pv->req.invoices = pv->invoices[0] ? pv->invoices : NULL;
 	if (pv->req.invoices) { /* the plan covers those: their open amounts are its total */
-		int64_t sum = plan_invoices_open(a->book->db, pv->account, pv->invoices);
+		char bad[64];
+		int64_t sum = plan_invoices_open(a->book->db, pv->account, pv->invoices, bad);
 		if (sum < 0) {
-			msg_error("Invoices: not all are open invoices of this account");
+			msg_error("Invoices: %s is not an open invoice of this account", bad);
 			return 1;
 		}
 		pv->total = sum;

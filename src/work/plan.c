@@ -95,22 +95,85 @@ static int insert_installments(sqlite3 *db, const char *plan_id, const struct in
 	return rc;
 }
 
-int64_t plan_invoices_open(sqlite3 *db, const char *account_no, const char *invoices)
+/* "N1, N2 ,N3" as "N1,N2,N3". */
+static void invoices_normal(const char *in, char *out, size_t size)
 {
-	int named = 1, found = 0;
-	int64_t sum = 0;
-	for (const char *p = invoices; *p; p++)
-		named += *p == ',';
+	size_t o = 0;
+	for (const char *p = in; *p && o + 1 < size;) {
+		while (*p == ' ' || *p == '\t')
+			p++;
+		size_t len = strcspn(p, ",");
+		size_t keep = len;
+		while (keep && (p[keep - 1] == ' ' || p[keep - 1] == '\t'))
+			keep--;
+		if (keep && o + keep + 2 < size)
+			o += (size_t)snprintf(out + o, size - o, "%s%.*s", o ? "," : "", (int)keep, p);
+		p += len;
+		if (*p == ',')
+			p++;
+	}
+	out[o] = '\0';
+}
+
+int64_t plan_invoices_open(sqlite3 *db, const char *account_no, const char *invoices, char *bad)
+{
+	char list[1024];
+	invoices_normal(invoices, list, sizeof list);
 	sqlite3_stmt *q = db_prepare(db, "SELECT open_amount FROM invoices WHERE account_no = ?1 AND status = 'open' "
-				     "AND kind = 'invoice' AND instr(',' || ?2 || ',', ',' || invoice_no || ',') > 0");
+				     "AND kind = 'invoice' AND invoice_no = ?2");
 	if (!q)
 		return -1;
-	sqlite3_bind_text(q, 1, account_no, -1, SQLITE_STATIC);
-	sqlite3_bind_text(q, 2, invoices, -1, SQLITE_STATIC);
-	while (sqlite3_step(q) == SQLITE_ROW)
-		sum += sqlite3_column_int64(q, 0), found++;
+	int64_t sum = 0;
+	const char *p = list;
+	if (!*p) {
+		if (bad)
+			snprintf(bad, 64, "%s", "(none)");
+		sqlite3_finalize(q);
+		return -1;
+	}
+	while (*p) {
+		size_t len = strcspn(p, ",");
+		sqlite3_bind_text(q, 1, account_no, -1, SQLITE_STATIC);
+		sqlite3_bind_text(q, 2, p, (int)len, SQLITE_STATIC);
+		int found = sqlite3_step(q) == SQLITE_ROW;
+		if (found)
+			sum += sqlite3_column_int64(q, 0);
+		sqlite3_reset(q);
+		if (!found) {
+			if (bad)
+				snprintf(bad, 64, "%.*s", (int)(len > 63 ? 63 : len), p);
+			sqlite3_finalize(q);
+			return -1;
+		}
+		p += len;
+		if (*p == ',')
+			p++;
+	}
 	sqlite3_finalize(q);
-	return found == named ? sum : -1;
+	return sum;
+}
+
+void plan_rows_order(struct installment *rows, int n)
+{
+	int seqs[PLAN_MAX_INSTALLMENTS + 1];
+	if (n < 2 || n > PLAN_MAX_INSTALLMENTS + 1)
+		return;
+	for (int i = 0; i < n; i++)
+		seqs[i] = rows[i].seq;
+	/* insertion sorts: a schedule is short */
+	for (int i = 1; i < n; i++) {
+		int s = seqs[i], k = i;
+		for (; k > 0 && seqs[k - 1] > s; k--)
+			seqs[k] = seqs[k - 1];
+		seqs[k] = s;
+		struct installment r = rows[i];
+		for (k = i; k > 0 && (rows[k - 1].due > r.due || (rows[k - 1].due == r.due && rows[k - 1].seq > r.seq));
+		     k--)
+			rows[k] = rows[k - 1];
+		rows[k] = r;
+	}
+	for (int i = 0; i < n; i++)
+		rows[i].seq = seqs[i];
 }
 
 int plan_add(struct book *b, const char *user, const struct plan_request *r, char id_out[UID_LEN + 1])
@@ -135,11 +198,15 @@ int plan_add(struct book *b, const char *user, const struct plan_request *r, cha
 		return 1;
 	}
 	int64_t total = r->total;
-	int named = r->invoices && *r->invoices;
+	char invoices[1024] = "";
+	if (r->invoices)
+		invoices_normal(r->invoices, invoices, sizeof invoices);
+	int named = invoices[0] != '\0';
 	if (named) { /* the open invoices named: their open amounts */
-		int64_t covered = plan_invoices_open(b->db, r->account_no, r->invoices);
+		char bad[64];
+		int64_t covered = plan_invoices_open(b->db, r->account_no, invoices, bad);
 		if (covered < 0) {
-			msg_error("plan: --invoices names an invoice that is not open on account %s", r->account_no);
+			msg_error("plan: invoice %s is not an open invoice of account %s", bad, r->account_no);
 			return 1;
 		}
 		if (total == 0)
@@ -192,6 +259,7 @@ int plan_add(struct book *b, const char *user, const struct plan_request *r, cha
 			msg_error("plan: the installments add up to %s, not %s", got, want);
 			return 1;
 		}
+		plan_rows_order(rows, n);
 	} else {
 		n = plan_schedule(r, t, total, rows);
 	}
@@ -200,9 +268,19 @@ int plan_add(struct book *b, const char *user, const struct plan_request *r, cha
 	now_utc(now);
 	date_iso(r->first, first);
 	money_format_grouped(total, amt, sizeof amt);
-	snprintf(summary, sizeof summary, "Payment plan: %s EUR in %d %s installment%s from %s", amt,
-		 r->installments, r->every == EVERY_MONTH ? "monthly" : r->every == EVERY_WEEK ? "weekly" : "fortnightly",
-		 r->installments == 1 ? "" : "s", first);
+	if (r->rows) { /* as saved: its edited rows may follow no frequency */
+		char from[11], to[11];
+		int k = rows[0].seq == 0 && n > 1;
+		date_iso(rows[k].due, from);
+		date_iso(rows[n - 1].due, to);
+		snprintf(summary, sizeof summary, "Payment plan: %s EUR in %d installment%s, %s to %s", amt, n - k,
+			 n - k == 1 ? "" : "s", from, to);
+	} else {
+		snprintf(summary, sizeof summary, "Payment plan: %s EUR in %d %s installment%s from %s", amt,
+			 r->installments,
+			 r->every == EVERY_MONTH ? "monthly" : r->every == EVERY_WEEK ? "weekly" : "fortnightly",
+			 r->installments == 1 ? "" : "s", first);
+	}
 	if (r->down > 0) {
 		char down[32];
 		money_format_grouped(r->down, down, sizeof down);
@@ -237,7 +315,7 @@ int plan_add(struct book *b, const char *user, const struct plan_request *r, cha
 		if (k) {
 			sqlite3_bind_text(k, 1, id, -1, SQLITE_STATIC);
 			sqlite3_bind_text(k, 2, r->account_no, -1, SQLITE_STATIC);
-			sqlite3_bind_text(k, 3, r->invoices, -1, SQLITE_STATIC);
+			sqlite3_bind_text(k, 3, invoices, -1, SQLITE_STATIC);
 			rc = step_done(b->db, k);
 			sqlite3_finalize(k);
 		}
@@ -288,9 +366,16 @@ static int plan_status(struct book *b, const char *plan_id, const char *account,
 	return rc ? rc : summary_account_changed(b->db, account);
 }
 
-int plan_change(struct book *b, const char *user, const char *account_no, const struct installment *rows, int n)
+int plan_change(struct book *b, const char *user, const char *account_no, const struct installment *given, int n)
 {
 	char id[UID_LEN + 1];
+	struct installment rows[PLAN_MAX_INSTALLMENTS + 1];
+	if (n < 1 || n > PLAN_MAX_INSTALLMENTS + 1) {
+		msg_error("plan: from 1 to %d installments", PLAN_MAX_INSTALLMENTS);
+		return 1;
+	}
+	memcpy(rows, given, (size_t)n * sizeof *rows);
+	plan_rows_order(rows, n);
 	day_t t = today();
 	if (!active_plan(b->db, account_no, id)) {
 		msg_error("plan: account %s has no active plan", account_no);
@@ -336,7 +421,11 @@ int plan_change(struct book *b, const char *user, const char *account_no, const 
 		rc = insert_installments(b->db, sql_id, rows, n);
 	char summary[160], amt[32];
 	money_format_grouped(sum, amt, sizeof amt);
-	snprintf(summary, sizeof summary, "Payment plan changed: %s EUR left in %d installment%s", amt, n, n == 1 ? "" : "s");
+	char from[11], to[11];
+	date_iso(rows[0].due, from);
+	date_iso(rows[n - 1].due, to);
+	snprintf(summary, sizeof summary, "Payment plan changed: %s EUR left in %d installment%s, %s to %s", amt, n,
+		 n == 1 ? "" : "s", from, to);
 	struct journal_entry e = {account_no, "plan", user, NULL, summary, NULL, NULL, NULL};
 	return journal_finish_change(b, nested, rc, &e);
 }
@@ -391,7 +480,7 @@ static int evaluate(struct book *b, day_t today_, const char *account_no, int la
 		"FROM plans p JOIN plan_installments i ON i.plan_id = p.id "
 		"WHERE p.status = 'active' AND (?1 IS NULL OR p.account_no = ?1) "
 		"AND (?2 = 0 OR EXISTS (SELECT 1 FROM plan_installments x WHERE x.plan_id = p.id "
-		"AND x.status = 'due' AND x.due_date < ?3)) ORDER BY p.id, i.seq");
+		"AND x.status = 'due' AND x.due_date < ?3)) ORDER BY p.id, i.due_date, i.seq");
 	sqlite3_stmt *up = db_prepare(b->db, "UPDATE plan_installments SET paid_amount = ?3, status = ?4 "
 					     "WHERE plan_id = ?1 AND seq = ?2");
 	if (!q || !up) {
@@ -518,7 +607,7 @@ long plan_installments(sqlite3 *db, const char *account_no, void (*fn)(const str
 		"SELECT i.plan_id, i.status, p.status, i.due_date, i.seq, i.amount, i.paid_amount "
 		"FROM plan_installments i JOIN plans p ON p.id = i.plan_id "
 		"WHERE p.id = (SELECT id FROM plans WHERE account_no = ?1 ORDER BY created_at DESC LIMIT 1) "
-		"ORDER BY i.seq");
+		"ORDER BY i.due_date, i.seq");
 	if (!st)
 		return -1;
 	sqlite3_bind_text(st, 1, account_no, -1, SQLITE_STATIC);

@@ -123,7 +123,7 @@ send k Enter Tab C-u && type "240" && send Enter
 screen_has "remainder 0\.00" "a second row edited: zero again"
 send w
 screen_has "plan saved" "saved"
-screen_has "plan +tester +Payment plan: 1,000\.00 EUR in 4 fortnigh" "journaled in the history"
+screen_has "plan +tester +Payment plan: 1,000\.00 EUR in 4 installme…" "journaled in the history"
 is "$("$R" -d "$B" plan show Q1 --format tsv | cut -f2,3 | tail -n +2 | tr '\t\n' '  ')" \
    "2026-12-15 250.00 2026-12-29 250.00 2027-01-12 240.00 2027-01-26 260.00 " "the edited schedule is the plan"
 send P
