@@ -16,6 +16,7 @@
 #include "editor.h"
 #include "spawn.h"
 #include "form.h"
+#include "keymap.h"
 #include "app.h"
 #include "draw.h"
 
@@ -384,7 +385,8 @@ static int save_promise(struct app *a, struct form *f, void *arg)
 {
 	struct write_ctx *w = arg;
 	struct promise_request r = {w->av->acc.account_no, amount_of(f->fields[0].value), day_of(f->fields[1].value),
-				    NULL, f->fields[2].value[0] ? f->fields[2].value : NULL};
+				    f->fields[2].value[0] ? f->fields[2].value : NULL,
+				    f->fields[3].value[0] ? f->fields[3].value : NULL};
 	return promise_add(a->book, a->user, &r, NULL);
 }
 
@@ -562,12 +564,13 @@ static void write_action(struct app *a, struct view *v, enum action act)
 		break;
 	}
 	case ACT_PROMISE: {
+		/* Invoices: empty, the oldest open ones up to the amount */
 		struct field fl[] = {{"Amount", FIELD_AMOUNT, 1, NULL, ""}, {"Date", FIELD_DATE, 1, NULL, ""},
-				     {"Note", FIELD_TEXT, 0, NULL, ""}};
+				     {"Invoices", FIELD_TEXT, 0, NULL, ""}, {"Note", FIELD_TEXT, 0, NULL, ""}};
 		money_format(av->overdue, fl[0].value, sizeof fl[0].value);
 		date_iso(a->today + 7, day);
 		snprintf(fl[1].value, sizeof fl[1].value, "%s", day);
-		struct form f = {"Promise to pay", fl, 3};
+		struct form f = {"Promise to pay", fl, 4};
 		write_form(a, v, &f, save_promise, NULL, "promise recorded");
 		break;
 	}
@@ -576,6 +579,23 @@ static void write_action(struct app *a, struct view *v, enum action act)
 		const char *invoice = selected_invoice(av);
 		if (!invoice) {
 			app_message(a, 1, "select an invoice in the open items first");
+			break;
+		}
+		/* a form that can only fail does not open: say why at once */
+		const struct item *it = &av->items[av->li.cursor];
+		int disputed = !strcmp(it->status, "disputed");
+		if (act == ACT_DISPUTE && strcmp(it->kind, "invoice")) {
+			app_message(a, 1, "%s is a credit note: only an invoice can be disputed", invoice);
+			break;
+		}
+		if (act == ACT_DISPUTE && disputed) {
+			char keys[32];
+			keymap_keys_of(VIEW_ACCOUNT, ACT_RESOLVE, keys, sizeof keys);
+			app_message(a, 1, "%s is disputed already%s%s", invoice, keys[0] ? ": resolve it with " : "", keys);
+			break;
+		}
+		if (act == ACT_RESOLVE && !disputed) {
+			app_message(a, 1, "%s has no open dispute to resolve", invoice);
 			break;
 		}
 		char title[128];

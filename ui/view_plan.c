@@ -241,7 +241,7 @@ static int save_params(struct app *a, struct form *f, void *arg)
 	pv->req.invoices = pv->invoices[0] ? pv->invoices : NULL;
 	if (pv->req.invoices) { /* the plan covers those: their open amounts are its total */
 		char bad[64];
-		int64_t sum = plan_invoices_open(a->book->db, pv->account, pv->invoices, bad);
+		int64_t sum = ledger_invoices_open(a->book->db, pv->account, pv->invoices, bad);
 		if (sum < 0) {
 			msg_error("Invoices: %s is not an open invoice of this account", bad);
 			return 1;

@@ -141,7 +141,7 @@ const char *money_error_text(enum money_error e)
 	case MONEY_EMPTY: return "is empty";
 	case MONEY_SYNTAX: return "is not an amount";
 	case MONEY_DECIMALS: return "has more than two decimals";
-	case MONEY_AMBIGUOUS: return "is ambiguous (thousands or decimals?); use --decimal-comma or --decimal-point";
+	case MONEY_AMBIGUOUS: return "is ambiguous (thousands or decimals?): write the cents, as 1234.00 or 1.234,00";
 	case MONEY_RANGE: return "is too large";
 	}
 	return "?";

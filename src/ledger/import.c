@@ -150,7 +150,11 @@ int import_amount(struct import_ctx *c, int column, int required, int64_t *out)
 	enum money_error e = money_parse(f.s, f.n, c->mark, out);
 	if (e != MONEY_OK) {
 		char q[128];
-		import_error(c, column, "%s %s", quoted(f, q, sizeof q), money_error_text(e));
+		if (e == MONEY_AMBIGUOUS) /* a file's amounts follow one mark: name the options that give it */
+			import_error(c, column, "%s is ambiguous (thousands or decimals?); use --decimal-comma or "
+				     "--decimal-point", quoted(f, q, sizeof q));
+		else
+			import_error(c, column, "%s %s", quoted(f, q, sizeof q), money_error_text(e));
 		return -1;
 	}
 	return 0;

@@ -95,64 +95,6 @@ static int insert_installments(sqlite3 *db, const char *plan_id, const struct in
 	return rc;
 }
 
-/* "N1, N2 ,N3" as "N1,N2,N3". */
-static void invoices_normal(const char *in, char *out, size_t size)
-{
-	size_t o = 0;
-	for (const char *p = in; *p && o + 1 < size;) {
-		while (*p == ' ' || *p == '\t')
-			p++;
-		size_t len = strcspn(p, ",");
-		size_t keep = len;
-		while (keep && (p[keep - 1] == ' ' || p[keep - 1] == '\t'))
-			keep--;
-		if (keep && o + keep + 2 < size)
-			o += (size_t)snprintf(out + o, size - o, "%s%.*s", o ? "," : "", (int)keep, p);
-		p += len;
-		if (*p == ',')
-			p++;
-	}
-	out[o] = '\0';
-}
-
-int64_t plan_invoices_open(sqlite3 *db, const char *account_no, const char *invoices, char *bad)
-{
-	char list[1024];
-	invoices_normal(invoices, list, sizeof list);
-	sqlite3_stmt *q = db_prepare(db, "SELECT open_amount FROM invoices WHERE account_no = ?1 AND status = 'open' "
-				     "AND kind = 'invoice' AND invoice_no = ?2");
-	if (!q)
-		return -1;
-	int64_t sum = 0;
-	const char *p = list;
-	if (!*p) {
-		if (bad)
-			snprintf(bad, 64, "%s", "(none)");
-		sqlite3_finalize(q);
-		return -1;
-	}
-	while (*p) {
-		size_t len = strcspn(p, ",");
-		sqlite3_bind_text(q, 1, account_no, -1, SQLITE_STATIC);
-		sqlite3_bind_text(q, 2, p, (int)len, SQLITE_STATIC);
-		int found = sqlite3_step(q) == SQLITE_ROW;
-		if (found)
-			sum += sqlite3_column_int64(q, 0);
-		sqlite3_reset(q);
-		if (!found) {
-			if (bad)
-				snprintf(bad, 64, "%.*s", (int)(len > 63 ? 63 : len), p);
-			sqlite3_finalize(q);
-			return -1;
-		}
-		p += len;
-		if (*p == ',')
-			p++;
-	}
-	sqlite3_finalize(q);
-	return sum;
-}
-
 void plan_rows_order(struct installment *rows, int n)
 {
 	int seqs[PLAN_MAX_INSTALLMENTS + 1];
@@ -200,11 +142,11 @@ int plan_add(struct book *b, const char *user, const struct plan_request *r, cha
 	int64_t total = r->total;
 	char invoices[1024] = "";
 	if (r->invoices)
-		invoices_normal(r->invoices, invoices, sizeof invoices);
+		ledger_invoices_normal(r->invoices, invoices, sizeof invoices);
 	int named = invoices[0] != '\0';
 	if (named) { /* the open invoices named: their open amounts */
 		char bad[64];
-		int64_t covered = plan_invoices_open(b->db, r->account_no, invoices, bad);
+		int64_t covered = ledger_invoices_open(b->db, r->account_no, invoices, bad);
 		if (covered < 0) {
 			msg_error("plan: invoice %s is not an open invoice of account %s", bad, r->account_no);
 			return 1;

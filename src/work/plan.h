@@ -41,10 +41,6 @@ int plan_schedule(const struct plan_request *r, day_t today, int64_t total, stru
 /* "week", "2weeks", "month" -> every; -1 when unknown. */
 int plan_every_named(const char *name);
 
-/* The open amount of the open invoices named in "N1,N2" (blanks around
- * the numbers allowed) of an account; -1 when one of them is not an open
- * invoice of it, that number then in bad (64 bytes; may be NULL). */
-int64_t plan_invoices_open(sqlite3 *db, const char *account_no, const char *invoices, char *bad);
 /* Puts installments in date order (the down payment, seq 0, first on its
  * day), numbering them in that order with the seq numbers they had. */
 void plan_rows_order(struct installment *rows, int n);

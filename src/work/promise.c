@@ -18,6 +18,15 @@ struct covered {
 static int cover(struct book *b, const struct promise_request *r, int64_t amount, struct covered *c)
 {
 	memset(c, 0, sizeof *c);
+	char list[1024] = "";
+	if (r->invoices) { /* each one named must be open, and is named if not */
+		char bad[64];
+		ledger_invoices_normal(r->invoices, list, sizeof list);
+		if (ledger_invoices_open(b->db, r->account_no, list, bad) < 0) {
+			msg_error("promise: invoice %s is not an open invoice of account %s", bad, r->account_no);
+			return 1;
+		}
+	}
 	sqlite3_stmt *st = db_prepare(b->db, "SELECT invoice_no, open_amount FROM invoices WHERE account_no = ?1 "
 					     "AND status = 'open' AND kind = 'invoice' ORDER BY due_date, invoice_no");
 	if (!st)
@@ -29,8 +38,8 @@ static int cover(struct book *b, const struct promise_request *r, int64_t amount
 		int64_t open = sqlite3_column_int64(st, 1);
 		int take;
 		if (r->invoices) { /* the ones named, in any order */
-			char padded[512], key[96];
-			snprintf(padded, sizeof padded, ",%s,", r->invoices);
+			char padded[1100], key[96];
+			snprintf(padded, sizeof padded, ",%s,", list);
 			snprintf(key, sizeof key, ",%s,", no);
 			take = strstr(padded, key) != NULL;
 		} else {
@@ -44,15 +53,6 @@ static int cover(struct book *b, const struct promise_request *r, int64_t amount
 		c->open += open;
 	}
 	sqlite3_finalize(st);
-	if (r->invoices) { /* every named invoice must have been found */
-		int named = 1;
-		for (const char *p = r->invoices; *p; p++)
-			named += *p == ',';
-		if (named != c->count) {
-			msg_error("promise: --invoices names an invoice that is not open on account %s", r->account_no);
-			rc = 1;
-		}
-	}
 	return rc;
 }
 

@@ -57,7 +57,7 @@ like "$out" 'map.csv:1: --map account_no=Kust: no column is headed "Kust"' "--ma
 # --delimiter and --decimal-point forced; ambiguous amounts need a decision
 printf 'invoice_no|account_no|due_date|amount\nG-1|FR1|2026-11-01|1.234\n' > "$T/pipe.csv"
 out=$("$R" -d "$B" import invoices --delimiter '|' "$T/pipe.csv" 2>&1)
-like "$out" 'pipe.csv:2: amount: "1.234" is ambiguous' "1.234 alone is ambiguous"
+like "$out" 'pipe.csv:2: amount: "1.234" is ambiguous \(thousands or decimals\?\); use --decimal-comma or --decimal-point' "1.234 alone is ambiguous, and the options that decide it are named"
 out=$("$R" -d "$B" import invoices --delimiter '|' --decimal-comma "$T/pipe.csv" 2>&1)
 like "$out" "1 row read, 1 new" "--decimal-comma decides it"
 is "$(sqlite3 "$B" "SELECT amount FROM invoices WHERE invoice_no = 'G-1'")" 123400 "1.234 with decimal commas is 1234.00"
