@@ -39,8 +39,8 @@ enum view_id { VIEW_GENERIC, VIEW_QUEUE, VIEW_ACCOUNT, VIEW_ENTRY, VIEW_HELP, VI
 	ACTION(HISTORY_FILTER, "history-filter", VIEW_ACCOUNT, "f", "history: show one type only") \
 	ACTION(CALL, "call", VIEW_GENERIC, "c", "start a call on an account (timer below); again, anywhere: log it") \
 	ACTION(PROMISE, "promise", VIEW_ACCOUNT, "p", "record a promise to pay") \
-	ACTION(NOTE, "note", VIEW_ACCOUNT, "n", "add a one-line note") \
-	ACTION(LONG_NOTE, "long-note", VIEW_ACCOUNT, "N", "write a long note in $VISUAL or $EDITOR") \
+	ACTION(NOTE, "note", VIEW_ACCOUNT, "a", "add a one-line note") \
+	ACTION(LONG_NOTE, "long-note", VIEW_ACCOUNT, "A", "write a long note in $VISUAL or $EDITOR") \
 	ACTION(DISPUTE, "dispute", VIEW_ACCOUNT, "d", "dispute the selected invoice") \
 	ACTION(RESOLVE, "resolve", VIEW_ACCOUNT, "D", "resolve the selected invoice's dispute") \
 	ACTION(TASK, "task", VIEW_ACCOUNT, "t", "add a follow-up task") \

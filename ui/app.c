@@ -458,6 +458,38 @@ static int parse_filter(struct app *a, char *args)
 	return 0;
 }
 
+const struct app_command app_commands[] = {
+	{"goto", ":goto ACCOUNT", "open an account by its number"},
+	{"filter", ":filter WORDS", "collector=LOGIN segment=NAME bucket=1-30|31-60|61-90|90+"},
+	{NULL, "", "flag=B|M|D|F min=AMOUNT; :filter alone clears them"},
+	{"sort", ":sort ORDER", "default, overdue, days, name or next"},
+	{"all", ":all", "every collector's accounts"},
+	{"mine", ":mine", "my accounts"},
+	{"theme", ":theme NAME", "default, light, dark, high-contrast, mono"},
+	{"set", ":set NAME = VALUE", "a setting of relancerc(5), at once"},
+	{"bind", ":bind VIEW KEY ACTION", "a key, at once"},
+	{"color", ":color ELEMENT FG BG", "a colour, at once"},
+	{"source", ":source FILE", "read a relancerc file"},
+	{"reload", ":reload", "read the book again"},
+	{"procedures", ":procedures", "edit the dunning procedures in the editor"},
+	{"help", ":help", "this help"},
+	{"quit", ":q, :quit", "quit"},
+	{NULL, NULL, NULL},
+};
+
+/* The settings the workstation holds in its state take effect at once. */
+static void apply_settings(struct app *a)
+{
+	theme_apply();
+	draw_init(settings.ascii);
+	if (a->queue.sort != (enum queue_sort)settings.queue_sort) {
+		a->queue.sort = (enum queue_sort)settings.queue_sort;
+		queue_apply(&a->queue);
+	}
+	if (a->scope_all != settings.scope_all)
+		app_set_scope(a, settings.scope_all);
+}
+
 void app_command(struct app *a, const char *line)
 {
 	char buf[512];
@@ -503,9 +535,14 @@ void app_command(struct app *a, const char *line)
 		   !strcmp(cmd, "source")) {
 		char full[600];
 		snprintf(full, sizeof full, "%s %s", cmd, args);
+		int scope = settings.scope_all, sort = settings.queue_sort;
 		if (config_line(full, ":", 0, config_error_to_status, a) == 0) {
-			theme_apply();
-			draw_init(settings.ascii);
+			/* a line that does not set them leaves the queue as it is */
+			if (scope == settings.scope_all)
+				settings.scope_all = a->scope_all;
+			if (sort == settings.queue_sort)
+				settings.queue_sort = (int)a->queue.sort;
+			apply_settings(a);
 			app_message(a, 0, "%s", full);
 		}
 	} else if (!strcmp(cmd, "help")) {
@@ -515,8 +552,13 @@ void app_command(struct app *a, const char *line)
 	} else if (!strcmp(cmd, "procedures")) {
 		dunning_procedures_edit(a);
 	} else {
-		app_message(a, 1, "no command %s (goto, filter, sort, all, mine, theme, set, bind, color, "
-			    "source, procedures, help, quit)", cmd);
+		char names[256] = "";
+		size_t o = 0;
+		for (size_t i = 0; app_commands[i].usage; i++)
+			if (app_commands[i].name && o < sizeof names)
+				o += (size_t)snprintf(names + o, sizeof names - o, "%s%s", o ? ", " : "",
+						      app_commands[i].name);
+		app_message(a, 1, "no command %s (%s)", cmd, names);
 	}
 }
 

@@ -76,6 +76,13 @@ int app_stopping(void);
 
 /* Messages from the engine go to the status line again (after a form). */
 void app_restore_messages(struct app *a);
+/* The : commands, for the help and the messages; the last has no usage.
+ * A row without a name continues the help of the one before. */
+struct app_command {
+	const char *name, *usage, *help;
+};
+extern const struct app_command app_commands[];
+
 /* Reads the queue and the account on screen again (what others wrote,
  * or what was just logged). */
 void app_refresh(struct app *a);

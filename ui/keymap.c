@@ -106,9 +106,10 @@ void keymap_keys_of(enum view_id view, enum action a, char *out, size_t size)
 	size_t o = 0;
 	out[0] = '\0';
 	for (int k = 0; k < KEYMAP_KEYS; k++) {
-		if (table[view][k] != a)
+		/* what the key really does there: a generic binding counts
+		 * unless the view's own hides it */
+		if (keymap_lookup(view, k) != a || key_normalise(k) != k)
 			continue;
-		/* a generic binding hidden by the view's own does not count */
 		char buf[16];
 		int w = snprintf(out + o, size - o, "%s%s", o ? ", " : "", key_label(k, buf));
 		if (w < 0 || o + (size_t)w >= size)

@@ -18,7 +18,8 @@ int key_normalise(int key);
 void keymap_bind(enum view_id view, int key, enum action a);
 /* The action for a key in a view: the view's own binding, else the generic one. */
 enum action keymap_lookup(enum view_id view, int key);
-/* Keys bound to an action in a view, as "j, Down" (empty when none). */
+/* The keys that run an action in a view (its own bindings, and the
+ * generic ones it does not hide), as "j, Down" (empty when none). */
 void keymap_keys_of(enum view_id view, enum action a, char *out, size_t size);
 /* Calls fn for every binding, view by view ("none" in a view hides a
  * generic key there and is listed). */

@@ -211,18 +211,18 @@ struct view *view_entry_new(struct app *a, const char *const *lines, int n, cons
 
 #include "keymap.h"
 
-static void help_section(struct view *v, enum view_id view, const char *heading)
+/* The actions of `view` (the generic ones: VIEW_GENERIC), with the keys
+ * that run them in the view `in`, where the help was asked for. */
+static void help_section(struct view *v, enum view_id view, enum view_id in, const char *heading)
 {
 	struct text_view *tv = v->data;
 	add_line(tv, heading, strlen(heading), EL_PANE_TITLE);
 	for (int act = 1; act < ACT_COUNT; act++) {
-		if (action_table[act].view != view && view != VIEW_GENERIC)
-			continue;
-		if (view == VIEW_GENERIC && action_table[act].view != VIEW_GENERIC)
+		if (action_table[act].view != view)
 			continue;
 		char keys[96], line[256];
-		keymap_keys_of(view, (enum action)act, keys, sizeof keys);
-		snprintf(line, sizeof line, "  %-18s %-16s %s", *keys ? keys : "(not bound)",
+		keymap_keys_of(view == VIEW_GENERIC ? in : view, (enum action)act, keys, sizeof keys);
+		snprintf(line, sizeof line, "  %-18s %-16s %s", *keys ? keys : "(not bound here)",
 			 action_table[act].name, action_table[act].help);
 		add_line(tv, line, strlen(line), *keys ? EL_DEFAULT : EL_MUTED);
 	}
@@ -236,29 +236,30 @@ struct view *view_help_new(struct app *a, enum view_id from)
 	static const char *const headings[VIEW_COUNT] = {
 		"Keys everywhere", "Keys in the queue", "Keys in an account", "Keys in an entry", "Keys in the help",
 		"Keys in the plan editor"};
-	if (from != VIEW_GENERIC && from != VIEW_HELP)
-		help_section(v, from, headings[from]);
-	help_section(v, VIEW_GENERIC, headings[VIEW_GENERIC]);
+	enum view_id in = from == VIEW_HELP ? VIEW_GENERIC : from;
+	static char generic_heading[64];
+	snprintf(generic_heading, sizeof generic_heading, "%s%s", headings[VIEW_GENERIC],
+		 in == VIEW_GENERIC ? "" : " (as they work here)");
+	if (in != VIEW_GENERIC)
+		help_section(v, in, in, headings[in]);
+	help_section(v, VIEW_GENERIC, in, generic_heading);
 	for (int other = VIEW_QUEUE; other < VIEW_COUNT; other++)
-		if (other != (int)from && other != VIEW_ENTRY && other != VIEW_HELP)
-			help_section(v, (enum view_id)other, headings[other]);
-	static const char *const commands[] = {
-		"Commands (press :)",
-		"  :goto ACCOUNT          open an account by its number",
-		"  :filter [collector=LOGIN] [segment=NAME] [bucket=1-30|31-60|61-90|90+] [flag=B|M|D|F] [min=AMOUNT]",
-		"                         filter the queue; :filter alone clears the filters",
-		"  :sort default|overdue|days|name|next",
-		"  :all, :mine            every collector's accounts, or mine",
-		"  :theme NAME            default, light, dark, high-contrast, mono",
-		"  :set, :bind, :color, :source   as in relancerc(5), at once",
-		"  :help                  this help",
-		"  :q, :quit              quit",
+		if (other != (int)in && other != VIEW_ENTRY && other != VIEW_HELP)
+			help_section(v, (enum view_id)other, (enum view_id)other, headings[other]);
+	struct text_view *tv = v->data;
+	static const char heading[] = "Commands (press :)";
+	add_line(tv, heading, strlen(heading), EL_PANE_TITLE);
+	for (size_t i = 0; app_commands[i].usage; i++) {
+		char line[256];
+		snprintf(line, sizeof line, "  %-22s %s", app_commands[i].usage, app_commands[i].help);
+		add_line(tv, line, strlen(line), EL_DEFAULT);
+	}
+	static const char *const notes[] = {
 		"",
 		"Flags: B broken promise, M missed installment, D dispute, F follow-up due.",
 		"Keys and colours are set in ~/.config/relance/relancerc (see relancerc(5)).",
 	};
-	struct text_view *tv = v->data;
-	for (size_t i = 0; i < sizeof commands / sizeof *commands; i++)
-		add_line(tv, commands[i], strlen(commands[i]), i == 0 ? EL_PANE_TITLE : EL_DEFAULT);
+	for (size_t i = 0; i < sizeof notes / sizeof *notes; i++)
+		add_line(tv, notes[i], strlen(notes[i]), EL_DEFAULT);
 	return v;
 }

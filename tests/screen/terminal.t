@@ -109,7 +109,7 @@ tm kill-server
 screen_start 80 24 -- -d "$B"
 wait_for "mine \(tester\)"
 type ":goto Q1" && send Enter && wait_for "account Q1"
-send n && wait_for "Enter: save" && type "half typed"
+send a && wait_for "Enter: save" && type "half typed"
 pid=$(cat "$T/pid")
 tm kill-server
 i=0; while kill -0 "$pid" 2>/dev/null && [ $i -lt 100 ]; do sleep 0.05; i=$((i + 1)); done

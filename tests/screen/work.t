@@ -21,8 +21,8 @@ wait_for "mine \(tester\)"
 type ":goto Q1" && send Enter
 screen_has "relance: account Q1" "the account"
 
-send n
-screen_has "Enter: save  Esc: cancel" "n opens the note form"
+send a
+screen_has "Enter: save  Esc: cancel" "a opens the note form"
 type "Spoke to the accountant"
 send Escape
 screen_has "Discard what was typed\? \(y/n\)" "Esc on a filled form asks first"
@@ -82,13 +82,13 @@ screen_has "call +tester +Call: no_answer \(0:0[1-9]\)" "with its outcome and du
 unlike "$(screen | tail -1)" "CALL" "the timer is gone"
 
 printf 'Long talk with the owner\nHe will pay in January.\n' > "$T/say"
-send N
-screen_has "note +tester +Long talk with the owner" "N: a long note written in the editor, its first line in the history"
+send A
+screen_has "note +tester +Long talk with the owner" "A: a long note written in the editor, its first line in the history"
 is "$(cat "$T/mode")" 600 "the editor's file was private (0600)"
 is "$(ls "$T/tmp" | wc -l)" 0 "and is removed afterwards"
 like "$(sqlite3 "$B" "SELECT body FROM activities WHERE summary = 'Long talk with the owner'")" "He will pay in January" "the whole text is kept"
 printf '  \n' > "$T/say"
-send N
+send A
 screen_has "the file was left empty: no note" "an empty file: no note"
 
 send s

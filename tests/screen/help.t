@@ -1,0 +1,54 @@
+#!/bin/sh
+# help.t (screen) — the help is made from the keys as they work in the view
+# it is asked from, and lists every : command; in the account view n and N
+# search (notes are a and A); :set takes effect at once.
+. "$(dirname "$0")/../lib/tap.sh"
+. "$(dirname "$0")/../lib/screen.sh"
+. "$(dirname "$0")/../lib/queue_book.sh"
+B="$T/q.db"
+queue_book "$B"
+screen_start 100 60 -- -d "$B"
+wait_for "mine \(tester\)"
+type ":goto Q1" && send Enter
+wait_for "relance: account Q1"
+send ?
+screen_has "Keys in an account" "? from an account: its keys first"
+screen_has "^ +a +note +add a one-line note" "a adds a note"
+screen_has "^ +A +long-note " "A writes a long note"
+screen_has "^ +n +search-next " "n is the next match here"
+screen_has "^ +N +search-prev " "N the previous one"
+screen_has "^ +Q +qr-code " "Q is the QR code here"
+screen_has "^ +\(not bound here\) +quit " "so quit has no key in an account, and the help says so"
+screen_has "Keys everywhere \(as they work here\)" "the generic keys, as they work in the account"
+send G
+screen_has "Commands \(press :\)" "G: the end of the help, the commands"
+for c in goto filter sort all mine theme set bind color source reload procedures help quit; do
+	screen_has "^ +:(q, :)?$c" ":$c is in the command list"
+done
+send q
+wait_for "relance: account Q1"
+send Tab
+send /
+type "Asked" && send Enter
+sleep 0.2
+unlike "$(screen | tail -1)" "not found" "a search in the history finds the note"
+send g
+send n
+sleep 0.3
+unlike "$(screen)" "Enter: save" "n in the account searches again: it opens no note form"
+unlike "$(screen | tail -1)" "not found|not bound" "and finds the match"
+send q
+wait_for "mine \(tester\)"
+screen_has "sort: default" "the queue's sort"
+type ":set queue-sort = name" && send Enter
+screen_has "sort: name" ":set queue-sort takes effect at once"
+order=$(screen | awk '$2 ~ /^Q[0-9]$/ {printf "%s ", $2}')
+is "$order" "Q1 Q2 Q4 Q8 Q3 Q7 " "the queue is in name order at once (Ëta as Eta)"
+type ":set ascii = yes" && send Enter
+screen_has "sort: name" "another :set leaves the sort as it is"
+type ":nosuch" && send Enter
+screen_has "no command nosuch \(goto, filter, sort, all, mine, theme, set, bind, color, source, reload, proced" "an unknown command lists them (reload and procedures too)"
+type ":q" && send Enter
+wait_exit
+is "$EXIT" 0 "quits"
+done_testing
