@@ -7,6 +7,9 @@
 #include "base/lib.h"
 #include "summary.h"
 
+/* the id of the entry this process added last (journal_last_id) */
+static char last_id[UID_LEN + 1];
+
 static int add(struct book *b, const struct journal_entry *e, const struct journal_stamp *stamp,
 	       char id_out[UID_LEN + 1])
 {
@@ -68,7 +71,13 @@ static int add(struct book *b, const struct journal_entry *e, const struct journ
 	}
 	if (id_out)
 		memcpy(id_out, id, UID_LEN + 1);
+	memcpy(last_id, id, UID_LEN + 1);
 	return 0;
+}
+
+const char *journal_last_id(void)
+{
+	return last_id;
 }
 
 int journal_add(struct book *b, const struct journal_entry *e, char id_out[UID_LEN + 1])

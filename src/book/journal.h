@@ -39,6 +39,9 @@ void journal_rule_stamp(struct rule_stamp *r, const char *name, const char *at);
 /* Appends an entry stamped now, by this copy of the book; its id in id
  * (may be NULL). Returns 0, or -1 after a message. */
 int journal_add(struct book *b, const struct journal_entry *e, char id[UID_LEN + 1]);
+/* The id of the entry this process journaled last ("" before any): what
+ * a command that journals through an engine function shows it saved. */
+const char *journal_last_id(void);
 /* The same with a stamp: an entry with that id already in the journal is
  * left as it is. */
 int journal_add_stamped(struct book *b, const struct journal_entry *e, const struct journal_stamp *stamp);

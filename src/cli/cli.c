@@ -59,13 +59,15 @@ static const struct command commands[] = {
 	 "--format F           text (default), tsv or json",
 	 cmd_history},
 	{"log", "log a call: its outcome, duration, note and follow-up",
-	 "log call ACCOUNT --outcome O [--duration S] [--note T] [--number N] [--follow-up D]\n"
+	 "log call ACCOUNT --outcome O [--duration S] [--note T] [--number N] [--follow-up D] [--quiet]\n"
 	 "--outcome O          reached, no_answer, voicemail, busy, wrong_number or\n"
 	 "                     interrupted\n"
 	 "--duration S         seconds (default 0)\n"
 	 "--note T             what was said\n"
 	 "--number N           the number called (default: the account's first)\n"
-	 "--follow-up D        a follow-up task on day D (YYYY-MM-DD)",
+	 "--follow-up D        a follow-up task on day D (YYYY-MM-DD)\n"
+	 "--quiet, -q          print nothing (default: \"call ENTRY_ID\", then \"task TASK_ID\"\n"
+	 "                     with --follow-up)",
 	 cmd_log},
 	{"calls", "list the calls left open when the workstation stopped, or close one",
 	 "calls --open [--user LOGIN] [--format text|tsv|json]\n"
@@ -76,7 +78,8 @@ static const struct command commands[] = {
 	 "--format F           text (default), tsv or json",
 	 cmd_calls},
 	{"note", "add a note to an account's history",
-	 "note ACCOUNT TEXT",
+	 "note ACCOUNT TEXT [--quiet]\n"
+	 "--quiet, -q          print nothing (default: \"note ENTRY_ID\")",
 	 cmd_note},
 	{"promise", "record a promise to pay, change or cancel one",
 	 "promise add ACCOUNT --date D [--amount A] [--invoices N,...] [--note T]\n"
@@ -94,9 +97,10 @@ static const struct command commands[] = {
 	 "--format F           text (default), tsv or json",
 	 cmd_promises},
 	{"dispute", "dispute an invoice (out of the overdue figures), or resolve a dispute",
-	 "dispute INVOICE --reason R [--note T]\n"
+	 "dispute INVOICE --reason R [--note T] [--quiet]\n"
 	 "--reason R           price, quality, not_delivered, not_received, already_paid or other\n"
 	 "--note T             the debtor's words\n"
+	 "--quiet, -q          print nothing (default: \"dispute ENTRY_ID\")\n"
 	 "relance dispute resolve INVOICE --as credit_note|rejected|resolved [--note T]\n"
 	 "--as H               how it ended",
 	 cmd_dispute},
@@ -105,6 +109,11 @@ static const struct command commands[] = {
 	 "--date D             when to follow up (YYYY-MM-DD)\n"
 	 "relance task done TASK_ID",
 	 cmd_task},
+	{"tasks", "list the open follow-up tasks, by due date",
+	 "tasks [ACCOUNT] [--due D] [--format text|tsv|json]\n"
+	 "--due D              only those due on day D or before (YYYY-MM-DD)\n"
+	 "--format F           text (default), tsv or json",
+	 cmd_tasks},
 	{"plan", "set up, show or cancel a payment plan",
 	 "plan add ACCOUNT --installments K --every week|2weeks|month --first D [--down A] [--fee A] [--total A]\n"
 	 "--installments K     1 to 120 installments\n"

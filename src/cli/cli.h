@@ -74,6 +74,7 @@ int cmd_plan(const struct cli_globals *g, int argc, char **argv);
 int cmd_snooze(const struct cli_globals *g, int argc, char **argv);
 int cmd_rules(const struct cli_globals *g, int argc, char **argv);
 int cmd_task(const struct cli_globals *g, int argc, char **argv);
+int cmd_tasks(const struct cli_globals *g, int argc, char **argv);
 int cmd_demo(const struct cli_globals *g, int argc, char **argv);
 int cmd_check(const struct cli_globals *g, int argc, char **argv);
 /* Copies in step (cmd_sync.c) and the accounting exports (cmd_export_tables.c). */

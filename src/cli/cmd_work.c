@@ -1,6 +1,6 @@
 /* cmd_work.c — the collector's writes from the command line: `log call`,
- * `note`, `promise add`, `promises`, `dispute`, `task add|done`, `plan
- * add|show|cancel`. The same
+ * `note`, `promise add`, `promises`, `dispute`, `task add|done`, `tasks`,
+ * `plan add|show|cancel`. The same
  * engine functions the workstation's forms will call. */
 #include <stdio.h>
 #include <stdlib.h>
@@ -39,12 +39,17 @@ static int amount_arg(struct opts *o, int64_t *cents)
 	return 0;
 }
 
-/* Joins the remaining positional words into text (for notes and tasks). */
-static void rest_text(struct opts *o, char *text, size_t size, const char **first)
+/* Joins the remaining positional words into text (for notes and tasks);
+ * --quiet (or -q) before a "--" sets *quiet. */
+static void rest_text(struct opts *o, char *text, size_t size, const char **first, int *quiet)
 {
 	size_t used = 0;
 	text[0] = '\0';
 	while (opts_more(o)) {
+		if (opts_flag(o, "--quiet") || opts_flag(o, "-q")) {
+			*quiet = 1;
+			continue;
+		}
 		const char *w = opts_positional(o);
 		if (!w)
 			return;
@@ -69,9 +74,12 @@ int cmd_log(const struct cli_globals *g, int argc, char **argv)
 	struct opts o;
 	struct call c = {0};
 	const char *what = NULL;
+	int quiet = 0;
 	opts_init(&o, "log", argc, argv);
 	while (opts_more(&o)) {
-		if (opts_value(&o, "--outcome"))
+		if (opts_flag(&o, "--quiet") || opts_flag(&o, "-q"))
+			quiet = 1;
+		else if (opts_value(&o, "--outcome"))
 			c.outcome = o.arg;
 		else if (opts_value(&o, "--duration"))
 			c.duration_s = opts_long(&o, 0, 86400);
@@ -92,7 +100,7 @@ int cmd_log(const struct cli_globals *g, int argc, char **argv)
 		}
 	}
 	if (!o.bad && (!what || strcmp(what, "call") || !c.account_no || !c.outcome)) {
-		msg_error("log: usage: relance log call ACCOUNT --outcome O [--duration S] [--note T]");
+		msg_error("log: usage: relance log call ACCOUNT --outcome O [--duration S] [--note T] [--quiet]");
 		o.bad = 1;
 	}
 	if (o.bad)
@@ -100,7 +108,14 @@ int cmd_log(const struct cli_globals *g, int argc, char **argv)
 	struct book b;
 	if (open_book(g, &b))
 		return 1;
-	return finish(&b, call_log(&b, g->user, &c));
+	char entry[UID_LEN + 1], task[UID_LEN + 1];
+	int rc = call_log_ids(&b, g->user, &c, entry, task);
+	if (rc == 0 && !quiet) {
+		printf("call %s\n", entry);
+		if (*task)
+			printf("task %s\n", task);
+	}
+	return finish(&b, rc);
 }
 
 static const struct table_column open_call_cols[] = {
@@ -163,10 +178,11 @@ int cmd_note(const struct cli_globals *g, int argc, char **argv)
 	struct opts o;
 	const char *account = NULL;
 	char text[4096];
+	int quiet = 0;
 	opts_init(&o, "note", argc, argv);
-	rest_text(&o, text, sizeof text, &account);
+	rest_text(&o, text, sizeof text, &account, &quiet);
 	if (!o.bad && (!account || !*text)) {
-		msg_error("note: usage: relance note ACCOUNT TEXT");
+		msg_error("note: usage: relance note ACCOUNT TEXT [--quiet]");
 		o.bad = 1;
 	}
 	if (o.bad)
@@ -179,7 +195,11 @@ int cmd_note(const struct cli_globals *g, int argc, char **argv)
 		return finish(&b, 1);
 	}
 	struct journal_entry e = {account, "note", g->user, NULL, text, NULL, NULL, NULL};
-	return finish(&b, journal_add(&b, &e, NULL));
+	char id[UID_LEN + 1];
+	int rc = journal_add(&b, &e, id);
+	if (rc == 0 && !quiet)
+		printf("note %s\n", id);
+	return finish(&b, rc);
 }
 
 int cmd_promise(const struct cli_globals *g, int argc, char **argv)
@@ -291,9 +311,12 @@ int cmd_dispute(const struct cli_globals *g, int argc, char **argv)
 {
 	struct opts o;
 	const char *reason = NULL, *note = NULL, *resolve_as = NULL, *first = NULL, *invoice = NULL;
+	int quiet = 0;
 	opts_init(&o, "dispute", argc, argv);
 	while (opts_more(&o)) {
-		if (opts_value(&o, "--reason"))
+		if (opts_flag(&o, "--quiet") || opts_flag(&o, "-q"))
+			quiet = 1;
+		else if (opts_value(&o, "--reason"))
 			reason = o.arg;
 		else if (opts_value(&o, "--note"))
 			note = o.arg;
@@ -313,7 +336,7 @@ int cmd_dispute(const struct cli_globals *g, int argc, char **argv)
 	if (!resolving)
 		invoice = first;
 	if (!o.bad && (!invoice || (resolving ? !resolve_as : !reason))) {
-		msg_error("dispute: usage: relance dispute INVOICE --reason R [--note T], or "
+		msg_error("dispute: usage: relance dispute INVOICE --reason R [--note T] [--quiet], or "
 			  "relance dispute resolve INVOICE --as credit_note|rejected|resolved");
 		o.bad = 1;
 	}
@@ -322,8 +345,11 @@ int cmd_dispute(const struct cli_globals *g, int argc, char **argv)
 	struct book b;
 	if (open_book(g, &b))
 		return 1;
-	int rc = resolving ? dispute_resolve(&b, g->user, invoice, resolve_as, note)
-			   : dispute_open(&b, g->user, invoice, reason, note);
+	if (resolving)
+		return finish(&b, dispute_resolve(&b, g->user, invoice, resolve_as, note));
+	int rc = dispute_open(&b, g->user, invoice, reason, note);
+	if (rc == 0 && !quiet)
+		printf("dispute %s\n", journal_last_id());
 	return finish(&b, rc);
 }
 
@@ -371,6 +397,48 @@ int cmd_task(const struct cli_globals *g, int argc, char **argv)
 	if (rc == 0)
 		printf("%s\n", id);
 	return finish(&b, rc);
+}
+
+static const struct table_column task_cols[] = {
+	{"id", CELL_TEXT}, {"account_no", CELL_TEXT}, {"due_date", CELL_TEXT},
+	{"text", CELL_TEXT}, {"user", CELL_TEXT}, {"created_at", CELL_TEXT},
+};
+
+static void task_line(const struct task_row *r, void *arg)
+{
+	const char *cells[] = {r->id, r->account_no, r->due_date, r->text, r->user, r->created_at};
+	table_row(arg, cells);
+}
+
+int cmd_tasks(const struct cli_globals *g, int argc, char **argv)
+{
+	struct opts o;
+	const char *account = NULL;
+	day_t due = 0;
+	int fmt = FMT_TEXT, has_due = 0;
+	opts_init(&o, "tasks", argc, argv);
+	while (opts_more(&o)) {
+		if (opts_value(&o, "--due"))
+			has_due = date_arg(&o, &due) == 0;
+		else if (opts_value(&o, "--format"))
+			fmt = opts_format(&o);
+		else
+			opts_account(&o, &account);
+	}
+	if (o.bad)
+		return 2;
+	struct book b;
+	if (open_book(g, &b))
+		return 1;
+	if (account && ledger_account_exists(b.db, account) <= 0) {
+		msg_error("no account %s in the book", account);
+		return finish(&b, 1);
+	}
+	struct table t;
+	table_begin(&t, (enum out_format)fmt, task_cols, sizeof task_cols / sizeof *task_cols, stdout);
+	long n = task_list(b.db, account, has_due ? &due : NULL, task_line, &t);
+	table_end(&t);
+	return finish(&b, n < 0 ? -1 : 0);
 }
 
 static const struct table_column installment_cols[] = {

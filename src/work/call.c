@@ -126,6 +126,13 @@ int call_close_interrupted(struct book *b, const struct call_open *o, long durat
 
 int call_log(struct book *b, const char *user, const struct call *c)
 {
+	return call_log_ids(b, user, c, NULL, NULL);
+}
+
+int call_log_ids(struct book *b, const char *user, const struct call *c, char entry_id[UID_LEN + 1],
+		 char task_id[UID_LEN + 1])
+{
+	char entry[UID_LEN + 1] = "", task[UID_LEN + 1] = "";
 	int known = 0, interrupted = !strcmp(c->outcome, "interrupted");
 	for (const char *const *o = call_outcomes; *o; o++)
 		known |= !strcmp(*o, c->outcome);
@@ -178,7 +185,7 @@ int call_log(struct book *b, const char *user, const struct call *c)
 	if (db_tx_begin(b->db, &nested))
 		return -1;
 	struct journal_entry e = {c->account_no, "call", user, NULL, summary, c->note, detail, c->completes};
-	int rc = journal_add(b, &e, NULL);
+	int rc = journal_add(b, &e, entry);
 	if (rc == 0 && c->completes) {
 		char key[UID_LEN + 16];
 		snprintf(key, sizeof key, "call_open:%s", c->completes);
@@ -191,10 +198,16 @@ int call_log(struct book *b, const char *user, const struct call *c)
 		}
 	}
 	if (rc == 0 && c->follow_up)
-		rc = task_add(b, user, c->account_no, c->follow_up, "call back", NULL);
+		rc = task_add(b, user, c->account_no, c->follow_up, "call back", task);
 	if (rc == 0)
 		rc = db_tx_commit(b->db, nested);
-	if (rc)
+	if (rc) {
 		db_tx_rollback(b->db, nested);
-	return rc ? -1 : 0;
+		return -1;
+	}
+	if (entry_id)
+		memcpy(entry_id, entry, UID_LEN + 1);
+	if (task_id)
+		memcpy(task_id, task, UID_LEN + 1);
+	return 0;
 }

@@ -28,6 +28,10 @@ int call_start(struct book *b, const char *user, const char *account_no, const c
  * call_outcomes, "interrupted" closes a call that was never ended (the
  * program stopped); its duration may be -1: not known. */
 int call_log(struct book *b, const char *user, const struct call *c);
+/* The same, with the ids of what it saved: the call's journal entry in
+ * entry_id, its follow-up task in task_id ("" when none); either may be NULL. */
+int call_log_ids(struct book *b, const char *user, const struct call *c, char entry_id[UID_LEN + 1],
+		 char task_id[UID_LEN + 1]);
 
 /* A call begun on this copy and not logged yet: the program ended (a
  * crash, a lost connection) while it ran. Kept in book_meta, which does

@@ -102,6 +102,41 @@ long task_list_open(sqlite3 *db, const char *account_no,
 	return n;
 }
 
+long task_list(sqlite3 *db, const char *account_no, const day_t *due_by,
+	       void (*fn)(const struct task_row *, void *), void *arg)
+{
+	sqlite3_stmt *st = db_prepare(db, "SELECT id, account_no, due_date, text, user, created_at FROM tasks "
+					  "WHERE status = 'open' AND (?1 IS NULL OR account_no = ?1) "
+					  "AND (?2 IS NULL OR due_date <= ?2) "
+					  "ORDER BY due_date, account_no, created_at, id");
+	if (!st)
+		return -1;
+	char day[11];
+	if (account_no)
+		sqlite3_bind_text(st, 1, account_no, -1, SQLITE_STATIC);
+	if (due_by) {
+		date_iso(*due_by, day);
+		sqlite3_bind_text(st, 2, day, -1, SQLITE_STATIC);
+	}
+	long n = 0;
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct task_row r = {
+			(const char *)sqlite3_column_text(st, 0), (const char *)sqlite3_column_text(st, 1),
+			(const char *)sqlite3_column_text(st, 2), (const char *)sqlite3_column_text(st, 3),
+			(const char *)sqlite3_column_text(st, 4), (const char *)sqlite3_column_text(st, 5),
+		};
+		fn(&r, arg);
+		n++;
+	}
+	if (rc != SQLITE_DONE) {
+		msg_error("tasks: %s", sqlite3_errmsg(db));
+		n = -1;
+	}
+	sqlite3_finalize(st);
+	return n;
+}
+
 int task_done(struct book *b, const char *user, const char *task_id)
 {
 	char now[21], account[80] = "", text[256] = "", summary[320];

@@ -23,4 +23,14 @@ int task_snooze(struct book *b, const char *user, const char *account_no, day_t 
 long task_list_open(sqlite3 *db, const char *account_no,
 		    void (*fn)(const char *id, const char *due, const char *text, void *), void *arg);
 
+/* An open task (a follow-up not done yet). */
+struct task_row {
+	const char *id, *account_no, *due_date, *text, *user, *created_at;
+};
+/* Calls fn for the open tasks of one account (account_no NULL: of all),
+ * due on or before *due_by (NULL: any day), by due date then account.
+ * Returns the count or -1. */
+long task_list(sqlite3 *db, const char *account_no, const day_t *due_by,
+	       void (*fn)(const struct task_row *, void *), void *arg);
+
 #endif

@@ -9,7 +9,7 @@ queue_book "$B"
 writer() { # who account count
 	i=1
 	while [ $i -le "$3" ]; do
-		"$R" -d "$B" --user "$1" note "$2" "note $i from $1" || echo "FAILED $1 $i"
+		"$R" -d "$B" --user "$1" note "$2" "note $i from $1" >/dev/null || echo "FAILED $1 $i"
 		[ $((i % 10)) -eq 0 ] && { "$R" -d "$B" --user "$1" task add "$2" --date 2026-12-01 "task $i" >/dev/null || echo "FAILED task $1 $i"; }
 		i=$((i + 1))
 	done
