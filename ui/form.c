@@ -20,23 +20,85 @@ struct state {
 	size_t cursor;  /* byte offset in its value */
 	char error[256];
 	int touched;
+	size_t scroll;  /* a text field's first byte shown (0 when it fits) */
 };
 
+/* 1 when a printable code point that takes no column starts at s[at] (a
+ * combining mark): it belongs to the character before it. */
+static int joins(const char *s, size_t len, size_t at)
+{
+	uint32_t cp;
+	size_t k;
+	return utf8_safe_at(s, len, at, &k) && utf8_decode(s + at, len - at, &cp) == k &&
+	       draw_cp_columns(cp, k) == 0;
+}
+
+/* The cursor moves and deletes by whole characters: a combining mark goes
+ * with the letter before it, so the cursor is never between them. */
 static size_t prev_char(const char *s, size_t at)
 {
-	while (at > 0 && ((unsigned char)s[--at] & 0xc0) == 0x80)
-		;
+	size_t len = strlen(s);
+	do {
+		while (at > 0 && ((unsigned char)s[--at] & 0xc0) == 0x80)
+			;
+	} while (at > 0 && joins(s, len, at));
 	return at;
 }
 
 static size_t next_char(const char *s, size_t at)
 {
 	size_t len = strlen(s);
-	if (at < len)
-		at++;
-	while (at < len && ((unsigned char)s[at] & 0xc0) == 0x80)
-		at++;
+	do {
+		if (at < len)
+			at++;
+		while (at < len && ((unsigned char)s[at] & 0xc0) == 0x80)
+			at++;
+	} while (at < len && joins(s, len, at));
 	return at;
+}
+
+/* Columns s[from..to) takes when drawn. */
+static int columns(const char *s, size_t from, size_t to)
+{
+	char part[sizeof ((struct field *)0)->value];
+	snprintf(part, sizeof part, "%.*s", (int)(to - from), s + from);
+	return draw_width(part);
+}
+
+/* 1 when, showing v from byte `scroll` in `room` columns (the first one a
+ * mark when scroll > 0), the character under the cursor is whole on
+ * screen and clear of the ellipsis that ends a cut text. */
+static int cursor_shows(const char *v, size_t scroll, size_t cursor, int room)
+{
+	size_t len = strlen(v);
+	int mark = scroll > 0;
+	int c = mark + columns(v, scroll, cursor);
+	int cw = cursor < len ? columns(v, cursor, next_char(v, cursor)) : 1;
+	int cut = mark + columns(v, scroll, len) > room;
+	return c + (cw > 0 ? cw : 1) <= room - cut;
+}
+
+/* Scrolls a text field sideways as little as needed to keep the cursor on
+ * screen (like the : prompt): left when it passed the right edge, right
+ * when it went before the first character shown or when the text no
+ * longer fills the field. */
+static size_t scroll_to(const char *v, size_t scroll, size_t cursor, int room)
+{
+	size_t len = strlen(v);
+	if (scroll > cursor)
+		scroll = cursor;
+	while (scroll > 0) {
+		size_t p = prev_char(v, scroll);
+		if ((p > 0) + columns(v, p, len) > room || !cursor_shows(v, p, cursor, room))
+			break;
+		scroll = p;
+	}
+	while (scroll < cursor && !cursor_shows(v, scroll, cursor, room))
+		scroll = next_char(v, scroll);
+	uint32_t cp;
+	while (scroll < cursor && joins(v, len, scroll)) /* a mark typed there */
+		scroll += utf8_decode(v + scroll, len - scroll, &cp);
+	return scroll;
 }
 
 static int choice_index(const struct field *fl)
@@ -61,24 +123,52 @@ static void draw_form(struct app *a, struct state *s)
 		if (draw_width(f->fields[i].label) > lw)
 			lw = draw_width(f->fields[i].label);
 	int cy = top + 1, cx = left;
+	char count[32] = ""; /* a text longer than its field: its length */
 	for (int i = 0; i < f->n; i++) {
 		const struct field *fl = &f->fields[i];
 		int y = top + 1 + i, x = left + 1;
 		draw_text(y, x, lw, fl->label, EL_LABEL, 0);
 		x += lw + 2;
+		int room = left + w - x - 1;
 		char shown[600];
 		if (fl->kind == FIELD_CHOICE)
 			snprintf(shown, sizeof shown, "< %s >", fl->value);
 		else
 			snprintf(shown, sizeof shown, "%s", fl->value);
-		draw_text(y, x, left + w - x - 1, shown, i == s->at ? EL_CURSOR : EL_DEFAULT, 1);
-		if (i == s->at) {
-			char before[600];
-			snprintf(before, sizeof before, "%.*s", (int)s->cursor, fl->value);
-			cy = y, cx = x + (fl->kind == FIELD_CHOICE ? 2 : draw_width(before));
+		if (i != s->at) {
+			draw_text(y, x, room, shown, EL_DEFAULT, 1);
+		} else if (fl->kind == FIELD_CHOICE) {
+			draw_text(y, x, room, shown, EL_CURSOR, 1);
+			cy = y, cx = x + 2;
+		} else {
+			/* the cursor always on screen: the text before it shifts
+			 * left, what is hidden on the left marked like the right */
+			s->scroll = scroll_to(fl->value, s->scroll, s->cursor, room);
+			int mark = s->scroll > 0 && room > 1;
+			if (mark) {
+				attrset((attr_t)theme_attr(EL_CURSOR));
+				if (draw_is_ascii())
+					mvaddch(y, x, '<');
+				else
+					mvaddwstr(y, x, L"\u2026");
+				attrset(A_NORMAL);
+			}
+			draw_text(y, x + mark, room - mark, fl->value + s->scroll, EL_CURSOR, 1);
+			cy = y, cx = x + mark + columns(fl->value, s->scroll, s->cursor);
+			if (draw_width(fl->value) >= room) {
+				size_t n = utf8_length(fl->value, strlen(fl->value));
+				snprintf(count, sizeof count, "%zu char%s", n, n == 1 ? "" : "s");
+			}
 		}
 	}
-	draw_text(top + h - 2, left + 1, w - 2, s->error[0] ? s->error :
+	/* the footer: a check's error or the keys, and the length of a long text */
+	int fy = top + h - 2, fw = w - 2, cw = count[0] ? draw_width(count) + 2 : 0;
+	if (cw > fw)
+		cw = 0, count[0] = '\0';
+	if (count[0])
+		draw_text_right(fy, left + 1 + fw - cw, cw, count, EL_MUTED);
+	draw_text(fy, left + 1, fw - cw, s->error[0] ? s->error : count[0] ?
+		  "Enter: save  Esc: cancel  Tab: next field" :
 		  "Enter: save  Esc: cancel  Tab: next field  Left/Right: choose", s->error[0] ? EL_ERROR : EL_MUTED, 1);
 	if (cx >= COLS)
 		cx = COLS - 1;
@@ -133,17 +223,20 @@ static void capture(const char *text, int error, void *arg)
 		snprintf(capturing->error, sizeof capturing->error, "%s", text);
 }
 
-static void insert(struct field *fl, size_t *cursor, wint_t ch)
+static int insert(struct field *fl, size_t *cursor, wint_t ch)
 {
 	char enc[MB_LEN_MAX > 8 ? MB_LEN_MAX : 8];
 	mbstate_t st;
 	memset(&st, 0, sizeof st);
 	size_t k = wcrtomb(enc, (wchar_t)ch, &st), len = strlen(fl->value);
-	if (k == (size_t)-1 || len + k >= sizeof fl->value)
-		return;
+	if (k == (size_t)-1)
+		return 0; /* not a character of this locale: left out, as before */
+	if (len + k >= sizeof fl->value)
+		return -1;
 	memmove(fl->value + *cursor + k, fl->value + *cursor, len - *cursor + 1);
 	memcpy(fl->value + *cursor, enc, k);
 	*cursor += k;
+	return 0;
 }
 
 static int confirm_discard(struct app *a, struct state *s)
@@ -166,7 +259,7 @@ static int confirm_discard(struct app *a, struct state *s)
 
 int form_run(struct app *a, struct form *f, int (*save)(struct app *, struct form *, void *), void *arg)
 {
-	struct state s = {f, 0, 0, "", 0};
+	struct state s = {f, 0, 0, "", 0, 0};
 	/* the cursor starts on the first field to fill in */
 	for (int i = f->n - 1; i >= 0; i--)
 		if (!f->fields[i].value[0] && f->fields[i].required)
@@ -196,7 +289,8 @@ int form_run(struct app *a, struct form *f, int (*save)(struct app *, struct for
 						break;
 					}
 			} else {
-				insert(fl, &s.cursor, ch);
+				if (insert(fl, &s.cursor, ch))
+					snprintf(s.error, sizeof s.error, "%s: full, no more can be typed", fl->label);
 			}
 			s.touched = 1;
 			continue;
@@ -212,7 +306,7 @@ int form_run(struct app *a, struct form *f, int (*save)(struct app *, struct for
 			int bad = 0;
 			for (int i = 0; i < f->n && !bad; i++)
 				if (check_field(&s, i)) {
-					s.at = i, bad = 1;
+					s.at = i, bad = 1, s.scroll = 0;
 					s.cursor = strlen(f->fields[i].value);
 				}
 			if (bad)
@@ -231,10 +325,10 @@ int form_run(struct app *a, struct form *f, int (*save)(struct app *, struct for
 			if (!s.error[0])
 				snprintf(s.error, sizeof s.error, "could not save");
 		} else if (key == '\t' || key == KEY_DOWN) {
-			s.at = (s.at + 1) % f->n;
+			s.at = (s.at + 1) % f->n, s.scroll = 0;
 			s.cursor = strlen(f->fields[s.at].value);
 		} else if (key == KEY_BTAB || key == KEY_UP) {
-			s.at = (s.at + f->n - 1) % f->n;
+			s.at = (s.at + f->n - 1) % f->n, s.scroll = 0;
 			s.cursor = strlen(f->fields[s.at].value);
 		} else if (fl->kind == FIELD_CHOICE && (key == KEY_LEFT || key == KEY_RIGHT)) {
 			int i = choice_index(fl), n = 0;
@@ -253,15 +347,15 @@ int form_run(struct app *a, struct form *f, int (*save)(struct app *, struct for
 			s.cursor = len;
 		} else if (key == 21) { /* C-u */
 			memmove(fl->value, fl->value + s.cursor, len - s.cursor + 1);
-			s.cursor = 0, s.touched = 1;
+			s.cursor = 0, s.touched = 1, s.error[0] = '\0';
 		} else if (key == KEY_BACKSPACE && s.cursor > 0) {
 			size_t p = prev_char(fl->value, s.cursor);
 			memmove(fl->value + p, fl->value + s.cursor, len - s.cursor + 1);
-			s.cursor = p, s.touched = 1;
+			s.cursor = p, s.touched = 1, s.error[0] = '\0';
 		} else if (key == KEY_DC && s.cursor < len) {
 			size_t nx = next_char(fl->value, s.cursor);
 			memmove(fl->value + s.cursor, fl->value + nx, len - nx + 1);
-			s.touched = 1;
+			s.touched = 1, s.error[0] = '\0';
 		}
 	}
 }
