@@ -51,7 +51,10 @@ enum view_id { VIEW_GENERIC, VIEW_QUEUE, VIEW_ACCOUNT, VIEW_ENTRY, VIEW_HELP, VI
 	ACTION(QR_CODE, "qr-code", VIEW_ACCOUNT, "Q", "the EPC QR code paying the overdue balance") \
 	ACTION(PLAN_EDIT, "plan-edit", VIEW_PLAN, "Enter", "change the installment's date and amount") \
 	ACTION(PLAN_SAVE, "plan-save", VIEW_PLAN, "w", "save the plan (its remainder must be zero)") \
-	ACTION(PLAN_CANCEL, "plan-cancel", VIEW_PLAN, "C", "cancel the active plan")
+	ACTION(PLAN_CANCEL, "plan-cancel", VIEW_PLAN, "C", "cancel the active plan") \
+	ACTION(PLAN_ADD_ROW, "plan-add-row", VIEW_PLAN, "a", "add an installment after the last") \
+	ACTION(PLAN_DELETE_ROW, "plan-delete-row", VIEW_PLAN, "d", "delete the installment (its amount goes to the remainder)") \
+	ACTION(PLAN_SPREAD, "plan-spread", VIEW_PLAN, "=", "spread the remainder over the rows not paid (odd cent on the last)")
 
 enum action {
 	ACT_NONE,

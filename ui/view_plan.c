@@ -83,8 +83,8 @@ static void draw(struct app *a, struct view *v, int top, int rows)
 		draw_text_right(y, 36, 13, pv->existing ? paid : "", el);
 		draw_text(y, 51, 10, pv->status[k], el, 0);
 	}
-	draw_text(top + rows - 1, 0, COLS, pv->existing ? "Enter: change a row not paid  w: save  C: cancel the plan  q: back"
-			  : "Enter: change a row  w: save (remainder zero)  q: back", EL_MUTED, 1);
+	draw_text(top + rows - 1, 0, COLS, pv->existing ? "Enter: change  a: add  d: delete  =: spread  w: save  C: cancel plan  q: back"
+			  : "Enter: change  a: add  d: delete  =: spread  w: save (remainder 0)  q: back", EL_MUTED, 1);
 }
 
 static int save_row(struct app *a, struct form *f, void *arg)
@@ -101,6 +101,13 @@ static int save_row(struct app *a, struct form *f, void *arg)
 	}
 	row->due = d, row->amount = c;
 	return 0;
+}
+
+/* 1 when row i may still change: any row of a new plan, one not paid yet
+ * of an active plan. */
+static int editable(const struct plan_view *pv, int i)
+{
+	return !pv->existing || !strcmp(pv->status[i], "due") || !strcmp(pv->status[i], "missed");
 }
 
 /* Keeps the rows that can still change in date order, numbered so. */
@@ -152,6 +159,93 @@ static int key(struct app *a, struct view *v, enum action act)
 			pv->dirty = 1;
 			order_rows(pv);
 		}
+		return 1;
+	}
+	case ACT_PLAN_ADD_ROW: {
+		if (pv->nrows == ROWS) {
+			app_message(a, 1, "a plan has %d installments at most", PLAN_MAX_INSTALLMENTS);
+			return 1;
+		}
+		int k = pv->nrows, seq = 0;
+		day_t last = a->today;
+		for (int i = 0; i < k; i++) {
+			if (pv->rows[i].seq > seq)
+				seq = pv->rows[i].seq;
+			if (pv->rows[i].due > last)
+				last = pv->rows[i].due;
+		}
+		int64_t rest = pv->total - scheduled(pv);
+		pv->rows[k] = (struct installment){seq + 1, plan_step(last, pv->existing ? EVERY_MONTH : pv->req.every, 1),
+						   rest > 0 ? rest : 0};
+		pv->paid[k] = 0;
+		snprintf(pv->status[k], sizeof pv->status[k], "%s", pv->existing ? "due" : "new");
+		pv->nrows++;
+		pv->l.cursor = k;
+		struct field fl[] = {{"Due", FIELD_DATE, 1, NULL, ""}, {"Amount", FIELD_AMOUNT, 1, NULL, ""}};
+		date_iso(pv->rows[k].due, fl[0].value);
+		money_format(pv->rows[k].amount, fl[1].value, sizeof fl[1].value);
+		struct form f = {"New installment", fl, 2};
+		if (!form_run(a, &f, save_row, &pv->rows[k])) {
+			pv->nrows--; /* cancelled: no row */
+			pv->l.cursor = k > 0 ? k - 1 : 0;
+			return 1;
+		}
+		pv->dirty = 1;
+		order_rows(pv);
+		return 1;
+	}
+	case ACT_PLAN_DELETE_ROW: {
+		int k = pv->l.cursor, open = 0;
+		if (pv->nrows == 0)
+			return 1;
+		for (int i = 0; i < pv->nrows; i++)
+			open += editable(pv, i);
+		if (!editable(pv, k)) {
+			app_message(a, 1, "a paid installment is not changed");
+			return 1;
+		}
+		if (open == 1) {
+			app_message(a, 1, pv->existing ? "the last installment to pay stays: C cancels the plan"
+						   : "the last installment stays: q leaves the plan");
+			return 1;
+		}
+		int seq = pv->rows[k].seq;
+		for (int i = k; i + 1 < pv->nrows; i++) {
+			pv->rows[i] = pv->rows[i + 1];
+			pv->paid[i] = pv->paid[i + 1];
+			memcpy(pv->status[i], pv->status[i + 1], sizeof pv->status[i]);
+		}
+		pv->nrows--;
+		/* the rows after it move up a number (a down payment stays 0) */
+		for (int i = 0; i < pv->nrows; i++)
+			if (editable(pv, i) && pv->rows[i].seq > seq)
+				pv->rows[i].seq--;
+		if (pv->l.cursor >= pv->nrows)
+			pv->l.cursor = pv->nrows - 1;
+		pv->dirty = 1;
+		return 1;
+	}
+	case ACT_PLAN_SPREAD: { /* each row not paid takes its share of the remainder */
+		int n = 0, last = -1;
+		int64_t rest = pv->total - scheduled(pv);
+		for (int i = 0; i < pv->nrows; i++)
+			if (editable(pv, i) && pv->rows[i].seq > 0)
+				n++, last = i;
+		if (n == 0) {
+			app_message(a, 1, "no installment to spread over");
+			return 1;
+		}
+		for (int i = 0; i < pv->nrows; i++)
+			if (editable(pv, i) && pv->rows[i].seq > 0 &&
+			    pv->rows[i].amount + rest / n + (i == last ? rest % n : 0) <= 0) {
+				app_message(a, 1, "installment %d would be zero or less: change it first", pv->rows[i].seq);
+				return 1;
+			}
+		for (int i = 0; i < pv->nrows; i++)
+			if (editable(pv, i) && pv->rows[i].seq > 0)
+				pv->rows[i].amount += rest / n + (i == last ? rest % n : 0);
+		pv->dirty = 1;
+		app_message(a, 0, "the remainder spread over %d installment%s", n, n == 1 ? "" : "s");
 		return 1;
 	}
 	case ACT_PLAN_SAVE: {

@@ -22,8 +22,7 @@ int plan_every_named(const char *name)
 	return -1;
 }
 
-/* The date n periods after first. */
-static day_t step(day_t first, enum plan_every every, int n)
+day_t plan_step(day_t first, enum plan_every every, int n)
 {
 	if (every == EVERY_WEEK)
 		return first + 7 * n;
@@ -47,7 +46,7 @@ int plan_schedule(const struct plan_request *r, day_t today_, int64_t total, str
 	int64_t rest = total - r->down, each = rest / r->installments;
 	for (int i = 0; i < r->installments; i++) {
 		int64_t amount = i + 1 == r->installments ? rest - each * (r->installments - 1) : each;
-		out[n++] = (struct installment){i + 1, step(r->first, r->every, i), amount};
+		out[n++] = (struct installment){i + 1, plan_step(r->first, r->every, i), amount};
 	}
 	return n;
 }

@@ -38,6 +38,9 @@ struct installment {
  * cent on the last; months keep their day, or the month's last. Returns
  * the number of rows written to out (room for installments + 1). */
 int plan_schedule(const struct plan_request *r, day_t today, int64_t total, struct installment *out);
+/* The date n periods after first (months keep their day, or the month's
+ * last). */
+day_t plan_step(day_t first, enum plan_every every, int n);
 /* "week", "2weeks", "month" -> every; -1 when unknown. */
 int plan_every_named(const char *name);
 

@@ -50,6 +50,35 @@ is "$(rows Q1)" "1 2027-01-01 333.33 due|2 2027-02-01 333.34 due|3 2027-03-15 33
 	"the plan keeps the rows in date order, numbered so"
 is "$("$R" -d "$B" history Q1 --type plan --format tsv | cut -f5 | sed -n 2p)" \
 	"Payment plan: 1,000.00 EUR in 3 installments, 2027-01-01 to 2027-03-15" "the journal describes the plan as saved"
+# a, d and =: rows added and deleted, the remainder spread
+send q
+wait_for "mine \(tester\)"
+type ":goto Q2" && send Enter
+wait_for "relance: account Q2"
+send P
+wait_for "Payment plan for 500\.00 EUR"
+send C-u && type "3" && send Tab Tab C-u && type "2026-12-01" && send Enter
+screen_has "3 +2027-02-01 +166\.68" "three rows"
+send a
+screen_has "New installment" "a: a new row's form"
+screen_has "2027-03-01" "dated a period after the last"
+send Tab C-u && type "100" && send Enter
+screen_has "4 +2027-03-01 +100\.00" "added, numbered 4"
+screen_has "remainder -100\.00" "the remainder follows"
+send =
+screen_has "remainder 0\.00" "=: the remainder spread"
+screen_has "1 +2026-12-01 +141\.66" "each row takes its share: -25.00"
+screen_has "4 +2027-03-01 +75\.00" "the new one too"
+send g j d
+screen_has "remainder 141\.66" "d: row 2 deleted, its amount in the remainder"
+screen_has "2 +2027-02-01 +141\.68" "the rows after it move up a number"
+unlike "$(screen)" "4 +2027-03-01" "no row 4 any more"
+send =
+screen_has "1 +2026-12-01 +188\.88" "= again: 141.66 over three rows, 47.22 each"
+screen_has "3 +2027-03-01 +122\.22" "the last"
+send w
+screen_has "plan saved" "saved"
+is "$(rows Q2)" "1 2026-12-01 188.88 due|2 2027-02-01 188.90 due|3 2027-03-01 122.22 due|" "the plan as edited"
 type ":q" && send Enter
 wait_exit
 
