@@ -5,6 +5,7 @@
  * column of the open items. */
 #include "dunning_ui.h"
 
+#include <curses.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -91,6 +92,189 @@ void dunning_preview(struct app *a, const char *account_no)
 	dunning_account_free(&acc);
 }
 
+/* ---- Q: the QR code, whole on the screen or not at all ------------------- */
+
+#define QR_INFO_LINES 5
+#define QR_INFO_SIZE 400
+
+struct qr_view {
+	struct qr code;
+	char info[QR_INFO_LINES][QR_INFO_SIZE]; /* the account, the payment, the reference */
+	char account_no[80];
+};
+
+static const char *qr_title(struct app *a, struct view *v)
+{
+	(void)a;
+	(void)v;
+	return "qr code";
+}
+
+/* Columns and lines the code takes with a quiet zone of `quiet` modules:
+ * one column and half a line a module, or "##" and a line in ASCII. */
+static void qr_size(const struct qr *q, int quiet, int *cols, int *lines)
+{
+	int side = q->width + 2 * quiet;
+	*cols = draw_is_ascii() ? 2 * side : side;
+	*lines = draw_is_ascii() ? side : (side + 1) / 2;
+}
+
+/* Bytes of s making its first line in `width` columns, cut at a blank
+ * (a word wider than that is a line of its own, drawn with an ellipsis);
+ * *next: where the next line begins. */
+static size_t qr_wrap(const char *s, int width, const char **next)
+{
+	char buf[QR_INFO_SIZE];
+	size_t n = strlen(s), end = 0;
+	if (n >= sizeof buf)
+		n = sizeof buf - 1;
+	for (size_t i = 1; i <= n; i++) {
+		if (i < n && s[i] != ' ')
+			continue;
+		memcpy(buf, s, i);
+		buf[i] = '\0';
+		if (end && draw_width(buf) > width)
+			break;
+		end = i; /* the first word, or more words that fit */
+		if (draw_width(buf) > width)
+			break;
+	}
+	*next = s + end;
+	while (**next == ' ')
+		(*next)++;
+	return end;
+}
+
+/* Lines the information takes wrapped in `width` columns. */
+static int qr_info_lines(const struct qr_view *qv, int width)
+{
+	int k = 0;
+	for (int i = 0; i < QR_INFO_LINES; i++) {
+		const char *s = qv->info[i];
+		do {
+			qr_wrap(s, width, &s);
+			k++;
+		} while (*s);
+	}
+	return k;
+}
+
+/* Draws the information from (y, x) in `width` columns and `rows` lines,
+ * wrapped at blanks; what would not fit goes on the last line, which then
+ * ends in an ellipsis. */
+static void qr_draw_info(const struct qr_view *qv, int y, int x, int width, int rows)
+{
+	int k = 0;
+	for (int i = 0; i < QR_INFO_LINES && k < rows; i++) {
+		const char *s = qv->info[i];
+		enum element el = i == 1 ? EL_AMOUNT : i == QR_INFO_LINES - 1 ? EL_MUTED : EL_DEFAULT;
+		do {
+			const char *next;
+			size_t take = qr_wrap(s, width, &next);
+			char line[QR_INFO_SIZE];
+			if (k == rows - 1 && (*next || i < QR_INFO_LINES - 1)) { /* the last line: all that is left */
+				snprintf(line, sizeof line, "%s", s);
+				for (int j = i + 1; j < QR_INFO_LINES; j++)
+					if (qv->info[j][0])
+						snprintf(line + strlen(line), sizeof line - strlen(line), " %s", qv->info[j]);
+				draw_text(y + k, x, width, line, el, 0);
+				return;
+			}
+			snprintf(line, sizeof line, "%.*s", (int)take, s);
+			draw_text(y + k++, x, width, line, el, 0);
+			s = next;
+		} while (*s && k < rows);
+	}
+}
+
+static void qr_draw(struct app *a, struct view *v, int top, int rows)
+{
+	(void)a;
+	struct qr_view *qv = v->data;
+	/* the quiet zone: two modules, one when two do not fit */
+	int quiet = 2, cw, ch;
+	qr_size(&qv->code, quiet, &cw, &ch);
+	if (cw > COLS - 2 || ch > rows) {
+		quiet = 1;
+		qr_size(&qv->code, quiet, &cw, &ch);
+	}
+	if (cw > COLS - 2 || ch > rows) { /* never a cut code: the size it needs */
+		char say[2][200], need[64];
+		if (cw > COLS - 2 && ch > rows)
+			snprintf(need, sizeof need, "%dx%d", cw + 2, ch + 2);
+		else if (cw > COLS - 2)
+			snprintf(need, sizeof need, "%d columns", cw + 2);
+		else
+			snprintf(need, sizeof need, "%d lines", ch + 2);
+		snprintf(say[0], sizeof say[0], "The QR code does not fit: it needs a terminal of %s (this one is %dx%d).",
+			 need, COLS, LINES);
+		snprintf(say[1], sizeof say[1], "Enlarge it, or make an image: relance qr %s --png FILE",
+			 qv->account_no);
+		int k = 0;
+		for (int i = 0; i < 2; i++) {
+			const char *s = say[i];
+			while (*s && k < rows) {
+				const char *next;
+				char line[200];
+				snprintf(line, sizeof line, "%.*s", (int)qr_wrap(s, COLS - 2, &next), s);
+				draw_text(top + k++, 1, COLS - 2, line, i ? EL_DEFAULT : EL_ERROR, 0);
+				s = next;
+			}
+		}
+		if (k + 1 < rows)
+			qr_draw_info(qv, top + k + 1, 1, COLS - 2, rows - k - 1);
+		return;
+	}
+	struct sbuf text = {0};
+	qr_text(&qv->code, quiet, QR_INK_LIGHT, draw_is_ascii(), &text);
+	const char *s = text.s ? text.s : "";
+	for (int k = 0; k < ch && *s; k++) {
+		size_t n = strcspn(s, "\n");
+		char *line = malloc(n + 1);
+		if (!line)
+			abort();
+		memcpy(line, s, n);
+		line[n] = '\0';
+		draw_text(top + k, 1, cw, line, EL_DEFAULT, 0);
+		free(line);
+		s += n + (s[n] == '\n');
+	}
+	sbuf_free(&text);
+	/* the account, amount and reference: beside the code when they fit
+	 * there whole, else below it when there is room, else beside, wrapped */
+	int bx = 1 + cw + 2, room = COLS - bx - 1, widest = 0;
+	for (int i = 0; i < QR_INFO_LINES; i++) {
+		int w = draw_width(qv->info[i]);
+		widest = w > widest ? w : widest;
+	}
+	if (room >= widest)
+		qr_draw_info(qv, top, bx, room, rows);
+	else if (ch + 1 + qr_info_lines(qv, COLS - 2) <= rows)
+		qr_draw_info(qv, top + ch + 1, 1, COLS - 2, rows - ch - 1);
+	else if (room > 0)
+		qr_draw_info(qv, top, bx, room, rows);
+	else if (ch < rows) /* a code as wide as the screen: what is left below */
+		qr_draw_info(qv, top + ch, 1, COLS - 2, rows - ch);
+}
+
+static int qr_key(struct app *a, struct view *v, enum action act)
+{
+	(void)a;
+	(void)v;
+	(void)act;
+	return 0;
+}
+
+static void qr_close(struct view *v)
+{
+	struct qr_view *qv = v->data;
+	qr_free(&qv->code);
+	free(qv);
+	free(v);
+}
+
+static const struct view_ops qr_ops = {VIEW_ENTRY, qr_title, qr_draw, qr_key, NULL, qr_close};
+
 void dunning_qr(struct app *a, const char *account_no)
 {
 	struct dun_account acc;
@@ -101,7 +285,7 @@ void dunning_qr(struct app *a, const char *account_no)
 	int64_t cents = dunning_payable(&acc);
 	char ref[64], shown[64], err[256], amount[32];
 	dunning_account_reference(acc.account_no, ref);
-	struct sbuf payload = {0}, text = {0};
+	struct sbuf payload = {0};
 	struct qr code = {0};
 	if (cents <= 0) {
 		app_message(a, 1, "nothing overdue to pay");
@@ -110,20 +294,25 @@ void dunning_qr(struct app *a, const char *account_no)
 	} else if (qr_encode(payload.s, payload.len, &code)) {
 		app_message(a, 1, "the payment does not fit a QR code");
 	} else {
-		qr_text(&code, 2, QR_INK_LIGHT, draw_is_ascii(), &text);
+		struct view *v = calloc(1, sizeof *v);
+		struct qr_view *qv = calloc(1, sizeof *qv);
+		if (!v || !qv)
+			abort();
+		qv->code = code;
+		code = (struct qr){0};
 		money_format_grouped(cents, amount, sizeof amount);
 		payref_display(ref, shown, sizeof shown);
-		char line[3][300];
-		snprintf(line[0], sizeof line[0], "Pay %s EUR to %s, %s", amount, company.name, company.iban);
-		snprintf(line[1], sizeof line[1], "Reference %s  (EPC QR, scan with a banking app)", shown);
-		const char *lines[] = {line[0], line[1], ""};
-		struct view *ev = view_entry_new(a, lines, 3, "qr code");
-		view_entry_append(ev, text.s);
-		app_push(a, ev);
+		snprintf(qv->account_no, sizeof qv->account_no, "%s", acc.account_no);
+		snprintf(qv->info[0], sizeof qv->info[0], "Account %s, %s", acc.account_no, acc.name);
+		snprintf(qv->info[1], sizeof qv->info[1], "Pay %s EUR to %s, %s", amount, company.name, company.iban);
+		snprintf(qv->info[2], sizeof qv->info[2], "Reference %s", shown);
+		snprintf(qv->info[4], sizeof qv->info[4], "EPC QR code: scan it with a banking app");
+		v->ops = &qr_ops;
+		v->data = qv;
+		app_push(a, v);
 	}
 	qr_free(&code);
 	sbuf_free(&payload);
-	sbuf_free(&text);
 	dunning_account_free(&acc);
 }
 

@@ -120,7 +120,10 @@ int cmd_qr(const struct cli_globals *g, int argc, char **argv)
 	dunning_account_reference(a.account_no, ref);
 	struct sbuf payload = {0};
 	int rc = 0;
-	if (dunning_epc(&a, cents, ref, &payload, err, sizeof err)) {
+	if (cents <= 0) { /* as Q in the workstation: no code without an amount */
+		msg_error("qr: %s: nothing overdue to pay; give --amount to make a code anyway", account);
+		rc = 1;
+	} else if (dunning_epc(&a, cents, ref, &payload, err, sizeof err)) {
 		msg_error("qr: %s", err);
 		rc = 1;
 	}

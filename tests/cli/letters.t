@@ -1,8 +1,9 @@
 #!/bin/sh
 # letters.t — `relance interest` line by line across a half-year, with a
 # contractual rate, and for a consumer; `relance qr`: the payload's fields,
-# its code decoded back by zbarimg; `relance letter`: a PDF read back with
-# pdftotext in the account's language and another; their errors.
+# its code decoded back by zbarimg, none for nothing overdue without
+# --amount; `relance letter`: a PDF read back with pdftotext in the
+# account's language and another; their errors.
 . "$(dirname "$0")/../lib/tap.sh"
 . "$(dirname "$0")/../lib/dunning_book.sh"
 
@@ -70,6 +71,18 @@ is "$?" 1 "no IBAN: no code"
 like "$out" "no IBAN \\(set company-iban\\)" "it says which setting"
 dunning_config
 fails "nothing overdue: refused" "$R" -d "$B" qr B1 --amount 0
+# nothing overdue (D1's only invoice is disputed): no code without --amount, as Q says
+out=$("$R" -d "$B" qr D1 2>&1)
+is "$?" 1 "nothing overdue: no code, an error"
+like "$out" "D1: nothing overdue to pay; give --amount to make a code anyway" "it says why, and what to do"
+unlike "$out" "█" "and prints no code"
+out=$("$R" -d "$B" qr D1 --png "$T/d1.png" 2>&1)
+is "$?.$(test -e "$T/d1.png" && echo png)" 1. "nor an image"
+"$R" -d "$B" qr D1 --payload >/dev/null 2>&1
+without=$?
+out=$("$R" -d "$B" qr D1 --amount 75 --payload)
+is "$without.$?.$(printf '%s\n' "$out" | sed -n 8p)" 1.0.EUR75.00 \
+	"--payload: none without an amount, with --amount the payment of that amount"
 
 # --- letter ------------------------------------------------------------------------
 ok "letter B1" "$R" -d "$B" letter B1 -o "$T/b1.pdf"
