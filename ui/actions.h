@@ -26,6 +26,7 @@ enum view_id { VIEW_GENERIC, VIEW_QUEUE, VIEW_ACCOUNT, VIEW_ENTRY, VIEW_HELP, VI
 	ACTION(QUIT, "quit", VIEW_GENERIC, "Q", "quit relance") \
 	ACTION(REDRAW, "redraw", VIEW_GENERIC, "C-l", "redraw the screen") \
 	ACTION(RELOAD, "reload", VIEW_GENERIC, "R", "read the book again") \
+	ACTION(MESSAGES, "messages", VIEW_GENERIC, "M", "the last 50 messages, whole") \
 	ACTION(OPEN, "open", VIEW_QUEUE, "Enter", "open the account") \
 	ACTION(TOGGLE_ALL, "toggle-all", VIEW_QUEUE, "a", "my accounts / every collector's") \
 	ACTION(SORT, "sort", VIEW_QUEUE, "s", "next sort order") \

@@ -30,6 +30,8 @@
 
 #define MIN_COLS 80
 #define MIN_LINES 24
+#define MIN_QUEUE_COLS 60
+#define MIN_QUEUE_LINES 16
 
 static volatile sig_atomic_t stop_signal, interrupted;
 
@@ -108,13 +110,52 @@ static double ms_since(const struct timespec *t0)
 
 /* ---- status, views ------------------------------------------------------ */
 
+/* The last messages, whole, for :messages (the status line may cut them). */
+#define MESSAGES_KEPT 50
+static struct {
+	char at[9], text[512];
+	int error;
+} kept[MESSAGES_KEPT];
+static int nkept, next_kept;
+
 void app_message(struct app *a, int error, const char *fmt, ...)
 {
+	char text[512];
 	va_list ap;
 	va_start(ap, fmt);
-	vsnprintf(a->status, sizeof a->status, fmt, ap);
+	vsnprintf(text, sizeof text, fmt, ap);
 	va_end(ap);
+	snprintf(a->status, sizeof a->status, "%.*s", (int)sizeof a->status - 1, text);
 	a->status_error = error;
+	int prev = (next_kept + MESSAGES_KEPT - 1) % MESSAGES_KEPT;
+	if (!text[0] || (nkept && !strcmp(kept[prev].text, text)))
+		return;
+	time_t now = time(NULL);
+	struct tm tm;
+	localtime_r(&now, &tm);
+	strftime(kept[next_kept].at, sizeof kept[next_kept].at, "%H:%M:%S", &tm);
+	memcpy(kept[next_kept].text, text, sizeof text);
+	kept[next_kept].error = error;
+	next_kept = (next_kept + 1) % MESSAGES_KEPT;
+	if (nkept < MESSAGES_KEPT)
+		nkept++;
+}
+
+/* The kept messages, newest first, in a text view. */
+static void show_messages(struct app *a)
+{
+	if (!nkept) {
+		app_message(a, 0, "no messages yet");
+		return;
+	}
+	static char lines[MESSAGES_KEPT][540];
+	const char *shown[MESSAGES_KEPT];
+	for (int i = 0; i < nkept; i++) {
+		int k = (next_kept + MESSAGES_KEPT - 1 - i) % MESSAGES_KEPT;
+		snprintf(lines[i], sizeof lines[i], "%s %s%s", kept[k].at, kept[k].error ? "! " : "", kept[k].text);
+		shown[i] = lines[i];
+	}
+	app_push(a, view_entry_new(a, shown, nkept, "messages"));
 }
 
 void app_push(struct app *a, struct view *v)
@@ -180,10 +221,14 @@ static void draw_status(struct app *a)
 void app_draw(struct app *a)
 {
 	erase();
-	if (COLS < MIN_COLS || LINES < MIN_LINES) {
+	/* the queue works down to 60x16 (narrower columns); the others need 80x24 */
+	struct view *top = app_top(a);
+	int queue = top && top->ops->id == VIEW_QUEUE;
+	int min_cols = queue ? MIN_QUEUE_COLS : MIN_COLS, min_lines = queue ? MIN_QUEUE_LINES : MIN_LINES;
+	if (COLS < min_cols || LINES < min_lines) {
 		char msg[96];
-		snprintf(msg, sizeof msg, "terminal too small (need %dx%d, have %dx%d)", MIN_COLS, MIN_LINES,
-			 COLS, LINES);
+		snprintf(msg, sizeof msg, "terminal too small (%s needs %dx%d, have %dx%d)",
+			 queue ? "the queue" : "this screen", min_cols, min_lines, COLS, LINES);
 		int w = (int)strlen(msg);
 		draw_text(LINES / 2, COLS > w ? (COLS - w) / 2 : 0, COLS, msg, EL_ERROR, 0);
 		refresh();
@@ -471,6 +516,7 @@ const struct app_command app_commands[] = {
 	{"color", ":color ELEMENT FG BG", "a colour, at once"},
 	{"source", ":source FILE", "read a relancerc file"},
 	{"reload", ":reload", "read the book again"},
+	{"messages", ":messages", "the last 50 messages, whole, newest first"},
 	{"procedures", ":procedures", "edit the dunning procedures in the editor"},
 	{"help", ":help", "this help"},
 	{"quit", ":q, :quit", "quit"},
@@ -547,6 +593,8 @@ void app_command(struct app *a, const char *line)
 		}
 	} else if (!strcmp(cmd, "help")) {
 		app_push(a, view_help_new(a, app_top(a)->ops->id));
+	} else if (!strcmp(cmd, "messages")) {
+		show_messages(a);
 	} else if (!strcmp(cmd, "reload")) {
 		app_load_queue(a);
 	} else if (!strcmp(cmd, "procedures")) {
@@ -619,6 +667,7 @@ static void generic(struct app *a, enum action act)
 			app_message(a, 1, "calls start from an account: Enter opens one, then c");
 		break;
 	case ACT_REDRAW: clearok(curscr, TRUE); break;
+	case ACT_MESSAGES: show_messages(a); break;
 	case ACT_RELOAD:
 		if (app_load_queue(a) == 0)
 			app_message(a, 0, "read the book again");

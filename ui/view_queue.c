@@ -51,17 +51,47 @@ static void filter_text(const struct queue_filter *f, char *out, size_t size)
 /* Column widths for the screen width. */
 struct layout {
 	int flags, account, name, collector, overdue, days, action, date;
+	int year; /* dates in it are written MM-DD when all shown are */
 };
 
-static struct layout layout_for(int cols)
+static int at_least(int w, const char *s)
 {
-	struct layout l = {4, 9, 0, 9, 13, 5, 0, 10};
-	int fixed = l.flags + l.account + l.collector + l.overdue + l.days + l.date + 7;
+	int n = draw_width(s);
+	return n > w ? n : w;
+}
+
+/* The figures and numbers take the width the rows on screen need (never
+ * cut); the name and the next action share what is left, the name more. */
+static struct layout layout_for(struct app *a, const struct queue_view *qv, int cols, int rows)
+{
+	struct layout l = {4, 7, 0, 9, 7, 4, 0, 5, 0};
+	int y, mo, d;
+	civil_from_days(a->today, &y, &mo, &d);
+	l.year = y;
+	const struct queue *q = &a->queue;
+	for (int i = 0; i < rows && qv->l.top + i < qv->l.count; i++) {
+		const struct queue_row *r = &q->rows[q->view[qv->l.top + i]];
+		char m[32];
+		money_format_grouped(r->overdue, m, sizeof m);
+		l.overdue = at_least(l.overdue, m);
+		l.account = at_least(l.account, r->account_no);
+		snprintf(m, sizeof m, "%d", r->oldest_days);
+		l.days = at_least(l.days, m);
+		if (r->next_action[0]) {
+			civil_from_days(r->next_date, &y, &mo, &d);
+			if (y != l.year)
+				l.date = 10;
+		}
+	}
+	if (!a->scope_all) /* my own queue: the collector is me */
+		l.collector = 0;
+	int fixed = l.flags + l.account + (l.collector ? l.collector + 1 : 0) + l.overdue + l.days + l.date + 6;
 	int rest = cols - fixed;
 	if (rest < 20)
 		rest = 20;
-	l.name = rest * 55 / 100;
-	l.action = rest - l.name;
+	/* the next action 20 columns when there is room, the name the rest */
+	l.action = rest >= 44 ? 20 + (rest - 44) / 3 : rest * 45 / 100;
+	l.name = rest - l.action;
 	return l;
 }
 
@@ -81,8 +111,10 @@ static void draw_row(struct app *a, const struct queue_row *r, int y, const stru
 	x += L->account + 1;
 	draw_text(y, x, L->name, r->name, base, 0);
 	x += L->name + 1;
-	draw_text(y, x, L->collector, r->collector, selected ? base : EL_MUTED, 0);
-	x += L->collector + 1;
+	if (L->collector) {
+		draw_text(y, x, L->collector, r->collector, selected ? base : EL_MUTED, 0);
+		x += L->collector + 1;
+	}
 	char m[32], d[16], date[11] = "";
 	money_format_grouped(r->overdue, m, sizeof m);
 	draw_text_right(y, x, L->overdue, m, selected ? base : EL_OVERDUE);
@@ -94,6 +126,8 @@ static void draw_row(struct app *a, const struct queue_row *r, int y, const stru
 	x += L->action + 1;
 	if (r->next_action[0])
 		date_iso(r->next_date, date);
+	if (r->next_action[0] && L->date == 5) /* this year's: MM-DD */
+		memmove(date, date + 5, 6);
 	draw_text(y, x, L->date, date, selected ? base : r->due ? EL_DUE : EL_MUTED, 0);
 	(void)a;
 }
@@ -110,13 +144,17 @@ static void draw(struct app *a, struct view *v, int top, int rows)
 		 a->scope_all ? "" : ")", q->nview, q->nview == 1 ? "" : "s", total,
 		 queue_sort_name(q->sort), *filters ? " | filter:" : "", filters);
 	draw_text(top, 0, COLS, head, EL_PANE_TITLE, 1);
-	struct layout L = layout_for(COLS);
+	qv->rows = rows - 2;
+	qv->l.count = (int)q->nview;
+	list_fit(&qv->l, qv->rows);
+	struct layout L = layout_for(a, qv, COLS, qv->rows);
 	int x = 0, y = top + 1;
 	draw_fill(y, 0, COLS, EL_HEADER);
 	draw_text(y, x, L.flags, "Flag", EL_HEADER, 0), x += L.flags + 1;
 	draw_text(y, x, L.account, "Account", EL_HEADER, 0), x += L.account + 1;
 	draw_text(y, x, L.name, "Name", EL_HEADER, 0), x += L.name + 1;
-	draw_text(y, x, L.collector, "Collector", EL_HEADER, 0), x += L.collector + 1;
+	if (L.collector)
+		draw_text(y, x, L.collector, "Collector", EL_HEADER, 0), x += L.collector + 1;
 	draw_text_right(y, x, L.overdue, "Overdue", EL_HEADER), x += L.overdue + 1;
 	draw_text_right(y, x, L.days, "Days", EL_HEADER), x += L.days + 1;
 	draw_text(y, x, L.action, "Next action", EL_HEADER, 0), x += L.action + 1;

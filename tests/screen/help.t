@@ -47,7 +47,17 @@ is "$order" "Q1 Q2 Q4 Q8 Q3 Q7 " "the queue is in name order at once (Ëta as Et
 type ":set ascii = yes" && send Enter
 screen_has "sort: name" "another :set leaves the sort as it is"
 type ":nosuch" && send Enter
-screen_has "no command nosuch \(goto, filter, sort, all, mine, theme, set, bind, color, source, reload, proced" "an unknown command lists them (reload and procedures too)"
+screen_has "no command nosuch \(goto, filter, sort, all, mine, theme, set, bind, color, source, reload, messag~$" "an unknown command lists them; cut on the status line, with a mark"
+send M
+screen_has "relance: messages" "M: the last messages"
+screen_has "^ +[0-9:]{8} ! no command nosuch \(goto, filter, sort, all, mine, theme, set, bind, color, source," "whole there, newest first, errors marked"
+screen_has "^ +reload, messages, procedures, help, quit\)" "(wrapped, not cut)"
+screen_has "[0-9:]{8} set ascii = yes" "and the ones before"
+send q
+type ":messages" && send Enter
+screen_has "relance: messages" ":messages too"
+send q
+wait_for "mine \(tester\)"
 type ":q" && send Enter
 wait_exit
 is "$EXIT" 0 "quits"

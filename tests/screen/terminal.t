@@ -26,8 +26,8 @@ screen_start 120 40 -- -d "$B"
 screen_has "mine \(tester\) \| 9 accounts" "120x40: the queue"
 order=$(screen | awk '$2 ~ /^[QX][0-9]$/ {printf "%s ", $2}')
 is "$order" "Q3 Q4 Q2 Q1 Q7 Q8 X1 X2 X3 " "the same order at 120x40 (X: 1.00 overdue each, last)"
-is "$(column_of 'X2 ' tester)" "$(column_of 'Q1 ' tester)" "emoji (double width) keep the columns"
-screen_has "Q7 +Zeta 株式会社 +tester" "wide names have room at 120 columns"
+is "$(column_of 'X2 ' '1.00')" "$(column_of 'X1 ' '1.00')" "emoji (double width) keep the columns: the amounts in one column"
+screen_has "Q7 +Zeta 株式会社 +50\.00" "wide names have room at 120 columns"
 screen_has 'ACME\\x1b\]2;pwned\\x07 SA' "an escape sequence in a name is shown escaped"
 unlike "$(tm display-message -p -t s '#{pane_title}')" "pwned" "and never reaches the terminal (the title is intact)"
 is "$(column_of 'X1 ' tester)" "$(column_of 'Q1 ' tester)" "the escaped name keeps the columns"
@@ -45,8 +45,19 @@ screen_has "relance: account X3" "and the accent-blind search finds Wąsowski"
 send f && type "note"
 screen_has "history type \(empty: all\): note" "the history filter prompt shows what is typed at 80 columns"
 send Enter q
-resize 60 20
-screen_has "terminal too small \(need 80x24, have 60x20\)" "a small terminal is told so"
+resize 60 16
+screen_has "mine \(tester\) \| 9 accounts" "the queue works at 60x16"
+screen_has "^\.\.\.\. Q2 .* 500\.00 " "its figures whole"
+ok "every line within the screen" test "$(screen | awk 'length($0) > 0' | wc -l)" -le 16
+resize 59 16
+screen_has "terminal too small \(the queue needs 60x16, have 59x16\)" "below that, it says so"
+resize 80 24
+type ":goto Q2" && send Enter
+wait_for "relance: account Q2"
+resize 70 20
+screen_has "terminal too small \(this screen needs 80x24, have 70x20\)" "an account needs 80x24, and says so"
+resize 80 24
+send q
 resize 100 30
 screen_has "mine \(tester\) \| 9 accounts" "and the queue comes back when it grows"
 type ":goto Q"

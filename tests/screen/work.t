@@ -152,7 +152,7 @@ type "y"
 screen_has "plan cancelled" "and cancels"
 send q
 screen_has "mine \(tester\)" "back to the queue"
-screen_has "Q1 +Alpha Ltd +tester +1,000\.00 +30 promise to… +2026-11-30" "the queue follows: with the call-back done, Q1's next action is its promise (before the 12-01 task)"
+screen_has "Q1 +Alpha Ltd +1,000\.00 +30 promise to [^ ]* +11-30" "the queue follows: with the call-back done, Q1's next action is its promise (before the 12-01 task)"
 type ":q" && send Enter
 wait_exit
 is "$EXIT" 0 "quits"
