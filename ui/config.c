@@ -133,6 +133,15 @@ static int do_set(char **w, int n, const char *where, int line, config_error_fn 
 		settings.refresh_seconds = (int)secs;
 		return 0;
 	}
+	if (!strcmp(name, "time-zone")) {
+		if (*v && (strlen(v) >= sizeof settings.time_zone || !time_zone_known(v))) {
+			report(err, arg, where, line, "time-zone: %s is no zone of the tz database (say Europe/Brussels, "
+			       "UTC, or \"\" for the TZ variable)", v);
+			return -1;
+		}
+		snprintf(settings.time_zone, sizeof settings.time_zone, "%s", v);
+		return 0;
+	}
 	char why[256];
 	int rc = company_set(name, v, why, sizeof why);
 	if (rc < 0)
@@ -140,7 +149,7 @@ static int do_set(char **w, int n, const char *where, int line, config_error_fn 
 	if (rc <= 0)
 		return rc;
 	report(err, arg, where, line, "no setting %s (theme, queue-scope, queue-sort, ascii, dial-command, "
-	       "refresh-seconds, company-*, sendmail, sms-command, letters-dir, payment-link, "
+	       "refresh-seconds, time-zone, company-*, sendmail, sms-command, letters-dir, payment-link, "
 	       "payment-reference, email-pdf, postage: see relancerc(5))", name);
 	return -1;
 }
@@ -342,6 +351,7 @@ void config_dump(FILE *out)
 	fprintf(out, "set ascii = %s\n", settings.ascii ? "yes" : "no");
 	fprintf(out, "set dial-command = \"%s\"\n", settings.dial_command);
 	fprintf(out, "set refresh-seconds = %d\n", settings.refresh_seconds);
+	fprintf(out, "set time-zone = \"%s\"\n", settings.time_zone);
 	company_dump(out);
 	keymap_each(dump_binding, out);
 	theme_dump(out);

@@ -12,6 +12,7 @@ struct settings {
 	int ascii;      /* draw with ASCII only */
 	char dial_command[256]; /* run when a call starts, %n the number; "" none */
 	int refresh_seconds;    /* read the book again after so long idle; 0 never */
+	char time_zone[64];     /* the zone times are shown in; "": the TZ variable */
 };
 
 extern struct settings settings;

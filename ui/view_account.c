@@ -3,6 +3,7 @@
  * next and previous account of the queue with ] and [. Everything is read
  * through the engine once when the account opens: keys then only move. */
 #include <curses.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -31,7 +32,8 @@ struct item {
 
 struct entry {
 	char *id, *at, *type, *user, *summary, *body, *detail, *invoice, *corrects;
-	char *copy; /* the copy of the book that made it: "name (id)" or the id */
+	char *copy; /* the copy of the book that made it: its name, else its id's last 8 */
+	char when[17]; /* at, as the pane shows it: local time (entry_when) */
 };
 
 enum { PANE_ITEMS, PANE_HISTORY };
@@ -52,6 +54,7 @@ struct account_view {
 	int consumer; /* follows a consumer procedure: calling hours are limited */
 	char type[16];
 	char title[160];
+	char when_zone[64]; /* settings.time_zone when the entries' `when` were made */
 };
 
 static void free_history(struct account_view *av)
@@ -102,6 +105,17 @@ static void take_item(const struct open_item *it, void *arg)
 					   it->days_past_due};
 }
 
+/* The time of an entry in the pane: local (relancerc's time-zone, else
+ * TZ; stored in UTC); a payment's day as the ledger gives it (no time). */
+static void entry_when(struct entry *e)
+{
+	struct local_time lt;
+	if (!strcmp(e->type, "payment") || time_local(e->at, settings.time_zone, &lt))
+		snprintf(e->when, sizeof e->when, "%.10s", e->at);
+	else
+		snprintf(e->when, sizeof e->when, "%s", lt.when);
+}
+
 static void take_entry(const struct history_entry *e, void *arg)
 {
 	struct account_view *av = arg;
@@ -111,13 +125,11 @@ static void take_entry(const struct history_entry *e, void *arg)
 	av->hist = n;
 	char summary[512], copy[160];
 	history_summary(e, summary, sizeof summary);
-	if (e->copy_name && *e->copy_name)
-		snprintf(copy, sizeof copy, "%s (%s)", e->copy_name, e->copy_id);
-	else
-		snprintf(copy, sizeof copy, "%s", e->copy_id ? e->copy_id : "");
-	n[av->lh.count++] = (struct entry){xstrdup(e->id), xstrdup(e->at), xstrdup(e->type), xstrdup(e->user), xstrdup(summary),
-					    xstrdup(e->body), xstrdup(e->detail), xstrdup(e->invoice_no), xstrdup(e->corrects),
-					    xstrdup(copy)};
+	history_copy_label(e, copy, sizeof copy);
+	n[av->lh.count] = (struct entry){xstrdup(e->id), xstrdup(e->at), xstrdup(e->type), xstrdup(e->user), xstrdup(summary),
+					  xstrdup(e->body), xstrdup(e->detail), xstrdup(e->invoice_no), xstrdup(e->corrects),
+					  xstrdup(copy), ""};
+	entry_when(&n[av->lh.count++]);
 }
 
 static void load_history(struct app *a, struct account_view *av)
@@ -125,6 +137,7 @@ static void load_history(struct app *a, struct account_view *av)
 	free_history(av);
 	av->lh = (struct list){0, 0, 0};
 	history_list(a->book->db, av->acc.account_no, av->type[0] ? av->type : NULL, 0, -1, take_entry, av);
+	snprintf(av->when_zone, sizeof av->when_zone, "%s", settings.time_zone);
 }
 
 /* Reads the account; 0 when it is not in the book. */
@@ -157,54 +170,79 @@ static const char *title(struct app *a, struct view *v)
 	return ((struct account_view *)v->data)->title;
 }
 
-/* "label value" pairs along a line; returns the next x. */
-static int pair(int y, int x, int right, const char *label, const char *value)
+/* One "label value" of the summary. */
+struct pair {
+	const char *label;
+	char value[512];
+	enum element el;
+};
+
+static void add_pair(struct pair *p, int *n, const char *label, const char *value, enum element el)
 {
-	if (!value || !*value || x >= right)
-		return x;
-	x += draw_text(y, x, right - x, label, EL_LABEL, 0);
-	x += draw_text(y, x, right - x, " ", EL_DEFAULT, 0);
-	x += draw_text(y, x, right - x, value, EL_DEFAULT, 0);
-	return x + 2;
+	if (!value || !*value)
+		return;
+	p[*n].label = label;
+	snprintf(p[*n].value, sizeof p[*n].value, "%s", value);
+	p[*n].el = el;
+	(*n)++;
 }
 
+/* The summary's pairs flow over its lines by width, each whole on a line
+ * (a pair wider than the line alone is cut with an ellipsis), the figures
+ * first so that they are never the ones left out; what does not fit on
+ * the last line is marked there. */
 static void draw_summary(struct account_view *av, int top)
 {
 	const struct account *c = &av->acc;
 	int right = COLS - AGING_WIDTH - 1;
-	char line[512], m1[32], m2[32], m3[32];
+	char line[512], m1[32];
 	int x = draw_text(top, 0, right, c->account_no, EL_PANE_TITLE, 0);
 	draw_text(top, x + 2, right - x - 2, c->name, EL_PANE_TITLE, 0);
-	x = pair(top + 1, 0, right, "contact", c->contact);
-	pair(top + 1, x, right, "phone", c->phone);
-	pair(top + 2, 0, right, "e-mail", c->email);
-	x = pair(top + 3, 0, right, "language", c->language);
-	x = pair(top + 3, x, right, "segment", c->segment);
-	pair(top + 3, x, right, "collector", c->collector_name);
-	snprintf(line, sizeof line, "%s%s%s", c->postcode, *c->postcode ? " " : "", c->city);
-	x = pair(top + 4, 0, right, "VAT", c->vat_no);
-	x = pair(top + 4, x, right, "city", line);
+	struct pair p[16];
+	int n = 0;
+	money_format_grouped(av->open, m1, sizeof m1);
+	add_pair(p, &n, "open", m1, EL_DEFAULT);
+	money_format_grouped(av->overdue, m1, sizeof m1);
+	add_pair(p, &n, "overdue", m1, av->overdue ? EL_OVERDUE : EL_DEFAULT);
+	if (av->disputed) {
+		money_format_grouped(av->disputed, m1, sizeof m1);
+		add_pair(p, &n, "disputed", m1, EL_DISPUTED);
+	}
+	if (av->oldest) {
+		snprintf(line, sizeof line, "%d day%s", av->oldest, av->oldest == 1 ? "" : "s");
+		add_pair(p, &n, "oldest", line, EL_DEFAULT);
+	}
 	if (c->has_credit_limit) {
 		money_format_grouped(c->credit_limit, m1, sizeof m1);
 		if (c->credit_limit > 0)
 			snprintf(line, sizeof line, "%s, used %lld%%", m1, (long long)(av->open * 100 / c->credit_limit));
 		else
 			snprintf(line, sizeof line, "%s", m1);
-		pair(top + 4, x, right, "credit limit", line);
+		add_pair(p, &n, "credit limit", line, EL_DEFAULT);
 	}
-	money_format_grouped(av->open, m1, sizeof m1);
-	money_format_grouped(av->overdue, m2, sizeof m2);
-	money_format_grouped(av->disputed, m3, sizeof m3);
-	x = pair(top + 5, 0, right, "open", m1);
-	x += draw_text(top + 5, x, right - x, "overdue", EL_LABEL, 0) + 1;
-	x += draw_text(top + 5, x, right - x, m2, av->overdue ? EL_OVERDUE : EL_DEFAULT, 0) + 2;
-	if (av->disputed) {
-		x += draw_text(top + 5, x, right - x, "disputed", EL_LABEL, 0) + 1;
-		x += draw_text(top + 5, x, right - x, m3, EL_DISPUTED, 0) + 2;
-	}
-	if (av->oldest) {
-		snprintf(line, sizeof line, "%d days", av->oldest);
-		pair(top + 5, x, right, "oldest", line);
+	add_pair(p, &n, "contact", c->contact, EL_DEFAULT);
+	add_pair(p, &n, "phone", c->phone, EL_DEFAULT);
+	add_pair(p, &n, "e-mail", c->email, EL_DEFAULT);
+	add_pair(p, &n, "language", c->language, EL_DEFAULT);
+	add_pair(p, &n, "segment", c->segment, EL_DEFAULT);
+	add_pair(p, &n, "collector", c->collector_name, EL_DEFAULT);
+	add_pair(p, &n, "VAT", c->vat_no, EL_DEFAULT);
+	snprintf(line, sizeof line, "%s%s%s", c->postcode, *c->postcode ? " " : "", c->city);
+	add_pair(p, &n, "city", line, EL_DEFAULT);
+	int y = top + 1, last = top + 5;
+	x = 0;
+	for (int i = 0; i < n; i++) {
+		int w = draw_width(p[i].label) + 1 + draw_width(p[i].value);
+		if (x > 0 && x + w > right) {
+			y++, x = 0;
+		}
+		if (y > last) {
+			/* no room for the rest: say so at the end of the last line */
+			draw_text(last, right - 1, 1, draw_is_ascii() ? "~" : "\u2026", EL_MUTED, 0);
+			break;
+		}
+		x += draw_text(y, x, right - x, p[i].label, EL_LABEL, 0) + 1;
+		x += draw_text(y, x, right - x, p[i].value, p[i].el, 0) + 2;
 	}
 	/* aging: one bar a bucket, scaled to the largest */
 	static const char *const labels[5] = {"current", "1-30", "31-60", "61-90", "90+"};
@@ -282,6 +320,11 @@ static void draw_history(struct account_view *av, int top, int rows)
 	draw_text(top, 0, COLS, t, EL_PANE_TITLE, 1);
 	av->rows_hist = rows - 1;
 	list_fit(&av->lh, av->rows_hist);
+	if (strcmp(av->when_zone, settings.time_zone)) { /* :set time-zone shows at once */
+		for (int i = 0; i < av->lh.count; i++)
+			entry_when(&av->hist[i]);
+		snprintf(av->when_zone, sizeof av->when_zone, "%s", settings.time_zone);
+	}
 	if (av->lh.count == 0)
 		draw_text(top + 1, 2, COLS - 4, "no history", EL_MUTED, 0);
 	for (int i = 0; i < av->rows_hist && av->lh.top + i < av->lh.count; i++) {
@@ -291,9 +334,7 @@ static void draw_history(struct account_view *av, int top, int rows)
 		enum element base = sel ? (av->pane == PANE_HISTORY ? EL_CURSOR : EL_CURSOR_INACTIVE) : EL_DEFAULT;
 		if (sel)
 			draw_line_background(y, base);
-		char when[17];
-		snprintf(when, sizeof when, "%.10s %.5s", e->at, strlen(e->at) >= 16 ? e->at + 11 : "");
-		draw_text(y, 2, 16, when, sel ? base : EL_MUTED, 0);
+		draw_text(y, 2, 16, e->when, sel ? base : EL_MUTED, 0);
 		draw_text(y, 19, 8, e->type, base, 0);
 		draw_text(y, 28, 9, e->user, sel ? base : EL_MUTED, 0);
 		draw_text(y, 38, COLS - 38, e->summary, base, 0);
@@ -314,36 +355,82 @@ static void draw(struct app *a, struct view *v, int top, int rows)
 }
 
 /* The whole entry as lines of text, wrapped to the screen. */
+struct entry_text {
+	const char *lines[48];
+	char buf[48][512];
+	int n;
+};
+
+static void entry_line(struct entry_text *t, const char *fmt, ...)
+{
+	if (t->n == 48)
+		return;
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(t->buf[t->n], sizeof t->buf[0], fmt, ap);
+	va_end(ap);
+	t->lines[t->n] = t->buf[t->n];
+	t->n++;
+}
+
+/* A field of the detail, in words; its times local like the pane's. */
+static void entry_field(const char *label, const char *value, int is_time, void *arg)
+{
+	struct local_time lt;
+	if (is_time && time_local(value, settings.time_zone, &lt) == 0)
+		value = lt.when;
+	entry_line(arg, "%-9s %s", label, value);
+}
+
+/* "2026-11-24 09:00 (Europe/Brussels; stored 08:00 UTC)": the local time
+ * and the UTC the book keeps. */
+static void entry_when_line(struct entry_text *t, const struct entry *e)
+{
+	struct local_time lt;
+	if (!strcmp(e->type, "payment"))
+		entry_line(t, "when      %.10s", e->at); /* a day */
+	else if (time_local(e->at, settings.time_zone, &lt))
+		entry_line(t, "when      %s", e->at);
+	else if (lt.offset == 0 && (!strcmp(lt.zone, "UTC") || !strcmp(lt.zone, "Etc/UTC")))
+		entry_line(t, "when      %s UTC (as stored)", lt.when);
+	else
+		entry_line(t, "when      %s (%s; stored %s UTC)", lt.when, lt.zone,
+			   strncmp(lt.when, lt.utc, 10) ? lt.utc : lt.utc + 11);
+}
+
 static void open_entry(struct app *a, struct account_view *av)
 {
 	if (av->lh.count == 0)
 		return;
 	const struct entry *e = &av->hist[av->lh.cursor];
-	const char *lines[64];
-	char buf[16][512];
-	int n = 0, k = 0;
-#define LINE(...) do { if (k < 16) { snprintf(buf[k], sizeof buf[k], __VA_ARGS__); lines[n++] = buf[k++]; } } while (0)
-	LINE("when      %s", e->at);
-	LINE("type      %s", e->type);
-	LINE("by        %s", e->user);
+	struct entry_text *t = calloc(1, sizeof *t);
+	if (!t)
+		abort();
+	entry_when_line(t, e);
+	entry_line(t, "type      %s", e->type);
+	entry_line(t, "by        %s", e->user);
 	if (*e->copy)
-		LINE("copy      %s", e->copy);
+		entry_line(t, "copy      %s", e->copy);
 	if (*e->invoice)
-		LINE("invoice   %s", e->invoice);
-	if (*e->corrects)
-		LINE("corrects  %s", e->corrects);
-	LINE("id        %s", e->id);
-	LINE("%s", "");
-	LINE("%s", e->summary);
-	if (*e->detail)
-		LINE("detail    %s", e->detail);
-#undef LINE
-	struct view *ev = view_entry_new(a, lines, n, "entry");
+		entry_line(t, "invoice   %s", e->invoice);
+	/* a call's outcome completes its start: the start is in its fields */
+	if (*e->corrects && strcmp(e->type, "call"))
+		entry_line(t, "corrects  %s", e->corrects);
+	entry_line(t, "id        %s", e->id);
+	entry_line(t, "%s", "");
+	int head = t->n;
+	/* a long note's summary is its body's first line: shown once, in the body */
+	if (!*e->body || strncmp(e->body, e->summary, strlen(e->summary)))
+		entry_line(t, "%s", e->summary);
+	history_detail(a->book->db, e->detail, entry_field, t);
+	struct view *ev = view_entry_new(a, t->lines, t->n, "entry");
 	if (ev && *e->body) {
 		/* the body keeps its own lines: the entry view wraps them */
-		view_entry_append(ev, "");
+		if (t->n > head)
+			view_entry_append(ev, "");
 		view_entry_append(ev, e->body);
 	}
+	free(t);
 	app_push(a, ev);
 }
 
@@ -704,10 +791,10 @@ static int key_move(struct app *a, struct view *v, enum action act)
 	case ACT_HISTORY_FILTER: {
 		char buf[16];
 		snprintf(buf, sizeof buf, "%s", av->type);
-		app_message(a, 0, "types: call note email letter sms promise dispute plan task system payment");
+		app_message(a, 0, "call note email letter sms promise dispute plan task snooze system payment");
 		if (app_prompt(a, "history type (empty: all): ", buf, sizeof buf)) {
 			static const char *const types[] = {"call", "note", "email", "letter", "sms", "promise",
-							    "dispute", "plan", "task", "system", "payment"};
+							    "dispute", "plan", "task", "snooze", "system", "payment"};
 			int ok = !*buf;
 			for (size_t i = 0; i < sizeof types / sizeof *types; i++)
 				ok |= !strcmp(buf, types[i]);

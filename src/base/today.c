@@ -85,3 +85,68 @@ int now_local_minutes(void)
 	localtime_r(&t, &tm);
 	return tm.tm_hour * 60 + tm.tm_min;
 }
+
+/* Zone names of the tz database: letters, digits and - _ + / (no "..",
+ * nothing absolute), a file under $TZDIR or /usr/share/zoneinfo. */
+int time_zone_known(const char *zone)
+{
+	if (!zone || !*zone || *zone == '/' || strstr(zone, "..") || strlen(zone) > 200)
+		return 0;
+	for (const char *p = zone; *p; p++)
+		if (!(*p >= 'a' && *p <= 'z') && !(*p >= 'A' && *p <= 'Z') && !(*p >= '0' && *p <= '9') &&
+		    !strchr("-_+/", *p))
+			return 0;
+	const char *dir = getenv("TZDIR");
+	char path[512];
+	snprintf(path, sizeof path, "%s/%s", dir && *dir ? dir : "/usr/share/zoneinfo", zone);
+	FILE *f = fopen(path, "rb");
+	if (!f)
+		return 0;
+	char magic[4] = "";
+	size_t got = fread(magic, 1, 4, f);
+	fclose(f);
+	return got == 4 && !memcmp(magic, "TZif", 4);
+}
+
+int time_local(const char *utc, const char *zone, struct local_time *out)
+{
+	memset(out, 0, sizeof *out);
+	struct tm tm;
+	memset(&tm, 0, sizeof tm);
+	char z = 0;
+	if (!utc || sscanf(utc, "%4d-%2d-%2dT%2d:%2d:%2d%c", &tm.tm_year, &tm.tm_mon, &tm.tm_mday, &tm.tm_hour,
+			   &tm.tm_min, &tm.tm_sec, &z) != 7 || (z != 'Z' && z != '.')) {
+		snprintf(out->when, sizeof out->when, "%s", utc ? utc : "");
+		return -1;
+	}
+	tm.tm_year -= 1900, tm.tm_mon -= 1;
+	time_t t = timegm(&tm);
+	snprintf(out->utc, sizeof out->utc, "%.10s %.5s", utc, utc + 11);
+	/* a zone of its own: TZ for the time of one conversion */
+	char old[256] = "";
+	const char *env = getenv("TZ");
+	int had = env != NULL, own = zone && *zone;
+	if (had)
+		snprintf(old, sizeof old, "%s", env);
+	if (own) {
+		setenv("TZ", zone, 1);
+		tzset();
+	}
+	struct tm lt;
+	localtime_r(&t, &lt);
+	char abbr[16] = "";
+	strftime(abbr, sizeof abbr, "%Z", &lt);
+	if (own) {
+		if (had)
+			setenv("TZ", old, 1);
+		else
+			unsetenv("TZ");
+		tzset();
+	}
+	strftime(out->when, sizeof out->when, "%Y-%m-%d %H:%M", &lt);
+	struct tm back = lt;
+	out->offset = (long)(timegm(&back) - t);
+	const char *name = own ? zone : had && *old ? old : abbr;
+	snprintf(out->zone, sizeof out->zone, "%s", *name == ':' ? name + 1 : name);
+	return 0;
+}

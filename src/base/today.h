@@ -23,4 +23,21 @@ void now_utc_ms(char out[25]);
  * hours asks here. RELANCE_CLOCK=HH:MM pins it (for tests). */
 int now_local_minutes(void);
 
+/* A stored UTC timestamp as a person reads it where they are. */
+struct local_time {
+	char when[17];  /* "YYYY-MM-DD HH:MM", local */
+	char utc[17];   /* "YYYY-MM-DD HH:MM", as stored (UTC) */
+	char zone[64];  /* the zone's name: as given, else $TZ, else its abbreviation */
+	long offset;    /* seconds east of UTC at that time */
+};
+/* utc ("YYYY-MM-DDTHH:MM:SSZ", milliseconds allowed) in the zone `zone` (a
+ * name of the tz database, "Europe/Brussels"; NULL or "": the TZ variable,
+ * else the system's zone). Returns 0, or -1 when utc is no such timestamp
+ * (when then holds it as it is). Display only: dates that rules decide
+ * come from today(). */
+int time_local(const char *utc, const char *zone, struct local_time *out);
+/* 1 when zone names a zone of the tz database ($TZDIR, else
+ * /usr/share/zoneinfo). */
+int time_zone_known(const char *zone);
+
 #endif

@@ -1,5 +1,7 @@
 /* history.c — reading the journal and the payments of an account as one
- * list, newest first (indexes activities_account and payments_account). */
+ * list, newest first (indexes activities_account and payments_account); a
+ * call is one row: its start entry is left out once the entry that logs its
+ * outcome completes it (index activities_corrects). */
 #include "history.h"
 
 #include <stdio.h>
@@ -14,6 +16,9 @@
 	"   (SELECT value FROM book_meta WHERE key = 'copy_name' AND activities.copy_id = " \
 	"    (SELECT value FROM book_meta WHERE key = 'copy_id'))) AS copy_name " \
 	" FROM activities WHERE account_no = ?1 " \
+	/* a call's start, once an entry completes it, is that entry's row */ \
+	"  AND NOT (type = 'call' AND EXISTS (SELECT 1 FROM activities AS done " \
+	"   WHERE done.corrects = activities.id AND done.type = 'call')) " \
 	" UNION ALL " \
 	" SELECT payment_ref, date || 'T00:00:00Z', 'payment', 'ledger', NULL, NULL, NULL, invoice_no, " \
 	" NULL, amount, currency || ' ' || coalesce(communication, ''), NULL, NULL FROM payments WHERE account_no = ?1" \
@@ -92,4 +97,78 @@ void history_copy_label(const struct history_entry *e, char *out, size_t size)
 		snprintf(out, size, "%s", e->copy_name);
 	else
 		snprintf(out, size, "%s", uid_short(e->copy_id));
+}
+
+/* A detail key in words: "pay_by" is "pay by"; a few say more. */
+static void label_of(const char *key, char *out, size_t size)
+{
+	static const char *const named[][2] = {
+		{"duration_s", "duration"}, {"start", "started"}, {"end", "ended"}, {"sent_on", "sent on"},
+	};
+	for (size_t i = 0; i < sizeof named / sizeof *named; i++)
+		if (!strcmp(key, named[i][0])) {
+			snprintf(out, size, "%s", named[i][1]);
+			return;
+		}
+	snprintf(out, size, "%s", key);
+	for (char *p = out; *p; p++)
+		if (*p == '_')
+			*p = ' ';
+}
+
+static int is_timestamp(const char *s)
+{
+	size_t n = strlen(s);
+	return n >= 20 && s[4] == '-' && s[7] == '-' && s[10] == 'T' && s[13] == ':' && s[n - 1] == 'Z';
+}
+
+long history_detail(sqlite3 *db, const char *detail, void (*fn)(const char *, const char *, int, void *),
+		    void *arg)
+{
+	if (!detail || !*detail)
+		return 0;
+	/* the leaves of the object in their order; a list is one field */
+	sqlite3_stmt *st = db_prepare(db, "SELECT t.key, t.type, CASE t.type WHEN 'array' THEN "
+					  "(SELECT group_concat(e.value, ', ') FROM json_each(t.value) AS e) "
+					  "ELSE t.atom END FROM json_tree(iif(json_valid(?1), ?1, '{}')) AS t "
+					  "WHERE t.type <> 'object' AND typeof(t.key) = 'text' "
+					  "ORDER BY t.id");
+	if (!st)
+		return -1;
+	sqlite3_bind_text(st, 1, detail, -1, SQLITE_STATIC);
+	long n = 0;
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *key = text(st, 0), *type = text(st, 1), *value = text(st, 2);
+		char label[64], shown[512];
+		label_of(key, label, sizeof label);
+		int integer = !strcmp(type, "integer");
+		if (!strcmp(key, "duration_s")) {
+			long s = integer ? (long)sqlite3_column_int64(st, 2) : -1;
+			if (s >= 0)
+				snprintf(shown, sizeof shown, "%ld:%02ld", s / 60, s % 60);
+			else
+				snprintf(shown, sizeof shown, "not known");
+		} else if (!strcmp(type, "null") || !value || !*value) {
+			continue; /* nothing to say */
+		} else if (integer && (!strcmp(key, "amount") || !strcmp(key, "paid"))) {
+			money_format_grouped(sqlite3_column_int64(st, 2), shown, sizeof shown); /* cents */
+		} else if (!strcmp(type, "true") || !strcmp(type, "false")) {
+			snprintf(shown, sizeof shown, "%s", !strcmp(type, "true") ? "yes" : "no");
+		} else if (uid_valid(value)) {
+			snprintf(shown, sizeof shown, "%s", uid_short(value)); /* as the lists show ids */
+		} else {
+			snprintf(shown, sizeof shown, "%s", value ? value : "");
+			if (!strcmp(key, "outcome") || !strcmp(key, "status"))
+				for (char *p = shown; *p; p++)
+					if (*p == '_')
+						*p = ' ';
+		}
+		fn(label, shown, value && is_timestamp(value), arg);
+		n++;
+	}
+	if (rc != SQLITE_DONE)
+		n = -1;
+	sqlite3_finalize(st);
+	return n;
 }

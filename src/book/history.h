@@ -24,6 +24,15 @@ long history_list(sqlite3 *db, const char *account_no, const char *type, long of
 		  void (*fn)(const struct history_entry *, void *), void *arg);
 /* Number of entries (of one type, or all). */
 long history_count(sqlite3 *db, const char *account_no, const char *type);
+/* The fields of an entry's detail (a JSON object) in words, in their
+ * order: fn gets a label ("outcome", "duration", "pay by") and the value as
+ * text: an amount in cents as money, a duration as m:ss, a list joined with
+ * ", ", an id in its last 8, "_" as a blank in an outcome or a status; a UTC
+ * timestamp as stored, with is_time 1, for the caller to show in its zone.
+ * Nested objects give their fields. Returns the number given to fn (0 when
+ * detail is empty or not JSON), or -1. */
+long history_detail(sqlite3 *db, const char *detail,
+		    void (*fn)(const char *label, const char *value, int is_time, void *), void *arg);
 /* One line summary of an entry, for lists: the summary, or for a payment
  * "payment received 1,234.56 EUR (communication)". */
 void history_summary(const struct history_entry *e, char *out, size_t size);

@@ -55,7 +55,7 @@ static const struct command commands[] = {
 	{"history", "list an account's history, newest first",
 	 "history ACCOUNT [--type T] [--format text|tsv|json]\n"
 	 "--type T             only entries of one type (call, note, email, letter, sms,\n"
-	 "                     promise, dispute, plan, task, system, payment)\n"
+	 "                     promise, dispute, plan, task, snooze, system, payment)\n"
 	 "--format F           text (default), tsv or json",
 	 cmd_history},
 	{"log", "log a call: its outcome, duration, note and follow-up",

@@ -80,7 +80,7 @@ int task_snooze(struct book *b, const char *user, const char *account_no, day_t 
 		rc = sqlite3_step(st) == SQLITE_DONE ? 0 : -1;
 		sqlite3_finalize(st);
 	}
-	struct journal_entry e = {account_no, "task", user, NULL, summary, NULL, NULL, NULL};
+	struct journal_entry e = {account_no, "snooze", user, NULL, summary, NULL, NULL, NULL};
 	return journal_finish_change(b, nested, rc, &e);
 }
 

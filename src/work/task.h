@@ -16,7 +16,7 @@ int task_add(struct book *b, const char *user, const char *account_no, day_t due
 int task_done(struct book *b, const char *user, const char *task_id);
 
 /* Snoozes an account: out of the queue before `until` (today or earlier:
- * back at once). Journaled. Returns 0, 1 when refused, -1 on error. */
+ * back at once). Journaled, type snooze. Returns 0, 1 when refused, -1 on error. */
 int task_snooze(struct book *b, const char *user, const char *account_no, day_t until);
 
 /* Calls fn for the open tasks of an account, by date. Returns the count or -1. */

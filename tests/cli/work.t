@@ -100,7 +100,7 @@ is "$(q --today 2026-12-02 promises --format tsv | cut -f6 | sort | uniq -c | tr
 ok "snooze" q snooze Q3 --until 2026-12-01
 unlike "$(q queue --format tsv | cut -f2)" "Q3" "a snoozed account leaves the queue, broken promise and all"
 like "$(q --today 2026-12-01 queue --format tsv | cut -f2)" "Q3" "and comes back on the day"
-like "$(q history Q3 --format tsv | sed -n 2p)" "Snoozed until 2026-12-01" "journaled"
+like "$(q history Q3 --format tsv | sed -n 2p)" "	snooze	tester	Snoozed until 2026-12-01	" "journaled, as a snooze"
 ok "snooze until today lifts it" q snooze Q3 --until 2026-11-24
 like "$(q queue --format tsv | cut -f2)" "Q3" "back at once"
 ok "the cache agrees" "$R" -d "$B" check

@@ -42,6 +42,9 @@ is "$("$R" -d "$B" promises Q7 --format tsv | cut -f3,7 | tail -1)" "50.00	Q7-1,
 type ":goto Q8" && send Enter
 wait_for "relance: account Q8"
 screen_has "> Open items" "the open items pane, Q8-2 (disputed, due first) selected"
+screen_has "open 980\.00 +overdue 80\.00" "80x24: the summary's figures whole"
+screen_has "disputed 900\.00 " "the disputed amount whole"
+screen_has "oldest 1 day " "the oldest days whole, on the next line when the first is full"
 send d
 screen_has "Q8-2 is disputed already: resolve it with D" "d on a disputed invoice says why, and names the key"
 unlike "$(screen)" "Dispute Q8-2" "and opens no form"
