@@ -163,7 +163,7 @@ int plan_add(struct book *b, const char *user, const struct plan_request *r, cha
 			sqlite3_finalize(q);
 		}
 		if (total <= 0) {
-			msg_error("plan: account %s has nothing overdue; say --total", r->account_no);
+			msg_error("plan: account %s has nothing overdue: give the total", r->account_no);
 			return 1;
 		}
 	}

@@ -78,7 +78,7 @@ int promise_add(struct book *b, const char *user, const struct promise_request *
 			sqlite3_finalize(q);
 		}
 		if (amount <= 0) {
-			msg_error("promise: account %s has nothing overdue; say --amount", r->account_no);
+			msg_error("promise: account %s has nothing overdue: give the amount", r->account_no);
 			return 1;
 		}
 	}
