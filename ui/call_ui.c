@@ -149,8 +149,11 @@ void call_take_up_open(struct app *a)
 	if (call_open_list(a->book, a->user, &o, 1) < 1)
 		return;
 	char q[300];
-	snprintf(q, sizeof q, "A call to %s begun %.10s %.5s UTC was never logged. Take it up? (y: c logs it; "
-		 "n: interrupted) ", o.account_no, o.started, o.started + 11);
+	struct local_time lt;
+	if (time_local(o.started, settings.time_zone, &lt))
+		snprintf(lt.when, sizeof lt.when, "%.16s", o.started);
+	snprintf(q, sizeof q, "A call to %s begun %s was never logged. Take it up? (y: c logs it; n: interrupted) ",
+		 o.account_no, lt.when);
 	app_draw(a);
 	int again = app_confirm(a, q);
 	snprintf(a->call.entry, sizeof a->call.entry, "%s", o.id);

@@ -83,8 +83,11 @@ kill -KILL "$(cat "$T/pid")"
 wait_exit
 tm kill-server
 is "$(calls_open | cut -f2)" "Q1" "killed during a call: the call is open in the book"
-screen_start 80 24 -- -d "$B"
-screen_has "A call to Q1 begun 2[0-9-]+ [0-9:]+ UTC was never logged\. Take it up\?" "the next start offers it"
+began=$(calls_open | cut -f4)
+# Brussels in November is UTC+1 (the day after 23:00 UTC aside)
+local=$(TZ=Europe/Brussels date -d "$began" '+%Y-%m-%d %H:%M')
+screen_start 80 24 TZ=Europe/Brussels -- -d "$B"
+screen_has "A call to Q1 begun $local was never logged\. Take it up\?" "the next start offers it, in local time"
 type "y"
 screen_has "relance: account Q1" "y: on its account"
 screen_has "CALL [0-9][0-9]:[0-9][0-9] Alpha Ltd" "with the timer running from its start"
