@@ -16,6 +16,20 @@ static int open_book(const struct cli_globals *g, struct book *b)
 	return book_open_at(b, g->db, BOOK_EXISTING);
 }
 
+/* open_book, and an account (when one is named) that must be in it; on
+ * failure the book is closed again. 0, or 1 after a message. */
+static int open_book_account(const struct cli_globals *g, struct book *b, const char *account)
+{
+	if (open_book(g, b))
+		return 1;
+	if (account && ledger_account_exists(b->db, account) <= 0) {
+		msg_error("no account %s in the book", account);
+		book_close(b);
+		return 1;
+	}
+	return 0;
+}
+
 /* A date option's value: YYYY-MM-DD; -1 after an error. */
 static int date_arg(struct opts *o, day_t *d)
 {
@@ -188,12 +202,8 @@ int cmd_note(const struct cli_globals *g, int argc, char **argv)
 	if (o.bad)
 		return 2;
 	struct book b;
-	if (open_book(g, &b))
+	if (open_book_account(g, &b, account))
 		return 1;
-	if (ledger_account_exists(b.db, account) <= 0) {
-		msg_error("no account %s in the book", account);
-		return finish(&b, 1);
-	}
 	struct journal_entry e = {account, "note", g->user, NULL, text, NULL, NULL, NULL};
 	char id[UID_LEN + 1];
 	int rc = journal_add(&b, &e, id);
@@ -291,12 +301,8 @@ int cmd_promises(const struct cli_globals *g, int argc, char **argv)
 	if (o.bad)
 		return 2;
 	struct book b;
-	if (open_book(g, &b))
+	if (open_book_account(g, &b, account))
 		return 1;
-	if (account && ledger_account_exists(b.db, account) <= 0) {
-		msg_error("no account %s in the book", account);
-		return finish(&b, 1);
-	}
 	/* the rules first: what is listed is as of today */
 	if (promise_evaluate(&b, today(), account) < 0)
 		return finish(&b, 1);
@@ -428,12 +434,8 @@ int cmd_tasks(const struct cli_globals *g, int argc, char **argv)
 	if (o.bad)
 		return 2;
 	struct book b;
-	if (open_book(g, &b))
+	if (open_book_account(g, &b, account))
 		return 1;
-	if (account && ledger_account_exists(b.db, account) <= 0) {
-		msg_error("no account %s in the book", account);
-		return finish(&b, 1);
-	}
 	struct table t;
 	table_begin(&t, (enum out_format)fmt, task_cols, sizeof task_cols / sizeof *task_cols, stdout);
 	long n = task_list(b.db, account, has_due ? &due : NULL, task_line, &t);
