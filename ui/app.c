@@ -47,6 +47,19 @@ static void on_stop(int sig)
 
 int app_stopping(void) { return stop_signal != 0 || interrupted != 0; }
 
+int app_must_stop(struct app *a)
+{
+	if (stop_signal)
+		return 1;
+	if (!interrupted)
+		return 0;
+	interrupted = 0;
+	if (!call_interrupt(a))
+		return 0; /* a call goes on: so does what was being typed */
+	a->quit = 1;
+	return 1;
+}
+
 int app_get_key(wint_t *ch)
 {
 	static int quick_errors;
@@ -581,13 +594,10 @@ void app_command(struct app *a, const char *line)
 		   !strcmp(cmd, "source")) {
 		char full[600];
 		snprintf(full, sizeof full, "%s %s", cmd, args);
-		int scope = settings.scope_all, sort = settings.queue_sort;
+		/* the settings start from what is on screen (a and s change it) */
+		settings.scope_all = a->scope_all;
+		settings.queue_sort = (int)a->queue.sort;
 		if (config_line(full, ":", 0, config_error_to_status, a) == 0) {
-			/* a line that does not set them leaves the queue as it is */
-			if (scope == settings.scope_all)
-				settings.scope_all = a->scope_all;
-			if (sort == settings.queue_sort)
-				settings.queue_sort = (int)a->queue.sort;
 			apply_settings(a);
 			app_message(a, 0, "%s", full);
 		}
@@ -697,8 +707,7 @@ static void run(struct app *a)
 	clock_gettime(CLOCK_MONOTONIC, &last_key);
 	while (!a->quit && !stop_signal && a->depth) {
 		if (interrupted) {
-			interrupted = 0;
-			if (call_interrupt(a))
+			if (app_must_stop(a))
 				break;
 			continue;
 		}

@@ -73,6 +73,9 @@ struct app {
 int app_get_key(wint_t *ch);
 /* 1 once relance must stop: every key loop leaves. */
 int app_stopping(void);
+/* After app_stopping: 1 when relance stops now; 0 when Ctrl-C was
+ * answered "go on" (a call under way), the key loop then goes on too. */
+int app_must_stop(struct app *a);
 
 /* Messages from the engine go to the status line again (after a form). */
 void app_restore_messages(struct app *a);

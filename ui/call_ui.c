@@ -124,6 +124,8 @@ static int close_interrupted(struct app *a, long seconds)
 	snprintf(o.account_no, sizeof o.account_no, "%s", a->call.account_no);
 	snprintf(o.number, sizeof o.number, "%s", a->call.number);
 	snprintf(o.started, sizeof o.started, "%s", a->call.started_at);
+	if (seconds > 24 * 3600) /* taken up after a long stop: a day at most */
+		seconds = 24 * 3600;
 	if (call_close_interrupted(a->book, &o, seconds))
 		return -1;
 	a->call.account_no[0] = '\0';
@@ -156,6 +158,8 @@ void call_take_up_open(struct app *a)
 		 o.account_no, lt.when);
 	app_draw(a);
 	int again = app_confirm(a, q);
+	if (!again && app_stopping())
+		return; /* Ctrl-C: no answer; the call stays open for the next start */
 	snprintf(a->call.entry, sizeof a->call.entry, "%s", o.id);
 	snprintf(a->call.started_at, sizeof a->call.started_at, "%s", o.started);
 	snprintf(a->call.account_no, sizeof a->call.account_no, "%s", o.account_no);
@@ -170,7 +174,9 @@ void call_take_up_open(struct app *a)
 	char now[21];
 	now_utc(now);
 	long ago = (long)(utc_seconds(now) - utc_seconds(o.started));
-	if (ago < 0 || ago > 24 * 3600)
+	if (ago < 0) /* a clock that went back, or no start to read */
+		ago = 0;
+	if (ago > 24 * 3600)
 		ago = 24 * 3600;
 	clock_gettime(CLOCK_MONOTONIC, &a->call.started);
 	a->call.started.tv_sec -= ago;

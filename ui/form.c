@@ -270,7 +270,7 @@ int form_run(struct app *a, struct form *f, int (*save)(struct app *, struct for
 		draw_form(a, &s);
 		wint_t ch;
 		int r = app_get_key(&ch);
-		if (r == ERR && app_stopping()) { /* relance is stopping: nothing is saved */
+		if (r == ERR && app_stopping() && app_must_stop(a)) { /* relance stops: nothing is saved */
 			curs_set(0);
 			return 0;
 		}

@@ -110,17 +110,39 @@ static int editable(const struct plan_view *pv, int i)
 	return !pv->existing || !strcmp(pv->status[i], "due") || !strcmp(pv->status[i], "missed");
 }
 
-/* Keeps the rows that can still change in date order, numbered so. */
-static void order_rows(struct plan_view *pv)
+/* Keeps the rows that can still change in date order, numbered so, each
+ * with its status and payment; the cursor stays on the row `keep`. */
+static void order_rows(struct plan_view *pv, int keep)
 {
-	struct installment open[ROWS];
-	int at[ROWS], n = 0;
+	int at[ROWS], from[ROWS], n = 0;
 	for (int i = 0; i < pv->nrows; i++)
-		if (!pv->existing || !strcmp(pv->status[i], "due") || !strcmp(pv->status[i], "missed"))
-			at[n] = i, open[n++] = pv->rows[i];
-	plan_rows_order(open, n);
-	for (int k = 0; k < n; k++)
-		pv->rows[at[k]] = open[k];
+		if (editable(pv, i))
+			at[n] = from[n] = i, n++;
+	/* the order plan_rows_order keeps: by date, then by number */
+	for (int k = 1; k < n; k++) {
+		int r = from[k], j = k;
+		for (; j > 0 && (pv->rows[from[j - 1]].due > pv->rows[r].due ||
+				 (pv->rows[from[j - 1]].due == pv->rows[r].due && pv->rows[from[j - 1]].seq > pv->rows[r].seq));
+		     j--)
+			from[j] = from[j - 1];
+		from[j] = r;
+	}
+	struct installment rows[ROWS];
+	char status[ROWS][12];
+	int64_t paid[ROWS];
+	for (int k = 0; k < n; k++) {
+		rows[k] = pv->rows[from[k]];
+		memcpy(status[k], pv->status[from[k]], sizeof status[k]);
+		paid[k] = pv->paid[from[k]];
+	}
+	plan_rows_order(rows, n); /* in order already: it gives the numbers */
+	for (int k = 0; k < n; k++) {
+		pv->rows[at[k]] = rows[k];
+		memcpy(pv->status[at[k]], status[k], sizeof status[k]);
+		pv->paid[at[k]] = paid[k];
+		if (from[k] == keep)
+			pv->l.cursor = at[k];
+	}
 }
 
 /* Closes the plan (this view's data goes with it) and shows the account
@@ -157,7 +179,7 @@ static int key(struct app *a, struct view *v, enum action act)
 		struct form f = {"Installment", fl, 2};
 		if (form_run(a, &f, save_row, row)) {
 			pv->dirty = 1;
-			order_rows(pv);
+			order_rows(pv, pv->l.cursor);
 		}
 		return 1;
 	}
@@ -191,7 +213,7 @@ static int key(struct app *a, struct view *v, enum action act)
 			return 1;
 		}
 		pv->dirty = 1;
-		order_rows(pv);
+		order_rows(pv, k);
 		return 1;
 	}
 	case ACT_PLAN_DELETE_ROW: {
@@ -216,9 +238,12 @@ static int key(struct app *a, struct view *v, enum action act)
 			memcpy(pv->status[i], pv->status[i + 1], sizeof pv->status[i]);
 		}
 		pv->nrows--;
-		/* the rows after it move up a number (a down payment stays 0) */
-		for (int i = 0; i < pv->nrows; i++)
-			if (editable(pv, i) && pv->rows[i].seq > seq)
+		if (seq == 0) /* the down payment gone: the plan has none */
+			pv->req.down = 0;
+		/* a new plan's rows after it move up a number (an active plan's
+		 * keep theirs: paid ones may come after) */
+		for (int i = 0; !pv->existing && seq > 0 && i < pv->nrows; i++)
+			if (pv->rows[i].seq > seq)
 				pv->rows[i].seq--;
 		if (pv->l.cursor >= pv->nrows)
 			pv->l.cursor = pv->nrows - 1;

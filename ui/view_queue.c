@@ -85,10 +85,13 @@ static struct layout layout_for(struct app *a, const struct queue_view *qv, int 
 	}
 	if (!a->scope_all) /* my own queue: the collector is me */
 		l.collector = 0;
-	int fixed = l.flags + l.account + (l.collector ? l.collector + 1 : 0) + l.overdue + l.days + l.date + 6;
+	int fixed = l.flags + l.account + l.overdue + l.days + l.date + 6;
+	if (l.collector && cols - fixed - (l.collector + 1) < 20)
+		l.collector = 0; /* too narrow: the name and next action first */
+	fixed += l.collector ? l.collector + 1 : 0;
 	int rest = cols - fixed;
-	if (rest < 20)
-		rest = 20;
+	if (rest < 2)
+		rest = 2;
 	/* the next action 20 columns when there is room, the name the rest */
 	l.action = rest >= 44 ? 20 + (rest - 44) / 3 : rest * 45 / 100;
 	l.name = rest - l.action;

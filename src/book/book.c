@@ -289,6 +289,9 @@ int book_set_identity(struct book *b, const char *parent)
 			rc = book_meta_set(b->db, "copy_parent", parent);
 		if (rc == 0)
 			rc = book_meta_set(b->db, "copy_since", now);
+		/* a call left open belongs to the copy it began in (call.c) */
+		if (rc == 0)
+			rc = db_exec(b->db, "DELETE FROM book_meta WHERE key >= 'call_open:' AND key < 'call_open;'");
 	}
 	/* versions name copies by number (schema 4) */
 	if (rc == 0)

@@ -130,29 +130,41 @@ int ledger_items(sqlite3 *db, const char *account_no, day_t today, int all,
 	return rc == SQLITE_DONE ? n : -1;
 }
 
-void ledger_invoices_normal(const char *in, char *out, size_t size)
+int ledger_invoices_normal(const char *in, char *out, size_t size)
 {
 	size_t o = 0;
-	for (const char *p = in; *p && o + 1 < size;) {
+	out[0] = '\0';
+	for (const char *p = in; *p;) {
 		while (*p == ' ' || *p == '\t')
 			p++;
 		size_t len = strcspn(p, ",");
 		size_t keep = len;
 		while (keep && (p[keep - 1] == ' ' || p[keep - 1] == '\t'))
 			keep--;
-		if (keep && o + keep + 2 < size)
+		if (o + keep + 2 >= size)
+			return -1;
+		int seen = 0; /* each once */
+		for (const char *q = out; *q && !seen; q += strcspn(q, ",") + (q[strcspn(q, ",")] == ',')) {
+			size_t n = strcspn(q, ",");
+			seen = n == keep && !memcmp(q, p, keep);
+		}
+		if (keep && !seen)
 			o += (size_t)snprintf(out + o, size - o, "%s%.*s", o ? "," : "", (int)keep, p);
 		p += len;
 		if (*p == ',')
 			p++;
 	}
-	out[o] = '\0';
+	return 0;
 }
 
 int64_t ledger_invoices_open(sqlite3 *db, const char *account_no, const char *invoices, char *bad)
 {
 	char list[1024];
-	ledger_invoices_normal(invoices, list, sizeof list);
+	if (ledger_invoices_normal(invoices, list, sizeof list)) {
+		if (bad)
+			snprintf(bad, 64, "%s", "(the list is too long)");
+		return -1;
+	}
 	sqlite3_stmt *q = db_prepare(db, "SELECT open_amount FROM invoices WHERE account_no = ?1 AND status = 'open' "
 				     "AND kind = 'invoice' AND invoice_no = ?2");
 	if (!q)

@@ -45,9 +45,10 @@ int ledger_account_exists(sqlite3 *db, const char *account_no);
 int ledger_items(sqlite3 *db, const char *account_no, day_t today, int all,
 		 void (*fn)(const struct open_item *, void *), void *arg);
 
-/* A list of invoice numbers as people write it ("N1, N2 ,N3") in the form
- * the book compares ("N1,N2,N3"). */
-void ledger_invoices_normal(const char *in, char *out, size_t size);
+/* A list of invoice numbers as people write it ("N1, N2 ,N3, N1") in the
+ * form the book compares ("N1,N2,N3": each once). 0, or -1 when it does
+ * not fit in size. */
+int ledger_invoices_normal(const char *in, char *out, size_t size);
 /* The open amount of the open invoices named in such a list, of an
  * account; -1 when one of them is not an open invoice of it, that number
  * then in bad (64 bytes; may be NULL). */

@@ -162,7 +162,8 @@ int call_log_ids(struct book *b, const char *user, const struct call *c, char en
 			sqlite3_finalize(q);
 		}
 	}
-	for (const char *p = number; *p; p++)
+	/* (a call begun in the workstation took its number as the book has it) */
+	for (const char *p = number; !c->completes && *p; p++)
 		if (!strchr("0123456789 +()./-", *p)) {
 			msg_error("call: %s is not a phone number", number);
 			return 1;
@@ -195,6 +196,11 @@ int call_log_ids(struct book *b, const char *user, const struct call *c, char en
 			sqlite3_bind_text(d, 1, key, -1, SQLITE_STATIC);
 			rc = sqlite3_step(d) == SQLITE_DONE ? 0 : -1;
 			sqlite3_finalize(d);
+			if (rc == 0 && sqlite3_changes(b->db) == 0) { /* closed elsewhere meanwhile */
+				msg_error("call: the call to %s begun %s was logged already", c->account_no,
+					  c->started ? c->started : "");
+				rc = 1;
+			}
 		}
 	}
 	if (rc == 0 && c->follow_up)
@@ -203,7 +209,7 @@ int call_log_ids(struct book *b, const char *user, const struct call *c, char en
 		rc = db_tx_commit(b->db, nested);
 	if (rc) {
 		db_tx_rollback(b->db, nested);
-		return -1;
+		return rc > 0 ? 1 : -1;
 	}
 	if (entry_id)
 		memcpy(entry_id, entry, UID_LEN + 1);

@@ -99,8 +99,8 @@ void plan_rows_order(struct installment *rows, int n)
 	int seqs[PLAN_MAX_INSTALLMENTS + 1];
 	if (n < 2 || n > PLAN_MAX_INSTALLMENTS + 1)
 		return;
-	for (int i = 0; i < n; i++)
-		seqs[i] = rows[i].seq;
+	for (int i = 0; i < n; i++) /* the down payment keeps its 0 wherever its date puts it */
+		seqs[i] = rows[i].seq ? rows[i].seq : -1;
 	/* insertion sorts: a schedule is short */
 	for (int i = 1; i < n; i++) {
 		int s = seqs[i], k = i;
@@ -113,8 +113,12 @@ void plan_rows_order(struct installment *rows, int n)
 			rows[k] = rows[k - 1];
 		rows[k] = r;
 	}
+	int k = 0;
+	while (k < n && seqs[k] < 0)
+		k++;
 	for (int i = 0; i < n; i++)
-		rows[i].seq = seqs[i];
+		if (rows[i].seq)
+			rows[i].seq = seqs[k++];
 }
 
 int plan_add(struct book *b, const char *user, const struct plan_request *r, char id_out[UID_LEN + 1])
@@ -141,7 +145,10 @@ int plan_add(struct book *b, const char *user, const struct plan_request *r, cha
 	int64_t total = r->total;
 	char invoices[1024] = "";
 	if (r->invoices)
-		ledger_invoices_normal(r->invoices, invoices, sizeof invoices);
+		if (ledger_invoices_normal(r->invoices, invoices, sizeof invoices)) {
+			msg_error("plan: too many invoices named");
+			return 1;
+		}
 	int named = invoices[0] != '\0';
 	if (named) { /* the open invoices named: their open amounts */
 		char bad[64];

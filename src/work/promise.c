@@ -21,7 +21,10 @@ static int cover(struct book *b, const struct promise_request *r, int64_t amount
 	char list[1024] = "";
 	if (r->invoices) { /* each one named must be open, and is named if not */
 		char bad[64];
-		ledger_invoices_normal(r->invoices, list, sizeof list);
+		if (ledger_invoices_normal(r->invoices, list, sizeof list)) {
+			msg_error("promise: too many invoices named");
+			return 1;
+		}
 		if (ledger_invoices_open(b->db, r->account_no, list, bad) < 0) {
 			msg_error("promise: invoice %s is not an open invoice of account %s", bad, r->account_no);
 			return 1;

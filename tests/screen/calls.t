@@ -127,6 +127,9 @@ kill -KILL "$(cat "$T/pid")"
 wait_exit
 tm kill-server
 id=$(calls_open | cut -f1)
+ok "a clone of the book" "$R" clone "$B" "$T/clone.db"
+is "$("$R" -d "$T/clone.db" calls --open --format tsv 2>&1 | tail -n +2)" "" "a clone does not carry the open call: it is this copy's to finish"
+
 like "$("$R" -d "$B" calls --open)" "^id +account_no +number +started +user" "calls --open lists the open calls"
 like "$("$R" -d "$B" calls --open --format json)" "\"account_no\": *\"Q4\"" "in json too"
 out=$("$R" -d "$B" calls --close nosuch 2>&1)
@@ -139,5 +142,34 @@ is "$("$R" -d "$B" calls --close "$short")" "closed the call to Q4 begun $began 
 is "$(calls_open)" "" "and the call is closed"
 is "$("$R" -d "$B" history Q4 --type call --format tsv | cut -f5 | sed -n 2p)" \
 	"Call: interrupted (duration not known)" "as interrupted"
+
+# Ctrl-C in the outcome form, answered n, keeps what was typed; a number
+# the book holds with words in it can be called and closed
+sqlite3 "$B" "UPDATE customers SET phone = '0475 12 34 56 (GSM)' WHERE account_no = 'Q7'"
+screen_start 80 24 -- -d "$B"
+wait_for "mine \(tester\)"
+type ":goto Q7" && send Enter
+wait_for "relance: account Q7"
+send c
+wait_for "CALL 00:0"
+send c
+wait_for "The call's outcome"
+send Tab && type "half of what he said"
+send C-c
+screen_has "log it as interrupted and quit" "Ctrl-C in the outcome form asks"
+type "n"
+screen_has "Note +half of what he said" "n: the form is still there, with what was typed"
+send Escape
+wait_for "Discard"
+type "y"
+send C-c
+wait_for "log it as interrupted"
+type "y"
+wait_exit
+is "$EXIT" 0 "y: relance ends"
+like "$("$R" -d "$B" history Q7 --type call --format tsv | cut -f5 | sed -n 2p)" \
+	"^Call 0475 12 34 56 \\(GSM\\): interrupted \\(0:[0-9]{2}\\)$" "a number with words in it: the call is closed all the same"
+is "$(calls_open)" "" "and nothing is left open"
+tm kill-server
 ok "the book is consistent" "$R" -d "$B" check
 done_testing

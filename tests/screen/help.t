@@ -44,6 +44,10 @@ type ":set queue-sort = name" && send Enter
 screen_has "sort: name" ":set queue-sort takes effect at once"
 order=$(screen | awk '$2 ~ /^Q[0-9]$/ {printf "%s ", $2}')
 is "$order" "Q1 Q2 Q4 Q8 Q3 Q7 " "the queue is in name order at once (Ëta as Eta)"
+send a
+screen_has "all collectors" "a: everyone's queue"
+type ":set queue-scope = mine" && send Enter
+screen_has "mine \(tester\)" ":set queue-scope = mine after a: mine again, though it is the configured value"
 type ":set ascii = yes" && send Enter
 screen_has "sort: name" "another :set leaves the sort as it is"
 type ":nosuch" && send Enter

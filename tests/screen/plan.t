@@ -92,5 +92,32 @@ printf 'payment_ref,account_no,date,amount,invoice_no,communication\nPQ1,Q1,2027
 RELANCE_TODAY=2027-01-26 "$R" -d "$B" import payments "$T/pay.csv" >/dev/null
 is "$(RELANCE_TODAY=2027-01-26 rows Q1)" "3 2027-01-01 333.33 paid|2 2027-02-01 333.34 due|1 2027-03-15 333.33 due|" \
 	"paid on time: the January installment is paid, none missed"
+
+# an invoice named twice counts once
+out=$("$R" -d "$B" plan add Q8 --installments 2 --every month --first 2026-12-01 --invoices 'Q8-1, Q8-1' 2>&1)
+is "$?" 0 "--invoices 'Q8-1, Q8-1': accepted"
+is "$("$R" -d "$B" plan show Q8 --format tsv | tail -n +2 | cut -f3 | tr '\n' ' ')" "40.00 40.00 " "Q8-1's 80.00 once, not twice"
+
+# a down payment deleted in the editor: the plan has none, installment 1 stays 1
+tm kill-server
+screen_start 80 24 -- -d "$B"
+wait_for "mine \(tester\)"
+type ":goto Q4" && send Enter
+wait_for "relance: account Q4"
+send P
+wait_for "Payment plan for 300\.00 EUR"
+send C-u && type "2" && send Tab Tab C-u && type "2026-12-01" && send Tab && type "100" && send Enter
+screen_has "down +2026-11-24 +100\.00" "a down payment, due today"
+send g d
+screen_has "remainder 100\.00" "d on it: its amount to the remainder"
+unlike "$(screen)" "down +2026" "no down payment any more"
+screen_has "1 +2026-12-01 +100\.00" "installment 1 keeps its number"
+send =
+send w
+screen_has "plan saved" "saved"
+is "$("$R" -d "$B" history Q4 --type plan --format tsv | cut -f5 | sed -n 2p)" \
+	"Payment plan: 300.00 EUR in 2 installments, 2026-12-01 to 2027-01-01" "no down payment in the plan or its journal"
+type ":q" && send Enter
+wait_exit
 ok "the book is consistent" "$R" -d "$B" check
 done_testing

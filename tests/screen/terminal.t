@@ -49,6 +49,12 @@ resize 60 16
 screen_has "mine \(tester\) \| 9 accounts" "the queue works at 60x16"
 screen_has "^\.\.\.\. Q2 .* 500\.00 " "its figures whole"
 ok "every line within the screen" test "$(screen | awk 'length($0) > 0' | wc -l)" -le 16
+send a
+screen_has "all collectors" "everyone's queue at 60 columns"
+screen_has "Next action +Date *$" "its header whole: the collector column gives way"
+screen_has "broken pro… 11-13 *$" "the next action (cut, marked) and its date on screen"
+send a
+wait_for "mine \(tester\)"
 resize 59 16
 screen_has "terminal too small \(the queue needs 60x16, have 59x16\)" "below that, it says so"
 resize 80 24
