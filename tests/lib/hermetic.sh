@@ -8,7 +8,8 @@
 for _v in $(env | sed -n 's/^\(RELANCE_[A-Za-z0-9_]*\)=.*/\1/p; s/^\(LC_[A-Z_]*\)=.*/\1/p; s/^\(XDG_[A-Z_]*\)=.*/\1/p'); do
 	unset "$_v"
 done
-unset EDITOR VISUAL NO_COLOR LANGUAGE
+# (the loop clears them all; by name, the ones relance reads)
+unset XDG_CONFIG_HOME XDG_DATA_HOME XDG_STATE_HOME XDG_CACHE_HOME EDITOR VISUAL NO_COLOR LANGUAGE
 export RELANCE_TODAY=2026-11-24 RELANCE_USER=tester LANG=C.UTF-8 LC_ALL=C.UTF-8 TZ=UTC USER=tester
 if [ "${1:-}" = --run ]; then
 	shift
