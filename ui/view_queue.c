@@ -295,7 +295,16 @@ const char *view_queue_step(struct app *a, int dir)
 	if (a->depth == 0 || a->stack[0]->ops != &queue_ops)
 		return NULL;
 	struct queue_view *qv = a->stack[0]->data;
+	/* the account left where the cursor was may have moved or left the
+	 * list since (worked, the queue read again): then the account now in
+	 * its place is the next one, not the one after it */
+	int at = -1;
+	for (size_t i = 0; at < 0 && i < a->queue.nview; i++)
+		if (!strcmp(a->queue.rows[a->queue.view[i]].account_no, qv->current))
+			at = (int)i;
 	int next = qv->l.cursor + dir;
+	if (at != qv->l.cursor && dir > 0)
+		next = qv->l.cursor;
 	if (next < 0 || (size_t)next >= a->queue.nview)
 		return NULL;
 	qv->l.cursor = next;

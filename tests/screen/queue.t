@@ -91,6 +91,20 @@ unlike "$(screen_colours | tail -n +2 | head -n -1)" "$(printf '\033')\[[0-9;]*(
 type ":theme nosuch" && send Enter
 screen_has "theme nosuch: no such theme" "an unknown theme says so"
 
+# ] after working an account that then moves down the queue: the next one
+send g Enter
+screen_has "relance: account Q3" "the first account, Q3 (a broken promise)"
+send p
+wait_for "Promise to pay"
+send Enter
+screen_has "promise recorded" "worked: a new promise moves it down the queue"
+send ]
+screen_has "relance: account Q4" "] lands on Q4, which took its place, not on the one after it"
+send ]
+screen_has "relance: account Q2" "and ] again on the next"
+send q
+wait_for "mine \(tester\)"
+
 type ":goto Q1" && send Enter
 screen_has "relance: account Q1" ":goto"
 screen_has "History \(2\)" "the history pane counts the entries"
