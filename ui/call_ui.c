@@ -57,18 +57,6 @@ void call_timer_text(const struct app *a, int width, char *out, size_t size)
 	snprintf(out, size, "%s%s%s%s ", head, name, *number ? " " : "", number);
 }
 
-/* Seconds since 1970 of a "YYYY-MM-DDTHH:MM:SSZ" stamp (0 if not one). */
-static time_t utc_seconds(const char *ts)
-{
-	struct tm tm;
-	memset(&tm, 0, sizeof tm);
-	if (sscanf(ts, "%4d-%2d-%2dT%2d:%2d:%2dZ", &tm.tm_year, &tm.tm_mon, &tm.tm_mday, &tm.tm_hour, &tm.tm_min,
-		   &tm.tm_sec) != 6)
-		return 0;
-	tm.tm_year -= 1900, tm.tm_mon -= 1;
-	return timegm(&tm);
-}
-
 int call_begin(struct app *a, const char *account_no, const char *name, const char *number)
 {
 	if (call_start(a->book, a->user, account_no, number, a->call.entry, a->call.started_at))
@@ -173,7 +161,8 @@ void call_take_up_open(struct app *a)
 	/* the timer counts from the call's real start (both on the book's clock) */
 	char now[21];
 	now_utc(now);
-	long ago = (long)(utc_seconds(now) - utc_seconds(o.started));
+	time_t now_s = 0, start_s = 0;
+	long ago = utc_parse(now, &now_s) || utc_parse(o.started, &start_s) ? 0 : (long)(now_s - start_s);
 	if (ago < 0) /* a clock that went back, or no start to read */
 		ago = 0;
 	if (ago > 24 * 3600)

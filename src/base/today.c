@@ -108,19 +108,27 @@ int time_zone_known(const char *zone)
 	return got == 4 && !memcmp(magic, "TZif", 4);
 }
 
-int time_local(const char *utc, const char *zone, struct local_time *out)
+int utc_parse(const char *ts, time_t *out)
 {
-	memset(out, 0, sizeof *out);
 	struct tm tm;
 	memset(&tm, 0, sizeof tm);
 	char z = 0;
-	if (!utc || sscanf(utc, "%4d-%2d-%2dT%2d:%2d:%2d%c", &tm.tm_year, &tm.tm_mon, &tm.tm_mday, &tm.tm_hour,
-			   &tm.tm_min, &tm.tm_sec, &z) != 7 || (z != 'Z' && z != '.')) {
+	if (!ts || sscanf(ts, "%4d-%2d-%2dT%2d:%2d:%2d%c", &tm.tm_year, &tm.tm_mon, &tm.tm_mday, &tm.tm_hour,
+			  &tm.tm_min, &tm.tm_sec, &z) != 7 || (z != 'Z' && z != '.'))
+		return -1;
+	tm.tm_year -= 1900, tm.tm_mon -= 1;
+	*out = timegm(&tm);
+	return 0;
+}
+
+int time_local(const char *utc, const char *zone, struct local_time *out)
+{
+	memset(out, 0, sizeof *out);
+	time_t t;
+	if (utc_parse(utc, &t)) {
 		snprintf(out->when, sizeof out->when, "%s", utc ? utc : "");
 		return -1;
 	}
-	tm.tm_year -= 1900, tm.tm_mon -= 1;
-	time_t t = timegm(&tm);
 	snprintf(out->utc, sizeof out->utc, "%.10s %.5s", utc, utc + 11);
 	/* a zone of its own: TZ for the time of one conversion */
 	char old[256] = "";

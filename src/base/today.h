@@ -3,6 +3,8 @@
  * --today. */
 #ifndef RELANCE_TODAY_H
 #define RELANCE_TODAY_H
+#include <time.h>
+
 #include "date.h"
 
 /* Pin today to an ISO date; returns -1 when it is not one. */
@@ -18,6 +20,9 @@ void now_utc(char out[21]);
 /* The same to the millisecond, "YYYY-MM-DDTHH:MM:SS.mmmZ", never twice the
  * same in one process: what an import stamps its rows with. */
 void now_utc_ms(char out[25]);
+/* Seconds since 1970 of a UTC timestamp "YYYY-MM-DDTHH:MM:SSZ"
+ * (milliseconds allowed): 0, or -1 when ts is no such timestamp. */
+int utc_parse(const char *ts, time_t *out);
 
 /* The local time of day in minutes since midnight: the rule on calling
  * hours asks here. RELANCE_CLOCK=HH:MM pins it (for tests). */

@@ -16,15 +16,13 @@ const char *const call_outcomes[] = {"reached", "no_answer", "voicemail", "busy"
 /* The UTC timestamp `seconds` before `ts` (both "YYYY-MM-DDTHH:MM:SSZ"). */
 static void utc_before(const char *ts, long seconds, char out[21])
 {
-	struct tm tm;
-	memset(&tm, 0, sizeof tm);
-	if (sscanf(ts, "%4d-%2d-%2dT%2d:%2d:%2dZ", &tm.tm_year, &tm.tm_mon, &tm.tm_mday, &tm.tm_hour, &tm.tm_min,
-		   &tm.tm_sec) != 6) {
+	time_t t;
+	if (utc_parse(ts, &t)) {
 		snprintf(out, 21, "%s", ts);
 		return;
 	}
-	tm.tm_year -= 1900, tm.tm_mon -= 1;
-	time_t t = timegm(&tm) - seconds;
+	t -= seconds;
+	struct tm tm;
 	gmtime_r(&t, &tm);
 	strftime(out, 21, "%Y-%m-%dT%H:%M:%SZ", &tm);
 }
