@@ -114,33 +114,23 @@ static int editable(const struct plan_view *pv, int i)
  * with its status and payment; the cursor stays on the row `keep`. */
 static void order_rows(struct plan_view *pv, int keep)
 {
+	struct installment rows[ROWS];
 	int at[ROWS], from[ROWS], n = 0;
 	for (int i = 0; i < pv->nrows; i++)
 		if (editable(pv, i))
-			at[n] = from[n] = i, n++;
-	/* the order plan_rows_order keeps: by date, then by number */
-	for (int k = 1; k < n; k++) {
-		int r = from[k], j = k;
-		for (; j > 0 && (pv->rows[from[j - 1]].due > pv->rows[r].due ||
-				 (pv->rows[from[j - 1]].due == pv->rows[r].due && pv->rows[from[j - 1]].seq > pv->rows[r].seq));
-		     j--)
-			from[j] = from[j - 1];
-		from[j] = r;
-	}
-	struct installment rows[ROWS];
+			at[n] = i, rows[n++] = pv->rows[i];
+	plan_rows_order(rows, n, from);
 	char status[ROWS][12];
 	int64_t paid[ROWS];
 	for (int k = 0; k < n; k++) {
-		rows[k] = pv->rows[from[k]];
-		memcpy(status[k], pv->status[from[k]], sizeof status[k]);
-		paid[k] = pv->paid[from[k]];
+		memcpy(status[k], pv->status[at[from[k]]], sizeof status[k]);
+		paid[k] = pv->paid[at[from[k]]];
 	}
-	plan_rows_order(rows, n); /* in order already: it gives the numbers */
 	for (int k = 0; k < n; k++) {
 		pv->rows[at[k]] = rows[k];
 		memcpy(pv->status[at[k]], status[k], sizeof status[k]);
 		pv->paid[at[k]] = paid[k];
-		if (from[k] == keep)
+		if (at[from[k]] == keep)
 			pv->l.cursor = at[k];
 	}
 }

@@ -94,13 +94,15 @@ static int insert_installments(sqlite3 *db, const char *plan_id, const struct in
 	return rc;
 }
 
-void plan_rows_order(struct installment *rows, int n)
+void plan_rows_order(struct installment *rows, int n, int *from)
 {
-	int seqs[PLAN_MAX_INSTALLMENTS + 1];
-	if (n < 2 || n > PLAN_MAX_INSTALLMENTS + 1)
+	int seqs[PLAN_MAX_INSTALLMENTS + 1], was[PLAN_MAX_INSTALLMENTS + 1];
+	if (n < 1 || n > PLAN_MAX_INSTALLMENTS + 1)
 		return;
-	for (int i = 0; i < n; i++) /* the down payment keeps its 0 wherever its date puts it */
+	for (int i = 0; i < n; i++) { /* the down payment keeps its 0 wherever its date puts it */
 		seqs[i] = rows[i].seq ? rows[i].seq : -1;
+		was[i] = i;
+	}
 	/* insertion sorts: a schedule is short */
 	for (int i = 1; i < n; i++) {
 		int s = seqs[i], k = i;
@@ -108,10 +110,11 @@ void plan_rows_order(struct installment *rows, int n)
 			seqs[k] = seqs[k - 1];
 		seqs[k] = s;
 		struct installment r = rows[i];
+		int w = was[i];
 		for (k = i; k > 0 && (rows[k - 1].due > r.due || (rows[k - 1].due == r.due && rows[k - 1].seq > r.seq));
 		     k--)
-			rows[k] = rows[k - 1];
-		rows[k] = r;
+			rows[k] = rows[k - 1], was[k] = was[k - 1];
+		rows[k] = r, was[k] = w;
 	}
 	int k = 0;
 	while (k < n && seqs[k] < 0)
@@ -119,6 +122,8 @@ void plan_rows_order(struct installment *rows, int n)
 	for (int i = 0; i < n; i++)
 		if (rows[i].seq)
 			rows[i].seq = seqs[k++];
+	if (from)
+		memcpy(from, was, (size_t)n * sizeof *from);
 }
 
 int plan_add(struct book *b, const char *user, const struct plan_request *r, char id_out[UID_LEN + 1])
@@ -207,7 +212,7 @@ int plan_add(struct book *b, const char *user, const struct plan_request *r, cha
 			msg_error("plan: the installments add up to %s, not %s", got, want);
 			return 1;
 		}
-		plan_rows_order(rows, n);
+		plan_rows_order(rows, n, NULL);
 	} else {
 		n = plan_schedule(r, t, total, rows);
 	}
@@ -323,7 +328,7 @@ int plan_change(struct book *b, const char *user, const char *account_no, const 
 		return 1;
 	}
 	memcpy(rows, given, (size_t)n * sizeof *rows);
-	plan_rows_order(rows, n);
+	plan_rows_order(rows, n, NULL);
 	day_t t = today();
 	if (!active_plan(b->db, account_no, id)) {
 		msg_error("plan: account %s has no active plan", account_no);

@@ -45,8 +45,9 @@ day_t plan_step(day_t first, enum plan_every every, int n);
 int plan_every_named(const char *name);
 
 /* Puts installments in date order (the down payment, seq 0, first on its
- * day), numbering them in that order with the seq numbers they had. */
-void plan_rows_order(struct installment *rows, int n);
+ * day), numbering them in that order with the seq numbers they had; from
+ * (may be NULL) gets, for each place, the index its row had before. */
+void plan_rows_order(struct installment *rows, int n, int *from);
 
 /* Records a plan (one active plan per account). Returns 0, 1 when refused
  * (message printed), -1 on error. */
