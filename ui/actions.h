@@ -27,11 +27,13 @@ enum view_id { VIEW_GENERIC, VIEW_QUEUE, VIEW_ACCOUNT, VIEW_ENTRY, VIEW_HELP, VI
 	ACTION(REDRAW, "redraw", VIEW_GENERIC, "C-l", "redraw the screen") \
 	ACTION(RELOAD, "reload", VIEW_GENERIC, "R", "read the book again") \
 	ACTION(MESSAGES, "messages", VIEW_GENERIC, "M", "the last 50 messages, whole") \
+	ACTION(EXPLAIN, "explain", VIEW_GENERIC, "e", "why the account is where it is: next action, reason, score term by term") \
 	ACTION(OPEN, "open", VIEW_QUEUE, "Enter", "open the account") \
 	ACTION(TOGGLE_ALL, "toggle-all", VIEW_QUEUE, "a", "my accounts / every collector's") \
 	ACTION(SORT, "sort", VIEW_QUEUE, "s", "next sort order") \
 	ACTION(FILTER, "filter", VIEW_QUEUE, "f", "filter the queue (as :filter)") \
 	ACTION(CLEAR_FILTER, "clear-filter", VIEW_QUEUE, "F", "remove every filter") \
+	ACTION(TOGGLE_DATES, "toggle-dates", VIEW_QUEUE, "d", "today's list / every account, whatever the date of its next action") \
 	ACTION(NEXT_PANE, "next-pane", VIEW_ACCOUNT, "Tab", "next pane") \
 	ACTION(PREV_PANE, "prev-pane", VIEW_ACCOUNT, "S-Tab", "previous pane") \
 	ACTION(NEXT_ACCOUNT, "next-account", VIEW_ACCOUNT, "]", "next account of the queue") \

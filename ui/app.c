@@ -412,6 +412,7 @@ static int load_current(struct app *a)
 	a->queue.filter = keep;
 	a->queue.sort = sort;
 	queue_apply(&a->queue);
+	queue_day_load(a->book->db, a->today, a->scope_all ? NULL : a->user, &a->day);
 	return 0;
 }
 
@@ -468,7 +469,8 @@ static void config_error_to_status(const char *msg, void *arg)
 
 static int parse_filter(struct app *a, char *args)
 {
-	struct queue_filter f = {.bucket = -1};
+	struct queue_filter f = {.bucket = -1, .all_dates = a->queue.filter.all_dates,
+				 .show_done = a->queue.filter.show_done};
 	for (char *w = strtok(args, " "); w; w = strtok(NULL, " ")) {
 		char *eq = strchr(w, '=');
 		if (!eq) {
@@ -547,6 +549,10 @@ static void apply_settings(struct app *a)
 	}
 	if (a->scope_all != settings.scope_all)
 		app_set_scope(a, settings.scope_all);
+	if (a->queue.filter.show_done != settings.show_done) {
+		a->queue.filter.show_done = settings.show_done;
+		queue_apply(&a->queue);
+	}
 }
 
 void app_command(struct app *a, const char *line)
@@ -678,6 +684,16 @@ static void generic(struct app *a, enum action act)
 		break;
 	case ACT_REDRAW: clearok(curscr, TRUE); break;
 	case ACT_MESSAGES: show_messages(a); break;
+	case ACT_EXPLAIN: {
+		struct view *v = app_top(a);
+		const char *no = v->ops->id == VIEW_ACCOUNT ? view_account_current(v)
+				 : v->ops->id == VIEW_QUEUE ? view_queue_current(a) : NULL;
+		if (no)
+			app_explain(a, no);
+		else
+			app_message(a, 1, "e explains an account: from the queue or an account");
+		break;
+	}
 	case ACT_RELOAD:
 		if (app_load_queue(a) == 0)
 			app_message(a, 0, "read the book again");
@@ -826,6 +842,7 @@ int ui_workstation(const char *db, const char *user, int all)
 	a.scope_all = all >= 0 ? all : settings.scope_all;
 	a.queue.sort = (enum queue_sort)settings.queue_sort;
 	a.queue.filter.bucket = -1;
+	a.queue.filter.show_done = settings.show_done;
 
 	install_signals();
 	msg_redirect(message_to_status, &a);

@@ -50,6 +50,7 @@ struct app {
 	int scope_all;
 	struct queue other;     /* the other scope's, kept once read: a toggles at once */
 	int other_loaded;
+	struct queue_day day;   /* what the queue's scope did today: promises, plans */
 	struct view *stack[VIEW_DEPTH];
 	int depth;
 	char status[256];
@@ -127,6 +128,10 @@ struct view *view_plan_new(struct app *a, const char *account_no, int64_t overdu
 /* The queue view moves its cursor to the next/previous account and gives
  * its number (NULL at either end). */
 const char *view_queue_step(struct app *a, int dir);
+/* The account under the queue's cursor; NULL when none. */
+const char *view_queue_current(struct app *a);
+/* The next action, reason and score of an account, term by term, in a text view. */
+void app_explain(struct app *a, const char *account_no);
 /* The account shown by an account view, and how to show another there. */
 void view_account_show(struct app *a, struct view *v, const char *account_no);
 const char *view_account_current(struct view *v);

@@ -110,6 +110,15 @@ static int do_set(char **w, int n, const char *where, int line, config_error_fn 
 		settings.queue_sort = s;
 		return 0;
 	}
+	if (!strcmp(name, "show-done")) {
+		int b = yes_no(v);
+		if (b < 0) {
+			report(err, arg, where, line, "show-done: say yes or no");
+			return -1;
+		}
+		settings.show_done = b;
+		return 0;
+	}
 	if (!strcmp(name, "ascii")) {
 		int b = yes_no(v);
 		if (b < 0) {
@@ -148,7 +157,7 @@ static int do_set(char **w, int n, const char *where, int line, config_error_fn 
 		report(err, arg, where, line, "%s", why);
 	if (rc <= 0)
 		return rc;
-	report(err, arg, where, line, "no setting %s (theme, queue-scope, queue-sort, ascii, dial-command, "
+	report(err, arg, where, line, "no setting %s (theme, queue-scope, queue-sort, show-done, ascii, dial-command, "
 	       "refresh-seconds, time-zone, company-*, sendmail, sms-command, letters-dir, payment-link, "
 	       "payment-reference, email-pdf, postage: see relancerc(5))", name);
 	return -1;
@@ -348,6 +357,7 @@ void config_dump(FILE *out)
 	fprintf(out, "set theme = %s\n", settings.theme);
 	fprintf(out, "set queue-scope = %s\n", settings.scope_all ? "all" : "mine");
 	fprintf(out, "set queue-sort = %s\n", queue_sort_name((enum queue_sort)settings.queue_sort));
+	fprintf(out, "set show-done = %s\n", settings.show_done ? "yes" : "no");
 	fprintf(out, "set ascii = %s\n", settings.ascii ? "yes" : "no");
 	fprintf(out, "set dial-command = \"%s\"\n", settings.dial_command);
 	fprintf(out, "set refresh-seconds = %d\n", settings.refresh_seconds);

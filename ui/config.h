@@ -9,6 +9,7 @@ struct settings {
 	char theme[64];
 	int scope_all;  /* queue-scope: 0 mine, 1 all */
 	int queue_sort; /* enum queue_sort */
+	int show_done;  /* the day's list keeps the accounts worked today, greyed, at its end */
 	int ascii;      /* draw with ASCII only */
 	char dial_command[256]; /* run when a call starts, %n the number; "" none */
 	int refresh_seconds;    /* read the book again after so long idle; 0 never */

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "app.h"
+#include "config.h"
 #include "draw.h"
 #include "base/lib.h"
 
@@ -17,10 +18,19 @@ struct queue_view {
 			   * the rows are sorted, filtered or read again */
 };
 
+static void day_text(struct app *a, char *out, size_t size, int width);
+
+/* "queue: today 2 of 8 done · 1 promise 500.00 · 1 plan", each part only
+ * when it fits whole beside the book's name and date (app.c's title bar). */
 static const char *title(struct app *a, struct view *v)
 {
-	(void)a, (void)v;
-	return "queue";
+	static char t[256];
+	(void)v;
+	const char *base = strrchr(a->book->path, '/');
+	int width = COLS - (int)strlen(" relance: ") - draw_width(base ? base + 1 : a->book->path) - 15;
+	snprintf(t, sizeof t, "queue: ");
+	day_text(a, t + strlen(t), sizeof t - strlen(t), width - (int)strlen(t));
+	return t;
 }
 
 static void filter_text(const struct queue_filter *f, char *out, size_t size)
@@ -46,6 +56,35 @@ static void filter_text(const struct queue_filter *f, char *out, size_t size)
 		ADD(" min=%s", m);
 	}
 #undef ADD
+}
+
+static int has_filter(const struct queue_filter *f)
+{
+	return f->collector || f->segment || f->bucket >= 0 || f->flags || f->min_overdue;
+}
+
+/* "today 2 of 8 done · 1 promise 500.00 · 1 plan" in width columns: the
+ * count always, the others when they fit whole. */
+static void day_text(struct app *a, char *out, size_t size, int width)
+{
+	const struct queue *q = &a->queue;
+	char part[96];
+	size_t o = 0;
+	snprintf(out, size, "%s %zu of %zu done", q->filter.all_dates ? "every date; today" : "today", q->done,
+		 q->done + q->todo);
+	o = strlen(out);
+	if (a->day.promises) {
+		char m[32];
+		money_format_grouped(a->day.promised, m, sizeof m);
+		snprintf(part, sizeof part, " \xc2\xb7 %ld promise%s %s", a->day.promises, a->day.promises == 1 ? "" : "s", m);
+		if (draw_width(out) + draw_width(part) <= width && o + strlen(part) < size)
+			memcpy(out + o, part, strlen(part) + 1), o += strlen(part);
+	}
+	if (a->day.plans) {
+		snprintf(part, sizeof part, " \xc2\xb7 %ld plan%s", a->day.plans, a->day.plans == 1 ? "" : "s");
+		if (draw_width(out) + draw_width(part) <= width && o + strlen(part) < size)
+			memcpy(out + o, part, strlen(part) + 1);
+	}
 }
 
 /* Column widths for the screen width. */
@@ -86,8 +125,8 @@ static struct layout layout_for(struct app *a, const struct queue_view *qv, int 
 	if (!a->scope_all) /* my own queue: the collector is me */
 		l.collector = 0;
 	int fixed = l.flags + l.account + l.overdue + l.days + l.date + 6;
-	if (l.collector && cols - fixed - (l.collector + 1) < 20)
-		l.collector = 0; /* too narrow: the name and next action first */
+	if (l.collector && cols - fixed - (l.collector + 1) < 44)
+		l.collector = 0; /* too narrow: 24 columns of name and 20 of next action first */
 	fixed += l.collector ? l.collector + 1 : 0;
 	int rest = cols - fixed;
 	if (rest < 2)
@@ -98,17 +137,27 @@ static struct layout layout_for(struct app *a, const struct queue_view *qv, int 
 	return l;
 }
 
+/* The four flags, or a tick on an account done today. */
+static void draw_flags(const struct queue_row *r, int y, int width, int selected, enum element base)
+{
+	static const enum element flag_el[4] = {EL_FLAG_BROKEN, EL_FLAG_MISSED, EL_FLAG_DISPUTE, EL_FLAG_FOLLOWUP};
+	if (r->worked_today) {
+		draw_text(y, 0, width, settings.ascii ? "done" : "\xe2\x9c\x93", base, 0);
+		return;
+	}
+	for (int i = 0; i < 4; i++) {
+		char f[2] = {r->flags & (1u << i) ? QF_LETTERS[i] : '.', '\0'};
+		draw_text(y, i, 1, f, selected ? base : (r->flags & (1u << i) ? flag_el[i] : EL_MUTED), 0);
+	}
+}
+
 static void draw_row(struct app *a, const struct queue_row *r, int y, const struct layout *L, int selected)
 {
-	enum element base = selected ? EL_CURSOR : EL_DEFAULT;
+	enum element base = selected ? EL_CURSOR : r->worked_today ? EL_MUTED : EL_DEFAULT;
 	int x = 0;
 	if (selected)
 		draw_line_background(y, EL_CURSOR);
-	static const enum element flag_el[4] = {EL_FLAG_BROKEN, EL_FLAG_MISSED, EL_FLAG_DISPUTE, EL_FLAG_FOLLOWUP};
-	for (int i = 0; i < 4; i++) {
-		char f[2] = {r->flags & (1u << i) ? QF_LETTERS[i] : '.', '\0'};
-		draw_text(y, x + i, 1, f, selected ? base : (r->flags & (1u << i) ? flag_el[i] : EL_MUTED), 0);
-	}
+	draw_flags(r, y, L->flags, selected, base);
 	x += L->flags + 1;
 	draw_text(y, x, L->account, r->account_no, base, 0);
 	x += L->account + 1;
@@ -125,13 +174,13 @@ static void draw_row(struct app *a, const struct queue_row *r, int y, const stru
 	snprintf(d, sizeof d, "%d", r->oldest_days);
 	draw_text_right(y, x, L->days, d, base);
 	x += L->days + 1;
-	draw_text(y, x, L->action, r->next_action, selected ? base : r->due ? EL_DUE : EL_DEFAULT, 0);
+	draw_text(y, x, L->action, r->next_action, selected || r->worked_today ? base : r->due ? EL_DUE : EL_DEFAULT, 0);
 	x += L->action + 1;
 	if (r->next_action[0])
 		date_iso(r->next_date, date);
 	if (r->next_action[0] && L->date == 5) /* this year's: MM-DD */
 		memmove(date, date + 5, 6);
-	draw_text(y, x, L->date, date, selected ? base : r->due ? EL_DUE : EL_MUTED, 0);
+	draw_text(y, x, L->date, date, selected || r->worked_today ? base : r->due ? EL_DUE : EL_MUTED, 0);
 	(void)a;
 }
 
@@ -142,10 +191,11 @@ static void draw(struct app *a, struct view *v, int top, int rows)
 	char head[512], filters[256], total[32];
 	filter_text(&q->filter, filters, sizeof filters);
 	money_format_grouped(q->view_total, total, sizeof total);
-	snprintf(head, sizeof head, "%s%s%s | %zu account%s, %s overdue | sort: %s%s%s",
-		 a->scope_all ? "all collectors" : "mine (", a->scope_all ? "" : a->user,
-		 a->scope_all ? "" : ")", q->nview, q->nview == 1 ? "" : "s", total,
-		 queue_sort_name(q->sort), *filters ? " | filter:" : "", filters);
+	snprintf(head, sizeof head, "%s%s%s%s: %zu account%s, %s overdue%s%s%s%s",
+		 q->filter.all_dates ? "every date, " : "", a->scope_all ? "all collectors" : "mine (",
+		 a->scope_all ? "" : a->user, a->scope_all ? "" : ")", q->nview, q->nview == 1 ? "" : "s", total,
+		 q->sort != QS_DEFAULT ? " | sort: " : "", q->sort != QS_DEFAULT ? queue_sort_name(q->sort) : "",
+		 *filters ? " | filter:" : "", filters);
 	draw_text(top, 0, COLS, head, EL_PANE_TITLE, 1);
 	qv->rows = rows - 2;
 	qv->l.count = (int)q->nview;
@@ -176,8 +226,11 @@ static void draw(struct app *a, struct view *v, int top, int rows)
 	if (qv->l.cursor < qv->l.count)
 		snprintf(qv->current, sizeof qv->current, "%s", q->rows[q->view[qv->l.cursor]].account_no);
 	if (q->nview == 0) {
-		draw_text(top + 3, 2, COLS - 4, q->n ? "no account passes the filter (F clears it)"
-						     : "nothing needs attention: the queue is empty", EL_MUTED, 0);
+		const char *empty = !q->n ? "nothing needs attention: the queue is empty"
+				    : has_filter(&q->filter) ? "no account passes the filter (F clears it)"
+				    : q->done ? "the day's list is done: nothing left for today (d shows every date)"
+				    : "nothing due today (d shows every date)";
+		draw_text(top + 3, 2, COLS - 4, empty, EL_MUTED, 0);
 		return;
 	}
 	for (int i = 0; i < qv->rows && qv->l.top + i < qv->l.count; i++) {
@@ -243,6 +296,13 @@ static int key(struct app *a, struct view *v, enum action act)
 		}
 		return 1;
 	}
+	case ACT_TOGGLE_DATES:
+		a->queue.filter.all_dates = !a->queue.filter.all_dates;
+		queue_apply(&a->queue);
+		follow(a, qv, keep);
+		app_message(a, 0, a->queue.filter.all_dates ? "every date: the accounts whose next action is later too"
+							    : "today's list: the next action due, not worked today");
+		return 1;
 	case ACT_CLEAR_FILTER:
 		app_command(a, "filter");
 		follow(a, qv, keep);
@@ -311,4 +371,13 @@ const char *view_queue_step(struct app *a, int dir)
 	list_fit(&qv->l, qv->rows);
 	snprintf(qv->current, sizeof qv->current, "%s", a->queue.rows[a->queue.view[next]].account_no);
 	return qv->current;
+}
+
+const char *view_queue_current(struct app *a)
+{
+	if (a->depth == 0 || a->stack[0]->ops != &queue_ops)
+		return NULL;
+	struct queue_view *qv = a->stack[0]->data;
+	const struct queue_row *r = current(a, qv);
+	return r ? r->account_no : NULL;
 }

@@ -82,7 +82,10 @@ const char *journal_last_id(void)
 
 int journal_add(struct book *b, const struct journal_entry *e, char id_out[UID_LEN + 1])
 {
-	return add(b, e, NULL, id_out);
+	/* the account's cached work (last contact, worked today) moves with it */
+	if (add(b, e, NULL, id_out))
+		return -1;
+	return summary_account_changed(b->db, e->account_no);
 }
 
 int journal_add_stamped(struct book *b, const struct journal_entry *e, const struct journal_stamp *stamp)
@@ -101,9 +104,7 @@ void journal_rule_stamp(struct rule_stamp *r, const char *name, const char *at)
 
 int journal_account_change(struct book *b, const struct journal_entry *e)
 {
-	if (journal_add(b, e, NULL))
-		return -1;
-	return summary_account_changed(b->db, e->account_no);
+	return journal_add(b, e, NULL);
 }
 
 int journal_finish_change(struct book *b, int nested, int rc, const struct journal_entry *e)

@@ -36,8 +36,9 @@ struct rule_stamp {
 };
 void journal_rule_stamp(struct rule_stamp *r, const char *name, const char *at);
 
-/* Appends an entry stamped now, by this copy of the book; its id in id
- * (may be NULL). Returns 0, or -1 after a message. */
+/* Appends an entry stamped now, by this copy of the book, and moves the
+ * account's cached work figures (last contact, worked: summary.c); its id
+ * in id (may be NULL). Returns 0, or -1 after a message. */
 int journal_add(struct book *b, const struct journal_entry *e, char id[UID_LEN + 1]);
 /* The id of the entry this process journaled last ("" before any): what
  * a command that journals through an engine function shows it saved. */
@@ -46,8 +47,8 @@ const char *journal_last_id(void);
  * left as it is. */
 int journal_add_stamped(struct book *b, const struct journal_entry *e, const struct journal_stamp *stamp);
 
-/* Journals a change to e->account_no and moves that account's cached
- * work figures (summary.c), inside the caller's transaction. 0 or -1. */
+/* Journals a change to e->account_no inside the caller's transaction:
+ * journal_add without the id. 0 or -1. */
 int journal_account_change(struct book *b, const struct journal_entry *e);
 
 /* Ends a change begun with db_tx_begin(b->db, &nested): when rc is 0 so

@@ -10,6 +10,15 @@
 const struct rule book_rules[] = {
 	{"promise-grace-days", 3, 0, 60, "days after its date a promise (or an installment) may still be paid"},
 	{"plan-max-missed", 2, 1, 24, "missed installments that break a payment plan"},
+	{"recontact-reached-days", 7, 1, 90, "days after a call that reached the debtor, with no follow-up date, to call again"},
+	{"recontact-no-answer-days", 1, 0, 30, "working days after a call not answered to call again"},
+	{"recontact-busy-days", 1, 0, 30, "working days after a busy line to call again"},
+	{"recontact-voicemail-days", 2, 0, 30, "working days after a message left on voicemail to call again"},
+	{"score-broken-promise", 100000000, 0, 1000000000, "queue score of a broken promise not followed up"},
+	{"score-missed-installment", 50000000, 0, 1000000000, "queue score of a missed installment not followed up"},
+	{"score-euro-day", 1, 0, 1000, "queue score of each overdue euro-day (open amount x days past due)"},
+	{"score-dunning-level", 100000, 0, 100000000, "queue score of each dunning step sent"},
+	{"score-days-since-contact", 10000, 0, 10000000, "queue score of each day since the last call, e-mail or letter"},
 	{NULL, 0, 0, 0, NULL},
 };
 

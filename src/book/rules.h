@@ -1,6 +1,8 @@
 /* rules.h — the book's rules, the same for every collector and every copy
  * (kept in book_meta): how many days' grace a promise or an installment
- * has, and how many missed installments break a plan. */
+ * has, how many missed installments break a plan, when a call's outcome
+ * brings the account back to the queue, and the weights of the queue's
+ * score. */
 #ifndef RELANCE_RULES_H
 #define RELANCE_RULES_H
 

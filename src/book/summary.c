@@ -8,11 +8,19 @@
 
 #include "base/lib.h"
 
+/* A call's outcome, from its detail (a call's start has none). */
+#define CALL_OUTCOME "CASE WHEN json_valid(a.detail) THEN json_extract(a.detail, '$.outcome') END"
+/* A reminder the dunning run sent is not a collector's work; one sent by
+ * hand from the account (its detail says "by_hand") is. */
+#define NOT_DUNNING_RUN \
+	"(a.detail IS NULL OR a.detail NOT LIKE '{\"dunning\":%' OR a.detail LIKE '%\"by_hand\":true%')"
+
 /* ?1 today (ISO). The caller appends the WHERE clause choosing accounts. */
 #define SUMMARY_SELECT \
 	"INSERT OR REPLACE INTO account_summary(account_no, collector, name, segment, as_of, " \
 	" open_total, overdue, overdue_items, due_weight, oldest_due, next_due, disputed, disputes, " \
-	" promise_status, promise_date, task_date, task_text, missed_date, snoozed_until) " \
+	" promise_status, promise_date, task_date, task_text, missed_date, snoozed_until, " \
+	" plan_next_date, last_call_at, recontact_date, last_contact, worked_at, dunning_level) " \
 	"SELECT c.account_no, c.collector, c.name, c.segment, ?1, coalesce(sum(i.open_amount), 0), " \
 	" coalesce(sum(CASE WHEN o.late THEN i.open_amount END), 0), " \
 	" count(CASE WHEN o.late THEN 1 END), " \
@@ -32,7 +40,21 @@
 	"  ORDER BY t.due_date LIMIT 1), " \
 	" (SELECT min(n.due_date) FROM plans l JOIN plan_installments n ON n.plan_id = l.id " \
 	"  WHERE l.account_no = c.account_no AND l.status = 'active' AND n.status = 'missed'), " \
-	" (SELECT until FROM account_snoozes z WHERE z.account_no = c.account_no ORDER BY z.at DESC LIMIT 1) " \
+	" (SELECT until FROM account_snoozes z WHERE z.account_no = c.account_no ORDER BY z.at DESC LIMIT 1), " \
+	" (SELECT min(n.due_date) FROM plans l JOIN plan_installments n ON n.plan_id = l.id " \
+	"  WHERE l.account_no = c.account_no AND l.status = 'active' AND n.status IN ('due', 'late')), " \
+	" (SELECT a.at FROM activities a WHERE a.account_no = c.account_no AND a.type = 'call' " \
+	"  AND " CALL_OUTCOME " IS NOT NULL ORDER BY a.at DESC LIMIT 1), " \
+	" (SELECT coalesce(json_extract(a.detail, '$.recontact'), json_extract(a.detail, '$.dunning.pay_by')) " \
+	"  FROM activities a WHERE a.account_no = c.account_no AND (a.type = 'call' AND " CALL_OUTCOME " IS NOT NULL " \
+	"  OR a.detail LIKE '{\"dunning\":%\"by_hand\":true%' AND json_valid(a.detail)) ORDER BY a.at DESC LIMIT 1), " \
+	" (SELECT a.at || ' ' || a.type || CASE WHEN a.type = 'call' THEN ' ' || " CALL_OUTCOME " ELSE '' END " \
+	"  FROM activities a WHERE a.account_no = c.account_no AND (a.type IN ('email', 'letter', 'sms') " \
+	"  OR a.type = 'call' AND " CALL_OUTCOME " IS NOT NULL) ORDER BY a.at DESC LIMIT 1), " \
+	" (SELECT a.at FROM activities a WHERE a.account_no = c.account_no AND a.type <> 'system' " \
+	"  AND a.user <> 'system' AND " NOT_DUNNING_RUN " ORDER BY a.at DESC LIMIT 1), " \
+	" coalesce((SELECT max(json_extract(a.detail, '$.dunning.step')) FROM activities a " \
+	"  WHERE a.account_no = c.account_no AND a.detail LIKE '{\"dunning\":%' AND json_valid(a.detail)), 0) " \
 	"FROM customers c " \
 	"LEFT JOIN invoices i ON i.account_no = c.account_no AND i.status = 'open' " \
 	"LEFT JOIN disputes d ON d.id = (SELECT x.id FROM disputes x WHERE x.invoice_no = i.invoice_no " \

@@ -44,8 +44,14 @@ static const struct command commands[] = {
 	 "--format F           text (default), tsv or json",
 	 cmd_items},
 	{"queue", "list the accounts that need attention, most urgent first",
-	 "queue [--all] [--sort S] [--format text|tsv|json]\n"
+	 "queue [--all] [--all-dates] [--done] [--sort S] [--format text|tsv|json]\n"
+	 "queue --explain ACCOUNT [--all] [--format text|tsv|json]\n"
 	 "--all                every collector's accounts (default: those of --user)\n"
+	 "--all-dates          every account with something overdue or to do, whatever\n"
+	 "                     the day (default: today's list, the next action due and\n"
+	 "                     the account not worked today)\n"
+	 "--done               today's list keeps the accounts worked today, at the end\n"
+	 "--explain ACCOUNT    the account's next action and its score, term by term\n"
 	 "--sort S             default, overdue, days, name or next\n"
 	 "--format F           text (default), tsv or json",
 	 cmd_queue},
@@ -131,11 +137,18 @@ static const struct command commands[] = {
 	 "snooze ACCOUNT --until D\n"
 	 "--until D            the day it comes back (today or earlier: at once)",
 	 cmd_snooze},
-	{"rules", "show or set the book's rules for promises and plans",
-	 "rules [--promise-grace-days N] [--plan-max-missed N]\n"
+	{"rules", "show or set the book's rules: promises, plans, calling back, the queue's score",
+	 "rules [--NAME N]...\n"
 	 "--promise-grace-days N   days after its date a promise or an installment may\n"
 	 "                         still be paid (0 to 60; default 3)\n"
-	 "--plan-max-missed N      missed installments that break a plan (1 to 24; default 2)",
+	 "--plan-max-missed N      missed installments that break a plan (1 to 24; default 2)\n"
+	 "--recontact-reached-days N, --recontact-no-answer-days N, --recontact-busy-days N,\n"
+	 "--recontact-voicemail-days N\n"
+	 "                         when a call's outcome brings the account back\n"
+	 "--score-broken-promise N, --score-missed-installment N, --score-euro-day N,\n"
+	 "--score-dunning-level N, --score-days-since-contact N\n"
+	 "                         the weights of the queue's score\n"
+	 "Without options, lists every rule with its meaning and default.",
 	 cmd_rules},
 	{"config", "print the effective configuration (relancerc(5))",
 	 "config [--defaults]\n"

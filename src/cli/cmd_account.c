@@ -17,16 +17,70 @@ static const struct table_column queue_cols[] = {
 	{"rank", CELL_NUMBER}, {"account_no", CELL_TEXT}, {"name", CELL_TEXT},
 	{"collector", CELL_TEXT}, {"overdue", CELL_NUMBER}, {"oldest_days", CELL_NUMBER},
 	{"flags", CELL_TEXT}, {"next_action", CELL_TEXT}, {"next_date", CELL_TEXT},
+	{"reason", CELL_TEXT}, {"last_contact", CELL_TEXT}, {"worked_today", CELL_NUMBER},
+	{"score", CELL_NUMBER},
 };
+
+static const struct table_column term_cols[] = {
+	{"term", CELL_TEXT}, {"weight", CELL_NUMBER}, {"value", CELL_NUMBER}, {"points", CELL_NUMBER},
+	{"about", CELL_TEXT},
+};
+
+/* `queue --explain ACCOUNT`: the account's next action and its score, term by term. */
+static int explain(const struct queue *q, const char *account_no, int fmt)
+{
+	const struct queue_row *r = queue_find(q, account_no);
+	if (!r) {
+		msg_error("queue: %s is not in the queue (nothing overdue, nothing to do, or not yours: try --all)",
+			  account_no);
+		return 1;
+	}
+	if (fmt == FMT_TEXT) {
+		char next[11] = "";
+		size_t rank = queue_rank(q, r);
+		if (r->next_action[0])
+			date_iso(r->next_date, next);
+		printf("%s %s\nnext action: %s%s%s (%s)\n", r->account_no, r->name,
+		       r->next_action[0] ? r->next_action : "none", *next ? " on " : "", next,
+		       r->reason[0] ? r->reason : "nothing to do");
+		if (rank)
+			printf("rank %zu of %zu in today's list\n", rank, q->todo);
+		else
+			printf("not in today's list: %s\n", r->worked_today ? "worked today" : "its next action is later");
+	}
+	struct queue_term_line t[QT_COUNT];
+	queue_terms(q, r, t);
+	struct table tb;
+	table_begin(&tb, (enum out_format)fmt, term_cols, sizeof term_cols / sizeof *term_cols, stdout);
+	for (int i = 0; i < QT_COUNT; i++) {
+		char w[24], v[24], p[24];
+		snprintf(w, sizeof w, "%d", t[i].weight);
+		snprintf(v, sizeof v, "%lld", (long long)t[i].value);
+		snprintf(p, sizeof p, "%lld", (long long)t[i].points);
+		const char *cells[] = {t[i].name, w, v, p, t[i].about};
+		table_row(&tb, cells);
+	}
+	table_end(&tb);
+	if (fmt == FMT_TEXT)
+		printf("score %lld\n", (long long)r->score);
+	return 0;
+}
 
 int cmd_queue(const struct cli_globals *g, int argc, char **argv)
 {
 	struct opts o;
-	int fmt = FMT_TEXT, all = 0, sort = QS_DEFAULT;
+	int fmt = FMT_TEXT, all = 0, sort = QS_DEFAULT, all_dates = 0, done = 0;
+	const char *why = NULL;
 	opts_init(&o, "queue", argc, argv);
 	while (opts_more(&o)) {
 		if (opts_flag(&o, "--all"))
 			all = 1;
+		else if (opts_flag(&o, "--all-dates"))
+			all_dates = 1;
+		else if (opts_flag(&o, "--done"))
+			done = 1;
+		else if (opts_value(&o, "--explain"))
+			why = o.arg;
 		else if (opts_value(&o, "--format"))
 			fmt = opts_format(&o);
 		else if (opts_value(&o, "--sort")) {
@@ -46,13 +100,21 @@ int cmd_queue(const struct cli_globals *g, int argc, char **argv)
 		book_close(&b);
 		return 1;
 	}
+	if (why) {
+		int rc = explain(&q, why, fmt);
+		queue_free(&q);
+		book_close(&b);
+		return rc;
+	}
 	q.sort = (enum queue_sort)sort;
+	q.filter.all_dates = all_dates;
+	q.filter.show_done = done;
 	queue_apply(&q);
 	struct table t;
 	table_begin(&t, (enum out_format)fmt, queue_cols, sizeof queue_cols / sizeof *queue_cols, stdout);
 	for (size_t i = 0; i < q.nview; i++) {
 		const struct queue_row *r = &q.rows[q.view[i]];
-		char rank[24], overdue[32], days[16], flags[5], next[11] = "";
+		char rank[24], overdue[32], days[16], flags[5], next[11] = "", score[24];
 		snprintf(rank, sizeof rank, "%zu", i + 1);
 		if (fmt == FMT_TEXT)
 			money_format_grouped(r->overdue, overdue, sizeof overdue);
@@ -62,16 +124,18 @@ int cmd_queue(const struct cli_globals *g, int argc, char **argv)
 		queue_flag_letters(r->flags, flags);
 		if (r->next_action[0])
 			date_iso(r->next_date, next);
+		snprintf(score, sizeof score, "%lld", (long long)r->score);
 		const char *cells[] = {rank, r->account_no, r->name, r->collector, overdue, days, flags,
-				       r->next_action, next};
+				       r->next_action, next, r->reason, r->last_contact, r->worked_today ? "1" : "0",
+				       score};
 		table_row(&t, cells);
 	}
 	table_end(&t);
 	if (fmt == FMT_TEXT) {
 		char total[32];
 		money_format_grouped(q.view_total, total, sizeof total);
-		printf("%zu account%s, %s overdue (%s)\n", q.nview, q.nview == 1 ? "" : "s", total,
-		       all ? "all collectors" : g->user);
+		printf("%zu account%s, %s overdue (%s); today %zu of %zu done\n", q.nview, q.nview == 1 ? "" : "s",
+		       total, all ? "all collectors" : g->user, q.done, q.done + q.todo);
 	}
 	queue_free(&q);
 	book_close(&b);

@@ -562,8 +562,8 @@ int cmd_snooze(const struct cli_globals *g, int argc, char **argv)
 int cmd_rules(const struct cli_globals *g, int argc, char **argv)
 {
 	struct opts o;
-	long values[8];
-	const char *names[8];
+	long values[32];
+	const char *names[32];
 	int n = 0;
 	opts_init(&o, "rules", argc, argv);
 	while (opts_more(&o)) {
@@ -573,7 +573,7 @@ int cmd_rules(const struct cli_globals *g, int argc, char **argv)
 			snprintf(opt, sizeof opt, "--%s", r->name);
 			if (opts_value(&o, opt)) {
 				matched = 1;
-				if (n < 8) {
+				if (n < 32) {
 					names[n] = r->name;
 					values[n++] = opts_long(&o, r->lo, r->hi);
 				}

@@ -82,6 +82,8 @@ struct dun_message {
 	char lang[3];         /* the language it is written in */
 	char where[1100];     /* the template's file */
 	struct sbuf subject, body;
+	int by_hand;          /* sent from the account by a collector, not by the run:
+				 their work, and its pay-by day their day to look again */
 };
 
 enum dun_collect {

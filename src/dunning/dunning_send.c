@@ -134,7 +134,8 @@ static char *detail_json(const struct dun_message *m, day_t today, const char *t
 		table_put_json_string(f, m->a->inv[m->which[i]].invoice_no);
 	}
 	date_iso(today, sent_on);
-	fprintf(f, "],\"sent_on\":\"%s\",\"pay_by\":\"%s\",\"reference\":", sent_on, pay_by);
+	fprintf(f, "],\"sent_on\":\"%s\",\"pay_by\":\"%s\",%s\"reference\":", sent_on, pay_by,
+		m->by_hand ? "\"by_hand\":true," : "");
 	table_put_json_string(f, m->reference);
 	const struct {
 		const char *name;
@@ -247,7 +248,7 @@ int dunning_send_checked(struct book *b, const char *user, const char *account_n
 		; /* dunning_account said why */
 	else if (dunning_collect(&acc, shown->step->step, DUN_COLLECT_DUE, &m) != (int)shown->n)
 		rc = 1;
-	else if (!dunning_render(b->db, &m, NULL, today, say, saylen) &&
+	else if ((m.by_hand = 1) /* a collector sends it: their work */ && !dunning_render(b->db, &m, NULL, today, say, saylen) &&
 		 !dunning_send(b, user, &m, today, file, sizeof file, say, saylen)) {
 		if (file[0])
 			snprintf(say, saylen, "step %d done: %s", m.step->step, file);

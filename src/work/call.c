@@ -122,6 +122,29 @@ int call_close_interrupted(struct book *b, const struct call_open *o, long durat
 	return call_log(b, o->user, &c);
 }
 
+/* The day a call's outcome brings the account back to the queue (book
+ * rules): a follow-up date when one was given; reached, some days later;
+ * no answer, busy, voicemail and an interrupted call, some working days
+ * later; 0 for a wrong number, whose task "find a number" does it. */
+static day_t recontact(sqlite3 *db, const struct call *c)
+{
+	static const struct { const char *outcome, *rule; } working[] = {
+		{"no_answer", "recontact-no-answer-days"}, {"busy", "recontact-busy-days"},
+		{"voicemail", "recontact-voicemail-days"}, {"interrupted", "recontact-no-answer-days"},
+	};
+	day_t t = today();
+	if (c->follow_up)
+		return c->follow_up;
+	if (!strcmp(c->outcome, "reached"))
+		return t + rule_value(db, "recontact-reached-days");
+	for (size_t i = 0; i < sizeof working / sizeof *working; i++)
+		if (!strcmp(c->outcome, working[i].outcome)) {
+			int n = rule_value(db, working[i].rule);
+			return n ? working_days_after(t, n) : t;
+		}
+	return 0;
+}
+
 int call_log(struct book *b, const char *user, const struct call *c)
 {
 	return call_log_ids(b, user, c, NULL, NULL);
@@ -178,8 +201,15 @@ int call_log_ids(struct book *b, const char *user, const struct call *c, char en
 		snprintf(shown, sizeof shown, "%ld:%02ld", c->duration_s / 60, c->duration_s % 60);
 	}
 	snprintf(summary, sizeof summary, "Call%s%s: %s (%s)", *number ? " " : "", number, c->outcome, shown);
+	char again[32] = "";
+	day_t back = recontact(b->db, c);
+	if (back) {
+		char iso[11];
+		date_iso(back, iso);
+		snprintf(again, sizeof again, ",\"recontact\":\"%s\"", iso);
+	}
 	snprintf(detail, sizeof detail, "{\"outcome\":\"%s\",\"duration_s\":%s,\"number\":\"%s\","
-		 "\"start\":\"%s\",\"end\":\"%s\"}", c->outcome, length, number, start, end);
+		 "\"start\":\"%s\",\"end\":\"%s\"%s}", c->outcome, length, number, start, end, again);
 	int nested;
 	if (db_tx_begin(b->db, &nested))
 		return -1;
@@ -203,6 +233,8 @@ int call_log_ids(struct book *b, const char *user, const struct call *c, char en
 	}
 	if (rc == 0 && c->follow_up)
 		rc = task_add(b, user, c->account_no, c->follow_up, "call back", task);
+	else if (rc == 0 && !strcmp(c->outcome, "wrong_number"))
+		rc = task_add(b, user, c->account_no, today(), "find a number", task);
 	if (rc == 0)
 		rc = db_tx_commit(b->db, nested);
 	if (rc) {

@@ -1,13 +1,16 @@
-/* queue.c — building, ordering and searching the queue. The default order
- * (relance(1)): accounts with an action due today or earlier first, oldest
- * action date first; then the others by overdue euro-days, largest first;
- * ties by account number. */
+/* queue.c — building, ordering and searching the queue: each account's
+ * next action, its reason and its score. The default order (relance(1)):
+ * the day's list (next action due, nobody worked the account today) by
+ * score, largest first; then the accounts whose action comes later, by
+ * date; then those worked today. Ties by overdue euro-days, then account
+ * number. */
 #include "queue.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <time.h>
 
 #include "base/lib.h"
 #include "promise.h"
@@ -27,36 +30,20 @@ static int add_row(struct queue *q, size_t *cap)
 	return 0;
 }
 
-static void fill_row(struct queue_row *r, sqlite3_stmt *st, day_t today)
-{
-	r->account_no = xstrdup((const char *)sqlite3_column_text(st, 0));
-	r->name = xstrdup((const char *)sqlite3_column_text(st, 1));
-	r->collector = xstrdup((const char *)sqlite3_column_text(st, 2));
-	r->segment = xstrdup((const char *)sqlite3_column_text(st, 3));
-	r->overdue = sqlite3_column_int64(st, 4);
-	int64_t weight = sqlite3_column_int64(st, 5);
-	r->euro_days = (int64_t)today * r->overdue - weight;
-	const char *oldest = (const char *)sqlite3_column_text(st, 6);
-	day_t d;
-	if (oldest && date_parse(oldest, strlen(oldest), DATE_ISO, &d) == 0)
-		r->oldest_days = today - d;
-}
-
-/* Makes an action the row's next one when it comes earlier. */
-static void offer_action(struct queue_row *r, const char *what, day_t when, day_t today)
-{
-	if (r->next_action[0] && r->next_date <= when)
-		return;
-	snprintf(r->next_action, sizeof r->next_action, "%s", what);
-	r->next_date = when;
-	r->due = when <= today;
-}
-
-/* Columns 0-6 figures, 7-12 the collector's work (summary.c keeps them). */
+/* Columns 0-6 figures, 7-19 the collector's work (summary.c keeps them). */
 #define QUEUE_COLUMNS \
 	"SELECT account_no, name, coalesce(collector, ''), coalesce(segment, ''), overdue, " \
 	"due_weight, oldest_due, disputes, promise_status, promise_date, task_date, task_text, " \
-	"missed_date, snoozed_until FROM account_summary "
+	"missed_date, snoozed_until, plan_next_date, last_call_at, recontact_date, last_contact, " \
+	"worked_at, dunning_level FROM account_summary "
+
+const char *const queue_term_names[QT_COUNT] = {
+	"broken promise", "missed installment", "overdue euro-days", "dunning level", "days since last contact",
+};
+static const char *const term_rules[QT_COUNT] = {
+	"score-broken-promise", "score-missed-installment", "score-euro-day", "score-dunning-level",
+	"score-days-since-contact",
+};
 
 static int column_day(sqlite3_stmt *st, int col, day_t *d)
 {
@@ -64,41 +51,157 @@ static int column_day(sqlite3_stmt *st, int col, day_t *d)
 	return s && date_parse(s, strlen(s), DATE_ISO, d) == 0;
 }
 
-/* The flags and the next action of a row, from the work columns. The
- * latest promise, broken: call the grace (rules.h) after its date; open:
- * check on its date that the money came. A task, and a missed
- * installment, on their dates. A flag shows once its action is due; a
- * dispute shows while it is open. */
+/* The local day of a stored UTC timestamp (one that may be followed by
+ * words); 0 when there is none. */
+static day_t column_local_day(sqlite3_stmt *st, int col)
+{
+	const char *s = (const char *)sqlite3_column_text(st, col);
+	char ts[32];
+	time_t t;
+	struct tm tm;
+	if (!s)
+		return 0;
+	snprintf(ts, sizeof ts, "%.*s", (int)strcspn(s, " "), s);
+	if (utc_parse(ts, &t) || !localtime_r(&t, &tm))
+		return 0;
+	return days_from_civil(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
+}
+
+/* The figures: overdue, euro-days, age, dunning level. */
+static void fill_figures(struct queue_row *r, sqlite3_stmt *st, day_t today)
+{
+	r->overdue = sqlite3_column_int64(st, 4);
+	r->euro_days = (int64_t)today * r->overdue - sqlite3_column_int64(st, 5);
+	day_t d;
+	if (column_day(st, 6, &d))
+		r->oldest_days = today - d;
+	r->level = sqlite3_column_int(st, 19);
+	r->value[QT_LEVEL] = r->level;
+}
+
+static void fill_names(struct queue_row *r, sqlite3_stmt *st)
+{
+	r->account_no = xstrdup((const char *)sqlite3_column_text(st, 0));
+	r->name = xstrdup((const char *)sqlite3_column_text(st, 1));
+	r->collector = xstrdup((const char *)sqlite3_column_text(st, 2));
+	r->segment = xstrdup((const char *)sqlite3_column_text(st, 3));
+}
+
+/* The sources of a next action, strongest first (relance(1)). */
+enum source { S_SNOOZE, S_BROKEN, S_MISSED, S_TASK, S_PROMISE, S_PLAN, S_RECONTACT, S_UNPLANNED, S_NEVER, S_NONE };
+
+struct action {
+	enum source src;
+	day_t when;
+	char what[64], why[80];
+};
+
+static void offer(struct action *a, enum source src, day_t when, const char *what, const char *why)
+{
+	if (src >= a->src)
+		return;
+	a->src = src;
+	a->when = when;
+	snprintf(a->what, sizeof a->what, "%s", what);
+	snprintf(a->why, sizeof a->why, "%s", why);
+}
+
+static const char *iso(day_t d, char out[11])
+{
+	date_iso(d, out);
+	return out;
+}
+
+/* The flags, the last contact and the next action of a row, from the work
+ * columns. The strongest source wins, whatever its date: a promise made
+ * moves the account to its check date even when a call back was due
+ * sooner; a snooze in force puts it out of the day until it ends. A
+ * broken promise or a missed installment asks for a call until one is
+ * logged after its grace ran out. */
 static void work_of(struct queue_row *r, sqlite3_stmt *st, day_t today, int grace)
 {
-	day_t d;
+	struct action a = {S_NONE, 0, "", ""};
+	char d1[11], why[80];
+	day_t d, call = column_local_day(st, 15), worked = column_local_day(st, 18);
 	const char *status = (const char *)sqlite3_column_text(st, 8);
+	const char *contact = (const char *)sqlite3_column_text(st, 17);
+	if (contact && strchr(contact, ' ')) { /* "AT TYPE [OUTCOME]" */
+		day_t c = column_local_day(st, 17);
+		snprintf(r->last_contact, sizeof r->last_contact, "%s %s", c ? iso(c, d1) : "?",
+			 strchr(contact, ' ') + 1);
+		r->contact_days = c && c < today ? today - c : 0;
+	}
 	if (sqlite3_column_int(st, 7) > 0)
 		r->flags |= QF_DISPUTE;
 	if (status && column_day(st, 9, &d)) {
 		if (!strcmp(status, "broken")) {
 			r->flags |= QF_BROKEN;
-			offer_action(r, "broken promise: call", d + grace, today);
+			if (call <= d + grace) {
+				snprintf(why, sizeof why, "promise of %s broken", iso(d, d1));
+				offer(&a, S_BROKEN, d + grace, "call: broken promise", why);
+				r->value[QT_BROKEN] = 1;
+			}
 		} else if (!strcmp(status, "open")) {
-			offer_action(r, "promise to check", d, today);
+			snprintf(why, sizeof why, "promise to pay by %s", iso(d, d1));
+			offer(&a, S_PROMISE, d + grace, "check the promise", why);
+		}
+	}
+	if (column_day(st, 12, &d)) {
+		if (d <= today)
+			r->flags |= QF_MISSED;
+		if (call <= d + grace) {
+			snprintf(why, sizeof why, "installment of %s missed", iso(d, d1));
+			offer(&a, S_MISSED, d + grace, "call: installment missed", why);
+			r->value[QT_MISSED] = 1;
 		}
 	}
 	if (column_day(st, 10, &d)) {
 		char what[64];
 		const char *text = (const char *)sqlite3_column_text(st, 11);
 		snprintf(what, sizeof what, "follow-up%s%s", text && *text ? ": " : "", text ? text : "");
-		offer_action(r, what, d, today);
+		snprintf(why, sizeof why, "task for %s", iso(d, d1));
+		offer(&a, S_TASK, d, what, why);
 		if (d <= today)
 			r->flags |= QF_FOLLOWUP;
 	}
-	if (column_day(st, 12, &d)) {
-		offer_action(r, "installment missed", d, today);
-		if (d <= today)
-			r->flags |= QF_MISSED;
+	if (column_day(st, 14, &d)) {
+		snprintf(why, sizeof why, "plan installment of %s", iso(d, d1));
+		offer(&a, S_PLAN, d + grace, "check the installment", why);
+	}
+	if (column_day(st, 16, &d))
+		offer(&a, S_RECONTACT, d, "call again", r->last_contact[0] ? r->last_contact : "contact");
+	if (worked && r->overdue > 0) {
+		snprintf(why, sizeof why, "nothing planned since %s", iso(worked, d1));
+		offer(&a, S_UNPLANNED, worked + 1, "call", why);
+	} else if (!worked && r->oldest_days > 0) {
+		snprintf(why, sizeof why, "overdue since %s, never worked", iso(today - r->oldest_days + 1, d1));
+		offer(&a, S_NEVER, today - r->oldest_days + 1, "first call", why);
+	}
+	if (column_day(st, 13, &d) && d > today) {
+		snprintf(why, sizeof why, "snoozed until %s", iso(d, d1));
+		offer(&a, S_SNOOZE, d, "snoozed", why);
+	}
+	r->worked_today = worked == today;
+	if (a.src != S_NONE) {
+		snprintf(r->next_action, sizeof r->next_action, "%s", a.what);
+		snprintf(r->reason, sizeof r->reason, "%s", a.why);
+		r->next_date = a.when;
+		r->due = a.when <= today;
 	}
 }
 
-/* An account is in the queue when something is overdue or an action is due. */
+/* The score's values besides the flags'; the weights are the book's. */
+static void score_of(struct queue_row *r, const int weight[QT_COUNT])
+{
+	r->value[QT_EURO_DAYS] = r->euro_days / 100;
+	r->value[QT_CONTACT] = r->contact_days;
+	r->score = 0;
+	for (int i = 0; i < QT_COUNT; i++)
+		r->score += (int64_t)weight[i] * r->value[i];
+}
+
+/* An account is in the queue when something is overdue, it has a next
+ * action, or it was worked today. */
 int queue_load(struct queue *q, sqlite3 *db, day_t today, const char *collector)
 {
 	memset(q, 0, sizeof *q);
@@ -106,6 +209,8 @@ int queue_load(struct queue *q, sqlite3 *db, day_t today, const char *collector)
 	q->filter.bucket = -1;
 	if (summary_refresh(db, today) < 0)
 		return -1;
+	for (int i = 0; i < QT_COUNT; i++)
+		q->weight[i] = rule_value(db, term_rules[i]);
 	/* a collector's accounts through account_summary_queue, which covers
 	 * every column read here; everybody's, through the table */
 	sqlite3_stmt *st = db_prepare(db, collector ? QUEUE_COLUMNS "WHERE collector = ?1" : QUEUE_COLUMNS);
@@ -118,18 +223,18 @@ int queue_load(struct queue *q, sqlite3 *db, day_t today, const char *collector)
 	struct queue_row r;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		memset(&r, 0, sizeof r);
-		day_t until;
-		if (column_day(st, 13, &until) && until > today)
-			continue; /* snoozed */
-		r.overdue = sqlite3_column_int64(st, 4);
+		fill_figures(&r, st, today);
 		work_of(&r, st, today, grace);
-		if (r.overdue <= 0 && !r.due)
+		if (r.overdue <= 0 && !r.next_action[0] && !r.worked_today)
 			continue;
 		if (add_row(q, &cap)) {
 			rc = SQLITE_NOMEM;
 			break;
 		}
-		fill_row(&r, st, today);
+		fill_names(&r, st);
+		score_of(&r, q->weight);
+		q->done += r.worked_today;
+		q->todo += r.due && !r.worked_today;
 		q->rows[q->n++] = r;
 	}
 	sqlite3_finalize(st);
@@ -163,6 +268,13 @@ void queue_free(struct queue *q)
 
 static int cmp_i64_desc(int64_t a, int64_t b) { return a < b ? 1 : a > b ? -1 : 0; }
 
+/* The default order's groups: the day's list (due, not worked today),
+ * later (by date), worked today. */
+static int group(const struct queue_row *r)
+{
+	return r->worked_today ? 2 : r->due ? 0 : 1;
+}
+
 static const struct queue *sorting; /* qsort has no context argument */
 
 static int compare(const void *pa, const void *pb)
@@ -172,11 +284,13 @@ static int compare(const void *pa, const void *pb)
 	int c = 0;
 	switch (sorting->sort) {
 	case QS_DEFAULT:
-		if (a->due != b->due)
-			return a->due ? -1 : 1;
-		if (a->due && a->next_date != b->next_date)
+		if (group(a) != group(b))
+			return group(a) < group(b) ? -1 : 1;
+		if (group(a) == 1 && a->next_date != b->next_date)
 			return a->next_date < b->next_date ? -1 : 1;
-		c = cmp_i64_desc(a->euro_days, b->euro_days);
+		c = cmp_i64_desc(a->score, b->score);
+		if (!c)
+			c = cmp_i64_desc(a->euro_days, b->euro_days);
 		break;
 	case QS_OVERDUE:
 		c = cmp_i64_desc(a->overdue, b->overdue);
@@ -221,6 +335,8 @@ void queue_apply(struct queue *q)
 			continue;
 		if (r->overdue < f->min_overdue)
 			continue;
+		if (!f->all_dates && (r->worked_today ? !f->show_done : !r->due))
+			continue;
 		q->view[q->nview++] = i;
 		q->view_total += r->overdue;
 	}
@@ -236,6 +352,76 @@ void queue_apply(struct queue *q)
 	sorting = q;
 	qsort(q->view, q->nview, sizeof *q->view, compare);
 	sorting = NULL;
+}
+
+const struct queue_row *queue_find(const struct queue *q, const char *account_no)
+{
+	for (size_t i = 0; i < q->n; i++)
+		if (!strcmp(q->rows[i].account_no, account_no))
+			return &q->rows[i];
+	return NULL;
+}
+
+size_t queue_rank(const struct queue *q, const struct queue_row *r)
+{
+	if (group(r) != 0)
+		return 0;
+	size_t rank = 1;
+	for (size_t i = 0; i < q->n; i++) {
+		const struct queue_row *o = &q->rows[i];
+		if (o != r && group(o) == 0 &&
+		    (o->score > r->score || (o->score == r->score && (o->euro_days > r->euro_days ||
+		     (o->euro_days == r->euro_days && strcmp(o->account_no, r->account_no) < 0)))))
+			rank++;
+	}
+	return rank;
+}
+
+void queue_terms(const struct queue *q, const struct queue_row *r, struct queue_term_line out[QT_COUNT])
+{
+	for (int i = 0; i < QT_COUNT; i++) {
+		out[i] = (struct queue_term_line){queue_term_names[i], q->weight[i], r->value[i],
+						  (int64_t)q->weight[i] * r->value[i], ""};
+	}
+	char m[32];
+	money_format_grouped(r->overdue, m, sizeof m);
+	if (r->overdue > 0)
+		snprintf(out[QT_EURO_DAYS].about, sizeof out[QT_EURO_DAYS].about, "%s overdue, oldest %d day%s", m,
+			 r->oldest_days, r->oldest_days == 1 ? "" : "s");
+	if (r->value[QT_BROKEN] || r->value[QT_MISSED])
+		snprintf(out[r->value[QT_BROKEN] ? QT_BROKEN : QT_MISSED].about, sizeof out->about,
+			 "not followed up by a call");
+	if (r->level)
+		snprintf(out[QT_LEVEL].about, sizeof out->about, "step %d sent", r->level);
+	snprintf(out[QT_CONTACT].about, sizeof out->about, "%s", r->last_contact[0] ? r->last_contact : "never contacted");
+}
+
+int queue_day_load(sqlite3 *db, day_t today, const char *user, struct queue_day *out)
+{
+	char t[11];
+	date_iso(today, t);
+	memset(out, 0, sizeof *out);
+	/* stamps are UTC; made "today" is the day's UTC date, as now_utc writes it */
+	sqlite3_stmt *st = db_prepare(db,
+		"SELECT (SELECT count(*) FROM promises WHERE made_at >= ?1 AND made_at < date(?1, '+1 day') "
+		"  AND (?2 IS NULL OR user = ?2) AND status <> 'cancelled'), "
+		" (SELECT coalesce(sum(amount), 0) FROM promises WHERE made_at >= ?1 AND made_at < date(?1, '+1 day') "
+		"  AND (?2 IS NULL OR user = ?2) AND status <> 'cancelled'), "
+		" (SELECT count(*) FROM plans WHERE created_at >= ?1 AND created_at < date(?1, '+1 day') "
+		"  AND (?2 IS NULL OR user = ?2) AND status <> 'cancelled')");
+	if (!st)
+		return -1;
+	sqlite3_bind_text(st, 1, t, 10, SQLITE_STATIC);
+	if (user)
+		sqlite3_bind_text(st, 2, user, -1, SQLITE_STATIC);
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		out->promises = sqlite3_column_int64(st, 0);
+		out->promised = sqlite3_column_int64(st, 1);
+		out->plans = sqlite3_column_int64(st, 2);
+	}
+	sqlite3_finalize(st);
+	return rc == SQLITE_ROW ? 0 : -1;
 }
 
 static const char *const sort_names[QS_COUNT] = {"default", "overdue", "days", "name", "next"};

@@ -18,15 +18,27 @@ enum queue_flag {
 };
 #define QF_LETTERS "BMDF"
 
+/* The terms of the score that orders the day's list (relance(1)): each a
+ * book rule's weight times a value read from the account. */
+enum queue_term { QT_BROKEN, QT_MISSED, QT_EURO_DAYS, QT_LEVEL, QT_CONTACT, QT_COUNT };
+
 struct queue_row {
 	char *account_no, *name, *collector, *segment;
 	int64_t overdue;      /* cents, disputes left out */
 	int64_t euro_days;    /* sum over overdue items of open amount x days past due */
 	int oldest_days;      /* days past due of the oldest overdue item; 0 when none */
 	unsigned flags;
-	char next_action[64]; /* "" when none */
+	char next_action[64]; /* what to do: "" when nothing */
+	char reason[80];      /* where it came from */
 	day_t next_date;      /* valid when next_action[0] */
-	int due;              /* an action is due today or earlier */
+	int due;              /* the next action is due today or earlier */
+	int worked_today;     /* a collector journaled something on it today */
+	char last_contact[48];/* "2026-11-20 call no_answer": the latest call, e-mail,
+			       * letter or SMS (local day); "" when none */
+	int contact_days;     /* days since then; 0 when none */
+	int level;            /* highest dunning step sent */
+	int64_t value[QT_COUNT]; /* the score's values (queue_term) */
+	int64_t score;        /* sum of weight x value */
 	char *folded;         /* account number and name folded, for searching */
 	char *name_key;       /* the name folded, for sorting by name */
 };
@@ -39,6 +51,9 @@ struct queue_filter {
 	int bucket;            /* -1 any; else 0: 1-30, 1: 31-60, 2: 61-90, 3: 90+ (oldest item) */
 	unsigned flags;        /* rows having all these flags */
 	int64_t min_overdue;   /* cents */
+	int all_dates;         /* 0: the day's list, the accounts whose next action is
+				  due and that nobody worked today; 1: every account loaded */
+	int show_done;         /* the day's list keeps those worked today, at the end */
 };
 
 struct queue {
@@ -47,14 +62,19 @@ struct queue {
 	size_t *view;            /* indexes of the rows that pass the filter, in order */
 	size_t nview;
 	int64_t view_total;      /* overdue of the rows in view */
+	size_t todo, done;       /* of every row loaded: due and not worked today; worked today */
 	enum queue_sort sort;
 	struct queue_filter filter;
 	day_t today;
+	int weight[QT_COUNT];    /* the book's rules score-* */
 };
 
-/* Loads the accounts of f->collector (everybody's when NULL) that need
- * attention: something overdue, or an action due. Figures that went stale
- * since they were made are recomputed first. Returns 0 or -1. */
+extern const char *const queue_term_names[QT_COUNT]; /* "broken promise", ... */
+
+/* Loads the accounts of collector (everybody's when NULL) that need
+ * attention: something overdue, a next action, or worked today; with the
+ * next action, reason and score of each. Figures that went stale since
+ * they were made are recomputed first. Returns 0 or -1. */
 int queue_load(struct queue *q, sqlite3 *db, day_t today, const char *collector);
 void queue_free(struct queue *q);
 /* Re-applies filter and order to the loaded rows (no database access). */
@@ -64,6 +84,29 @@ int queue_sort_named(const char *name); /* -1 when unknown */
 /* Index in q->view of the next row (from `from`, in direction dir = +1 or
  * -1, wrapping) whose number or name contains the folded needle; -1. */
 long queue_search(const struct queue *q, const char *needle, long from, int dir);
+/* The row of account_no among those loaded; NULL when not loaded. */
+const struct queue_row *queue_find(const struct queue *q, const char *account_no);
+/* The rank (1-based) of a row in the day's list ordered by score (as the
+ * default order has it); 0 when not in it. */
+size_t queue_rank(const struct queue *q, const struct queue_row *r);
+
+/* One term of a row's score, with a few words on where its value came from. */
+struct queue_term_line {
+	const char *name;
+	int weight;
+	int64_t value, points;
+	char about[64];
+};
+/* The terms of r's score, QT_COUNT of them; their points sum to r->score. */
+void queue_terms(const struct queue *q, const struct queue_row *r, struct queue_term_line out[QT_COUNT]);
+
+/* What was done today by user (NULL: everybody): promises and plans made. */
+struct queue_day {
+	long promises, plans;
+	int64_t promised; /* cents */
+};
+int queue_day_load(sqlite3 *db, day_t today, const char *user, struct queue_day *out);
+
 /* "BD" style letters for flags, into out (5 bytes). */
 void queue_flag_letters(unsigned flags, char out[5]);
 /* Parses "B", "broken", "dispute"... into a flag; 0 when unknown. */

@@ -17,7 +17,9 @@ like "$out" "	call	tester	Call: reached \(2:05\)" "the call is journaled with ou
 like "$out" "	task	tester	Follow-up on 2026-11-27: call back" "and its follow-up"
 like "$(sqlite3 "$B" "SELECT detail FROM activities WHERE type = 'call' AND account_no = 'Q1' ORDER BY at DESC LIMIT 1")" \
      '"outcome":"reached","duration_s":125,"number":"","start":"2026-11-24T[0-9:]+Z","end":"2026-11-24T[0-9:]+Z"' "the call's details are kept, start and end too"
-like "$(q queue --format tsv | grep Q1)" "follow-up: call back	2026-11-27" "the queue shows the follow-up as Q1's next action"
+unlike "$(q queue --format tsv | cut -f2)" "Q1" "worked today, Q1 leaves the day's list"
+like "$(q queue --done --format tsv | grep Q1)" "follow-up: call back	2026-11-27	task for 2026-11-27	2026-11-24 call reached	1	" \
+     "--done shows it worked, its next action the follow-up, the call its last contact"
 out=$(q log call Q1 --outcome maybe 2>&1)
 is "$?" 1 "an unknown outcome: exit 1"
 like "$out" "outcome maybe: say reached, no_answer, voicemail, busy, wrong_number or interrupted" "and the outcomes"
@@ -27,21 +29,21 @@ is "$?" 2 "log without its arguments: usage, exit 2"
 
 id=$(q task add Q2 --date 2026-11-23 send the copy invoice)
 like "$id" '^[0-9a-f-]{36}$' "task add prints the task's id"
-like "$(q queue --format tsv | grep Q2)" "\.\.\.F.*follow-up: send the copy invoice	2026-11-23" "a task due yesterday: flag F, next action"
+like "$(q queue --all-dates --format tsv | grep Q2)" "\.\.\.F.*follow-up: send the copy invoice	2026-11-23" "a task due yesterday: flag F, next action"
 ok "task done" q task done "$id"
-unlike "$(q queue --format tsv | grep Q2)" "follow-up" "done: gone from the queue"
+unlike "$(q queue --all-dates --format tsv | grep Q2)" "follow-up" "done: gone from the queue"
 like "$(q history Q2 --format tsv | sed -n 2p)" "Follow-up done: send the copy invoice" "and journaled"
 fails "task done twice" q task done "$id"
 
 ok "dispute" q dispute Q1-1 --reason price --note "price of the last delivery"
 like "$(q accounts --format tsv | grep '^Q1')" "	1000.00	0.00	.*	1000.00$" "a disputed invoice leaves the overdue figures"
-unlike "$(q queue --format tsv | cut -f2)" "Q1" "and the queue (its follow-up is not due yet)"
+like "$(q queue --all-dates --format tsv | grep Q1)" "	Q1	Alpha Ltd	tester	0.00	0	\.\.D\.	follow-up" "and the queue's figures: nothing overdue, flag D"
 out=$(q dispute Q1-1 --reason quality 2>&1)
 like "$out" "Q1-1 is under dispute already" "one open dispute per invoice"
 fails "dispute of an unknown invoice" q dispute NOPE --reason price
 fails "dispute with an unknown reason" q dispute Q2-1 --reason weather
 ok "dispute resolve" q dispute resolve Q1-1 --as rejected
-like "$(q queue --format tsv | grep Q1)" "Q1	Alpha Ltd	tester	1000.00" "rejected: back in the queue"
+like "$(q queue --all-dates --format tsv | grep Q1)" "Q1	Alpha Ltd	tester	1000.00	30	\.\.\.\." "rejected: back in the figures"
 like "$(q history Q1 --format tsv | sed -n 2p)" "Dispute on Q1-1 closed: rejected" "journaled"
 
 id=$(q promise add Q2 --date 2026-11-30)
@@ -83,7 +85,7 @@ like "$out" "Q4	100.00	partly_kept" "after the grace, part of it: partly kept"
 like "$out" "Q7	0.00	broken" "after the grace, nothing: broken"
 like "$out" "Q8	0.00	broken" "paid after the grace: broken"
 like "$(q history Q7 --format tsv | grep system)" "Promise broken: 0.00 of 50.00 EUR received by 2026-11-24" "broken is journaled"
-like "$(q --today 2026-12-01 queue --format tsv | grep Q7)" "B\.\.\..*broken promise: call	2026-11-27" "a broken promise flags the account and heads the queue"
+like "$(q --today 2026-12-01 queue --format tsv | grep Q7)" "B\.\.\..*call: broken promise	2026-11-27" "a broken promise flags the account and heads the queue"
 ok "the cached figures agree" "$R" -d "$B" --today 2026-12-01 check
 # the grace is a rule of the book
 G="$T/g.db"
@@ -92,7 +94,7 @@ queue_book "$G"
 "$R" -d "$G" --user tester promise add Q7 --date 2026-11-24 --amount 50 >/dev/null
 like "$("$R" -d "$G" --user tester --today 2026-11-25 promises --format tsv | cut -f2,6)" "Q7	broken" \
      "with promise-grace-days 0, a promise is broken the day after its date"
-like "$("$R" -d "$G" --user tester --today 2026-11-25 queue --format tsv | grep Q7)" "broken promise: call	2026-11-24" \
+like "$("$R" -d "$G" --user tester --today 2026-11-25 queue --format tsv | grep Q7)" "call: broken promise	2026-11-24" \
      "and the call is due on its date"
 is "$(q --today 2026-12-02 promises --format tsv | cut -f6 | sort | uniq -c | tr -s ' ')" \
    "$(q --today 2026-12-01 promises --format tsv | cut -f6 | sort | uniq -c | tr -s ' ')" "the rules change nothing twice"
@@ -102,7 +104,7 @@ unlike "$(q queue --format tsv | cut -f2)" "Q3" "a snoozed account leaves the qu
 like "$(q --today 2026-12-01 queue --format tsv | cut -f2)" "Q3" "and comes back on the day"
 like "$(q history Q3 --format tsv | sed -n 2p)" "	snooze	tester	Snoozed until 2026-12-01	" "journaled, as a snooze"
 ok "snooze until today lifts it" q snooze Q3 --until 2026-11-24
-like "$(q queue --format tsv | cut -f2)" "Q3" "back at once"
+like "$(q queue --all-dates --format tsv | grep Q3)" "call: broken promise	2026-11-13" "back at once: the broken promise is still to follow up"
 ok "the cache agrees" "$R" -d "$B" check
 
 # payment plans: the schedule, the odd cent, month ends; the rules

@@ -1,12 +1,14 @@
 # queue_book.sh — sourced by tests: builds $1, a small book whose queue is
-# known by hand for 2026-11-24 (collector "tester"):
-#   due actions first, oldest first:  Q3 (broken promise of 11-10, due 11-13),
-#                                     Q4 (follow-up due 11-20)
-#   then by overdue euro-days:        Q2 500.00 x 90 = 45,000
-#                                     Q1 1000.00 x 30 = 30,000
-#                                     Q7 50.00 x 23 = 1,150
-#                                     Q8 80.00 x 1 = 80 (900.00 more under dispute)
+# known by hand for 2026-11-24 (collector "tester"), every account due:
+#   by score, largest first:  Q3 (broken promise of 11-10, call due 11-13):
+#                                  100,000,000 + 200.00 x 10 = 100,002,000
+#                             Q2 500.00 x 90 = 45,000 (first call)
+#                             Q1 1000.00 x 30 = 30,000 (worked 11-21: call)
+#                             Q4 300.00 x 60 = 18,000 (follow-up due 11-20)
+#                             Q7 50.00 x 23 = 1,150
+#                             Q8 80.00 x 1 = 80 (900.00 more under dispute)
 #   not listed: Q9 (nothing overdue), Q5 (collector "other", 5000.00 x 327)
+# (Q1's call has no outcome: it is not a contact, only work.)
 queue_book() {
 	"$R" -d "$1" import customers "$DATA/queue-customers.csv" >/dev/null &&
 	"$R" -d "$1" import invoices "$DATA/queue-invoices.csv" >/dev/null &&

@@ -96,7 +96,7 @@ screen_has "Snooze the account" "s: the snooze form"
 send Enter
 screen_has "snoozed" "snoozed a week"
 send q
-screen_has "mine \(tester\) \| 5 accounts" "the account has left the queue"
+screen_has "mine \(tester\): 5 accounts" "the account has left the queue"
 type ":goto Q1" && send Enter
 screen_has "relance: account Q1" "it can still be opened"
 send s C-u && type "2026-11-24" && send Enter
@@ -152,7 +152,11 @@ type "y"
 screen_has "plan cancelled" "and cancels"
 send q
 screen_has "mine \(tester\)" "back to the queue"
-screen_has "Q1 +Alpha Ltd +1,000\.00 +30 promise to [^ ]* +11-30" "the queue follows: with the call-back done, Q1's next action is its promise (before the 12-01 task)"
+unlike "$(screen)" " Q1 " "worked today, Q1 is out of the day's list"
+send d
+screen_has "every date, mine" "d: every date"
+screen_has "✓ +Q1 +Alpha Ltd +1,000\.00 +30 follow-up: send the… +12-01" "the queue follows: worked today (a tick, at the end); its next action is its other task, stronger than the promise"
+send d
 type ":q" && send Enter
 wait_exit
 is "$EXIT" 0 "quits"

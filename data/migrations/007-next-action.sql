@@ -1,0 +1,17 @@
+-- 007-next-action.sql — schema version 7: what the queue needs to give
+-- every account one next action and a score (src/work/queue.c), copied into
+-- account_summary with the rest of the collector's work, so that a
+-- collector's queue stays one scan of one index.
+ALTER TABLE account_summary ADD COLUMN plan_next_date TEXT;  -- the next installment of an active plan not yet paid
+ALTER TABLE account_summary ADD COLUMN last_call_at TEXT;    -- the latest call logged with an outcome (UTC)
+ALTER TABLE account_summary ADD COLUMN recontact_date TEXT;  -- the day that call's outcome set for calling again
+ALTER TABLE account_summary ADD COLUMN last_contact TEXT;    -- "AT WHAT": the latest call, e-mail, letter or SMS
+ALTER TABLE account_summary ADD COLUMN worked_at TEXT;       -- the latest entry a collector journaled (UTC)
+ALTER TABLE account_summary ADD COLUMN dunning_level INTEGER NOT NULL DEFAULT 0; -- highest step sent
+DROP INDEX account_summary_queue;
+CREATE INDEX account_summary_queue
+	ON account_summary(collector, overdue, name, segment, due_weight, oldest_due, disputes,
+			   promise_status, promise_date, task_date, task_text, missed_date, snoozed_until,
+			   plan_next_date, last_call_at, recontact_date, last_contact, worked_at, dunning_level);
+-- the copies are made again by the next reader
+DELETE FROM book_meta WHERE key = 'summary_day';
