@@ -72,11 +72,19 @@ int call_begin(struct app *a, const char *account_no, const char *name, const ch
 	return 0;
 }
 
+/* The day to call again the outcome form proposes: a call that reached
+ * the debtor needs one (book rule recontact-reached-days). Left as
+ * proposed, it makes no task: the call's outcome brings the account back
+ * by the book's rules (reached: that day; others: their own), and a
+ * promise or a plan made next outweighs it. Changed, it is a follow-up
+ * task. */
+static char proposed[11];
+
 static int save_outcome(struct app *a, struct form *f, void *arg)
 {
 	(void)arg;
 	day_t follow_up = 0;
-	if (f->fields[2].value[0])
+	if (f->fields[2].value[0] && strcmp(f->fields[2].value, proposed))
 		date_parse(f->fields[2].value, strlen(f->fields[2].value), DATE_ISO, &follow_up);
 	long seconds = app_call_seconds(a);
 	if (seconds > 24 * 3600) /* taken up after a long stop: a day at most */
@@ -88,8 +96,10 @@ static int save_outcome(struct app *a, struct form *f, void *arg)
 
 void call_end(struct app *a)
 {
+	date_iso(a->today + rule_value(a->book->db, "recontact-reached-days"), proposed);
 	struct field fl[] = {{"Outcome", FIELD_CHOICE, 1, call_outcomes, "reached"},
 			     {"Note", FIELD_TEXT, 0, NULL, ""}, {"Follow-up", FIELD_DATE, 0, NULL, ""}};
+	snprintf(fl[2].value, sizeof fl[2].value, "%s", proposed);
 	char title[200];
 	snprintf(title, sizeof title, "The call's outcome (%s)", a->call.account_no);
 	struct form f = {title, fl, 3};

@@ -775,7 +775,10 @@ static int key_move(struct app *a, struct view *v, enum action act)
 	case ACT_NEXT_ACCOUNT:
 	case ACT_PREV_ACCOUNT: {
 		const char *next = view_queue_step(a, act == ACT_NEXT_ACCOUNT ? 1 : -1);
-		if (!next)
+		if (!next && act == ACT_NEXT_ACCOUNT && !a->queue.nview)
+			app_message(a, 0, a->queue.done ? "the day's list is done: nothing left to do today"
+							 : "the queue is empty");
+		else if (!next)
 			app_message(a, 1, act == ACT_NEXT_ACCOUNT ? "this is the last account of the queue"
 								  : "this is the first account of the queue");
 		else

@@ -27,7 +27,7 @@ static const char *title(struct app *a, struct view *v)
 	static char t[256];
 	(void)v;
 	const char *base = strrchr(a->book->path, '/');
-	int width = COLS - (int)strlen(" relance: ") - draw_width(base ? base + 1 : a->book->path) - 15;
+	int width = COLS - (int)strlen(" relance: ") - draw_width(base ? base + 1 : a->book->path) - 14;
 	snprintf(t, sizeof t, "queue: ");
 	day_text(a, t + strlen(t), sizeof t - strlen(t), width - (int)strlen(t));
 	return t;

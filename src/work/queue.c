@@ -166,7 +166,7 @@ static void work_of(struct queue_row *r, sqlite3_stmt *st, day_t today, int grac
 	}
 	if (column_day(st, 14, &d)) {
 		snprintf(why, sizeof why, "plan installment of %s", iso(d, d1));
-		offer(&a, S_PLAN, d + grace, "check the installment", why);
+		offer(&a, S_PLAN, d + grace, "check installment", why);
 	}
 	if (column_day(st, 16, &d))
 		offer(&a, S_RECONTACT, d, "call again", r->last_contact[0] ? r->last_contact : "contact");

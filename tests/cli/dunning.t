@@ -40,6 +40,8 @@ is "$(status C1 C-10)" "due 1 2026-11-21" "the consumer's first reminder is due 
 is "$?" 0 "dunning run --account B1 sends"
 is "$(ls "$T/mail" | wc -l)" 2 "two messages for B1: steps 1 and 2 are two messages"
 is "$(grep -l 'pre-due\|Subject' "$T/mail/"*.eml | wc -l)" 2 "both are e-mails"
+is "$("$R" -d "$B" queue --all --all-dates --format tsv | awk -F '\t' '$2 == "B1" { print $11 "|" $12 }')" "2026-11-24 email|0" \
+   "the run's reminders are the account's last contact, not a collector's work"
 eml=$(grep -l "I-7" "$T/mail/"*.eml)
 parsed=$(perl -MEncode -MMIME::QuotedPrint -e '
 	local $/; my $m = <STDIN>; my ($h, $b) = split /\r\n\r\n/, $m, 2;

@@ -55,6 +55,10 @@ send L
 screen_has "Step 2 of business: email, template reminder-1 \(fr\)" "L again: the next one due, I-7's first reminder"
 type "y"
 screen_has "step 2 done" "sent"
+pay=$(sqlite3 "$B" "SELECT json_extract(detail, '$.dunning.pay_by') FROM activities WHERE account_no = 'B1' AND detail LIKE '%\"step\":2%'")
+like "$pay" "^2026-[0-9-]+$" "the reminder has a day to pay by"
+is "$("$R" -d "$B" queue --all --all-dates --format tsv | awk -F '\t' '$2 == "B1" { print $8 "|" $9 "|" $12 }')" "call again|$pay|1" \
+   "sent by hand, a reminder is the collector's work: the account is worked, and comes back on its day to pay by"
 send L
 screen_has "Not due before 2026-12-04" "L with nothing due: the next one, with its day"
 screen_has "not due before 2026-12-04: nothing to send yet" "and no question: a step is not sent before its day"
