@@ -89,7 +89,7 @@ static int save_outcome(struct app *a, struct form *f, void *arg)
 void call_end(struct app *a)
 {
 	struct field fl[] = {{"Outcome", FIELD_CHOICE, 1, call_outcomes, "reached"},
-			     {"Note", FIELD_TEXT, 0, NULL, ""}, {"Follow-up", FIELD_DATE, 0, NULL, ""}};
+			     {"Note", FIELD_TEXT, 0, NULL, ""}, {"Follow-up", FIELD_DATE_FUTURE, 0, NULL, ""}};
 	char title[200];
 	snprintf(title, sizeof title, "The call's outcome (%s)", a->call.account_no);
 	struct form f = {title, fl, 3};
