@@ -98,7 +98,7 @@ void call_end(struct app *a)
 {
 	date_iso(a->today + rule_value(a->book->db, "recontact-reached-days"), proposed);
 	struct field fl[] = {{"Outcome", FIELD_CHOICE, 1, call_outcomes, "reached"},
-			     {"Note", FIELD_TEXT, 0, NULL, ""}, {"Follow-up", FIELD_DATE, 0, NULL, ""}};
+			     {"Note", FIELD_TEXT, 0, NULL, ""}, {"Follow-up", FIELD_DATE_FUTURE, 0, NULL, ""}};
 	snprintf(fl[2].value, sizeof fl[2].value, "%s", proposed);
 	char title[200];
 	snprintf(title, sizeof title, "The call's outcome (%s)", a->call.account_no);

@@ -21,7 +21,13 @@ struct state {
 	char error[256];
 	int touched;
 	size_t scroll;  /* a text field's first byte shown (0 when it fits) */
+	day_t today;    /* what date fields count from */
 };
+
+static int is_date(const struct field *fl)
+{
+	return fl->kind == FIELD_DATE || fl->kind == FIELD_DATE_FUTURE;
+}
 
 /* 1 when a printable code point that takes no column starts at s[at] (a
  * combining mark): it belongs to the character before it. */
@@ -153,8 +159,17 @@ static void draw_form(struct app *a, struct state *s)
 					mvaddwstr(y, x, L"\u2026");
 				attrset(A_NORMAL);
 			}
-			draw_text(y, x + mark, room - mark, fl->value + s->scroll, EL_CURSOR, 1);
+			int used = draw_text(y, x + mark, room - mark, fl->value + s->scroll, EL_CURSOR, 1);
 			cy = y, cx = x + mark + columns(fl->value, s->scroll, s->cursor);
+			day_t d;
+			char iso[11], hint[24];
+			if (is_date(fl) && date_parse_typed(fl->value, s->today, &d) == 0) {
+				static const char days[][4] = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
+				date_iso(d, iso); /* what it will become, while it is typed */
+				snprintf(hint, sizeof hint, "= %s %s", days[date_weekday(d)], iso);
+				if (strcmp(iso, fl->value) && mark + used + 2 + draw_width(hint) <= room)
+					draw_text(y, x + mark + used + 2, draw_width(hint), hint, EL_MUTED, 0);
+			}
 			if (draw_width(fl->value) >= room) {
 				size_t n = utf8_length(fl->value, strlen(fl->value));
 				snprintf(count, sizeof count, "%zu char%s", n, n == 1 ? "" : "s");
@@ -190,13 +205,24 @@ static int check_field(struct state *s, int i)
 	day_t d;
 	int64_t cents;
 	enum money_error e;
+	char iso[11];
 	switch (fl->kind) {
 	case FIELD_DATE:
-		if (date_parse(fl->value, n, DATE_AUTO, &d) != 0) {
-			snprintf(s->error, sizeof s->error, "%s: %.200s is not a date", fl->label, fl->value);
+	case FIELD_DATE_FUTURE:
+		if (date_parse_typed(fl->value, s->today, &d) != 0) {
+			snprintf(s->error, sizeof s->error, "%s: %.120s is not a date (%s)", fl->label, fl->value,
+				 date_typed_forms);
 			return -1;
 		}
-		date_iso(d, fl->value); /* written back as YYYY-MM-DD */
+		date_iso(d, iso);
+		if (fl->kind == FIELD_DATE_FUTURE && d < s->today) { /* kept as typed, to be put right */
+			if (strcmp(iso, fl->value))
+				snprintf(s->error, sizeof s->error, "%s: %.120s (%s) is in the past", fl->label, fl->value, iso);
+			else
+				snprintf(s->error, sizeof s->error, "%s: %s is in the past", fl->label, iso);
+			return -1;
+		}
+		memcpy(fl->value, iso, sizeof iso); /* written back as YYYY-MM-DD */
 		break;
 	case FIELD_AMOUNT:
 		if ((e = money_parse(fl->value, n, MARK_UNKNOWN, &cents)) != MONEY_OK) {
@@ -212,6 +238,15 @@ static int check_field(struct state *s, int i)
 		break;
 	}
 	return 0;
+}
+
+/* Leaving a date field shows what it became (YYYY-MM-DD), or why it is
+ * none; the cursor moves on either way. */
+static void leave_field(struct state *s)
+{
+	struct field *fl = &s->f->fields[s->at];
+	if (is_date(fl) && fl->value[0])
+		check_field(s, s->at);
 }
 
 static struct state *capturing;
@@ -259,7 +294,7 @@ static int confirm_discard(struct app *a, struct state *s)
 
 int form_run(struct app *a, struct form *f, int (*save)(struct app *, struct form *, void *), void *arg)
 {
-	struct state s = {f, 0, 0, "", 0, 0};
+	struct state s = {f, 0, 0, "", 0, 0, a->today};
 	/* the cursor starts on the first field to fill in */
 	for (int i = f->n - 1; i >= 0; i--)
 		if (!f->fields[i].value[0] && f->fields[i].required)
@@ -325,9 +360,11 @@ int form_run(struct app *a, struct form *f, int (*save)(struct app *, struct for
 			if (!s.error[0])
 				snprintf(s.error, sizeof s.error, "could not save");
 		} else if (key == '\t' || key == KEY_DOWN) {
+			leave_field(&s);
 			s.at = (s.at + 1) % f->n, s.scroll = 0;
 			s.cursor = strlen(f->fields[s.at].value);
 		} else if (key == KEY_BTAB || key == KEY_UP) {
+			leave_field(&s);
 			s.at = (s.at + f->n - 1) % f->n, s.scroll = 0;
 			s.cursor = strlen(f->fields[s.at].value);
 		} else if (fl->kind == FIELD_CHOICE && (key == KEY_LEFT || key == KEY_RIGHT)) {

@@ -9,7 +9,11 @@
 
 struct app;
 
-enum field_kind { FIELD_TEXT, FIELD_DATE, FIELD_AMOUNT, FIELD_CHOICE };
+/* A date field reads every form of date_parse_typed ("fri", "+3", "15/12")
+ * counted from the app's today, and becomes YYYY-MM-DD on leaving it and
+ * on saving; FIELD_DATE_FUTURE (a follow-up, a task, a promise, a plan's
+ * date, a snooze) refuses a day before today. */
+enum field_kind { FIELD_TEXT, FIELD_DATE, FIELD_DATE_FUTURE, FIELD_AMOUNT, FIELD_CHOICE };
 
 struct field {
 	const char *label;

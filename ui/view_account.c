@@ -621,7 +621,7 @@ static void write_action(struct app *a, struct view *v, enum action act)
 		break;
 	}
 	case ACT_SNOOZE: {
-		struct field fl[] = {{"Until", FIELD_DATE, 1, NULL, ""}};
+		struct field fl[] = {{"Until", FIELD_DATE_FUTURE, 1, NULL, ""}};
 		date_iso(a->today + 7, fl[0].value);
 		struct form f = {"Snooze the account (back on this day)", fl, 1};
 		write_form(a, v, &f, save_snooze, NULL, "snoozed");
@@ -644,7 +644,7 @@ static void write_action(struct app *a, struct view *v, enum action act)
 		break;
 	}
 	case ACT_TASK: {
-		struct field fl[] = {{"Date", FIELD_DATE, 1, NULL, ""}, {"Text", FIELD_TEXT, 1, NULL, ""}};
+		struct field fl[] = {{"Date", FIELD_DATE_FUTURE, 1, NULL, ""}, {"Text", FIELD_TEXT, 1, NULL, ""}};
 		date_iso(a->today + 7, fl[0].value);
 		struct form f = {"Follow-up task", fl, 2};
 		write_form(a, v, &f, save_task, NULL, "follow-up task added");
@@ -652,7 +652,7 @@ static void write_action(struct app *a, struct view *v, enum action act)
 	}
 	case ACT_PROMISE: {
 		/* Invoices: empty, the oldest open ones up to the amount */
-		struct field fl[] = {{"Amount", FIELD_AMOUNT, 1, NULL, ""}, {"Date", FIELD_DATE, 1, NULL, ""},
+		struct field fl[] = {{"Amount", FIELD_AMOUNT, 1, NULL, ""}, {"Date", FIELD_DATE_FUTURE, 1, NULL, ""},
 				     {"Invoices", FIELD_TEXT, 0, NULL, ""}, {"Note", FIELD_TEXT, 0, NULL, ""}};
 		money_format(av->overdue, fl[0].value, sizeof fl[0].value);
 		date_iso(a->today + 7, day);

@@ -163,7 +163,7 @@ static int key(struct app *a, struct view *v, enum action act)
 			return 1;
 		}
 		struct installment *row = &pv->rows[pv->l.cursor];
-		struct field fl[] = {{"Due", FIELD_DATE, 1, NULL, ""}, {"Amount", FIELD_AMOUNT, 1, NULL, ""}};
+		struct field fl[] = {{"Due", FIELD_DATE_FUTURE, 1, NULL, ""}, {"Amount", FIELD_AMOUNT, 1, NULL, ""}};
 		date_iso(row->due, fl[0].value);
 		money_format(row->amount, fl[1].value, sizeof fl[1].value);
 		struct form f = {"Installment", fl, 2};
@@ -193,7 +193,7 @@ static int key(struct app *a, struct view *v, enum action act)
 		snprintf(pv->status[k], sizeof pv->status[k], "%s", pv->existing ? "due" : "new");
 		pv->nrows++;
 		pv->l.cursor = k;
-		struct field fl[] = {{"Due", FIELD_DATE, 1, NULL, ""}, {"Amount", FIELD_AMOUNT, 1, NULL, ""}};
+		struct field fl[] = {{"Due", FIELD_DATE_FUTURE, 1, NULL, ""}, {"Amount", FIELD_AMOUNT, 1, NULL, ""}};
 		date_iso(pv->rows[k].due, fl[0].value);
 		money_format(pv->rows[k].amount, fl[1].value, sizeof fl[1].value);
 		struct form f = {"New installment", fl, 2};
@@ -391,7 +391,7 @@ struct view *view_plan_new(struct app *a, const char *account_no, int64_t overdu
 	}
 	static const char *const every[] = {"month", "2weeks", "week", NULL};
 	struct field fl[] = {{"Installments", FIELD_TEXT, 1, NULL, "3"}, {"Every", FIELD_CHOICE, 1, every, "month"},
-			     {"First", FIELD_DATE, 1, NULL, ""}, {"Down payment", FIELD_AMOUNT, 0, NULL, ""},
+			     {"First", FIELD_DATE_FUTURE, 1, NULL, ""}, {"Down payment", FIELD_AMOUNT, 0, NULL, ""},
 			     {"Fee", FIELD_AMOUNT, 0, NULL, ""}, {"Invoices", FIELD_TEXT, 0, NULL, ""}};
 	date_iso(a->today + 30, fl[2].value);
 	char heading[96], amt[32];

@@ -8,6 +8,7 @@
 #include "config_home.h" /* where the user's own files live */
 #include "csv.h"         /* the CSV accounting packages write */
 #include "date.h"        /* dates as day numbers, parsed and written */
+#include "date_words.h"  /* dates as people type them: today, +3, fri, 15/12 */
 #include "encoding.h"    /* a file's bytes to UTF-8 (iconv) */
 #include "holidays.h"    /* Belgium's public holidays */
 #include "lang.h"        /* the words and forms of en, fr, nl, de */

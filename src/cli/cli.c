@@ -71,7 +71,8 @@ static const struct command commands[] = {
 	 "--duration S         seconds (default 0)\n"
 	 "--note T             what was said\n"
 	 "--number N           the number called (default: the account's first)\n"
-	 "--follow-up D        a follow-up task on day D (YYYY-MM-DD)\n"
+	 "--follow-up D        a follow-up task on day D, today or later\n"
+	 "                     (2026-12-01, 1/12, +3, fri...: DATES in relance(1))\n"
 	 "--quiet, -q          print nothing (default: \"call ENTRY_ID\", then \"task TASK_ID\"\n"
 	 "                     with --follow-up)",
 	 cmd_log},
@@ -89,7 +90,8 @@ static const struct command commands[] = {
 	 cmd_note},
 	{"promise", "record a promise to pay, change or cancel one",
 	 "promise add ACCOUNT --date D [--amount A] [--invoices N,...] [--note T]\n"
-	 "--date D             the promised date: today or later (YYYY-MM-DD)\n"
+	 "--date D             the promised date: today or later\n"
+	 "                     (2026-12-01, 1/12, +3, fri...: DATES in relance(1))\n"
 	 "--amount A           default: the overdue balance\n"
 	 "--invoices N,...     the invoices it covers (default: open ones, oldest first,\n"
 	 "                     up to the amount)\n"
@@ -112,12 +114,14 @@ static const struct command commands[] = {
 	 cmd_dispute},
 	{"task", "add a follow-up task, or mark one done",
 	 "task add ACCOUNT --date D TEXT\n"
-	 "--date D             when to follow up (YYYY-MM-DD)\n"
+	 "--date D             when to follow up: today or later\n"
+	 "                     (2026-12-01, 1/12, +3, fri...: DATES in relance(1))\n"
 	 "relance task done TASK_ID",
 	 cmd_task},
 	{"tasks", "list the open follow-up tasks, by due date",
 	 "tasks [ACCOUNT] [--due D] [--format text|tsv|json]\n"
-	 "--due D              only those due on day D or before (YYYY-MM-DD)\n"
+	 "--due D              only those due on day D or before\n"
+	 "                     (2026-12-01, 1/12, +3, fri...: DATES in relance(1))\n"
 	 "--format F           text (default), tsv or json",
 	 cmd_tasks},
 	{"plan", "set up, show or cancel a payment plan",
@@ -125,6 +129,7 @@ static const struct command commands[] = {
 	 "--installments K     1 to 120 installments\n"
 	 "--every E            week, 2weeks or month\n"
 	 "--first D            the first installment's date: today or later\n"
+	 "                     (2026-12-01, 1/12, +3, fri...: DATES in relance(1))\n"
 	 "--down A             a down payment, due today\n"
 	 "--fee A              a fee added to the total\n"
 	 "--total A            default: the overdue balance, or the open amount of --invoices\n"
@@ -135,7 +140,8 @@ static const struct command commands[] = {
 	 cmd_plan},
 	{"snooze", "put an account out of the queue until a date",
 	 "snooze ACCOUNT --until D\n"
-	 "--until D            the day it comes back (today or earlier: at once)",
+	 "--until D            the day it comes back (today: at once), not in the past\n"
+	 "                     (2026-12-01, 1/12, +3, fri...: DATES in relance(1))",
 	 cmd_snooze},
 	{"rules", "show or set the book's rules: promises, plans, calling back, the queue's score",
 	 "rules [--NAME N]...\n"
@@ -170,7 +176,8 @@ static const struct command commands[] = {
 	 "                     'relance import changes' on the other copies\n"
 	 "--all                (changes) everything, not only what is new\n"
 	 "--format F           csv (default; RFC 4180, CRLF line ends, UTF-8) or json\n"
-	 "--since D            only rows made or changed on day D (YYYY-MM-DD, UTC) or later\n"
+	 "--since D            only rows made or changed on day D (UTC) or later\n"
+	 "                     (2026-12-01, 1/12, +3, fri...: DATES in relance(1))\n"
 	 "--bom                (csv) begin with a UTF-8 byte order mark, for spreadsheets\n"
 	 "--delimiter C        (csv) ',' (default), ';', '|' or 'tab'\n"
 	 "-o FILE              write FILE whole or not at all (default: standard output)\n"
@@ -228,6 +235,7 @@ static const struct command commands[] = {
 	{"interest", "show an account's late-payment interest, line by line",
 	 "interest ACCOUNT [--until D] [--format text|tsv|json]\n"
 	 "--until D            up to day D included (default: today)\n"
+	 "                     (2026-12-01, 1/12, +3, fri...: DATES in relance(1))\n"
 	 "One line per invoice and half-year: base, days, rate and interest (simple,\n"
 	 "actual days / 365, rounded to the cent), then the compensation or damages.",
 	 cmd_interest},
@@ -305,7 +313,7 @@ int opts_value(struct opts *o, const char *name)
 	if (strncmp(a, name, n) != 0)
 		return 0;
 	if (a[n] == '=') {
-		o->arg = a + n + 1;
+		o->arg = a + n + 1, o->opt = name;
 		o->i++;
 		return 1;
 	}
@@ -317,7 +325,7 @@ int opts_value(struct opts *o, const char *name)
 		o->i++;
 		return 0;
 	}
-	o->arg = o->argv[o->i + 1];
+	o->arg = o->argv[o->i + 1], o->opt = name;
 	o->i += 2;
 	return 1;
 }
@@ -379,4 +387,30 @@ long opts_long(struct opts *o, long lo, long hi)
 		return -1;
 	}
 	return v;
+}
+
+int opts_date(struct opts *o, enum opts_when when, day_t *d)
+{
+	day_t t = today();
+	if (date_parse_typed(o->arg, t, d) != 0) {
+		msg_error("%s: %s %s is not a date (%s)", o->cmd, o->opt, o->arg, date_typed_forms);
+		o->bad = 1;
+		return -1;
+	}
+	if (when == WHEN_NOT_PAST && *d < t) {
+		char day[11];
+		date_iso(*d, day);
+		if (strcmp(day, o->arg))
+			msg_error("%s: %s %s (%s) is in the past", o->cmd, o->opt, o->arg, day);
+		else
+			msg_error("%s: %s %s is in the past", o->cmd, o->opt, o->arg);
+		o->bad = o->refused = 1;
+		return -1;
+	}
+	return 0;
+}
+
+int opts_exit(const struct opts *o)
+{
+	return o->refused ? 1 : 2;
 }

@@ -31,7 +31,9 @@ struct opts {
 	char **argv;
 	const char *cmd;
 	const char *arg; /* value of the option just matched */
+	const char *opt; /* the option just matched, for messages */
 	int bad;         /* an error was printed */
+	int refused;     /* ... for a value refused by a rule, not misused */
 	int rest;        /* after "--": everything is positional */
 };
 void opts_init(struct opts *o, const char *cmd, int argc, char **argv);
@@ -54,6 +56,15 @@ int opts_format(struct opts *o);
 int opts_delimiter(struct opts *o);
 /* A whole number in [lo, hi] from o->arg; -1 after an error. */
 long opts_long(struct opts *o, long lo, long hi);
+/* Whether a date option may name a day before today. */
+enum opts_when { WHEN_ANY_DAY, WHEN_NOT_PAST };
+/* A date option's value in any form people type (date_parse_typed,
+ * counted from today(); DATES in relance(1)): 0, or -1 after an error. A
+ * day before today where WHEN_NOT_PAST is refused (o->refused). */
+int opts_date(struct opts *o, enum opts_when when, day_t *d);
+/* The exit status once o->bad is set: 1 when a value was refused by a
+ * rule (a date in the past), 2 for a usage error. */
+int opts_exit(const struct opts *o);
 
 int cmd_import(const struct cli_globals *g, int argc, char **argv);
 int cmd_accounts(const struct cli_globals *g, int argc, char **argv);

@@ -100,15 +100,13 @@ static int sink_close(struct sink *k, int ok)
 	return rc;
 }
 
-/* --since: exactly YYYY-MM-DD, a real day; normalised into day[11]. */
+/* --since: a day in any form people type (DATES in relance(1)),
+ * normalised into day[11]. */
 static int since_arg(struct opts *o, char day[11])
 {
 	day_t d;
-	if (strlen(o->arg) != 10 || date_parse(o->arg, 10, DATE_ISO, &d) != 0) {
-		msg_error("export: --since %s is not a date (YYYY-MM-DD)", o->arg);
-		o->bad = 1;
+	if (opts_date(o, WHEN_ANY_DAY, &d) != 0)
 		return -1;
-	}
 	date_iso(d, day);
 	return 0;
 }

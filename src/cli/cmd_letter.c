@@ -164,10 +164,9 @@ int cmd_interest(const struct cli_globals *g, int argc, char **argv)
 	day_t until = 0;
 	opts_init(&o, "interest", argc, argv);
 	while (opts_more(&o)) {
-		if (opts_value(&o, "--until")) {
-			if (date_parse(o.arg, strlen(o.arg), DATE_ISO, &until))
-				msg_error("interest: --until %s is not a date (YYYY-MM-DD)", o.arg), o.bad = 1;
-		} else if (opts_value(&o, "--format"))
+		if (opts_value(&o, "--until"))
+			opts_date(&o, WHEN_ANY_DAY, &until);
+		else if (opts_value(&o, "--format"))
 			fmt = opts_format(&o);
 		else {
 			opts_account(&o, &account);

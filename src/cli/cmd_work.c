@@ -30,17 +30,6 @@ static int open_book_account(const struct cli_globals *g, struct book *b, const 
 	return 0;
 }
 
-/* A date option's value: YYYY-MM-DD; -1 after an error. */
-static int date_arg(struct opts *o, day_t *d)
-{
-	if (date_parse(o->arg, strlen(o->arg), DATE_ISO, d) != 0) {
-		msg_error("%s: %s is not a date (YYYY-MM-DD)", o->cmd, o->arg);
-		o->bad = 1;
-		return -1;
-	}
-	return 0;
-}
-
 /* An amount option's value in cents; -1 after an error. */
 static int amount_arg(struct opts *o, int64_t *cents)
 {
@@ -102,7 +91,7 @@ int cmd_log(const struct cli_globals *g, int argc, char **argv)
 		else if (opts_value(&o, "--number"))
 			c.number = o.arg;
 		else if (opts_value(&o, "--follow-up"))
-			date_arg(&o, &c.follow_up);
+			opts_date(&o, WHEN_NOT_PAST, &c.follow_up);
 		else {
 			const char *a = opts_positional(&o);
 			if (a && !what)
@@ -118,7 +107,7 @@ int cmd_log(const struct cli_globals *g, int argc, char **argv)
 		o.bad = 1;
 	}
 	if (o.bad)
-		return 2;
+		return opts_exit(&o);
 	struct book b;
 	if (open_book(g, &b))
 		return 1;
@@ -223,7 +212,7 @@ int cmd_promise(const struct cli_globals *g, int argc, char **argv)
 		if (opts_value(&o, "--amount"))
 			amount_arg(&o, &r.amount);
 		else if (opts_value(&o, "--date"))
-			has_date = date_arg(&o, &r.date) == 0;
+			has_date = opts_date(&o, WHEN_NOT_PAST, &r.date) == 0;
 		else if (opts_value(&o, "--invoices"))
 			r.invoices = o.arg;
 		else if (opts_value(&o, "--note"))
@@ -247,7 +236,7 @@ int cmd_promise(const struct cli_globals *g, int argc, char **argv)
 		o.bad = 1;
 	}
 	if (o.bad)
-		return 2;
+		return opts_exit(&o);
 	struct book b;
 	if (open_book(g, &b))
 		return 1;
@@ -370,7 +359,7 @@ int cmd_task(const struct cli_globals *g, int argc, char **argv)
 	opts_init(&o, "task", argc, argv);
 	while (opts_more(&o)) {
 		if (opts_value(&o, "--date")) {
-			has_date = date_arg(&o, &due) == 0;
+			has_date = opts_date(&o, WHEN_NOT_PAST, &due) == 0;
 		} else {
 			const char *a = opts_positional(&o);
 			if (!a)
@@ -392,7 +381,7 @@ int cmd_task(const struct cli_globals *g, int argc, char **argv)
 		o.bad = 1;
 	}
 	if (o.bad)
-		return 2;
+		return opts_exit(&o);
 	struct book b;
 	if (open_book(g, &b))
 		return 1;
@@ -425,7 +414,7 @@ int cmd_tasks(const struct cli_globals *g, int argc, char **argv)
 	opts_init(&o, "tasks", argc, argv);
 	while (opts_more(&o)) {
 		if (opts_value(&o, "--due"))
-			has_due = date_arg(&o, &due) == 0;
+			has_due = opts_date(&o, WHEN_ANY_DAY, &due) == 0;
 		else if (opts_value(&o, "--format"))
 			fmt = opts_format(&o);
 		else
@@ -475,7 +464,7 @@ int cmd_plan(const struct cli_globals *g, int argc, char **argv)
 				msg_error("plan: --every %s: say week, 2weeks or month", o.arg), o.bad = 1;
 			r.every = (enum plan_every)e, has_every = 1;
 		} else if (opts_value(&o, "--first"))
-			has_first = date_arg(&o, &r.first) == 0;
+			has_first = opts_date(&o, WHEN_NOT_PAST, &r.first) == 0;
 		else if (opts_value(&o, "--down"))
 			amount_arg(&o, &r.down);
 		else if (opts_value(&o, "--fee"))
@@ -504,7 +493,7 @@ int cmd_plan(const struct cli_globals *g, int argc, char **argv)
 		o.bad = 1;
 	}
 	if (o.bad)
-		return 2;
+		return opts_exit(&o);
 	struct book b;
 	if (open_book(g, &b))
 		return 1;
@@ -542,7 +531,7 @@ int cmd_snooze(const struct cli_globals *g, int argc, char **argv)
 	opts_init(&o, "snooze", argc, argv);
 	while (opts_more(&o)) {
 		if (opts_value(&o, "--until"))
-			has_until = date_arg(&o, &until) == 0;
+			has_until = opts_date(&o, WHEN_NOT_PAST, &until) == 0;
 		else {
 			opts_account(&o, &account);
 		}
@@ -552,7 +541,7 @@ int cmd_snooze(const struct cli_globals *g, int argc, char **argv)
 		o.bad = 1;
 	}
 	if (o.bad)
-		return 2;
+		return opts_exit(&o);
 	struct book b;
 	if (open_book(g, &b))
 		return 1;

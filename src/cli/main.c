@@ -14,7 +14,7 @@ static void usage(FILE *out)
 	size_t n;
 	const struct command *cmds = cli_commands(&n);
 	fprintf(out,
-		"usage: relance [-d BOOK] [--today YYYY-MM-DD] [--user LOGIN] [COMMAND [ARGS]]\n"
+		"usage: relance [-d BOOK] [--today DATE] [--user LOGIN] [COMMAND [ARGS]]\n"
 		"\n"
 		"relance is a collections workstation: it keeps the accounting system's\n"
 		"open items and the collectors' work in one SQLite file, the book.\n"
@@ -29,7 +29,8 @@ static void usage(FILE *out)
 		"Options:\n"
 		"  -d, --db BOOK         the book (default: $RELANCE_DB, else\n"
 		"                        $XDG_DATA_HOME/relance/relance.db)\n"
-		"  --today YYYY-MM-DD    the date to work as of (default: $RELANCE_TODAY, else today)\n"
+		"  --today DATE          the date to work as of (default: $RELANCE_TODAY, else today);\n"
+		"                        2026-12-01, 1/12, +3, fri...: DATES in relance(1)\n"
 		"  --user LOGIN          the collector (default: $RELANCE_USER, else $USER)\n"
 		"  -h, --help            this help; 'relance COMMAND --help' for a command\n"
 		"  -V, --version         the version\n"
@@ -98,9 +99,15 @@ int main(int argc, char **argv)
 		msg_error("RELANCE_TODAY=%s is not a date (YYYY-MM-DD)", getenv("RELANCE_TODAY"));
 		return 2;
 	}
-	if (today_arg && today_set(today_arg) != 0) {
-		msg_error("--today %s is not a date (YYYY-MM-DD)", today_arg);
-		return 2;
+	if (today_arg) { /* "tomorrow", "mon": counted from the day it would be */
+		day_t d;
+		char day[11];
+		if (date_parse_typed(today_arg, today(), &d) != 0) {
+			msg_error("--today %s is not a date (%s)", today_arg, date_typed_forms);
+			return 2;
+		}
+		date_iso(d, day);
+		today_set(day);
 	}
 	if (!g.user)
 		g.user = getenv("RELANCE_USER");

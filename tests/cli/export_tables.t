@@ -159,9 +159,12 @@ like "$out" "^0190a000-0000-7000-8000-000000000005," "the note of the 21st is in
 is "$(q export plans --since 2026-11-25 --format json)" "[]" "plans --since tomorrow: none"
 q export promises --since 2026-02-30 2>"$T/err" >/dev/null
 is "$?" 2 "--since 2026-02-30: usage error, exit 2"
-is "$(cat "$T/err")" "relance: export: --since 2026-02-30 is not a date (YYYY-MM-DD)" "and the message"
-q export promises --since 24/11/2026 2>/dev/null >/dev/null
-is "$?" 2 "--since in another format: usage error"
+is "$(cat "$T/err")" "relance: export: --since 2026-02-30 is not a date (YYYY-MM-DD, DD/MM, today, tomorrow, +3, +2w, +1m, fri, eom)" "and the message"
+is "$(q export disputes --since 24/11/2026)" "$(q export disputes --since 2026-11-24)" "--since 24/11/2026: the same day"
+is "$(q export plans --since tomorrow --format json)" "[]" "--since tomorrow, as people type it"
+is "$(q export activities --since -3)" "$(q export activities --since 2026-11-21)" "--since -3: three days back"
+q export promises --since 2026/11/24 2>/dev/null >/dev/null
+is "$?" 2 "--since in no known form: usage error"
 
 # --- -o ---------------------------------------------------------------------------------
 ok "-o FILE" q export activities -o "$T/act.csv"

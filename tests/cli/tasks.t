@@ -66,5 +66,5 @@ out=$(q tasks NOPE 2>&1)
 is "$?" 1 "tasks of an unknown account: exit 1"
 like "$out" "no account NOPE in the book" "and says so"
 out=$(q tasks --due soon 2>&1)
-like "$?:$out" "^2:.*tasks: soon is not a date" "a --due that is not a date: usage error"
+like "$?:$out" "^2:.*tasks: --due soon is not a date \(YYYY-MM-DD, DD/MM, today, " "a --due that is not a date: usage error, naming the option and the forms"
 done_testing

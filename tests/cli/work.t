@@ -27,7 +27,7 @@ fails "a call on an unknown account" q log call NOPE --outcome busy
 q log call 2>/dev/null
 is "$?" 2 "log without its arguments: usage, exit 2"
 
-id=$(q task add Q2 --date 2026-11-23 send the copy invoice)
+id=$(q --today 2026-11-23 task add Q2 --date 2026-11-23 send the copy invoice)
 like "$id" '^[0-9a-f-]{36}$' "task add prints the task's id"
 like "$(q queue --all-dates --format tsv | grep Q2)" "\.\.\.F.*follow-up: send the copy invoice	2026-11-23" "a task due yesterday: flag F, next action"
 ok "task done" q task done "$id"
@@ -53,7 +53,7 @@ is "$out" "account_no	amount	paid	promised_date	status	invoices
 Q2	500.00	0.00	2026-11-30	open	Q2-1" "the amount defaults to the overdue balance, the invoices to the oldest"
 out=$(q promise add Q2 --date 2026-11-20 2>&1)
 is "$?" 1 "a promise in the past: exit 1"
-like "$out" "the date is in the past" "and says so"
+is "$out" "relance: promise: --date 2026-11-20 is in the past" "and says so, naming the option"
 q promise add Q2 --date 2026-12-01 --amount 12.345 2>/dev/null
 is "$?" 2 "an amount with three decimals: usage error"
 fails "a promise covering an invoice of another account" q promise add Q2 --date 2026-12-01 --invoices Q1-1

@@ -48,7 +48,7 @@ RUN
 screen() { tm capture-pane -p -t s; }
 screen_colours() { tm capture-pane -p -e -t s; }
 send() { tm send-keys -t s "$@"; }
-type() { tm send-keys -t s -l "$1"; }
+type() { tm send-keys -t s -l -- "$1"; }
 resize() { tm resize-window -t s -x "$1" -y "$2"; }
 
 wait_for() {

@@ -41,7 +41,7 @@ screen_has "Amount +1000\.00" "the amount proposed is the overdue balance"
 send C-u && type "1.234,567" && send Enter
 screen_has "Amount: 1\.234,567 has more than two decimals" "an amount with three decimals is refused in place"
 send C-u && type "400" && send Tab C-u && type "2026-11-01" && send Enter
-screen_has "promise: the date is in the past" "a promise in the past is refused in place (by the engine)"
+screen_has "Date: 2026-11-01 is in the past" "a promise in the past is refused in place, by the form"
 send C-u && type "31/02/2027" && send Enter
 screen_has "Date: 31/02/2027 is not a date" "a date that does not exist is refused in place"
 send C-u && type "30/11/2026" && send Enter
