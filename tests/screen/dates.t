@@ -72,7 +72,7 @@ send c
 screen_has "CALL 00:0[0-9]" "c starts a call"
 send c
 screen_has "The call's outcome" "c again: the outcome form"
-send Tab Tab && type "-2" && send Enter
+send Tab Tab C-u && type "-2" && send Enter
 screen_has "Follow-up: -2 \(2026-11-22\) is in the past" "a follow-up in the past: refused in the form"
 screen_has "Follow-up +-2" "kept as typed"
 send C-u && type "mon" && send Enter

@@ -76,7 +76,7 @@ send q
 screen_has "a call is running: c logs it first" "leaving the account during a call asks to end it first"
 send c
 screen_has "The call's outcome" "c again: the outcome form"
-send Right Tab && type "Will call back" && send Tab && type "2026-11-27" && send Enter
+send Right Tab && type "Will call back" && send Tab C-u && type "2026-11-27" && send Enter
 screen_has "call logged" "logged"
 screen_has "call +tester +Call: no_answer \(0:0[1-9]\)" "with its outcome and duration"
 unlike "$(screen | tail -1)" "CALL" "the timer is gone"
