@@ -176,7 +176,7 @@ static void draw(struct app *a, struct view *v, int top, int rows)
 	if (qv->l.cursor < qv->l.count)
 		snprintf(qv->current, sizeof qv->current, "%s", q->rows[q->view[qv->l.cursor]].account_no);
 	if (q->nview == 0) {
-		draw_text(top + 3, 2, COLS - 4, q->n ? "no account passes the filter (F clears it)"
+		draw_text(top + 3, 2, COLS - 4, q->n ? "no account passes the filter (Backspace clears it)"
 						     : "nothing needs attention: the queue is empty", EL_MUTED, 0);
 		return;
 	}
