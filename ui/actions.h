@@ -5,7 +5,7 @@
 #ifndef RELANCE_UI_ACTIONS_H
 #define RELANCE_UI_ACTIONS_H
 
-enum view_id { VIEW_GENERIC, VIEW_QUEUE, VIEW_ACCOUNT, VIEW_ENTRY, VIEW_HELP, VIEW_PLAN, VIEW_COUNT };
+enum view_id { VIEW_GENERIC, VIEW_QUEUE, VIEW_ACCOUNT, VIEW_ENTRY, VIEW_HELP, VIEW_PLAN, VIEW_FIND, VIEW_COUNT };
 
 /* ACTION(id, name, view, "default keys, space-separated", help) */
 #define ACTIONS(ACTION) \
@@ -28,12 +28,13 @@ enum view_id { VIEW_GENERIC, VIEW_QUEUE, VIEW_ACCOUNT, VIEW_ENTRY, VIEW_HELP, VI
 	ACTION(RELOAD, "reload", VIEW_GENERIC, "R", "read the book again") \
 	ACTION(MESSAGES, "messages", VIEW_GENERIC, "M", "the last 50 messages, whole") \
 	ACTION(EXPLAIN, "explain", VIEW_GENERIC, "e", "why the account is where it is: next action, reason, score term by term") \
+	ACTION(FIND, "find", VIEW_GENERIC, "F", "find any account of the book by number, name, phone, e-mail, VAT, invoice... (as :find)") \
 	ACTION(OPEN, "open", VIEW_QUEUE, "Enter", "open the account") \
 	ACTION(TOGGLE_ALL, "toggle-all", VIEW_QUEUE, "a", "my accounts / every collector's") \
 	ACTION(SORT, "sort", VIEW_QUEUE, "s", "next sort order") \
 	ACTION(FILTER, "filter", VIEW_QUEUE, "f", "filter the queue (as :filter)") \
-	ACTION(CLEAR_FILTER, "clear-filter", VIEW_QUEUE, "F", "remove every filter") \
 	ACTION(TOGGLE_DATES, "toggle-dates", VIEW_QUEUE, "d", "today's list / every account, whatever the date of its next action") \
+	ACTION(CLEAR_FILTER, "clear-filter", VIEW_QUEUE, "Backspace", "remove every filter") \
 	ACTION(NEXT_PANE, "next-pane", VIEW_ACCOUNT, "Tab", "next pane") \
 	ACTION(PREV_PANE, "prev-pane", VIEW_ACCOUNT, "S-Tab", "previous pane") \
 	ACTION(NEXT_ACCOUNT, "next-account", VIEW_ACCOUNT, "]", "next account of the queue") \
@@ -57,7 +58,8 @@ enum view_id { VIEW_GENERIC, VIEW_QUEUE, VIEW_ACCOUNT, VIEW_ENTRY, VIEW_HELP, VI
 	ACTION(PLAN_CANCEL, "plan-cancel", VIEW_PLAN, "C", "cancel the active plan") \
 	ACTION(PLAN_ADD_ROW, "plan-add-row", VIEW_PLAN, "a", "add an installment after the last") \
 	ACTION(PLAN_DELETE_ROW, "plan-delete-row", VIEW_PLAN, "d", "delete the installment (its amount goes to the remainder)") \
-	ACTION(PLAN_SPREAD, "plan-spread", VIEW_PLAN, "=", "spread the remainder over the rows not paid (odd cent on the last)")
+	ACTION(PLAN_SPREAD, "plan-spread", VIEW_PLAN, "=", "spread the remainder over the rows not paid (odd cent on the last)") \
+	ACTION(FIND_OPEN, "find-open", VIEW_FIND, "Enter", "open the account found")
 
 enum action {
 	ACT_NONE,

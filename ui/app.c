@@ -311,7 +311,14 @@ int app_confirm(struct app *a, const char *question)
 
 int app_prompt(struct app *a, const char *label, char *buf, size_t size)
 {
+	return app_prompt_aided(a, label, buf, size, NULL);
+}
+
+int app_prompt_aided(struct app *a, const char *label, char *buf, size_t size, const struct prompt_aid *aid)
+{
 	size_t len = strlen(buf), at = len;
+	char draft[512] = "", hint[512] = "";
+	int pos = -1; /* the history line shown (-1: none; n: the draft) */
 	curs_set(1);
 	for (;;) {
 		if (app_stopping()) {
@@ -319,6 +326,8 @@ int app_prompt(struct app *a, const char *label, char *buf, size_t size)
 			return 0;
 		}
 		int y = LINES - 1, lw = draw_width(label);
+		if (*hint) /* what Tab could complete, over the prompt */
+			draw_text(y - 1, 0, COLS, hint, EL_STATUS, 1);
 		draw_fill(y, 0, COLS, EL_DEFAULT);
 		draw_text(y, 0, COLS, label, EL_DEFAULT, 0);
 		/* keep the cursor on screen: show the end of a long line */
@@ -350,10 +359,19 @@ int app_prompt(struct app *a, const char *label, char *buf, size_t size)
 			continue;
 		}
 		if (!fkey && key >= 0x20 && key != 0x7f) {
+			if (*hint) {
+				hint[0] = '\0';
+				app_draw(a);
+			}
 			insert_char(buf, size, &len, &at, ch);
+			pos = -1;
 			continue;
 		}
 		key = key_normalise(key);
+		if (*hint) { /* the line under it shows again */
+			hint[0] = '\0';
+			app_draw(a);
+		}
 		if (key == 27 || key == 7 /* C-g */) {
 			curs_set(0);
 			return 0;
@@ -362,6 +380,24 @@ int app_prompt(struct app *a, const char *label, char *buf, size_t size)
 			curs_set(0);
 			return 1;
 		}
+		if (aid && aid->complete && key == '\t') {
+			aid->complete(a, buf, size, hint, sizeof hint);
+			len = at = strlen(buf);
+			pos = -1;
+			continue;
+		}
+		if (aid && aid->history && (key == KEY_UP || key == KEY_DOWN)) {
+			if (pos < 0) {
+				snprintf(draft, sizeof draft, "%s", buf);
+				pos = aid->history->n;
+			}
+			if (prompt_history_step(aid->history, draft, &pos, key == KEY_UP ? -1 : 1)) {
+				snprintf(buf, size, "%s", pos < aid->history->n ? aid->history->lines[pos] : draft);
+				len = at = strlen(buf);
+			}
+			continue;
+		}
+		pos = -1; /* an edit: Up walks from what is typed now */
 		if (key == KEY_BACKSPACE) {
 			if (at > 0) {
 				size_t p = prev_char(buf, at);
@@ -519,7 +555,9 @@ static int parse_filter(struct app *a, char *args)
 }
 
 const struct app_command app_commands[] = {
-	{"goto", ":goto ACCOUNT", "open an account by its number"},
+	{"goto", ":goto ACCOUNT", "open an account by its number (Tab completes it;"},
+	{NULL, "", "alone, a prompt where Up and Down recall the last ones)"},
+	{"find", ":find TEXT", "find any account of the book, as F"},
 	{"filter", ":filter WORDS", "collector=LOGIN segment=NAME bucket=1-30|31-60|61-90|90+"},
 	{NULL, "", "flag=B|M|D|F min=AMOUNT; :filter alone clears them"},
 	{"sort", ":sort ORDER", "default, overdue, days, name or next"},
@@ -573,12 +611,19 @@ void app_command(struct app *a, const char *line)
 		if (!call_holds(a))
 			a->quit = 1;
 	} else if (!strcmp(cmd, "goto")) {
+		char no[128] = "";
+		if (!*args && (!app_prompt_aided(a, "goto: ", no, sizeof no, prompt_aid_goto()) || !*no))
+			return;
 		if (!*args)
-			app_message(a, 1, "goto: which account?");
-		else if (strcmp(args, a->call.account_no) && call_holds(a))
+			args = no;
+		if (strcmp(args, a->call.account_no) && call_holds(a))
 			;
 		else if (!app_open_account(a, args))
 			app_message(a, 1, "no account %s", args);
+		else
+			prompt_remember(prompt_aid_goto(), args);
+	} else if (!strcmp(cmd, "find")) {
+		view_find_open(a, args);
 	} else if (!strcmp(cmd, "filter")) {
 		parse_filter(a, args);
 	} else if (!strcmp(cmd, "sort")) {
@@ -657,10 +702,15 @@ static void generic(struct app *a, enum action act)
 		break;
 	case ACT_COMMAND: {
 		char buf[256] = "";
-		if (app_prompt(a, ":", buf, sizeof buf))
+		if (app_prompt_aided(a, ":", buf, sizeof buf, prompt_aid_command()) && *buf) {
+			prompt_remember(prompt_aid_command(), buf);
 			app_command(a, buf);
+		}
 		break;
 	}
+	case ACT_FIND:
+		view_find_open(a, NULL);
+		break;
 	case ACT_SEARCH: search(a, 1, 1); break;
 	case ACT_SEARCH_NEXT: search(a, 1, 0); break;
 	case ACT_SEARCH_PREV: search(a, -1, 0); break;
@@ -885,6 +935,7 @@ int ui_workstation(const char *db, const char *user, int all)
 	msg_redirect(NULL, NULL);
 	queue_free(&a.queue);
 	queue_free(&a.other);
+	prompt_aids_free();
 	book_close(&b);
 	if (bench_log)
 		fclose(bench_log);

@@ -103,6 +103,33 @@ void app_draw(struct app *a);
 /* Reads a line on the bottom row; 1 when Enter, 0 when Esc. buf keeps its
  * initial text. */
 int app_prompt(struct app *a, const char *label, char *buf, size_t size);
+/* What a prompt may offer besides editing (prompt_aid.c): Up and Down
+ * walk a history of what was entered (only the lines beginning with what
+ * is typed, as vim's command line), Tab completes. */
+#define PROMPT_HISTORY 50
+struct prompt_history {
+	char *lines[PROMPT_HISTORY]; /* oldest first */
+	int n;
+};
+struct prompt_aid {
+	struct prompt_history *history;
+	/* Tab: completes buf (size bytes) in place; what it could be, when
+	 * more than one thing, goes to hint (shown over the prompt) */
+	void (*complete)(struct app *, char *buf, size_t size, char *hint, size_t hintsize);
+};
+/* app_prompt with an aid (NULL: none). */
+int app_prompt_aided(struct app *a, const char *label, char *buf, size_t size, const struct prompt_aid *aid);
+/* The aids of the : command line, of :goto's prompt (account numbers) and
+ * of find's; each keeps its history for the session. */
+const struct prompt_aid *prompt_aid_command(void);
+const struct prompt_aid *prompt_aid_goto(void);
+const struct prompt_aid *prompt_aid_find(void);
+/* Adds a line to an aid's history (once: an earlier copy moves to the end). */
+void prompt_remember(const struct prompt_aid *aid, const char *line);
+/* From *pos, the next line (dir 1) or the one before (-1) beginning with
+ * draft; past the newest, *pos is n (the draft itself). 0 when none. */
+int prompt_history_step(const struct prompt_history *h, const char *draft, int *pos, int dir);
+void prompt_aids_free(void);
 /* Asks a yes/no question at the bottom row and takes one key: 1 for y,
  * 0 for any other (nothing is echoed, no Enter is needed). */
 int app_confirm(struct app *a, const char *question);
@@ -123,6 +150,10 @@ struct view *view_entry_new(struct app *a, const char *const *lines, int n, cons
 /* Adds text to an entry view: one line per '\n', wrapped when drawn. */
 void view_entry_append(struct view *v, const char *text);
 struct view *view_help_new(struct app *a, enum view_id from);
+/* The accounts of the whole book that text finds (find.h), in a list over
+ * the current view (in place of it when it is one already); text NULL or
+ * empty: asked first. Nothing opens when nothing is found. */
+void view_find_open(struct app *a, const char *text);
 /* The plan of an account: its active plan, or a new one made from a form. */
 struct view *view_plan_new(struct app *a, const char *account_no, int64_t overdue);
 /* The queue view moves its cursor to the next/previous account and gives

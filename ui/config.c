@@ -172,7 +172,7 @@ static int do_bind(char **w, int n, const char *where, int line, config_error_fn
 	int view = view_named(w[1]), key = key_parse(w[2]);
 	enum action a = action_named(w[3]);
 	if (view < 0) {
-		report(err, arg, where, line, "no view %s (generic, queue, account, entry, help, plan)", w[1]);
+		report(err, arg, where, line, "no view %s (generic, queue, account, entry, help, plan, find)", w[1]);
 		return -1;
 	}
 	if (key < 0 || key >= KEYMAP_KEYS) {

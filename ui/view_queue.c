@@ -227,7 +227,7 @@ static void draw(struct app *a, struct view *v, int top, int rows)
 		snprintf(qv->current, sizeof qv->current, "%s", q->rows[q->view[qv->l.cursor]].account_no);
 	if (q->nview == 0) {
 		const char *empty = !q->n ? "nothing needs attention: the queue is empty"
-				    : has_filter(&q->filter) ? "no account passes the filter (F clears it)"
+				    : has_filter(&q->filter) ? "no account passes the filter (Backspace clears it)"
 				    : q->done ? "the day's list is done: nothing left for today (d shows every date)"
 				    : "nothing due today (d shows every date)";
 		draw_text(top + 3, 2, COLS - 4, empty, EL_MUTED, 0);

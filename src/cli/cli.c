@@ -64,6 +64,18 @@ static const struct command commands[] = {
 	 "                     promise, dispute, plan, task, snooze, system, payment)\n"
 	 "--format F           text (default), tsv or json",
 	 cmd_history},
+	{"find", "find any account: number, name, phone, e-mail, VAT, invoice, reference",
+	 "find TEXT... [--format text|tsv|json] [--limit N]\n"
+	 "TEXT                 an account number, a name or part of one (without regard to\n"
+	 "                     case and accents), a contact, a phone number (in any\n"
+	 "                     spelling), an e-mail address, a VAT number, an invoice number\n"
+	 "                     or a payment reference (+++ddd/dddd/ddddd+++ or RF, with or\n"
+	 "                     without the marks and blanks)\n"
+	 "--limit N            show at most N accounts (default 200; the others are counted)\n"
+	 "--format F           text (default), tsv or json\n"
+	 "Columns: account_no name match detail, best matches first. Exits 1 when\n"
+	 "nothing matches.",
+	 cmd_find},
 	{"log", "log a call: its outcome, duration, note and follow-up",
 	 "log call ACCOUNT --outcome O [--duration S] [--note T] [--number N] [--follow-up D] [--quiet]\n"
 	 "--outcome O          reached, no_answer, voicemail, busy, wrong_number or\n"

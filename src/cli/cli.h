@@ -72,6 +72,7 @@ int cmd_items(const struct cli_globals *g, int argc, char **argv);
 int cmd_queue(const struct cli_globals *g, int argc, char **argv);
 int cmd_show(const struct cli_globals *g, int argc, char **argv);
 int cmd_history(const struct cli_globals *g, int argc, char **argv);
+int cmd_find(const struct cli_globals *g, int argc, char **argv);
 /* The front end's commands (cmd_ui.c): the workstation, and its configuration. */
 int cmd_ui(const struct cli_globals *g, int argc, char **argv);
 int cmd_config(const struct cli_globals *g, int argc, char **argv);

@@ -22,7 +22,7 @@ screen_has "^ +\(not bound here\) +quit " "so quit has no key in an account, and
 screen_has "Keys everywhere \(as they work here\)" "the generic keys, as they work in the account"
 send G
 screen_has "Commands \(press :\)" "G: the end of the help, the commands"
-for c in goto filter sort all mine theme set bind color source reload procedures help quit; do
+for c in goto find filter sort all mine theme set bind color source reload procedures help quit; do
 	screen_has "^ +:(q, :)?$c" ":$c is in the command list"
 done
 send q
@@ -51,11 +51,11 @@ screen_has "mine \(tester\)" ":set queue-scope = mine after a: mine again, thoug
 type ":set ascii = yes" && send Enter
 screen_has "sort: name" "another :set leaves the sort as it is"
 type ":nosuch" && send Enter
-screen_has "no command nosuch \(goto, filter, sort, all, mine, theme, set, bind, color, source, reload, messag~$" "an unknown command lists them; cut on the status line, with a mark"
+screen_has "no command nosuch \(goto, find, filter, sort, all, mine, theme, set, bind, color, source, reload, ~$" "an unknown command lists them; cut on the status line, with a mark"
 send M
 screen_has "relance: messages" "M: the last messages"
-screen_has "^ +[0-9:]{8} ! no command nosuch \(goto, filter, sort, all, mine, theme, set, bind, color, source," "whole there, newest first, errors marked"
-screen_has "^ +reload, messages, procedures, help, quit\)" "(wrapped, not cut)"
+screen_has "^ +[0-9:]{8} ! no command nosuch \(goto, find, filter, sort, all, mine, theme, set, bind, color," "whole there, newest first, errors marked"
+screen_has "^ +source, reload, messages, procedures, help, quit\)" "(wrapped, not cut)"
 screen_has "[0-9:]{8} set ascii = yes" "and the ones before"
 send q
 type ":messages" && send Enter

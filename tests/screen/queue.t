@@ -46,11 +46,11 @@ screen_has "not found: zzz" "a search that finds nothing says so"
 
 type ":filter flag=B" && send Enter
 screen_has "1 account, 200\.00 overdue \| filter: flags=B\.\.\." ":filter flag=B"
-send F
-screen_has "6 accounts, 2,130\.00" "F clears the filters"
+send BSpace
+screen_has "6 accounts, 2,130\.00" "Backspace clears the filters (F finds)"
 send f && type "bucket=61-90 min=100" && send Enter
 screen_has "1 account, 500\.00 overdue" "f prompts for a filter (bucket and minimum: Q2, 90 days)"
-send F
+send BSpace
 send s
 screen_has "sort: overdue" "s changes the order"
 order=$(screen | awk '$2 ~ /^Q[0-9]$/ {printf "%s ", $2}')
