@@ -12,7 +12,7 @@ queue_book "$B" &&
 	"$R" -d "$B" import customers "$DATA/find-customers.csv" >/dev/null &&
 	"$R" -d "$B" import invoices "$DATA/find-invoices.csv" >/dev/null
 screen_start 80 24 -- -d "$B"
-screen_has "mine \(tester\) \| 8 accounts" "the queue: F3 (another collector's) and F4 (nobody's) are not in it"
+screen_has "mine \(tester\): 8 accounts" "the queue: F3 (another collector's) and F4 (nobody's) are not in it"
 
 send F
 screen_has "^find:$" "F asks what to find"
