@@ -1,7 +1,8 @@
 -- 007-next-action.sql — schema version 7: what the queue needs to give
 -- every account one next action and a score (src/work/queue.c), copied into
 -- account_summary with the rest of the collector's work, so that a
--- collector's queue stays one scan of one index.
+-- collector's queue stays one scan of one index; and an index of the
+-- invoices' payment references.
 ALTER TABLE account_summary ADD COLUMN plan_next_date TEXT;  -- the next installment of an active plan not yet paid
 ALTER TABLE account_summary ADD COLUMN last_call_at TEXT;    -- the latest call logged with an outcome (UTC)
 ALTER TABLE account_summary ADD COLUMN recontact_date TEXT;  -- the day that call's outcome set for calling again
@@ -13,5 +14,8 @@ CREATE INDEX account_summary_queue
 	ON account_summary(collector, overdue, name, segment, due_weight, oldest_due, disputes,
 			   promise_status, promise_date, task_date, task_text, missed_date, snoozed_until,
 			   plan_next_date, last_call_at, recontact_date, last_contact, worked_at, dunning_level);
+-- A payment reference finds its invoice at once (relance find, F): the
+-- reference a bank statement carries is most often the one stored.
+CREATE INDEX invoices_reference ON invoices(reference) WHERE reference IS NOT NULL;
 -- the copies are made again by the next reader
 DELETE FROM book_meta WHERE key = 'summary_day';

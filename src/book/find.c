@@ -1,6 +1,6 @@
 /* find.c — finding accounts from one text (find.h). Invoice numbers are
- * looked up by their key; payment references by one pass over the
- * invoices (there is no index on invoices.reference: see find_references);
+ * looked up by their key; payment references by the index of the stored
+ * ones, else one pass over the invoices (see find_references);
  * names, contacts, phones, e-mails and VAT numbers by one pass over the
  * customers, compared in C. It only reads the book. */
 #include "find.h"
@@ -256,24 +256,26 @@ static int find_invoice(sqlite3 *db, const struct needle *nd, struct finder *f)
 	return 0;
 }
 
-/* The invoices paid with the reference: the ones that carry it, and the
- * invoices (not credit notes) whose ledger reference is none or free
- * text, paid with the one their number makes (as reminders do:
- * dunning.c). One pass over the invoices: the book has no index on
- * invoices.reference (with one, the first condition would use it, the
- * others never can). Stored structured references are 12 digits or RF...
- * (import_invoices.c): the condition passes over them in SQL, and the
- * rows it lets through are checked here (free text of 12 characters, or
- * beginning with RF, is taken for structured: such a reference is not
- * looked for). */
+/* The invoices paid with the reference: the ones that carry it, found
+ * through the index invoices_reference; when none does, the invoices (not
+ * credit notes) whose ledger reference is none or free text, paid with the
+ * one their number makes (as reminders do: dunning.c), in one pass over
+ * the invoices. Stored structured references are 12 digits or RF...
+ * (import_invoices.c): the second condition passes over them in SQL, and
+ * the rows it lets through are checked here (free text of 12 characters,
+ * or beginning with RF, is taken for structured: such a reference is not
+ * looked for). A made reference equal to a stored one would be a clash of
+ * the book's references: the stored one is found. */
 static int find_references(sqlite3 *db, const struct needle *nd, struct finder *f)
 {
 	if (!nd->ref[0])
 		return 0;
 	sqlite3_stmt *st = db_prepare(db,
+		"SELECT invoice_no, account_no, reference, kind = 'invoice' FROM invoices WHERE reference = ?1 "
+		"UNION ALL "
 		"SELECT invoice_no, account_no, reference, kind = 'invoice' FROM invoices "
-		"WHERE reference = ?1 OR reference IS NULL "
-		"OR length(reference) <> 12 AND (reference < 'RF' OR reference >= 'RG')");
+		"WHERE NOT EXISTS (SELECT 1 FROM invoices WHERE reference = ?1) AND (reference IS NULL "
+		"OR length(reference) <> 12 AND (reference < 'RF' OR reference >= 'RG'))");
 	sqlite3_stmt *name = db_prepare(db, "SELECT name FROM customers WHERE account_no = ?1");
 	if (!st || !name) {
 		sqlite3_finalize(st);
