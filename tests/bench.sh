@@ -89,6 +89,15 @@ for k in j j j j j j j j j j Enter ']' ']' ']' '[' Tab j j Enter q q C-d C-u G g
 done
 tmux -L "$SOCK" send-keys -t b a; waitlog toggle-all
 tmux -L "$SOCK" send-keys -t b a; sleep 0.5
+# a call logged on the first account of the day's list, then ] to the next
+tmux -L "$SOCK" send-keys -t b g Enter; waitlog "key open"; sleep 0.3
+tmux -L "$SOCK" send-keys -t b c; sleep 0.3
+tmux -L "$SOCK" send-keys -t b c; sleep 0.3
+tmux -L "$SOCK" send-keys -t b Right Enter; waitlog call-logged
+n=$(grep -c "key next-account" "$LOG")
+tmux -L "$SOCK" send-keys -t b ']'
+i=0; while [ "$(grep -c "key next-account" "$LOG")" -le "$n" ] && [ $i -lt 200 ]; do sleep 0.02; i=$((i + 1)); done
+tmux -L "$SOCK" send-keys -t b q; sleep 0.3
 tmux -L "$SOCK" send-keys -t b Q; sleep 0.3
 tmux -L "$SOCK" kill-server 2>/dev/null
 one=$(awk '/^key open /{print $3; exit}' "$LOG")
@@ -109,6 +118,27 @@ printf '  relance: open an account (Enter)               %8.1f\n' "$one"
 awk '/^key / && $2 != "toggle-all" && $2 != "quit" { n++; s += $3; if ($3 > m) { m = $3; w = $2 } }
      END { printf "  relance: %d other keys: mean %.1f, slowest %.1f (%s)\n", n, s / n, m, w }' "$LOG"
 awk '/^key toggle-all/ { n++; printf "  relance: a (every collector'"'"'s queue), %s: %8.1f\n", n == 1 ? "first time" : "again", $3 }' "$LOG"
+printf '  relance: a call logged (Enter on its outcome)  %8.1f  (the journal, the queue read again)\n' \
+	"$(awk '/^call-logged/ {print $2; exit}' "$LOG")"
+printf '  relance: ] then, to the next account to do     %8.1f\n' "$(awk '/^key next-account/ {v = $3} END {print v}' "$LOG")"
+
+# --- the day's list and find on the command line ----------------------------------
+# relance queue for one collector against the plain SQL that computes its
+# accounts' overdue figures from the invoices; relance find of a phone
+# number and of a payment reference, whole commands.
+naive_sql="SELECT count(*), sum(s) FROM (SELECT c.account_no, max(c.name), sum(i.open_amount) AS s FROM customers c JOIN invoices i ON i.account_no = c.account_no AND i.status = 'open' AND i.due_date < '$RELANCE_TODAY' WHERE c.collector = 'amartin' GROUP BY c.account_no)"
+naive=$(best ":" sqlite3 "$W/demo.db" "$naive_sql")
+queue=$(best ":" "$R" -d "$W/demo.db" --user amartin queue --format tsv)
+phone=$(sqlite3 "$W/demo.db" "SELECT phone FROM customers WHERE phone <> '' LIMIT 1 OFFSET 4321" | cut -d';' -f1)
+ref=$(sqlite3 "$W/demo.db" "SELECT reference FROM invoices WHERE length(reference) = 12 LIMIT 1 OFFSET 54321")
+fphone=$(best ":" "$R" -d "$W/demo.db" find "$phone")
+fref=$(best ":" "$R" -d "$W/demo.db" find "$ref")
+echo
+echo "the day's list and find ($N accounts)            seconds   vs plain SQL"
+printf '  sqlite3: amartin'"'"'s overdue from the invoices   %7s   1.00x\n' "$naive"
+printf '  relance queue (amartin, the day'"'"'s list)       %7s   %sx\n' "$queue" "$(ratio "$queue" "$naive")"
+printf '  relance find %-20s            %7s\n' "$phone" "$fphone"
+printf '  relance find %-20s            %7s\n' "$ref" "$fref"
 
 # --- accounts list ---------------------------------------------------------
 sql="SELECT c.account_no, sum(i.open_amount) FROM customers c LEFT JOIN invoices i ON i.account_no = c.account_no AND i.status = 'open' GROUP BY c.account_no, i.currency"

@@ -121,6 +121,14 @@ static double ms_since(const struct timespec *t0)
 	return (double)(t1.tv_sec - t0->tv_sec) * 1e3 + (double)(t1.tv_nsec - t0->tv_nsec) / 1e6;
 }
 
+void app_bench_note(const char *what, const struct timespec *t0)
+{
+	if (bench_log) {
+		fprintf(bench_log, "%s %.3f\n", what, ms_since(t0));
+		fflush(bench_log);
+	}
+}
+
 /* ---- status, views ------------------------------------------------------ */
 
 /* The last messages, whole, for :messages (the status line may cut them). */

@@ -78,6 +78,9 @@ int app_stopping(void);
  * answered "go on" (a call under way), the key loop then goes on too. */
 int app_must_stop(struct app *a);
 
+/* For make bench (RELANCE_BENCH_LOG): "WHAT MS", the time since t0. */
+void app_bench_note(const char *what, const struct timespec *t0);
+
 /* Messages from the engine go to the status line again (after a form). */
 void app_restore_messages(struct app *a);
 /* The : commands, for the help and the messages; the last has no usage.
