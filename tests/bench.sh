@@ -115,7 +115,7 @@ printf '  relance: queue read                            %8.1f  (%s)\n' "$(awk '
 printf '  relance: queue on screen, from start           %8.1f\n' "$(awk '/^first-screen/ {print $2; exit}' "$LOG")"
 printf '  sqlite3: one account, its items and history    %8.1f\n' "$plain_account"
 printf '  relance: open an account (Enter)               %8.1f\n' "$one"
-awk '/^key / && $2 != "toggle-all" && $2 != "quit" { n++; s += $3; if ($3 > m) { m = $3; w = $2 } }
+awk '/^key / && $2 != "toggle-all" && $2 != "quit" && $2 != "call" { n++; s += $3; if ($3 > m) { m = $3; w = $2 } }
      END { printf "  relance: %d other keys: mean %.1f, slowest %.1f (%s)\n", n, s / n, m, w }' "$LOG"
 awk '/^key toggle-all/ { n++; printf "  relance: a (every collector'"'"'s queue), %s: %8.1f\n", n == 1 ? "first time" : "again", $3 }' "$LOG"
 printf '  relance: a call logged (Enter on its outcome)  %8.1f  (the journal, the queue read again)\n' \
@@ -129,8 +129,8 @@ printf '  relance: ] then, to the next account to do     %8.1f\n' "$(awk '/^key 
 naive_sql="SELECT count(*), sum(s) FROM (SELECT c.account_no, max(c.name), sum(i.open_amount) AS s FROM customers c JOIN invoices i ON i.account_no = c.account_no AND i.status = 'open' AND i.due_date < '$RELANCE_TODAY' WHERE c.collector = 'amartin' GROUP BY c.account_no)"
 naive=$(best ":" sqlite3 "$W/demo.db" "$naive_sql")
 queue=$(best ":" "$R" -d "$W/demo.db" --user amartin queue --format tsv)
-phone=$(sqlite3 "$W/demo.db" "SELECT phone FROM customers WHERE phone <> '' LIMIT 1 OFFSET 4321" | cut -d';' -f1)
-ref=$(sqlite3 "$W/demo.db" "SELECT reference FROM invoices WHERE length(reference) = 12 LIMIT 1 OFFSET 54321")
+phone=$(sqlite3 "$W/demo.db" "SELECT phone FROM customers WHERE phone <> '' LIMIT 1 OFFSET $((N / 3))" | cut -d';' -f1)
+ref=$(sqlite3 "$W/demo.db" "SELECT reference FROM invoices WHERE length(reference) = 12 LIMIT 1 OFFSET $((N / 2))")
 fphone=$(best ":" "$R" -d "$W/demo.db" find "$phone")
 fref=$(best ":" "$R" -d "$W/demo.db" find "$ref")
 echo

@@ -467,6 +467,21 @@ int app_load_queue(struct app *a)
 	return load_current(a);
 }
 
+int app_account_changed(struct app *a, const char *account_no)
+{
+	char no[80];
+	snprintf(no, sizeof no, "%s", account_no); /* it may be a row's, freed on the way */
+	if (a->today != today()) /* the day moved on: read it all */
+		return app_load_queue(a);
+	if (queue_reload_account(&a->queue, a->book->db, no) ||
+	    (a->other_loaded && queue_reload_account(&a->other, a->book->db, no))) {
+		app_message(a, 1, "cannot read the queue: %s", book_errmsg(a->book));
+		return -1;
+	}
+	queue_day_load(a->book->db, a->today, a->scope_all ? NULL : a->user, &a->day);
+	return 0;
+}
+
 int app_set_scope(struct app *a, int all)
 {
 	if (all == a->scope_all)

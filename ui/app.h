@@ -139,6 +139,9 @@ int app_confirm(struct app *a, const char *question);
 /* Loads the queue (mine or all) with the current sort and filter; the
  * other scope's is forgotten (it is read again when asked for). */
 int app_load_queue(struct app *a);
+/* After a write to one account: its row of the queue (both scopes) read
+ * again, and the day's figures; the whole queue when the day moved on. */
+int app_account_changed(struct app *a, const char *account_no);
 /* Switches between my accounts and everybody's. */
 int app_set_scope(struct app *a, int all);
 /* Runs a `:` command line. */

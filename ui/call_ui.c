@@ -72,18 +72,35 @@ int call_begin(struct app *a, const char *account_no, const char *name, const ch
 	return 0;
 }
 
-/* The day to call again the outcome form proposes: a call that reached
- * the debtor needs one (book rule recontact-reached-days). Left as
- * proposed, it makes no task: the call's outcome brings the account back
- * by the book's rules (reached: that day; others: their own), and a
- * promise or a plan made next outweighs it. Changed, it is a follow-up
- * task. */
+/* The day to call again the outcome form proposes: the one the outcome
+ * chosen brings by the book's rules (reached: a week; no answer: the next
+ * working day...; a wrong number: none, a task to find one). Left as
+ * proposed, it makes no task: a promise or a plan made next outweighs
+ * it. Changed, it is a follow-up task. */
 static char proposed[11];
+
+static void propose(struct app *a, struct field *outcome, struct field *follow_up)
+{
+	day_t d = call_recontact_day(a->book->db, outcome->value, a->today);
+	int untouched = !strcmp(follow_up->value, proposed);
+	proposed[0] = '\0';
+	if (d)
+		date_iso(d, proposed);
+	if (untouched)
+		snprintf(follow_up->value, sizeof follow_up->value, "%s", proposed);
+}
+
+static void outcome_chosen(struct form *f, int field, void *arg)
+{
+	if (field == 0)
+		propose(arg, &f->fields[0], &f->fields[2]);
+}
+
 static struct timespec saving; /* for make bench: from the save to the queue read again */
 
 static int save_outcome(struct app *a, struct form *f, void *arg)
 {
-	(void)arg;
+	(void)arg; /* the app, for outcome_chosen */
 	clock_gettime(CLOCK_MONOTONIC, &saving);
 	day_t follow_up = 0;
 	if (f->fields[2].value[0] && strcmp(f->fields[2].value, proposed))
@@ -98,19 +115,27 @@ static int save_outcome(struct app *a, struct form *f, void *arg)
 
 void call_end(struct app *a)
 {
-	date_iso(a->today + rule_value(a->book->db, "recontact-reached-days"), proposed);
 	struct field fl[] = {{"Outcome", FIELD_CHOICE, 1, call_outcomes, "reached"},
 			     {"Note", FIELD_TEXT, 0, NULL, ""}, {"Follow-up", FIELD_DATE_FUTURE, 0, NULL, ""}};
-	snprintf(fl[2].value, sizeof fl[2].value, "%s", proposed);
+	proposed[0] = '\0';
+	propose(a, &fl[0], &fl[2]);
 	char title[200];
 	snprintf(title, sizeof title, "The call's outcome (%s)", a->call.account_no);
 	struct form f = {title, fl, 3};
-	if (!form_run(a, &f, save_outcome, NULL)) {
+	if (!form_run_choosing(a, &f, save_outcome, outcome_chosen, a)) {
 		app_message(a, 0, "the call goes on: c ends it");
 		return;
 	}
+	char no[80];
+	snprintf(no, sizeof no, "%s", a->call.account_no);
 	a->call.account_no[0] = '\0';
-	app_refresh(a);
+	app_account_changed(a, no);
+	struct view *v = app_top(a);
+	if (v && v->ops->id == VIEW_ACCOUNT) {
+		char shown[80];
+		snprintf(shown, sizeof shown, "%s", view_account_current(v));
+		view_account_show(a, v, shown);
+	}
 	app_bench_note("call-logged", &saving);
 	app_message(a, 0, "call logged");
 }

@@ -32,13 +32,13 @@ void app_explain(struct app *a, const char *account_no)
 		snprintf(text[n++], sizeof *text, "not in today's list: %s",
 			 r->worked_today ? "worked today" : "its next action is later");
 	snprintf(text[n++], sizeof *text, "%s", "");
-	snprintf(text[n++], sizeof *text, "%-24s %10s %9s %11s  %s", "term", "weight", "value", "points", "about");
+	snprintf(text[n++], sizeof *text, "%-23s %9s %8s %10s  %s", "term", "weight", "value", "points", "about");
 	struct queue_term_line t[QT_COUNT];
 	queue_terms(&a->queue, r, t);
 	for (int i = 0; i < QT_COUNT; i++)
-		snprintf(text[n++], sizeof *text, "%-24s %10d %9lld %11lld  %s", t[i].name, t[i].weight,
+		snprintf(text[n++], sizeof *text, "%-23s %9d %8lld %10lld  %s", t[i].name, t[i].weight,
 			 (long long)t[i].value, (long long)t[i].points, t[i].about);
-	snprintf(text[n++], sizeof *text, "%-24s %10s %9s %11lld", "score", "", "", (long long)r->score);
+	snprintf(text[n++], sizeof *text, "%-23s %9s %8s %10lld", "score", "", "", (long long)r->score);
 	for (int i = 0; i < n; i++)
 		lines[i] = text[i];
 	app_push(a, view_entry_new(a, lines, n, "score"));

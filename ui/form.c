@@ -294,6 +294,12 @@ static int confirm_discard(struct app *a, struct state *s)
 
 int form_run(struct app *a, struct form *f, int (*save)(struct app *, struct form *, void *), void *arg)
 {
+	return form_run_choosing(a, f, save, NULL, arg);
+}
+
+int form_run_choosing(struct app *a, struct form *f, int (*save)(struct app *, struct form *, void *),
+		      void (*chosen)(struct form *f, int field, void *arg), void *arg)
+{
 	struct state s = {f, 0, 0, "", 0, 0, a->today};
 	/* the cursor starts on the first field to fill in */
 	for (int i = f->n - 1; i >= 0; i--)
@@ -321,6 +327,8 @@ int form_run(struct app *a, struct form *f, int (*save)(struct app *, struct for
 				for (int i = 0; fl->choices[i]; i++)
 					if (fl->choices[i][0] == (char)key) {
 						snprintf(fl->value, sizeof fl->value, "%s", fl->choices[i]);
+						if (chosen)
+							chosen(f, s.at, arg);
 						break;
 					}
 			} else {
@@ -373,6 +381,8 @@ int form_run(struct app *a, struct form *f, int (*save)(struct app *, struct for
 				n++;
 			i = (i + (key == KEY_RIGHT ? 1 : n - 1)) % n;
 			snprintf(fl->value, sizeof fl->value, "%s", fl->choices[i]);
+			if (chosen)
+				chosen(f, s.at, arg);
 			s.touched = 1;
 		} else if (key == KEY_LEFT || key == 2) {
 			s.cursor = prev_char(fl->value, s.cursor);

@@ -34,5 +34,10 @@ struct form {
  * not 0 with the reason put by the engine's messages (shown in the form,
  * which stays open). Returns 1 when saved, 0 when cancelled. */
 int form_run(struct app *a, struct form *f, int (*save)(struct app *, struct form *, void *), void *arg);
+/* The same, calling chosen (with arg) when a choice field changed: the
+ * form follows it in its other fields (a call's outcome, its day to call
+ * again). */
+int form_run_choosing(struct app *a, struct form *f, int (*save)(struct app *, struct form *, void *),
+		      void (*chosen)(struct form *f, int field, void *arg), void *arg);
 
 #endif

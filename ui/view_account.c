@@ -577,7 +577,7 @@ static int write_form(struct app *a, struct view *v, struct form *f, int (*save)
 		return 0;
 	char no[80];
 	snprintf(no, sizeof no, "%s", av->acc.account_no);
-	app_load_queue(a);
+	app_account_changed(a, no);
 	view_account_show(a, v, no);
 	app_message(a, 0, "%s", done);
 	return 1;
@@ -743,7 +743,7 @@ static int key(struct app *a, struct view *v, enum action act)
 		char msg[256];
 		snprintf(msg, sizeof msg, "%s", a->status);
 		int err = a->status_error;
-		app_load_queue(a);
+		app_account_changed(a, no);
 		view_account_show(a, v, no);
 		app_message(a, err, "%s", msg);
 		return 1;

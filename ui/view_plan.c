@@ -142,7 +142,7 @@ static void back_to_account(struct app *a, const char *account, const char *msg)
 	char no[80];
 	snprintf(no, sizeof no, "%s", account); /* account dies with the view */
 	app_pop(a);
-	app_load_queue(a);
+	app_account_changed(a, no);
 	struct view *av = app_top(a);
 	if (av && av->ops->id == VIEW_ACCOUNT)
 		view_account_show(a, av, no);

@@ -122,27 +122,26 @@ int call_close_interrupted(struct book *b, const struct call_open *o, long durat
 	return call_log(b, o->user, &c);
 }
 
-/* The day a call's outcome brings the account back to the queue (book
- * rules): a follow-up date when one was given; reached, some days later;
- * no answer, busy, voicemail and an interrupted call, some working days
- * later; 0 for a wrong number, whose task "find a number" does it. */
-static day_t recontact(sqlite3 *db, const struct call *c)
+day_t call_recontact_day(sqlite3 *db, const char *outcome, day_t today)
 {
 	static const struct { const char *outcome, *rule; } working[] = {
 		{"no_answer", "recontact-no-answer-days"}, {"busy", "recontact-busy-days"},
 		{"voicemail", "recontact-voicemail-days"}, {"interrupted", "recontact-no-answer-days"},
 	};
-	day_t t = today();
-	if (c->follow_up)
-		return c->follow_up;
-	if (!strcmp(c->outcome, "reached"))
-		return t + rule_value(db, "recontact-reached-days");
+	if (!strcmp(outcome, "reached"))
+		return today + rule_value(db, "recontact-reached-days");
 	for (size_t i = 0; i < sizeof working / sizeof *working; i++)
-		if (!strcmp(c->outcome, working[i].outcome)) {
+		if (!strcmp(outcome, working[i].outcome)) {
 			int n = rule_value(db, working[i].rule);
-			return n ? working_days_after(t, n) : t;
+			return n ? working_days_after(today, n) : today;
 		}
 	return 0;
+}
+
+/* The call's day to call again: its follow-up date when one was given. */
+static day_t recontact(sqlite3 *db, const struct call *c)
+{
+	return c->follow_up ? c->follow_up : call_recontact_day(db, c->outcome, today());
 }
 
 int call_log(struct book *b, const char *user, const struct call *c)

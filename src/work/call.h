@@ -24,6 +24,12 @@ struct call {
 int call_start(struct book *b, const char *user, const char *account_no, const char *number,
 	       char id[UID_LEN + 1], char started[21]);
 
+/* The day a call's outcome brings the account back to the queue when no
+ * follow-up date is given (book rules recontact-*): reached, some days
+ * later; no answer, busy, voicemail and an interrupted call, some working
+ * days later; 0 for a wrong number (its task "find a number" does it). */
+day_t call_recontact_day(sqlite3 *db, const char *outcome, day_t today);
+
 /* Returns 0, 1 when refused (message printed), -1 on error. Besides
  * call_outcomes, "interrupted" closes a call that was never ended (the
  * program stopped); its duration may be -1: not known. */

@@ -200,6 +200,76 @@ static void score_of(struct queue_row *r, const int weight[QT_COUNT])
 		r->score += (int64_t)weight[i] * r->value[i];
 }
 
+static void free_row(struct queue_row *r)
+{
+	free(r->account_no);
+	free(r->name);
+	free(r->collector);
+	free(r->segment);
+	free(r->folded);
+	free(r->name_key);
+}
+
+/* The row of the statement's account: 1 when it is in the queue (something
+ * overdue, a next action, or worked today), 0 when not (r is then empty). */
+static int read_row(const struct queue *q, sqlite3_stmt *st, struct queue_row *r)
+{
+	memset(r, 0, sizeof *r);
+	fill_figures(r, st, q->today);
+	work_of(r, st, q->today, q->grace);
+	if (r->overdue <= 0 && !r->next_action[0] && !r->worked_today)
+		return 0;
+	fill_names(r, st);
+	score_of(r, q->weight);
+	return 1;
+}
+
+int queue_reload_account(struct queue *q, sqlite3 *db, const char *account_no)
+{
+	sqlite3_stmt *st = db_prepare(db, QUEUE_COLUMNS "WHERE account_no = ?1 AND (?2 = '' OR collector = ?2)");
+	if (!st)
+		return -1;
+	sqlite3_bind_text(st, 1, account_no, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, q->scope, -1, SQLITE_STATIC);
+	struct queue_row r;
+	int rc = sqlite3_step(st), in = rc == SQLITE_ROW && read_row(q, st, &r);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+		msg_error("queue: %s", sqlite3_errmsg(db));
+		return -1;
+	}
+	size_t at = q->n;
+	for (size_t i = 0; i < q->n && at == q->n; i++)
+		if (!strcmp(q->rows[i].account_no, account_no))
+			at = i;
+	if (at < q->n) {
+		free_row(&q->rows[at]);
+		if (in)
+			q->rows[at] = r;
+		else
+			q->rows[at] = q->rows[--q->n]; /* the order is made by queue_apply */
+	} else if (in) {
+		struct queue_row *nr = realloc(q->rows, (q->n + 1) * sizeof *nr);
+		size_t *nv = realloc(q->view, (q->n + 1) * sizeof *nv);
+		if (nr)
+			q->rows = nr;
+		if (nv)
+			q->view = nv;
+		if (!nr || !nv) {
+			free_row(&r);
+			return -1;
+		}
+		q->rows[q->n++] = r;
+	}
+	q->todo = q->done = 0;
+	for (size_t i = 0; i < q->n; i++) {
+		q->done += q->rows[i].worked_today;
+		q->todo += q->rows[i].due && !q->rows[i].worked_today;
+	}
+	queue_apply(q);
+	return 0;
+}
+
 /* An account is in the queue when something is overdue, it has a next
  * action, or it was worked today. */
 int queue_load(struct queue *q, sqlite3 *db, day_t today, const char *collector)
@@ -211,6 +281,8 @@ int queue_load(struct queue *q, sqlite3 *db, day_t today, const char *collector)
 		return -1;
 	for (int i = 0; i < QT_COUNT; i++)
 		q->weight[i] = rule_value(db, term_rules[i]);
+	q->grace = RULE_GRACE(db);
+	snprintf(q->scope, sizeof q->scope, "%s", collector ? collector : "");
 	/* a collector's accounts through account_summary_queue, which covers
 	 * every column read here; everybody's, through the table */
 	sqlite3_stmt *st = db_prepare(db, collector ? QUEUE_COLUMNS "WHERE collector = ?1" : QUEUE_COLUMNS);
@@ -219,20 +291,16 @@ int queue_load(struct queue *q, sqlite3 *db, day_t today, const char *collector)
 	if (collector)
 		sqlite3_bind_text(st, 1, collector, -1, SQLITE_STATIC);
 	size_t cap = 0;
-	int rc, grace = RULE_GRACE(db);
+	int rc;
 	struct queue_row r;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		memset(&r, 0, sizeof r);
-		fill_figures(&r, st, today);
-		work_of(&r, st, today, grace);
-		if (r.overdue <= 0 && !r.next_action[0] && !r.worked_today)
+		if (!read_row(q, st, &r))
 			continue;
 		if (add_row(q, &cap)) {
+			free_row(&r);
 			rc = SQLITE_NOMEM;
 			break;
 		}
-		fill_names(&r, st);
-		score_of(&r, q->weight);
 		q->done += r.worked_today;
 		q->todo += r.due && !r.worked_today;
 		q->rows[q->n++] = r;
@@ -252,15 +320,8 @@ int queue_load(struct queue *q, sqlite3 *db, day_t today, const char *collector)
 
 void queue_free(struct queue *q)
 {
-	for (size_t i = 0; i < q->n; i++) {
-		struct queue_row *r = &q->rows[i];
-		free(r->account_no);
-		free(r->name);
-		free(r->collector);
-		free(r->segment);
-		free(r->folded);
-		free(r->name_key);
-	}
+	for (size_t i = 0; i < q->n; i++)
+		free_row(&q->rows[i]);
 	free(q->rows);
 	free(q->view);
 	memset(q, 0, sizeof *q);
@@ -386,11 +447,11 @@ void queue_terms(const struct queue *q, const struct queue_row *r, struct queue_
 	char m[32];
 	money_format_grouped(r->overdue, m, sizeof m);
 	if (r->overdue > 0)
-		snprintf(out[QT_EURO_DAYS].about, sizeof out[QT_EURO_DAYS].about, "%s overdue, oldest %d day%s", m,
+		snprintf(out[QT_EURO_DAYS].about, sizeof out[QT_EURO_DAYS].about, "%s, oldest %d day%s", m,
 			 r->oldest_days, r->oldest_days == 1 ? "" : "s");
 	if (r->value[QT_BROKEN] || r->value[QT_MISSED])
 		snprintf(out[r->value[QT_BROKEN] ? QT_BROKEN : QT_MISSED].about, sizeof out->about,
-			 "not followed up by a call");
+			 "no call since");
 	if (r->level)
 		snprintf(out[QT_LEVEL].about, sizeof out->about, "step %d sent", r->level);
 	snprintf(out[QT_CONTACT].about, sizeof out->about, "%s", r->last_contact[0] ? r->last_contact : "never contacted");

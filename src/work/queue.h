@@ -67,6 +67,8 @@ struct queue {
 	struct queue_filter filter;
 	day_t today;
 	int weight[QT_COUNT];    /* the book's rules score-* */
+	int grace;               /* the book's rule promise-grace-days */
+	char scope[65];          /* the collector whose accounts are loaded; "": everybody's */
 };
 
 extern const char *const queue_term_names[QT_COUNT]; /* "broken promise", ... */
@@ -77,6 +79,11 @@ extern const char *const queue_term_names[QT_COUNT]; /* "broken promise", ... */
  * they were made are recomputed first. Returns 0 or -1. */
 int queue_load(struct queue *q, sqlite3 *db, day_t today, const char *collector);
 void queue_free(struct queue *q);
+/* Reads one account's row again after a write to it (its cached figures
+ * are right: summary.c), adding or dropping it as it now needs attention
+ * or not, and applies filter and order again: what logging a call costs,
+ * without reading the whole queue. Returns 0 or -1. */
+int queue_reload_account(struct queue *q, sqlite3 *db, const char *account_no);
 /* Re-applies filter and order to the loaded rows (no database access). */
 void queue_apply(struct queue *q);
 const char *queue_sort_name(enum queue_sort s);

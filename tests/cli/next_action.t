@@ -87,8 +87,8 @@ out=$(q --today 2026-11-25 queue --explain Q3)
 like "$out" "^Q3 Gamma NV" "--explain names the account"
 like "$out" "next action: call: broken promise on 2026-11-13 \(promise of 2026-11-10 broken\)" "its next action and reason"
 like "$out" "rank 1 of [0-9]+ in today's list" "its rank"
-like "$out" "broken promise +100000000 +1 +100000000 +not followed up by a call" "the broken promise's term"
-like "$out" "overdue euro-days +1 +2200 +2200 +200.00 overdue, oldest 11 days" "euro-days: amount and age"
+like "$out" "broken promise +100000000 +1 +100000000 +no call since" "the broken promise's term"
+like "$out" "overdue euro-days +1 +2200 +2200 +200.00, oldest 11 days" "euro-days: amount and age"
 like "$(q queue --explain Q1)" "not in today's list: worked today" "an account worked today is not ranked"
 fails "--explain of an account not in the queue" q queue --explain Q9
 "$R" -d "$B" rules --score-broken-promise 0 >/dev/null

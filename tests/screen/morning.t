@@ -23,7 +23,7 @@ send e
 screen_has "relance: score" "e: why the account is first"
 screen_has "next action: call: broken promise on 2026-11-13" "its next action"
 screen_has "rank 1 of 5 in today's list" "its rank"
-screen_has "broken promise +100000000 +1 +100000000 +not followed up" "the broken promise's term"
+screen_has "broken promise +100000000 +1 +100000000 +no call since" "the broken promise's term"
 screen_has "score +100002000" "and the score"
 send q
 
@@ -37,6 +37,11 @@ screen_has "The call's outcome" "c again: its outcome"
 screen_has "Follow-up +2026-12-01" "the form proposes calling again in a week"
 send Right
 screen_has "< no_answer >" "no answer"
+screen_has "Follow-up +2026-11-25" "the proposal follows the outcome: the next working day"
+send Right Right Right
+screen_has "< wrong_number >" "a wrong number"
+unlike "$(screen)" "Follow-up +20" "no day proposed: a task to find a number instead"
+send Left Left Left
 send Enter
 screen_has "call logged" "logged"
 send ]
