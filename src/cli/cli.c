@@ -319,6 +319,8 @@ void opts_account(struct opts *o, const char **account)
 
 const char *opts_positional(struct opts *o)
 {
+	if (o->bad || o->i >= o->argc) /* an option at the end that wanted a value */
+		return NULL;
 	if (!o->rest && strcmp(o->argv[o->i], "--") == 0) {
 		o->rest = 1;
 		if (++o->i >= o->argc)
