@@ -38,6 +38,31 @@ void dunning_standing(const struct dun_account *a, struct dun_standing *s)
 		}
 }
 
+void dunning_standing_text(const struct dun_standing *s, day_t today, char *out, size_t size)
+{
+	out[0] = '\0';
+	char level[24] = "no reminder yet", day[11];
+	if (s->level)
+		snprintf(level, sizeof level, "level %d", s->level);
+	if (s->hold) {
+		snprintf(out, size, "held%s%s", s->level ? ", " : "", s->level ? level : "");
+		return;
+	}
+	if (!s->invoices)
+		return;
+	if (s->next) {
+		date_iso(s->next_day, day);
+		snprintf(out, size, "%s, next step %d (%s) %s%s", level, s->next, s->channel,
+			 s->next_day <= today ? "due today" : "on ", s->next_day <= today ? "" : day);
+		return;
+	}
+	static const char *const why[] = {[DUN_HOLD] = "held", [DUN_PROMISED] = "under a promise",
+					  [DUN_PLAN] = "under a plan", [DUN_DISPUTED] = "disputed",
+					  [DUN_CREDIT] = "credit notes cover it", [DUN_DONE] = "every step taken",
+					  [DUN_DUE] = "", [DUN_WAITING] = ""};
+	snprintf(out, size, "%s, stopped: %s", level, why[s->why]);
+}
+
 int dunning_setting_save(struct book *b, const char *user, const char *account, const struct dun_setting *s,
 			 char *summary_out, size_t size)
 {

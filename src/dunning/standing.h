@@ -21,6 +21,12 @@ struct dun_standing {
 /* Sums up a (dunning_account) as one line's worth. */
 void dunning_standing(const struct dun_account *a, struct dun_standing *s);
 
+/* s in words: "held, level 2" (out of dunning), "no reminder yet, next step
+ * 1 (email) due today", "level 2, next step 3
+ * (letter) on 2026-12-01", "level 1, stopped: under a promise";
+ * empty when the account has nothing in dunning. */
+void dunning_standing_text(const struct dun_standing *s, day_t today, char *out, size_t size);
+
 /* A change to an account's own settings. */
 struct dun_setting {
 	int hold;              /* 1 hold, 0 release, -1 as it is */
