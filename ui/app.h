@@ -124,6 +124,8 @@ void view_entry_append(struct view *v, const char *text);
 struct view *view_help_new(struct app *a, enum view_id from);
 /* The plan of an account: its active plan, or a new one made from a form. */
 struct view *view_plan_new(struct app *a, const char *account_no, int64_t overdue);
+/* The open tasks of an account: changed, moved, marked done. */
+struct view *view_tasks_new(struct app *a, const char *account_no);
 /* The queue view moves its cursor to the next/previous account and gives
  * its number (NULL at either end). */
 const char *view_queue_step(struct app *a, int dir);
