@@ -83,7 +83,7 @@ int cmd_queue(const struct cli_globals *g, int argc, char **argv)
 
 static const struct table_column history_cols[] = {
 	{"id", CELL_TEXT}, {"at", CELL_TEXT}, {"type", CELL_TEXT}, {"user", CELL_TEXT},
-	{"summary", CELL_TEXT}, {"copy", CELL_TEXT},
+	{"summary", CELL_TEXT}, {"corrects", CELL_TEXT}, {"copy", CELL_TEXT},
 };
 
 static void history_row(const struct history_entry *e, void *arg)
@@ -94,7 +94,9 @@ static void history_row(const struct history_entry *e, void *arg)
 	char copy[80];
 	history_copy_label(e, copy, sizeof copy);
 	const struct table *t = arg;
-	const char *cells[] = {e->id, e->at, e->type, e->user, summary, t->fmt == FMT_TEXT ? copy : e->copy_id};
+	/* the entry it corrects (a call's outcome completing its start is no correction) */
+	const char *corrects = !e->corrects_type ? "" : t->fmt == FMT_TEXT ? uid_short(e->corrects) : e->corrects;
+	const char *cells[] = {e->id, e->at, e->type, e->user, summary, corrects, t->fmt == FMT_TEXT ? copy : e->copy_id};
 	table_row(arg, cells);
 }
 

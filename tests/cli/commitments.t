@@ -4,7 +4,8 @@
 # snooze, dunning, last contact, or "nothing agreed"); a task is moved or
 # edited (task move|edit), a snooze lifted (snooze --off), each journaled
 # and refused with a clear message when it cannot be; a note may correct
-# an entry of its account's journal (note --corrects).
+# an entry of its account's journal (note --corrects), which history
+# names in its corrects column.
 . "$(dirname "$0")/../lib/tap.sh"
 . "$(dirname "$0")/../lib/queue_book.sh"
 B="$T/q.db"
@@ -98,6 +99,10 @@ old=0190a000-0000-7000-8000-000000000005
 out=$(q note Q1 --corrects "$old" Asked for a copy of invoice Q1-1 and of the delivery note)
 like "$out" "^note [0-9a-f-]{36}$" "a correcting note prints its id"
 is "$(sqlite3 "$B" "SELECT corrects FROM activities WHERE id = '${out#note }'")" "$old" "it names the entry it corrects"
+is "$(q history Q1 --format tsv | head -1)" "id	at	type	user	summary	corrects	copy" "history: a corrects column"
+is "$(q history Q1 --format tsv | awk -F '\t' -v id="${out#note }" '$1 == id {print $6}')" "$old" "the correction names what it corrects"
+is "$(q history Q1 --format tsv | awk -F '\t' -v id="$old" '$1 == id {print "[" $6 "]"}')" "[]" "the entry corrected names nothing"
+like "$(q history Q1 | grep 'delivery note')" " 00000005 " "text: the last eight of its id"
 out=$(q note Q2 --corrects "$old" wrong account 2>&1)
 like "$?:$out" "^1:relance: note: --corrects $old: no entry of account Q2 has that id" "an entry of another account: refused, said"
 out=$(q note Q1 --corrects nope text 2>&1)
