@@ -41,7 +41,7 @@ struct entry {
 	char *corrects_type, *corrects_at, *corrects_summary;
 	char *corrected_at, *corrected_by; /* its latest correction's time and "type: summary" (NULL: none) */
 	int corrected_n;
-	char mark[64];      /* "corrects note 11-21 09:30", "corrected 11-24 10:00" */
+	char mark[64];      /* "corrects note 11-21 09:30", "corrected 11-24 10:00" (entry_when) */
 };
 
 enum { PANE_ITEMS, PANE_HISTORY };
@@ -144,7 +144,10 @@ static void entry_when(struct entry *e)
 		snprintf(e->mark, sizeof e->mark, "corrects %s %s", e->corrects_type, w + 5);
 	} else if (e->corrected_at) {
 		local_when(e->corrected_at, w);
-		snprintf(e->mark, sizeof e->mark, "corrected %s%s", w + 5, e->corrected_n > 1 ? " (and before)" : "");
+		if (e->corrected_n > 1)
+			snprintf(e->mark, sizeof e->mark, "corrected %d times, last %s", e->corrected_n, w + 5);
+		else
+			snprintf(e->mark, sizeof e->mark, "corrected %s", w + 5);
 	}
 }
 

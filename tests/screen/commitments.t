@@ -117,6 +117,12 @@ send Enter
 screen_has "^ corrects  the note of 2026-11-21 09:30 \(entry 00000005\):" "the correction's entry: what it corrects"
 screen_has "^ +Asked for a copy of invoice Q1-1$" "its words"
 send q
+q note Q1 --corrects $NOTE Asked for copies of Q1-1, the delivery note and the order >/dev/null
+send R G k
+screen_has "2026-11-21 09:30 note +tester +corrected 2 times, last 11-24 [0-9:]{5} Asked" "corrected twice: how often, and when last"
+send Enter
+screen_has "^ +note: Asked for copies of Q1-1, the delivery note and the order" "the entry: the latest correction"
+send q g
 
 # p on an open promise cancels it too; then p records a new one
 send p
