@@ -5,7 +5,7 @@
 #ifndef RELANCE_UI_ACTIONS_H
 #define RELANCE_UI_ACTIONS_H
 
-enum view_id { VIEW_GENERIC, VIEW_QUEUE, VIEW_ACCOUNT, VIEW_ENTRY, VIEW_HELP, VIEW_PLAN, VIEW_FIND, VIEW_COUNT };
+enum view_id { VIEW_GENERIC, VIEW_QUEUE, VIEW_ACCOUNT, VIEW_ENTRY, VIEW_HELP, VIEW_PLAN, VIEW_FIND, VIEW_TASKS, VIEW_COUNT };
 
 /* ACTION(id, name, view, "default keys, space-separated", help) */
 #define ACTIONS(ACTION) \
@@ -42,7 +42,7 @@ enum view_id { VIEW_GENERIC, VIEW_QUEUE, VIEW_ACCOUNT, VIEW_ENTRY, VIEW_HELP, VI
 	ACTION(OPEN_ENTRY, "open-entry", VIEW_ACCOUNT, "Enter", "show the history entry whole") \
 	ACTION(HISTORY_FILTER, "history-filter", VIEW_ACCOUNT, "f", "history: show one type only") \
 	ACTION(CALL, "call", VIEW_GENERIC, "c", "start a call on an account (timer below); again, anywhere: log it") \
-	ACTION(PROMISE, "promise", VIEW_ACCOUNT, "p", "record a promise to pay") \
+	ACTION(PROMISE, "promise", VIEW_ACCOUNT, "p", "record a promise to pay; with one open: change or cancel it") \
 	ACTION(NOTE, "note", VIEW_ACCOUNT, "a", "add a one-line note") \
 	ACTION(LONG_NOTE, "long-note", VIEW_ACCOUNT, "A", "write a long note in $VISUAL or $EDITOR") \
 	ACTION(DISPUTE, "dispute", VIEW_ACCOUNT, "d", "dispute the selected invoice") \
@@ -50,6 +50,9 @@ enum view_id { VIEW_GENERIC, VIEW_QUEUE, VIEW_ACCOUNT, VIEW_ENTRY, VIEW_HELP, VI
 	ACTION(TASK, "task", VIEW_ACCOUNT, "t", "add a follow-up task") \
 	ACTION(TASK_DONE, "task-done", VIEW_ACCOUNT, "x", "mark one of the account's open tasks done") \
 	ACTION(SNOOZE, "snooze", VIEW_ACCOUNT, "s", "put the account out of the queue until a date") \
+	ACTION(UNSNOOZE, "unsnooze", VIEW_ACCOUNT, "u", "lift the snooze: the account is back in the queue today") \
+	ACTION(TASKS, "tasks", VIEW_ACCOUNT, "T", "the account's open tasks: change, move or mark them done") \
+	ACTION(RELEASE_HOLD, "release-hold", VIEW_ACCOUNT, "H", "let the account held out of dunning back in") \
 	ACTION(PLAN, "plan", VIEW_ACCOUNT, "P", "the payment plan: open it, or make one") \
 	ACTION(DUNNING_NEXT, "dunning-next", VIEW_ACCOUNT, "L", "preview the next reminder; send it on confirmation") \
 	ACTION(QR_CODE, "qr-code", VIEW_ACCOUNT, "Q", "the EPC QR code paying the overdue balance") \
@@ -59,7 +62,10 @@ enum view_id { VIEW_GENERIC, VIEW_QUEUE, VIEW_ACCOUNT, VIEW_ENTRY, VIEW_HELP, VI
 	ACTION(PLAN_ADD_ROW, "plan-add-row", VIEW_PLAN, "a", "add an installment after the last") \
 	ACTION(PLAN_DELETE_ROW, "plan-delete-row", VIEW_PLAN, "d", "delete the installment (its amount goes to the remainder)") \
 	ACTION(PLAN_SPREAD, "plan-spread", VIEW_PLAN, "=", "spread the remainder over the rows not paid (odd cent on the last)") \
-	ACTION(FIND_OPEN, "find-open", VIEW_FIND, "Enter", "open the account found")
+	ACTION(FIND_OPEN, "find-open", VIEW_FIND, "Enter", "open the account found") \
+	ACTION(TASK_EDIT, "task-edit", VIEW_TASKS, "Enter", "change the task's date and text") \
+	ACTION(TASK_MOVE, "task-move", VIEW_TASKS, "m", "move the task to another day") \
+	ACTION(TASK_MARK_DONE, "task-mark-done", VIEW_TASKS, "x", "mark the task done")
 
 enum action {
 	ACT_NONE,

@@ -162,6 +162,8 @@ struct view *view_help_new(struct app *a, enum view_id from);
 void view_find_open(struct app *a, const char *text);
 /* The plan of an account: its active plan, or a new one made from a form. */
 struct view *view_plan_new(struct app *a, const char *account_no, int64_t overdue);
+/* The open tasks of an account: changed, moved, marked done. */
+struct view *view_tasks_new(struct app *a, const char *account_no);
 /* The queue view moves its cursor to the next/previous account and gives
  * its number (NULL at either end). */
 const char *view_queue_step(struct app *a, int dir);

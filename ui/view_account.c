@@ -1,6 +1,7 @@
 /* view_account.c — one account: identity and contact, figures and aging
- * bars, the open items pane and the history pane (Tab between them), the
- * next and previous account of the queue with ] and [. Everything is read
+ * bars, the block of what was agreed (commitments_ui.c), the open items
+ * pane and the history pane (Tab between them), the next and previous
+ * account of the queue with ] and [. Everything is read
  * through the engine once when the account opens: keys then only move. */
 #include <curses.h>
 #include <stdarg.h>
@@ -11,6 +12,7 @@
 #include "book/lib.h"
 #include "work/lib.h"
 #include "call_ui.h"
+#include "commitments_ui.h"
 #include "dunning_ui.h"
 #include "base/lib.h"
 #include "config.h"
@@ -34,6 +36,12 @@ struct entry {
 	char *id, *at, *type, *user, *summary, *body, *detail, *invoice, *corrects;
 	char *copy; /* the copy of the book that made it: its name, else its id's last 8 */
 	char when[17]; /* at, as the pane shows it: local time (entry_when) */
+	/* a correction: the type, time and summary of what it corrects
+	 * (corrects_type NULL: it corrects nothing) */
+	char *corrects_type, *corrects_at, *corrects_summary;
+	char *corrected_at, *corrected_by; /* its latest correction's time and "type: summary" (NULL: none) */
+	int corrected_n;
+	char mark[64];      /* "corrects note 11-21 09:30", "corrected 11-24 10:00" (entry_when) */
 };
 
 enum { PANE_ITEMS, PANE_HISTORY };
@@ -49,6 +57,7 @@ struct account_view {
 	char currency[8];
 	struct item *items;
 	struct entry *hist;
+	struct commit_block commit;
 	struct list li, lh;
 	int pane, rows_items, rows_hist;
 	int consumer; /* follows a consumer procedure: calling hours are limited */
@@ -63,6 +72,8 @@ static void free_history(struct account_view *av)
 		struct entry *e = &av->hist[i];
 		free(e->id), free(e->at), free(e->type), free(e->user), free(e->summary);
 		free(e->body), free(e->detail), free(e->invoice), free(e->corrects), free(e->copy);
+		free(e->corrects_type), free(e->corrects_at), free(e->corrects_summary), free(e->corrected_at);
+		free(e->corrected_by);
 	}
 	free(av->hist);
 	av->hist = NULL;
@@ -76,6 +87,7 @@ static void free_data(struct account_view *av)
 	}
 	free(av->items);
 	free_history(av);
+	commit_block_free(&av->commit);
 	av->items = NULL, av->hist = NULL;
 	av->li.count = av->lh.count = 0;
 	account_free(&av->acc);
@@ -105,15 +117,43 @@ static void take_item(const struct open_item *it, void *arg)
 					   it->days_past_due};
 }
 
-/* The time of an entry in the pane: local (relancerc's time-zone, else
- * TZ; stored in UTC); a payment's day as the ledger gives it (no time). */
-static void entry_when(struct entry *e)
+/* A stored time as the pane shows it: local (relancerc's time-zone, else
+ * TZ; stored in UTC). */
+static void local_when(const char *at, char when[17])
 {
 	struct local_time lt;
-	if (!strcmp(e->type, "payment") || time_local(e->at, settings.time_zone, &lt))
+	if (time_local(at, settings.time_zone, &lt))
+		snprintf(when, 17, "%.16s", at);
+	else
+		snprintf(when, 17, "%s", lt.when);
+}
+
+/* The time of an entry in the pane, local; a payment's day as the ledger
+ * gives it (no time). With it, the mark of a correction or of an entry
+ * corrected, in the same time. */
+static void entry_when(struct entry *e)
+{
+	if (!strcmp(e->type, "payment"))
 		snprintf(e->when, sizeof e->when, "%.10s", e->at);
 	else
-		snprintf(e->when, sizeof e->when, "%s", lt.when);
+		local_when(e->at, e->when);
+	char w[17];
+	e->mark[0] = '\0';
+	if (e->corrects_type) {
+		local_when(e->corrects_at, w);
+		snprintf(e->mark, sizeof e->mark, "corrects %s %s", e->corrects_type, w + 5);
+	} else if (e->corrected_at) {
+		local_when(e->corrected_at, w);
+		if (e->corrected_n > 1)
+			snprintf(e->mark, sizeof e->mark, "corrected %d times, last %s", e->corrected_n, w + 5);
+		else
+			snprintf(e->mark, sizeof e->mark, "corrected %s", w + 5);
+	}
+}
+
+static char *dup_or_null(const char *s)
+{
+	return s ? xstrdup(s) : NULL;
 }
 
 static void take_entry(const struct history_entry *e, void *arg)
@@ -128,7 +168,9 @@ static void take_entry(const struct history_entry *e, void *arg)
 	history_copy_label(e, copy, sizeof copy);
 	n[av->lh.count] = (struct entry){xstrdup(e->id), xstrdup(e->at), xstrdup(e->type), xstrdup(e->user), xstrdup(summary),
 					  xstrdup(e->body), xstrdup(e->detail), xstrdup(e->invoice_no), xstrdup(e->corrects),
-					  xstrdup(copy), ""};
+					  xstrdup(copy), "", dup_or_null(e->corrects_type), dup_or_null(e->corrects_at),
+					  dup_or_null(e->corrects_summary), dup_or_null(e->corrected_at),
+					  dup_or_null(e->corrected_by), e->corrected_n, ""};
 	entry_when(&n[av->lh.count++]);
 }
 
@@ -157,7 +199,10 @@ static int load(struct app *a, struct account_view *av, const char *account_no)
 		for (int i = 0; i < av->li.count; i++)
 			dunning_item_label(&dun, av->items[i].no, av->items[i].dunning, sizeof av->items[i].dunning);
 		av->consumer = dun.proc.consumer;
+		commit_block_load(a, &av->commit, av->acc.account_no, &dun);
 		dunning_account_free(&dun);
+	} else {
+		commit_block_load(a, &av->commit, av->acc.account_no, NULL);
 	}
 	load_history(a, av);
 	snprintf(av->title, sizeof av->title, "account %s", av->acc.account_no);
@@ -337,16 +382,22 @@ static void draw_history(struct account_view *av, int top, int rows)
 		draw_text(y, 2, 16, e->when, sel ? base : EL_MUTED, 0);
 		draw_text(y, 19, 8, e->type, base, 0);
 		draw_text(y, 28, 9, e->user, sel ? base : EL_MUTED, 0);
-		draw_text(y, 38, COLS - 38, e->summary, base, 0);
+		int x = 38;
+		if (e->mark[0]) /* which entry it corrects, or that it was corrected: before the summary */
+			x += draw_text(y, x, COLS - x, e->mark, sel ? base : EL_LABEL, 0) + 1;
+		if (x < COLS)
+			draw_text(y, x, COLS - x, e->summary, base, 0);
 	}
 }
 
 static void draw(struct app *a, struct view *v, int top, int rows)
 {
-	(void)a;
 	struct account_view *av = v->data;
 	draw_summary(av, top);
-	int rest = rows - 6;
+	/* what was agreed: a few lines, the open items and history keep the rest */
+	int block = commit_block_draw(a, &av->commit, top + 6, rows / 7);
+	top += block;
+	int rest = rows - 6 - block;
 	int items = rest * 2 / 5;
 	if (items < 4)
 		items = 4;
@@ -414,8 +465,18 @@ static void open_entry(struct app *a, struct account_view *av)
 	if (*e->invoice)
 		entry_line(t, "invoice   %s", e->invoice);
 	/* a call's outcome completes its start: the start is in its fields */
-	if (*e->corrects && strcmp(e->type, "call"))
-		entry_line(t, "corrects  %s", e->corrects);
+	if (e->corrects_type) {
+		char w[17];
+		local_when(e->corrects_at, w);
+		entry_line(t, "corrects  the %s of %s (entry %s):", e->corrects_type, w, uid_short(e->corrects));
+		entry_line(t, "          %s", e->corrects_summary ? e->corrects_summary : "");
+	}
+	if (e->corrected_at) {
+		char w[17];
+		local_when(e->corrected_at, w);
+		entry_line(t, "corrected %s%s:", w, e->corrected_n > 1 ? " (the latest of its corrections)" : "");
+		entry_line(t, "          %s", e->corrected_by ? e->corrected_by : "");
+	}
 	entry_line(t, "id        %s", e->id);
 	entry_line(t, "%s", "");
 	int head = t->n;
@@ -583,6 +644,20 @@ static int write_form(struct app *a, struct view *v, struct form *f, int (*save)
 	return 1;
 }
 
+/* After a write made outside write_form: the queue and the account again,
+ * the message kept. */
+static void reread(struct app *a, struct view *v)
+{
+	struct account_view *av = v->data;
+	char no[80], msg[256];
+	int err = a->status_error;
+	snprintf(no, sizeof no, "%s", av->acc.account_no);
+	snprintf(msg, sizeof msg, "%s", a->status);
+	app_account_changed(a, no);
+	view_account_show(a, v, no);
+	app_message(a, err, "%s", msg);
+}
+
 static const char *selected_invoice(struct account_view *av)
 {
 	if (av->pane != PANE_ITEMS || av->li.count == 0)
@@ -651,6 +726,11 @@ static void write_action(struct app *a, struct view *v, enum action act)
 		break;
 	}
 	case ACT_PROMISE: {
+		if (!strcmp(av->commit.c.promise.status, "open")) { /* the open one, to change or cancel */
+			if (commit_promise_change(a, &av->commit, av->acc.account_no))
+				reread(a, v);
+			break;
+		}
 		/* Invoices: empty, the oldest open ones up to the amount */
 		struct field fl[] = {{"Amount", FIELD_AMOUNT, 1, NULL, ""}, {"Date", FIELD_DATE_FUTURE, 1, NULL, ""},
 				     {"Invoices", FIELD_TEXT, 0, NULL, ""}, {"Note", FIELD_TEXT, 0, NULL, ""}};
@@ -735,17 +815,23 @@ static int key(struct app *a, struct view *v, enum action act)
 		app_push(a, view_plan_new(a, av->acc.account_no, av->overdue));
 		return 1;
 	}
+	case ACT_TASKS:
+		app_push(a, view_tasks_new(a, ((struct account_view *)v->data)->acc.account_no));
+		return 1;
+	case ACT_UNSNOOZE:
+	case ACT_RELEASE_HOLD: {
+		struct account_view *av = v->data;
+		if (act == ACT_UNSNOOZE ? commit_unsnooze(a, &av->commit, av->acc.account_no)
+					: commit_release_hold(a, &av->commit, av->acc.account_no))
+			reread(a, v);
+		return 1;
+	}
 	case ACT_DUNNING_NEXT: {
 		struct account_view *av = v->data;
 		char no[80];
 		snprintf(no, sizeof no, "%s", av->acc.account_no);
 		dunning_preview(a, no);
-		char msg[256];
-		snprintf(msg, sizeof msg, "%s", a->status);
-		int err = a->status_error;
-		app_account_changed(a, no);
-		view_account_show(a, v, no);
-		app_message(a, err, "%s", msg);
+		reread(a, v);
 		return 1;
 	}
 	case ACT_QR_CODE:

@@ -1,7 +1,9 @@
 /* history.c — reading the journal and the payments of an account as one
  * list, newest first (indexes activities_account and payments_account); a
  * call is one row: its start entry is left out once the entry that logs its
- * outcome completes it (index activities_corrects). */
+ * outcome completes it (index activities_corrects). An entry that corrects
+ * another comes with what it corrects, and a corrected one with its latest
+ * correction. */
 #include "history.h"
 
 #include <stdio.h>
@@ -9,19 +11,34 @@
 
 #include "base/lib.h"
 
+/* Entry `by` corrects entry `of` unless it is a call's outcome completing
+ * the call's start. */
+#define NOT_A_CALL(by, of) "NOT (" by ".type = 'call' AND " of ".type = 'call')"
+
 #define HISTORY_SQL \
 	"SELECT * FROM (" \
 	" SELECT id, at, type, user, summary, body, detail, invoice_no, corrects, 0 AS amount, '' AS currency, " \
 	"  copy_id, coalesce((SELECT name FROM sync_peers WHERE sync_peers.copy_id = activities.copy_id), " \
 	"   (SELECT value FROM book_meta WHERE key = 'copy_name' AND activities.copy_id = " \
-	"    (SELECT value FROM book_meta WHERE key = 'copy_id'))) AS copy_name " \
+	"    (SELECT value FROM book_meta WHERE key = 'copy_id'))) AS copy_name, " \
+	/* what it corrects, and the latest of what corrects it (a call's \
+	 * outcome completing its start is no correction) */ \
+	" (SELECT o.at FROM activities o WHERE o.id = activities.corrects AND " NOT_A_CALL("activities", "o") "), " \
+	" (SELECT o.type FROM activities o WHERE o.id = activities.corrects AND " NOT_A_CALL("activities", "o") "), " \
+	" (SELECT o.summary FROM activities o WHERE o.id = activities.corrects AND " NOT_A_CALL("activities", "o") "), " \
+	" (SELECT c.at FROM activities c WHERE c.corrects = activities.id AND " NOT_A_CALL("c", "activities") \
+	"  ORDER BY c.at DESC LIMIT 1), " \
+	" (SELECT count(*) FROM activities c WHERE c.corrects = activities.id AND " NOT_A_CALL("c", "activities") "), " \
+	" (SELECT c.type || ': ' || c.summary FROM activities c WHERE c.corrects = activities.id AND " \
+	NOT_A_CALL("c", "activities") " ORDER BY c.at DESC LIMIT 1) " \
 	" FROM activities WHERE account_no = ?1 " \
 	/* a call's start, once an entry completes it, is that entry's row */ \
 	"  AND NOT (type = 'call' AND EXISTS (SELECT 1 FROM activities AS done " \
 	"   WHERE done.corrects = activities.id AND done.type = 'call')) " \
 	" UNION ALL " \
 	" SELECT payment_ref, date || 'T00:00:00Z', 'payment', 'ledger', NULL, NULL, NULL, invoice_no, " \
-	" NULL, amount, currency || ' ' || coalesce(communication, ''), NULL, NULL FROM payments WHERE account_no = ?1" \
+	" NULL, amount, currency || ' ' || coalesce(communication, ''), NULL, NULL, NULL, NULL, NULL, NULL, 0, NULL " \
+	" FROM payments WHERE account_no = ?1" \
 	") WHERE ?2 IS NULL OR type = ?2 "
 
 static const char *text(sqlite3_stmt *st, int col)
@@ -49,6 +66,9 @@ long history_list(sqlite3 *db, const char *account_no, const char *type, long of
 			.invoice_no = text(st, 7), .corrects = text(st, 8),
 			.amount = sqlite3_column_int64(st, 9), .currency = text(st, 10),
 			.copy_id = text(st, 11), .copy_name = text(st, 12),
+			.corrects_at = text(st, 13), .corrects_type = text(st, 14), .corrects_summary = text(st, 15),
+			.corrected_at = text(st, 16), .corrected_n = sqlite3_column_int(st, 17),
+			.corrected_by = text(st, 18),
 		};
 		fn(&e, arg);
 		n++;

@@ -13,6 +13,12 @@ struct history_entry {
 	const char *currency;  /* payments only */
 	const char *copy_id;   /* the copy of the book that made it (NULL: payments) */
 	const char *copy_name; /* that copy's name, when this copy knows it */
+	/* the entry it corrects (NULL: none; a call's outcome completing its
+	 * start is no correction): its time, type and summary */
+	const char *corrects_at, *corrects_type, *corrects_summary;
+	const char *corrected_at; /* when the latest entry correcting it was made (NULL: none) */
+	const char *corrected_by; /* that entry's type and summary, "note: ..." */
+	int corrected_n;          /* how many correct it */
 };
 /* The copy in a few characters: its name, else the last 8 of its id. */
 void history_copy_label(const struct history_entry *e, char *out, size_t size);

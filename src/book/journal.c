@@ -102,6 +102,18 @@ void journal_rule_stamp(struct rule_stamp *r, const char *name, const char *at)
 	r->s.copy_id = "rules";
 }
 
+int journal_entry_of(sqlite3 *db, const char *id, const char *account_no)
+{
+	sqlite3_stmt *st = db_prepare(db, "SELECT 1 FROM activities WHERE id = ?1 AND account_no = ?2");
+	if (!st)
+		return -1;
+	sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, account_no, -1, SQLITE_STATIC);
+	int rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	return rc == SQLITE_ROW ? 1 : rc == SQLITE_DONE ? 0 : -1;
+}
+
 int journal_account_change(struct book *b, const struct journal_entry *e)
 {
 	return journal_add(b, e, NULL);

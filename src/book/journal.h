@@ -47,6 +47,10 @@ const char *journal_last_id(void);
  * left as it is. */
 int journal_add_stamped(struct book *b, const struct journal_entry *e, const struct journal_stamp *stamp);
 
+/* 1 when id is an entry of account_no's journal (what a correction may
+ * name), 0 when not, -1 on error. */
+int journal_entry_of(sqlite3 *db, const char *id, const char *account_no);
+
 /* Journals a change to e->account_no inside the caller's transaction:
  * journal_add without the id. 0 or -1. */
 int journal_account_change(struct book *b, const struct journal_entry *e);

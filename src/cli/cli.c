@@ -97,7 +97,9 @@ static const struct command commands[] = {
 	 "--format F           text (default), tsv or json",
 	 cmd_calls},
 	{"note", "add a note to an account's history",
-	 "note ACCOUNT TEXT [--quiet]\n"
+	 "note ACCOUNT TEXT [--corrects ENTRY_ID] [--quiet]\n"
+	 "--corrects ENTRY_ID  the note corrects that entry of the account's history\n"
+	 "                     (the journal is never changed: the correction is shown beside it)\n"
 	 "--quiet, -q          print nothing (default: \"note ENTRY_ID\")",
 	 cmd_note},
 	{"promise", "record a promise to pay, change or cancel one",
@@ -124,10 +126,12 @@ static const struct command commands[] = {
 	 "relance dispute resolve INVOICE --as credit_note|rejected|resolved [--note T]\n"
 	 "--as H               how it ended",
 	 cmd_dispute},
-	{"task", "add a follow-up task, or mark one done",
+	{"task", "add a follow-up task, move or change one, or mark one done",
 	 "task add ACCOUNT --date D TEXT\n"
 	 "--date D             when to follow up: today or later\n"
 	 "                     (2026-12-01, 1/12, +3, fri...: DATES in relance(1))\n"
+	 "relance task move TASK_ID --date D          another day (today or later; DATES)\n"
+	 "relance task edit TASK_ID [--date D] TEXT   another text (and day)\n"
 	 "relance task done TASK_ID",
 	 cmd_task},
 	{"tasks", "list the open follow-up tasks, by due date",
@@ -150,10 +154,11 @@ static const struct command commands[] = {
 	 "--format F           text (default), tsv or json\n"
 	 "relance plan cancel ACCOUNT",
 	 cmd_plan},
-	{"snooze", "put an account out of the queue until a date",
-	 "snooze ACCOUNT --until D\n"
+	{"snooze", "put an account out of the queue until a date, or lift its snooze",
+	 "snooze ACCOUNT --until D | snooze ACCOUNT --off\n"
 	 "--until D            the day it comes back (today: at once), not in the past\n"
-	 "                     (2026-12-01, 1/12, +3, fri...: DATES in relance(1))",
+	 "                     (2026-12-01, 1/12, +3, fri...: DATES in relance(1))\n"
+	 "--off                lift the snooze in force: back in the queue today",
 	 cmd_snooze},
 	{"rules", "show or set the book's rules: promises, plans, calling back, the queue's score",
 	 "rules [--NAME N]...\n"
@@ -352,6 +357,8 @@ void opts_account(struct opts *o, const char **account)
 
 const char *opts_positional(struct opts *o)
 {
+	if (o->bad || o->i >= o->argc) /* an option at the end that wanted a value */
+		return NULL;
 	if (!o->rest && strcmp(o->argv[o->i], "--") == 0) {
 		o->rest = 1;
 		if (++o->i >= o->argc)

@@ -1,6 +1,6 @@
 /* cmd_account.c — `relance queue`, `relance show ACCOUNT` and `relance
  * history ACCOUNT`: the command-line twins of the workstation's queue,
- * account and history panes. Every data string goes out through table.c's
+ * account (with its commitments block) and history panes. Every data string goes out through table.c's
  * escaping. */
 #include <stdio.h>
 #include <stdlib.h>
@@ -8,6 +8,7 @@
 
 #include "book/lib.h"
 #include "cli.h"
+#include "dunning/lib.h"
 #include "base/lib.h"
 #include "work/lib.h"
 
@@ -146,7 +147,7 @@ int cmd_queue(const struct cli_globals *g, int argc, char **argv)
 
 static const struct table_column history_cols[] = {
 	{"id", CELL_TEXT}, {"at", CELL_TEXT}, {"type", CELL_TEXT}, {"user", CELL_TEXT},
-	{"summary", CELL_TEXT}, {"copy", CELL_TEXT},
+	{"summary", CELL_TEXT}, {"corrects", CELL_TEXT}, {"copy", CELL_TEXT},
 };
 
 static void history_row(const struct history_entry *e, void *arg)
@@ -157,7 +158,9 @@ static void history_row(const struct history_entry *e, void *arg)
 	char copy[80];
 	history_copy_label(e, copy, sizeof copy);
 	const struct table *t = arg;
-	const char *cells[] = {e->id, e->at, e->type, e->user, summary, t->fmt == FMT_TEXT ? copy : e->copy_id};
+	/* the entry it corrects (a call's outcome completing its start is no correction) */
+	const char *corrects = !e->corrects_type ? "" : t->fmt == FMT_TEXT ? uid_short(e->corrects) : e->corrects;
+	const char *cells[] = {e->id, e->at, e->type, e->user, summary, corrects, t->fmt == FMT_TEXT ? copy : e->copy_id};
 	table_row(arg, cells);
 }
 
@@ -264,6 +267,41 @@ static void item_line(const struct open_item *it, void *arg)
 	table_row(t, cells);
 }
 
+/* What was agreed, as the account screen's block shows it. */
+static int show_commitments(struct book *b, const char *account)
+{
+	struct commitments c;
+	if (commitments_read(b, account, today(), &c)) {
+		commitments_free(&c);
+		return -1;
+	}
+	char line[1024];
+	printf("\nCommitments\n");
+	if (commitments_none(&c))
+		printf("  nothing agreed\n");
+	commitments_promise_text(&c, today(), line, sizeof line);
+	field("promise", line);
+	commitments_plan_text(&c, line, sizeof line);
+	field("plan", line);
+	for (int i = 0; i < c.ntasks; i++) {
+		snprintf(line, sizeof line, "%s %s", c.tasks[i].due, c.tasks[i].text);
+		field("task", line);
+	}
+	field("snoozed until", c.snoozed_until);
+	struct dun_account d;
+	if (dunning_account(b->db, account, today(), &d) == 0) {
+		struct dun_standing s;
+		dunning_standing(&d, &s);
+		dunning_standing_text(&s, today(), line, sizeof line);
+		field("dunning", line);
+		dunning_account_free(&d);
+	}
+	commitments_contact_text(&c, c.contact.at, line, sizeof line);
+	field("last contact", line);
+	commitments_free(&c);
+	return 0;
+}
+
 int cmd_show(const struct cli_globals *g, int argc, char **argv)
 {
 	struct opts o;
@@ -305,6 +343,8 @@ int cmd_show(const struct cli_globals *g, int argc, char **argv)
 	field("ledger read", a.imported_at);
 	struct account_filter f = {.account_no = account};
 	int rc = ledger_accounts(b.db, today(), &f, show_figures, &a);
+	if (rc == 0)
+		rc = show_commitments(&b, account);
 	static const struct table_column cols[] = {
 		{"invoice_no", CELL_TEXT}, {"kind", CELL_TEXT}, {"issue_date", CELL_TEXT},
 		{"due_date", CELL_TEXT}, {"amount", CELL_NUMBER}, {"open", CELL_NUMBER},

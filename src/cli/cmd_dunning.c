@@ -220,107 +220,46 @@ static int dunning_status(const struct cli_globals *g, int argc, char **argv)
 	return 0;
 }
 
-/* hold, release, set: one row of account_dunning, journaled. */
+/* hold, release, set: one row of account_dunning, journaled (standing.c). */
 static int dunning_setting(const struct cli_globals *g, const char *verb, int argc, char **argv)
 {
 	struct opts o;
-	const char *account = NULL, *procedure = NULL, *note = NULL;
-	long rate = -2;
+	const char *account = NULL;
+	struct dun_setting s = {.hold = !strcmp(verb, "dunning hold") ? 1 : !strcmp(verb, "dunning release") ? 0 : -1,
+				.rate = -2};
 	opts_init(&o, verb, argc, argv);
 	int set = !strcmp(verb, "dunning set");
 	while (opts_more(&o)) {
 		if (set && opts_value(&o, "--procedure"))
-			procedure = o.arg;
+			s.procedure = o.arg;
 		else if (set && opts_value(&o, "--rate")) {
 			if (!strcmp(o.arg, "none"))
-				rate = -1;
+				s.rate = -1;
 			else {
 				int64_t r;
 				if (money_parse(o.arg, strlen(o.arg), MARK_POINT, &r) != MONEY_OK || r < 0 || r > 10000)
 					msg_error("%s: --rate %s: a yearly rate in percent (8.5) or none", verb, o.arg),
 						o.bad = 1;
 				else
-					rate = (long)r;
+					s.rate = (long)r;
 			}
 		} else if (opts_value(&o, "--note"))
-			note = o.arg;
+			s.note = o.arg;
 		else {
 			opts_account(&o, &account);
 		}
 	}
 	if (!o.bad && !account)
 		msg_error("%s: give an account", verb), o.bad = 1;
-	if (!o.bad && set && !procedure && rate == -2)
+	if (!o.bad && set && !s.procedure && s.rate == -2)
 		msg_error("%s: give --procedure NAME|default or --rate R|none", verb), o.bad = 1;
 	if (o.bad)
 		return 2;
 	struct book b;
 	if (book_open_at(&b, g->db, BOOK_EXISTING))
 		return 1;
-	int rc = ledger_account_exists(b.db, account) > 0 ? 0 : -1;
-	if (rc)
-		msg_error("%s: no account %s in the book", verb, account);
-	if (!rc && procedure && strcmp(procedure, "default")) {
-		sqlite3_stmt *st = db_prepare(b.db, "SELECT 1 FROM procedures WHERE name = ?1");
-		if (st) {
-			sqlite3_bind_text(st, 1, procedure, -1, SQLITE_STATIC);
-			if (sqlite3_step(st) != SQLITE_ROW)
-				msg_error("%s: no procedure %s (relance procedures list)", verb, procedure), rc = -1;
-			sqlite3_finalize(st);
-		}
-	}
-	if (rc) {
-		book_close(&b);
-		return 1;
-	}
-	char now[21], summary[300];
-	now_utc(now);
-	int nested;
-	rc = db_tx_begin(b.db, &nested);
-	sqlite3_stmt *st = rc ? NULL : db_prepare(b.db,
-		"INSERT INTO account_dunning(account_no, hold, procedure, rate, note, user, updated_at) "
-		"VALUES (?1, coalesce(?2, 0), ?3, iif(?4 >= 0, ?4, NULL), ?5, ?6, ?7) "
-		"ON CONFLICT (account_no) DO UPDATE SET hold = coalesce(?2, hold), "
-		"procedure = iif(?8, ?3, procedure), rate = iif(?4 = -2, rate, iif(?4 >= 0, ?4, NULL)), "
-		"note = coalesce(?5, note), user = ?6, updated_at = ?7");
-	if (st) {
-		sqlite3_bind_text(st, 1, account, -1, SQLITE_STATIC);
-		if (!strcmp(verb, "dunning hold"))
-			sqlite3_bind_int(st, 2, 1);
-		else if (!strcmp(verb, "dunning release"))
-			sqlite3_bind_int(st, 2, 0);
-		if (procedure && strcmp(procedure, "default"))
-			sqlite3_bind_text(st, 3, procedure, -1, SQLITE_STATIC);
-		sqlite3_bind_int64(st, 4, rate);
-		if (note)
-			sqlite3_bind_text(st, 5, note, -1, SQLITE_STATIC);
-		sqlite3_bind_text(st, 6, g->user, -1, SQLITE_STATIC);
-		sqlite3_bind_text(st, 7, now, -1, SQLITE_STATIC);
-		sqlite3_bind_int(st, 8, procedure != NULL);
-		rc = sqlite3_step(st) == SQLITE_DONE ? 0 : -1;
-		if (rc)
-			msg_error("%s: %s", verb, sqlite3_errmsg(b.db));
-		sqlite3_finalize(st);
-	} else {
-		rc = -1;
-	}
-	if (!strcmp(verb, "dunning hold"))
-		snprintf(summary, sizeof summary, "Dunning held%s%s", note ? ": " : "", note ? note : "");
-	else if (!strcmp(verb, "dunning release"))
-		snprintf(summary, sizeof summary, "Dunning released%s%s", note ? ": " : "", note ? note : "");
-	else {
-		char r[32] = "";
-		if (rate >= 0) {
-			char v[24];
-			money_format(rate, v, sizeof v);
-			snprintf(r, sizeof r, "%s %%", v);
-		}
-		snprintf(summary, sizeof summary, "Dunning settings:%s%s%s%s", procedure ? " procedure " : "",
-			 procedure ? procedure : "", rate == -1 ? " statutory interest rate" : rate >= 0 ? " contractual rate " : "",
-			 r);
-	}
-	struct journal_entry e = {account, "system", g->user, NULL, summary, NULL, NULL, NULL};
-	rc = journal_finish_change(&b, nested, rc, &e);
+	char summary[300];
+	int rc = dunning_setting_save(&b, g->user, account, &s, summary, sizeof summary);
 	if (!rc)
 		printf("%s: %s\n", account, summary);
 	book_close(&b);

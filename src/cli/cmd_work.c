@@ -1,6 +1,6 @@
 /* cmd_work.c — the collector's writes from the command line: `log call`,
- * `note`, `promise add`, `promises`, `dispute`, `task add|done`, `tasks`,
- * `plan add|show|cancel`. The same
+ * `note`, `promise add|change|cancel`, `promises`, `dispute`,
+ * `task add|done|move|edit`, `tasks`, `plan add|show|cancel`, `snooze`. The same
  * engine functions the workstation's forms will call. */
 #include <stdio.h>
 #include <stdlib.h>
@@ -40,30 +40,6 @@ static int amount_arg(struct opts *o, int64_t *cents)
 		return -1;
 	}
 	return 0;
-}
-
-/* Joins the remaining positional words into text (for notes and tasks);
- * --quiet (or -q) before a "--" sets *quiet. */
-static void rest_text(struct opts *o, char *text, size_t size, const char **first, int *quiet)
-{
-	size_t used = 0;
-	text[0] = '\0';
-	while (opts_more(o)) {
-		if (opts_flag(o, "--quiet") || opts_flag(o, "-q")) {
-			*quiet = 1;
-			continue;
-		}
-		const char *w = opts_positional(o);
-		if (!w)
-			return;
-		if (!*first) {
-			*first = w;
-			continue;
-		}
-		int n = snprintf(text + used, size - used, "%s%s", used ? " " : "", w);
-		if (n > 0 && used + (size_t)n < size)
-			used += (size_t)n;
-	}
 }
 
 static int finish(struct book *b, int rc)
@@ -179,13 +155,31 @@ int cmd_calls(const struct cli_globals *g, int argc, char **argv)
 int cmd_note(const struct cli_globals *g, int argc, char **argv)
 {
 	struct opts o;
-	const char *account = NULL;
-	char text[4096];
+	const char *account = NULL, *corrects = NULL;
+	char text[4096] = "";
+	size_t used = 0;
 	int quiet = 0;
 	opts_init(&o, "note", argc, argv);
-	rest_text(&o, text, sizeof text, &account, &quiet);
+	while (opts_more(&o)) {
+		if (opts_flag(&o, "--quiet") || opts_flag(&o, "-q")) {
+			quiet = 1;
+		} else if (opts_value(&o, "--corrects")) {
+			corrects = o.arg;
+		} else {
+			const char *w = opts_positional(&o);
+			if (!w)
+				break;
+			if (!account) {
+				account = w;
+				continue;
+			}
+			int n = snprintf(text + used, sizeof text - used, "%s%s", used ? " " : "", w);
+			if (n > 0 && used + (size_t)n < sizeof text)
+				used += (size_t)n;
+		}
+	}
 	if (!o.bad && (!account || !*text)) {
-		msg_error("note: usage: relance note ACCOUNT TEXT [--quiet]");
+		msg_error("note: usage: relance note ACCOUNT TEXT [--corrects ENTRY_ID] [--quiet]");
 		o.bad = 1;
 	}
 	if (o.bad)
@@ -193,7 +187,12 @@ int cmd_note(const struct cli_globals *g, int argc, char **argv)
 	struct book b;
 	if (open_book_account(g, &b, account))
 		return 1;
-	struct journal_entry e = {account, "note", g->user, NULL, text, NULL, NULL, NULL};
+	if (corrects && journal_entry_of(b.db, corrects, account) <= 0) {
+		msg_error("note: --corrects %s: no entry of account %s has that id (relance history %s --format tsv)",
+			  corrects, account, account);
+		return finish(&b, 1);
+	}
+	struct journal_entry e = {account, "note", g->user, NULL, text, NULL, NULL, corrects};
 	char id[UID_LEN + 1];
 	int rc = journal_add(&b, &e, id);
 	if (rc == 0 && !quiet)
@@ -376,8 +375,11 @@ int cmd_task(const struct cli_globals *g, int argc, char **argv)
 		}
 	}
 	int adding = what && !strcmp(what, "add"), done = what && !strcmp(what, "done");
-	if (!o.bad && !((adding && target && has_date && *text) || (done && target && !*text))) {
-		msg_error("task: usage: relance task add ACCOUNT --date D TEXT, or relance task done TASK_ID");
+	int moving = what && !strcmp(what, "move"), editing = what && !strcmp(what, "edit");
+	if (!o.bad && !((adding && target && has_date && *text) || (done && target && !*text && !has_date) ||
+			(moving && target && has_date && !*text) || (editing && target && *text))) {
+		msg_error("task: usage: relance task add ACCOUNT --date D TEXT, relance task done TASK_ID,\n"
+			  "   relance task move TASK_ID --date D, or relance task edit TASK_ID [--date D] TEXT");
 		o.bad = 1;
 	}
 	if (o.bad)
@@ -387,6 +389,8 @@ int cmd_task(const struct cli_globals *g, int argc, char **argv)
 		return 1;
 	if (done)
 		return finish(&b, task_done(&b, g->user, target));
+	if (moving || editing)
+		return finish(&b, task_change(&b, g->user, target, has_date ? due : 0, editing ? text : NULL));
 	char id[UID_LEN + 1];
 	int rc = task_add(&b, g->user, target, due, text, id);
 	if (rc == 0)
@@ -528,16 +532,19 @@ int cmd_snooze(const struct cli_globals *g, int argc, char **argv)
 	const char *account = NULL;
 	day_t until = 0;
 	int has_until = 0;
+	int off = 0;
 	opts_init(&o, "snooze", argc, argv);
 	while (opts_more(&o)) {
 		if (opts_value(&o, "--until"))
 			has_until = opts_date(&o, WHEN_NOT_PAST, &until) == 0;
+		else if (opts_flag(&o, "--off"))
+			off = 1;
 		else {
 			opts_account(&o, &account);
 		}
 	}
-	if (!o.bad && (!account || !has_until)) {
-		msg_error("snooze: usage: relance snooze ACCOUNT --until D");
+	if (!o.bad && (!account || has_until == off)) {
+		msg_error("snooze: usage: relance snooze ACCOUNT --until D, or relance snooze ACCOUNT --off");
 		o.bad = 1;
 	}
 	if (o.bad)
@@ -545,6 +552,8 @@ int cmd_snooze(const struct cli_globals *g, int argc, char **argv)
 	struct book b;
 	if (open_book(g, &b))
 		return 1;
+	if (off)
+		return finish(&b, task_unsnooze(&b, g->user, account));
 	return finish(&b, task_snooze(&b, g->user, account, until));
 }
 

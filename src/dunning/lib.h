@@ -10,5 +10,6 @@
 #include "interest.h"  /* late-payment interest and compensation */
 #include "procedure.h" /* procedures and their steps */
 #include "qr.h"        /* QR codes as half blocks or PNG */
+#include "standing.h"  /* an account's dunning at a glance, its own settings */
 
 #endif

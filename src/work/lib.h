@@ -6,6 +6,7 @@
 #define RELANCE_WORK_LIB_H
 
 #include "call.h"    /* phone calls and their outcomes */
+#include "commitments.h" /* what was agreed on an account, at a glance */
 #include "dispute.h" /* disputed invoices */
 #include "plan.h"    /* payment plans and their installments */
 #include "promise.h" /* promises to pay and the rules that follow them */

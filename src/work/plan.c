@@ -421,19 +421,22 @@ int plan_evaluate_lapsed(struct book *b, day_t today_)
 
 static int evaluate(struct book *b, day_t today_, const char *account_no, int lapsed_only)
 {
-	sqlite3_stmt *q = db_prepare(b->db,
-		"SELECT p.id, p.account_no, i.seq, i.due_date, i.amount, i.paid_amount, i.status, "
-		" (SELECT coalesce(sum(y.amount), 0) FROM payments y WHERE y.account_no = p.account_no "
-		"  AND y.date >= substr(p.created_at, 1, 10)), "
-		/* when installments were paid: the end of the day of the last payment */
-		" max(p.created_at, (SELECT max(y.date) FROM payments y WHERE y.account_no = p.account_no "
-		"  AND y.date >= substr(p.created_at, 1, 10)) || 'T23:59:58Z'), "
-		/* when this one was missed: the day after its grace */
-		" date(i.due_date, '+' || (?4 + 1) || ' days') || 'T00:00:00Z' "
-		"FROM plans p JOIN plan_installments i ON i.plan_id = p.id "
-		"WHERE p.status = 'active' AND (?1 IS NULL OR p.account_no = ?1) "
-		"AND (?2 = 0 OR EXISTS (SELECT 1 FROM plan_installments x WHERE x.plan_id = p.id "
-		"AND x.status = 'due' AND x.due_date < ?3)) ORDER BY p.id, i.due_date, i.seq");
+#define EVALUATE_SQL(accounts) \
+		"SELECT p.id, p.account_no, i.seq, i.due_date, i.amount, i.paid_amount, i.status, " \
+		" (SELECT coalesce(sum(y.amount), 0) FROM payments y WHERE y.account_no = p.account_no " \
+		"  AND y.date >= substr(p.created_at, 1, 10)), " \
+		/* when installments were paid: the end of the day of the last payment */ \
+		" max(p.created_at, (SELECT max(y.date) FROM payments y WHERE y.account_no = p.account_no " \
+		"  AND y.date >= substr(p.created_at, 1, 10)) || 'T23:59:58Z'), " \
+		/* when this one was missed: the day after its grace */ \
+		" date(i.due_date, '+' || (?4 + 1) || ' days') || 'T00:00:00Z' " \
+		"FROM plans p JOIN plan_installments i ON i.plan_id = p.id " \
+		"WHERE p.status = 'active' AND " accounts " " \
+		"AND (?2 = 0 OR EXISTS (SELECT 1 FROM plan_installments x WHERE x.plan_id = p.id " \
+		"AND x.status = 'due' AND x.due_date < ?3)) ORDER BY p.id, i.due_date, i.seq"
+	/* one account: read through its index, not by a scan of every plan */
+	sqlite3_stmt *q = db_prepare(b->db, account_no ? EVALUATE_SQL("p.account_no = ?1") : EVALUATE_SQL("?1 IS NULL"));
+#undef EVALUATE_SQL
 	sqlite3_stmt *up = db_prepare(b->db, "UPDATE plan_installments SET paid_amount = ?3, status = ?4 "
 					     "WHERE plan_id = ?1 AND seq = ?2");
 	if (!q || !up) {

@@ -173,3 +173,99 @@ int task_done(struct book *b, const char *user, const char *task_id)
 		return -1;
 	return 0;
 }
+
+int task_change(struct book *b, const char *user, const char *task_id, day_t due, const char *text)
+{
+	if (text && !*text) {
+		msg_error("task: a task needs a text");
+		return 1;
+	}
+	if (due && due < today()) {
+		msg_error("task: the date is in the past");
+		return 1;
+	}
+	char account[80] = "", was_text[256] = "", was_day[11] = "";
+	sqlite3_stmt *q = db_prepare(b->db, "SELECT account_no, text, due_date FROM tasks WHERE id = ?1 "
+					    "AND status = 'open'");
+	if (!q)
+		return -1;
+	sqlite3_bind_text(q, 1, task_id, -1, SQLITE_STATIC);
+	if (sqlite3_step(q) == SQLITE_ROW) {
+		snprintf(account, sizeof account, "%s", (const char *)sqlite3_column_text(q, 0));
+		snprintf(was_text, sizeof was_text, "%s", (const char *)sqlite3_column_text(q, 1));
+		snprintf(was_day, sizeof was_day, "%s", (const char *)sqlite3_column_text(q, 2));
+	}
+	sqlite3_finalize(q);
+	if (!*account) {
+		msg_error("no open task %s", task_id);
+		return 1;
+	}
+	char day[11], now[21], summary[640];
+	if (due)
+		date_iso(due, day);
+	else
+		snprintf(day, sizeof day, "%s", was_day);
+	if (!text)
+		text = was_text;
+	int moved = strcmp(day, was_day) != 0, edited = strcmp(text, was_text) != 0;
+	if (!moved && !edited) {
+		msg_error("task: nothing to change (due %s: %s)", was_day, was_text);
+		return 1;
+	}
+	if (moved && !edited)
+		snprintf(summary, sizeof summary, "Follow-up moved to %s (was %s): %s", day, was_day, text);
+	else if (!moved)
+		snprintf(summary, sizeof summary, "Follow-up on %s changed: %s (was: %s)", day, text, was_text);
+	else
+		snprintf(summary, sizeof summary, "Follow-up changed: %s on %s (was: %s on %s)", text, day, was_text,
+			 was_day);
+	now_utc(now);
+	int nested;
+	if (db_tx_begin(b->db, &nested))
+		return -1;
+	sqlite3_stmt *st = db_prepare(b->db, "UPDATE tasks SET due_date = ?2, text = ?3, updated_at = ?4 WHERE id = ?1");
+	int rc = st ? 0 : -1;
+	if (st) {
+		sqlite3_bind_text(st, 1, task_id, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 2, day, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 3, text, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 4, now, -1, SQLITE_STATIC);
+		rc = sqlite3_step(st) == SQLITE_DONE ? 0 : -1;
+		sqlite3_finalize(st);
+	}
+	struct journal_entry e = {account, "task", user, NULL, summary, NULL, NULL, NULL};
+	return journal_finish_change(b, nested, rc, &e);
+}
+
+int task_reschedule(struct book *b, const char *user, const char *task_id, day_t due)
+{
+	return task_change(b, user, task_id, due, NULL);
+}
+
+int task_edit(struct book *b, const char *user, const char *task_id, const char *text)
+{
+	return task_change(b, user, task_id, 0, text ? text : "");
+}
+
+int task_unsnooze(struct book *b, const char *user, const char *account_no)
+{
+	sqlite3_stmt *q = db_prepare(b->db, "SELECT until FROM account_snoozes WHERE account_no = ?1 "
+					    "ORDER BY at DESC, id DESC LIMIT 1");
+	if (!q)
+		return -1;
+	sqlite3_bind_text(q, 1, account_no, -1, SQLITE_STATIC);
+	char until[11] = "", day[11];
+	if (sqlite3_step(q) == SQLITE_ROW)
+		snprintf(until, sizeof until, "%s", (const char *)sqlite3_column_text(q, 0));
+	sqlite3_finalize(q);
+	date_iso(today(), day);
+	if (ledger_account_exists(b->db, account_no) <= 0) {
+		msg_error("no account %s in the book", account_no);
+		return 1;
+	}
+	if (strcmp(until, day) <= 0) {
+		msg_error("account %s is not snoozed", account_no);
+		return 1;
+	}
+	return task_snooze(b, user, account_no, today());
+}

@@ -14,10 +14,20 @@ int task_add(struct book *b, const char *user, const char *account_no, day_t due
 /* Marks a task done. Returns 0, 1 when there is no open task with that id
  * (message printed), -1 on error. */
 int task_done(struct book *b, const char *user, const char *task_id);
+/* Changes an open task: its date (0: keep; not in the past) and/or its
+ * text (NULL: keep), journaled with what it was. task_reschedule and
+ * task_edit are the two halves. Returns 0, 1 when refused (message
+ * printed), -1 on error. */
+int task_change(struct book *b, const char *user, const char *task_id, day_t due, const char *text);
+int task_reschedule(struct book *b, const char *user, const char *task_id, day_t due);
+int task_edit(struct book *b, const char *user, const char *task_id, const char *text);
 
 /* Snoozes an account: out of the queue before `until` (today or earlier:
  * back at once). Journaled, type snooze. Returns 0, 1 when refused, -1 on error. */
 int task_snooze(struct book *b, const char *user, const char *account_no, day_t until);
+/* Lifts the snooze in force (a snooze until today). Returns 0, 1 when the
+ * account is not snoozed (message printed), -1 on error. */
+int task_unsnooze(struct book *b, const char *user, const char *account_no);
 
 /* Calls fn for the open tasks of an account, by date. Returns the count or -1. */
 long task_list_open(sqlite3 *db, const char *account_no,

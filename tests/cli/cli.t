@@ -15,6 +15,10 @@ like "$("$R" --version)" "^relance [0-9]+\.[0-9]+\.[0-9]+ \(SQLite [0-9.]+, book
 is "$?" 2 "no command: exit 2"
 "$R" frobnicate >/dev/null 2>&1
 is "$?" 2 "unknown command: exit 2"
+out=$("$R" -d "$T/none.db" promise add Q1 --note 2>&1)
+like "$?:$out" "^2:relance: promise: --note needs a value$" "an option that ends the line without its value: a usage error, not a crash"
+out=$("$R" -d "$T/none.db" tasks --due 2>&1)
+like "$?:$out" "^2:relance: tasks: --due needs a value$" "(another command, the same)"
 out=$("$R" --today 2026-02-30 accounts 2>&1)
 like "$out" "--today 2026-02-30 is not a date" "a bad --today is refused"
 out=$(RELANCE_TODAY=yesterday "$R" accounts 2>&1)

@@ -10,7 +10,7 @@ queue_book "$B"
 q() { "$R" -d "$B" --user tester "$@"; }
 
 ok "note" q note Q1 Called the accountant, she confirms
-like "$(q history Q1 --format tsv | sed -n 2p)" "	note	tester	Called the accountant, she confirms	[0-9a-f-]{36}$" "a note is the newest history entry, by the collector, with the copy that made it"
+like "$(q history Q1 --format tsv | sed -n 2p)" "	note	tester	Called the accountant, she confirms		[0-9a-f-]{36}$" "a note is the newest history entry, by the collector, correcting nothing, with the copy that made it"
 ok "log call" q log call Q1 --outcome reached --duration 125 --note "Will pay Friday" --follow-up 2026-11-27
 out=$(q history Q1 --format tsv)
 like "$out" "	call	tester	Call: reached \(2:05\)" "the call is journaled with outcome and duration"
