@@ -59,7 +59,7 @@ ok "task edit with --date" q task edit "$t1" --date 2026-12-09 call Marie
 is "$(q tasks Q1 --format tsv | grep "$t1" | cut -f3,4)" "2026-12-09	call Marie" "both at once"
 out=$(q task move "$t1" --date 2026-11-01 2>&1)
 is "$?" 1 "a move into the past: exit 1"
-like "$out" "task: the date is in the past" "and says so"
+like "$out" "task: --date 2026-11-01 is in the past" "and says so"
 out=$(q task move "$t1" --date 2026-12-09 2>&1)
 like "$?:$out" "^1:.*nothing to change" "a move to its own day changes nothing"
 out=$(q task move 0190a000-0000-7000-8000-0000000000ff --date 2026-12-09 2>&1)
@@ -69,7 +69,7 @@ is "$?" 2 "task move without --date: usage error"
 q task edit "$t1" 2>/dev/null
 is "$?" 2 "task edit without a text: usage error"
 out=$(q task move "$t1" --date soon 2>&1)
-like "$?:$out" "^2:.*task: soon is not a date" "a date that is not one: usage error"
+like "$?:$out" "^2:.*task: --date soon is not a date" "a date that is not one: usage error"
 q task done "$t1" >/dev/null
 out=$(q task move "$t1" --date 2026-12-20 2>&1)
 like "$?:$out" "^1:.*no open task" "a task done is not moved"
@@ -77,10 +77,10 @@ like "$(q help task)" "task move TASK_ID --date D" "the help names task move"
 like "$(q help task)" "task edit TASK_ID \[--date D\] TEXT" "and task edit"
 
 # --- snooze --off -----------------------------------------------------------------
-unlike "$(q queue --format tsv | cut -f2)" "Q1" "Q1 is snoozed: not in the queue"
+like "$(q queue --all-dates --format tsv | grep Q1 | cut -f8)" "^snoozed$" "Q1 is snoozed: its next action is the snooze's end"
 ok "snooze --off" q snooze Q1 --off
 unlike "$(block Q1)" "snoozed" "the snooze is lifted"
-like "$(q queue --format tsv | cut -f2)" "Q1" "Q1 is back in the queue"
+unlike "$(q queue --all-dates --format tsv | grep Q1 | cut -f8)" "snoozed" "Q1 is back in the queue: its next action no longer the snooze"
 like "$(q history Q1 --type snooze --format tsv | sed -n 2p)" "	snooze	tester	Snooze lifted	" "journaled"
 out=$(q snooze Q1 --off 2>&1)
 like "$?:$out" "^1:.*account Q1 is not snoozed" "--off on an account not snoozed: refused, said"
