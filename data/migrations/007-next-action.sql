@@ -4,7 +4,7 @@
 -- collector's queue stays one scan of one index; and an index of the
 -- invoices' payment references.
 ALTER TABLE account_summary ADD COLUMN plan_next_date TEXT;  -- the next installment of an active plan not yet paid
-ALTER TABLE account_summary ADD COLUMN last_call_at TEXT;    -- the latest call logged with an outcome (UTC)
+ALTER TABLE account_summary ADD COLUMN followed_at TEXT;     -- the latest call logged with an outcome, promise or plan made (UTC)
 ALTER TABLE account_summary ADD COLUMN recontact_date TEXT;  -- the day that call's outcome set for calling again
 ALTER TABLE account_summary ADD COLUMN last_contact TEXT;    -- "AT WHAT": the latest call, e-mail, letter or SMS
 ALTER TABLE account_summary ADD COLUMN worked_at TEXT;       -- the latest entry a collector journaled (UTC)
@@ -13,7 +13,7 @@ DROP INDEX account_summary_queue;
 CREATE INDEX account_summary_queue
 	ON account_summary(collector, overdue, name, segment, due_weight, oldest_due, disputes,
 			   promise_status, promise_date, task_date, task_text, missed_date, snoozed_until,
-			   plan_next_date, last_call_at, recontact_date, last_contact, worked_at, dunning_level);
+			   plan_next_date, followed_at, recontact_date, last_contact, worked_at, dunning_level);
 -- A payment reference finds its invoice at once (relance find, F): the
 -- reference a bank statement carries is most often the one stored.
 CREATE INDEX invoices_reference ON invoices(reference) WHERE reference IS NOT NULL;

@@ -20,7 +20,7 @@
 	"INSERT OR REPLACE INTO account_summary(account_no, collector, name, segment, as_of, " \
 	" open_total, overdue, overdue_items, due_weight, oldest_due, next_due, disputed, disputes, " \
 	" promise_status, promise_date, task_date, task_text, missed_date, snoozed_until, " \
-	" plan_next_date, last_call_at, recontact_date, last_contact, worked_at, dunning_level) " \
+	" plan_next_date, followed_at, recontact_date, last_contact, worked_at, dunning_level) " \
 	"SELECT c.account_no, c.collector, c.name, c.segment, ?1, coalesce(sum(i.open_amount), 0), " \
 	" coalesce(sum(CASE WHEN o.late THEN i.open_amount END), 0), " \
 	" count(CASE WHEN o.late THEN 1 END), " \
@@ -43,8 +43,10 @@
 	" (SELECT until FROM account_snoozes z WHERE z.account_no = c.account_no ORDER BY z.at DESC LIMIT 1), " \
 	" (SELECT min(n.due_date) FROM plans l JOIN plan_installments n ON n.plan_id = l.id " \
 	"  WHERE l.account_no = c.account_no AND l.status = 'active' AND n.status IN ('due', 'late')), " \
-	" (SELECT a.at FROM activities a WHERE a.account_no = c.account_no AND a.type = 'call' " \
-	"  AND " CALL_OUTCOME " IS NOT NULL ORDER BY a.at DESC LIMIT 1), " \
+	" (SELECT max(t) FROM (SELECT (SELECT a.at FROM activities a WHERE a.account_no = c.account_no " \
+	"  AND a.type = 'call' AND " CALL_OUTCOME " IS NOT NULL ORDER BY a.at DESC LIMIT 1) AS t " \
+	"  UNION ALL SELECT max(p.made_at) FROM promises p WHERE p.account_no = c.account_no " \
+	"  UNION ALL SELECT max(l.created_at) FROM plans l WHERE l.account_no = c.account_no)), " \
 	" (SELECT coalesce(json_extract(a.detail, '$.recontact'), json_extract(a.detail, '$.dunning.pay_by')) " \
 	"  FROM activities a WHERE a.account_no = c.account_no AND (a.type = 'call' AND " CALL_OUTCOME " IS NOT NULL " \
 	"  OR a.detail LIKE '{\"dunning\":%\"by_hand\":true%' AND json_valid(a.detail)) ORDER BY a.at DESC LIMIT 1), " \

@@ -34,7 +34,7 @@ static int add_row(struct queue *q, size_t *cap)
 #define QUEUE_COLUMNS \
 	"SELECT account_no, name, coalesce(collector, ''), coalesce(segment, ''), overdue, " \
 	"due_weight, oldest_due, disputes, promise_status, promise_date, task_date, task_text, " \
-	"missed_date, snoozed_until, plan_next_date, last_call_at, recontact_date, last_contact, " \
+	"missed_date, snoozed_until, plan_next_date, followed_at, recontact_date, last_contact, " \
 	"worked_at, dunning_level FROM account_summary "
 
 const char *const queue_term_names[QT_COUNT] = {
@@ -117,12 +117,14 @@ static const char *iso(day_t d, char out[11])
  * moves the account to its check date even when a call back was due
  * sooner; a snooze in force puts it out of the day until it ends. A
  * broken promise or a missed installment asks for a call until one is
- * logged after its grace ran out. */
+ * logged, or a promise or a plan is made, after its grace ran out. */
 static void work_of(struct queue_row *r, sqlite3_stmt *st, day_t today, int grace)
 {
 	struct action a = {S_NONE, 0, "", ""};
 	char d1[11], why[80];
-	day_t d, call = column_local_day(st, 15), worked = column_local_day(st, 18);
+	/* the day of the latest call, promise or plan: what follows a broken
+	 * promise or a missed installment up */
+	day_t d, followed = column_local_day(st, 15), worked = column_local_day(st, 18);
 	const char *status = (const char *)sqlite3_column_text(st, 8);
 	const char *contact = (const char *)sqlite3_column_text(st, 17);
 	if (contact && strchr(contact, ' ')) { /* "AT TYPE [OUTCOME]" */
@@ -136,7 +138,7 @@ static void work_of(struct queue_row *r, sqlite3_stmt *st, day_t today, int grac
 	if (status && column_day(st, 9, &d)) {
 		if (!strcmp(status, "broken")) {
 			r->flags |= QF_BROKEN;
-			if (call <= d + grace) {
+			if (followed <= d + grace) {
 				snprintf(why, sizeof why, "promise of %s broken", iso(d, d1));
 				offer(&a, S_BROKEN, d + grace, "call: broken promise", why);
 				r->value[QT_BROKEN] = 1;
@@ -149,7 +151,7 @@ static void work_of(struct queue_row *r, sqlite3_stmt *st, day_t today, int grac
 	if (column_day(st, 12, &d)) {
 		if (d <= today)
 			r->flags |= QF_MISSED;
-		if (call <= d + grace) {
+		if (followed <= d + grace) {
 			snprintf(why, sizeof why, "installment of %s missed", iso(d, d1));
 			offer(&a, S_MISSED, d + grace, "call: installment missed", why);
 			r->value[QT_MISSED] = 1;

@@ -72,6 +72,12 @@ queue_book "$B3"
 "$R" -d "$B3" --user tester note Q2 "Spoke to nobody" >/dev/null
 like "$("$R" -d "$B3" --user tester --today 2026-11-25 queue --format tsv | grep Q2 | cut -f8-11)" \
      "^call	2026-11-25	nothing planned since 2026-11-24	$" "an account worked with nothing planned: back the next day, no contact"
+"$R" -d "$B3" --user tester plan add Q3 --installments 2 --every month --first 2026-12-10 >/dev/null
+is "$("$R" -d "$B3" --user tester --today 2026-11-25 queue --all-dates --format tsv | grep Q3 | cut -f8,9)" \
+   "check installment	2026-12-13" "a plan made after a broken promise follows it up"
+"$R" -d "$B3" --user tester promise add Q4 --date 2026-11-25 --amount 300 >/dev/null
+like "$("$R" -d "$B3" --user tester --today 2026-12-10 queue --format tsv | grep Q4 | cut -f8)" "call: broken promise" \
+   "a promise broken since: a call again"
 
 # ---- the score -----------------------------------------------------------
 scores=$(q --today 2026-11-25 queue --format tsv | tail -n +2 | cut -f13)
