@@ -89,8 +89,12 @@ for k in j j j j j j j j j j Enter ']' ']' ']' '[' Tab j j Enter q q C-d C-u G g
 done
 tmux -L "$SOCK" send-keys -t b a; waitlog toggle-all
 tmux -L "$SOCK" send-keys -t b a; sleep 0.5
-# a call logged on the first account of the day's list, then ] to the next
-tmux -L "$SOCK" send-keys -t b g Enter; waitlog "key open"; sleep 0.3
+# a call logged on an account of the day's list (one phone number: c calls
+# it at once), then ] to the next
+one_phone=$(sqlite3 "$W/demo.db" "SELECT account_no FROM account_summary WHERE collector = 'amartin'
+	AND overdue > 0 AND phone <> '' AND phone NOT LIKE '%;%' AND worked_at IS NULL LIMIT 1")
+tmux -L "$SOCK" send-keys -t b : && tmux -L "$SOCK" send-keys -t b -l "goto $one_phone" && tmux -L "$SOCK" send-keys -t b Enter
+sleep 0.5
 tmux -L "$SOCK" send-keys -t b c; sleep 0.3
 tmux -L "$SOCK" send-keys -t b c; sleep 0.3
 tmux -L "$SOCK" send-keys -t b Right Enter; waitlog call-logged

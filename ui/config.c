@@ -9,6 +9,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "queue_columns.h"
 #include "dunning/lib.h"
 #include "base/lib.h"
 #include "keymap.h"
@@ -82,8 +83,40 @@ static int yes_no(const char *v)
 	return -1;
 }
 
+/* "phone, last" (commas or blanks between; "" or none: no optional column). */
+static int set_queue_columns(const char *v, const char *where, int line, config_error_fn err, void *arg)
+{
+	int cols[8], n = 0;
+	char buf[256];
+	snprintf(buf, sizeof buf, "%s", v);
+	for (char *w = strtok(buf, ", "); w; w = strtok(NULL, ", ")) {
+		int c = queue_column_named(w);
+		if (!strcmp(w, "none") && n == 0)
+			continue;
+		if (c < 0) {
+			report(err, arg, where, line, "queue-columns: no column %s (say " QC_NAMES ", or none)", w);
+			return -1;
+		}
+		for (int i = 0; i < n; i++)
+			if (cols[i] == c) {
+				report(err, arg, where, line, "queue-columns: %s twice", w);
+				return -1;
+			}
+		cols[n++] = c;
+	}
+	memcpy(settings.queue_columns, cols, sizeof cols);
+	settings.nqueue_columns = n;
+	return 0;
+}
+
 static int do_set(char **w, int n, const char *where, int line, config_error_fn err, void *arg)
 {
+	if (n > 4 && !strcmp(w[1], "queue-columns") && !strcmp(w[2], "=")) { /* a list, unquoted */
+		char list[256] = "";
+		for (int i = 3; i < n; i++)
+			snprintf(list + strlen(list), sizeof list - strlen(list), "%s ", w[i]);
+		return set_queue_columns(list, where, line, err, arg);
+	}
 	if (n == 4 && !strcmp(w[2], "="))
 		w[2] = w[3], n = 3;
 	if (n != 3) {
@@ -110,6 +143,8 @@ static int do_set(char **w, int n, const char *where, int line, config_error_fn 
 		settings.queue_sort = s;
 		return 0;
 	}
+	if (!strcmp(name, "queue-columns"))
+		return set_queue_columns(v, where, line, err, arg);
 	if (!strcmp(name, "show-done")) {
 		int b = yes_no(v);
 		if (b < 0) {
@@ -157,7 +192,7 @@ static int do_set(char **w, int n, const char *where, int line, config_error_fn 
 		report(err, arg, where, line, "%s", why);
 	if (rc <= 0)
 		return rc;
-	report(err, arg, where, line, "no setting %s (theme, queue-scope, queue-sort, show-done, ascii, dial-command, "
+	report(err, arg, where, line, "no setting %s (theme, queue-scope, queue-sort, queue-columns, show-done, ascii, dial-command, "
 	       "refresh-seconds, time-zone, company-*, sendmail, sms-command, letters-dir, payment-link, "
 	       "payment-reference, email-pdf, postage: see relancerc(5))", name);
 	return -1;
@@ -357,6 +392,10 @@ void config_dump(FILE *out)
 	fprintf(out, "set theme = %s\n", settings.theme);
 	fprintf(out, "set queue-scope = %s\n", settings.scope_all ? "all" : "mine");
 	fprintf(out, "set queue-sort = %s\n", queue_sort_name((enum queue_sort)settings.queue_sort));
+	fprintf(out, "set queue-columns = \"");
+	for (int i = 0; i < settings.nqueue_columns; i++)
+		fprintf(out, "%s%s", i ? ", " : "", queue_column_name(settings.queue_columns[i]));
+	fprintf(out, "\"\n");
 	fprintf(out, "set show-done = %s\n", settings.show_done ? "yes" : "no");
 	fprintf(out, "set ascii = %s\n", settings.ascii ? "yes" : "no");
 	fprintf(out, "set dial-command = \"%s\"\n", settings.dial_command);

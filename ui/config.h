@@ -10,6 +10,8 @@ struct settings {
 	int scope_all;  /* queue-scope: 0 mine, 1 all */
 	int queue_sort; /* enum queue_sort */
 	int show_done;  /* the day's list keeps the accounts worked today, greyed, at its end */
+	int queue_columns[8];   /* optional columns of the queue (enum queue_column), in order */
+	int nqueue_columns;
 	int ascii;      /* draw with ASCII only */
 	char dial_command[256]; /* run when a call starts, %n the number; "" none */
 	int refresh_seconds;    /* read the book again after so long idle; 0 never */

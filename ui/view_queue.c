@@ -9,6 +9,7 @@
 #include "app.h"
 #include "config.h"
 #include "draw.h"
+#include "queue_columns.h"
 #include "base/lib.h"
 
 struct queue_view {
@@ -64,21 +65,21 @@ static int has_filter(const struct queue_filter *f)
 }
 
 /* "today 2 of 8 done · 1 promise 500.00 · 1 plan" in width columns: the
- * count always, the others when they fit whole. */
+ * count always, the others in order while they fit whole. */
 static void day_text(struct app *a, char *out, size_t size, int width)
 {
 	const struct queue *q = &a->queue;
 	char part[96];
 	size_t o = 0;
-	snprintf(out, size, "%s %zu of %zu done", q->filter.all_dates ? "every date; today" : "today", q->done,
-		 q->done + q->todo);
+	snprintf(out, size, "today %zu of %zu done", q->done, q->done + q->todo);
 	o = strlen(out);
 	if (a->day.promises) {
 		char m[32];
 		money_format_grouped(a->day.promised, m, sizeof m);
 		snprintf(part, sizeof part, " \xc2\xb7 %ld promise%s %s", a->day.promises, a->day.promises == 1 ? "" : "s", m);
-		if (draw_width(out) + draw_width(part) <= width && o + strlen(part) < size)
-			memcpy(out + o, part, strlen(part) + 1), o += strlen(part);
+		if (draw_width(out) + draw_width(part) > width || o + strlen(part) >= size)
+			return; /* the parts in order: none after one left out */
+		memcpy(out + o, part, strlen(part) + 1), o += strlen(part);
 	}
 	if (a->day.plans) {
 		snprintf(part, sizeof part, " \xc2\xb7 %ld plan%s", a->day.plans, a->day.plans == 1 ? "" : "s");
@@ -91,6 +92,8 @@ static void day_text(struct app *a, char *out, size_t size, int width)
 struct layout {
 	int flags, account, name, collector, overdue, days, action, date;
 	int year; /* dates in it are written MM-DD when all shown are */
+	int extra[8], extra_w[8], nextra; /* the optional columns shown (queue_columns.h) */
+	int left_out;                     /* optional columns without room */
 };
 
 static int at_least(int w, const char *s)
@@ -103,7 +106,7 @@ static int at_least(int w, const char *s)
  * cut); the name and the next action share what is left, the name more. */
 static struct layout layout_for(struct app *a, const struct queue_view *qv, int cols, int rows)
 {
-	struct layout l = {4, 7, 0, 9, 7, 4, 0, 5, 0};
+	struct layout l = {.flags = 4, .account = 7, .collector = 9, .overdue = 7, .days = 4, .date = 5};
 	int y, mo, d;
 	civil_from_days(a->today, &y, &mo, &d);
 	l.year = y;
@@ -128,6 +131,27 @@ static struct layout layout_for(struct app *a, const struct queue_view *qv, int 
 	if (l.collector && cols - fixed - (l.collector + 1) < 44)
 		l.collector = 0; /* too narrow: 24 columns of name and 20 of next action first */
 	fixed += l.collector ? l.collector + 1 : 0;
+	/* the optional columns, in the order asked, each when 24 columns of
+	 * name and 20 of next action are left besides (the header says how
+	 * many had no room) */
+	for (int k = 0; k < settings.nqueue_columns; k++) {
+		enum queue_column c = (enum queue_column)settings.queue_columns[k];
+		int w = draw_width(queue_column_title(c));
+		for (int i = 0; i < rows && qv->l.top + i < qv->l.count; i++) {
+			char cell[128];
+			queue_column_cell(c, &q->rows[q->view[qv->l.top + i]], l.year, cell, sizeof cell);
+			w = at_least(w, cell);
+		}
+		if (!queue_column_figure(c) && w > queue_column_cap(c))
+			w = queue_column_cap(c);
+		if (cols - fixed - (w + 1) < 44) {
+			l.left_out++;
+			continue;
+		}
+		l.extra[l.nextra] = c;
+		l.extra_w[l.nextra++] = w;
+		fixed += w + 1;
+	}
 	int rest = cols - fixed;
 	if (rest < 2)
 		rest = 2;
@@ -181,6 +205,16 @@ static void draw_row(struct app *a, const struct queue_row *r, int y, const stru
 	if (r->next_action[0] && L->date == 5) /* this year's: MM-DD */
 		memmove(date, date + 5, 6);
 	draw_text(y, x, L->date, date, selected || r->worked_today ? base : r->due ? EL_DUE : EL_MUTED, 0);
+	x += L->date + 1;
+	for (int k = 0; k < L->nextra; k++) {
+		char cell[128];
+		queue_column_cell((enum queue_column)L->extra[k], r, L->year, cell, sizeof cell);
+		if (queue_column_figure((enum queue_column)L->extra[k]))
+			draw_text_right(y, x, L->extra_w[k], cell, base);
+		else
+			draw_text(y, x, L->extra_w[k], cell, selected ? base : EL_MUTED, 0);
+		x += L->extra_w[k] + 1;
+	}
 	(void)a;
 }
 
@@ -188,19 +222,21 @@ static void draw(struct app *a, struct view *v, int top, int rows)
 {
 	struct queue_view *qv = v->data;
 	struct queue *q = &a->queue;
-	char head[512], filters[256], total[32];
-	filter_text(&q->filter, filters, sizeof filters);
-	money_format_grouped(q->view_total, total, sizeof total);
-	snprintf(head, sizeof head, "%s%s%s%s: %zu account%s, %s overdue%s%s%s%s",
-		 q->filter.all_dates ? "every date, " : "", a->scope_all ? "all collectors" : "mine (",
-		 a->scope_all ? "" : a->user, a->scope_all ? "" : ")", q->nview, q->nview == 1 ? "" : "s", total,
-		 q->sort != QS_DEFAULT ? " | sort: " : "", q->sort != QS_DEFAULT ? queue_sort_name(q->sort) : "",
-		 *filters ? " | filter:" : "", filters);
-	draw_text(top, 0, COLS, head, EL_PANE_TITLE, 1);
+	char head[512], filters[256], total[32], narrow[48] = "";
 	qv->rows = rows - 2;
 	qv->l.count = (int)q->nview;
 	list_fit(&qv->l, qv->rows);
 	struct layout L = layout_for(a, qv, COLS, qv->rows);
+	filter_text(&q->filter, filters, sizeof filters);
+	money_format_grouped(q->view_total, total, sizeof total);
+	if (L.left_out) /* said, not dropped silently */
+		snprintf(narrow, sizeof narrow, " | %d column%s without room", L.left_out, L.left_out == 1 ? "" : "s");
+	snprintf(head, sizeof head, "%s%s%s%s: %zu account%s, %s overdue%s%s%s%s%s",
+		 q->filter.all_dates ? "every date, " : "", a->scope_all ? "all collectors" : "mine (",
+		 a->scope_all ? "" : a->user, a->scope_all ? "" : ")", q->nview, q->nview == 1 ? "" : "s", total,
+		 q->sort != QS_DEFAULT ? " | sort: " : "", q->sort != QS_DEFAULT ? queue_sort_name(q->sort) : "",
+		 *filters ? " | filter:" : "", filters, narrow);
+	draw_text(top, 0, COLS, head, EL_PANE_TITLE, 1);
 	int x = 0, y = top + 1;
 	draw_fill(y, 0, COLS, EL_HEADER);
 	draw_text(y, x, L.flags, "Flag", EL_HEADER, 0), x += L.flags + 1;
@@ -211,7 +247,15 @@ static void draw(struct app *a, struct view *v, int top, int rows)
 	draw_text_right(y, x, L.overdue, "Overdue", EL_HEADER), x += L.overdue + 1;
 	draw_text_right(y, x, L.days, "Days", EL_HEADER), x += L.days + 1;
 	draw_text(y, x, L.action, "Next action", EL_HEADER, 0), x += L.action + 1;
-	draw_text(y, x, L.date, "Date", EL_HEADER, 0);
+	draw_text(y, x, L.date, "Date", EL_HEADER, 0), x += L.date + 1;
+	for (int k = 0; k < L.nextra; k++) {
+		const char *t = queue_column_title((enum queue_column)L.extra[k]);
+		if (queue_column_figure((enum queue_column)L.extra[k]))
+			draw_text_right(y, x, L.extra_w[k], t, EL_HEADER);
+		else
+			draw_text(y, x, L.extra_w[k], t, EL_HEADER, 0);
+		x += L.extra_w[k] + 1;
+	}
 	qv->rows = rows - 2;
 	qv->l.count = (int)q->nview;
 	const struct queue_row *at = qv->l.cursor < qv->l.count ? &q->rows[q->view[qv->l.cursor]] : NULL;

@@ -9,11 +9,13 @@ ALTER TABLE account_summary ADD COLUMN recontact_date TEXT;  -- the day that cal
 ALTER TABLE account_summary ADD COLUMN last_contact TEXT;    -- "AT WHAT": the latest call, e-mail, letter or SMS
 ALTER TABLE account_summary ADD COLUMN worked_at TEXT;       -- the latest entry a collector journaled (UTC)
 ALTER TABLE account_summary ADD COLUMN dunning_level INTEGER NOT NULL DEFAULT 0; -- highest step sent
+ALTER TABLE account_summary ADD COLUMN phone TEXT;           -- a copy of customers' column
 DROP INDEX account_summary_queue;
 CREATE INDEX account_summary_queue
 	ON account_summary(collector, overdue, name, segment, due_weight, oldest_due, disputes,
 			   promise_status, promise_date, task_date, task_text, missed_date, snoozed_until,
-			   plan_next_date, followed_at, recontact_date, last_contact, worked_at, dunning_level);
+			   plan_next_date, followed_at, recontact_date, last_contact, worked_at, dunning_level,
+			   phone, open_total);
 -- A payment reference finds its invoice at once (relance find, F): the
 -- reference a bank statement carries is most often the one stored.
 CREATE INDEX invoices_reference ON invoices(reference) WHERE reference IS NOT NULL;

@@ -1,4 +1,4 @@
-/* xstr.c — xstrdup. */
+/* xstr.c — xstrdup, xstrndup. */
 #include "xstr.h"
 
 #include <stdlib.h>
@@ -12,5 +12,17 @@ char *xstrdup(const char *s)
 	if (!d)
 		abort();
 	memcpy(d, s, n);
+	return d;
+}
+
+char *xstrndup(const char *s, size_t n)
+{
+	s = s ? s : "";
+	size_t len = strnlen(s, n);
+	char *d = malloc(len + 1);
+	if (!d)
+		abort();
+	memcpy(d, s, len);
+	d[len] = '\0';
 	return d;
 }

@@ -137,8 +137,8 @@ static long check_summary(sqlite3 *db, day_t today, FILE *out)
 			 "n.overdue_items, n.due_weight, n.oldest_due, n.next_due, n.disputed, n.collector, n.name, "
 			 "n.segment, n.disputes, n.promise_status, n.promise_date, n.task_date, n.task_text, "
 			 "n.missed_date) OR (o.snoozed_until, o.plan_next_date, o.followed_at, o.recontact_date, "
-			 "o.last_contact, o.worked_at, o.dunning_level) IS NOT (n.snoozed_until, n.plan_next_date, "
-			 "n.followed_at, n.recontact_date, n.last_contact, n.worked_at, n.dunning_level)",
+			 "o.last_contact, o.worked_at, o.dunning_level, o.phone) IS NOT (n.snoozed_until, n.plan_next_date, "
+			 "n.followed_at, n.recontact_date, n.last_contact, n.worked_at, n.dunning_level, n.phone)",
 			 out);
 	db_exec(db, "ROLLBACK TO check_summary; RELEASE check_summary; DROP TABLE temp.summary_stored");
 	return n;

@@ -151,6 +151,9 @@ static void needle_make(const char *text, struct needle *nd)
 	}
 	nd->ndigits = phone_digits(nd->raw, nd->rawlen, nd->digits, sizeof nd->digits);
 	nd->phone = only && all >= 4 && nd->ndigits >= 3;
+	/* a whole phone number is no part of a name, a contact or an address */
+	if (nd->phone && nd->ndigits >= 8)
+		nd->wordslen = 0, nd->email_part = 0;
 	nd->email = strchr(nd->raw, '@') != NULL;
 	nd->email_part = nd->foldedlen >= 3 && !strchr(nd->folded, ' ');
 	/* a structured reference, written with or without +++, slashes and
@@ -256,36 +259,26 @@ static int find_invoice(sqlite3 *db, const struct needle *nd, struct finder *f)
 	return 0;
 }
 
-/* The invoices paid with the reference: the ones that carry it, found
- * through the index invoices_reference; when none does, the invoices (not
- * credit notes) whose ledger reference is none or free text, paid with the
- * one their number makes (as reminders do: dunning.c), in one pass over
- * the invoices. Stored structured references are 12 digits or RF...
- * (import_invoices.c): the second condition passes over them in SQL, and
- * the rows it lets through are checked here (free text of 12 characters,
- * or beginning with RF, is taken for structured: such a reference is not
- * looked for). A made reference equal to a stored one would be a clash of
- * the book's references: the stored one is found. */
-static int find_references(sqlite3 *db, const struct needle *nd, struct finder *f)
+/* One of find_references' two ways: the invoices that carry nd's
+ * reference (generated = 0), or those paid with the one their number
+ * makes (generated = 1). Returns how many invoices were found, or -1. */
+static int references_in(sqlite3 *db, const struct needle *nd, struct finder *f, int generated)
 {
-	if (!nd->ref[0])
-		return 0;
-	sqlite3_stmt *st = db_prepare(db,
-		"SELECT invoice_no, account_no, reference, kind = 'invoice' FROM invoices WHERE reference = ?1 "
-		"UNION ALL "
-		"SELECT invoice_no, account_no, reference, kind = 'invoice' FROM invoices "
-		"WHERE NOT EXISTS (SELECT 1 FROM invoices WHERE reference = ?1) AND (reference IS NULL "
-		"OR length(reference) <> 12 AND (reference < 'RF' OR reference >= 'RG'))");
+	sqlite3_stmt *st = db_prepare(db, !generated
+		? "SELECT invoice_no, account_no, reference, kind = 'invoice' FROM invoices WHERE reference = ?1"
+		: "SELECT invoice_no, account_no, reference, kind = 'invoice' FROM invoices "
+		  "WHERE reference IS NULL OR length(reference) <> 12 AND (reference < 'RF' OR reference >= 'RG')");
 	sqlite3_stmt *name = db_prepare(db, "SELECT name FROM customers WHERE account_no = ?1");
 	if (!st || !name) {
 		sqlite3_finalize(st);
 		sqlite3_finalize(name);
 		return -1;
 	}
-	sqlite3_bind_text(st, 1, nd->ref, -1, SQLITE_STATIC);
+	if (!generated)
+		sqlite3_bind_text(st, 1, nd->ref, -1, SQLITE_STATIC);
 	char shown[64];
 	payref_display(nd->ref, shown, sizeof shown);
-	int rc;
+	int rc, found = 0;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		const char *no = col(st, 0), *given = col(st, 2);
 		if (strcmp(given, nd->ref)) {
@@ -303,6 +296,7 @@ static int find_references(sqlite3 *db, const struct needle *nd, struct finder *
 		if (sqlite3_step(name) == SQLITE_ROW)
 			add_by_invoice(f, FC_REFERENCE, col(st, 1), col(name, 0), detail);
 		sqlite3_reset(name);
+		found++;
 	}
 	sqlite3_finalize(st);
 	sqlite3_finalize(name);
@@ -310,7 +304,26 @@ static int find_references(sqlite3 *db, const struct needle *nd, struct finder *
 		msg_error("find: %s", sqlite3_errmsg(db));
 		return -1;
 	}
-	return 0;
+	return found;
+}
+
+/* The invoices paid with the reference: the ones that carry it, found
+ * through the index invoices_reference; when none does, the invoices (not
+ * credit notes) whose ledger reference is none or free text, paid with the
+ * one their number makes (as reminders do: dunning.c), in one pass over
+ * the invoices. Stored structured references are 12 digits or RF...
+ * (import_invoices.c): the second condition passes over them in SQL, and
+ * the rows it lets through are checked here (free text of 12 characters,
+ * or beginning with RF, is taken for structured: such a reference is not
+ * looked for). A made reference equal to a stored one would be a clash of
+ * the book's references: the stored one is found. Returns how many
+ * invoices were found, or -1. */
+static int find_references(sqlite3 *db, const struct needle *nd, struct finder *f)
+{
+	if (!nd->ref[0])
+		return 0;
+	int n = references_in(db, nd, f, 0);
+	return n ? n : references_in(db, nd, f, 1);
 }
 
 /* Whether one of the ';'-separated items of list matches: fn is given each
@@ -340,6 +353,13 @@ static int each_item(const char *list, int (*fn)(const char *item, size_t n, con
  * 8 (Belgian land lines), and never fewer than 8. */
 static int phone_same(const char *s, size_t n, const struct needle *nd)
 {
+	/* most numbers end otherwise: their last two digits say so at once */
+	size_t i = n, seen = 0;
+	while (i > 0 && seen < 2) {
+		char c = s[--i];
+		if (c >= '0' && c <= '9' && c != nd->digits[nd->ndigits - 1 - seen++])
+			return 0;
+	}
 	char d[64];
 	size_t k = phone_digits(s, n, d, sizeof d);
 	size_t tail = nd->ndigits < k ? nd->ndigits : k;
@@ -471,10 +491,12 @@ int find_accounts(sqlite3 *db, const char *text, size_t limit, struct find_resul
 		limit = 1;
 	struct finder f = {.limit = limit};
 	strset_init(&f.seen);
-	int rc = find_invoice(db, &nd, &f);
+	int rc = find_invoice(db, &nd, &f), refs = 0;
 	if (!rc)
-		rc = find_references(db, &nd, &f);
-	if (!rc)
+		rc = (refs = find_references(db, &nd, &f)) < 0 ? -1 : 0;
+	/* a payment reference an invoice carries is that: not a phone number
+	 * nor a name to look for among the customers */
+	if (!rc && refs == 0)
 		rc = find_customers(db, &nd, &f);
 	size_t kept = 0;
 	for (int c = 0; c < FC_COUNT; c++)

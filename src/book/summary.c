@@ -20,7 +20,7 @@
 	"INSERT OR REPLACE INTO account_summary(account_no, collector, name, segment, as_of, " \
 	" open_total, overdue, overdue_items, due_weight, oldest_due, next_due, disputed, disputes, " \
 	" promise_status, promise_date, task_date, task_text, missed_date, snoozed_until, " \
-	" plan_next_date, followed_at, recontact_date, last_contact, worked_at, dunning_level) " \
+	" plan_next_date, followed_at, recontact_date, last_contact, worked_at, dunning_level, phone) " \
 	"SELECT c.account_no, c.collector, c.name, c.segment, ?1, coalesce(sum(i.open_amount), 0), " \
 	" coalesce(sum(CASE WHEN o.late THEN i.open_amount END), 0), " \
 	" count(CASE WHEN o.late THEN 1 END), " \
@@ -56,7 +56,8 @@
 	" (SELECT a.at FROM activities a WHERE a.account_no = c.account_no AND a.type <> 'system' " \
 	"  AND a.user <> 'system' AND " NOT_DUNNING_RUN " ORDER BY a.at DESC LIMIT 1), " \
 	" coalesce((SELECT max(json_extract(a.detail, '$.dunning.step')) FROM activities a " \
-	"  WHERE a.account_no = c.account_no AND a.detail LIKE '{\"dunning\":%' AND json_valid(a.detail)), 0) " \
+	"  WHERE a.account_no = c.account_no AND a.detail LIKE '{\"dunning\":%' AND json_valid(a.detail)), 0), " \
+	" c.phone " \
 	"FROM customers c " \
 	"LEFT JOIN invoices i ON i.account_no = c.account_no AND i.status = 'open' " \
 	"LEFT JOIN disputes d ON d.id = (SELECT x.id FROM disputes x WHERE x.invoice_no = i.invoice_no " \

@@ -30,12 +30,13 @@ static int add_row(struct queue *q, size_t *cap)
 	return 0;
 }
 
-/* Columns 0-6 figures, 7-19 the collector's work (summary.c keeps them). */
+/* Columns 0-6 figures, 7-19 the collector's work (summary.c keeps them),
+ * 20-21 what the queue's optional columns show. */
 #define QUEUE_COLUMNS \
 	"SELECT account_no, name, coalesce(collector, ''), coalesce(segment, ''), overdue, " \
 	"due_weight, oldest_due, disputes, promise_status, promise_date, task_date, task_text, " \
 	"missed_date, snoozed_until, plan_next_date, followed_at, recontact_date, last_contact, " \
-	"worked_at, dunning_level FROM account_summary "
+	"worked_at, dunning_level, coalesce(phone, ''), open_total FROM account_summary "
 
 const char *const queue_term_names[QT_COUNT] = {
 	"broken promise", "missed installment", "overdue euro-days", "dunning level", "days since last contact",
@@ -77,6 +78,7 @@ static void fill_figures(struct queue_row *r, sqlite3_stmt *st, day_t today)
 		r->oldest_days = today - d;
 	r->level = sqlite3_column_int(st, 19);
 	r->value[QT_LEVEL] = r->level;
+	r->open_total = sqlite3_column_int64(st, 21);
 }
 
 static void fill_names(struct queue_row *r, sqlite3_stmt *st)
@@ -85,6 +87,8 @@ static void fill_names(struct queue_row *r, sqlite3_stmt *st)
 	r->name = xstrdup((const char *)sqlite3_column_text(st, 1));
 	r->collector = xstrdup((const char *)sqlite3_column_text(st, 2));
 	r->segment = xstrdup((const char *)sqlite3_column_text(st, 3));
+	const char *phone = (const char *)sqlite3_column_text(st, 20);
+	r->phone = xstrndup(phone, strcspn(phone, ";,")); /* the first number */
 }
 
 /* The sources of a next action, strongest first (relance(1)). */
@@ -136,6 +140,7 @@ static void work_of(struct queue_row *r, sqlite3_stmt *st, day_t today, int grac
 	if (sqlite3_column_int(st, 7) > 0)
 		r->flags |= QF_DISPUTE;
 	if (status && column_day(st, 9, &d)) {
+		snprintf(r->promise, sizeof r->promise, "%s %s", iso(d, d1), status);
 		if (!strcmp(status, "broken")) {
 			r->flags |= QF_BROKEN;
 			if (followed <= d + grace) {
@@ -208,6 +213,7 @@ static void free_row(struct queue_row *r)
 	free(r->name);
 	free(r->collector);
 	free(r->segment);
+	free(r->phone);
 	free(r->folded);
 	free(r->name_key);
 }

@@ -37,6 +37,9 @@ struct queue_row {
 			       * letter or SMS (local day); "" when none */
 	int contact_days;     /* days since then; 0 when none */
 	int level;            /* highest dunning step sent */
+	char *phone;          /* the first phone number; "" none */
+	int64_t open_total;   /* cents: every open item, credit notes included */
+	char promise[32];     /* the latest promise: "2026-11-27 open"; "" none */
 	int64_t value[QT_COUNT]; /* the score's values (queue_term) */
 	int64_t score;        /* sum of weight x value */
 	char *folded;         /* account number and name folded, for searching */
