@@ -25,6 +25,16 @@ static void put_escaped(FILE *out, const char *s, enum out_format fmt)
 {
 	size_t n = strlen(s), i = 0;
 	while (i < n) {
+		/* printable ASCII that needs no escape goes out as one run */
+		size_t run = i;
+		while (run < n && (unsigned char)s[run] >= 0x20 && (unsigned char)s[run] < 0x7f && s[run] != '\\' &&
+		       !(fmt == FMT_JSON && s[run] == '"'))
+			run++;
+		if (run > i) {
+			fwrite(s + i, 1, run - i, out);
+			i = run;
+			continue;
+		}
 		size_t len;
 		unsigned char ch = (unsigned char)s[i];
 		if (utf8_safe_at(s, n, i, &len)) {

@@ -121,6 +121,45 @@ int utc_parse(const char *ts, time_t *out)
 	return 0;
 }
 
+/* Two digits at s, or -1. */
+static int two(const char *s)
+{
+	return s[0] >= '0' && s[0] <= '9' && s[1] >= '0' && s[1] <= '9' ? (s[0] - '0') * 10 + s[1] - '0' : -1;
+}
+
+day_t utc_local_day(const char *ts)
+{
+	/* "YYYY-MM-DDTHH:MM:SS": read by hand, and the zone's offset asked
+	 * of the C library once per hour of UTC time (a queue reads tens of
+	 * thousands of stamps) */
+	static struct { long hour, offset; } seen[1024];
+	static int filled;
+	if (!ts || strlen(ts) < 19 || ts[4] != '-' || ts[7] != '-' || ts[10] != 'T' || ts[13] != ':' || ts[16] != ':')
+		return 0;
+	int c = two(ts), y = two(ts + 2), mo = two(ts + 5), d = two(ts + 8), h = two(ts + 11), mi = two(ts + 14),
+	    se = two(ts + 17);
+	if (c < 0 || y < 0 || !date_valid(c * 100 + y, mo, d) || h < 0 || h > 23 || mi < 0 || mi > 59 || se < 0 || se > 60)
+		return 0;
+	long long t = (long long)days_from_civil(c * 100 + y, mo, d) * 86400 + h * 3600 + mi * 60 + se;
+	long hour = (long)(t / 3600);
+	size_t k = (size_t)hour % (sizeof seen / sizeof *seen);
+	if (!filled) {
+		for (size_t i = 0; i < sizeof seen / sizeof *seen; i++)
+			seen[i].hour = -1;
+		filled = 1;
+	}
+	if (seen[k].hour != hour) {
+		time_t mid = (time_t)hour * 3600 + 1800;
+		struct tm tm;
+		if (!localtime_r(&mid, &tm))
+			return 0;
+		seen[k].hour = hour;
+		seen[k].offset = tm.tm_gmtoff;
+	}
+	long long local = t + seen[k].offset;
+	return (day_t)(local >= 0 ? local / 86400 : (local - 86399) / 86400);
+}
+
 int time_local(const char *utc, const char *zone, struct local_time *out)
 {
 	memset(out, 0, sizeof *out);

@@ -56,16 +56,7 @@ static int column_day(sqlite3_stmt *st, int col, day_t *d)
  * words); 0 when there is none. */
 static day_t column_local_day(sqlite3_stmt *st, int col)
 {
-	const char *s = (const char *)sqlite3_column_text(st, col);
-	char ts[32];
-	time_t t;
-	struct tm tm;
-	if (!s)
-		return 0;
-	snprintf(ts, sizeof ts, "%.*s", (int)strcspn(s, " "), s);
-	if (utc_parse(ts, &t) || !localtime_r(&t, &tm))
-		return 0;
-	return days_from_civil(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
+	return utc_local_day((const char *)sqlite3_column_text(st, col));
 }
 
 /* The figures: overdue, euro-days, age, dunning level. */
