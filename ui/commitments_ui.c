@@ -168,7 +168,7 @@ static int save_promise(struct app *a, struct form *f, void *arg)
 int commit_promise_change(struct app *a, const struct commit_block *k, const char *account_no)
 {
 	(void)account_no;
-	struct field fl[] = {{"Amount", FIELD_AMOUNT, 1, NULL, ""}, {"Date", FIELD_DATE, 1, NULL, ""},
+	struct field fl[] = {{"Amount", FIELD_AMOUNT, 1, NULL, ""}, {"Date", FIELD_DATE_FUTURE, 1, NULL, ""},
 			     {"Note", FIELD_TEXT, 0, NULL, ""}, {"Cancel it", FIELD_CHOICE, 1, no_yes, "no"}};
 	money_format(k->c.promise.amount, fl[0].value, sizeof fl[0].value);
 	snprintf(fl[1].value, sizeof fl[1].value, "%s", k->c.promise.date);

@@ -15,7 +15,7 @@ void app_explain(struct app *a, const char *account_no)
 		return;
 	}
 	enum { LINES = QT_COUNT + 8 };
-	char text[LINES][160];
+	char text[LINES][400];
 	const char *lines[LINES];
 	int n = 0;
 	char next[11] = "";

@@ -689,6 +689,7 @@ static void write_action(struct app *a, struct view *v, enum action act)
 		if (journal_add(a->book, &e, NULL) == 0) {
 			char no[80];
 			snprintf(no, sizeof no, "%s", av->acc.account_no);
+			app_account_changed(a, no);
 			view_account_show(a, v, no);
 			app_message(a, 0, "note added");
 		}
@@ -861,7 +862,7 @@ static int key_move(struct app *a, struct view *v, enum action act)
 	case ACT_NEXT_ACCOUNT:
 	case ACT_PREV_ACCOUNT: {
 		const char *next = view_queue_step(a, act == ACT_NEXT_ACCOUNT ? 1 : -1);
-		if (!next && act == ACT_NEXT_ACCOUNT && !a->queue.nview)
+		if (!next && act == ACT_NEXT_ACCOUNT && !a->queue.todo)
 			app_message(a, 0, a->queue.done ? "the day's list is done: nothing left to do today"
 							 : "the queue is empty");
 		else if (!next)

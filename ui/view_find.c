@@ -139,9 +139,12 @@ static int key(struct app *a, struct view *v, enum action act)
 			run(a, fv, buf);
 		return 1;
 	}
-	case ACT_RELOAD: /* the same text again, then what R does everywhere */
-		run(a, fv, fv->text);
+	case ACT_RELOAD: { /* the same text again, then what R does everywhere */
+		char again[sizeof fv->text];
+		snprintf(again, sizeof again, "%s", fv->text); /* run() writes fv->text */
+		run(a, fv, again);
 		return 0;
+	}
 	default:
 		return 0;
 	}

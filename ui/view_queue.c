@@ -409,6 +409,10 @@ const char *view_queue_step(struct app *a, int dir)
 	int next = qv->l.cursor + dir;
 	if (at != qv->l.cursor && dir > 0)
 		next = qv->l.cursor;
+	/* the accounts still to do: those worked today (show-done, every
+	 * date) are passed over */
+	while (next >= 0 && (size_t)next < a->queue.nview && a->queue.rows[a->queue.view[next]].worked_today)
+		next += dir;
 	if (next < 0 || (size_t)next >= a->queue.nview)
 		return NULL;
 	qv->l.cursor = next;

@@ -152,7 +152,7 @@ static int save(struct app *a, struct form *f, void *arg)
 static void edit(struct app *a, struct tasks_view *tv, int moving)
 {
 	const struct task_item *t = &tv->items[tv->l.cursor];
-	struct field fl[] = {{moving ? "Move to" : "Date", FIELD_DATE, 1, NULL, ""}, {"Text", FIELD_TEXT, 1, NULL, ""}};
+	struct field fl[] = {{moving ? "Move to" : "Date", FIELD_DATE_FUTURE, 1, NULL, ""}, {"Text", FIELD_TEXT, 1, NULL, ""}};
 	snprintf(fl[0].value, sizeof fl[0].value, "%s", t->due);
 	snprintf(fl[1].value, sizeof fl[1].value, "%s", t->text);
 	char heading[160];

@@ -17,8 +17,8 @@ const struct rule book_rules[] = {
 	{"score-broken-promise", 100000000, 0, 1000000000, "queue score of a broken promise not followed up"},
 	{"score-missed-installment", 50000000, 0, 1000000000, "queue score of a missed installment not followed up"},
 	{"score-euro-day", 1, 0, 1000, "queue score of each overdue euro-day (open amount x days past due)"},
-	{"score-dunning-level", 100000, 0, 100000000, "queue score of each dunning step sent"},
-	{"score-days-since-contact", 10000, 0, 10000000, "queue score of each day since the last call, e-mail or letter"},
+	{"score-dunning-level", 10000, 0, 100000000, "queue score of each dunning step sent"},
+	{"score-days-since-contact", 100, 0, 10000000, "queue score of each day since the last call, e-mail or letter"},
 	{NULL, 0, 0, 0, NULL},
 };
 

@@ -11,7 +11,8 @@
 /* A call's outcome, from its detail (a call's start has none). */
 #define CALL_OUTCOME "CASE WHEN json_valid(a.detail) THEN json_extract(a.detail, '$.outcome') END"
 /* A reminder the dunning run sent is not a collector's work; one sent by
- * hand from the account (its detail says "by_hand") is. */
+ * hand from the account (its detail says "by_hand") is. Nor is lifting a
+ * snooze (task.c's entry "Snooze lifted"): the account is back today. */
 #define NOT_DUNNING_RUN \
 	"(a.detail IS NULL OR a.detail NOT LIKE '{\"dunning\":%' OR a.detail LIKE '%\"by_hand\":true%')"
 
@@ -38,11 +39,11 @@
 	"  ORDER BY t.due_date LIMIT 1), " \
 	" (SELECT text FROM tasks t WHERE t.account_no = c.account_no AND t.status = 'open' " \
 	"  ORDER BY t.due_date LIMIT 1), " \
-	" (SELECT min(n.due_date) FROM plans l JOIN plan_installments n ON n.plan_id = l.id " \
-	"  WHERE l.account_no = c.account_no AND l.status = 'active' AND n.status = 'missed'), " \
+	" (SELECT max(n.due_date) FROM plans l JOIN plan_installments n ON n.plan_id = l.id " \
+	"  WHERE l.account_no = c.account_no AND l.status IN ('active', 'broken') AND n.status = 'missed'), " \
 	" (SELECT until FROM account_snoozes z WHERE z.account_no = c.account_no ORDER BY z.at DESC LIMIT 1), " \
 	" (SELECT min(n.due_date) FROM plans l JOIN plan_installments n ON n.plan_id = l.id " \
-	"  WHERE l.account_no = c.account_no AND l.status = 'active' AND n.status IN ('due', 'late')), " \
+	"  WHERE l.account_no = c.account_no AND l.status = 'active' AND n.status = 'due'), " \
 	" (SELECT max(t) FROM (SELECT (SELECT a.at FROM activities a WHERE a.account_no = c.account_no " \
 	"  AND a.type = 'call' AND " CALL_OUTCOME " IS NOT NULL ORDER BY a.at DESC LIMIT 1) AS t " \
 	"  UNION ALL SELECT max(p.made_at) FROM promises p WHERE p.account_no = c.account_no " \
@@ -54,7 +55,8 @@
 	"  FROM activities a WHERE a.account_no = c.account_no AND (a.type IN ('email', 'letter', 'sms') " \
 	"  OR a.type = 'call' AND " CALL_OUTCOME " IS NOT NULL) ORDER BY a.at DESC LIMIT 1), " \
 	" (SELECT a.at FROM activities a WHERE a.account_no = c.account_no AND a.type <> 'system' " \
-	"  AND a.user <> 'system' AND " NOT_DUNNING_RUN " ORDER BY a.at DESC LIMIT 1), " \
+	"  AND a.user <> 'system' AND " NOT_DUNNING_RUN " AND NOT (a.type = 'snooze' AND a.summary = 'Snooze lifted') " \
+	"  ORDER BY a.at DESC LIMIT 1), " \
 	" coalesce((SELECT max(json_extract(a.detail, '$.dunning.step')) FROM activities a " \
 	"  WHERE a.account_no = c.account_no AND a.detail LIKE '{\"dunning\":%' AND json_valid(a.detail)), 0), " \
 	" c.phone " \

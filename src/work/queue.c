@@ -91,14 +91,29 @@ struct action {
 	char what[64], why[80];
 };
 
+/* s into out, cut on a character with "…" when it is longer. */
+static void copy_cut(char *out, size_t size, const char *s)
+{
+	size_t n = strlen(s);
+	if (n < size) {
+		memcpy(out, s, n + 1);
+		return;
+	}
+	size_t k = size - 4; /* room for "…" (3 bytes) and the NUL */
+	while (k > 0 && ((unsigned char)s[k] & 0xC0) == 0x80)
+		k--;
+	memcpy(out, s, k);
+	memcpy(out + k, "\xe2\x80\xa6", 4);
+}
+
 static void offer(struct action *a, enum source src, day_t when, const char *what, const char *why)
 {
 	if (src >= a->src)
 		return;
 	a->src = src;
 	a->when = when;
-	snprintf(a->what, sizeof a->what, "%s", what);
-	snprintf(a->why, sizeof a->why, "%s", why);
+	copy_cut(a->what, sizeof a->what, what);
+	copy_cut(a->why, sizeof a->why, why);
 }
 
 static const char *iso(day_t d, char out[11])
@@ -112,7 +127,8 @@ static const char *iso(day_t d, char out[11])
  * moves the account to its check date even when a call back was due
  * sooner; a snooze in force puts it out of the day until it ends. A
  * broken promise or a missed installment asks for a call until one is
- * logged, or a promise or a plan is made, after its grace ran out. */
+ * logged, or a promise or a plan is made, after its date (in its grace
+ * too: the call that checks the promise on its day counts). */
 static void work_of(struct queue_row *r, sqlite3_stmt *st, day_t today, int grace)
 {
 	struct action a = {S_NONE, 0, "", ""};
@@ -134,7 +150,7 @@ static void work_of(struct queue_row *r, sqlite3_stmt *st, day_t today, int grac
 		snprintf(r->promise, sizeof r->promise, "%s %s", iso(d, d1), status);
 		if (!strcmp(status, "broken")) {
 			r->flags |= QF_BROKEN;
-			if (followed <= d + grace) {
+			if (followed <= d) {
 				snprintf(why, sizeof why, "promise of %s broken", iso(d, d1));
 				offer(&a, S_BROKEN, d + grace, "call: broken promise", why);
 				r->value[QT_BROKEN] = 1;
@@ -147,14 +163,14 @@ static void work_of(struct queue_row *r, sqlite3_stmt *st, day_t today, int grac
 	if (column_day(st, 12, &d)) {
 		if (d <= today)
 			r->flags |= QF_MISSED;
-		if (followed <= d + grace) {
+		if (followed <= d) {
 			snprintf(why, sizeof why, "installment of %s missed", iso(d, d1));
 			offer(&a, S_MISSED, d + grace, "call: installment missed", why);
 			r->value[QT_MISSED] = 1;
 		}
 	}
 	if (column_day(st, 10, &d)) {
-		char what[64];
+		char what[600];
 		const char *text = (const char *)sqlite3_column_text(st, 11);
 		snprintf(what, sizeof what, "follow-up%s%s", text && *text ? ": " : "", text ? text : "");
 		snprintf(why, sizeof why, "task for %s", iso(d, d1));
@@ -181,8 +197,8 @@ static void work_of(struct queue_row *r, sqlite3_stmt *st, day_t today, int grac
 	}
 	r->worked_today = worked == today;
 	if (a.src != S_NONE) {
-		snprintf(r->next_action, sizeof r->next_action, "%s", a.what);
-		snprintf(r->reason, sizeof r->reason, "%s", a.why);
+		copy_cut(r->next_action, sizeof r->next_action, a.what);
+		copy_cut(r->reason, sizeof r->reason, a.why);
 		r->next_date = a.when;
 		r->due = a.when <= today;
 	}
@@ -450,7 +466,7 @@ void queue_terms(const struct queue *q, const struct queue_row *r, struct queue_
 			 r->oldest_days, r->oldest_days == 1 ? "" : "s");
 	if (r->value[QT_BROKEN] || r->value[QT_MISSED])
 		snprintf(out[r->value[QT_BROKEN] ? QT_BROKEN : QT_MISSED].about, sizeof out->about,
-			 "no call since");
+			 "not followed up");
 	if (r->level)
 		snprintf(out[QT_LEVEL].about, sizeof out->about, "step %d sent", r->level);
 	snprintf(out[QT_CONTACT].about, sizeof out->about, "%s", r->last_contact[0] ? r->last_contact : "never contacted");

@@ -79,6 +79,34 @@ is "$("$R" -d "$B3" --user tester --today 2026-11-25 queue --all-dates --format 
 like "$("$R" -d "$B3" --user tester --today 2026-12-10 queue --format tsv | grep Q4 | cut -f8)" "call: broken promise" \
    "a promise broken since: a call again"
 
+# ---- plans, promises and what follows them up --------------------------------
+B4="$T/plans.db"
+queue_book "$B4"
+p4() { "$R" -d "$B4" --user tester "$@"; }
+p4 --today 2026-09-01 plan add Q2 --installments 3 --every month --first 2026-09-10 >/dev/null
+p4 --today 2026-09-15 queue >/dev/null # the rules run: the first installment is missed
+printf 'payment_ref,account_no,date,amount,invoice_no,communication\nPL1,Q2,2026-09-20,166.66,Q2-1,\n' > "$T/late.csv"
+p4 --today 2026-09-21 import payments "$T/late.csv" >/dev/null
+like "$("$R" -d "$B4" --today 2026-10-01 plan show Q2 --format tsv | sed -n 2p)" "late" "the first installment was paid late"
+is "$(p4 --today 2026-10-05 queue --all-dates --format tsv | grep Q2 | cut -f8,9)" "check installment	2026-10-13" \
+   "an installment paid late is paid: the next one is checked"
+is "$(p4 --today 2026-11-20 queue --format tsv | grep Q2 | cut -f8,9,10)" \
+   "call: installment missed	2026-11-13	installment of 2026-11-10 missed" "two missed: the plan breaks, the latest miss still calls for a call"
+p4 --today 2026-11-20 log call Q2 --outcome busy --quiet
+like "$(p4 --today 2026-11-23 queue --all-dates --format tsv | grep Q2 | cut -f8)" "call again" "a call follows the missed installment up"
+p4 --today 2026-11-01 promise add Q7 --date 2026-11-10 --amount 50 >/dev/null
+p4 --today 2026-11-11 log call Q7 --outcome reached --quiet
+is "$(p4 --today 2026-11-20 queue --all-dates --format tsv | grep Q7 | cut -f7,8)" "B...	call again" \
+   "a call in the promise's grace, checking it, follows the broken promise up"
+long=$(printf 'Rappeler la comptable pour le paiement é%.0s' 1 2 3 4)
+p4 task add Q8 --date 2026-11-24 "$long" >/dev/null
+na=$(p4 queue --all-dates --format tsv | grep Q8 | cut -f8)
+like "$na" "…$" "a long task's next action is cut, and says so"
+is "$(printf '%s' "$na" | iconv -f UTF-8 -t UTF-8 >/dev/null 2>&1 && echo whole)" whole "on a character"
+ok "snoozed on the 20th" p4 --today 2026-11-20 snooze Q4 --until 2026-12-01
+ok "and the snooze lifted" p4 snooze Q4 --off
+like "$(p4 queue --format tsv | cut -f2)" "Q4" "lifting a snooze is no work on the account: it is back in the day's list"
+
 # ---- the score -----------------------------------------------------------
 scores=$(q --today 2026-11-25 queue --format tsv | tail -n +2 | cut -f13)
 is "$scores" "$(echo "$scores" | sort -rn)" "the day's list is in the order of the scores"
@@ -93,7 +121,7 @@ out=$(q --today 2026-11-25 queue --explain Q3)
 like "$out" "^Q3 Gamma NV" "--explain names the account"
 like "$out" "next action: call: broken promise on 2026-11-13 \(promise of 2026-11-10 broken\)" "its next action and reason"
 like "$out" "rank 1 of [0-9]+ in today's list" "its rank"
-like "$out" "broken promise +100000000 +1 +100000000 +no call since" "the broken promise's term"
+like "$out" "broken promise +100000000 +1 +100000000 +not followed up" "the broken promise's term"
 like "$out" "overdue euro-days +1 +2200 +2200 +200.00, oldest 11 days" "euro-days: amount and age"
 like "$(q queue --explain Q1)" "not in today's list: worked today" "an account worked today is not ranked"
 fails "--explain of an account not in the queue" q queue --explain Q9
@@ -104,7 +132,7 @@ is "$(row Q3 --today 2026-11-25 | cut -f13)" 2200 "its score is its euro-days"
 
 # contact days and dunning level count; an account with nothing but an
 # overdue balance keeps the euro-days order
-like "$(q --today 2026-11-30 queue --explain Q2 --format tsv)" "days since last contact	10000	6	60000	2026-11-24 call no_answer" \
+like "$(q --today 2026-11-30 queue --explain Q2 --format tsv)" "days since last contact	100	6	600	2026-11-24 call no_answer" \
      "days since the last contact: 6 on the 30th"
 ok "the cache agrees" "$R" -d "$B" check
 done_testing

@@ -23,7 +23,7 @@ send e
 screen_has "relance: score" "e: why the account is first"
 screen_has "next action: call: broken promise on 2026-11-13" "its next action"
 screen_has "rank 1 of 5 in today's list" "its rank"
-screen_has "broken promise +100000000 +1 +100000000 +no call since" "the broken promise's term"
+screen_has "broken promise +100000000 +1 +100000000 +not followed up" "the broken promise's term"
 screen_has "score +100002000" "and the score"
 send q
 
@@ -98,6 +98,13 @@ screen_has "✓ +Q3 +Gamma NV .* call again +11-25" "ticked, with their next act
 screen_has "✓ +Q2 +Bêta SPRL .* check the promise +12-01" "the promise: its check date"
 screen_has "✓ +Q1 +Alpha Ltd .* check installment +12-27" "the plan: its next installment's"
 screen_has "✓ +Q4 +Delta SA .* snoozed +12-01" "the snooze: its end"
+send g Enter
+wait_for "relance: account Q2"
+send ]
+screen_has "relance: account Q2" "] passes over the accounts done, ticked or not"
+screen_has "the day's list is done" "and says there is none left"
+send q
+wait_for "mine \(tester\)"
 type ":set show-done = no" && send Enter
 send q
 wait_exit
