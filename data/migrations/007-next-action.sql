@@ -8,7 +8,7 @@ ALTER TABLE account_summary ADD COLUMN followed_at TEXT;     -- the latest call 
 ALTER TABLE account_summary ADD COLUMN recontact_date TEXT;  -- the day that call's outcome set for calling again
 ALTER TABLE account_summary ADD COLUMN last_contact TEXT;    -- "AT WHAT": the latest call, e-mail, letter or SMS
 ALTER TABLE account_summary ADD COLUMN worked_at TEXT;       -- the latest entry a collector journaled (UTC)
-ALTER TABLE account_summary ADD COLUMN dunning_level INTEGER NOT NULL DEFAULT 0; -- highest step sent
+ALTER TABLE account_summary ADD COLUMN dunning_level INTEGER NOT NULL DEFAULT 0; -- the step of the latest reminder
 ALTER TABLE account_summary ADD COLUMN phone TEXT;           -- a copy of customers' column
 DROP INDEX account_summary_queue;
 CREATE INDEX account_summary_queue

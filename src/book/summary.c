@@ -57,8 +57,9 @@
 	" (SELECT a.at FROM activities a WHERE a.account_no = c.account_no AND a.type <> 'system' " \
 	"  AND a.user <> 'system' AND " NOT_DUNNING_RUN " AND NOT (a.type = 'snooze' AND a.summary = 'Snooze lifted') " \
 	"  ORDER BY a.at DESC LIMIT 1), " \
-	" coalesce((SELECT max(json_extract(a.detail, '$.dunning.step')) FROM activities a " \
-	"  WHERE a.account_no = c.account_no AND a.detail LIKE '{\"dunning\":%' AND json_valid(a.detail)), 0), " \
+	" coalesce((SELECT json_extract(a.detail, '$.dunning.step') FROM activities a " \
+	"  WHERE a.account_no = c.account_no AND a.detail LIKE '{\"dunning\":%' AND json_valid(a.detail) " \
+	"  ORDER BY a.at DESC LIMIT 1), 0), " \
 	" c.phone " \
 	"FROM customers c " \
 	"LEFT JOIN invoices i ON i.account_no = c.account_no AND i.status = 'open' " \

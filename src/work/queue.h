@@ -36,7 +36,7 @@ struct queue_row {
 	char last_contact[48];/* "2026-11-20 call no_answer": the latest call, e-mail,
 			       * letter or SMS (local day); "" when none */
 	int contact_days;     /* days since then; 0 when none */
-	int level;            /* highest dunning step sent */
+	int level;            /* the step of the latest reminder sent */
 	char *phone;          /* the first phone number; "" none */
 	int64_t open_total;   /* cents: every open item, credit notes included */
 	char promise[32];     /* the latest promise: "2026-11-27 open"; "" none */
