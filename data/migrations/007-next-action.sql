@@ -19,5 +19,9 @@ CREATE INDEX account_summary_queue
 -- A payment reference finds its invoice at once (relance find, F): the
 -- reference a bank statement carries is most often the one stored.
 CREATE INDEX invoices_reference ON invoices(reference) WHERE reference IS NOT NULL;
+-- What was agreed today (the queue's title: promises and plans made) is
+-- read by the day, not from every promise and plan of the book.
+CREATE INDEX promises_made ON promises(made_at);
+CREATE INDEX plans_made ON plans(created_at);
 -- the copies are made again by the next reader
 DELETE FROM book_meta WHERE key = 'summary_day';

@@ -239,52 +239,6 @@ static int read_row(const struct queue *q, sqlite3_stmt *st, struct queue_row *r
 	return 1;
 }
 
-int queue_reload_account(struct queue *q, sqlite3 *db, const char *account_no)
-{
-	sqlite3_stmt *st = db_prepare(db, QUEUE_COLUMNS "WHERE account_no = ?1 AND (?2 = '' OR collector = ?2)");
-	if (!st)
-		return -1;
-	sqlite3_bind_text(st, 1, account_no, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, q->scope, -1, SQLITE_STATIC);
-	struct queue_row r;
-	int rc = sqlite3_step(st), in = rc == SQLITE_ROW && read_row(q, st, &r);
-	sqlite3_finalize(st);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
-		msg_error("queue: %s", sqlite3_errmsg(db));
-		return -1;
-	}
-	size_t at = q->n;
-	for (size_t i = 0; i < q->n && at == q->n; i++)
-		if (!strcmp(q->rows[i].account_no, account_no))
-			at = i;
-	if (at < q->n) {
-		free_row(&q->rows[at]);
-		if (in)
-			q->rows[at] = r;
-		else
-			q->rows[at] = q->rows[--q->n]; /* the order is made by queue_apply */
-	} else if (in) {
-		struct queue_row *nr = realloc(q->rows, (q->n + 1) * sizeof *nr);
-		size_t *nv = realloc(q->view, (q->n + 1) * sizeof *nv);
-		if (nr)
-			q->rows = nr;
-		if (nv)
-			q->view = nv;
-		if (!nr || !nv) {
-			free_row(&r);
-			return -1;
-		}
-		q->rows[q->n++] = r;
-	}
-	q->todo = q->done = 0;
-	for (size_t i = 0; i < q->n; i++) {
-		q->done += q->rows[i].worked_today;
-		q->todo += q->rows[i].due && !q->rows[i].worked_today;
-	}
-	queue_apply(q);
-	return 0;
-}
-
 /* An account is in the queue when something is overdue, it has a next
  * action, or it was worked today. */
 int queue_load(struct queue *q, sqlite3 *db, day_t today, const char *collector)
@@ -394,40 +348,133 @@ static int bucket_of(int days)
 	return days <= 0 ? -1 : days <= 30 ? 0 : days <= 60 ? 1 : days <= 90 ? 2 : 3;
 }
 
+static int passes(const struct queue_filter *f, const struct queue_row *r)
+{
+	if (f->collector && strcmp(r->collector, f->collector) != 0)
+		return 0;
+	if (f->segment && strcasecmp(r->segment, f->segment) != 0)
+		return 0;
+	if (f->bucket >= 0 && bucket_of(r->oldest_days) != f->bucket)
+		return 0;
+	if ((r->flags & f->flags) != f->flags)
+		return 0;
+	if (r->overdue < f->min_overdue)
+		return 0;
+	return f->all_dates || (r->worked_today ? f->show_done : r->due);
+}
+
+static void name_key_of(struct queue_row *r)
+{
+	if (!r->name_key) {
+		char key[512];
+		utf8_fold(r->name, strlen(r->name), key, sizeof key);
+		r->name_key = xstrdup(key);
+	}
+}
+
 void queue_apply(struct queue *q)
 {
-	const struct queue_filter *f = &q->filter;
 	q->nview = 0;
 	q->view_total = 0;
-	for (size_t i = 0; i < q->n; i++) {
-		const struct queue_row *r = &q->rows[i];
-		if (f->collector && strcmp(r->collector, f->collector) != 0)
-			continue;
-		if (f->segment && strcasecmp(r->segment, f->segment) != 0)
-			continue;
-		if (f->bucket >= 0 && bucket_of(r->oldest_days) != f->bucket)
-			continue;
-		if ((r->flags & f->flags) != f->flags)
-			continue;
-		if (r->overdue < f->min_overdue)
-			continue;
-		if (!f->all_dates && (r->worked_today ? !f->show_done : !r->due))
-			continue;
-		q->view[q->nview++] = i;
-		q->view_total += r->overdue;
-	}
-	if (q->sort == QS_NAME)
-		for (size_t i = 0; i < q->nview; i++) {
-			struct queue_row *r = &q->rows[q->view[i]];
-			if (!r->name_key) {
-				char key[512];
-				utf8_fold(r->name, strlen(r->name), key, sizeof key);
-				r->name_key = xstrdup(key);
-			}
+	for (size_t i = 0; i < q->n; i++)
+		if (passes(&q->filter, &q->rows[i])) {
+			q->view[q->nview++] = i;
+			q->view_total += q->rows[i].overdue;
 		}
+	if (q->sort == QS_NAME)
+		for (size_t i = 0; i < q->nview; i++)
+			name_key_of(&q->rows[q->view[i]]);
 	sorting = q;
 	qsort(q->view, q->nview, sizeof *q->view, compare);
 	sorting = NULL;
+}
+
+/* Row `row` out of the view (before it changes or goes). */
+static void view_remove(struct queue *q, size_t row)
+{
+	for (size_t i = 0; i < q->nview; i++)
+		if (q->view[i] == row) {
+			q->view_total -= q->rows[row].overdue;
+			memmove(&q->view[i], &q->view[i + 1], (q->nview - i - 1) * sizeof *q->view);
+			q->nview--;
+			return;
+		}
+}
+
+/* Row `row` into the view at its place in the order, when it passes the
+ * filter: a binary search, no sort of the others. */
+static void view_insert(struct queue *q, size_t row)
+{
+	if (!passes(&q->filter, &q->rows[row]))
+		return;
+	if (q->sort == QS_NAME)
+		name_key_of(&q->rows[row]);
+	size_t lo = 0, hi = q->nview;
+	sorting = q;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (compare(&q->view[mid], &row) <= 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	sorting = NULL;
+	memmove(&q->view[lo + 1], &q->view[lo], (q->nview - lo) * sizeof *q->view);
+	q->view[lo] = row;
+	q->nview++;
+	q->view_total += q->rows[row].overdue;
+}
+
+int queue_reload_account(struct queue *q, sqlite3 *db, const char *account_no)
+{
+	sqlite3_stmt *st = db_prepare(db, QUEUE_COLUMNS "WHERE account_no = ?1 AND (?2 = '' OR collector = ?2)");
+	if (!st)
+		return -1;
+	sqlite3_bind_text(st, 1, account_no, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, q->scope, -1, SQLITE_STATIC);
+	struct queue_row r;
+	int rc = sqlite3_step(st), in = rc == SQLITE_ROW && read_row(q, st, &r);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+		msg_error("queue: %s", sqlite3_errmsg(db));
+		return -1;
+	}
+	size_t at = q->n;
+	for (size_t i = 0; i < q->n && at == q->n; i++)
+		if (!strcmp(q->rows[i].account_no, account_no))
+			at = i;
+	if (at < q->n) {
+		view_remove(q, at);
+		free_row(&q->rows[at]);
+		if (in) {
+			q->rows[at] = r;
+			view_insert(q, at);
+		} else if (at != --q->n) { /* the last row takes its slot, in the view too */
+			q->rows[at] = q->rows[q->n];
+			for (size_t i = 0; i < q->nview; i++)
+				if (q->view[i] == q->n)
+					q->view[i] = at;
+		}
+	} else if (in) {
+		struct queue_row *nr = realloc(q->rows, (q->n + 1) * sizeof *nr);
+		size_t *nv = realloc(q->view, (q->n + 1) * sizeof *nv);
+		if (nr)
+			q->rows = nr;
+		if (nv)
+			q->view = nv;
+		if (!nr || !nv) {
+			free_row(&r);
+			return -1;
+		}
+		q->rows[q->n++] = r;
+		view_insert(q, q->n - 1);
+	}
+	q->todo = q->done = 0;
+	for (size_t i = 0; i < q->n; i++) {
+		q->done += q->rows[i].worked_today;
+		q->todo += q->rows[i].due && !q->rows[i].worked_today;
+	}
+	return 0;
 }
 
 const struct queue_row *queue_find(const struct queue *q, const char *account_no)

@@ -84,8 +84,9 @@ int queue_load(struct queue *q, sqlite3 *db, day_t today, const char *collector)
 void queue_free(struct queue *q);
 /* Reads one account's row again after a write to it (its cached figures
  * are right: summary.c), adding or dropping it as it now needs attention
- * or not, and applies filter and order again: what logging a call costs,
- * without reading the whole queue. Returns 0 or -1. */
+ * or not, and puts it in its place in the view by the filter and order
+ * (the other rows keep theirs): what logging a call costs, without reading
+ * or sorting the whole queue. Returns 0 or -1. */
 int queue_reload_account(struct queue *q, sqlite3 *db, const char *account_no);
 /* Re-applies filter and order to the loaded rows (no database access). */
 void queue_apply(struct queue *q);

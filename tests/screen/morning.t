@@ -116,6 +116,18 @@ screen_has "relance: queue: today 0 of 2 done" "the next day: two accounts to do
 order=$(screen | awk '$2 ~ /^Q[0-9]$/ {printf "%s ", $2}')
 is "$order" "Q3 Q7 " "the one not answered and the one only noted and the one not answered; the promise, the plan and the snooze wait for their days"
 screen_has "Q3 +Gamma NV .* call again +11-25" "Q3: call again"
+type ":set show-done = yes" && send Enter
+send Enter
+wait_for "relance: account Q3"
+send a
+wait_for "Note"
+type "Not reached again" && send Enter
+wait_for "note added"
+send q
+wait_for "today 1 of 2 done"
+order=$(screen | awk '$2 ~ /^Q[0-9]$/ {printf "%s ", $2}')
+is "$order" "Q7 Q3 " "the account just worked moves to its place at the end, ticked (the queue's row read alone)"
+screen_has "✓ +Q3" "with its tick"
 send q
 wait_exit
 done_testing
