@@ -84,4 +84,17 @@ done
 out=$("$R" config)
 like "$out" "color cursor default default .*reverse" "mono: the cursor in reverse video"
 unlike "$(grep '^color' "$THEMES/mono")" "(red|green|yellow|blue|magenta|cyan|white|black|color[0-9])" "mono uses no colour"
+# the queue's optional columns and show-done
+printf 'set queue-columns = phone, last level\nset show-done = yes\n' > "$T/cols.rc"
+mkdir -p "$T/colscfg/relance"
+cp "$T/cols.rc" "$T/colscfg/relance/relancerc"
+out=$(XDG_CONFIG_HOME="$T/colscfg" "$R" config 2>&1)
+like "$out" 'set queue-columns = "phone, last, level"' "queue-columns: a list, commas or blanks between"
+like "$out" "set show-done = yes" "show-done"
+printf 'set queue-columns = phone, fax\nset queue-columns = open open\n' > "$T/colscfg/relance/relancerc"
+out=$(XDG_CONFIG_HOME="$T/colscfg" "$R" config 2>&1)
+is "$?" 1 "an unknown column: exit 1"
+like "$out" "relancerc:1: queue-columns: no column fax \(say phone, last, open, promise, level, or none\)" "names the file, line and the columns there are"
+like "$out" "relancerc:2: queue-columns: open twice" "a column twice is refused"
+like "$out" 'set queue-columns = ""' "and the setting is left as it was"
 done_testing
