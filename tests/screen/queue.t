@@ -121,4 +121,23 @@ wait_exit
 is "$EXIT" 0 ":q quits with status 0"
 ok "the terminal is left as it was found" tty_restored
 is "$(cat "$T/stderr")" "" "nothing on standard error"
+
+# the optional columns: as many as the width leaves room for, and said
+mkdir -p "$T/cols/relance"
+echo 'set queue-columns = phone, level, promise' > "$T/cols/relance/relancerc"
+sqlite3 "$B" "UPDATE customers SET phone = '+32 471 12 34 56; 02 512 00 00' WHERE account_no = 'Q2'"
+"$R" -d "$B" check --rebuild >/dev/null
+tm kill-server
+screen_start 120 24 XDG_CONFIG_HOME="$T/cols" -- -d "$B"
+screen_has "Date +Phone +Lvl +Promise *$" "at 120 columns: the three columns asked, in their order"
+screen_has "Q2 +Bêta SPRL .* 08-27 \+32 471 12 34 56 +0 *$" "the first number, the level"
+send d
+screen_has "✓ +Q3 +Gamma NV .* 0 [0-9]{2}-[0-9]{2} open *$" "the latest promise, its date and state (d: every date, Q3 worked)"
+send d
+unlike "$(screen | sed -n 2p)" "without room" "and nothing left out"
+resize 80 24
+screen_has "overdue \| 3 columns without room" "at 80 columns, none fits beside 24 of name and 20 of next action: the header says so"
+screen_has "Next action +Date *$" "the columns give way"
+send q
+wait_exit
 done_testing
