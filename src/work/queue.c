@@ -225,6 +225,14 @@ static void free_row(struct queue_row *r)
 	free(r->name_key);
 }
 
+/* The day's counts with row r in them (sign 1) or out of them (-1). */
+static void count_day(struct queue *q, const struct queue_row *r, int sign)
+{
+	size_t *n = r->worked_today ? &q->done : r->due ? &q->todo : NULL;
+	if (n)
+		*n = sign > 0 ? *n + 1 : *n - 1;
+}
+
 /* The row of the statement's account: 1 when it is in the queue (something
  * overdue, a next action, or worked today), 0 when not (r is then empty). */
 static int read_row(const struct queue *q, sqlite3_stmt *st, struct queue_row *r)
@@ -270,8 +278,7 @@ int queue_load(struct queue *q, sqlite3 *db, day_t today, const char *collector)
 			rc = SQLITE_NOMEM;
 			break;
 		}
-		q->done += r.worked_today;
-		q->todo += r.due && !r.worked_today;
+		count_day(q, &r, 1);
 		q->rows[q->n++] = r;
 	}
 	sqlite3_finalize(st);
@@ -439,11 +446,12 @@ int queue_reload_account(struct queue *q, sqlite3 *db, const char *account_no)
 		msg_error("queue: %s", sqlite3_errmsg(db));
 		return -1;
 	}
-	size_t at = q->n;
-	for (size_t i = 0; i < q->n && at == q->n; i++)
-		if (!strcmp(q->rows[i].account_no, account_no))
-			at = i;
+	const struct queue_row *was = queue_find(q, account_no);
+	size_t at = was ? (size_t)(was - q->rows) : q->n;
+	if (in)
+		count_day(q, &r, 1);
 	if (at < q->n) {
+		count_day(q, &q->rows[at], -1);
 		view_remove(q, at);
 		free_row(&q->rows[at]);
 		if (in) {
@@ -468,11 +476,6 @@ int queue_reload_account(struct queue *q, sqlite3 *db, const char *account_no)
 		}
 		q->rows[q->n++] = r;
 		view_insert(q, q->n - 1);
-	}
-	q->todo = q->done = 0;
-	for (size_t i = 0; i < q->n; i++) {
-		q->done += q->rows[i].worked_today;
-		q->todo += q->rows[i].due && !q->rows[i].worked_today;
 	}
 	return 0;
 }
