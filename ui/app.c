@@ -471,15 +471,20 @@ int app_account_changed(struct app *a, const char *account_no)
 {
 	char no[80];
 	snprintf(no, sizeof no, "%s", account_no); /* it may be a row's, freed on the way */
-	if (a->today != today()) /* the day moved on: read it all */
-		return app_load_queue(a);
-	if (queue_reload_account(&a->queue, a->book->db, no) ||
-	    (a->other_loaded && queue_reload_account(&a->other, a->book->db, no))) {
+	int rc = 0;
+	if (a->today != today()) { /* the day moved on: read it all */
+		rc = app_load_queue(a);
+	} else if (queue_reload_account(&a->queue, a->book->db, no) ||
+		   (a->other_loaded && queue_reload_account(&a->other, a->book->db, no))) {
 		app_message(a, 1, "cannot read the queue: %s", book_errmsg(a->book));
-		return -1;
+		rc = -1;
+	} else {
+		queue_day_load(a->book->db, a->today, a->scope_all ? NULL : a->user, &a->day);
 	}
-	queue_day_load(a->book->db, a->today, a->scope_all ? NULL : a->user, &a->day);
-	return 0;
+	for (int i = 0; i < a->depth; i++) /* one account view at a time: app_open_account */
+		if (a->stack[i]->ops->id == VIEW_ACCOUNT && !strcmp(view_account_current(a->stack[i]), no))
+			view_account_show(a, a->stack[i], no);
+	return rc;
 }
 
 int app_set_scope(struct app *a, int all)

@@ -140,7 +140,8 @@ int app_confirm(struct app *a, const char *question);
  * other scope's is forgotten (it is read again when asked for). */
 int app_load_queue(struct app *a);
 /* After a write to one account: its row of the queue (both scopes) read
- * again, and the day's figures; the whole queue when the day moved on. */
+ * again, the day's figures, and the account view showing it (if one
+ * does); the whole queue when the day moved on. */
 int app_account_changed(struct app *a, const char *account_no);
 /* Switches between my accounts and everybody's. */
 int app_set_scope(struct app *a, int all);

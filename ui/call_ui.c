@@ -130,12 +130,6 @@ void call_end(struct app *a)
 	snprintf(no, sizeof no, "%s", a->call.account_no);
 	a->call.account_no[0] = '\0';
 	app_account_changed(a, no);
-	struct view *v = app_top(a);
-	if (v && v->ops->id == VIEW_ACCOUNT) {
-		char shown[80];
-		snprintf(shown, sizeof shown, "%s", view_account_current(v));
-		view_account_show(a, v, shown);
-	}
 	app_bench_note("call-logged", &saving);
 	app_message(a, 0, "call logged");
 }

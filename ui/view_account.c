@@ -639,7 +639,6 @@ static int write_form(struct app *a, struct view *v, struct form *f, int (*save)
 	char no[80];
 	snprintf(no, sizeof no, "%s", av->acc.account_no);
 	app_account_changed(a, no);
-	view_account_show(a, v, no);
 	app_message(a, 0, "%s", done);
 	return 1;
 }
@@ -654,7 +653,6 @@ static void reread(struct app *a, struct view *v)
 	snprintf(no, sizeof no, "%s", av->acc.account_no);
 	snprintf(msg, sizeof msg, "%s", a->status);
 	app_account_changed(a, no);
-	view_account_show(a, v, no);
 	app_message(a, err, "%s", msg);
 }
 
@@ -690,7 +688,6 @@ static void write_action(struct app *a, struct view *v, enum action act)
 			char no[80];
 			snprintf(no, sizeof no, "%s", av->acc.account_no);
 			app_account_changed(a, no);
-			view_account_show(a, v, no);
 			app_message(a, 0, "note added");
 		}
 		free(text);

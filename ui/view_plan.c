@@ -143,9 +143,6 @@ static void back_to_account(struct app *a, const char *account, const char *msg)
 	snprintf(no, sizeof no, "%s", account); /* account dies with the view */
 	app_pop(a);
 	app_account_changed(a, no);
-	struct view *av = app_top(a);
-	if (av && av->ops->id == VIEW_ACCOUNT)
-		view_account_show(a, av, no);
 	app_message(a, 0, "%s", msg);
 }
 

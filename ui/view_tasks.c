@@ -117,19 +117,6 @@ static void draw(struct app *a, struct view *v, int top, int rows)
 	draw_text(top + rows - 1, 0, COLS, line, EL_MUTED, 1);
 }
 
-/* The account under this view and the queue, read again. */
-static void account_changed(struct app *a, const char *account)
-{
-	char no[80];
-	snprintf(no, sizeof no, "%s", account);
-	app_account_changed(a, no);
-	for (int i = a->depth - 2; i >= 0; i--)
-		if (a->stack[i]->ops->id == VIEW_ACCOUNT) {
-			view_account_show(a, a->stack[i], no);
-			break;
-		}
-}
-
 struct edit_ctx {
 	const struct task_item *t;
 	int moving; /* the form has the date only */
@@ -166,7 +153,7 @@ static void edit(struct app *a, struct tasks_view *tv, int moving)
 		return;
 	int same = !strcmp(fl[0].value, was) && (moving || !strcmp(fl[1].value, t->text));
 	load(a, tv, id);
-	account_changed(a, tv->account);
+	app_account_changed(a, tv->account);
 	if (same)
 		app_message(a, 0, "nothing changed");
 	else if (moving)
@@ -197,7 +184,7 @@ static int key(struct app *a, struct view *v, enum action act)
 		snprintf(text, sizeof text, "%s", tv->items[tv->l.cursor].text);
 		if (task_done(a->book, a->user, tv->items[tv->l.cursor].id) == 0) {
 			load(a, tv, NULL);
-			account_changed(a, tv->account);
+			app_account_changed(a, tv->account);
 			app_message(a, 0, "task done: %s", text);
 		}
 		return 1;
