@@ -37,17 +37,9 @@ static int explain(const struct queue *q, const char *account_no, int fmt)
 		return 1;
 	}
 	if (fmt == FMT_TEXT) {
-		char next[11] = "";
-		size_t rank = queue_rank(q, r);
-		if (r->next_action[0])
-			date_iso(r->next_date, next);
-		printf("%s %s\nnext action: %s%s%s (%s)\n", r->account_no, r->name,
-		       r->next_action[0] ? r->next_action : "none", *next ? " on " : "", next,
-		       r->reason[0] ? r->reason : "nothing to do");
-		if (rank)
-			printf("rank %zu of %zu in today's list\n", rank, q->todo);
-		else
-			printf("not in today's list: %s\n", r->worked_today ? "worked today" : "its next action is later");
+		struct queue_explain_head h;
+		queue_explain_head(q, r, &h);
+		printf("%s\n%s\n%s\n", h.who, h.next, h.rank);
 	}
 	struct queue_term_line t[QT_COUNT];
 	queue_terms(q, r, t);

@@ -522,6 +522,22 @@ void queue_terms(const struct queue *q, const struct queue_row *r, struct queue_
 	snprintf(out[QT_CONTACT].about, sizeof out->about, "%s", r->last_contact[0] ? r->last_contact : "never contacted");
 }
 
+void queue_explain_head(const struct queue *q, const struct queue_row *r, struct queue_explain_head *out)
+{
+	char next[11] = "";
+	if (r->next_action[0])
+		date_iso(r->next_date, next);
+	snprintf(out->who, sizeof out->who, "%s %s", r->account_no, r->name);
+	snprintf(out->next, sizeof out->next, "next action: %s%s%s (%s)", r->next_action[0] ? r->next_action : "none",
+		 *next ? " on " : "", next, r->reason[0] ? r->reason : "nothing to do");
+	size_t rank = queue_rank(q, r);
+	if (rank)
+		snprintf(out->rank, sizeof out->rank, "rank %zu of %zu in today's list", rank, q->todo);
+	else
+		snprintf(out->rank, sizeof out->rank, "not in today's list: %s",
+			 r->worked_today ? "worked today" : "its next action is later");
+}
+
 int queue_day_load(sqlite3 *db, day_t today, const char *user, struct queue_day *out)
 {
 	char t[11];

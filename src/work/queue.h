@@ -111,6 +111,13 @@ struct queue_term_line {
 /* The terms of r's score, QT_COUNT of them; their points sum to r->score. */
 void queue_terms(const struct queue *q, const struct queue_row *r, struct queue_term_line out[QT_COUNT]);
 
+/* The words above a row's score terms: who, the next action with its
+ * reason, and the rank in the day's list (or why it is not in it). */
+struct queue_explain_head {
+	char who[400], next[400], rank[96];
+};
+void queue_explain_head(const struct queue *q, const struct queue_row *r, struct queue_explain_head *out);
+
 /* What was done today by user (NULL: everybody): promises and plans made. */
 struct queue_day {
 	long promises, plans;
