@@ -203,14 +203,30 @@ void app_pop(struct app *a)
 
 struct view *app_top(struct app *a) { return a->depth ? a->stack[a->depth - 1] : NULL; }
 
+#define TITLE_LEFT " relance: "
+
+/* The title bar's right part: the book's file name and today. */
+static void title_right(struct app *a, char right[64])
+{
+	char day[11];
+	const char *base = strrchr(a->book->path, '/');
+	date_iso(a->today, day);
+	snprintf(right, 64, "%s  %s ", base ? base + 1 : a->book->path, day);
+}
+
+int app_title_room(struct app *a)
+{
+	char right[64];
+	title_right(a, right);
+	return COLS - draw_width(right) - 1 - (int)strlen(TITLE_LEFT);
+}
+
 static void draw_title(struct app *a)
 {
 	struct view *v = app_top(a);
-	char left[512], right[64], day[11];
-	const char *base = strrchr(a->book->path, '/');
-	snprintf(left, sizeof left, " relance: %s", v ? v->ops->title(a, v) : "");
-	date_iso(a->today, day);
-	snprintf(right, sizeof right, "%s  %s ", base ? base + 1 : a->book->path, day);
+	char left[512], right[64];
+	snprintf(left, sizeof left, TITLE_LEFT "%s", v ? v->ops->title(a, v) : "");
+	title_right(a, right);
 	draw_fill(0, 0, COLS, EL_TITLE);
 	int rw = draw_width(right);
 	draw_text(0, 0, COLS - rw - 1, left, EL_TITLE, 0);

@@ -78,6 +78,10 @@ int app_stopping(void);
  * answered "go on" (a call under way), the key loop then goes on too. */
 int app_must_stop(struct app *a);
 
+/* The columns a view's title has in the title bar, beside the book's
+ * name and today. */
+int app_title_room(struct app *a);
+
 /* For make bench (RELANCE_BENCH_LOG): "WHAT MS", the time since t0. */
 void app_bench_note(const char *what, const struct timespec *t0);
 

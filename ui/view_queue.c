@@ -22,15 +22,13 @@ struct queue_view {
 static void day_text(struct app *a, char *out, size_t size, int width);
 
 /* "queue: today 2 of 8 done · 1 promise 500.00 · 1 plan", each part only
- * when it fits whole beside the book's name and date (app.c's title bar). */
+ * when it fits whole beside the book's name and date (app_title_room). */
 static const char *title(struct app *a, struct view *v)
 {
 	static char t[256];
 	(void)v;
-	const char *base = strrchr(a->book->path, '/');
-	int width = COLS - (int)strlen(" relance: ") - draw_width(base ? base + 1 : a->book->path) - 14;
 	snprintf(t, sizeof t, "queue: ");
-	day_text(a, t + strlen(t), sizeof t - strlen(t), width - (int)strlen(t));
+	day_text(a, t + strlen(t), sizeof t - strlen(t), app_title_room(a) - (int)strlen(t));
 	return t;
 }
 
