@@ -12,7 +12,7 @@
 #define CALL_OUTCOME "CASE WHEN json_valid(a.detail) THEN json_extract(a.detail, '$.outcome') END"
 /* A reminder the dunning run sent is not a collector's work; one sent by
  * hand from the account (its detail says "by_hand") is. Nor is lifting a
- * snooze (task.c's entry "Snooze lifted"): the account is back today. */
+ * snooze (SUMMARY_SNOOZE_LIFTED): the account is back today. */
 #define NOT_DUNNING_RUN \
 	"(a.detail IS NULL OR a.detail NOT LIKE '{\"dunning\":%' OR a.detail LIKE '%\"by_hand\":true%')"
 
@@ -55,7 +55,7 @@
 	"  FROM activities a WHERE a.account_no = c.account_no AND (a.type IN ('email', 'letter', 'sms') " \
 	"  OR a.type = 'call' AND " CALL_OUTCOME " IS NOT NULL) ORDER BY a.at DESC LIMIT 1), " \
 	" (SELECT a.at FROM activities a WHERE a.account_no = c.account_no AND a.type <> 'system' " \
-	"  AND a.user <> 'system' AND " NOT_DUNNING_RUN " AND NOT (a.type = 'snooze' AND a.summary = 'Snooze lifted') " \
+	"  AND a.user <> 'system' AND " NOT_DUNNING_RUN " AND NOT (a.type = 'snooze' AND a.summary = '" SUMMARY_SNOOZE_LIFTED "') " \
 	"  ORDER BY a.at DESC LIMIT 1), " \
 	" coalesce((SELECT json_extract(a.detail, '$.dunning.step') FROM activities a " \
 	"  WHERE a.account_no = c.account_no AND a.detail LIKE '{\"dunning\":%' AND json_valid(a.detail) " \

@@ -9,6 +9,10 @@
 #include "book.h"
 #include "base/lib.h"
 
+/* The journal's words for a snooze lifted (task.c writes them): no work
+ * on the account, which is back in the queue today. */
+#define SUMMARY_SNOOZE_LIFTED "Snooze lifted"
+
 /* Recomputes the figures of the accounts in `accounts` (all accounts when
  * NULL) as of today. Returns 0 or -1 (message printed). */
 int summary_accounts(sqlite3 *db, day_t today, const struct strset *accounts);

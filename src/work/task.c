@@ -64,7 +64,7 @@ int task_snooze(struct book *b, const char *user, const char *account_no, day_t 
 	if (until > today())
 		snprintf(summary, sizeof summary, "Snoozed until %s", day);
 	else
-		snprintf(summary, sizeof summary, "Snooze lifted");
+		snprintf(summary, sizeof summary, "%s", SUMMARY_SNOOZE_LIFTED);
 	int nested;
 	if (db_tx_begin(b->db, &nested))
 		return -1;
