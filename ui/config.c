@@ -83,40 +83,40 @@ static int yes_no(const char *v)
 	return -1;
 }
 
-/* "phone, last" (commas or blanks between; "" or none: no optional column). */
-static int set_queue_columns(const char *v, const char *where, int line, config_error_fn err, void *arg)
+/* The words after "=": "phone, last" quoted or not (commas or blanks
+ * between; "" or none: no optional column). */
+static int set_queue_columns(char *const *words, int nwords, const char *where, int line, config_error_fn err,
+			     void *arg)
 {
-	int cols[8], n = 0;
-	char buf[256];
-	snprintf(buf, sizeof buf, "%s", v);
-	for (char *w = strtok(buf, ", "); w; w = strtok(NULL, ", ")) {
-		int c = queue_column_named(w);
-		if (!strcmp(w, "none") && n == 0)
-			continue;
-		if (c < 0) {
-			report(err, arg, where, line, "queue-columns: no column %s (say " QC_NAMES ", or none)", w);
-			return -1;
-		}
-		for (int i = 0; i < n; i++)
-			if (cols[i] == c) {
-				report(err, arg, where, line, "queue-columns: %s twice", w);
+	int cols[QC_COUNT], n = 0;
+	for (int k = 0; k < nwords; k++) {
+		char buf[256];
+		snprintf(buf, sizeof buf, "%s", words[k]);
+		for (char *w = strtok(buf, ", "); w; w = strtok(NULL, ", ")) {
+			int c = queue_column_named(w);
+			if (!strcmp(w, "none") && n == 0)
+				continue;
+			if (c < 0) {
+				report(err, arg, where, line, "queue-columns: no column %s (say " QC_NAMES ", or none)", w);
 				return -1;
 			}
-		cols[n++] = c;
+			for (int i = 0; i < n; i++)
+				if (cols[i] == c) {
+					report(err, arg, where, line, "queue-columns: %s twice", w);
+					return -1;
+				}
+			cols[n++] = c;
+		}
 	}
-	memcpy(settings.queue_columns, cols, sizeof cols);
+	memcpy(settings.queue_columns, cols, (size_t)n * sizeof *cols);
 	settings.nqueue_columns = n;
 	return 0;
 }
 
 static int do_set(char **w, int n, const char *where, int line, config_error_fn err, void *arg)
 {
-	if (n > 4 && !strcmp(w[1], "queue-columns") && !strcmp(w[2], "=")) { /* a list, unquoted */
-		char list[256] = "";
-		for (int i = 3; i < n; i++)
-			snprintf(list + strlen(list), sizeof list - strlen(list), "%s ", w[i]);
-		return set_queue_columns(list, where, line, err, arg);
-	}
+	if (n > 4 && !strcmp(w[1], "queue-columns") && !strcmp(w[2], "=")) /* a list, unquoted */
+		return set_queue_columns(w + 3, n - 3, where, line, err, arg);
 	if (n == 4 && !strcmp(w[2], "="))
 		w[2] = w[3], n = 3;
 	if (n != 3) {
@@ -144,7 +144,7 @@ static int do_set(char **w, int n, const char *where, int line, config_error_fn 
 		return 0;
 	}
 	if (!strcmp(name, "queue-columns"))
-		return set_queue_columns(v, where, line, err, arg);
+		return set_queue_columns(&w[2], 1, where, line, err, arg);
 	if (!strcmp(name, "show-done")) {
 		int b = yes_no(v);
 		if (b < 0) {
