@@ -85,10 +85,13 @@ static void fill_names(struct queue_row *r, sqlite3_stmt *st)
 /* The sources of a next action, strongest first (relance(1)). */
 enum source { S_SNOOZE, S_BROKEN, S_MISSED, S_TASK, S_PROMISE, S_PLAN, S_RECONTACT, S_UNPLANNED, S_NEVER, S_NONE };
 
+/* The strongest source offered so far: what its words are made from, so
+ * that they are written once, for the source that wins. */
 struct action {
 	enum source src;
-	day_t when;
-	char what[64], why[80];
+	day_t when;   /* the action's day */
+	day_t about;  /* the day its reason names */
+	const char *text; /* the task's text; the last contact */
 };
 
 /* s into out, cut on a character with "…" when it is longer. */
@@ -106,14 +109,51 @@ static void copy_cut(char *out, size_t size, const char *s)
 	memcpy(out + k, "\xe2\x80\xa6", 4);
 }
 
-static void offer(struct action *a, enum source src, day_t when, const char *what, const char *why)
+static void offer(struct action *a, enum source src, day_t when, day_t about, const char *text)
 {
-	if (src >= a->src)
+	if (src < a->src)
+		*a = (struct action){src, when, about, text};
+}
+
+/* The winning source's words: the next action and its reason. */
+static void words_of(const struct action *a, struct queue_row *r)
+{
+	char what[600], why[120], d[11];
+	date_iso(a->about, d);
+	switch (a->src) {
+	case S_SNOOZE: snprintf(what, sizeof what, "snoozed"), snprintf(why, sizeof why, "snoozed until %s", d); break;
+	case S_BROKEN:
+		snprintf(what, sizeof what, "call: broken promise"), snprintf(why, sizeof why, "promise of %s broken", d);
+		break;
+	case S_MISSED:
+		snprintf(what, sizeof what, "call: installment missed");
+		snprintf(why, sizeof why, "installment of %s missed", d);
+		break;
+	case S_TASK:
+		snprintf(what, sizeof what, "follow-up%s%s", a->text && *a->text ? ": " : "", a->text ? a->text : "");
+		snprintf(why, sizeof why, "task for %s", d);
+		break;
+	case S_PROMISE:
+		snprintf(what, sizeof what, "check the promise"), snprintf(why, sizeof why, "promise to pay by %s", d);
+		break;
+	case S_PLAN:
+		snprintf(what, sizeof what, "check installment"), snprintf(why, sizeof why, "plan installment of %s", d);
+		break;
+	case S_RECONTACT:
+		snprintf(what, sizeof what, "call again"), snprintf(why, sizeof why, "%s", a->text);
+		break;
+	case S_UNPLANNED:
+		snprintf(what, sizeof what, "call"), snprintf(why, sizeof why, "nothing planned since %s", d);
+		break;
+	case S_NEVER:
+		snprintf(what, sizeof what, "first call");
+		snprintf(why, sizeof why, "overdue since %s, never worked", d);
+		break;
+	case S_NONE:
 		return;
-	a->src = src;
-	a->when = when;
-	copy_cut(a->what, sizeof a->what, what);
-	copy_cut(a->why, sizeof a->why, why);
+	}
+	copy_cut(r->next_action, sizeof r->next_action, what);
+	copy_cut(r->reason, sizeof r->reason, why);
 }
 
 static const char *iso(day_t d, char out[11])
@@ -131,8 +171,8 @@ static const char *iso(day_t d, char out[11])
  * too: the call that checks the promise on its day counts). */
 static void work_of(struct queue_row *r, sqlite3_stmt *st, day_t today, int grace)
 {
-	struct action a = {S_NONE, 0, "", ""};
-	char d1[11], why[80];
+	struct action a = {S_NONE, 0, 0, NULL};
+	char d1[11];
 	/* the day of the latest call, promise or plan: what follows a broken
 	 * promise or a missed installment up */
 	day_t d, followed = column_local_day(st, 15), worked = column_local_day(st, 18);
@@ -151,54 +191,39 @@ static void work_of(struct queue_row *r, sqlite3_stmt *st, day_t today, int grac
 		if (!strcmp(status, "broken")) {
 			r->flags |= QF_BROKEN;
 			if (followed <= d) {
-				snprintf(why, sizeof why, "promise of %s broken", iso(d, d1));
-				offer(&a, S_BROKEN, d + grace, "call: broken promise", why);
+				offer(&a, S_BROKEN, d + grace, d, NULL);
 				r->value[QT_BROKEN] = 1;
 			}
 		} else if (!strcmp(status, "open")) {
-			snprintf(why, sizeof why, "promise to pay by %s", iso(d, d1));
-			offer(&a, S_PROMISE, d + grace, "check the promise", why);
+			offer(&a, S_PROMISE, d + grace, d, NULL);
 		}
 	}
 	if (column_day(st, 12, &d)) {
 		if (d <= today)
 			r->flags |= QF_MISSED;
 		if (followed <= d) {
-			snprintf(why, sizeof why, "installment of %s missed", iso(d, d1));
-			offer(&a, S_MISSED, d + grace, "call: installment missed", why);
+			offer(&a, S_MISSED, d + grace, d, NULL);
 			r->value[QT_MISSED] = 1;
 		}
 	}
 	if (column_day(st, 10, &d)) {
-		char what[600];
-		const char *text = (const char *)sqlite3_column_text(st, 11);
-		snprintf(what, sizeof what, "follow-up%s%s", text && *text ? ": " : "", text ? text : "");
-		snprintf(why, sizeof why, "task for %s", iso(d, d1));
-		offer(&a, S_TASK, d, what, why);
+		offer(&a, S_TASK, d, d, (const char *)sqlite3_column_text(st, 11));
 		if (d <= today)
 			r->flags |= QF_FOLLOWUP;
 	}
-	if (column_day(st, 14, &d)) {
-		snprintf(why, sizeof why, "plan installment of %s", iso(d, d1));
-		offer(&a, S_PLAN, d + grace, "check installment", why);
-	}
+	if (column_day(st, 14, &d))
+		offer(&a, S_PLAN, d + grace, d, NULL);
 	if (column_day(st, 16, &d))
-		offer(&a, S_RECONTACT, d, "call again", r->last_contact[0] ? r->last_contact : "contact");
-	if (worked && r->overdue > 0) {
-		snprintf(why, sizeof why, "nothing planned since %s", iso(worked, d1));
-		offer(&a, S_UNPLANNED, worked + 1, "call", why);
-	} else if (!worked && r->oldest_days > 0) {
-		snprintf(why, sizeof why, "overdue since %s, never worked", iso(today - r->oldest_days + 1, d1));
-		offer(&a, S_NEVER, today - r->oldest_days + 1, "first call", why);
-	}
-	if (column_day(st, 13, &d) && d > today) {
-		snprintf(why, sizeof why, "snoozed until %s", iso(d, d1));
-		offer(&a, S_SNOOZE, d, "snoozed", why);
-	}
+		offer(&a, S_RECONTACT, d, d, r->last_contact[0] ? r->last_contact : "contact");
+	if (worked && r->overdue > 0)
+		offer(&a, S_UNPLANNED, worked + 1, worked, NULL);
+	else if (!worked && r->oldest_days > 0)
+		offer(&a, S_NEVER, today - r->oldest_days + 1, today - r->oldest_days + 1, NULL);
+	if (column_day(st, 13, &d) && d > today)
+		offer(&a, S_SNOOZE, d, d, NULL);
 	r->worked_today = worked == today;
 	if (a.src != S_NONE) {
-		copy_cut(r->next_action, sizeof r->next_action, a.what);
-		copy_cut(r->reason, sizeof r->reason, a.why);
+		words_of(&a, r);
 		r->next_date = a.when;
 		r->due = a.when <= today;
 	}
