@@ -27,9 +27,9 @@ endif
 
 BIN      := $(BUILD)/relance
 WARN     := -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wvla
-PKGS     := ncursesw sqlite3 cairo pangocairo libqrencode
-# src/ sees sqlite3 and the letter libraries (PDF, text layout, QR), never ncurses
-SRC_PKGS := sqlite3 cairo pangocairo libqrencode
+PKGS     := ncursesw sqlite3 glib-2.0 cairo pangocairo libqrencode
+# src/ sees sqlite3, GLib (hashes and MACs) and the letter libraries (PDF, text layout, QR), never ncurses
+SRC_PKGS := sqlite3 glib-2.0 cairo pangocairo libqrencode
 CPPFLAGS += -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Isrc -I. -I$(BUILD)
 # changesets (sqlite3session_*, sqlite3changeset_*): in Debian's libsqlite3
 CPPFLAGS += -DSQLITE_ENABLE_SESSION -DSQLITE_ENABLE_PREUPDATE_HOOK
@@ -66,10 +66,11 @@ all: deps ./relance
 # Each entry: a check command and the Debian package that satisfies it.
 DEPS_BUILD := "command -v $(CC)":gcc "command -v make":make "command -v $(PKG_CONFIG)":pkg-config \
 	"$(PKG_CONFIG) --exists ncursesw":libncurses-dev "$(PKG_CONFIG) --exists sqlite3":libsqlite3-dev \
+	"$(PKG_CONFIG) --exists glib-2.0":libglib2.0-dev \
 	"$(PKG_CONFIG) --exists cairo":libcairo2-dev "$(PKG_CONFIG) --exists pangocairo":libpango1.0-dev \
 	"$(PKG_CONFIG) --exists libqrencode":libqrencode-dev \
 	"test -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf":fonts-dejavu-core
-DEPS_TEST  := "command -v prove":perl "command -v tmux":tmux "command -v sqlite3":sqlite3 \
+DEPS_TEST  := "command -v prove":perl "command -v tmux":tmux "command -v sqlite3":sqlite3 "command -v openssl":openssl \
 	"command -v zbarimg":zbar-tools "command -v pdftotext":poppler-utils
 deps:
 	$(Q)sh src/tools/deps.sh $(DEPS_BUILD)

@@ -202,7 +202,7 @@ static const struct command commands[] = {
 	 "gets a leading apostrophe, so that no spreadsheet runs it as a formula.",
 	 cmd_export},
 	{"sync", "what this copy has to send and what it received; show a change file",
-	 "sync status | sync show FILE | sync name NAME\n"
+	 "sync status | sync show FILE | sync name NAME | sync join BOOK\n"
 	 "status               this copy's id and name, the units waiting to be exported,\n"
 	 "                     and per copy heard from: its last file and when it came\n"
 	 "show FILE            a change file in words: header, checksum, units, rows\n"

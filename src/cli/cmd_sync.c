@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli.h"
 #include "base/lib.h"
@@ -114,20 +115,39 @@ int cmd_sync(const struct cli_globals *g, int argc, char **argv)
 			msg_error("sync show: usage: relance sync show FILE");
 			return 2;
 		}
-		return sync_show(argv[2], stdout) ? 1 : 0;
+		/* the book at hand, if there is one, checks the file's signature */
+		struct book b = {0};
+		char *path = book_resolve_path(g->db);
+		int have = access(path, F_OK) == 0;
+		free(path);
+		if (have && book_open_at(&b, g->db, BOOK_EXISTING))
+			return 1;
+		int rc = sync_show(have ? &b : NULL, argv[2], stdout) ? 1 : 0;
+		if (have)
+			book_close(&b);
+		return rc;
 	}
-	if (strcmp(what, "status") && strcmp(what, "name")) {
-		msg_error("sync: say status, show FILE or name NAME");
+	if (strcmp(what, "status") && strcmp(what, "name") && strcmp(what, "join")) {
+		msg_error("sync: say status, show FILE, name NAME or join BOOK");
 		return 2;
 	}
-	if ((!strcmp(what, "status") && argc != 2) || (!strcmp(what, "name") && argc != 3)) {
-		msg_error("sync: usage: relance sync status | sync show FILE | sync name NAME");
+	if ((!strcmp(what, "status") && argc != 2) || (strcmp(what, "status") && argc != 3)) {
+		msg_error("sync: usage: relance sync status | sync show FILE | sync name NAME | sync join BOOK");
 		return 2;
 	}
 	struct book b;
-	if (book_open_at(&b, g->db, BOOK_EXISTING))
+	/* a new book may join a family before it receives its first file */
+	if (book_open_at(&b, g->db, strcmp(what, "join") ? BOOK_EXISTING : BOOK_CREATE))
 		return 1;
-	int rc = !strcmp(what, "name") ? sync_set_name(&b, argv[2]) : sync_status(&b, stdout) ? 1 : 0;
+	int rc;
+	if (!strcmp(what, "join")) {
+		rc = sync_join(&b, argv[2]) ? 1 : 0;
+		if (rc == 0)
+			printf("%s: now of the family of %s: it takes change files from that book's copies\n", b.path,
+			       argv[2]);
+	} else {
+		rc = !strcmp(what, "name") ? sync_set_name(&b, argv[2]) : sync_status(&b, stdout) ? 1 : 0;
+	}
 	book_close(&b);
 	return rc;
 }

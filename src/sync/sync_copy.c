@@ -94,6 +94,12 @@ int sync_clone(const char *src, const char *dst, const char *name, char id_out[4
 	struct book b;
 	if (book_open(&b, src, BOOK_EXISTING))
 		return -1;
+	/* the clone is of the source's family: it gets one now if it has none */
+	struct sync_family fam;
+	if (sync_family(&b, 1, &fam)) {
+		book_close(&b);
+		return -1;
+	}
 	int fd = open(dst, O_CREAT | O_EXCL | O_WRONLY, 0600);
 	if (fd < 0) {
 		msg_error("clone: cannot create %s: %s", dst, errno == EEXIST ? "it exists already" : strerror(errno));

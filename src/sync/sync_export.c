@@ -43,7 +43,10 @@ int sync_export(struct book *b, const char *user, int all, const char *out, stru
 		return -1;
 	sqlite3_session *s = NULL;
 	void *cs = NULL;
+	struct sync_family fam;
 	int n = 0, rc = db_begin(db);
+	if (rc == 0)
+		rc = sync_family(b, 1, &fam);
 	if (rc == 0)
 		rc = sync_stage_create(db, "out");
 	if (rc == 0 && sqlite3session_create(db, "out", &s) != SQLITE_OK) {
@@ -89,7 +92,7 @@ int sync_export(struct book *b, const char *user, int all, const char *out, stru
 		book_meta_get(db, "copy_name", h.name, sizeof h.name);
 		snprintf(h.user, sizeof h.user, "%s", user);
 		now_utc(h.made);
-		rc = sync_file_write(out, &h, cs ? cs : "", (size_t)n);
+		rc = sync_file_write(out, &h, &fam, cs ? cs : "", (size_t)n);
 	}
 	sqlite3_free(cs);
 	if (rc == 0) {

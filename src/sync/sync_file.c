@@ -10,8 +10,10 @@
 #include <unistd.h>
 
 #include "base/lib.h"
+#include "changeset_check.h"
 
 #define MAGIC "relance changes "
+#define SIGNATURE "hmac-sha256 "
 
 /* A header value stays on its line: control characters become '?'. */
 static void one_line(char *s)
@@ -27,35 +29,40 @@ static int header_text(const struct sync_header *in, char *buf, size_t size)
 	one_line(h->name);
 	one_line(h->user);
 	int n = snprintf(buf, size,
-			 MAGIC "%d\nschema %d\ncopy %s\nname %s\nuser %s\nmade %s\nseq %lld %lld\n"
+			 MAGIC "%d\nschema %d\nfamily %s\ncopy %s\nname %s\nuser %s\nmade %s\nseq %lld %lld\n"
 			 "units %lld\nbytes %zu\n\n",
-			 SYNC_FORMAT, h->schema, h->copy, h->name, h->user, h->made, h->seq_from, h->seq_to,
+			 SYNC_FORMAT, h->schema, h->family, h->copy, h->name, h->user, h->made, h->seq_from, h->seq_to,
 			 h->units, h->bytes);
 	return n > 0 && (size_t)n < size ? n : -1;
 }
 
-int sync_file_write(const char *path, const struct sync_header *h, const void *changeset, size_t n)
+/* The signature of header, change set and the newline that ends it. */
+static void sign(const struct sync_family *fam, const char *head, size_t hl, const void *cs, size_t n,
+		 char out[65])
 {
-	char head[1024], tail[80], tmp[4096];
-	int hl = header_text(h, head, sizeof head);
+	struct hmac_sha256 h;
+	hmac_sha256_init(&h, fam->key, sizeof fam->key);
+	hmac_sha256_update(&h, head, hl);
+	hmac_sha256_update(&h, cs, n);
+	hmac_sha256_update(&h, "\n", 1);
+	hmac_sha256_final_hex(&h, out);
+}
+
+int sync_file_write(const char *path, const struct sync_header *in, const struct sync_family *fam,
+		    const void *changeset, size_t n)
+{
+	char head[1024], tail[96], tmp[4096], mac[65];
+	struct sync_header h = *in;
+	snprintf(h.family, sizeof h.family, "%s", fam->id);
+	int hl = header_text(&h, head, sizeof head);
 	if (hl < 0) {
 		msg_error("%s: header too long", path);
 		return -1;
 	}
-	struct sha256 s;
-	unsigned char d[32];
-	sha256_init(&s);
-	sha256_update(&s, head, (size_t)hl);
-	sha256_update(&s, changeset, n);
-	/* the change set ends with a newline of its own, so that the checksum
-	 * is a line of its own too */
-	sha256_update(&s, "\n", 1);
-	sha256_final(&s, d);
-	int tl = snprintf(tail, sizeof tail, "\nsha256 ");
-	for (int i = 0; i < 32; i++)
-		tl += snprintf(tail + tl, sizeof tail - (size_t)tl, "%02x", d[i]);
-	tail[tl++] = '\n';
-	tail[tl] = '\0';
+	sign(fam, head, (size_t)hl, changeset, n, mac);
+	/* the change set ends with a newline of its own, so that the
+	 * signature is a line of its own too */
+	int tl = snprintf(tail, sizeof tail, "\n" SIGNATURE "%s\n", mac);
 
 	/* a regular file is written whole under another name, then renamed;
 	 * standard output, a pipe, a device or a link is written in place */
@@ -149,6 +156,15 @@ static char *slurp(const char *path, size_t *len)
 	return buf;
 }
 
+/* Compares n bytes in a time that does not depend on where they differ. */
+static int strings_equal_timed(const char *a, const char *b, size_t n)
+{
+	unsigned char d = 0;
+	for (size_t i = 0; i < n; i++)
+		d |= (unsigned char)(a[i] ^ b[i]);
+	return d == 0;
+}
+
 /* The value of header line `key` in [p, end), copied to out; -1 when absent. */
 static int field(const char *p, const char *end, const char *key, char *out, size_t size)
 {
@@ -170,7 +186,8 @@ static int field(const char *p, const char *end, const char *key, char *out, siz
 	return -1;
 }
 
-int sync_file_read(const char *path, int max_schema, struct sync_header *h, void **changeset, size_t *n)
+int sync_file_read(const char *path, int max_schema, const struct sync_family *fam, struct sync_header *h,
+		   void **changeset, size_t *n)
 {
 	size_t len;
 	char *buf = slurp(path, &len);
@@ -178,29 +195,51 @@ int sync_file_read(const char *path, int max_schema, struct sync_header *h, void
 		return -1;
 	memset(h, 0, sizeof *h);
 	const char *why = NULL;
-	char v[128];
+	char v[128], whybuf[256];
 	if (len < sizeof MAGIC || memcmp(buf, MAGIC, sizeof MAGIC - 1)) {
 		why = "not a relance changes file (it does not begin with \"" MAGIC "\")";
 		goto bad;
 	}
 	h->format = atoi(buf + sizeof MAGIC - 1);
+	if (h->format == 1) {
+		why = "made by a relance from before change files were signed: export it again with this relance";
+		goto bad;
+	}
 	if (h->format != SYNC_FORMAT) {
 		msg_error("%s: change file format %d; this relance reads format %d: use a %s relance", path,
 			  h->format, SYNC_FORMAT, h->format > SYNC_FORMAT ? "newer" : "matching");
 		free(buf);
 		return -1;
 	}
-	/* the last line: "sha256 " and 64 hex digits */
-	const size_t tl = 7 + 64 + 1;
-	if (len < tl || buf[len - 1] != '\n' || memcmp(buf + len - tl, "sha256 ", 7)) {
-		why = "truncated: its last line is not its checksum";
+	/* the last line: the signature, 64 hex digits */
+	const size_t tl = sizeof SIGNATURE - 1 + 64 + 1;
+	if (len < tl || buf[len - 1] != '\n' || memcmp(buf + len - tl, SIGNATURE, sizeof SIGNATURE - 1) ||
+	    strspn(buf + len - tl + sizeof SIGNATURE - 1, "0123456789abcdef") != 64) {
+		why = "truncated: its last line is not its signature";
 		goto bad;
 	}
-	char want[65];
-	sha256_hex(buf, len - tl, want);
-	if (memcmp(want, buf + len - tl + 7, 64)) {
-		why = "damaged: its checksum does not match its contents";
+	const char *hend0 = strstr(buf, "\n\n");
+	if (!hend0 || (size_t)(hend0 - buf) > len - tl ||
+	    field(buf, hend0 + 2, "family", h->family, sizeof h->family) || strlen(h->family) != 36 ||
+	    strspn(h->family, "0123456789abcdef-") != 36) {
+		why = "its header names no family of books";
 		goto bad;
+	}
+	if (fam && strcmp(fam->id, h->family)) {
+		snprintf(whybuf, sizeof whybuf, "it comes from another book (family %.8s), not from a copy of this "
+			 "one (family %.8s): a book takes change files only from its own copies", h->family, fam->id);
+		why = whybuf;
+		goto bad;
+	}
+	if (fam) {
+		char want[65];
+		hmac_sha256_hex(fam->key, sizeof fam->key, buf, len - tl, want);
+		if (!strings_equal_timed(want, buf + len - tl + sizeof SIGNATURE - 1, 64)) {
+			why = "its signature does not match: it was changed after a copy of this book wrote it, "
+			      "or it was not written by one";
+			goto bad;
+		}
+		h->signature_checked = 1;
 	}
 	const char *body = strstr(buf, "\n\n");
 	if (!body || (size_t)(body - buf) > len - tl) {
@@ -245,6 +284,12 @@ int sync_file_read(const char *path, int max_schema, struct sync_header *h, void
 	}
 	memcpy(*changeset, body, h->bytes);
 	free(buf);
+	if (changeset_check(*changeset, *n, whybuf, sizeof whybuf)) {
+		msg_error("%s: %s; nothing was changed", path, whybuf);
+		free(*changeset);
+		*changeset = NULL;
+		return -1;
+	}
 	return 0;
 bad:
 	msg_error("%s: %s; nothing was changed", path, why);

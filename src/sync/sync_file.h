@@ -1,17 +1,27 @@
 /* sync_file.h — the change file that carries work between copies of the
- * book: a text header (format, schema version, sending copy, who, when,
- * the sender's range of changes), a blank line, the changeset (SQLite's
- * session format), and a last line with the SHA-256 of everything before
- * it. Writing is atomic (a temporary file renamed); reading checks the
- * whole file before anyone looks at its contents. */
+ * book: a text header (format, schema version, the book's family, sending
+ * copy, who, when, the sender's range of changes), a blank line, the
+ * changeset (SQLite's session format), and a last line with the
+ * HMAC-SHA256 of everything before it under the family's key, which only
+ * copies of the book hold. Writing is atomic (a temporary file renamed);
+ * reading checks the whole file (signature, header, the change set's
+ * structure) before anyone looks at its contents. */
 #ifndef RELANCE_SYNC_FILE_H
 #define RELANCE_SYNC_FILE_H
 #include <stddef.h>
 
-#define SYNC_FORMAT 1
+#define SYNC_FORMAT 2 /* 1: before files were signed */
+
+/* The family a book's copies share (sync_family.c). */
+struct sync_family {
+	char id[37];
+	unsigned char key[32];
+};
 
 struct sync_header {
 	int format, schema;
+	char family[40];    /* the family of the book it comes from */
+	int signature_checked; /* read with the family's key */
 	char copy[40];      /* the sending copy's id */
 	char name[65];      /* its name, if it has one */
 	char user[65];      /* who exported */
@@ -21,12 +31,17 @@ struct sync_header {
 	size_t bytes;       /* of the changeset */
 };
 
-/* Writes header and changeset to path ("-": standard output). 0, or -1
- * after a message; a failed write leaves no file. */
-int sync_file_write(const char *path, const struct sync_header *h, const void *changeset, size_t n);
-/* Reads and checks path: the magic line, the checksum, the header's fields,
- * a schema no newer than max_schema. On success *changeset is malloc'ed.
- * On failure: -1 after a message that names the file and what is wrong. */
-int sync_file_read(const char *path, int max_schema, struct sync_header *h, void **changeset, size_t *n);
+/* Writes header and changeset to path ("-": standard output), signed with
+ * the family's key (h->family is taken from fam). 0, or -1 after a
+ * message; a failed write leaves no file. */
+int sync_file_write(const char *path, const struct sync_header *h, const struct sync_family *fam,
+		    const void *changeset, size_t n);
+/* Reads and checks path: the magic line, the family and the signature
+ * (with fam; NULL: a file shown without a book, its signature unchecked),
+ * the header's fields, a schema no newer than max_schema, the change set's
+ * structure. On success *changeset is malloc'ed. On failure: -1 after a
+ * message that names the file and what is wrong. */
+int sync_file_read(const char *path, int max_schema, const struct sync_family *fam, struct sync_header *h,
+		   void **changeset, size_t *n);
 
 #endif

@@ -60,17 +60,23 @@ static void column_name(sqlite3 *db, const char *table, int i, char *out, size_t
 	sqlite3_finalize(st);
 }
 
-int sync_show(const char *path, FILE *out)
+int sync_show(struct book *b, const char *path, FILE *out)
 {
 	struct sync_header h;
+	struct sync_family fam;
 	void *cs = NULL;
 	size_t n = 0;
+	int have = b ? sync_family(b, 0, &fam) : 1;
+	if (have < 0)
+		return -1;
 	/* any schema: showing changes nothing */
-	if (sync_file_read(path, 1 << 30, &h, &cs, &n))
+	if (sync_file_read(path, 1 << 30, have == 0 ? &fam : NULL, &h, &cs, &n))
 		return -1;
 	fputs("file:    ", out);
 	table_put_safe(out, path);
-	fprintf(out, " (format %d, checksum good)\nschema:  %d\ncopy:    %s", h.format, h.schema, h.copy);
+	fprintf(out, " (format %d, %s)\nschema:  %d\nfamily:  %s\ncopy:    %s", h.format,
+		h.signature_checked ? "signed by a copy of this book"
+		: "signature not checked: no copy of its book at hand", h.schema, h.family, h.copy);
 	if (h.name[0]) {
 		fputs(" (", out);
 		table_put_safe(out, h.name);

@@ -49,10 +49,11 @@ like "$P" '^[0-9a-f-]{36}$' "the office records a promise on Q1"
 TASK=$(o task add Q2 --date 2026-11-30 send the statement)
 out=$(o export changes -o "$T/o1.chg")
 like "$out" "o1.chg: [0-9]+ units: 2 collectors, 8 accounts, 9 invoices, 4 journal entries, 2 promises, 1 dispute, 2 tasks$" "export changes: the ledger and the work, counted"
-like "$(head -1 "$T/o1.chg")" "^relance changes 1$" "the file begins with its format"
+like "$(head -1 "$T/o1.chg")" "^relance changes 2$" "the file begins with its format"
 is "$(stat -c %a "$T/o1.chg")" 600 "a change file is as private as the book"
 like "$(sed -n 2p "$T/o1.chg")" "^schema $SCHEMA$" "then the schema version"
-like "$(tail -1 "$T/o1.chg")" "^sha256 [0-9a-f]{64}$" "and ends with its checksum"
+like "$(sed -n 3p "$T/o1.chg")" "^family $(sqlite3 "$O" "SELECT value FROM book_meta WHERE key = 'family_id'")$" "then the book's family"
+like "$(tail -1 "$T/o1.chg")" "^hmac-sha256 [0-9a-f]{64}$" "and ends with its signature"
 like "$(o export changes -o "$T/o0.chg")" ": 0 units \(nothing new since the last export\)" "a second export has nothing new"
 ln -s "$T/target.chg" "$T/link.chg"
 ok "export through a symbolic link" o export changes --all -o "$T/link.chg"
@@ -61,10 +62,13 @@ is "$(stat -c %a "$T/target.chg")" 600 "and makes it private too"
 touch "$T/stale.chg.tmp"
 ok "a .tmp left by a crash is no obstacle" o export changes -o "$T/stale.chg"
 
-# the collectors start from the office's file, in new books
+# the collectors start from the office's file, in new books of its family
+like "$(a import changes "$T/o1.chg" 2>&1)" "o1.chg: this book is of no family yet.*relance sync join BOOK.*nothing was changed" "a new book of no family takes no file"
+like "$(a sync join "$O")" "alice.db: now of the family of .*office.db" "alice's new book joins the office's family"
+ok "bob's too" b sync join "$O"
 out=$(a import changes "$T/o1.chg")
 like "$out" "o1.chg: [0-9]+ units: [0-9]+ new \([0-9]+ journal entries\), 0 newer, 0 already here, 0 older, 0 conflicts" "alice's new book takes the office's file"
-ok "bob's too" b import changes "$T/o1.chg"
+ok "bob's takes it too" b import changes "$T/o1.chg"
 a sync name alice >/dev/null; b sync name bob >/dev/null
 same_book "$A" "$O" "alice's copy shows what the office's shows"
 same_book "$B" "$O" "and so does bob's"
@@ -140,24 +144,28 @@ before=$(state "$A")
 head -c 200 "$T/b1.chg" > "$T/trunc.chg"
 out=$(a import changes "$T/trunc.chg" 2>&1)
 is "$?" 1 "a truncated file: exit 1"
-like "$out" "trunc.chg: truncated: its last line is not its checksum; nothing was changed" "and says so"
+like "$out" "trunc.chg: truncated: its last line is not its signature; nothing was changed" "and says so"
 cp "$T/b1.chg" "$T/flip.chg"
 size=$(wc -c < "$T/flip.chg")
 printf 'X' | dd of="$T/flip.chg" bs=1 seek=$((size / 2)) conv=notrunc 2>/dev/null
 out=$(a import changes "$T/flip.chg" 2>&1)
-like "$out" "flip.chg: damaged: its checksum does not match its contents; nothing was changed" "a flipped byte: refused"
+like "$out" "flip.chg: its signature does not match: it was changed after a copy of this book wrote it, or it was not written by one; nothing was changed" "a flipped byte: refused"
 out=$(a import changes "$DATA/queue-customers.csv" 2>&1)
 like "$out" "queue-customers.csv: not a relance changes file" "a foreign file: refused"
-# a file from a newer schema, with a good checksum
+# sign FILE: its signature with the family's key, as only a copy of the
+# book (or one who stole its key) can make it
+KEY=$(sqlite3 "$A" "SELECT value FROM book_meta WHERE key = 'family_key'")
+sign() { openssl dgst -sha256 -mac HMAC -macopt "hexkey:$KEY" < "$1" | sed 's/.* //'; }
+# a file from a newer schema, with a good signature
 { sed '1,/^$/!d' "$T/b1.chg" | sed "s/^schema .*/schema 99/"
   sed '1,/^$/d' "$T/b1.chg" | sed '$d'; } > "$T/new.body"
-{ cat "$T/new.body"; printf 'sha256 %s\n' "$(sha256sum < "$T/new.body" | cut -c1-64)"; } > "$T/newer.chg"
+{ cat "$T/new.body"; printf 'hmac-sha256 %s\n' "$(sign "$T/new.body")"; } > "$T/newer.chg"
 out=$(a import changes "$T/newer.chg" 2>&1)
 like "$out" "newer.chg: made by a book of schema version 99; this relance knows up to $SCHEMA: use a relance that knows schema 99" "a newer schema: refused, naming the version needed"
-# a good checksum over a header that lies about its contents
+# a good signature over a header that lies about its contents
 { sed '1,/^$/!d' "$T/b1.chg" | sed "s/^units .*/units 3/"
   sed '1,/^$/d' "$T/b1.chg" | sed '$d'; } > "$T/lie.body"
-{ cat "$T/lie.body"; printf 'sha256 %s\n' "$(sha256sum < "$T/lie.body" | cut -c1-64)"; } > "$T/lie.chg"
+{ cat "$T/lie.body"; printf 'hmac-sha256 %s\n' "$(sign "$T/lie.body")"; } > "$T/lie.chg"
 out=$(a import changes "$T/lie.chg" 2>&1)
 like "$out" "lie.chg: damaged: its rows and their versions do not match \([0-9]+ units, 3 listed in its header\); nothing was changed" "a header that lies about its units: refused"
 is "$(state "$A")" "$before" "none of them changed anything"
@@ -175,13 +183,16 @@ like "$("$R" -d "$T/fast.db" export changes -o "$T/f2.chg")" "f2.chg: 1 unit: 1 
 # the office's ledger, a later one does not)
 a note Q2 "alice: a later note" >/dev/null
 like "$(a export changes -o "$T/a9.chg")" "a9.chg: [0-9]+ units: " "a later export: what came or was made since"
+"$R" -d "$T/empty.db" sync join "$O" >/dev/null
 out=$("$R" -d "$T/empty.db" import changes "$T/a9.chg" 2>&1)
 like "$out" "a9.chg: it has [a-z ]+ of account Q[0-9], which this book does not have: import first the changes that bring it" "work without its accounts: refused"
 is "$(sqlite3 "$T/empty.db" "SELECT count(*) FROM activities")" 0 "and nothing written"
 
 # sync show
 out=$("$R" sync show "$T/a1.chg")
-like "$out" "checksum good" "sync show checks the file"
+like "$out" "format 2, signature not checked: no copy of its book at hand" "sync show without a book shows the file, unchecked"
+out=$(a sync show "$T/a1.chg")
+like "$out" "format 2, signed by a copy of this book" "with a copy of the book, it checks the signature"
 like "$out" "copy: +[0-9a-f-]{36} \(alice\)" "names the sending copy"
 like "$out" "promises:
   id=\"$P\" account_no=\"Q1\" amount=30000 .*promised_date=\"2026-12-15\"" "and shows rows with their columns"
@@ -227,6 +238,20 @@ made from copy .*
 waiting to be exported: 0 units" "named, with nothing to send"
 fails "clone will not overwrite" o clone "$O" "$T/carol.db"
 same_book "$T/carol.db" "$O" "a clone shows what its source shows"
+is "$(sqlite3 "$T/carol.db" "SELECT value FROM book_meta WHERE key = 'family_id'")" \
+   "$(sqlite3 "$O" "SELECT value FROM book_meta WHERE key = 'family_id'")" "a clone is of its source's family"
+"$R" -d "$T/carol.db" --user carol note Q3 "carol: from the clone" >/dev/null
+"$R" -d "$T/carol.db" export changes -o "$T/c1.chg" >/dev/null
+like "$(o import changes "$T/c1.chg")" "c1.chg: 1 unit: 1 new" "and its files are taken by its source"
+
+# a book that is not a copy of this one: another demo, same accounts
+queue_book "$T/stranger.db"
+"$R" -d "$T/stranger.db" --user mallory note Q1 "renamed by a stranger" >/dev/null
+"$R" -d "$T/stranger.db" export changes -o "$T/s1.chg" >/dev/null
+before=$(state "$T/carol.db")
+out=$("$R" -d "$T/carol.db" import changes "$T/s1.chg" 2>&1)
+like "$out" "s1.chg: it comes from another book \(family [0-9a-f]{8}\), not from a copy of this one \(family [0-9a-f]{8}\).*nothing was changed" "a file of an unrelated book is refused whole"
+is "$(state "$T/carol.db")" "$before" "and changes nothing"
 
 # a row deleted on one copy and changed on another
 T2=$(o task add Q9 --date 2026-12-01 call about the new order)

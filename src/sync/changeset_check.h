@@ -1,0 +1,11 @@
+/* changeset_check.h — a change set's structure checked before SQLite's
+ * changeset reader is given it (changeset_check.c). */
+#ifndef RELANCE_CHANGESET_CHECK_H
+#define RELANCE_CHANGESET_CHECK_H
+#include <stddef.h>
+
+/* 0 when cs[0..n) is a well-formed change set of INSERTs; otherwise -1
+ * and what is wrong, and where, in why ("damaged: ..."). */
+int changeset_check(const void *cs, size_t n, char *why, size_t whylen);
+
+#endif
