@@ -9,6 +9,8 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "base/lib.h"
+
 #define MAX_ARGS 16
 
 /* Splits command at blanks into argv (in buf); "%n" words become number. */
@@ -47,6 +49,8 @@ int spawn_wait(const char *command, const char *last)
 int spawn_detached(const char *command, const char *number)
 {
 	char buf[1024], *argv[MAX_ARGS + 2];
+	if (number && !phone_list_valid(number, strlen(number)))
+		return -1; /* "-1234" or "--config=x" is an option, not a number */
 	if (split(command, buf, sizeof buf, argv, number) == 0)
 		return -1;
 	pid_t pid = fork();

@@ -6,6 +6,7 @@
 #define RELANCE_BASE_LIB_H
 
 #include "config_home.h" /* where the user's own files live */
+#include "contact.h"     /* phone numbers and e-mail addresses */
 #include "csv.h"         /* the CSV accounting packages write */
 #include "date.h"        /* dates as day numbers, parsed and written */
 #include "date_words.h"  /* dates as people type them: today, +3, fri, 15/12 */
@@ -16,7 +17,7 @@
 #include "msg.h"         /* messages to the user, one format */
 #include "payref.h"      /* structured payment references, IBANs */
 #include "sbuf.h"        /* a growable byte buffer */
-#include "sha256.h"      /* SHA-256 */
+#include "sha256.h"      /* SHA-256 and HMAC-SHA256 (GLib) */
 #include "strset.h"      /* a set of strings with an integer each */
 #include "table.h"       /* lists as text, tsv or json */
 #include "today.h"       /* the one today and now */

@@ -4,7 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#define MAX_CENTS 99999999999999LL /* 999,999,999,999.99 */
+#define MAX_CENTS MONEY_MAX_CENTS
 
 static int is_digit(char c) { return c >= '0' && c <= '9'; }
 

@@ -5,6 +5,9 @@
 #include <stddef.h>
 #include <stdint.h>
 
+/* The largest amount the book holds, in cents: 999,999,999,999.99. */
+#define MONEY_MAX_CENTS 99999999999999LL
+
 enum decimal_mark { MARK_UNKNOWN, MARK_POINT, MARK_COMMA };
 
 enum money_error {

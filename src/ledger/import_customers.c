@@ -151,35 +151,6 @@ static const char *default_language(const char *country, struct csv_field postco
 	return "en";
 }
 
-/* Each ';' or ','-separated part must look like an address. */
-static int emails_valid(struct csv_field f)
-{
-	size_t start = 0;
-	for (size_t i = 0; i <= f.n; i++) {
-		if (i < f.n && f.s[i] != ';' && f.s[i] != ',')
-			continue;
-		const char *p = f.s + start;
-		size_t n = i - start;
-		while (n && *p == ' ')
-			p++, n--;
-		while (n && p[n - 1] == ' ')
-			n--;
-		const char *at = memchr(p, '@', n);
-		if (!at || at == p || at == p + n - 1 || memchr(p, ' ', n))
-			return 0;
-		start = i + 1;
-	}
-	return 1;
-}
-
-static int phones_valid(struct csv_field f)
-{
-	for (size_t i = 0; i < f.n; i++)
-		if (!strchr("0123456789 +()./-;,", f.s[i]))
-			return 0;
-	return 1;
-}
-
 /* One row, ready to bind: ?1..?9 account_no..city as read, ?10 country,
  * ?11 language, ?12 segment, ?13 collector, ?14 credit limit, ?15 now. */
 struct values {
@@ -229,9 +200,9 @@ static int row(struct import_ctx *c)
 		return -1;
 	if (account.n > 64)
 		return import_error(c, C_ACCOUNT, "is longer than 64 characters");
-	if ((f = import_field(c, C_EMAIL)).n && !emails_valid(f))
+	if ((f = import_field(c, C_EMAIL)).n && !email_list_valid(f.s, f.n))
 		return import_error(c, C_EMAIL, "%s is not an e-mail address", import_quote(f));
-	if ((f = import_field(c, C_PHONE)).n && !phones_valid(f))
+	if ((f = import_field(c, C_PHONE)).n && !phone_list_valid(f.s, f.n))
 		return import_error(c, C_PHONE, "%s is not a phone number", import_quote(f));
 	if ((f = import_field(c, C_COUNTRY)).n && country_code(f, country) != 0)
 		return import_error(c, C_COUNTRY, "%s is not a country (use a code like BE)",

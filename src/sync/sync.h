@@ -48,8 +48,22 @@ int sync_set_name(struct book *b, const char *name);
 /* What waits to be exported, and what was received from which copy. */
 int sync_status(struct book *b, FILE *out);
 
+/* Every row of the synced tables in attached database `schema` checked as
+ * the imports check theirs (sync_validate.c): 0, or -1 after a message
+ * naming path, the row, the field and what is wrong. */
+int sync_rows_valid(sqlite3 *db, const char *schema, const char *path);
+
+/* The book's family (sync_file.h) into f: 0; 1 when it has none yet (and
+ * create is 0); -1 after a message. With create, one is made if needed. */
+int sync_family(struct book *b, int create, struct sync_family *f);
+/* Gives this book the family of the book at `other` (copies made before
+ * families existed): 0, or -1 after a message. */
+int sync_join(struct book *b, const char *other);
+
 /* Prints a change file: its header, then every unit with its version and
- * its rows' values. 0, or -1 after a message. */
-int sync_show(const char *path, FILE *out);
+ * its rows' values; its signature is checked with the family of book b
+ * (NULL: no book at hand, the signature is said to be unchecked). 0, or -1
+ * after a message. */
+int sync_show(struct book *b, const char *path, FILE *out);
 
 #endif

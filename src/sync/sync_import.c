@@ -187,6 +187,16 @@ static int stage_consistent(sqlite3 *db, const char *path, long long units)
 	return 0;
 }
 
+/* What no copy ever sends: a journal entry deleted. */
+static int stage_valid(sqlite3 *db, const char *path)
+{
+	if (db_int(db, "SELECT count(*) FROM stage.sync_versions WHERE tbl = 'activities' AND gone") > 0) {
+		msg_error("%s: it deletes journal entries, which no copy of the book does; nothing was changed", path);
+		return -1;
+	}
+	return sync_rows_valid(db, "stage", path);
+}
+
 static int decide(struct book *b)
 {
 	sqlite3 *db = b->db;
@@ -553,7 +563,13 @@ int sync_import(struct book *b, const char *path, int dry_run, FILE *report, str
 	struct sync_header h;
 	void *cs = NULL;
 	size_t n = 0;
-	if (sync_file_read(path, book_schema_version(), &h, &cs, &n))
+	struct sync_family fam;
+	int have = sync_family(b, 0, &fam);
+	if (have == 1)
+		msg_error("%s: this book is of no family yet, so no file can be known to come from a copy of it: "
+			  "make copies with `relance clone`, or give this one the family of the book the file "
+			  "comes from with `relance sync join BOOK`; nothing was changed", path);
+	if (have || sync_file_read(path, book_schema_version(), &fam, &h, &cs, &n))
 		return -1;
 	sqlite3 *db = b->db;
 	/* stage's tables keep the book's REFERENCES clauses, and the merge
@@ -571,7 +587,9 @@ int sync_import(struct book *b, const char *path, int dry_run, FILE *report, str
 	int large = h.units >= 10000;
 	if (large)
 		book_bulk_begin(db, &bulk);
-	int rc = db_begin(db);
+	/* the file is read into stage, in memory, before the book's write
+	 * lock is taken: collectors keep writing meanwhile */
+	int rc = db_exec(db, "BEGIN");
 	if (rc == 0)
 		rc = sync_stage_create(db, "stage");
 	if (rc == 0)
@@ -579,6 +597,11 @@ int sync_import(struct book *b, const char *path, int dry_run, FILE *report, str
 	free(cs);
 	if (rc == 0)
 		rc = stage_consistent(db, path, h.units);
+	if (rc == 0)
+		rc = stage_valid(db, path);
+	rc = rc == 0 ? db_commit(db) : (db_rollback(db), -1);
+	if (rc == 0)
+		rc = db_begin(db);
 	if (rc == 0)
 		rc = decide(b);
 	if (rc == 0) {
