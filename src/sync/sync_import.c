@@ -237,6 +237,7 @@ static int decide(struct book *b)
 struct conflict {
 	char id[UID_LEN + 1], at[24], copy[40], account[80];
 	char *summary;
+	char *body; /* an overwrite's fields, before and after; NULL for a conflict */
 };
 
 struct conflicts {
@@ -247,7 +248,7 @@ struct conflicts {
 static void conflicts_free(struct conflicts *c)
 {
 	for (size_t i = 0; i < c->n; i++)
-		free(c->v[i].summary);
+		free(c->v[i].summary), free(c->v[i].body);
 	free(c->v);
 }
 
@@ -304,14 +305,20 @@ static void account_of(sqlite3 *db, const struct sync_table *t, const char *key,
 	sqlite3_finalize(st);
 }
 
-/* Lists the conflicts on `report` and prepares their journal entries. */
+/* Lists the conflicts on `report` and prepares their journal entries;
+ * and the entries of the overwrites: a newer version from one copy that
+ * replaces a unit another copy made last (the rules' verdicts aside),
+ * with the fields it changed, so that no copy changes another's work
+ * without a trace. */
 static int find_conflicts(sqlite3 *db, const char *path, FILE *report, struct conflicts *c)
 {
 	sqlite3_stmt *q = db_prepare(db,
-		"SELECT d.tbl, d.key, d.verdict = 'won', v.rev, v.at, v.copy, v.gone, l.rev, l.at, lc.id, l.gone "
+		"SELECT d.tbl, d.key, d.verdict <> 'lost', v.rev, v.at, v.copy, v.gone, l.rev, l.at, lc.id, l.gone, "
+		" d.verdict = 'newer' "
 		"FROM stage.decide d JOIN stage.sync_versions v ON v.tbl = d.tbl AND v.key = d.key "
 		"JOIN main.sync_rows l ON l.tbl = d.tbl AND l.key = d.key JOIN main.sync_copies lc ON lc.n = l.copy "
-		"WHERE d.verdict IN ('won', 'lost') ORDER BY d.tbl, d.key");
+		"WHERE d.verdict IN ('won', 'lost') OR (d.verdict = 'newer' AND d.tbl <> 'activities' "
+		" AND lc.id <> v.copy AND lc.id <> 'rules' AND v.copy <> 'rules') ORDER BY d.tbl, d.key");
 	if (!q)
 		return -1;
 	int rc = 0;
@@ -327,6 +334,7 @@ static int find_conflicts(sqlite3 *db, const char *path, FILE *report, struct co
 		const char *w_copy = (const char *)sqlite3_column_text(q, w + 2);
 		const char *l_copy = (const char *)sqlite3_column_text(q, l + 2);
 		int w_gone = sqlite3_column_int(q, w + 3), l_gone = sqlite3_column_int(q, l + 3);
+		int overwrite = sqlite3_column_int(q, 11);
 		struct conflict *nv = realloc(c->v, (c->n + 1) * sizeof *nv);
 		if (nv)
 			c->v = nv;
@@ -337,7 +345,8 @@ static int find_conflicts(sqlite3 *db, const char *path, FILE *report, struct co
 		struct conflict *x = &c->v[c->n++];
 		memset(x, 0, sizeof *x);
 		char name[512], lw[20], ww[20];
-		snprintf(name, sizeof name, "conflict\n%s\n%s\n%lld %s %s\n%lld %s %s", t->name, key,
+		snprintf(name, sizeof name, "%s\n%s\n%s\n%lld %s %s\n%lld %s %s", overwrite ? "overwrite" : "conflict",
+			 t->name, key,
 			 (long long)sqlite3_column_int64(q, l), l_at, l_copy, (long long)sqlite3_column_int64(q, w),
 			 w_at, w_copy);
 		uid_from_name(name, x->id);
@@ -350,12 +359,33 @@ static int find_conflicts(sqlite3 *db, const char *path, FILE *report, struct co
 		/* every copy that sees this conflict writes the same entry: made
 		 * of the two versions alone (the rows' fields may differ by what
 		 * the rules derived on each copy, so they go to the report only) */
-		sbuf_printf(&s, "Conflict: %s %s %s on two copies; the %s made on copy %s at %s gave way to "
-			    "the %s made on copy %s at %s", t->what, key, w_gone || l_gone ? "deleted and changed"
-			    : "changed", l_gone ? "deletion" : "change", uid_short(l_copy), lw,
-			    w_gone ? "deletion" : "change", uid_short(w_copy), ww);
+		if (overwrite)
+			sbuf_printf(&s, "Changed on another copy: %s %s, last %s on copy %s at %s, was %s on copy %s "
+				    "at %s", t->what, key, l_gone ? "deleted" : "changed", uid_short(l_copy), lw,
+				    w_gone ? "deleted" : "changed", uid_short(w_copy), ww);
+		else
+			sbuf_printf(&s, "Conflict: %s %s %s on two copies; the %s made on copy %s at %s gave way to "
+				    "the %s made on copy %s at %s", t->what, key, w_gone || l_gone ? "deleted and changed"
+				    : "changed", l_gone ? "deletion" : "change", uid_short(l_copy), lw,
+				    w_gone ? "deletion" : "change", uid_short(w_copy), ww);
 		differences(db, t, key, file_won, &body);
 		x->summary = s.s;
+		if (overwrite) { /* the two versions' fields, in the journal: "amount: 50000 (now: 1)" */
+			struct sbuf was = {0};
+			for (char *p = body.s, *nl; p && *p; p = nl + 1) {
+				nl = strchr(p, '\n');
+				*nl = '\0';
+				char *kept = strstr(p, " (kept: ");
+				if (kept)
+					sbuf_printf(&was, "%.*s (now: %s\n", (int)(kept - p), p, kept + 8);
+				else
+					sbuf_printf(&was, "%s\n", p);
+				*nl = '\n';
+			}
+			x->body = was.s;
+			sbuf_free(&body);
+			continue; /* not a conflict: the journal says it, the report does not */
+		}
 		table_put_safe(report, path);
 		fputs(": ", report);
 		table_put_safe(report, x->summary);
@@ -618,7 +648,7 @@ int sync_import(struct book *b, const char *path, int dry_run, FILE *report, str
 		struct conflict *x = &c.v[i];
 		if (ledger_account_exists(db, x->account) <= 0) /* a collector has no journal */
 			continue;
-		struct journal_entry e = {x->account, "system", "system", NULL, x->summary, NULL, NULL, NULL};
+		struct journal_entry e = {x->account, "system", "system", NULL, x->summary, x->body, NULL, NULL};
 		struct journal_stamp s = {x->id, x->at, x->copy};
 		rc = journal_add_stamped(b, &e, &s);
 	}

@@ -116,6 +116,12 @@ is "$(state "$B")" "$before" "and nothing is written"
 out=$(b import changes "$T/a1.chg" "$T/o2.chg")
 like "$out" "a1.chg: .*2 conflicts \(0 won by the file, 2 kept here\)" "bob: alice's (the earlier change loses) then the office's"
 
+# the office journaled that alice changed its promise and its task (work
+# of another copy changed); those entries go round like any other
+h=$(o history Q1 --format tsv)
+like "$h" "	system	system	Changed on another copy: promise $P, last changed on copy [0-9a-f]{8} at .*, was changed on copy [0-9a-f]{8} at " "the office journals that another copy changed its promise"
+o export changes -o "$T/o2b.chg" >/dev/null
+a import changes "$T/o2b.chg" >/dev/null; b import changes "$T/o2b.chg" >/dev/null
 same_book "$A" "$O" "alice and the office converge, whatever the order"
 same_book "$B" "$O" "bob and the office too"
 like "$(o promises Q1 --format tsv | grep "$P")" "	cancelled	" "the later change wins: the promise is cancelled everywhere"

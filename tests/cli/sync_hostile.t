@@ -44,6 +44,19 @@ hostile "INSERT INTO activities(id, account_no, at, type, user, copy_id, summary
 like "$("$R" -d "$O" import changes "$T/evil.chg" 2>&1)" "journal entry .* \(table activities\), field summary: .* has a control character" "a journal entry with an escape sequence is refused"
 is "$(book_dump "$O")" "$before" "none of them changed the book"
 
+# a copy that changes another copy's work leaves a trace in the journal
+P=$("$R" -d "$O" --user office promise add Q1 --date 2026-12-10 --amount 300)
+"$R" -d "$O" export changes -o "$T/o2.chg" >/dev/null
+rm -f "$T/evil.db"
+"$R" -d "$O" clone "$O" "$T/evil.db" >/dev/null
+sqlite3 "$T/evil.db" "UPDATE promises SET amount = 1, status = 'cancelled' WHERE id = '$P'"
+"$R" -d "$T/evil.db" export changes -o "$T/evil.chg" >/dev/null
+like "$("$R" -d "$O" import changes "$T/evil.chg")" "1 unit: 0 new .*, 1 newer, .* 0 conflicts" "a change to the office's promise made on another copy is taken"
+h=$("$R" -d "$O" history Q1 --format tsv)
+like "$h" "system	Changed on another copy: promise $P, last changed on copy [0-9a-f]{8} at 2026-[0-9: -]+, was changed on copy [0-9a-f]{8} at" "and journaled on the account"
+like "$(sqlite3 "$O" "SELECT body FROM activities WHERE summary LIKE 'Changed on another copy%'")" "amount: 30000 \(now: 1\)
+status: open \(now: cancelled\)" "with both versions of each field it changed"
+
 # the customers import holds phones to the same rule
 printf 'account_no,name,phone\nQ1,Acme,-1234\n' > "$T/phone.csv"
 like "$("$R" -d "$O" import customers "$T/phone.csv" 2>&1)" "phone.csv:2: phone: \"-1234\" is not a phone number" "an import refuses a phone that begins with -"
