@@ -66,7 +66,7 @@ int call_begin(struct app *a, const char *account_no, const char *name, const ch
 	snprintf(a->call.number, sizeof a->call.number, "%s", number);
 	clock_gettime(CLOCK_MONOTONIC, &a->call.started);
 	if (settings.dial_command[0] && a->call.number[0] && !phone_list_valid(number, strlen(number)))
-		app_message(a, 1, "call started, but the number is not a phone number: not dialled");
+		app_message(a, 1, "not dialled: not a phone number");
 	else if (settings.dial_command[0] && a->call.number[0] && spawn_detached(settings.dial_command, a->call.number) != 0)
 		app_message(a, 1, "call started, but the dial command could not run");
 	else

@@ -1,13 +1,15 @@
 #!/bin/sh
 # together.t (screen) — the workstation beside other writers and programs:
 # what another collector writes shows on a short timer when idle, and a
-# call runs the configured dial command with the number (no shell).
+# call runs the configured dial command with the number (no shell), and
+# never with a "number" that the command would take for an option.
 . "$(dirname "$0")/../lib/tap.sh"
 . "$(dirname "$0")/../lib/screen.sh"
 . "$(dirname "$0")/../lib/queue_book.sh"
 B="$T/q.db"
 queue_book "$B"
-sqlite3 "$B" "UPDATE customers SET phone = '+32 2 512 34 56; +32 475 00 00 00' WHERE account_no = 'Q2'"
+sqlite3 "$B" "UPDATE customers SET phone = '+32 2 512 34 56; +32 475 00 00 00' WHERE account_no = 'Q2';
+	UPDATE customers SET phone = '--config=evil' WHERE account_no = 'Q4'"
 cat > "$T/dial.sh" <<DIAL
 #!/bin/sh
 printf '%s|' "\$@" > "$T/dialled"
@@ -36,4 +38,13 @@ screen_has "note +other +Written by another collector" "another collector's note
 "$R" -d "$B" --user other snooze Q4 --until 2026-12-31 >/dev/null
 send q
 screen_has "mine \(tester\): 4 accounts" "and the queue follows what others did (Q4 snoozed, Q2 worked: 2 of 6 done)"
+rm -f "$T/dialled"
+type ":goto Q4" && send Enter
+screen_has "relance: account Q4" "an account whose phone (from an old book) reads --config=evil"
+send c
+screen_has "not dialled: not a phone number" "c: the call starts, the number is not dialled, and the status line says so"
+sleep 0.3
+ok "the dial command did not run" test ! -e "$T/dialled"
+send c Enter
+screen_has "call logged" "the call is logged"
 done_testing
