@@ -62,9 +62,14 @@ static enum kind kind_of(const char *column, const char *type)
 /* Printable UTF-8; with `lines`, line ends and tabs too. */
 static int printable(const char *s, size_t n, int lines)
 {
-	for (size_t i = 0, len; i < n; i += len)
-		if (!utf8_safe_at(s, n, i, &len) && !(lines && (s[i] == '\n' || s[i] == '\t')))
+	for (size_t i = 0, len; i < n; i += len) {
+		unsigned char c = (unsigned char)s[i];
+		len = 1;
+		if (c >= 0x20 && c < 0x7f) /* printable ASCII, most of any text */
+			continue;
+		if (!utf8_safe_at(s, n, i, &len) && !(lines && (c == '\n' || c == '\t')))
 			return 0;
+	}
 	return 1;
 }
 
