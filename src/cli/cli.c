@@ -205,14 +205,19 @@ static const struct command commands[] = {
 	 "sync status | sync show FILE | sync name NAME | sync join BOOK\n"
 	 "status               this copy's id and name, the units waiting to be exported,\n"
 	 "                     and per copy heard from: its last file and when it came\n"
-	 "show FILE            a change file in words: header, checksum, units, rows\n"
-	 "name NAME            name this copy (the other copies see the name)",
+	 "show FILE            a change file in words: header, units, rows; its signature\n"
+	 "                     is checked when the book (-d) is at hand\n"
+	 "name NAME            name this copy (the other copies see the name)\n"
+	 "join BOOK            take the family of BOOK, a copy of this book as a file: a\n"
+	 "                     book takes change files only from its family (clone\n"
+	 "                     carries it; a new book joins before its first import)",
 	 cmd_sync},
 	{"clone", "make a new copy of a book, with its own identity",
 	 "clone SRC DST [--name NAME]\n"
 	 "--name NAME          the new copy's name\n"
 	 "DST must not exist. A file copied with cp works too: it takes its own identity\n"
-	 "the first time relance opens it.",
+	 "the first time relance opens it. Both are of the source's family: each takes\n"
+	 "the other's change files.",
 	 cmd_clone},
 	{"ref", "make or check a structured payment reference (OGM/VCS, RF)",
 	 "ref ogm NUMBER | ref rf REFERENCE | ref check REFERENCE\n"
