@@ -13,14 +13,23 @@ void sha256_init(struct sha256 *s)
 		abort();
 }
 
-void sha256_update(struct sha256 *s, const void *data, size_t n)
+/* GLib takes a signed length: data of any size is fed in parts. */
+static void feed(GChecksum *c, GHmac *h, const void *data, size_t n)
 {
 	const unsigned char *p = data;
-	while (n) { /* GLib takes a signed length */
+	while (n) {
 		size_t part = n > (size_t)G_MAXSSIZE ? (size_t)G_MAXSSIZE : n;
-		g_checksum_update(s->ctx, p, (gssize)part);
+		if (c)
+			g_checksum_update(c, p, (gssize)part);
+		else
+			g_hmac_update(h, p, (gssize)part);
 		p += part, n -= part;
 	}
+}
+
+void sha256_update(struct sha256 *s, const void *data, size_t n)
+{
+	feed(s->ctx, NULL, data, n);
 }
 
 void sha256_final(struct sha256 *s, unsigned char out[32])
@@ -56,12 +65,7 @@ void hmac_sha256_init(struct hmac_sha256 *h, const unsigned char *key, size_t ke
 
 void hmac_sha256_update(struct hmac_sha256 *h, const void *data, size_t n)
 {
-	const unsigned char *p = data;
-	while (n) { /* GLib takes a signed length */
-		size_t part = n > (size_t)G_MAXSSIZE ? (size_t)G_MAXSSIZE : n;
-		g_hmac_update(h->ctx, p, (gssize)part);
-		p += part, n -= part;
-	}
+	feed(NULL, h->ctx, data, n);
 }
 
 void hmac_sha256_final_hex(struct hmac_sha256 *h, char out[65])

@@ -1,7 +1,9 @@
 /* sha256.c — SHA-256 against the FIPS 180-4 examples ("abc", the 448-bit
  * message, a million 'a' fed in odd pieces), the empty string, lengths
  * around the 55/56/64-byte padding edges fed whole and byte by byte; and
- * uid_from_name: same name, same id; other name, other id; version 8. */
+ * uid_from_name: same name, same id; other name, other id; version 8;
+ * HMAC-SHA256 against RFC 4231's test cases 1, 2 and 6 (a key longer than
+ * a block), fed whole and in parts. */
 #include "base/lib.h"
 #include "tap.h"
 
@@ -38,6 +40,21 @@ int main(void)
 	sha256_final(&s, d);
 	hex(d, h);
 	is_str(h, "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0", "a million 'a', fed in pieces of 1 to 97 bytes");
+
+	unsigned char k1[20], k6[131];
+	memset(k1, 0x0b, sizeof k1);
+	memset(k6, 0xaa, sizeof k6);
+	hmac_sha256_hex(k1, sizeof k1, "Hi There", 8, h);
+	is_str(h, "b0344c61d8db38535ca8afceaf0bf12b881dc200c9833da726e9376c2e32cff7", "HMAC: RFC 4231 case 1");
+	hmac_sha256_hex((const unsigned char *)"Jefe", 4, "what do ya want for nothing?", 28, h);
+	is_str(h, "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843", "HMAC: RFC 4231 case 2");
+	const char *t6 = "Test Using Larger Than Block-Size Key - Hash Key First";
+	struct hmac_sha256 mac;
+	hmac_sha256_init(&mac, k6, sizeof k6);
+	for (size_t i = 0; i < strlen(t6); i += 7)
+		hmac_sha256_update(&mac, t6 + i, strlen(t6) - i < 7 ? strlen(t6) - i : 7);
+	hmac_sha256_final_hex(&mac, h);
+	is_str(h, "60e431591ee0b67f0d8a26aacbf5b77f8e0bc6213728c5140546040f0ee37f54", "HMAC: RFC 4231 case 6, a long key, fed in parts");
 
 	/* every length around the padding edges: whole and byte by byte agree */
 	int same = 1;

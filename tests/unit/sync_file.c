@@ -48,6 +48,19 @@ static void table(struct buf *o, const char *name, int ncol, int npk)
 	put(o, name, strlen(name) + 1);
 }
 
+/* A sync_versions row: version 1 of tbl/key, made on copy ...cc, gone or not. */
+static void version(struct buf *o, const char *tbl, const char *key, int gone)
+{
+	byte(o, 18), byte(o, 0); /* SQLITE_INSERT, direct */
+	text(o, tbl);
+	text(o, key);
+	byte(o, 1), put(o, "\0\0\0\0\0\0\0\1", 8);
+	byte(o, 1), put(o, "\0\0\1\x9a\0\0\0\0", 8);
+	text(o, "01a20000-0000-7000-8000-0000000000cc");
+	byte(o, 5), byte(o, 5);
+	byte(o, 1), put(o, gone ? "\0\0\0\0\0\0\0\1" : "\0\0\0\0\0\0\0\0", 8);
+}
+
 static void header(struct sync_header *h, size_t n, long long units)
 {
 	memset(h, 0, sizeof *h);
@@ -85,14 +98,7 @@ int main(void)
 	byte(&cs, 5), byte(&cs, 5);
 	text(&cs, "2026-11-24T10:00:00Z");
 	table(&cs, "sync_versions", 8, 2);
-	byte(&cs, 18), byte(&cs, 0);
-	text(&cs, "tasks");
-	text(&cs, "01a20000-0000-7000-8000-0000000000dd");
-	byte(&cs, 1), put(&cs, "\0\0\0\0\0\0\0\1", 8);
-	byte(&cs, 1), put(&cs, "\0\0\1\x9a\0\0\0\0", 8);
-	text(&cs, "01a20000-0000-7000-8000-0000000000cc");
-	byte(&cs, 5), byte(&cs, 5);
-	byte(&cs, 1), put(&cs, "\0\0\0\0\0\0\0\0", 8);
+	version(&cs, "tasks", "01a20000-0000-7000-8000-0000000000dd", 0);
 
 	struct book b;
 	is_int(book_open(&b, book_path, BOOK_CREATE), 0, "a new book");
@@ -137,14 +143,7 @@ int main(void)
 	size_t tasks_end = cs.n;
 	table(&cs, "sync_versions", 8, 2);
 	size_t versions_start = cs.n;
-	byte(&cs, 18), byte(&cs, 0);
-	text(&cs, "tasks");
-	text(&cs, "01a20000-0000-7000-8000-0000000000dd");
-	byte(&cs, 1), put(&cs, "\0\0\0\0\0\0\0\1", 8);
-	byte(&cs, 1), put(&cs, "\0\0\1\x9a\0\0\0\0", 8);
-	text(&cs, "01a20000-0000-7000-8000-0000000000cc");
-	byte(&cs, 5), byte(&cs, 5);
-	byte(&cs, 1), put(&cs, "\0\0\0\0\0\0\0\0", 8);
+	version(&cs, "tasks", "01a20000-0000-7000-8000-0000000000dd", 0);
 	header(&h, cs.n, 1);
 	unlink(path);
 	is_int(sync_file_write(path, &h, &fam, cs.b, cs.n), 0, "a sound change file");
@@ -204,14 +203,7 @@ int main(void)
 	/* a journal entry said deleted */
 	struct buf j = {.n = 0};
 	table(&j, "sync_versions", 8, 2);
-	byte(&j, 18), byte(&j, 0);
-	text(&j, "activities");
-	text(&j, "01a20000-0000-7000-8000-0000000000ee");
-	byte(&j, 1), put(&j, "\0\0\0\0\0\0\0\1", 8);
-	byte(&j, 1), put(&j, "\0\0\1\x9a\0\0\0\0", 8);
-	text(&j, "01a20000-0000-7000-8000-0000000000cc");
-	byte(&j, 5), byte(&j, 5);
-	byte(&j, 1), put(&j, "\0\0\0\0\0\0\0\1", 8);
+	version(&j, "activities", "01a20000-0000-7000-8000-0000000000ee", 1);
 	header(&h, j.n, 1);
 	unlink(path);
 	sync_file_write(path, &h, &fam, j.b, j.n);
