@@ -27,9 +27,10 @@ endif
 
 BIN      := $(BUILD)/relance
 WARN     := -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wvla
-PKGS     := ncursesw sqlite3 glib-2.0 cairo pangocairo libqrencode
-# src/ sees sqlite3, GLib (hashes and MACs) and the letter libraries (PDF, text layout, QR), never ncurses
-SRC_PKGS := sqlite3 glib-2.0 cairo pangocairo libqrencode
+PKGS     := ncursesw sqlite3 glib-2.0 cairo pangocairo libqrencode gmime-3.0
+# src/ sees sqlite3, GLib (hashes and MACs), the letter libraries (PDF, text
+# layout, QR) and the e-mail one (GMime), never ncurses
+SRC_PKGS := sqlite3 glib-2.0 cairo pangocairo libqrencode gmime-3.0
 CPPFLAGS += -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Isrc -I. -I$(BUILD)
 # changesets (sqlite3session_*, sqlite3changeset_*): in Debian's libsqlite3
 CPPFLAGS += -DSQLITE_ENABLE_SESSION -DSQLITE_ENABLE_PREUPDATE_HOOK
@@ -69,6 +70,7 @@ DEPS_BUILD := "command -v $(CC)":gcc "command -v make":make "command -v $(PKG_CO
 	"$(PKG_CONFIG) --exists glib-2.0":libglib2.0-dev \
 	"$(PKG_CONFIG) --exists cairo":libcairo2-dev "$(PKG_CONFIG) --exists pangocairo":libpango1.0-dev \
 	"$(PKG_CONFIG) --exists libqrencode":libqrencode-dev \
+	"$(PKG_CONFIG) --exists gmime-3.0":libgmime-3.0-dev \
 	"test -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf":fonts-dejavu-core
 DEPS_TEST  := "command -v prove":perl "command -v tmux":tmux "command -v sqlite3":sqlite3 "command -v openssl":openssl \
 	"command -v zbarimg":zbar-tools "command -v pdftotext":poppler-utils
@@ -111,7 +113,7 @@ $(BUILD)/%.o: $(BUILD)/%.c
 
 $(BUILD)/tests/%.t: tests/unit/%.c $(LIBOBJ) tests/lib/tap.h | $(BUILD)/tests
 	@echo "  CC      $<"
-	$(Q)$(CC) $(CPPFLAGS) -Itests/lib $(CFLAGS) -o $@ $< $(LIBOBJ) $$($(PKG_CONFIG) --libs $(PKGS)) $(ICONV_LIB) -lm
+	$(Q)$(CC) $(CPPFLAGS) -Itests/lib $(CFLAGS) $$($(PKG_CONFIG) --cflags $(SRC_PKGS)) -o $@ $< $(LIBOBJ) $$($(PKG_CONFIG) --libs $(PKGS)) $(ICONV_LIB) -lm
 
 $(BUILD)/src $(BUILD)/ui $(BUILD)/tests:
 	$(Q)mkdir -p $@

@@ -1,6 +1,7 @@
 /* mime.h — e-mail as mail clients write it: an RFC 5322 / MIME message
  * (UTF-8, encoded-word headers, a quoted-printable text part, base64
- * attachments) and its hand-over to a sendmail-compatible command. */
+ * attachments) written by GMime (mime.c), and its hand-over to a
+ * sendmail-compatible command (mail_send.c). */
 #ifndef RELANCE_MIME_H
 #define RELANCE_MIME_H
 #include <stddef.h>
@@ -33,7 +34,8 @@ struct mime_mail {
  * a header value). */
 int mime_build(const struct mime_mail *m, struct sbuf *out, char *err, size_t errlen);
 
-/* Runs `command` with /bin/sh -c, the message on its standard input.
+/* Runs `command` with /bin/sh -c, the message on its standard input
+ * (mail_send.c).
  * Returns 0 when it exits with status 0; otherwise -1 with what happened
  * (exit status, signal, what it wrote on standard error, first line) in err. */
 int mime_send(const char *command, const char *msg, size_t len, char *err, size_t errlen);
