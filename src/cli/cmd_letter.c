@@ -1,6 +1,7 @@
 /* cmd_letter.c — `relance letter`, `relance qr` and `relance interest`:
  * an account's letter as a PDF on demand, its EPC QR code, and its late-
  * payment interest line by line. */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,7 +17,7 @@ int dunning_cmd_load(const struct cli_globals *g, const char *cmd, const char *a
 {
 	if (ui_config_load())
 		return -1;
-	if (book_open_at(b, g->db, BOOK_EXISTING))
+	if (book_open_at(b, g->db, BOOK_READ))
 		return -1;
 	int rc = dunning_account(b->db, account, today(), a);
 	if (rc == 1)
@@ -134,8 +135,9 @@ int cmd_qr(const struct cli_globals *g, int argc, char **argv)
 		msg_error("qr: the payload does not fit a QR code");
 		rc = 1;
 	} else if (!rc && png) {
+		errno = 0;
 		if (qr_png(&code, 8, png)) {
-			msg_error("qr: cannot write %s", png);
+			msg_error("qr: cannot write %s%s%s", png, errno ? ": " : "", errno ? strerror(errno) : "");
 			rc = 1;
 		}
 	} else if (!rc) {

@@ -125,7 +125,7 @@ int cmd_sync(const struct cli_globals *g, int argc, char **argv)
 		return 2;
 	}
 	struct book b;
-	if (book_open_at(&b, g->db, BOOK_EXISTING))
+	if (book_open_at(&b, g->db, !strcmp(what, "name") ? BOOK_EXISTING : BOOK_READ))
 		return 1;
 	int rc = !strcmp(what, "name") ? sync_set_name(&b, argv[2]) : sync_status(&b, stdout) ? 1 : 0;
 	book_close(&b);
