@@ -103,8 +103,8 @@ static void say_readonly(const char *path)
 }
 
 /* What went wrong with the book at path, in words, after SQLite's code rc
- * (detail: SQLite's message). */
-static void say_failure(const char *path, int rc, const char *detail)
+ * (detail: SQLite's message, said after what for any other failure). */
+static void say_failure(const char *path, int rc, const char *what, const char *detail)
 {
 	switch (rc & 0xff) {
 	case SQLITE_BUSY:
@@ -136,13 +136,13 @@ static void say_failure(const char *path, int rc, const char *detail)
 		msg_error("%s: out of memory", path);
 		break;
 	default:
-		msg_error("database: %s", detail);
+		msg_error("%s: %s", what, detail);
 	}
 }
 
-void db_say(sqlite3 *db)
+void db_say(sqlite3 *db, const char *what)
 {
-	say_failure(db_path(db), sqlite3_extended_errcode(db), sqlite3_errmsg(db));
+	say_failure(db_path(db), sqlite3_extended_errcode(db), what, sqlite3_errmsg(db));
 }
 
 int db_exec(sqlite3 *db, const char *sql)
@@ -150,7 +150,7 @@ int db_exec(sqlite3 *db, const char *sql)
 	char *err = NULL;
 	if (sqlite3_exec(db, sql, NULL, NULL, &err) != SQLITE_OK) {
 		int rc = sqlite3_extended_errcode(db);
-		say_failure(db_path(db), rc, err ? err : sqlite3_errmsg(db));
+		say_failure(db_path(db), rc, "database", err ? err : sqlite3_errmsg(db));
 		sqlite3_free(err);
 		return -1;
 	}
@@ -161,7 +161,7 @@ sqlite3_stmt *db_prepare(sqlite3 *db, const char *sql)
 {
 	sqlite3_stmt *st = NULL;
 	if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK) {
-		db_say(db);
+		db_say(db, "database");
 		return NULL;
 	}
 	return st;
@@ -332,7 +332,7 @@ int book_meta_set(sqlite3 *db, const char *key, const char *value)
 	sqlite3_bind_text(st, 2, value, -1, SQLITE_STATIC);
 	int rc = sqlite3_step(st) == SQLITE_DONE ? 0 : -1;
 	if (rc)
-		msg_error("database: %s", sqlite3_errmsg(db));
+		db_say(db, "database");
 	sqlite3_finalize(st);
 	return rc;
 }
@@ -495,7 +495,7 @@ static int open_readonly(struct book *b, long long *objects)
 		msg_error("cannot read %s: it is read-only (%s), and its journal (%s-wal) cannot be read", b->path,
 			  b->readonly_why, b->path);
 	else
-		say_failure(b->path, rc, sqlite3_errstr(rc));
+		say_failure(b->path, rc, "database", sqlite3_errstr(rc));
 	return -1;
 }
 
@@ -549,7 +549,7 @@ int book_open(struct book *b, const char *path, enum book_mode mode)
 		b->readonly_why[0] = '\0';
 		rc = sqlite3_open_v2(path, &b->db, SQLITE_OPEN_READWRITE, NULL);
 		if (rc != SQLITE_OK) {
-			say_failure(path, rc, b->db ? sqlite3_errmsg(b->db) : sqlite3_errstr(rc));
+			say_failure(path, rc, "database", b->db ? sqlite3_errmsg(b->db) : sqlite3_errstr(rc));
 			goto fail;
 		}
 		sqlite3_busy_timeout(b->db, BUSY_TIMEOUT_MS);
@@ -562,7 +562,7 @@ int book_open(struct book *b, const char *path, enum book_mode mode)
 					  sqlite3_system_errno(b->db) ? strerror(sqlite3_system_errno(b->db))
 								      : sqlite3_errmsg(b->db));
 			else
-				say_failure(path, rc, sqlite3_errmsg(b->db));
+				say_failure(path, rc, "database", sqlite3_errmsg(b->db));
 			goto fail;
 		}
 	}

@@ -62,8 +62,8 @@ int book_schema_version(void);
 int book_user_version(sqlite3 *db);
 
 /* Says what the last failure on db was, in words naming the book (busy,
- * read-only, disk full...), or SQLite's message for any other. */
-void db_say(sqlite3 *db);
+ * read-only, disk full...), or "what: SQLite's message" for any other. */
+void db_say(sqlite3 *db, const char *what);
 /* Thin helpers: they say what failed (db_say) and return -1. */
 int db_exec(sqlite3 *db, const char *sql);
 sqlite3_stmt *db_prepare(sqlite3 *db, const char *sql);
