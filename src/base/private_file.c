@@ -18,6 +18,12 @@ static int fail(struct private_file *f, const char *verb, const char *name)
 	return -1;
 }
 
+/* The temporary beside path could not be made: both named. */
+static void fail_tmp(struct private_file *f, const char *path, const char *tmp)
+{
+	snprintf(f->err, sizeof f->err, "cannot write %.500s: cannot create %.500s: %s", path, tmp, strerror(errno));
+}
+
 int private_file_open(struct private_file *f, const char *path)
 {
 	memset(f, 0, sizeof *f);
@@ -52,14 +58,14 @@ int private_file_open(struct private_file *f, const char *path)
 	int fd = -1;
 	if ((unlink(tmp) != 0 && errno != ENOENT) ||
 	    (fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600)) < 0) {
-		fail(f, "create", tmp);
+		fail_tmp(f, path, tmp);
 		free(tmp);
 		f->fp = NULL;
 		return -1;
 	}
 	/* 0600 exactly, the umask neither widening nor narrowing it */
 	if (fchmod(fd, 0600) != 0 || !(f->fp = fdopen(fd, "wb"))) {
-		fail(f, "create", tmp);
+		fail_tmp(f, path, tmp);
 		close(fd);
 		unlink(tmp);
 		free(tmp);
