@@ -103,9 +103,15 @@ static void say_readonly(const char *path)
 }
 
 /* What went wrong with the book at path, in words, after SQLite's code rc
- * (detail: SQLite's message, said after what for any other failure). */
-static void say_failure(const char *path, int rc, const char *what, const char *detail)
+ * and the system's errno sys (detail: SQLite's message, said after what
+ * for any other failure). A full disk is often an I/O error to SQLite
+ * (writing the -wal or -shm): the system's ENOSPC tells. */
+static void say_failure(const char *path, int rc, int sys, const char *what, const char *detail)
 {
+	if ((rc & 0xff) == SQLITE_IOERR && (sys == ENOSPC || sys == EDQUOT))
+		rc = SQLITE_FULL;
+	if ((rc & 0xff) == SQLITE_IOERR && sys == EROFS)
+		rc = SQLITE_READONLY;
 	switch (rc & 0xff) {
 	case SQLITE_BUSY:
 	case SQLITE_LOCKED:
@@ -119,7 +125,8 @@ static void say_failure(const char *path, int rc, const char *what, const char *
 		msg_error("cannot write %s: the disk is full", path);
 		break;
 	case SQLITE_IOERR:
-		msg_error("cannot read or write %s: the disk reported an input/output error (%s)", path, detail);
+		msg_error("cannot read or write %s: the disk reported an error (%s)", path,
+			  sys ? strerror(sys) : detail);
 		break;
 	case SQLITE_CORRUPT:
 		msg_error("%s is damaged (%s); 'relance check' says more", path, detail);
@@ -142,7 +149,7 @@ static void say_failure(const char *path, int rc, const char *what, const char *
 
 void db_say(sqlite3 *db, const char *what)
 {
-	say_failure(db_path(db), sqlite3_extended_errcode(db), what, sqlite3_errmsg(db));
+	say_failure(db_path(db), sqlite3_extended_errcode(db), sqlite3_system_errno(db), what, sqlite3_errmsg(db));
 }
 
 int db_exec(sqlite3 *db, const char *sql)
@@ -150,7 +157,7 @@ int db_exec(sqlite3 *db, const char *sql)
 	char *err = NULL;
 	if (sqlite3_exec(db, sql, NULL, NULL, &err) != SQLITE_OK) {
 		int rc = sqlite3_extended_errcode(db);
-		say_failure(db_path(db), rc, "database", err ? err : sqlite3_errmsg(db));
+		say_failure(db_path(db), rc, sqlite3_system_errno(db), "database", err ? err : sqlite3_errmsg(db));
 		sqlite3_free(err);
 		return -1;
 	}
@@ -495,7 +502,7 @@ static int open_readonly(struct book *b, long long *objects)
 		msg_error("cannot read %s: it is read-only (%s), and its journal (%s-wal) cannot be read", b->path,
 			  b->readonly_why, b->path);
 	else
-		say_failure(b->path, rc, "database", sqlite3_errstr(rc));
+		say_failure(b->path, rc, 0, "database", sqlite3_errstr(rc));
 	return -1;
 }
 
@@ -549,7 +556,8 @@ int book_open(struct book *b, const char *path, enum book_mode mode)
 		b->readonly_why[0] = '\0';
 		rc = sqlite3_open_v2(path, &b->db, SQLITE_OPEN_READWRITE, NULL);
 		if (rc != SQLITE_OK) {
-			say_failure(path, rc, "database", b->db ? sqlite3_errmsg(b->db) : sqlite3_errstr(rc));
+			say_failure(path, rc, b->db ? sqlite3_system_errno(b->db) : 0, "database",
+				    b->db ? sqlite3_errmsg(b->db) : sqlite3_errstr(rc));
 			goto fail;
 		}
 		sqlite3_busy_timeout(b->db, BUSY_TIMEOUT_MS);
@@ -562,7 +570,7 @@ int book_open(struct book *b, const char *path, enum book_mode mode)
 					  sqlite3_system_errno(b->db) ? strerror(sqlite3_system_errno(b->db))
 								      : sqlite3_errmsg(b->db));
 			else
-				say_failure(path, rc, "database", sqlite3_errmsg(b->db));
+				say_failure(path, rc, sqlite3_system_errno(b->db), "database", sqlite3_errmsg(b->db));
 			goto fail;
 		}
 	}

@@ -4,7 +4,7 @@
 # a book that cannot be written (its mode, its directory, an immutable mark,
 # a read-only mount): it is read as it is (lists, show, queue, check), and
 # every command that writes fails at once with "BOOK is read-only (why):
-# nothing was changed", exit 1, the book unchanged. The permission cases
+# nothing was changed", exit 1, the book unchanged; and a full disk. The permission cases
 # need a user the modes apply to: as root they run as nobody (setpriv),
 # and chattr and a read-only bind mount are tried too.
 . "$(dirname "$0")/../lib/tap.sh"
@@ -163,5 +163,19 @@ else
 	else
 		for i in 1 2 3 4 5 6 7 8; do skip "no read-only bind mount here (unshare -m)"; done
 	fi
+fi
+
+# a full disk (root: a small tmpfs of its own)
+F="$T/full"
+mkdir "$F"
+if [ "$(id -u)" = 0 ] && unshare -m sh -c "mount -t tmpfs -o size=700k none '$F' && cp '$T/book.db' '$F/' &&
+	{ dd if=/dev/zero of='$F/fill' bs=1k 2>/dev/null; true; } &&
+	'$R' -d '$F/book.db' note C000001 'no room' >'$T/full.out' 2>&1; echo \$? >'$T/full.rc'" 2>/dev/null &&
+	[ -s "$T/full.rc" ]; then
+	is "$(cat "$T/full.rc")" 1 "a full disk: exit 1"
+	is "$(cat "$T/full.out")" "relance: cannot write $F/book.db: the disk is full" "and it says the disk is full"
+else
+	skip "a full disk needs root and a tmpfs of its own (unshare -m)"
+	skip "a full disk needs root and a tmpfs of its own (unshare -m)"
 fi
 done_testing
