@@ -114,7 +114,6 @@ static void say_failure(const char *path, int rc, int sys, const char *what, con
 		rc = SQLITE_READONLY;
 	switch (rc & 0xff) {
 	case SQLITE_BUSY:
-	case SQLITE_LOCKED:
 		msg_error("%s is busy: another program has kept it locked for more than %d seconds; "
 			  "nothing was changed, try again when it is done", path, BUSY_TIMEOUT_MS / 1000);
 		break;
@@ -467,14 +466,9 @@ static int open_readonly(struct book *b, long long *objects)
 		made[i] = stat(sides[i], &sb) != 0 && errno == ENOENT;
 	}
 	for (size_t i = 0; i < sizeof ways / sizeof *ways; i++) {
-		if (i == 1) { /* only when no change waits in the -wal */
-			char *wal = join(b->path, "-wal");
-			struct stat sb;
-			int pending = stat(wal, &sb) == 0 && sb.st_size > 0;
-			free(wal);
-			if (pending)
-				break;
-		}
+		struct stat sb;
+		if (i == 1 && stat(sides[0], &sb) == 0 && sb.st_size > 0)
+			break; /* changes wait in the -wal: immutable=1 would not see them */
 		char *uri = uri_of(b->path, ways[i]);
 		rc = sqlite3_open_v2(uri, &b->db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
 		free(uri);

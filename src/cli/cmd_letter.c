@@ -1,7 +1,6 @@
 /* cmd_letter.c — `relance letter`, `relance qr` and `relance interest`:
  * an account's letter as a PDF on demand, its EPC QR code, and its late-
  * payment interest line by line. */
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -135,9 +134,8 @@ int cmd_qr(const struct cli_globals *g, int argc, char **argv)
 		msg_error("qr: the payload does not fit a QR code");
 		rc = 1;
 	} else if (!rc && png) {
-		errno = 0;
-		if (qr_png(&code, 8, png)) {
-			msg_error("qr: cannot write %s%s%s", png, errno ? ": " : "", errno ? strerror(errno) : "");
+		if (qr_png(&code, 8, png, err, sizeof err)) {
+			msg_error("qr: %s", err);
 			rc = 1;
 		}
 	} else if (!rc) {

@@ -105,8 +105,9 @@ static cairo_status_t png_write(void *fp, const unsigned char *data, unsigned in
 	return fwrite(data, 1, n, fp) == n ? CAIRO_STATUS_SUCCESS : CAIRO_STATUS_WRITE_ERROR;
 }
 
-int qr_png(const struct qr *q, int scale, const char *path)
+int qr_png(const struct qr *q, int scale, const char *path, char *err, size_t errlen)
 {
+	snprintf(err, errlen, "cannot draw the code (%d pixels a module)", scale);
 	if (q->width <= 0 || !q->dark || scale < 1)
 		return -1;
 	int side = q->width + 2 * QR_PNG_QUIET;
@@ -135,11 +136,16 @@ int qr_png(const struct qr *q, int scale, const char *path)
 	cairo_surface_flush(surface);
 	/* mode 0600, written whole or not at all (private_file.h) */
 	struct private_file f;
-	if (rc == 0 && private_file_open(&f, path) != 0)
+	if (rc == 0 && private_file_open(&f, path) != 0) {
+		snprintf(err, errlen, "%s", f.err);
 		rc = -1;
-	else if (rc == 0) {
+	} else if (rc == 0) {
 		int ok = cairo_surface_write_to_png_stream(surface, png_write, f.fp) == CAIRO_STATUS_SUCCESS;
+		if (!ok)
+			snprintf(err, errlen, "cannot write %s", path);
 		rc = private_file_close(&f, ok) == 0 ? 0 : -1;
+		if (ok && rc)
+			snprintf(err, errlen, "%s", f.err);
 	}
 	cairo_surface_destroy(surface);
 	return rc;

@@ -4,9 +4,10 @@
 # a book that cannot be written (its mode, its directory, an immutable mark,
 # a read-only mount): it is read as it is (lists, show, queue, check), and
 # every command that writes fails at once with "BOOK is read-only (why):
-# nothing was changed", exit 1, the book unchanged; and a full disk. The permission cases
-# need a user the modes apply to: as root they run as nobody (setpriv),
-# and chattr and a read-only bind mount are tried too.
+# nothing was changed", exit 1, the book unchanged; and a full disk. The
+# permission cases need a user the modes apply to: as root they run as
+# nobody (setpriv), and chattr, a read-only bind mount and a small tmpfs
+# are tried too (each skipped where it cannot be had).
 . "$(dirname "$0")/../lib/tap.sh"
 skip() { _n=$((_n + 1)); echo "ok $_n # skip $1"; }
 
