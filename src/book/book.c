@@ -429,7 +429,9 @@ static char *uri_of(const char *path, const char *q)
 			snprintf(hex, sizeof hex, "%%%02X", *p), sbuf_puts(&u, hex);
 	}
 	sbuf_puts(&u, q);
-	return xstrndup(u.s, u.len);
+	char *uri = xstrndup(u.s, u.len);
+	sbuf_free(&u);
+	return uri;
 }
 
 /* The first read of the file: the number of objects in its schema, or -1
