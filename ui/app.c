@@ -7,6 +7,7 @@
 
 #include <curses.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <limits.h>
 #include <signal.h>
 #include <stdarg.h>
@@ -205,18 +206,20 @@ struct view *app_top(struct app *a) { return a->depth ? a->stack[a->depth - 1] :
 
 #define TITLE_LEFT " relance: "
 
-/* The title bar's right part: the book's file name and today. */
-static void title_right(struct app *a, char right[64])
+/* The title bar's right part: the book's file name (read-only, when it
+ * is) and today. */
+static void title_right(struct app *a, char right[128])
 {
 	char day[11];
 	const char *base = strrchr(a->book->path, '/');
 	date_iso(a->today, day);
-	snprintf(right, 64, "%s  %s ", base ? base + 1 : a->book->path, day);
+	snprintf(right, 128, "%.60s%s  %s ", base ? base + 1 : a->book->path, a->book->readonly ? " (read-only)" : "",
+		 day);
 }
 
 int app_title_room(struct app *a)
 {
-	char right[64];
+	char right[128];
 	title_right(a, right);
 	return COLS - draw_width(right) - 1 - (int)strlen(TITLE_LEFT);
 }
@@ -224,7 +227,7 @@ int app_title_room(struct app *a)
 static void draw_title(struct app *a)
 {
 	struct view *v = app_top(a);
-	char left[512], right[64];
+	char left[512], right[128];
 	snprintf(left, sizeof left, TITLE_LEFT "%s", v ? v->ops->title(a, v) : "");
 	title_right(a, right);
 	draw_fill(0, 0, COLS, EL_TITLE);
@@ -738,6 +741,22 @@ static void search(struct app *a, int dir, int ask)
 		app_message(a, 1, "not found: %s", a->search);
 }
 
+/* The actions that write to the book, refused at once on a read-only
+ * one (before any form opens) rather than failing when saved. */
+static int action_writes(enum action act)
+{
+	switch (act) {
+	case ACT_CALL: case ACT_PROMISE: case ACT_NOTE: case ACT_LONG_NOTE: case ACT_DISPUTE:
+	case ACT_RESOLVE: case ACT_TASK: case ACT_TASK_DONE: case ACT_SNOOZE: case ACT_UNSNOOZE:
+	case ACT_RELEASE_HOLD: case ACT_DUNNING_NEXT: case ACT_PLAN_EDIT: case ACT_PLAN_SAVE:
+	case ACT_PLAN_CANCEL: case ACT_PLAN_ADD_ROW: case ACT_PLAN_DELETE_ROW: case ACT_PLAN_SPREAD:
+	case ACT_TASK_EDIT: case ACT_TASK_MOVE: case ACT_TASK_MARK_DONE:
+		return 1;
+	default:
+		return 0;
+	}
+}
+
 static void generic(struct app *a, enum action act)
 {
 	switch (act) {
@@ -852,7 +871,10 @@ static void run(struct app *a)
 		a->last_key = key_normalise(key);
 		struct view *v = app_top(a);
 		enum action act = keymap_lookup(v->ops->id, key);
-		if (act == ACT_NONE) {
+		if (a->book->readonly && action_writes(act)) {
+			app_message(a, 1, "%s is read-only (%s): nothing was changed", a->book->path,
+				    a->book->readonly_why);
+		} else if (act == ACT_NONE) {
 			char name[16];
 			app_message(a, 1, "%s is not bound here (? for help)", key_label(key_normalise(key), name));
 		} else if (!v->ops->key(a, v, act)) {
@@ -921,13 +943,17 @@ int ui_workstation(const char *db, const char *user, int all)
 	clock_gettime(CLOCK_MONOTONIC, &started);
 	const char *log = getenv("RELANCE_BENCH_LOG");
 	if (log && *log)
-		bench_log = fopen(log, "a");
+	{
+		int fd = open(log, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0600);
+		bench_log = fd >= 0 ? fdopen(fd, "a") : NULL;
+	}
 
 	struct app a;
 	memset(&a, 0, sizeof a);
 	a.config_errors = load_configuration();
 	struct book b;
-	int rc = book_open_at(&b, db, BOOK_EXISTING);
+	/* a book that cannot be written is shown, and says so (title_right) */
+	int rc = book_open_at(&b, db, BOOK_READ);
 	if (rc)
 		return 1;
 	a.book = &b;
@@ -972,6 +998,8 @@ int ui_workstation(const char *db, const char *user, int all)
 	if (a.config_errors)
 		app_message(&a, 1, "%d error%s in the configuration (relance config shows them)",
 			    a.config_errors, a.config_errors == 1 ? "" : "s");
+	else if (b.readonly)
+		app_message(&a, 0, "read-only (%s): you can look, not change", b.readonly_why);
 	run(&a);
 	while (a.depth)
 		app_pop(&a);

@@ -16,6 +16,7 @@
 #include "money.h"       /* amounts in integer cents */
 #include "msg.h"         /* messages to the user, one format */
 #include "payref.h"      /* structured payment references, IBANs */
+#include "private_file.h" /* files 0600 and directories 0700, whatever the umask */
 #include "sbuf.h"        /* a growable byte buffer */
 #include "sha256.h"      /* SHA-256 and HMAC-SHA256 (GLib) */
 #include "strset.h"      /* a set of strings with an integer each */

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/statvfs.h>
 #include <unistd.h>
 
 #include "base/lib.h"
@@ -50,30 +51,112 @@ char *book_resolve_path(const char *explicit_path)
 	return join(v && *v ? v : ".", "/.local/share/relance/relance.db");
 }
 
-/* mkdir -p of the directory part of path, mode 0700 for what it creates. */
-static int make_parent_dirs(const char *path)
+/* Why the book at path cannot be written, in words, into why; NULL when
+ * it can: its disk mounted read-only, the file's mode or its immutable
+ * mark, or a directory where its journal (-wal, -shm) cannot be made. */
+static const char *unwritable(const char *path, char *why, size_t size)
 {
-	char *d = join(path, "");
-	for (char *p = d + 1; *p; p++) {
-		if (*p != '/')
-			continue;
-		*p = '\0';
-		if (mkdir(d, 0700) != 0 && errno != EEXIST) {
-			msg_error("cannot create directory %s: %s", d, strerror(errno));
-			free(d);
-			return -1;
-		}
-		*p = '/';
+	struct statvfs vfs;
+	if ((statvfs(path, &vfs) == 0 && (vfs.f_flag & ST_RDONLY)) || (access(path, W_OK) != 0 && errno == EROFS)) {
+		snprintf(why, size, "it is on a disk mounted read-only");
+		return why;
 	}
-	free(d);
-	return 0;
+	if (access(path, W_OK) != 0 && errno != ENOENT) {
+		snprintf(why, size, errno == EPERM ? "the file is marked immutable"
+						   : "the file's permissions do not let you write it");
+		return why;
+	}
+	/* WAL needs to write its -shm (and -wal) too */
+	for (int i = 0; i < 2; i++) {
+		char *side = join(path, i ? "-wal" : "-shm");
+		int bad = access(side, W_OK) != 0 && errno != ENOENT;
+		if (bad)
+			snprintf(why, size, "%s cannot be written", side);
+		free(side);
+		if (bad)
+			return why;
+	}
+	const char *slash = strrchr(path, '/');
+	char *dir = slash ? xstrndup(path, slash == path ? 1 : (size_t)(slash - path)) : xstrdup(".");
+	if (access(dir, W_OK | X_OK) != 0 && errno != ENOENT) {
+		snprintf(why, size, "its directory %s cannot be written, and the book's journal goes there", dir);
+		free(dir);
+		return why;
+	}
+	free(dir);
+	return NULL;
+}
+
+/* The path of the book db is open on, for messages. */
+static const char *db_path(sqlite3 *db)
+{
+	const char *p = db ? sqlite3_db_filename(db, "main") : NULL;
+	return p && *p ? p : "the book";
+}
+
+static void say_readonly(const char *path)
+{
+	char why[1200];
+	if (!unwritable(path, why, sizeof why))
+		snprintf(why, sizeof why, "opened for reading only");
+	msg_error("%s is read-only (%s): nothing was changed", path, why);
+}
+
+/* What went wrong with the book at path, in words, after SQLite's code rc
+ * and the system's errno sys (detail: SQLite's message, said after what
+ * for any other failure). A full disk is often an I/O error to SQLite
+ * (writing the -wal or -shm): the system's ENOSPC tells. */
+static void say_failure(const char *path, int rc, int sys, const char *what, const char *detail)
+{
+	if ((rc & 0xff) == SQLITE_IOERR && (sys == ENOSPC || sys == EDQUOT))
+		rc = SQLITE_FULL;
+	if ((rc & 0xff) == SQLITE_IOERR && sys == EROFS)
+		rc = SQLITE_READONLY;
+	switch (rc & 0xff) {
+	case SQLITE_BUSY:
+		msg_error("%s is busy: another program has kept it locked for more than %d seconds; "
+			  "nothing was changed, try again when it is done", path, BUSY_TIMEOUT_MS / 1000);
+		break;
+	case SQLITE_READONLY:
+		say_readonly(path);
+		break;
+	case SQLITE_FULL:
+		msg_error("cannot write %s: the disk is full", path);
+		break;
+	case SQLITE_IOERR:
+		msg_error("cannot read or write %s: the disk reported an error (%s)", path,
+			  sys ? strerror(sys) : detail);
+		break;
+	case SQLITE_CORRUPT:
+		msg_error("%s is damaged (%s); 'relance check' says more", path, detail);
+		break;
+	case SQLITE_NOTADB:
+		msg_error("%s is not a relance book: it is not an SQLite database at all", path);
+		break;
+	case SQLITE_CANTOPEN:
+	case SQLITE_PERM:
+	case SQLITE_AUTH:
+		msg_error("cannot open %s: %s", path, detail);
+		break;
+	case SQLITE_NOMEM:
+		msg_error("%s: out of memory", path);
+		break;
+	default:
+		msg_error("%s: %s", what, detail);
+	}
+}
+
+void db_say(sqlite3 *db, const char *what)
+{
+	say_failure(db_path(db), sqlite3_extended_errcode(db), sqlite3_system_errno(db), what, sqlite3_errmsg(db));
 }
 
 int db_exec(sqlite3 *db, const char *sql)
 {
 	char *err = NULL;
 	if (sqlite3_exec(db, sql, NULL, NULL, &err) != SQLITE_OK) {
-		msg_error("database: %s", err ? err : sqlite3_errmsg(db));
+		int rc = sqlite3_extended_errcode(db);
+		say_failure(db_path(db), rc, sqlite3_system_errno(db), "database", err ? err : sqlite3_errmsg(db));
 		sqlite3_free(err);
 		return -1;
 	}
@@ -84,7 +167,7 @@ sqlite3_stmt *db_prepare(sqlite3 *db, const char *sql)
 {
 	sqlite3_stmt *st = NULL;
 	if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK) {
-		msg_error("database: %s", sqlite3_errmsg(db));
+		db_say(db, "database");
 		return NULL;
 	}
 	return st;
@@ -255,7 +338,7 @@ int book_meta_set(sqlite3 *db, const char *key, const char *value)
 	sqlite3_bind_text(st, 2, value, -1, SQLITE_STATIC);
 	int rc = sqlite3_step(st) == SQLITE_DONE ? 0 : -1;
 	if (rc)
-		msg_error("database: %s", sqlite3_errmsg(db));
+		db_say(db, "database");
 	sqlite3_finalize(st);
 	return rc;
 }
@@ -332,6 +415,93 @@ static void configure_library(void)
 	sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
 }
 
+/* A file: URI for path, its reserved characters escaped, with query q. */
+static char *uri_of(const char *path, const char *q)
+{
+	struct sbuf u = {0};
+	sbuf_puts(&u, "file:");
+	for (const unsigned char *p = (const unsigned char *)path; *p; p++) {
+		char hex[4];
+		if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ||
+		    strchr("/._-~", *p))
+			sbuf_put(&u, (const char *)p, 1);
+		else
+			snprintf(hex, sizeof hex, "%%%02X", *p), sbuf_puts(&u, hex);
+	}
+	sbuf_puts(&u, q);
+	char *uri = xstrndup(u.s, u.len);
+	sbuf_free(&u);
+	return uri;
+}
+
+/* The first read of the file: the number of objects in its schema, or -1
+ * (SQLite's code in *rc) when it could not be read. */
+static long long probe(sqlite3 *db, int *rc)
+{
+	sqlite3_stmt *st = NULL;
+	long long objects = -1;
+	*rc = sqlite3_prepare_v2(db, "SELECT count(*) FROM sqlite_schema", -1, &st, NULL);
+	if (*rc == SQLITE_OK && (*rc = sqlite3_step(st)) == SQLITE_ROW)
+		objects = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	if (objects < 0)
+		*rc = sqlite3_extended_errcode(db);
+	return objects;
+}
+
+/* Opens a book that cannot be written for reading. In WAL mode SQLite
+ * reads beside the file (-shm, -wal): mode=ro works when those can be
+ * made or are there; where they cannot (a read-only directory or disk)
+ * and nothing waits in a -wal, the file is read as it is (immutable=1),
+ * nobody being able to change it there. -1 after a message. */
+static int open_readonly(struct book *b, long long *objects)
+{
+	static const char *const ways[] = {"?mode=ro", "?immutable=1"};
+	int rc = SQLITE_OK;
+	/* a read-only open makes the -wal and -shm it needs (where it can)
+	 * with the file's mode, 0400: the next open to write could not use
+	 * them. Those it makes are given 0600 once it has them. */
+	char *sides[2] = {join(b->path, "-wal"), join(b->path, "-shm")};
+	int made[2];
+	for (int i = 0; i < 2; i++) {
+		struct stat sb;
+		made[i] = stat(sides[i], &sb) != 0 && errno == ENOENT;
+	}
+	for (size_t i = 0; i < sizeof ways / sizeof *ways; i++) {
+		struct stat sb;
+		if (i == 1 && stat(sides[0], &sb) == 0 && sb.st_size > 0)
+			break; /* changes wait in the -wal: immutable=1 would not see them */
+		char *uri = uri_of(b->path, ways[i]);
+		rc = sqlite3_open_v2(uri, &b->db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
+		free(uri);
+		if (rc == SQLITE_OK) {
+			sqlite3_busy_timeout(b->db, BUSY_TIMEOUT_MS);
+			sqlite3_extended_result_codes(b->db, 1);
+			if ((*objects = probe(b->db, &rc)) >= 0) {
+				for (int k = 0; k < 2; k++) /* failing, the next open says so */
+					if (made[k])
+						chmod(sides[k], 0600);
+				free(sides[0]);
+				free(sides[1]);
+				return 0;
+			}
+		}
+		if (b->db)
+			sqlite3_close(b->db);
+		b->db = NULL;
+		if ((rc & 0xff) != SQLITE_CANTOPEN && (rc & 0xff) != SQLITE_READONLY)
+			break; /* not a question of where it is */
+	}
+	free(sides[0]);
+	free(sides[1]);
+	if ((rc & 0xff) == SQLITE_CANTOPEN || (rc & 0xff) == SQLITE_READONLY)
+		msg_error("cannot read %s: it is read-only (%s), and its journal (%s-wal) cannot be read", b->path,
+			  b->readonly_why, b->path);
+	else
+		say_failure(b->path, rc, 0, "database", sqlite3_errstr(rc));
+	return -1;
+}
+
 int book_open(struct book *b, const char *path, enum book_mode mode)
 {
 	configure_library();
@@ -339,39 +509,66 @@ int book_open(struct book *b, const char *path, enum book_mode mode)
 	b->path = join(path, "");
 	struct stat sb;
 	if (stat(path, &sb) != 0) {
+		if (errno != ENOENT) {
+			msg_error("cannot open the book %s: %s", path, strerror(errno));
+			goto fail;
+		}
 		if (mode != BOOK_CREATE) {
 			msg_error("no book at %s (create one with 'relance demo' or 'relance import')", path);
 			goto fail;
 		}
-		if (make_parent_dirs(path))
-			goto fail;
-		int fd = open(path, O_CREAT | O_EXCL | O_WRONLY, 0600);
-		if (fd < 0 && errno != EEXIST) {
-			msg_error("cannot create %s: %s", path, strerror(errno));
+		if (private_parent_dirs(path)) {
+			msg_error("cannot create the directory of %s: %s", path, strerror(errno));
 			goto fail;
 		}
-		if (fd >= 0)
-			close(fd);
+		/* 0600 whatever the umask: SQLite gives -wal and -shm the book's mode */
+		int fd = open(path, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0600);
+		if (fd < 0 && errno != EEXIST) {
+			msg_error("cannot create the book %s: %s", path, strerror(errno));
+			goto fail;
+		}
+		if (fd >= 0 && (fchmod(fd, 0600) != 0 || close(fd) != 0)) {
+			msg_error("cannot create the book %s: %s", path, strerror(errno));
+			goto fail;
+		}
+	} else if (S_ISDIR(sb.st_mode)) {
+		msg_error("%s is a directory, not a book", path);
+		goto fail;
 	} else if (!S_ISREG(sb.st_mode)) {
 		msg_error("%s is not a file", path);
 		goto fail;
 	}
-	if (sqlite3_open_v2(path, &b->db, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK) {
-		msg_error("cannot open %s: %s", path, b->db ? sqlite3_errmsg(b->db) : "out of memory");
-		goto fail;
-	}
-	sqlite3_busy_timeout(b->db, BUSY_TIMEOUT_MS);
-	sqlite3_extended_result_codes(b->db, 1);
-	/* the first read of the file tells whether it is a database at all */
-	sqlite3_stmt *probe = NULL;
-	int rc = sqlite3_prepare_v2(b->db, "SELECT count(*) FROM sqlite_schema", -1, &probe, NULL);
 	long long objects = -1;
-	if (rc == SQLITE_OK && sqlite3_step(probe) == SQLITE_ROW)
-		objects = sqlite3_column_int64(probe, 0);
-	sqlite3_finalize(probe);
-	if (objects < 0) {
-		msg_error("%s is not a relance book: %s", path, sqlite3_errmsg(b->db));
-		goto fail;
+	int rc;
+	if (unwritable(path, b->readonly_why, sizeof b->readonly_why)) {
+		if (mode != BOOK_READ) {
+			msg_error("%s is read-only (%s): nothing was changed", path, b->readonly_why);
+			goto fail;
+		}
+		b->readonly = 1;
+		if (open_readonly(b, &objects))
+			goto fail;
+	} else {
+		b->readonly_why[0] = '\0';
+		rc = sqlite3_open_v2(path, &b->db, SQLITE_OPEN_READWRITE, NULL);
+		if (rc != SQLITE_OK) {
+			say_failure(path, rc, b->db ? sqlite3_system_errno(b->db) : 0, "database",
+				    b->db ? sqlite3_errmsg(b->db) : sqlite3_errstr(rc));
+			goto fail;
+		}
+		sqlite3_busy_timeout(b->db, BUSY_TIMEOUT_MS);
+		sqlite3_extended_result_codes(b->db, 1);
+		/* the first read of the file tells whether it is a database at all */
+		objects = probe(b->db, &rc);
+		if (objects < 0) {
+			if ((rc & 0xff) == SQLITE_CANTOPEN)
+				msg_error("cannot open %s: %s", path,
+					  sqlite3_system_errno(b->db) ? strerror(sqlite3_system_errno(b->db))
+								      : sqlite3_errmsg(b->db));
+			else
+				say_failure(path, rc, sqlite3_system_errno(b->db), "database", sqlite3_errmsg(b->db));
+			goto fail;
+		}
 	}
 	if (objects > 0 && db_int(b->db, "PRAGMA application_id") != RELANCE_APPLICATION_ID) {
 		msg_error("%s is an SQLite database but not a relance book", path);
@@ -382,6 +579,20 @@ int book_open(struct book *b, const char *path, enum book_mode mode)
 		msg_error("%s: the book has schema version %d; this relance knows up to %d: "
 			  "use a newer relance", b->path, book_user_version(b->db), book_schema_version());
 		goto fail;
+	}
+	if (b->readonly) {
+		/* read as it is: nothing can be brought up to date */
+		if (book_user_version(b->db) < book_schema_version()) {
+			msg_error("%s is read-only (%s), and its schema (version %d) is older than this relance's "
+				  "(%d): open it once where it can be written, to bring it up to date",
+				  path, b->readonly_why, book_user_version(b->db), book_schema_version());
+			goto fail;
+		}
+		if (db_exec(b->db, "PRAGMA foreign_keys = ON; PRAGMA temp_store = MEMORY; "
+				   "PRAGMA mmap_size = 1073741824"))
+			goto fail;
+		read_copy_id(b);
+		return 0;
 	}
 	/* a new book gets 8 KiB pages: fewer, fuller b-tree pages for a big ledger */
 	if (objects == 0 && db_exec(b->db, "PRAGMA page_size = 8192"))

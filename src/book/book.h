@@ -11,11 +11,16 @@ struct book {
 	char *path;
 	char copy_id[40];
 	int created; /* made by this open */
+	int readonly; /* opened for reading only (BOOK_READ) */
+	char readonly_why[1200]; /* why, in words ("" when it can be written) */
 };
 
 enum book_mode {
-	BOOK_EXISTING, /* the file must exist */
-	BOOK_CREATE    /* create it (and its directory) when missing */
+	BOOK_EXISTING, /* the file must exist and be writable */
+	BOOK_CREATE,   /* create it (and its directory, 0700) when missing */
+	BOOK_READ      /* it must exist; read-only when it cannot be written
+			* (its mode, directory or disk): every write then fails
+			* with "BOOK is read-only (why): nothing was changed" */
 };
 
 /* The book's path: explicit (-d), else $RELANCE_DB, else
@@ -23,8 +28,10 @@ enum book_mode {
  * Returns a malloc'ed string. */
 char *book_resolve_path(const char *explicit_path);
 
-/* Opens (and creates or upgrades) the book; prints a message and returns -1
- * on failure. */
+/* Opens (and creates or upgrades) the book; prints a message saying what
+ * happened (no book, not a book, a newer schema, busy, read-only, disk
+ * full, a disk error) and returns -1 on failure. A book that cannot be
+ * written is refused at once unless mode is BOOK_READ. */
 int book_open(struct book *b, const char *path, enum book_mode mode);
 /* The same for the book book_resolve_path(explicit_path) finds. */
 int book_open_at(struct book *b, const char *explicit_path, enum book_mode mode);
@@ -54,7 +61,10 @@ int book_meta_set(sqlite3 *db, const char *key, const char *value);
 int book_schema_version(void);
 int book_user_version(sqlite3 *db);
 
-/* Thin helpers: they print SQLite's message on failure and return -1. */
+/* Says what the last failure on db was, in words naming the book (busy,
+ * read-only, disk full...), or "what: SQLite's message" for any other. */
+void db_say(sqlite3 *db, const char *what);
+/* Thin helpers: they say what failed (db_say) and return -1. */
 int db_exec(sqlite3 *db, const char *sql);
 sqlite3_stmt *db_prepare(sqlite3 *db, const char *sql);
 int db_begin(sqlite3 *db);    /* BEGIN IMMEDIATE */

@@ -190,6 +190,11 @@ int check_book(struct book *b, FILE *out)
 			return -1;
 		problems += n > 0;
 	}
+	/* recomputing them means writing (then rolling back) */
+	if (b->readonly) {
+		fprintf(out, "skip  cached account figures: the book is read-only (%s)\n", b->readonly_why);
+		return problems;
+	}
 	if ((n = check_summary(db, today(), out)) < 0)
 		return -1;
 	problems += n > 0;

@@ -40,7 +40,7 @@ static int add(struct book *b, const struct journal_entry *e, const struct journ
 	int rc = sqlite3_step(st);
 	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE) {
-		msg_error("journal: %s", sqlite3_errmsg(b->db));
+		db_say(b->db, "journal");
 		return -1;
 	}
 	if (stamp && sqlite3_changes(b->db) == 1) {

@@ -85,7 +85,7 @@ int cmd_queue(const struct cli_globals *g, int argc, char **argv)
 	if (o.bad)
 		return 2;
 	struct book b;
-	if (book_open_at(&b, g->db, BOOK_EXISTING))
+	if (book_open_at(&b, g->db, BOOK_READ))
 		return 1;
 	struct queue q;
 	if (promise_evaluate_lapsed(&b, today()) < 0 || plan_evaluate_lapsed(&b, today()) < 0 ||
@@ -201,7 +201,7 @@ int cmd_history(const struct cli_globals *g, int argc, char **argv)
 	if (account_args(&o, &account, &fmt, &type))
 		return 2;
 	struct book b;
-	if (book_open_at(&b, g->db, BOOK_EXISTING))
+	if (book_open_at(&b, g->db, BOOK_READ))
 		return 1;
 	int rc = known_account(b.db, account) ? print_history(b.db, account, type, fmt) : -1;
 	book_close(&b);
@@ -302,7 +302,7 @@ int cmd_show(const struct cli_globals *g, int argc, char **argv)
 	if (account_args(&o, &account, NULL, NULL))
 		return 2;
 	struct book b;
-	if (book_open_at(&b, g->db, BOOK_EXISTING))
+	if (book_open_at(&b, g->db, BOOK_READ))
 		return 1;
 	struct account a;
 	int found = account_load(b.db, account, &a);

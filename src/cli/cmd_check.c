@@ -22,7 +22,7 @@ int cmd_check(const struct cli_globals *g, int argc, char **argv)
 	if (o.bad)
 		return 2;
 	struct book b;
-	int rc = book_open_at(&b, g->db, BOOK_EXISTING);
+	int rc = book_open_at(&b, g->db, rebuild ? BOOK_EXISTING : BOOK_READ);
 	if (rc)
 		return 1;
 	if (rebuild) {

@@ -47,7 +47,7 @@ int cmd_find(const struct cli_globals *g, int argc, char **argv)
 		return 2;
 	}
 	struct book b;
-	if (book_open_at(&b, g->db, BOOK_EXISTING))
+	if (book_open_at(&b, g->db, BOOK_READ))
 		return 1;
 	struct find_result r;
 	int rc = find_accounts(b.db, text, (size_t)limit, &r);

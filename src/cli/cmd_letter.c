@@ -16,7 +16,7 @@ int dunning_cmd_load(const struct cli_globals *g, const char *cmd, const char *a
 {
 	if (ui_config_load())
 		return -1;
-	if (book_open_at(b, g->db, BOOK_EXISTING))
+	if (book_open_at(b, g->db, BOOK_READ))
 		return -1;
 	int rc = dunning_account(b->db, account, today(), a);
 	if (rc == 1)
@@ -134,8 +134,8 @@ int cmd_qr(const struct cli_globals *g, int argc, char **argv)
 		msg_error("qr: the payload does not fit a QR code");
 		rc = 1;
 	} else if (!rc && png) {
-		if (qr_png(&code, 8, png)) {
-			msg_error("qr: cannot write %s", png);
+		if (qr_png(&code, 8, png, err, sizeof err)) {
+			msg_error("qr: %s", err);
 			rc = 1;
 		}
 	} else if (!rc) {

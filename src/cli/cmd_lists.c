@@ -61,7 +61,7 @@ int cmd_accounts(const struct cli_globals *g, int argc, char **argv)
 	if (o.bad)
 		return 2;
 	struct book b;
-	if (book_open_at(&b, g->db, BOOK_EXISTING))
+	if (book_open_at(&b, g->db, BOOK_READ))
 		return 1;
 	struct printer p = {.grouped = fmt == FMT_TEXT};
 	table_begin(&p.t, (enum out_format)fmt, account_cols, sizeof account_cols / sizeof *account_cols, stdout);
@@ -112,7 +112,7 @@ int cmd_items(const struct cli_globals *g, int argc, char **argv)
 		return 2;
 	}
 	struct book b;
-	if (book_open_at(&b, g->db, BOOK_EXISTING))
+	if (book_open_at(&b, g->db, BOOK_READ))
 		return 1;
 	if (ledger_account_exists(b.db, account) <= 0) {
 		msg_error("no account %s in the book", account);

@@ -65,20 +65,23 @@ int cmd_procedures(const struct cli_globals *g, int argc, char **argv)
 	if (o.bad)
 		return 2;
 	struct book b;
-	if (book_open_at(&b, g->db, BOOK_EXISTING))
+	if (book_open_at(&b, g->db, strcmp(sub, "import") ? BOOK_READ : BOOK_EXISTING))
 		return 1;
 	int rc = 0;
 	if (!strcmp(sub, "list")) {
 		rc = procedures_list(b.db);
 	} else if (!strcmp(sub, "export")) {
-		FILE *fp = out ? fopen(out, "w") : stdout;
-		if (!fp) {
-			msg_error("procedures: cannot write %s", out);
+		struct private_file f;
+		if (private_file_open(&f, out)) {
+			msg_error("procedures: %s", f.err);
 			rc = 1;
 		} else {
-			rc = procedures_export(b.db, fp) ? 1 : 0;
-			if (out && fclose(fp))
+			int ok = procedures_export(b.db, f.fp) == 0;
+			if (private_file_close(&f, ok)) {
+				if (ok)
+					msg_error("procedures: %s", f.err);
 				rc = 1;
+			}
 		}
 	} else {
 		int np, ns;
@@ -133,7 +136,7 @@ int cmd_rates(const struct cli_globals *g, int argc, char **argv)
 			return 2;
 	}
 	struct book b;
-	if (book_open_at(&b, g->db, BOOK_EXISTING))
+	if (book_open_at(&b, g->db, strcmp(sub, "set") ? BOOK_READ : BOOK_EXISTING))
 		return 1;
 	int rc = 0;
 	if (!strcmp(sub, "set")) {

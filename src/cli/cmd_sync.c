@@ -120,7 +120,7 @@ int cmd_sync(const struct cli_globals *g, int argc, char **argv)
 		char *path = book_resolve_path(g->db);
 		int have = access(path, F_OK) == 0;
 		free(path);
-		if (have && book_open_at(&b, g->db, BOOK_EXISTING))
+		if (have && book_open_at(&b, g->db, BOOK_READ))
 			return 1;
 		int rc = sync_show(have ? &b : NULL, argv[2], stdout) ? 1 : 0;
 		if (have)
@@ -137,7 +137,8 @@ int cmd_sync(const struct cli_globals *g, int argc, char **argv)
 	}
 	struct book b;
 	/* a new book may join a family before it receives its first file */
-	if (book_open_at(&b, g->db, strcmp(what, "join") ? BOOK_EXISTING : BOOK_CREATE))
+	enum book_mode mode = !strcmp(what, "join") ? BOOK_CREATE : !strcmp(what, "name") ? BOOK_EXISTING : BOOK_READ;
+	if (book_open_at(&b, g->db, mode))
 		return 1;
 	int rc;
 	if (!strcmp(what, "join")) {

@@ -11,16 +11,23 @@
 #include "book/lib.h"
 #include "base/lib.h"
 
-static int open_book(const struct cli_globals *g, struct book *b)
+/* The book, to write (a read-only one is refused at once), or to read
+ * (BOOK_READ: lists, which a read-only book gives as last written). */
+static int open_book_as(const struct cli_globals *g, struct book *b, enum book_mode mode)
 {
-	return book_open_at(b, g->db, BOOK_EXISTING);
+	return book_open_at(b, g->db, mode);
 }
 
-/* open_book, and an account (when one is named) that must be in it; on
- * failure the book is closed again. 0, or 1 after a message. */
-static int open_book_account(const struct cli_globals *g, struct book *b, const char *account)
+static int open_book(const struct cli_globals *g, struct book *b)
 {
-	if (open_book(g, b))
+	return open_book_as(g, b, BOOK_EXISTING);
+}
+
+/* open_book_as, and an account (when one is named) that must be in it; on
+ * failure the book is closed again. 0, or 1 after a message. */
+static int open_book_account(const struct cli_globals *g, struct book *b, const char *account, enum book_mode mode)
+{
+	if (open_book_as(g, b, mode))
 		return 1;
 	if (account && ledger_account_exists(b->db, account) <= 0) {
 		msg_error("no account %s in the book", account);
@@ -126,7 +133,7 @@ int cmd_calls(const struct cli_globals *g, int argc, char **argv)
 	if (o.bad)
 		return 2;
 	struct book b;
-	if (open_book(g, &b))
+	if (open_book_as(g, &b, close ? BOOK_EXISTING : BOOK_READ))
 		return 1;
 	if (close) {
 		struct call_open c;
@@ -185,7 +192,7 @@ int cmd_note(const struct cli_globals *g, int argc, char **argv)
 	if (o.bad)
 		return 2;
 	struct book b;
-	if (open_book_account(g, &b, account))
+	if (open_book_account(g, &b, account, BOOK_EXISTING))
 		return 1;
 	if (corrects && journal_entry_of(b.db, corrects, account) <= 0) {
 		msg_error("note: --corrects %s: no entry of account %s has that id (relance history %s --format tsv)",
@@ -289,7 +296,7 @@ int cmd_promises(const struct cli_globals *g, int argc, char **argv)
 	if (o.bad)
 		return 2;
 	struct book b;
-	if (open_book_account(g, &b, account))
+	if (open_book_account(g, &b, account, BOOK_READ))
 		return 1;
 	/* the rules first: what is listed is as of today */
 	if (promise_evaluate(&b, today(), account) < 0)
@@ -427,7 +434,7 @@ int cmd_tasks(const struct cli_globals *g, int argc, char **argv)
 	if (o.bad)
 		return 2;
 	struct book b;
-	if (open_book_account(g, &b, account))
+	if (open_book_account(g, &b, account, BOOK_READ))
 		return 1;
 	struct table t;
 	table_begin(&t, (enum out_format)fmt, task_cols, sizeof task_cols / sizeof *task_cols, stdout);
@@ -499,7 +506,7 @@ int cmd_plan(const struct cli_globals *g, int argc, char **argv)
 	if (o.bad)
 		return opts_exit(&o);
 	struct book b;
-	if (open_book(g, &b))
+	if (open_book_as(g, &b, adding || !strcmp(what, "cancel") ? BOOK_EXISTING : BOOK_READ))
 		return 1;
 	if (adding) {
 		char id[UID_LEN + 1];
@@ -583,7 +590,7 @@ int cmd_rules(const struct cli_globals *g, int argc, char **argv)
 	if (o.bad)
 		return 2;
 	struct book b;
-	if (open_book(g, &b))
+	if (open_book_as(g, &b, n ? BOOK_EXISTING : BOOK_READ))
 		return 1;
 	int rc = 0;
 	for (int i = 0; i < n && rc == 0; i++)

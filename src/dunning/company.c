@@ -14,7 +14,8 @@ void company_defaults(void)
 	memset(&company, 0, sizeof company);
 	snprintf(company.country, sizeof company.country, "BE");
 	snprintf(company.sendmail, sizeof company.sendmail, "/usr/sbin/sendmail -t -oi");
-	snprintf(company.letters_dir, sizeof company.letters_dir, "letters");
+	/* never the working directory: letters name debtors */
+	data_home_path("letters", company.letters_dir, sizeof company.letters_dir);
 	snprintf(company.reference_kind, sizeof company.reference_kind, "ogm");
 }
 

@@ -15,21 +15,6 @@
 #include "mime.h"
 #include "work/lib.h"
 
-/* mkdir -p */
-static int make_dirs(const char *dir)
-{
-	char path[1024];
-	snprintf(path, sizeof path, "%s", dir);
-	for (char *p = path + 1; *p; p++)
-		if (*p == '/') {
-			*p = '\0';
-			if (mkdir(path, 0755) && errno != EEXIST)
-				return -1;
-			*p = '/';
-		}
-	return mkdir(path, 0755) && errno != EEXIST ? -1 : 0;
-}
-
 /* letters-dir/ACCOUNT-sSTEP-YYYY-MM-DD.pdf, the account number made safe for a file name. */
 static void letter_path(const struct dun_message *m, day_t today, char *out, size_t size)
 {
@@ -65,7 +50,7 @@ static int send_email(const struct dun_message *m, day_t today, char *file, size
 	char name[128];
 	if (company.email_pdf) {
 		letter_path(m, today, file, filelen);
-		if (make_dirs(company.letters_dir) || dunning_letter_pdf(m, today, file, err, errlen))
+		if (private_dir(company.letters_dir) || dunning_letter_pdf(m, today, file, err, errlen))
 			return -1;
 		struct sbuf content = {0};
 		if (sbuf_read_file(&content, file)) {
@@ -188,7 +173,7 @@ int dunning_send(struct book *b, const char *user, struct dun_message *m, day_t 
 		to = m->a->email;
 	} else if (channel_on_paper(ch)) {
 		letter_path(m, today, file, filelen);
-		if (make_dirs(company.letters_dir)) {
+		if (private_dir(company.letters_dir)) {
 			snprintf(err, errlen, "cannot make %s: %s", company.letters_dir, strerror(errno));
 			rc = -1;
 		} else {

@@ -705,27 +705,6 @@ static void set_err(char *err, size_t errlen, const char *path, const char *why)
 		snprintf(err, errlen, "cannot write %s: %s", path, why);
 }
 
-/* A new file beside path, mode 0600 (a letter names its debtor); its name, to free, or
- * NULL with err set. */
-static char *open_temp(const char *path, int *fd, char *err, size_t errlen)
-{
-	size_t n = strlen(path) + 48;
-	char *tmp = malloc(n);
-	if (!tmp)
-		abort();
-	for (int i = 0; i < 100; i++) {
-		snprintf(tmp, n, "%s.%ld-%d.tmp", path, (long)getpid(), i);
-		*fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
-		if (*fd >= 0)
-			return tmp;
-		if (errno != EEXIST)
-			break;
-	}
-	set_err(err, errlen, path, strerror(errno));
-	free(tmp);
-	return NULL;
-}
-
 static void set_metadata(cairo_surface_t *pdf, const struct letter *l)
 {
 	cairo_pdf_surface_set_metadata(pdf, CAIRO_PDF_METADATA_CREATOR, "relance");
@@ -768,25 +747,24 @@ int letter_pdf_write(const struct letter *l, const char *path, char *err, size_t
 	static const struct letter none;
 	if (!l)
 		l = &none;
-	struct out o = {.fd = -1};
-	char *tmp = open_temp(path, &o.fd, err, errlen);
-	if (!tmp)
+	/* mode 0600 (a letter names its debtor), whole or not at all */
+	struct private_file f;
+	if (private_file_open(&f, path)) {
+		if (err && errlen)
+			snprintf(err, errlen, "%s", f.err);
 		return -1;
-
-	cairo_status_t st = render(l, &o);
-	const char *why = NULL;
-	if (st != CAIRO_STATUS_SUCCESS)
-		why = o.err ? strerror(o.err) : cairo_status_to_string(st);
-	else if (fsync(o.fd) != 0)
-		why = strerror(errno);
-	if (close(o.fd) != 0 && !why)
-		why = strerror(errno);
-	if (!why && rename(tmp, path) != 0)
-		why = strerror(errno);
-	if (why) {
-		set_err(err, errlen, path, why);
-		unlink(tmp);
 	}
-	free(tmp);
-	return why ? -1 : 0;
+	struct out o = {.fd = fileno(f.fp)};
+	cairo_status_t st = render(l, &o);
+	if (st != CAIRO_STATUS_SUCCESS) {
+		set_err(err, errlen, path, o.err ? strerror(o.err) : cairo_status_to_string(st));
+		private_file_close(&f, 0);
+		return -1;
+	}
+	if (private_file_close(&f, 1)) {
+		if (err && errlen)
+			snprintf(err, errlen, "%s", f.err);
+		return -1;
+	}
+	return 0;
 }

@@ -8,7 +8,10 @@
 #include <cairo.h>
 #include <limits.h>
 #include <qrencode.h>
+#include <stdio.h>
 #include <stdlib.h>
+
+#include "base/lib.h"
 
 #define QR_PNG_QUIET 4
 
@@ -97,8 +100,14 @@ void qr_text(const struct qr *q, int quiet, enum qr_ink ink, int ascii, struct s
 		text_halves(q, quiet, ink, out);
 }
 
-int qr_png(const struct qr *q, int scale, const char *path)
+static cairo_status_t png_write(void *fp, const unsigned char *data, unsigned int n)
 {
+	return fwrite(data, 1, n, fp) == n ? CAIRO_STATUS_SUCCESS : CAIRO_STATUS_WRITE_ERROR;
+}
+
+int qr_png(const struct qr *q, int scale, const char *path, char *err, size_t errlen)
+{
+	snprintf(err, errlen, "cannot draw the code (%d pixels a module)", scale);
 	if (q->width <= 0 || !q->dark || scale < 1)
 		return -1;
 	int side = q->width + 2 * QR_PNG_QUIET;
@@ -125,8 +134,19 @@ int qr_png(const struct qr *q, int scale, const char *path)
 	int rc = cairo_status(cr) == CAIRO_STATUS_SUCCESS ? 0 : -1;
 	cairo_destroy(cr);
 	cairo_surface_flush(surface);
-	if (rc == 0 && cairo_surface_write_to_png(surface, path) != CAIRO_STATUS_SUCCESS)
+	/* mode 0600, written whole or not at all (private_file.h) */
+	struct private_file f;
+	if (rc == 0 && private_file_open(&f, path) != 0) {
+		snprintf(err, errlen, "%s", f.err);
 		rc = -1;
+	} else if (rc == 0) {
+		int ok = cairo_surface_write_to_png_stream(surface, png_write, f.fp) == CAIRO_STATUS_SUCCESS;
+		if (!ok)
+			snprintf(err, errlen, "cannot write %s", path);
+		rc = private_file_close(&f, ok) == 0 ? 0 : -1;
+		if (ok && rc)
+			snprintf(err, errlen, "%s", f.err);
+	}
 	cairo_surface_destroy(surface);
 	return rc;
 }

@@ -24,7 +24,9 @@ enum qr_ink {
  * line, in U+2580 U+2584 U+2588 and spaces; each line ends with '\n'. With
  * ascii, two characters a module and one line a row ("##" and "  "). */
 void qr_text(const struct qr *q, int quiet, enum qr_ink ink, int ascii, struct sbuf *out);
-/* A PNG of `scale` pixels a module with a quiet zone of 4: -1 on failure. */
-int qr_png(const struct qr *q, int scale, const char *path);
+/* A PNG of `scale` pixels a module with a quiet zone of 4, written to path
+ * (mode 0600, whole or not at all; "-": standard output): -1 on failure,
+ * with why in err. */
+int qr_png(const struct qr *q, int scale, const char *path, char *err, size_t errlen);
 
 #endif

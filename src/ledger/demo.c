@@ -587,14 +587,18 @@ static int write_file(const char *dir, const char *name, const struct sbuf *b)
 {
 	char path[4096];
 	snprintf(path, sizeof path, "%s/%s", dir, name);
-	FILE *fp = fopen(path, "wb");
-	if (!fp) {
-		msg_error("demo: cannot write %s: %s", path, strerror(errno));
+	struct private_file f;
+	if (private_file_open(&f, path)) {
+		msg_error("demo: %s", f.err);
 		return -1;
 	}
-	int bad = fwrite(b->s, 1, b->len, fp) != b->len;
-	if (fclose(fp) != 0 || bad) {
+	if (fwrite(b->s, 1, b->len, f.fp) != b->len) {
 		msg_error("demo: cannot write %s: %s", path, strerror(errno));
+		private_file_close(&f, 0);
+		return -1;
+	}
+	if (private_file_close(&f, 1) != 0) {
+		msg_error("demo: %s", f.err);
 		return -1;
 	}
 	return 0;
@@ -603,7 +607,7 @@ static int write_file(const char *dir, const char *name, const struct sbuf *b)
 int demo_write_csv(const struct demo_opts *o, const char *dir)
 {
 	struct demo_files f;
-	if (mkdir(dir, 0700) != 0 && errno != EEXIST) {
+	if (private_dir(dir) != 0) {
 		msg_error("demo: cannot create %s: %s", dir, strerror(errno));
 		return -1;
 	}

@@ -92,7 +92,7 @@ int sync_set_name(struct book *b, const char *name)
 int sync_clone(const char *src, const char *dst, const char *name, char id_out[40])
 {
 	struct book b;
-	if (book_open(&b, src, BOOK_EXISTING))
+	if (book_open(&b, src, BOOK_READ)) /* a read-only book can be cloned */
 		return -1;
 	/* the clone is of the source's family: it gets one now if it has none */
 	struct sync_family fam;

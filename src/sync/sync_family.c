@@ -86,7 +86,7 @@ int sync_family(struct book *b, int create, struct sync_family *f)
 int sync_join(struct book *b, const char *other)
 {
 	struct book o;
-	if (book_open(&o, other, BOOK_EXISTING))
+	if (book_open(&o, other, BOOK_READ))
 		return -1;
 	struct sync_family f;
 	int rc = sync_family(&o, 0, &f);

@@ -421,6 +421,8 @@ int plan_evaluate_lapsed(struct book *b, day_t today_)
 
 static int evaluate(struct book *b, day_t today_, const char *account_no, int lapsed_only)
 {
+	if (b->readonly) /* a read-only book is shown as last written */
+		return 0;
 #define EVALUATE_SQL(accounts) \
 		"SELECT p.id, p.account_no, i.seq, i.due_date, i.amount, i.paid_amount, i.status, " \
 		" (SELECT coalesce(sum(y.amount), 0) FROM payments y WHERE y.account_no = p.account_no " \

@@ -235,6 +235,8 @@ int promise_evaluate_lapsed(struct book *b, day_t today_)
 
 static int evaluate(struct book *b, day_t today_, const char *account_no, int lapsed_only)
 {
+	if (b->readonly) /* a read-only book is shown as last written */
+		return 0;
 	/* paid: payments on the account from the day the promise was made to
 	 * its date plus grace, on a covered invoice or naming none */
 #define EVALUATE_SQL(accounts) \

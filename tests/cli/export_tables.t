@@ -178,7 +178,7 @@ echo old > "$T/keep.csv"
 mkdir "$T/keep.csv.tmp"
 q export activities -o "$T/keep.csv" 2>"$T/err"
 is "$?" 1 "-o when FILE.tmp cannot be made: exit 1"
-like "$(cat "$T/err")" "export: cannot create .*keep\\.csv\\.tmp" "and says so"
+like "$(cat "$T/err")" "export: cannot write .*keep\\.csv: cannot create .*keep\\.csv\\.tmp" "and says so"
 is "$(cat "$T/keep.csv")" "old" "FILE is left as it was"
 q export activities -o "$T/no/such/dir.csv" 2>/dev/null
 is "$?" 1 "-o in a missing directory: exit 1"

@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 static const char epc[] =
@@ -174,14 +175,14 @@ static char *zbar_read(const char *path, char *buf, size_t size)
 
 static void png_round_trip(const char *dir, const char *name, const char *data, int have_zbar)
 {
-	char path[256], got[4096];
+	char path[256], got[4096], err[512];
 	struct qr q;
 	snprintf(path, sizeof path, "%s/%s.png", dir, name);
 	if (qr_encode(data, strlen(data), &q) != 0) {
 		ok(0, "%s: encodes", name);
 		return;
 	}
-	is_int(qr_png(&q, 4, path), 0, "%s: PNG written", name);
+	is_int(qr_png(&q, 4, path, err, sizeof err), 0, "%s: PNG written", name);
 	long w = 0, h = 0;
 	int sized = png_size(path, &w, &h);
 	ok(sized == 0 && w == (q.width + 8) * 4 && h == w,
@@ -205,15 +206,24 @@ static void png_tests(const struct qr *q)
 	png_round_trip(dir, "epc", epc, have_zbar);
 	png_round_trip(dir, "utf8", "Soci\u00e9t\u00e9 G\u00e9n\u00e9rale", have_zbar);
 
-	char path[256];
+	char path[256], err[512];
 	struct qr empty = {0};
 	snprintf(path, sizeof path, "%s/bad.png", dir);
-	is_int(qr_png(q, 0, path), -1, "PNG: scale 0 fails");
-	is_int(qr_png(&empty, 4, path), -1, "PNG: an empty code fails");
-	is_int(qr_png(q, 100000, path), -1, "PNG: a surface too big for cairo fails");
+	is_int(qr_png(q, 0, path, err, sizeof err), -1, "PNG: scale 0 fails");
+	is_int(qr_png(&empty, 4, path, err, sizeof err), -1, "PNG: an empty code fails");
+	is_int(qr_png(q, 100000, path, err, sizeof err), -1, "PNG: a surface too big for cairo fails");
 	ok(access(path, F_OK) != 0, "PNG: failures write no file");
 	snprintf(path, sizeof path, "%s/missing/x.png", dir);
-	is_int(qr_png(q, 4, path), -1, "PNG: an unwritable path fails");
+	is_int(qr_png(q, 4, path, err, sizeof err), -1, "PNG: an unwritable path fails");
+	ok(strstr(err, "cannot write ") && strstr(err, path) && strstr(err, "No such file or directory"),
+	   "PNG: and says which and why: %s", err);
+	snprintf(path, sizeof path, "%s/private.png", dir);
+	mode_t old = umask(0);
+	struct stat sb;
+	is_int(qr_png(q, 4, path, err, sizeof err), 0, "PNG: written under umask 000");
+	is_int(stat(path, &sb) == 0 ? (int)(sb.st_mode & 0777) : -1, 0600, "PNG: mode 0600 all the same");
+	umask(old);
+	unlink(path);
 	rmdir(dir);
 }
 
