@@ -94,9 +94,17 @@ int sync_clone(const char *src, const char *dst, const char *name, char id_out[4
 	struct book b;
 	if (book_open(&b, src, BOOK_READ)) /* a read-only book can be cloned */
 		return -1;
-	/* the clone is of the source's family: it gets one now if it has none */
+	/* the clone is of the source's family: a source of none gets one
+	 * now, which needs it writable */
 	struct sync_family fam;
-	if (sync_family(&b, 1, &fam)) {
+	int have = sync_family(&b, 0, &fam);
+	if (have == 1) {
+		book_close(&b);
+		if (book_open(&b, src, BOOK_EXISTING))
+			return -1;
+		have = sync_family(&b, 1, &fam);
+	}
+	if (have) {
 		book_close(&b);
 		return -1;
 	}
