@@ -398,9 +398,12 @@ void config_dump(FILE *out)
 	fprintf(out, "\"\n");
 	fprintf(out, "set show-done = %s\n", settings.show_done ? "yes" : "no");
 	fprintf(out, "set ascii = %s\n", settings.ascii ? "yes" : "no");
-	fprintf(out, "set dial-command = \"%s\"\n", settings.dial_command);
-	fprintf(out, "set refresh-seconds = %d\n", settings.refresh_seconds);
-	fprintf(out, "set time-zone = \"%s\"\n", settings.time_zone);
+	fprintf(out, "set dial-command = ");
+	config_value_dump(out, settings.dial_command);
+	fprintf(out, "\nset refresh-seconds = %d\n", settings.refresh_seconds);
+	fprintf(out, "set time-zone = ");
+	config_value_dump(out, settings.time_zone);
+	fputc('\n', out);
 	company_dump(out);
 	keymap_each(dump_binding, out);
 	theme_dump(out);
