@@ -383,7 +383,9 @@ int config_load(config_error_fn err, void *arg)
 static void dump_binding(enum view_id v, int key, enum action a, void *arg)
 {
 	char buf[16];
-	fprintf(arg, "bind %s %s %s\n", view_name(v), key_label(key, buf), action_table[a].name);
+	/* # is quoted: bare, it would begin a comment */
+	fprintf(arg, key == '#' ? "bind %s \"%s\" %s\n" : "bind %s %s %s\n", view_name(v), key_label(key, buf),
+		action_table[a].name);
 }
 
 void config_dump(FILE *out)
