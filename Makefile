@@ -3,6 +3,10 @@
 #   make check      build and run every test through prove (SANITIZE=1: with ASan+UBSan)
 #   make run        build, create a demo book if there is none, open the workstation on it
 #   make bench      build a 100,000-account book and time it against sqlite3
+#   make fuzz       build the libFuzzer targets of tests/fuzz (clang, in build/fuzz)
+#                   and run each once over its seed corpus; FUZZ_SECONDS=N fuzzes
+#                   each for N seconds (2 s timeout) and fails on a crash, leak or
+#                   hang, keeping the input under build/fuzz/crashes/
 #   make install    PREFIX=/usr/local DESTDIR=
 # Missing build dependencies are installed with apt-get when run as root;
 # otherwise the exact apt-get line is printed and make stops.
@@ -12,10 +16,17 @@ BINDIR  ?= $(PREFIX)/bin
 MANDIR  ?= $(PREFIX)/share/man
 DATADIR ?= $(PREFIX)/share/relance
 CC      ?= cc
+FUZZ_CC ?= clang
 PKG_CONFIG ?= pkg-config
 V ?= 0
 
-ifeq ($(SANITIZE),1)
+ifeq ($(FUZZ),1)
+# the libraries as make fuzz links them into its targets (tests/fuzz)
+BUILD   := build/fuzz
+CC      := $(FUZZ_CC)
+SANFLAGS := -fsanitize=fuzzer-no-link,address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
+OPT     := -O1 -g
+else ifeq ($(SANITIZE),1)
 BUILD   := build/san
 SANFLAGS := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 OPT     := -O1 -g
@@ -57,7 +68,7 @@ else
 Q := @
 endif
 
-.PHONY: all check run bench install uninstall clean deps deps-test
+.PHONY: all check run bench fuzz fuzz-targets install uninstall clean deps deps-test deps-fuzz
 all: deps ./relance
 
 ./relance: $(BIN)
@@ -76,8 +87,13 @@ DEPS_TEST  := "command -v prove":perl "command -v tmux":tmux "command -v sqlite3
 	"command -v zbarimg":zbar-tools "command -v pdftotext":poppler-utils
 deps:
 	$(Q)sh src/tools/deps.sh $(DEPS_BUILD)
+# make fuzz only: clang and its libFuzzer runtime
+DEPS_FUZZ  := "command -v $(FUZZ_CC)":clang \
+	"printf 'int LLVMFuzzerTestOneInput(const char *d, long n){return 0;}' | $(FUZZ_CC) -fsanitize=fuzzer -x c - -o /dev/null":libclang-rt-dev
 deps-test: deps
 	$(Q)sh src/tools/deps.sh $(DEPS_BUILD) $(DEPS_TEST)
+deps-fuzz:
+	$(Q)sh src/tools/deps.sh $(DEPS_BUILD) $(DEPS_FUZZ)
 # Nothing compiles before the build's packages are there (make -j).
 $(OBJ) $(UNIT_T): | deps
 
@@ -135,6 +151,20 @@ endif
 check: deps-test $(CHECK_BIN) $(UNIT_T)
 	$(Q)RELANCE=$(CURDIR)/$(BIN) TESTS_DATA=$(CURDIR)/tests/data sh tests/lib/hermetic.sh --run \
 	  prove -j2 -f --exec '' $(UNIT_T) tests/cli/*.t tests/screen/*.t
+
+# --- fuzz -------------------------------------------------------------------
+# tests/fuzz/NAME.c: one libFuzzer target each, seeds in tests/fuzz/corpus/NAME/.
+# The libraries are built again by clang into build/fuzz (FUZZ=1 above).
+FUZZ_SRC := $(wildcard tests/fuzz/*.c)
+FUZZ_BIN := $(FUZZ_SRC:tests/fuzz/%.c=build/fuzz/fuzz/%)
+fuzz: deps-fuzz
+	$(Q)$(MAKE) --no-print-directory FUZZ=1 fuzz-targets
+	$(Q)sh tests/fuzz/run.sh build/fuzz "$(FUZZ_SECONDS)" $(FUZZ_BIN)
+fuzz-targets: $(FUZZ_BIN)
+build/fuzz/fuzz/%: tests/fuzz/%.c tests/lib/fuzz.c tests/lib/fuzz.h $(LIBOBJ)
+	@echo "  FUZZ    $<"
+	$(Q)mkdir -p $(@D) && $(CC) $(CPPFLAGS) -Itests/lib $(CFLAGS) $$($(PKG_CONFIG) --cflags $(SRC_PKGS)) \
+	  -fsanitize=fuzzer -o $@ $< tests/lib/fuzz.c $(LIBOBJ) $$($(PKG_CONFIG) --libs $(PKGS)) $(ICONV_LIB) -lm
 
 # --- run --------------------------------------------------------------------
 RUN_DB ?= build/demo.db

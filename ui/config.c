@@ -383,7 +383,9 @@ int config_load(config_error_fn err, void *arg)
 static void dump_binding(enum view_id v, int key, enum action a, void *arg)
 {
 	char buf[16];
-	fprintf(arg, "bind %s %s %s\n", view_name(v), key_label(key, buf), action_table[a].name);
+	/* # is quoted: bare, it would begin a comment */
+	fprintf(arg, key == '#' ? "bind %s \"%s\" %s\n" : "bind %s %s %s\n", view_name(v), key_label(key, buf),
+		action_table[a].name);
 }
 
 void config_dump(FILE *out)
@@ -398,9 +400,12 @@ void config_dump(FILE *out)
 	fprintf(out, "\"\n");
 	fprintf(out, "set show-done = %s\n", settings.show_done ? "yes" : "no");
 	fprintf(out, "set ascii = %s\n", settings.ascii ? "yes" : "no");
-	fprintf(out, "set dial-command = \"%s\"\n", settings.dial_command);
-	fprintf(out, "set refresh-seconds = %d\n", settings.refresh_seconds);
-	fprintf(out, "set time-zone = \"%s\"\n", settings.time_zone);
+	fprintf(out, "set dial-command = ");
+	config_value_dump(out, settings.dial_command);
+	fprintf(out, "\nset refresh-seconds = %d\n", settings.refresh_seconds);
+	fprintf(out, "set time-zone = ");
+	config_value_dump(out, settings.time_zone);
+	fputc('\n', out);
 	company_dump(out);
 	keymap_each(dump_binding, out);
 	theme_dump(out);

@@ -46,6 +46,16 @@ int key_parse(const char *name)
 		if (f >= 1 && f <= 12)
 			return KEY_F(f);
 	}
+	/* what key_label writes for a key without a name */
+	if (n > 4 && n <= 7 && !strncasecmp(name, "key-", 4)) {
+		int k = 0;
+		for (size_t i = 4; i < n; i++) {
+			if (name[i] < '0' || name[i] > '9')
+				return -1;
+			k = k * 10 + name[i] - '0';
+		}
+		return k < KEYMAP_KEYS ? k : -1;
+	}
 	return -1;
 }
 

@@ -77,8 +77,11 @@ enum payref_kind payref_parse(const char *s, size_t n, char *out, size_t size)
 	    isdigit((unsigned char)compact[3]) && !ogm_marks) {
 		/* move RFkk to the end and check mod 97 == 1 */
 		char moved[64];
-		snprintf(moved, sizeof moved, "%s%.4s", compact + 4, compact);
-		int r = mod97_alnum(moved, strlen(moved));
+		/* by length: a NUL among the characters is no letter nor digit,
+		 * and must not end the reference early */
+		memcpy(moved, compact + 4, k - 4);
+		memcpy(moved + k - 4, compact, 4);
+		int r = mod97_alnum(moved, k);
 		for (size_t i = 0; i < k; i++)
 			compact[i] = (char)toupper((unsigned char)compact[i]);
 		if (r == 1) {

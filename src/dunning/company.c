@@ -123,7 +123,16 @@ int company_set(const char *name, const char *v, char *why, size_t whylen)
 /* A value as relancerc quotes it (quotes keep blanks; there are no escapes). */
 static void dump_text(FILE *out, const char *name, const char *v)
 {
-	fprintf(out, "set %s = \"%s\"\n", name, v);
+	fprintf(out, "set %s = ", name);
+	config_value_dump(out, v);
+	fputc('\n', out);
+}
+
+void config_value_dump(FILE *out, const char *v)
+{
+	/* a value with a quote in it was a bare word (a quoted one cannot
+	 * hold one), so it has no blank: written bare, it reads back */
+	fprintf(out, strchr(v, '"') ? "%s" : "\"%s\"", v);
 }
 
 void company_dump(FILE *out)

@@ -29,5 +29,8 @@ void company_defaults(void);
 int company_set(const char *name, const char *value, char *why, size_t whylen);
 /* Writes the settings as relancerc lines. */
 void company_dump(FILE *out);
+/* Writes a text setting's value as a relancerc line reads it back:
+ * quoted, or bare when it holds a quote. */
+void config_value_dump(FILE *out, const char *v);
 
 #endif

@@ -105,6 +105,12 @@ static void test_rf(void)
 	is_int(parse("RF401234567890123456789012", out), PAYREF_FREE, "RF with a 22-character reference is free text");
 	is_int(parse("RFAB1234", out), PAYREF_FREE, "RF without check digits is free text");
 	is_int(parse("REF123456", out), PAYREF_FREE, "REF... is free text");
+	/* a NUL is no letter nor digit: what follows it is checked too (the
+	 * empty reference RF04 once passed, found by make fuzz) */
+	static const char nul[] = "rf04\0=\xe7\xe7\xe7\xe7\0\0\xcf";
+	is_int(payref_parse(nul, sizeof nul - 1, out, 128), PAYREF_BAD_RF, "RF04 then a NUL and bytes is no RF reference");
+	static const char nul2[] = "RF18539007547034\0";
+	is_int(payref_parse(nul2, sizeof nul2 - 1, out, 128), PAYREF_BAD_RF, "a valid RF reference then a NUL is not valid");
 }
 
 static void test_free_and_empty(void)
