@@ -1,9 +1,10 @@
 /* sync_import.c (fuzz) — feeds any bytes as a change file from another
- * copy with a right header and checksum to `import changes --dry-run` (sync_import) on a
+ * copy with a right header and signature (of the book's family) to `import changes --dry-run` (sync_import) on a
  * small book: the first byte is the number of units its header gives,
  * the rest its change set (SQLite's session format). Checks that it returns 0 or -1 and that the dry run leaves
  * the book as it found it. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "base/lib.h"
@@ -13,11 +14,14 @@
 
 static FILE *report;
 static char before[65];
+static struct sync_family fam;
 
 int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
 	(void)argc, (void)argv;
 	fuzz_hermetic();
+	if (sync_family(fuzz_book(), 1, &fam))
+		abort();
 	fuzz_book_digest(fuzz_book(), before);
 	report = fopen("/dev/null", "w");
 	return 0;
@@ -41,7 +45,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 				.units = units,
 				.bytes = size};
 	const char *path = fuzz_path("in.chg");
-	FUZZ_CHECK(sync_file_write(path, &h, data, size) == 0, "cannot write the change file");
+	FUZZ_CHECK(sync_file_write(path, &h, &fam, data, size) == 0, "cannot write the change file");
 	struct sync_import_result r;
 	memset(&r, 0, sizeof r);
 	int rc = sync_import(b, path, 1, report, &r);
