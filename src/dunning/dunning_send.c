@@ -226,12 +226,15 @@ int dunning_send(struct book *b, const char *user, struct dun_message *m, day_t 
 	/* the message leaves the book: recorded as pending first, with the
 	 * decision to send it, so that no kill can make it go twice */
 	int64_t id = 0;
-	if (dunning_pending_add(b, &e, ch, m->step->step, to, file, &id) || db_commit(b->db)) {
+	db_exec(b->db, "PRAGMA synchronous = FULL"); /* on the disk before it goes, power cut or not */
+	rc = dunning_pending_add(b, &e, ch, m->step->step, to, file, &id) || db_commit(b->db) ? -1 : 0;
+	if (rc) {
 		snprintf(err, errlen, "not sent: it could not be recorded as pending: %s", sqlite3_errmsg(b->db));
 		db_rollback(b->db);
-		rc = -1;
-		goto out;
 	}
+	db_exec(b->db, "PRAGMA synchronous = NORMAL");
+	if (rc)
+		goto out;
 	rc = hand_over(m, today, file, err, errlen);
 	if (rc && dunning_stopping) {
 		/* the Ctrl-C that stops the run may have stopped sendmail midway */
