@@ -1,6 +1,6 @@
 /* cmd_dunning.c — `relance dunning run|status|pending|hold|release|set`:
- * the reminders due today, sent or listed (a run stops cleanly on SIGINT
- * or SIGTERM); where an account's invoices stand; the messages a stopped
+ * the reminders due today, sent or listed (a run stops cleanly on SIGINT,
+ * SIGTERM or SIGHUP); where an account's invoices stand; the messages a stopped
  * run left pending; holding an account out of dunning and its own
  * procedure and rate. */
 #include <signal.h>
@@ -30,7 +30,7 @@ static void count_channel(struct run_counts *c, const char *ch)
 			c->by_channel[i]++;
 }
 
-/* SIGINT or SIGTERM: the message being sent is finished and journaled,
+/* SIGINT, SIGTERM or SIGHUP: the message being sent is finished and journaled,
  * then the run stops. The handler goes with the first signal, so that a
  * second one stops at once (what it cuts stays pending). */
 static volatile sig_atomic_t stop_signal;
@@ -50,6 +50,7 @@ static void catch_stop(void)
 	sigemptyset(&sa.sa_mask);
 	sigaction(SIGINT, &sa, NULL);
 	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGHUP, &sa, NULL);
 }
 
 /* The invoices an account's messages gathered in this run, sent or not:
@@ -277,7 +278,7 @@ static int dunning_run(const struct cli_globals *g, int argc, char **argv)
 	}
 	if (stop_signal)
 		msg_error("dunning run: stopped by %s after %ld message%s sent; %zu of %zu accounts not gone through: "
-			  "run it again to send the rest", stop_signal == SIGINT ? "SIGINT" : "SIGTERM", c.messages,
+			  "run it again to send the rest", stop_signal == SIGINT ? "SIGINT" : stop_signal == SIGHUP ? "SIGHUP" : "SIGTERM", c.messages,
 			  c.messages == 1 ? "" : "s", left, n);
 	book_close(&b);
 	if (stop_signal)

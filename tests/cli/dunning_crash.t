@@ -1,7 +1,7 @@
 #!/bin/sh
 # dunning_crash.t — a dunning run stopped midway never sends a message
-# twice: SIGTERM (and SIGINT, which also reaches sendmail) finish the
-# message being sent, journal it and stop with 143 (130); kill -9 before or
+# twice: SIGTERM, SIGHUP (and SIGINT, which also reaches sendmail) finish
+# the message being sent, journal it and stop with 143, 129 (130); kill -9 before or
 # after sendmail took the message leaves it pending, and the next run does
 # not send it again but says so; `dunning pending` lists it, --sent
 # journals it, --retry lets the next run send it. The kills come from a
@@ -12,8 +12,10 @@
 . "$(dirname "$0")/../lib/tap.sh"
 . "$(dirname "$0")/../lib/dunning_book.sh"
 
+dunning_book "$T/clean.db" || { echo "Bail out! cannot build the book"; exit 1; }
+fresh() { sqlite3 "$T/clean.db" ".backup '$1'"; }
 B="$T/book.db"
-dunning_book "$B" || { echo "Bail out! cannot build the book"; exit 1; }
+fresh "$B"
 dunning_config
 # a sendmail that logs each message (To and its body's sum) and, at the
 # Nth of $T/action, does to the run what the action says
@@ -30,6 +32,7 @@ k=0 action=
 if [ "$n" = "$k" ]; then
 	case $action in
 	term) kill -TERM "$(cat "$T/pid")" ;;
+	hup) kill -HUP "$(cat "$T/pid")" ;;
 	int) kill -INT "$(cat "$T/pid")"; kill -INT $$; exit 1 ;; # Ctrl-C reaches both
 	lost) kill -9 "$(cat "$T/pid")"; exit 0 ;;                 # killed before it went
 	gone) echo "$to $sum" >> "$T/log"; kill -9 "$(cat "$T/pid")"; exit 0 ;; # after
@@ -80,7 +83,7 @@ is "$(logged) $(journaled) $(pending)" "4 4 0" "each e-mail once"
 holds "after SIGTERM"
 
 # --- kill -9 after sendmail took it: pending, not sent again, --sent ----------
-dunning_book "$T/b2.db" >/dev/null
+fresh "$T/b2.db"
 : > "$T/log"
 at 3 gone
 run "$T/b2.db"
@@ -108,7 +111,7 @@ is "$rc $(logged)" "0 4" "the next run sends nothing more"
 holds "resolved as sent" "$T/b2.db"
 
 # --- kill -9 before it went: pending, --retry sends it again -----------------
-dunning_book "$T/b3.db" >/dev/null
+fresh "$T/b3.db"
 : > "$T/log"
 at 1 lost
 run "$T/b3.db"
@@ -122,7 +125,7 @@ is "$rc $(logged) $(journaled "$T/b3.db") $(pending "$T/b3.db")" "0 4 4 0" "and 
 holds "resolved by retrying" "$T/b3.db"
 
 # --- Ctrl-C: SIGINT to the run and to sendmail: it may have gone, pending ----
-dunning_book "$T/b4.db" >/dev/null
+fresh "$T/b4.db"
 : > "$T/log"
 at 2 int
 run "$T/b4.db"
@@ -131,6 +134,14 @@ like "$(cat "$T/err")" "step [0-9] \\(email\\): (killed by signal 2|exited with 
 	"sendmail killed by the same Ctrl-C: outcome unknown, pending"
 is "$(logged) $(journaled "$T/b4.db") $(pending "$T/b4.db")" "1 1 1" "the first went, the second pending, no third"
 holds "SIGINT" "$T/b4.db"
+
+# --- SIGHUP (the terminal went away): as SIGTERM ------------------------------
+fresh "$T/b5.db"
+: > "$T/log"
+at 1 hup
+run "$T/b5.db"
+is "$rc $(logged) $(journaled "$T/b5.db") $(pending "$T/b5.db")" "129 1 1 0" "SIGHUP: the message finished, journaled, exit 129"
+like "$(cat "$T/err")" "stopped by SIGHUP after 1 message sent" "and it says so"
 
 # --- usage ------------------------------------------------------------------
 "$R" -d "$B" dunning pending --sent 2>"$T/e"
