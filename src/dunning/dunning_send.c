@@ -178,6 +178,20 @@ static const char *channel_words(const char *c)
 	return "handed to the lawyer (task)";
 }
 
+/* Why the message cannot go, found before anything is recorded: 0 when
+ * nothing stops it. */
+static int cannot_go(const struct dun_message *m, char *err, size_t errlen)
+{
+	const char *ch = m->channel;
+	const char *why = !strcmp(ch, "email") && !m->a->email[0] ? "no e-mail address"
+			: !strcmp(ch, "email") && !company.email[0] ? "no sender address (set company-email)"
+			: !strcmp(ch, "sms") && !company.sms_command[0] ? "no SMS gateway (set sms-command)"
+			: !strcmp(ch, "sms") && strcspn(m->a->phone, ";,") == 0 ? "no phone number" : NULL;
+	if (why)
+		snprintf(err, errlen, "%s", why);
+	return why != NULL;
+}
+
 /* Hands the message over by its channel (no book involved). */
 static int hand_over(const struct dun_message *m, day_t today, const char *file, char *err, size_t errlen)
 {
@@ -226,6 +240,12 @@ int dunning_send(struct book *b, const char *user, struct dun_message *m, day_t 
 	/* the message leaves the book: recorded as pending first, with the
 	 * decision to send it, so that no kill can make it go twice */
 	int64_t id = 0;
+	if (cannot_go(m, err, errlen)) {
+		rc = -1;
+		if (db_commit(b->db))
+			db_rollback(b->db);
+		goto out;
+	}
 	db_exec(b->db, "PRAGMA synchronous = FULL"); /* on the disk before it goes, power cut or not */
 	rc = dunning_pending_add(b, &e, ch, m->step->step, to, file, &id) || db_commit(b->db) ? -1 : 0;
 	if (rc) {

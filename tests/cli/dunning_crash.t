@@ -143,6 +143,17 @@ run "$T/b5.db"
 is "$rc $(logged) $(journaled "$T/b5.db") $(pending "$T/b5.db")" "129 1 1 0" "SIGHUP: the message finished, journaled, exit 129"
 like "$(cat "$T/err")" "stopped by SIGHUP after 1 message sent" "and it says so"
 
+# --- a hand-over that fails is not pending: the next run tries again ----------
+fresh "$T/b6.db"
+: > "$T/log"
+rm -f "$T/action"
+sed -i "s|^set sendmail = .*|set sendmail = \"exit 75\"|" "$HOME/.config/relance/relancerc"
+run "$T/b6.db"
+is "$rc $(journaled "$T/b6.db") $(pending "$T/b6.db")" "1 0 0" "sendmail fails: exit 1, nothing journaled, nothing pending"
+sed -i "s|^set sendmail = .*|set sendmail = \"$T/logmail\"|" "$HOME/.config/relance/relancerc"
+run "$T/b6.db"
+is "$rc $(logged) $(journaled "$T/b6.db")" "0 4 4" "the next run sends them"
+
 # --- usage ------------------------------------------------------------------
 "$R" -d "$B" dunning pending --sent 2>"$T/e"
 is "$? $(cat "$T/e")" "2 relance: dunning pending: --sent: give an account or --all" "--sent wants an account or --all"
