@@ -214,6 +214,6 @@ printf '  relance letter (one PDF, with its QR code)    %7s\n' "$letter"
 printf '  relance qr (one code on the terminal)         %7s\n' "$qr"
 
 # --- dunning run killed at random -----------------------------------------------
-# kill -9 and SIGTERM at random moments of runs on a 300-account book, each
+# kill -9 and SIGTERM at random moments of runs on a 150-account book, each
 # followed by the checks; runs by itself too: sh tests/bench_dunning_crash.sh ./relance
-sh "$(dirname "$0")/bench_dunning_crash.sh" "$R" 300 40
+sh "$(dirname "$0")/bench_dunning_crash.sh" "$R" 150 30

@@ -12,8 +12,8 @@
 # Usage: bench_dunning_crash.sh RELANCE [ACCOUNTS] [SECONDS]
 set -u
 R=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
-N=${2:-300}
-SECS=${3:-40}
+N=${2:-150}
+SECS=${3:-30}
 W=${BENCH_DIR:-build/bench}/dunning-crash
 export RELANCE_TODAY=2026-11-24
 rm -rf "$W"
