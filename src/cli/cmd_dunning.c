@@ -152,7 +152,7 @@ static int run_account(struct book *b, struct dun_run *r, const char *user, cons
 				dealt_add(&d, a.inv[m.which[i]].invoice_no);
 			}
 			dunning_message_free(&m);
-			if (!open) { /* read again, under a new lock */
+			if (!dry_run && !open) { /* it went: read again, under a new lock */
 				again = 1;
 				break;
 			}
