@@ -212,3 +212,8 @@ printf '  sqlite3: open invoices and their last step    %7s   1.00x\n' "$plain"
 printf '  relance dunning run --dry-run                 %7s   %sx\n' "$dry" "$(ratio "$dry" "$plain")"
 printf '  relance letter (one PDF, with its QR code)    %7s\n' "$letter"
 printf '  relance qr (one code on the terminal)         %7s\n' "$qr"
+
+# --- dunning run killed at random -----------------------------------------------
+# kill -9 and SIGTERM at random moments of runs on a 150-account book, each
+# followed by the checks; runs by itself too: sh tests/bench_dunning_crash.sh ./relance
+sh "$(dirname "$0")/bench_dunning_crash.sh" "$R" 150 30

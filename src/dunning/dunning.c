@@ -21,7 +21,7 @@ const char *dun_state_name(enum dun_state s)
 #define RUN_PROCEDURES 16
 struct dun_run {
 	sqlite3 *db;
-	sqlite3_stmt *account, *invoices, *levels;
+	sqlite3_stmt *account, *invoices, *levels, *pending;
 	struct procedure procs[RUN_PROCEDURES];
 	int nprocs;
 };
@@ -194,6 +194,27 @@ static int load_levels(struct dun_run *r, struct dun_account *a)
 	return rc == SQLITE_DONE ? 0 : -1; /* an error read as "nothing sent" would send again */
 }
 
+/* The invoices of a message on its way, or whose outcome is unknown
+ * (dunning_pending): not sent again until it is resolved. */
+static int load_pending(struct dun_run *r, struct dun_account *a)
+{
+	sqlite3_stmt *st = stmt(r, &r->pending,
+		"SELECT j.value FROM dunning_pending p, json_each(p.detail, '$.dunning.invoices') j "
+		"WHERE p.account_no = ?1");
+	if (!st)
+		return -1;
+	sqlite3_bind_text(st, 1, a->account_no, -1, SQLITE_STATIC);
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *inv = (const char *)sqlite3_column_text(st, 0);
+		for (size_t i = 0; inv && i < a->n; i++)
+			if (!strcmp(a->inv[i].invoice_no, inv))
+				a->inv[i].pending = 1;
+	}
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? 0 : -1; /* an error read as "none pending" would send again */
+}
+
 static void decide(const struct procedure *p, struct dun_invoice *v, int hold, day_t today)
 {
 	if (v->state != DUN_WAITING)
@@ -226,7 +247,7 @@ static void decide(const struct procedure *p, struct dun_invoice *v, int hold, d
 		day = v->level_pay_by + 1;
 	v->next = s->step;
 	v->next_day = day;
-	v->state = day <= today ? DUN_DUE : DUN_WAITING;
+	v->state = day <= today && !v->pending ? DUN_DUE : DUN_WAITING;
 }
 
 struct dun_run *dunning_run_begin(sqlite3 *db)
@@ -245,6 +266,7 @@ void dunning_run_end(struct dun_run *r)
 	sqlite3_finalize(r->account);
 	sqlite3_finalize(r->invoices);
 	sqlite3_finalize(r->levels);
+	sqlite3_finalize(r->pending);
 	free(r);
 }
 
@@ -271,7 +293,8 @@ int dunning_account_in(struct dun_run *r, const char *account_no, day_t today, s
 	int rc = load_account(r, account_no, a);
 	if (rc)
 		return rc;
-	if (account_procedure(r, a->proc.name, &a->proc) || load_invoices(r, a) || load_levels(r, a)) {
+	if (account_procedure(r, a->proc.name, &a->proc) || load_invoices(r, a) || load_levels(r, a) ||
+	    load_pending(r, a)) {
 		dunning_account_free(a);
 		return -1;
 	}

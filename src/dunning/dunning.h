@@ -40,6 +40,8 @@ struct dun_invoice {
 	enum dun_state state;
 	int next;             /* the next step (index into the procedure + 1), 0 none */
 	day_t next_day;
+	int pending;          /* a message about it is on its way or its outcome unknown
+				 (pending.h): it is not due, whatever its day */
 };
 
 struct dun_account {
@@ -120,8 +122,15 @@ int dunning_epc(const struct dun_account *a, int64_t cents, const char *ref, str
 void dunning_account_reference(const char *account_no, char out[64]);
 
 /* Sends (or produces) the message by its step's channel and journals it.
- * file: where a letter was written (out, may be empty). Returns 0; -1 with
- * err when it could not go (nothing journaled: the next run tries again). */
+ * Called under the book's write transaction (db_begin, not nested) in
+ * which the caller read the account: a message that leaves the book is
+ * recorded as pending in it, the transaction committed, the message
+ * handed over, then journaled in a transaction of its own (pending.h);
+ * dunning_send returns with no transaction open. file: where a letter
+ * was written (out, may be empty). Returns 0; -1 with err when it could
+ * not go (nothing journaled: the next run tries again); -2 with err when
+ * it may have gone but is not journaled (it stays pending: the next run
+ * does not send it again, relance dunning pending resolves it). */
 int dunning_send(struct book *b, const char *user, struct dun_message *m, day_t today, char *file, size_t filelen,
 		 char *err, size_t errlen);
 /* dunning_send for a message shown to a person a moment ago: under the

@@ -1,7 +1,9 @@
 /* dunning_send.c — a message on its way: an e-mail piped to sendmail, a
  * letter written as a PDF, a text piped to the SMS command, or a task for
  * the collector; then its journal entry, which is what marks the step as
- * taken. Nothing is journaled when it could not go. */
+ * taken. What leaves the book is recorded as pending before it leaves
+ * (pending.c), so that a run killed at any point never sends it twice.
+ * Nothing is journaled when it could not go. */
 #include "dunning.h"
 
 #include <errno.h>
@@ -13,6 +15,7 @@
 #include "book/lib.h"
 #include "base/lib.h"
 #include "mime.h"
+#include "pending.h"
 #include "work/lib.h"
 
 /* letters-dir/ACCOUNT-sSTEP-YYYY-MM-DD.pdf, the account number made safe for a file name. */
@@ -34,8 +37,8 @@ static void letter_path(const struct dun_message *m, day_t today, char *out, siz
 	snprintf(out, size, "%s/%s-s%d-%s.pdf", company.letters_dir, safe, m->step->step, day);
 }
 
-static int send_email(const struct dun_message *m, day_t today, char *file, size_t filelen, char *err,
-		      size_t errlen)
+/* file: where its PDF goes ("" none). */
+static int send_email(const struct dun_message *m, day_t today, const char *file, char *err, size_t errlen)
 {
 	if (!m->a->email[0]) {
 		snprintf(err, errlen, "no e-mail address");
@@ -48,8 +51,7 @@ static int send_email(const struct dun_message *m, day_t today, char *file, size
 	struct mime_attachment att = {0};
 	unsigned char *pdf = NULL;
 	char name[128];
-	if (company.email_pdf) {
-		letter_path(m, today, file, filelen);
+	if (file[0]) {
 		if (private_dir(company.letters_dir) || dunning_letter_pdf(m, today, file, err, errlen))
 			return -1;
 		struct sbuf content = {0};
@@ -86,6 +88,10 @@ static int send_sms(const struct dun_message *m, char *err, size_t errlen)
 	number[strcspn(number, ";,")] = '\0';
 	if (!number[0]) {
 		snprintf(err, errlen, "no phone number");
+		return -1;
+	}
+	if (!phone_list_valid(number, strlen(number))) { /* "-1234" could pass for an option */
+		snprintf(err, errlen, "%.60s is not a phone number", number);
 		return -1;
 	}
 	setenv("RELANCE_SMS_TO", number, 1);
@@ -161,30 +167,43 @@ static const char *channel_words(const char *c)
 	return "handed to the lawyer (task)";
 }
 
+/* Why the message cannot go, found before anything is recorded: 0 when
+ * nothing stops it. */
+static int cannot_go(const struct dun_message *m, char *err, size_t errlen)
+{
+	const char *ch = m->channel;
+	const char *why = !strcmp(ch, "email") && !m->a->email[0] ? "no e-mail address"
+			: !strcmp(ch, "email") && !company.email[0] ? "no sender address (set company-email)"
+			: !strcmp(ch, "sms") && !company.sms_command[0] ? "no SMS gateway (set sms-command)"
+			: !strcmp(ch, "sms") && strcspn(m->a->phone, ";,") == 0 ? "no phone number" : NULL;
+	if (why)
+		snprintf(err, errlen, "%s", why);
+	return why != NULL;
+}
+
+/* Hands the message over by its channel (no book involved). */
+static int hand_over(const struct dun_message *m, day_t today, const char *file, char *err, size_t errlen)
+{
+	const char *ch = m->channel;
+	if (!strcmp(ch, "email"))
+		return send_email(m, today, file, err, errlen);
+	if (!strcmp(ch, "sms"))
+		return send_sms(m, err, errlen);
+	if (private_dir(company.letters_dir)) {
+		snprintf(err, errlen, "cannot make %s: %s", company.letters_dir, strerror(errno));
+		return -1;
+	}
+	return dunning_letter_pdf(m, today, file, err, errlen);
+}
+
 int dunning_send(struct book *b, const char *user, struct dun_message *m, day_t today, char *file, size_t filelen,
 		 char *err, size_t errlen)
 {
 	const char *ch = m->channel;
-	const char *to = NULL;
+	const char *to = !strcmp(ch, "email") ? m->a->email : !strcmp(ch, "sms") ? m->a->phone : NULL;
 	file[0] = '\0';
-	int rc = 0;
-	if (!strcmp(ch, "email")) {
-		rc = send_email(m, today, file, filelen, err, errlen);
-		to = m->a->email;
-	} else if (channel_on_paper(ch)) {
+	if (channel_on_paper(ch) || (!strcmp(ch, "email") && company.email_pdf))
 		letter_path(m, today, file, filelen);
-		if (private_dir(company.letters_dir)) {
-			snprintf(err, errlen, "cannot make %s: %s", company.letters_dir, strerror(errno));
-			rc = -1;
-		} else {
-			rc = dunning_letter_pdf(m, today, file, err, errlen);
-		}
-	} else if (!strcmp(ch, "sms")) {
-		rc = send_sms(m, err, errlen);
-		to = m->a->phone;
-	}
-	if (rc)
-		return -1;
 	char total[64], summary[512];
 	lang_money("en", m->grand, m->n ? m->a->inv[m->which[0]].currency : "EUR", total, sizeof total);
 	snprintf(summary, sizeof summary, "Dunning step %d (%s) %s%s: %zu invoice%s, %s", m->step->step,
@@ -197,20 +216,54 @@ int dunning_send(struct book *b, const char *user, struct dun_message *m, day_t 
 	char *detail = detail_json(m, today, to, file);
 	struct journal_entry e = {m->a->account_no, channel_journal_type(ch), user,
 				  m->n == 1 ? m->a->inv[m->which[0]].invoice_no : NULL, summary, body.s, detail, NULL};
-	int nested;
-	rc = db_tx_begin(b->db, &nested);
-	if (!rc) {
-		if (!channel_reaches_debtor(ch)) {
-			char task[600];
-			snprintf(task, sizeof task, "%.300s", m->subject.len ? m->subject.s : summary);
-			rc = task_add(b, user, m->a->account_no, today, task, NULL);
-		}
-		rc = journal_finish_change(b, nested, rc, &e);
+	int rc;
+	if (!channel_reaches_debtor(ch)) { /* a task: all of it in the book, at once */
+		char task[600];
+		snprintf(task, sizeof task, "%.300s", m->subject.len ? m->subject.s : summary);
+		rc = task_add(b, user, m->a->account_no, today, task, NULL);
+		rc = journal_finish_change(b, 0, rc, &e);
+		if (rc)
+			snprintf(err, errlen, "it could not be journaled: %s", sqlite3_errmsg(b->db));
+		goto out;
 	}
+	/* the message leaves the book: recorded as pending first, with the
+	 * decision to send it, so that no kill can make it go twice */
+	int64_t id = 0;
+	if (cannot_go(m, err, errlen)) {
+		rc = -1;
+		if (db_commit(b->db))
+			db_rollback(b->db);
+		goto out;
+	}
+	db_exec(b->db, "PRAGMA synchronous = FULL"); /* on the disk before it goes, power cut or not */
+	rc = dunning_pending_add(b, &e, ch, m->step->step, to, file, &id) || db_commit(b->db) ? -1 : 0;
+	if (rc) {
+		snprintf(err, errlen, "not sent: it could not be recorded as pending: %s", sqlite3_errmsg(b->db));
+		db_rollback(b->db);
+	}
+	db_exec(b->db, "PRAGMA synchronous = NORMAL");
 	if (rc)
-		snprintf(err, errlen, "%s could not be journaled: %s",
-			 !strcmp(ch, "email") || !strcmp(ch, "sms") ? "sent, but it"
-			 : channel_on_paper(ch) ? "the letter is written, but it" : "it", sqlite3_errmsg(b->db));
+		goto out;
+	rc = hand_over(m, today, file, err, errlen);
+	if (rc && dunning_stopping) {
+		/* the Ctrl-C that stops the run may have stopped sendmail midway */
+		size_t l = strlen(err);
+		snprintf(err + l, errlen - l, " while interrupted: it may have gone, it stays pending "
+			 "(relance dunning pending)");
+		rc = -2;
+	} else if (rc) {
+		if (dunning_pending_drop(b, id) < 0) {
+			size_t l = strlen(err);
+			snprintf(err + l, errlen - l, "; it stays pending (relance dunning pending)");
+			rc = -2;
+		}
+	} else if (dunning_pending_sent(b, id) < 0) {
+		snprintf(err, errlen, "%s, but it could not be journaled: %s; it stays pending "
+			 "(relance dunning pending)", !strcmp(ch, "email") || !strcmp(ch, "sms") ? "sent"
+			 : "the letter is written", sqlite3_errmsg(b->db));
+		rc = -2;
+	}
+out:
 	free(detail);
 	sbuf_free(&body);
 	return rc;
@@ -219,30 +272,35 @@ int dunning_send(struct book *b, const char *user, struct dun_message *m, day_t 
 int dunning_send_checked(struct book *b, const char *user, const char *account_no, const struct dun_message *shown,
 			 day_t today, char *say, size_t saylen)
 {
-	int nested;
 	say[0] = 0;
-	if (db_tx_begin(b->db, &nested)) {
+	if (!sqlite3_get_autocommit(b->db)) { /* dunning_send ends the transaction it is given */
+		snprintf(say, saylen, "a change is under way");
+		return -1;
+	}
+	if (db_begin(b->db)) {
 		snprintf(say, saylen, "the book is busy");
 		return -1;
 	}
 	struct dun_account acc;
 	struct dun_message m = {0};
 	char file[1100] = "";
-	int rc = -1, read = dunning_account(b->db, account_no, today, &acc);
+	int rc = -1, open = 1, read = dunning_account(b->db, account_no, today, &acc);
 	if (read)
 		; /* dunning_account said why */
 	else if (dunning_collect(&acc, shown->step->step, DUN_COLLECT_DUE, &m) != (int)shown->n)
 		rc = 1;
-	else if ((m.by_hand = 1) /* a collector sends it: their work */ && !dunning_render(b->db, &m, NULL, today, say, saylen) &&
-		 !dunning_send(b, user, &m, today, file, sizeof file, say, saylen)) {
-		if (file[0])
-			snprintf(say, saylen, "step %d done: %s", m.step->step, file);
-		else
-			snprintf(say, saylen, "step %d done (%s)", m.step->step, m.channel);
-		rc = 0;
+	else if ((m.by_hand = 1) /* a collector sends it: their work */ && !dunning_render(b->db, &m, NULL, today, say, saylen)) {
+		open = 0; /* dunning_send ends it */
+		if (!dunning_send(b, user, &m, today, file, sizeof file, say, saylen)) {
+			if (file[0])
+				snprintf(say, saylen, "step %d done: %s", m.step->step, file);
+			else
+				snprintf(say, saylen, "step %d done (%s)", m.step->step, m.channel);
+			rc = 0;
+		}
 	}
-	if (db_tx_commit(b->db, nested))
-		db_tx_rollback(b->db, nested);
+	if (open && db_commit(b->db))
+		db_rollback(b->db);
 	dunning_message_free(&m);
 	if (!read)
 		dunning_account_free(&acc);

@@ -8,6 +8,7 @@
 #include "company.h"   /* the creditor's details, the dunning settings */
 #include "dunning.h"   /* where each invoice stands, the messages due, sending them */
 #include "interest.h"  /* late-payment interest and compensation */
+#include "pending.h"   /* reminders on their way, and those a killed run left */
 #include "procedure.h" /* procedures and their steps */
 #include "qr.h"        /* QR codes as half blocks or PNG */
 #include "standing.h"  /* an account's dunning at a glance, its own settings */
