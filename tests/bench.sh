@@ -10,7 +10,9 @@
 #     every key, against the plain SQL queries returning the same rows;
 #   - `relance accounts` against the plain SQL query;
 #   - export and import of 100,000 journal entries between two copies
-#     (SYNC_ENTRIES=N), against the sqlite3 shell's .dump and reload.
+#     (SYNC_ENTRIES=N), against the sqlite3 shell's .dump and reload;
+#   - imports against collectors, and kill -9 (bench_crash.sh, which runs
+#     on its own too).
 # Each figure is the best of $RUNS runs (the workstation: one run). Usage:
 # bench.sh RELANCE ACCOUNTS
 set -eu
@@ -212,3 +214,6 @@ printf '  sqlite3: open invoices and their last step    %7s   1.00x\n' "$plain"
 printf '  relance dunning run --dry-run                 %7s   %sx\n' "$dry" "$(ratio "$dry" "$plain")"
 printf '  relance letter (one PDF, with its QR code)    %7s\n' "$letter"
 printf '  relance qr (one code on the terminal)         %7s\n' "$qr"
+
+# --- imports against collectors, and kill -9 ----------------------------------
+sh "$(dirname "$0")/bench_crash.sh" "$R" "$W" "$N"

@@ -391,6 +391,18 @@ static double seconds_since(const struct timespec *t0)
 	return (double)(t1.tv_sec - t0->tv_sec) + (double)(t1.tv_nsec - t0->tv_nsec) / 1e9;
 }
 
+/* For make bench (RELANCE_BENCH_LOG names a file): how long the import
+ * held the write lock, and took in all, in seconds. */
+static void bench_log(const struct import_ctx *c, double lock, double all)
+{
+	const char *path = getenv("RELANCE_BENCH_LOG");
+	FILE *fp = path && *path ? fopen(path, "a") : NULL;
+	if (!fp)
+		return;
+	fprintf(fp, "import-%s lock %.3f all %.3f\n", c->kind->name, lock, all);
+	fclose(fp);
+}
+
 /* Checks the header, maps the columns; returns 0 or -1 after reporting. */
 static int read_header(struct import_ctx *c, struct csv_reader *r, struct csv_field *f)
 {
@@ -591,6 +603,8 @@ int import_buffer(struct book *b, const struct import_kind *kind, const char *fi
 		goto done;
 	}
 	began = 1;
+	struct timespec locked;
+	clock_gettime(CLOCK_MONOTONIC, &locked);
 	/* the rows this import writes are those stamped with its time, to the
 	 * millisecond and taken under the write lock: no other import's */
 	now_utc_ms(c.now);
@@ -607,6 +621,7 @@ int import_buffer(struct book *b, const struct import_kind *kind, const char *fi
 			goto done;
 		}
 		began = 0;
+		bench_log(&c, seconds_since(&locked), seconds_since(&t0));
 	}
 	rc = c.stats.errors ? 1 : 0;
 done:
