@@ -195,7 +195,7 @@ static int wal_on(sqlite3 *db)
 {
 	char mode[16];
 	for (int waited = 0;; waited += 20) {
-		if (!strcmp(set_journal_mode(db, "WAL", mode, sizeof mode), "wal"))
+		if (set_journal_mode(db, "WAL", mode, sizeof mode)[0]) /* the mode SQLite kept, as asked or not */
 			return 0;
 		if ((sqlite3_errcode(db) & 0xff) != SQLITE_BUSY || waited >= BUSY_TIMEOUT_MS) {
 			msg_error("database: %s", sqlite3_errmsg(db));
