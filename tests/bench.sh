@@ -10,7 +10,9 @@
 #     every key, against the plain SQL queries returning the same rows;
 #   - `relance accounts` against the plain SQL query;
 #   - export and import of 100,000 journal entries between two copies
-#     (SYNC_ENTRIES=N), against the sqlite3 shell's .dump and reload.
+#     (SYNC_ENTRIES=N), against the sqlite3 shell's .dump and reload;
+#   - imports against collectors, and kill -9 (bench_crash.sh, which runs
+#     on its own too).
 # Each figure is the best of $RUNS runs (the workstation: one run). Usage:
 # bench.sh RELANCE ACCOUNTS
 set -eu
@@ -217,3 +219,6 @@ printf '  relance qr (one code on the terminal)         %7s\n' "$qr"
 # kill -9 and SIGTERM at random moments of runs on a 150-account book, each
 # followed by the checks; runs by itself too: sh tests/bench_dunning_crash.sh ./relance
 sh "$(dirname "$0")/bench_dunning_crash.sh" "$R" 150 30
+
+# --- imports against collectors, and kill -9 ----------------------------------
+sh "$(dirname "$0")/bench_crash.sh" "$R" "$W" "$N"

@@ -14,7 +14,11 @@
 
 #include "base/lib.h"
 
-#define BUSY_TIMEOUT_MS 5000
+/* How long a writer waits for another's write lock before "database is
+ * locked": longer than the final transaction of the largest import (about
+ * 5 s for a million invoice rows, more on a loaded machine), so that a
+ * collector's note never fails because an import runs. */
+#define BUSY_TIMEOUT_MS 60000
 
 /* 'RELA', set by data/schema.sql */
 #define RELANCE_APPLICATION_ID 0x52454c41
@@ -264,6 +268,24 @@ void book_bulk_end(sqlite3 *db, const struct book_bulk *saved)
 	}
 	snprintf(sql, sizeof sql, "PRAGMA cache_size = %lld", saved->cache_size);
 	db_exec(db, sql);
+}
+
+/* WAL mode, which the book is in except while a large write runs alone
+ * with a rollback journal (book_bulk_begin). SQLite does not wait for that
+ * writer when asked to switch back, it says "database is locked" at once:
+ * this waits for it as the busy timeout would. */
+static int wal_on(sqlite3 *db)
+{
+	char mode[16];
+	for (int waited = 0;; waited += 20) {
+		if (set_journal_mode(db, "WAL", mode, sizeof mode)[0]) /* the mode SQLite kept, as asked or not */
+			return 0;
+		if ((sqlite3_errcode(db) & 0xff) != SQLITE_BUSY || waited >= BUSY_TIMEOUT_MS) {
+			msg_error("database: %s", sqlite3_errmsg(db));
+			return -1;
+		}
+		sqlite3_sleep(20);
+	}
 }
 
 int book_user_version(sqlite3 *db)
@@ -597,7 +619,7 @@ int book_open(struct book *b, const char *path, enum book_mode mode)
 	/* a new book gets 8 KiB pages: fewer, fuller b-tree pages for a big ledger */
 	if (objects == 0 && db_exec(b->db, "PRAGMA page_size = 8192"))
 		goto fail;
-	if (db_exec(b->db, "PRAGMA foreign_keys = ON; PRAGMA journal_mode = WAL; "
+	if (wal_on(b->db) || db_exec(b->db, "PRAGMA foreign_keys = ON; "
 			   "PRAGMA synchronous = NORMAL; PRAGMA temp_store = MEMORY; "
 			   /* reads through a memory map: no read() per page */
 			   "PRAGMA mmap_size = 1073741824"))

@@ -1,8 +1,14 @@
 /* import.h — reading the accounting system's files into the book: the
  * driver every kind of file shares (decoding, delimiter, header mapping,
- * field parsing, error reporting, all-or-nothing transaction, summary),
- * and the table each kind fills in (import_customers.c, import_invoices.c,
- * import_payments.c). */
+ * field parsing, error reporting, staging, all-or-nothing transaction,
+ * summary), and the table each kind fills in (import_customers.c,
+ * import_invoices.c, import_payments.c).
+ *
+ * An import runs in two steps, so that it never keeps collectors from
+ * writing: the rows are read, checked and staged in a temporary table
+ * without the book's write lock (a read of the book at most), and only
+ * then is the lock taken, for one short transaction that writes the staged
+ * rows set-wise (apply), runs what follows (end) and commits. */
 #ifndef RELANCE_IMPORT_H
 #define RELANCE_IMPORT_H
 #include <stddef.h>
@@ -40,9 +46,10 @@ struct import_kind {
 	size_t ncolumns;
 	int amount_columns[4];             /* columns whose values decide the decimal mark; -1 ends */
 	int key_column;                    /* must be unique within the file */
-	int (*begin)(struct import_ctx *);
-	int (*row)(struct import_ctx *);   /* validate the row; write it while ctx->writing */
-	int (*end)(struct import_ctx *);   /* after the last row, before commit */
+	int (*begin)(struct import_ctx *); /* the staging table, the statements */
+	int (*row)(struct import_ctx *);   /* validate the row; stage it while ctx->writing */
+	int (*apply)(struct import_ctx *); /* under the write lock: the staged rows into the book */
+	int (*end)(struct import_ctx *);   /* after apply, before commit */
 	void (*cleanup)(struct import_ctx *);
 };
 
@@ -56,7 +63,7 @@ struct import_ctx {
 	long nfields;
 	int col[COLUMNS_MAX];          /* canonical column -> file position */
 	enum decimal_mark mark;
-	int writing;                   /* 1 until the first error */
+	int writing;                   /* 1 until the first error: rows are staged */
 	char now[25];                  /* the import's stamp (imported_at), taken under the write lock */
 	char today_iso[11];
 	day_t today;
@@ -98,13 +105,18 @@ int import_text(struct import_ctx *c, int column, int required, struct csv_field
 int import_date(struct import_ctx *c, int column, int required, day_t *out);
 int import_amount(struct import_ctx *c, int column, int required, int64_t *out);
 int import_currency(struct import_ctx *c, int column, char out[4]);
-/* Writes one row the way every kind does: `insert` (an INSERT ... ON
- * CONFLICT DO NOTHING) and, when the key was there, `update` (which only
- * touches a row whose values differ). bind() binds the same parameters to
- * either. Counts the row as added or changed, and a written row's account
- * in c->touched; returns SQLite's result code. */
-int import_write(struct import_ctx *c, sqlite3_stmt *insert, sqlite3_stmt *update,
-		 void (*bind)(sqlite3_stmt *, const void *), const void *row, struct csv_field account);
+/* Stages the row bound to `stage` (an INSERT into the kind's temporary
+ * table); 0, or -1 after reporting. */
+int import_stage(struct import_ctx *c, sqlite3_stmt *stage);
+/* Writes the staged rows the way every kind does, under the write lock:
+ * `update` (an UPDATE ... FROM the staging table that only touches rows
+ * whose values differ), then `insert` (an INSERT ... SELECT ... ON CONFLICT
+ * DO NOTHING), each RETURNING the account of a row it wrote, or nothing.
+ * bind() binds the parameters both share (the stamp, which columns the
+ * file has). Counts the rows changed and added, and notes their accounts
+ * in c->touched when `touch`; 0, or -1 after reporting. */
+int import_apply(struct import_ctx *c, const char *update, const char *insert,
+		 void (*bind)(struct import_ctx *, sqlite3_stmt *), int touch);
 /* Reports the database error of the current row and stops writing. */
 int import_db_error(struct import_ctx *c);
 

@@ -34,7 +34,7 @@ static const struct column_def columns[C_COUNT] = {
 };
 
 struct state {
-	sqlite3_stmt *insert, *update, *collector;
+	sqlite3_stmt *stage; /* a checked row into temp.stage_customers */
 };
 
 static int begin(struct import_ctx *c)
@@ -43,28 +43,14 @@ static int begin(struct import_ctx *c)
 	if (!s)
 		return -1;
 	c->state = s;
-	s->insert = db_prepare(c->book->db,
-		"INSERT INTO customers(account_no, name, vat_no, contact, phone, email, street, "
-		"postcode, city, country, language, segment, collector, credit_limit, imported_at) "
-		"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15) "
-		"ON CONFLICT(account_no) DO NOTHING");
-	/* ?23..?34: whether the file has the column of ?3..?14; a column it
-	 * does not have leaves the book's value alone */
-	s->update = db_prepare(c->book->db,
-		"UPDATE customers SET name = ?2, vat_no = iif(?23, ?3, vat_no), "
-		"contact = iif(?24, ?4, contact), phone = iif(?25, ?5, phone), email = iif(?26, ?6, email), "
-		"street = iif(?27, ?7, street), postcode = iif(?28, ?8, postcode), city = iif(?29, ?9, city), "
-		"country = iif(?30, ?10, country), language = iif(?31, ?11, language), "
-		"segment = iif(?32, ?12, segment), collector = iif(?33, ?13, collector), "
-		"credit_limit = iif(?34, ?14, credit_limit), imported_at = ?15 "
-		"WHERE account_no = ?1 AND (name, vat_no, contact, phone, email, street, postcode, city, "
-		"country, language, segment, collector, credit_limit) IS NOT "
-		"(?2, iif(?23, ?3, vat_no), iif(?24, ?4, contact), iif(?25, ?5, phone), iif(?26, ?6, email), "
-		"iif(?27, ?7, street), iif(?28, ?8, postcode), iif(?29, ?9, city), iif(?30, ?10, country), "
-		"iif(?31, ?11, language), iif(?32, ?12, segment), iif(?33, ?13, collector), "
-		"iif(?34, ?14, credit_limit))");
-	s->collector = db_prepare(c->book->db, "INSERT OR IGNORE INTO collectors(login) VALUES (?1)");
-	return s->insert && s->update && s->collector ? 0 : -1;
+	if (db_exec(c->book->db, "DROP TABLE IF EXISTS temp.stage_customers;"
+		    "CREATE TEMP TABLE stage_customers(account_no TEXT, name TEXT, vat_no TEXT, contact TEXT, "
+		    "phone TEXT, email TEXT, street TEXT, postcode TEXT, city TEXT, country TEXT, "
+		    "language TEXT, segment TEXT, collector TEXT, credit_limit INTEGER)"))
+		return -1;
+	s->stage = db_prepare(c->book->db, "INSERT INTO temp.stage_customers "
+		"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)");
+	return s->stage ? 0 : -1;
 }
 
 static void cleanup(struct import_ctx *c)
@@ -72,9 +58,8 @@ static void cleanup(struct import_ctx *c)
 	struct state *s = c->state;
 	if (!s)
 		return;
-	sqlite3_finalize(s->insert);
-	sqlite3_finalize(s->update);
-	sqlite3_finalize(s->collector);
+	sqlite3_finalize(s->stage);
+	sqlite3_exec(c->book->db, "DROP TABLE IF EXISTS temp.stage_customers", NULL, NULL, NULL);
 	free(s);
 	c->state = NULL;
 }
@@ -151,14 +136,6 @@ static const char *default_language(const char *country, struct csv_field postco
 	return "en";
 }
 
-/* One row, ready to bind: ?1..?9 account_no..city as read, ?10 country,
- * ?11 language, ?12 segment, ?13 collector, ?14 credit limit, ?15 now. */
-struct values {
-	struct import_ctx *c;
-	const char *country, *language;
-	int has_limit;
-	int64_t limit;
-};
 
 static void bind_field(sqlite3_stmt *st, int idx, struct import_ctx *c, int col)
 {
@@ -166,22 +143,14 @@ static void bind_field(sqlite3_stmt *st, int idx, struct import_ctx *c, int col)
 	db_bind_text_or_null(st, idx, f.s, f.n);
 }
 
-static void bind_values(sqlite3_stmt *st, const void *arg)
+/* What apply binds to both statements: ?15 now, and ?23..?34 whether the
+ * file has the column of vat_no..credit_limit; a column it does not have
+ * leaves the book's value alone. */
+static void bind_apply(struct import_ctx *c, sqlite3_stmt *st)
 {
-	const struct values *v = arg;
-	for (int col = C_ACCOUNT; col <= C_CITY; col++)
-		bind_field(st, col + 1, v->c, col);
-	db_bind_text_or_null(st, 10, v->country, strlen(v->country));
-	sqlite3_bind_text(st, 11, v->language, -1, SQLITE_STATIC);
-	bind_field(st, 12, v->c, C_SEGMENT);
-	bind_field(st, 13, v->c, C_COLLECTOR);
-	if (v->has_limit)
-		sqlite3_bind_int64(st, 14, v->limit);
-	else
-		sqlite3_bind_null(st, 14);
-	sqlite3_bind_text(st, 15, v->c->now, -1, SQLITE_STATIC);
-	for (int col = C_VAT; col <= C_CREDIT_LIMIT; col++) /* only the UPDATE has these */
-		sqlite3_bind_int(st, col + 21, v->c->col[col] >= 0);
+	sqlite3_bind_text(st, 15, c->now, -1, SQLITE_STATIC);
+	for (int col = C_VAT; col <= C_CREDIT_LIMIT; col++)
+		sqlite3_bind_int(st, col + 21, c->col[col] >= 0);
 }
 
 static int row(struct import_ctx *c)
@@ -226,16 +195,53 @@ static int row(struct import_ctx *c)
 	if (!c->writing)
 		return 0;
 
-	if (f.n) {
-		sqlite3_bind_text(s->collector, 1, f.s, (int)f.n, SQLITE_STATIC);
-		int rc = sqlite3_step(s->collector);
-		sqlite3_reset(s->collector);
-		if (rc != SQLITE_DONE)
-			return import_db_error(c);
-	}
-	struct values v = {c, country, lang, has_limit == 0, limit};
-	int rc = import_write(c, s->insert, s->update, bind_values, &v, account);
-	return rc == SQLITE_DONE ? 0 : import_db_error(c);
+	sqlite3_stmt *st = s->stage;
+	for (int col = C_ACCOUNT; col <= C_CITY; col++)
+		bind_field(st, col + 1, c, col);
+	db_bind_text_or_null(st, 10, country, strlen(country));
+	sqlite3_bind_text(st, 11, lang, -1, SQLITE_STATIC);
+	bind_field(st, 12, c, C_SEGMENT);
+	bind_field(st, 13, c, C_COLLECTOR);
+	if (has_limit == 0)
+		sqlite3_bind_int64(st, 14, limit);
+	return import_stage(c, st);
+}
+
+/* Under the write lock: the collectors the file names, then the staged
+ * rows into the book. Only ledger columns are written, and a row already
+ * there only when the file says something else of it. */
+static int apply(struct import_ctx *c)
+{
+	if (db_exec(c->book->db, "INSERT OR IGNORE INTO main.collectors(login) "
+		    "SELECT DISTINCT collector FROM temp.stage_customers WHERE collector IS NOT NULL"))
+		return -1;
+	return import_apply(c,
+		"UPDATE main.customers SET name = s.name, vat_no = iif(?23, s.vat_no, customers.vat_no), "
+		"contact = iif(?24, s.contact, customers.contact), phone = iif(?25, s.phone, customers.phone), "
+		"email = iif(?26, s.email, customers.email), street = iif(?27, s.street, customers.street), "
+		"postcode = iif(?28, s.postcode, customers.postcode), city = iif(?29, s.city, customers.city), "
+		"country = iif(?30, s.country, customers.country), "
+		"language = iif(?31, s.language, customers.language), "
+		"segment = iif(?32, s.segment, customers.segment), "
+		"collector = iif(?33, s.collector, customers.collector), "
+		"credit_limit = iif(?34, s.credit_limit, customers.credit_limit), imported_at = ?15 "
+		"FROM temp.stage_customers AS s WHERE customers.account_no = s.account_no AND "
+		"(customers.name, customers.vat_no, customers.contact, customers.phone, customers.email, "
+		"customers.street, customers.postcode, customers.city, customers.country, customers.language, "
+		"customers.segment, customers.collector, customers.credit_limit) IS NOT "
+		"(s.name, iif(?23, s.vat_no, customers.vat_no), iif(?24, s.contact, customers.contact), "
+		"iif(?25, s.phone, customers.phone), iif(?26, s.email, customers.email), "
+		"iif(?27, s.street, customers.street), iif(?28, s.postcode, customers.postcode), "
+		"iif(?29, s.city, customers.city), iif(?30, s.country, customers.country), "
+		"iif(?31, s.language, customers.language), iif(?32, s.segment, customers.segment), "
+		"iif(?33, s.collector, customers.collector), iif(?34, s.credit_limit, customers.credit_limit)) "
+		"RETURNING account_no",
+		"INSERT INTO main.customers(account_no, name, vat_no, contact, phone, email, street, "
+		"postcode, city, country, language, segment, collector, credit_limit, imported_at) "
+		"SELECT account_no, name, vat_no, contact, phone, email, street, postcode, city, country, "
+		"language, segment, collector, credit_limit, ?15 FROM temp.stage_customers WHERE true "
+		"ON CONFLICT(account_no) DO NOTHING RETURNING account_no",
+		bind_apply, 1);
 }
 
 /* New accounts get their (empty) figures and changed ones their new name,
@@ -253,6 +259,7 @@ const struct import_kind import_customers = {
 	.key_column = C_ACCOUNT,
 	.begin = begin,
 	.row = row,
+	.apply = apply,
 	.end = end,
 	.cleanup = cleanup,
 };

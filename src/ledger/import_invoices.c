@@ -34,8 +34,9 @@ static const struct column_def columns[I_COUNT] = {
 };
 
 struct state {
-	sqlite3_stmt *insert, *update;
-	sqlite3_stmt *account_exists; /* once writing stopped, the foreign key no longer checks */
+	sqlite3_stmt *stage;          /* a checked row into temp.stage_invoices */
+	sqlite3_stmt *account_exists;
+	struct strset accounts;       /* those found in the book, not asked again */
 };
 
 static int begin(struct import_ctx *c)
@@ -44,6 +45,7 @@ static int begin(struct import_ctx *c)
 	if (!s)
 		return -1;
 	c->state = s;
+	strset_init(&s->accounts);
 	/* an invoice the ledger moved to another account moves the old
 	 * account's figures too: a temporary trigger notes it */
 	if (db_exec(c->book->db,
@@ -51,32 +53,15 @@ static int begin(struct import_ctx *c)
 		    "DELETE FROM temp.moved_from;"
 		    "CREATE TEMP TRIGGER IF NOT EXISTS invoice_moved AFTER UPDATE OF account_no ON main.invoices "
 		    "WHEN old.account_no IS NOT new.account_no BEGIN "
-		    "INSERT OR IGNORE INTO moved_from VALUES (old.account_no); END;"))
+		    "INSERT OR IGNORE INTO moved_from VALUES (old.account_no); END;"
+		    "DROP TABLE IF EXISTS temp.stage_invoices;"
+		    "CREATE TEMP TABLE stage_invoices(invoice_no TEXT, account_no TEXT, kind TEXT, "
+		    "issue_date TEXT, due_date TEXT, amount INTEGER, open_amount INTEGER, currency TEXT, "
+		    "reference TEXT)"))
 		return -1;
-	s->account_exists = db_prepare(c->book->db, "SELECT 1 FROM customers WHERE account_no = ?1");
-	/* Two statements rather than one upsert: an ON CONFLICT DO UPDATE makes
-	 * SQLite keep a statement journal (a copy of every page each row touches),
-	 * which triples the cost of a large import. */
-	s->insert = db_prepare(c->book->db,
-		"INSERT INTO invoices(invoice_no, account_no, kind, issue_date, due_date, amount, "
-		"open_amount, currency, reference, status, closed_on, imported_at) "
-		"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, "
-		"CASE WHEN ?7 <> 0 THEN 'open' ELSE 'closed' END, "
-		"CASE WHEN ?7 <> 0 THEN NULL ELSE ?10 END, ?11) "
-		"ON CONFLICT(invoice_no) DO NOTHING");
-	/* a column the file does not have (?21 issue_date, ?22 currency, ?23
-	 * reference present or not) leaves the book's value alone */
-	s->update = db_prepare(c->book->db,
-		"UPDATE invoices SET account_no = ?2, kind = ?3, issue_date = iif(?21, ?4, issue_date), "
-		"due_date = ?5, amount = ?6, open_amount = ?7, currency = iif(?22, ?8, currency), "
-		"reference = iif(?23, ?9, reference), "
-		"status = CASE WHEN ?7 <> 0 THEN 'open' ELSE 'closed' END, "
-		"closed_on = CASE WHEN ?7 <> 0 THEN NULL ELSE coalesce(closed_on, ?10) END, "
-		"imported_at = ?11 "
-		"WHERE invoice_no = ?1 AND (account_no, kind, issue_date, due_date, amount, open_amount, "
-		"currency, reference) IS NOT (?2, ?3, iif(?21, ?4, issue_date), ?5, ?6, ?7, "
-		"iif(?22, ?8, currency), iif(?23, ?9, reference))");
-	return s->insert && s->update && s->account_exists ? 0 : -1;
+	s->account_exists = db_prepare(c->book->db, "SELECT 1 FROM main.customers WHERE account_no = ?1");
+	s->stage = db_prepare(c->book->db, "INSERT INTO temp.stage_invoices VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
+	return s->stage && s->account_exists ? 0 : -1;
 }
 
 static void cleanup(struct import_ctx *c)
@@ -84,10 +69,11 @@ static void cleanup(struct import_ctx *c)
 	struct state *s = c->state;
 	if (!s)
 		return;
-	sqlite3_finalize(s->insert);
-	sqlite3_finalize(s->update);
+	sqlite3_finalize(s->stage);
 	sqlite3_finalize(s->account_exists);
-	sqlite3_exec(c->book->db, "DROP TRIGGER IF EXISTS temp.invoice_moved", NULL, NULL, NULL);
+	strset_free(&s->accounts);
+	sqlite3_exec(c->book->db, "DROP TRIGGER IF EXISTS temp.invoice_moved; "
+		     "DROP TABLE IF EXISTS temp.stage_invoices", NULL, NULL, NULL);
 	free(s);
 	c->state = NULL;
 }
@@ -123,38 +109,29 @@ static int unknown_account(struct import_ctx *c, struct csv_field account)
 			    import_quote(account));
 }
 
-/* One row, ready to bind: ?1 invoice_no .. ?9 reference, ?10 today, ?11 now. */
-struct values {
-	struct csv_field invoice, account;
-	const char *kind;
-	int has_issue;
-	char issue[11], due[11];
-	int64_t amount, open;
-	const char *currency;
-	struct csv_field reference;
-	const char *today, *now;
-	int present[3]; /* issue_date, currency, reference columns in the file */
-};
-
-static void bind_values(sqlite3_stmt *st, const void *arg)
+/* What apply binds to both statements: ?10 today, ?11 now, and whether
+ * the file has the columns issue_date (?21), currency (?22), reference
+ * (?23); a column it does not have leaves the book's value alone. */
+static void bind_apply(struct import_ctx *c, sqlite3_stmt *st)
 {
-	const struct values *v = arg;
-	sqlite3_bind_text(st, 1, v->invoice.s, (int)v->invoice.n, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, v->account.s, (int)v->account.n, SQLITE_STATIC);
-	sqlite3_bind_text(st, 3, v->kind, -1, SQLITE_STATIC);
-	if (v->has_issue)
-		sqlite3_bind_text(st, 4, v->issue, 10, SQLITE_STATIC);
-	else
-		sqlite3_bind_null(st, 4);
-	sqlite3_bind_text(st, 5, v->due, 10, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 6, v->amount);
-	sqlite3_bind_int64(st, 7, v->open);
-	sqlite3_bind_text(st, 8, v->currency, 3, SQLITE_STATIC);
-	db_bind_text_or_null(st, 9, v->reference.s, v->reference.n);
-	sqlite3_bind_text(st, 10, v->today, 10, SQLITE_STATIC);
-	sqlite3_bind_text(st, 11, v->now, -1, SQLITE_STATIC);
-	for (int k = 0; k < 3; k++) /* only the UPDATE has these */
-		sqlite3_bind_int(st, 21 + k, v->present[k]);
+	sqlite3_bind_text(st, 10, c->today_iso, 10, SQLITE_STATIC);
+	sqlite3_bind_text(st, 11, c->now, -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, 21, c->col[I_ISSUE] >= 0);
+	sqlite3_bind_int(st, 22, c->col[I_CURRENCY] >= 0);
+	sqlite3_bind_int(st, 23, c->col[I_REFERENCE] >= 0);
+}
+
+/* 1 when the account is in the book. */
+static int account_known(struct state *s, struct csv_field account)
+{
+	if (strset_has(&s->accounts, account.s, account.n, NULL))
+		return 1;
+	sqlite3_bind_text(s->account_exists, 1, account.s, (int)account.n, SQLITE_STATIC);
+	int known = sqlite3_step(s->account_exists) == SQLITE_ROW;
+	sqlite3_reset(s->account_exists);
+	if (known)
+		strset_add(&s->accounts, account.s, account.n, 0, NULL);
+	return known;
 }
 
 static int64_t abs64(int64_t v) { return v < 0 ? -v : v; }
@@ -223,22 +200,54 @@ static int row(struct import_ctx *c)
 			break;
 		}
 	}
-	if (!c->writing) {
-		sqlite3_bind_text(s->account_exists, 1, account.s, (int)account.n, SQLITE_STATIC);
-		int known = sqlite3_step(s->account_exists) == SQLITE_ROW;
-		sqlite3_reset(s->account_exists);
-		return known ? 0 : unknown_account(c, account);
-	}
-
-	struct values v = {inv, account, kind, has_issue == 0, "", "", amount, open, currency, reference,
-			   c->today_iso, c->now, {c->col[I_ISSUE] >= 0, c->col[I_CURRENCY] >= 0,
-						   c->col[I_REFERENCE] >= 0}};
-	date_iso(issue, v.issue);
-	date_iso(due, v.due);
-	int rc = import_write(c, s->insert, s->update, bind_values, &v, account);
-	if (rc == SQLITE_CONSTRAINT_FOREIGNKEY) /* the account is not in the book */
+	if (!account_known(s, account))
 		return unknown_account(c, account);
-	return rc == SQLITE_DONE ? 0 : import_db_error(c);
+	if (!c->writing)
+		return 0;
+
+	char issue_iso[11], due_iso[11];
+	date_iso(issue, issue_iso);
+	date_iso(due, due_iso);
+	sqlite3_stmt *st = s->stage;
+	sqlite3_bind_text(st, 1, inv.s, (int)inv.n, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, account.s, (int)account.n, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, kind, -1, SQLITE_STATIC);
+	if (has_issue == 0)
+		sqlite3_bind_text(st, 4, issue_iso, 10, SQLITE_STATIC);
+	sqlite3_bind_text(st, 5, due_iso, 10, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 6, amount);
+	sqlite3_bind_int64(st, 7, open);
+	sqlite3_bind_text(st, 8, currency, 3, SQLITE_STATIC);
+	db_bind_text_or_null(st, 9, reference.s, reference.n);
+	return import_stage(c, st);
+}
+
+/* Under the write lock: the staged rows into the book. A row already
+ * there is changed only when the file says something else of it. */
+static int apply(struct import_ctx *c)
+{
+	return import_apply(c,
+		"UPDATE main.invoices SET account_no = s.account_no, kind = s.kind, "
+		"issue_date = iif(?21, s.issue_date, invoices.issue_date), due_date = s.due_date, "
+		"amount = s.amount, open_amount = s.open_amount, "
+		"currency = iif(?22, s.currency, invoices.currency), "
+		"reference = iif(?23, s.reference, invoices.reference), "
+		"status = CASE WHEN s.open_amount <> 0 THEN 'open' ELSE 'closed' END, "
+		"closed_on = CASE WHEN s.open_amount <> 0 THEN NULL ELSE coalesce(invoices.closed_on, ?10) END, "
+		"imported_at = ?11 "
+		"FROM temp.stage_invoices AS s WHERE invoices.invoice_no = s.invoice_no AND "
+		"(invoices.account_no, invoices.kind, invoices.issue_date, invoices.due_date, invoices.amount, "
+		"invoices.open_amount, invoices.currency, invoices.reference) IS NOT "
+		"(s.account_no, s.kind, iif(?21, s.issue_date, invoices.issue_date), s.due_date, s.amount, "
+		"s.open_amount, iif(?22, s.currency, invoices.currency), iif(?23, s.reference, invoices.reference)) "
+		"RETURNING account_no",
+		"INSERT INTO main.invoices(invoice_no, account_no, kind, issue_date, due_date, amount, "
+		"open_amount, currency, reference, status, closed_on, imported_at) "
+		"SELECT invoice_no, account_no, kind, issue_date, due_date, amount, open_amount, currency, "
+		"reference, CASE WHEN open_amount <> 0 THEN 'open' ELSE 'closed' END, "
+		"CASE WHEN open_amount <> 0 THEN NULL ELSE ?10 END, ?11 "
+		"FROM temp.stage_invoices WHERE true ON CONFLICT(invoice_no) DO NOTHING RETURNING account_no",
+		bind_apply, 1);
 }
 
 /* The figures of every account the file moved, in the same transaction. */
@@ -313,6 +322,7 @@ const struct import_kind import_invoices = {
 	.key_column = I_INVOICE,
 	.begin = begin,
 	.row = row,
+	.apply = apply,
 	.end = end,
 	.cleanup = cleanup,
 };

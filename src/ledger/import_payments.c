@@ -28,7 +28,7 @@ static const struct column_def columns[P_COUNT] = {
 };
 
 struct state {
-	sqlite3_stmt *insert, *update, *account_of_invoice, *account_exists;
+	sqlite3_stmt *stage, *account_of_invoice, *account_exists; /* stage: into temp.stage_payments */
 };
 
 static int begin(struct import_ctx *c)
@@ -38,20 +38,14 @@ static int begin(struct import_ctx *c)
 		return -1;
 	c->state = s;
 	sqlite3 *db = c->book->db;
-	s->insert = db_prepare(db,
-		"INSERT INTO payments(payment_ref, account_no, date, amount, currency, invoice_no, "
-		"communication, imported_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) "
-		"ON CONFLICT(payment_ref) DO NOTHING");
-	/* ?15..?17: whether the file has currency, invoice_no, communication */
-	s->update = db_prepare(db,
-		"UPDATE payments SET account_no = ?2, date = ?3, amount = ?4, "
-		"currency = iif(?15, ?5, currency), invoice_no = iif(?16, ?6, invoice_no), "
-		"communication = iif(?17, ?7, communication), imported_at = ?8 WHERE payment_ref = ?1 AND "
-		"(account_no, date, amount, currency, invoice_no, communication) IS NOT "
-		"(?2, ?3, ?4, iif(?15, ?5, currency), iif(?16, ?6, invoice_no), iif(?17, ?7, communication))");
-	s->account_of_invoice = db_prepare(db, "SELECT account_no FROM invoices WHERE invoice_no = ?1");
-	s->account_exists = db_prepare(db, "SELECT 1 FROM customers WHERE account_no = ?1");
-	return s->insert && s->update && s->account_of_invoice && s->account_exists ? 0 : -1;
+	if (db_exec(db, "DROP TABLE IF EXISTS temp.stage_payments;"
+		    "CREATE TEMP TABLE stage_payments(payment_ref TEXT, account_no TEXT, date TEXT, "
+		    "amount INTEGER, currency TEXT, invoice_no TEXT, communication TEXT)"))
+		return -1;
+	s->stage = db_prepare(db, "INSERT INTO temp.stage_payments VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
+	s->account_of_invoice = db_prepare(db, "SELECT account_no FROM main.invoices WHERE invoice_no = ?1");
+	s->account_exists = db_prepare(db, "SELECT 1 FROM main.customers WHERE account_no = ?1");
+	return s->stage && s->account_of_invoice && s->account_exists ? 0 : -1;
 }
 
 static void cleanup(struct import_ctx *c)
@@ -59,10 +53,10 @@ static void cleanup(struct import_ctx *c)
 	struct state *s = c->state;
 	if (!s)
 		return;
-	sqlite3_finalize(s->insert);
-	sqlite3_finalize(s->update);
+	sqlite3_finalize(s->stage);
 	sqlite3_finalize(s->account_of_invoice);
 	sqlite3_finalize(s->account_exists);
+	sqlite3_exec(c->book->db, "DROP TABLE IF EXISTS temp.stage_payments", NULL, NULL, NULL);
 	free(s);
 	c->state = NULL;
 }
@@ -79,29 +73,15 @@ static int lookup(sqlite3_stmt *st, struct csv_field key, char *out, size_t size
 	return found;
 }
 
-/* One row, ready to bind: ?1 payment_ref, ?2 account_no, ?3 date, ?4 amount,
- * ?5 currency, ?6 invoice_no, ?7 communication, ?8 now. */
-struct values {
-	struct csv_field ref, account, invoice, communication;
-	char date[11];
-	int64_t amount;
-	const char *currency, *now;
-	int present[3];
-};
-
-static void bind_values(sqlite3_stmt *st, const void *arg)
+/* What apply binds to both statements: ?8 now, and whether the file has
+ * currency (?15), invoice_no (?16), communication (?17); a column it does
+ * not have leaves the book's value alone. */
+static void bind_apply(struct import_ctx *c, sqlite3_stmt *st)
 {
-	const struct values *v = arg;
-	sqlite3_bind_text(st, 1, v->ref.s, (int)v->ref.n, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, v->account.s, (int)v->account.n, SQLITE_STATIC);
-	sqlite3_bind_text(st, 3, v->date, 10, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 4, v->amount);
-	sqlite3_bind_text(st, 5, v->currency, 3, SQLITE_STATIC);
-	db_bind_text_or_null(st, 6, v->invoice.s, v->invoice.n);
-	db_bind_text_or_null(st, 7, v->communication.s, v->communication.n);
-	sqlite3_bind_text(st, 8, v->now, -1, SQLITE_STATIC);
-	for (int k = 0; k < 3; k++) /* only the UPDATE has these */
-		sqlite3_bind_int(st, 15 + k, v->present[k]);
+	sqlite3_bind_text(st, 8, c->now, -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, 15, c->col[P_CURRENCY] >= 0);
+	sqlite3_bind_int(st, 16, c->col[P_INVOICE] >= 0);
+	sqlite3_bind_int(st, 17, c->col[P_COMMUNICATION] >= 0);
 }
 
 static int row(struct import_ctx *c)
@@ -147,13 +127,40 @@ static int row(struct import_ctx *c)
 	if (!c->writing)
 		return 0;
 
-	struct values v = {ref, account, has_invoice == 0 ? invoice : (struct csv_field){"", 0},
-			   import_field(c, P_COMMUNICATION), "", amount, currency, c->now,
-			   {c->col[P_CURRENCY] >= 0, c->col[P_INVOICE] >= 0, c->col[P_COMMUNICATION] >= 0}};
-	date_iso(date, v.date);
-	/* payments move no figures: no account is noted */
-	int rc = import_write(c, s->insert, s->update, bind_values, &v, (struct csv_field){"", 0});
-	return rc == SQLITE_DONE ? 0 : import_db_error(c);
+	char date_s[11];
+	date_iso(date, date_s);
+	sqlite3_stmt *st = s->stage;
+	f = import_field(c, P_COMMUNICATION);
+	sqlite3_bind_text(st, 1, ref.s, (int)ref.n, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, account.s, (int)account.n, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, date_s, 10, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 4, amount);
+	sqlite3_bind_text(st, 5, currency, 3, SQLITE_STATIC);
+	if (has_invoice == 0)
+		db_bind_text_or_null(st, 6, invoice.s, invoice.n);
+	db_bind_text_or_null(st, 7, f.s, f.n);
+	return import_stage(c, st);
+}
+
+/* Under the write lock: the staged rows into the book. Payments move no
+ * figures: no account is noted. */
+static int apply(struct import_ctx *c)
+{
+	return import_apply(c,
+		"UPDATE main.payments SET account_no = s.account_no, date = s.date, amount = s.amount, "
+		"currency = iif(?15, s.currency, payments.currency), "
+		"invoice_no = iif(?16, s.invoice_no, payments.invoice_no), "
+		"communication = iif(?17, s.communication, payments.communication), imported_at = ?8 "
+		"FROM temp.stage_payments AS s WHERE payments.payment_ref = s.payment_ref AND "
+		"(payments.account_no, payments.date, payments.amount, payments.currency, payments.invoice_no, "
+		"payments.communication) IS NOT (s.account_no, s.date, s.amount, "
+		"iif(?15, s.currency, payments.currency), iif(?16, s.invoice_no, payments.invoice_no), "
+		"iif(?17, s.communication, payments.communication))",
+		"INSERT INTO main.payments(payment_ref, account_no, date, amount, currency, invoice_no, "
+		"communication, imported_at) SELECT payment_ref, account_no, date, amount, currency, "
+		"invoice_no, communication, ?8 FROM temp.stage_payments WHERE true "
+		"ON CONFLICT(payment_ref) DO NOTHING",
+		bind_apply, 0);
 }
 
 /* 1 when invoice `no` is paid with reference `ref` (stored form): its own
@@ -223,6 +230,7 @@ const struct import_kind import_payments = {
 	.key_column = P_REF,
 	.begin = begin,
 	.row = row,
+	.apply = apply,
 	.end = end,
 	.cleanup = cleanup,
 };

@@ -1,0 +1,51 @@
+#!/bin/sh
+# import_lock.t — an import keeps nobody from writing: it reads, checks
+# and stages its rows without the book's write lock, which it takes only
+# for its short final transaction; collectors' notes written meanwhile
+# all go in, and so does the import.
+. "$(dirname "$0")/../lib/tap.sh"
+B="$T/b.db"
+"$R" demo --accounts 15000 --csv "$T/csv" > /dev/null
+"$R" -d "$B" import customers "$T/csv/customers.csv" > /dev/null
+rows=$(($(wc -l < "$T/csv/invoices.csv") - 1))
+
+# the last percentage the import showed (0 before the first, 100 once the
+# rows are read)
+shown() { tr '\r' '\n' < "$T/imp.err" 2>/dev/null | sed -n 's/.*: *\([0-9]*\)% .*/\1/p' | tail -1; }
+
+# While the import reads its rows, another connection that never waits
+# (busy timeout 0) takes the write lock at once.
+"$R" -d "$B" import invoices --progress "$T/csv/invoices.csv" > "$T/imp.out" 2> "$T/imp.err" &
+imp=$!
+free="" tried=0 i=0
+while [ -z "$free" ] && [ $i -lt 2000 ] && kill -0 $imp 2>/dev/null; do
+	p=$(shown)
+	if [ -n "$p" ] && [ "$p" -ge 2 ] && [ "$p" -le 80 ]; then
+		tried=$((tried + 1))
+		sqlite3 -cmd ".timeout 0" "$B" "BEGIN IMMEDIATE; ROLLBACK;" > /dev/null 2>> "$T/probe.err" && free=$p
+	fi
+	i=$((i + 1))
+	sleep 0.01
+done
+wait $imp
+is "$?" 0 "the import succeeds"
+like "$(cat "$T/imp.out")" "$rows rows read, $rows new" "every row is imported"
+ok "the write lock was free while the import read its rows (tried $tried times)" test -n "$free"
+
+# Collectors write notes the whole time a (re-)import runs: none fails.
+"$R" -d "$B" import invoices --progress "$T/csv/invoices.csv" > "$T/imp.out" 2> "$T/imp.err" &
+imp=$!
+n=0
+: > "$T/notes.err"
+while kill -0 $imp 2>/dev/null || [ $n -lt 3 ]; do
+	n=$((n + 1))
+	"$R" -d "$B" --user anna note C000001 "note $n" > /dev/null 2>> "$T/notes.err" || echo "FAILED $n" >> "$T/notes.err"
+done
+wait $imp
+is "$?" 0 "the import succeeds while notes are written"
+is "$(cat "$T/notes.err")" "" "no note failed ($n written)"
+is "$(sqlite3 "$B" "SELECT count(*) FROM activities WHERE type = 'note' AND summary LIKE 'note %'")" "$n" \
+	"every note is there"
+ok "the book and its cache are right" "$R" -d "$B" check
+is "$(sqlite3 "$B" "PRAGMA journal_mode")" wal "the book is in WAL mode after the import"
+done_testing
