@@ -17,8 +17,19 @@
 /* How long a writer waits for another's write lock before "database is
  * locked": longer than the final transaction of the largest import (about
  * 5 s for a million invoice rows, more on a loaded machine), so that a
- * collector's note never fails because an import runs. */
-#define BUSY_TIMEOUT_MS 60000
+ * collector's note never fails because an import runs. RELANCE_BUSY_SECONDS
+ * (1 to 3600) sets another. */
+static int busy_ms(void)
+{
+	static int ms;
+	if (!ms) {
+		const char *e = getenv("RELANCE_BUSY_SECONDS");
+		int s = e ? atoi(e) : 0;
+		ms = (s >= 1 && s <= 3600 ? s : 60) * 1000;
+	}
+	return ms;
+}
+#define BUSY_TIMEOUT_MS busy_ms()
 
 /* 'RELA', set by data/schema.sql */
 #define RELANCE_APPLICATION_ID 0x52454c41

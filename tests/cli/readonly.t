@@ -30,11 +30,12 @@ sqlite3 "$T/other.db" "CREATE TABLE t(x)"
 like "$("$R" -d "$T/other.db" accounts 2>&1)" "other.db is an SQLite database but not a relance book" \
      "another SQLite database"
 
-# a book another program holds locked: reads wait 5 seconds, then say so
+# a book another program holds locked: reads wait (RELANCE_BUSY_SECONDS,
+# 60 unless set), then say so
 (echo "PRAGMA locking_mode = EXCLUSIVE; BEGIN EXCLUSIVE; SELECT count(*) FROM sqlite_schema;"; sleep 8) |
 	sqlite3 "$B" >/dev/null &
 sleep 1
-out=$("$R" -d "$B" accounts 2>&1)
+out=$(RELANCE_BUSY_SECONDS=5 "$R" -d "$B" accounts 2>&1)
 is "$?" 1 "a book held locked: exit 1"
 like "$out" "book.db is busy: another program has kept it locked for more than 5 seconds; nothing was changed" \
      "and it says the book is busy, not that it is no book"
@@ -45,7 +46,7 @@ before=$(sqlite3 "$B" "SELECT count(*) FROM activities")
 	sqlite3 "$B" >/dev/null &
 sleep 1
 ok "while another program writes, reading works" "$R" -d "$B" accounts
-out=$("$R" -d "$B" note C000001 "waiting" 2>&1)
+out=$(RELANCE_BUSY_SECONDS=5 "$R" -d "$B" note C000001 "waiting" 2>&1)
 is "$?" 1 "a write that cannot get the book: exit 1"
 like "$out" "book.db is busy: another program has kept it locked for more than 5 seconds; nothing was changed" \
      "and it says the book is busy"
