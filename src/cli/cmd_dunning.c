@@ -252,6 +252,8 @@ static int dunning_run(const struct cli_globals *g, int argc, char **argv)
 	/* a dry run reads one snapshot (and takes the file's lock once);
 	 * a real one writes after each message */
 	int snapshot = dry_run && db_exec(b.db, "BEGIN") == 0;
+	if (!dry_run)
+		dunning_send_durable(&b, 1);
 	for (size_t i = 0; i < n; i++) {
 		if (!rc && stop_signal)
 			rc = 1;
@@ -263,6 +265,8 @@ static int dunning_run(const struct cli_globals *g, int argc, char **argv)
 	}
 	if (snapshot)
 		db_exec(b.db, "COMMIT");
+	if (!dry_run)
+		dunning_send_durable(&b, 0);
 	dunning_run_end(r);
 	free(accounts);
 	table_end(&t);

@@ -133,6 +133,10 @@ void dunning_account_reference(const char *account_no, char out[64]);
  * does not send it again, relance dunning pending resolves it). */
 int dunning_send(struct book *b, const char *user, struct dun_message *m, day_t today, char *file, size_t filelen,
 		 char *err, size_t errlen);
+/* Commits on the disk before they return (synchronous = FULL), so that a
+ * pending record outlives a power cut; set outside any transaction,
+ * before a real run's first dunning_send (on), and after its last (off). */
+void dunning_send_durable(struct book *b, int on);
 /* dunning_send for a message shown to a person a moment ago: under the
  * book's write lock it reads the account again, and sends only when the
  * same step still gathers the same invoices (a run or a colleague may

@@ -235,13 +235,13 @@ int dunning_send(struct book *b, const char *user, struct dun_message *m, day_t 
 			db_rollback(b->db);
 		goto out;
 	}
-	db_exec(b->db, "PRAGMA synchronous = FULL"); /* on the disk before it goes, power cut or not */
+	/* on the disk before it goes, power cut or not: the caller set
+	 * synchronous = FULL (dunning_send_durable) */
 	rc = dunning_pending_add(b, &e, ch, m->step->step, to, file, &id) || db_commit(b->db) ? -1 : 0;
 	if (rc) {
 		snprintf(err, errlen, "not sent: it could not be recorded as pending: %s", sqlite3_errmsg(b->db));
 		db_rollback(b->db);
 	}
-	db_exec(b->db, "PRAGMA synchronous = NORMAL");
 	if (rc)
 		goto out;
 	rc = hand_over(m, today, file, err, errlen);
@@ -269,6 +269,11 @@ out:
 	return rc;
 }
 
+void dunning_send_durable(struct book *b, int on)
+{
+	db_exec(b->db, on ? "PRAGMA synchronous = FULL" : "PRAGMA synchronous = NORMAL");
+}
+
 int dunning_send_checked(struct book *b, const char *user, const char *account_no, const struct dun_message *shown,
 			 day_t today, char *say, size_t saylen)
 {
@@ -277,7 +282,9 @@ int dunning_send_checked(struct book *b, const char *user, const char *account_n
 		snprintf(say, saylen, "a change is under way");
 		return -1;
 	}
+	dunning_send_durable(b, 1);
 	if (db_begin(b->db)) {
+		dunning_send_durable(b, 0);
 		snprintf(say, saylen, "the book is busy");
 		return -1;
 	}
@@ -301,6 +308,7 @@ int dunning_send_checked(struct book *b, const char *user, const char *account_n
 	}
 	if (open && db_commit(b->db))
 		db_rollback(b->db);
+	dunning_send_durable(b, 0);
 	dunning_message_free(&m);
 	if (!read)
 		dunning_account_free(&acc);

@@ -21,6 +21,7 @@ ok "some e-mails are due" test "$want" -ge 3
 "$R" -d "$B" dunning run > "$T/two.out" 2> "$T/two.err" &
 wait
 unlike "$(cat "$T/one.err" "$T/two.err")" "locked|failed: [1-9]" "neither run failed"
+unlike "$(cat "$T/one.err" "$T/two.err")" "database:" "nor met a database error on the way (the pending record is made durable outside any transaction)"
 is "$(ls "$T/mail" | wc -l)" "$want" "each e-mail went once ($want), not twice"
 is "$(sqlite3 "$B" "SELECT count(*) FROM (SELECT account_no, json_extract(detail, '\$.dunning.step') FROM activities
 	WHERE detail LIKE '{\"dunning\":%' GROUP BY 1, 2 HAVING count(*) > 1)")" 0 "no step is in the journal twice"

@@ -49,8 +49,10 @@ dunning_config() {
 	mkdir -p "$HOME/.config/relance" "$T/mail"
 	cat > "$T/sendmail" <<SH
 #!/bin/sh
-n=\$(ls "$T/mail" | wc -l)
-cat > "$T/mail/\$((n + 1)).eml"
+n=\$((\$(ls "$T/mail" | wc -l) + 1))
+# two runs may hand over at once: each message takes a name of its own
+while ! (set -C; : > "$T/mail/\$n.eml") 2>/dev/null; do n=\$((n + 1)); done
+cat > "$T/mail/\$n.eml"
 SH
 	chmod +x "$T/sendmail"
 	cat > "$HOME/.config/relance/relancerc" <<RC
