@@ -697,7 +697,8 @@ static void write_action(struct app *a, struct view *v, enum action act)
 		struct field fl[] = {{"Until", FIELD_DATE_FUTURE, 1, NULL, ""}};
 		date_iso(a->today + 7, fl[0].value);
 		struct form f = {"Snooze the account (back on this day)", fl, 1};
-		write_form(a, v, &f, save_snooze, NULL, "snoozed");
+		if (write_form(a, v, &f, save_snooze, NULL, "snoozed"))
+			app_message(a, 0, "snoozed until %s", fl[0].value); /* the day as read, "+2w" or not */
 		break;
 	}
 	case ACT_TASK_DONE: {

@@ -53,7 +53,7 @@ send C-u && type "soon" && send Enter
 screen_has "Until: soon is not a date \(YYYY-MM-DD, DD/MM, today," "no date: the forms are named"
 is "$(sqlite3 "$B" "SELECT count(*) FROM account_snoozes")" 0 "nothing was written"
 send C-u && type "vr" && send Enter
-screen_has "snoozed" "vr (vrijdag): accepted"
+screen_has "snoozed until 2026-11-27" "vr (vrijdag): accepted, and read as Friday the 27th"
 is "$(sqlite3 "$B" "SELECT until FROM account_snoozes")" 2026-11-27 "snoozed until Friday"
 type ":goto Q2" && send Enter
 wait_for "relance: account Q2"

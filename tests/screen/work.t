@@ -94,13 +94,13 @@ screen_has "the file was left empty: no note" "an empty file: no note"
 send s
 screen_has "Snooze the account" "s: the snooze form"
 send Enter
-screen_has "snoozed" "snoozed a week"
+screen_has "snoozed until 2026-12-01" "snoozed a week, and the status line says until when"
 send q
 screen_has "mine \(tester\): 5 accounts" "the account has left the queue"
 type ":goto Q1" && send Enter
 screen_has "relance: account Q1" "it can still be opened"
 send s C-u && type "2026-11-24" && send Enter
-screen_has "snoozed" "snoozed until today: back at once"
+screen_has "snoozed until 2026-11-24" "snoozed until today: back at once"
 
 send x
 screen_has "Mark a task done" "x: the open tasks to choose from"
