@@ -56,7 +56,7 @@ ICONV_LIB = $(shell printf '#include <iconv.h>\nint main(void){iconv_t c=iconv_o
 SRC      := $(wildcard src/*.c src/*/*.c)
 UI_SRC   := $(wildcard ui/*.c)
 OBJ      := $(SRC:src/%.c=$(BUILD)/src/%.o) $(UI_SRC:ui/%.c=$(BUILD)/ui/%.o) $(BUILD)/schema_sql.o \
-	    $(BUILD)/default_theme.o $(BUILD)/templates.o
+	    $(BUILD)/default_theme.o $(BUILD)/templates.o $(BUILD)/rates.o
 LIBOBJ   := $(filter-out %/main.o,$(OBJ))
 UNIT_SRC := $(wildcard tests/unit/*.c)
 UNIT_T   := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%.t)
@@ -124,6 +124,9 @@ $(BUILD)/default_theme.c: themes/default src/tools/embed.sh | $(BUILD)/src
 TEMPLATES := $(sort $(wildcard data/templates/*/*.txt))
 $(BUILD)/templates.c: $(TEMPLATES) src/tools/embed.sh | $(BUILD)/src
 	$(Q)sh src/tools/embed.sh relance_templates $(TEMPLATES) > $@.tmp && mv $@.tmp $@
+# The statutory interest rates: data/interest-rates.tsv, checked as it is read.
+$(BUILD)/rates.c: data/interest-rates.tsv src/tools/rates.sh | $(BUILD)/src
+	$(Q)sh src/tools/rates.sh data/interest-rates.tsv > $@.tmp && mv $@.tmp $@
 $(BUILD)/%.o: $(BUILD)/%.c
 	$(Q)$(CC) $(CPPFLAGS) $(CFLAGS) -Wno-overlength-strings -c -o $@ $<
 

@@ -213,7 +213,7 @@ int commit_release_hold(struct app *a, const struct commit_block *k, const char 
 		app_message(a, 0, "still held out of dunning");
 		return 0;
 	}
-	struct dun_setting s = {.hold = 0, .procedure = NULL, .rate = -2, .note = NULL};
+	struct dun_setting s = {.hold = 0, .procedure = NULL, .rate = -2, .claims = -2, .note = NULL};
 	if (dunning_setting_save(a->book, a->user, account_no, &s, NULL, 0))
 		return 0;
 	app_message(a, 0, "dunning released: %s is back in dunning", account_no);

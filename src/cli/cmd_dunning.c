@@ -351,7 +351,7 @@ static int dunning_setting(const struct cli_globals *g, const char *verb, int ar
 	struct opts o;
 	const char *account = NULL;
 	struct dun_setting s = {.hold = !strcmp(verb, "dunning hold") ? 1 : !strcmp(verb, "dunning release") ? 0 : -1,
-				.rate = -2};
+				.rate = -2, .claims = -2};
 	opts_init(&o, verb, argc, argv);
 	int set = !strcmp(verb, "dunning set");
 	while (opts_more(&o)) {
@@ -368,6 +368,12 @@ static int dunning_setting(const struct cli_globals *g, const char *verb, int ar
 				else
 					s.rate = (long)r;
 			}
+		} else if (set && opts_value(&o, "--claims")) {
+			if (!strcmp(o.arg, "no") || !strcmp(o.arg, "default"))
+				s.claims = !strcmp(o.arg, "no") ? 0 : -1;
+			else
+				msg_error("%s: --claims %s: no (the contract provides for no interest, damages or "
+					  "fees) or default (as the procedure says)", verb, o.arg), o.bad = 1;
 		} else if (opts_value(&o, "--note"))
 			s.note = o.arg;
 		else {
@@ -376,8 +382,8 @@ static int dunning_setting(const struct cli_globals *g, const char *verb, int ar
 	}
 	if (!o.bad && !account)
 		msg_error("%s: give an account", verb), o.bad = 1;
-	if (!o.bad && set && !s.procedure && s.rate == -2)
-		msg_error("%s: give --procedure NAME|default or --rate R|none", verb), o.bad = 1;
+	if (!o.bad && set && !s.procedure && s.rate == -2 && s.claims == -2)
+		msg_error("%s: give --procedure NAME|default, --rate R|none or --claims no|default", verb), o.bad = 1;
 	if (o.bad)
 		return 2;
 	struct book b;

@@ -1,6 +1,5 @@
-/* cmd_letter.c — `relance letter`, `relance qr` and `relance interest`:
- * an account's letter as a PDF on demand, its EPC QR code, and its late-
- * payment interest line by line. */
+/* cmd_letter.c — `relance letter` and `relance qr`: an account's letter
+ * as a PDF on demand and its EPC QR code. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -146,95 +145,6 @@ int cmd_qr(const struct cli_globals *g, int argc, char **argv)
 	}
 	qr_free(&code);
 	sbuf_free(&payload);
-	dunning_account_free(&a);
-	book_close(&b);
-	return rc;
-}
-
-static const struct table_column interest_cols[] = {
-	{"invoice_no", CELL_TEXT}, {"base", CELL_NUMBER}, {"from", CELL_TEXT}, {"to", CELL_TEXT},
-	{"days", CELL_NUMBER}, {"rate", CELL_NUMBER}, {"interest", CELL_NUMBER}, {"note", CELL_TEXT},
-};
-
-int cmd_interest(const struct cli_globals *g, int argc, char **argv)
-{
-	struct opts o;
-	const char *account = NULL;
-	int fmt = FMT_TEXT;
-	day_t until = 0;
-	opts_init(&o, "interest", argc, argv);
-	while (opts_more(&o)) {
-		if (opts_value(&o, "--until"))
-			opts_date(&o, WHEN_ANY_DAY, &until);
-		else if (opts_value(&o, "--format"))
-			fmt = opts_format(&o);
-		else {
-			opts_account(&o, &account);
-		}
-	}
-	if (!o.bad && !account)
-		msg_error("interest: usage: relance interest ACCOUNT [--until D]"), o.bad = 1;
-	if (o.bad || fmt < 0)
-		return 2;
-	struct book b;
-	struct dun_account a;
-	if (dunning_cmd_load(g, "interest", account, &b, &a))
-		return 1;
-	if (!until)
-		until = today();
-	struct table t;
-	table_begin(&t, (enum out_format)fmt, interest_cols, sizeof interest_cols / sizeof interest_cols[0], stdout);
-	int64_t total = 0, late = 0, principal = 0;
-	int rc = 0;
-	for (size_t i = 0; !rc && i < a.n; i++) {
-		const struct dun_invoice *v = &a.inv[i];
-		if (v->due >= until || v->state == DUN_DISPUTED)
-			continue;
-		struct interest_calc c;
-		char err[256];
-		if (dunning_interest(b.db, &a, v, until, &c, err, sizeof err)) {
-			msg_error("interest: %s", err);
-			rc = 1;
-			break;
-		}
-		late++, principal += v->open;
-		for (int k = 0; k < c.n; k++) {
-			const struct interest_line *l = &c.lines[k];
-			char base[32], from[11], to[11], days[12], rate[16], cents[32];
-			money_format(v->open, base, sizeof base);
-			date_iso(l->from, from);
-			date_iso(l->to, to);
-			snprintf(days, sizeof days, "%d", l->days);
-			money_format(l->rate, rate, sizeof rate);
-			money_format(l->cents, cents, sizeof cents);
-			const char *note = a.rate >= 0 ? "contractual rate"
-					 : l->carried ? "rate of the half-year before: none in the book for this one"
-						      : "";
-			const char *cells[] = {v->invoice_no, base, from, to, days, rate, cents, note};
-			table_row(&t, cells);
-		}
-		total += c.total;
-	}
-	table_end(&t);
-	if (!rc && fmt == FMT_TEXT) {
-		char s_principal[32], s_total[32], s_comp[32], s_all[32], s_until[11];
-		date_iso(until, s_until);
-		int64_t comp = a.proc.consumer ? consumer_damages(principal) : COMPENSATION_CENTS * late;
-		money_format_grouped(principal, s_principal, sizeof s_principal);
-		money_format_grouped(total, s_total, sizeof s_total);
-		money_format_grouped(comp, s_comp, sizeof s_comp);
-		money_format_grouped(principal + total + comp, s_all, sizeof s_all);
-		printf("\nprincipal %s; interest %s (%s%s, simple, actual days / 365, until %s)\n", s_principal,
-		       s_total,
-		       a.proc.consumer ? a.rate >= 0 ? "a consumer: contractual rate, at most the statutory one, "
-							   "from the end of the first reminder's period"
-						 : "none without a contractual rate: a consumer"
-		       : a.rate >= 0 ? "contractual rate" : "statutory rate of ",
-		       a.rate >= 0 || a.proc.consumer ? "" : company.country, s_until);
-		printf("%s %s; in all %s\n",
-		       a.proc.consumer ? "damages (consumer bands, XIX.4)" : "fixed compensation (40.00 per late invoice)",
-		       s_comp, s_all);
-	}
 	dunning_account_free(&a);
 	book_close(&b);
 	return rc;

@@ -2,6 +2,7 @@
  * dunning procedures as a readable text file) and `relance rates
  * list|set` (the statutory interest rates per country and half-year). */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "book/lib.h"
@@ -95,16 +96,82 @@ int cmd_procedures(const struct cli_globals *g, int argc, char **argv)
 }
 
 static const struct table_column rate_cols[] = {
-	{"country", CELL_TEXT}, {"since", CELL_TEXT}, {"rate", CELL_NUMBER},
+	{"country", CELL_TEXT}, {"since", CELL_TEXT}, {"rate", CELL_NUMBER}, {"source", CELL_TEXT},
 };
+
+struct rate_row {
+	char country[3], since[11];
+	int rate, book; /* book: set by relance rates set (built in otherwise) */
+};
+
+static int rate_row_cmp(const void *x, const void *y)
+{
+	const struct rate_row *a = x, *b = y;
+	int c = strcmp(a->country, b->country);
+	return c ? c : strcmp(a->since, b->since);
+}
+
+/* The built-in rates (of `country`, NULL all) and the book's, which come
+ * before them, in order. */
+static int rates_list(sqlite3 *db, const char *country, struct table *t)
+{
+	sqlite3_stmt *st = db_prepare(db, "SELECT country, since, rate FROM interest_rates "
+					  "WHERE ?1 IS NULL OR country = ?1");
+	if (!st)
+		return -1;
+	if (country)
+		sqlite3_bind_text(st, 1, country, -1, SQLITE_STATIC);
+	size_t n = 0, cap = relance_rates_count + 16;
+	struct rate_row *r = malloc(cap * sizeof *r);
+	if (!r)
+		abort();
+	for (size_t i = 0; i < relance_rates_count; i++)
+		if (!country || !strcmp(country, relance_rates[i].country)) {
+			snprintf(r[n].country, sizeof r[n].country, "%s", relance_rates[i].country);
+			snprintf(r[n].since, sizeof r[n].since, "%s", relance_rates[i].since);
+			r[n].rate = relance_rates[i].rate, r[n++].book = 0;
+		}
+	size_t builtin = n;
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *c = (const char *)sqlite3_column_text(st, 0), *since = (const char *)sqlite3_column_text(st, 1);
+		struct rate_row *row = NULL;
+		for (size_t i = 0; i < builtin && !row; i++)
+			if (!strcmp(r[i].country, c) && !strcmp(r[i].since, since))
+				row = &r[i];
+		if (!row) {
+			if (n == cap) {
+				struct rate_row *grown = realloc(r, (cap *= 2) * sizeof *r);
+				if (!grown)
+					abort();
+				r = grown;
+			}
+			row = &r[n++];
+			snprintf(row->country, sizeof row->country, "%s", c);
+			snprintf(row->since, sizeof row->since, "%s", since);
+		}
+		row->rate = sqlite3_column_int(st, 2), row->book = 1;
+	}
+	sqlite3_finalize(st);
+	qsort(r, n, sizeof *r, rate_row_cmp);
+	for (size_t i = 0; rc == SQLITE_DONE && i < n; i++) {
+		char v[32];
+		money_format(r[i].rate, v, sizeof v);
+		const char *cells[] = {r[i].country, r[i].since, v, r[i].book ? "book" : "built-in"};
+		table_row(t, cells);
+	}
+	free(r);
+	return rc == SQLITE_DONE ? 0 : -1;
+}
 
 int cmd_rates(const struct cli_globals *g, int argc, char **argv)
 {
-	const char *sub = argc > 1 ? argv[1] : "list";
+	int named = argc > 1 && argv[1][0] != '-'; /* rates --country BE: a list */
+	const char *sub = named ? argv[1] : "list";
 	struct opts o;
 	const char *country = NULL, *args[3] = {0};
 	int fmt = FMT_TEXT, nargs = 0;
-	opts_init(&o, "rates", argc - (argc > 1), argv + (argc > 1));
+	opts_init(&o, "rates", argc - named, argv + named);
 	while (opts_more(&o)) {
 		if (opts_value(&o, "--country"))
 			country = o.arg;
@@ -155,25 +222,10 @@ int cmd_rates(const struct cli_globals *g, int argc, char **argv)
 			rc = 1;
 		}
 	} else {
-		sqlite3_stmt *st = db_prepare(b.db, "SELECT country, since, rate FROM interest_rates "
-						    "WHERE ?1 IS NULL OR country = ?1 ORDER BY country, since");
-		if (!st) {
-			book_close(&b);
-			return 1;
-		}
-		if (country)
-			sqlite3_bind_text(st, 1, country, -1, SQLITE_STATIC);
 		struct table t;
-		table_begin(&t, (enum out_format)fmt, rate_cols, 3, stdout);
-		while (sqlite3_step(st) == SQLITE_ROW) {
-			char r[32];
-			money_format(sqlite3_column_int64(st, 2), r, sizeof r);
-			const char *cells[] = {(const char *)sqlite3_column_text(st, 0),
-					       (const char *)sqlite3_column_text(st, 1), r};
-			table_row(&t, cells);
-		}
+		table_begin(&t, (enum out_format)fmt, rate_cols, 4, stdout);
+		rc = rates_list(b.db, country, &t) ? 1 : 0;
 		table_end(&t);
-		sqlite3_finalize(st);
 	}
 	book_close(&b);
 	return rc;

@@ -21,7 +21,7 @@ const char *dun_state_name(enum dun_state s)
 #define RUN_PROCEDURES 16
 struct dun_run {
 	sqlite3 *db;
-	sqlite3_stmt *account, *invoices, *levels, *pending;
+	sqlite3_stmt *account, *invoices, *levels, *pending, *paid, *waived;
 	struct procedure procs[RUN_PROCEDURES];
 	int nprocs;
 };
@@ -55,6 +55,7 @@ static int load_account(struct dun_run *r, const char *account_no, struct dun_ac
 		"SELECT c.name, coalesce(c.contact, ''), coalesce(c.email, ''), coalesce(c.phone, ''), "
 		"coalesce(c.street, ''), coalesce(c.postcode, ''), coalesce(c.city, ''), coalesce(c.country, ''), "
 		"c.language, coalesce(o.name, c.collector, ''), coalesce(d.hold, 0), coalesce(d.rate, -1), "
+		"coalesce(d.claims, -1), "
 		/* its procedure: its own, else its segment's, else business */
 		"coalesce((SELECT name FROM procedures WHERE name = d.procedure), "
 		"         (SELECT s.procedure FROM segment_procedures s WHERE s.segment = c.segment), 'business') "
@@ -78,7 +79,8 @@ static int load_account(struct dun_run *r, const char *account_no, struct dun_ac
 		text_col(st, 9, a->collector, sizeof a->collector);
 		a->hold = sqlite3_column_int(st, 10);
 		a->rate = sqlite3_column_int(st, 11);
-		text_col(st, 12, a->proc.name, sizeof a->proc.name);
+		a->claims = sqlite3_column_int(st, 12);
+		text_col(st, 13, a->proc.name, sizeof a->proc.name);
 	}
 	sqlite3_reset(st);
 	return rc == SQLITE_ROW ? 0 : rc == SQLITE_DONE ? 1 : -1;
@@ -157,6 +159,15 @@ static int step_taken(const struct procedure *p, const char *procedure, const ch
 	return number <= p->nsteps ? number : p->nsteps;
 }
 
+/* 1 when step number s of p is one before the due date (pre-due). */
+static int step_before_due(const struct procedure *p, int s)
+{
+	for (int k = 0; k < p->nsteps; k++)
+		if (p->steps[k].step == s)
+			return p->steps[k].days < 0;
+	return 0;
+}
+
 /* The steps already taken, from the journal: per invoice, the highest of
  * its procedure, when, and the latest deadline any message gave (under
  * any procedure: the debtor was promised that time). */
@@ -184,7 +195,8 @@ static int load_levels(struct dun_run *r, struct dun_account *a)
 				continue;
 			if (pay_by > v->level_pay_by)
 				v->level_pay_by = pay_by;
-			if (step && (!v->first_pay_by || pay_by < v->first_pay_by))
+			/* a pre-due message is no reminder: its deadline is the due date */
+			if (step && !step_before_due(&a->proc, step) && (!v->first_pay_by || pay_by < v->first_pay_by))
 				v->first_pay_by = pay_by;
 			if (step > v->level)
 				v->level = step, v->level_day = sent;
@@ -213,6 +225,75 @@ static int load_pending(struct dun_run *r, struct dun_account *a)
 	}
 	sqlite3_reset(st);
 	return rc == SQLITE_DONE ? 0 : -1; /* an error read as "none pending" would send again */
+}
+
+/* The payments the ledger tied to each invoice of inv (open ones, or
+ * closed ones: `closed`): what dates the interest's periods (a payment
+ * naming no invoice dates nothing). Appended to a->paid. */
+static int load_paid(sqlite3 *db, sqlite3_stmt **slot, struct dun_account *a, struct dun_invoice *inv, size_t n,
+		     int closed)
+{
+	if (!*slot)
+		*slot = db_prepare(db,
+			"SELECT p.invoice_no, p.date, p.amount FROM invoices i "
+			"JOIN payments p ON p.invoice_no = i.invoice_no "
+			"WHERE i.account_no = ?1 AND i.status = iif(?2, 'closed', 'open') AND p.amount > 0 "
+			"ORDER BY p.invoice_no, p.date");
+	sqlite3_stmt *st = *slot;
+	if (!st)
+		return -1;
+	sqlite3_bind_text(st, 1, a->account_no, -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, 2, closed);
+	size_t cap = a->npaid;
+	struct dun_invoice *v = NULL;
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *no = (const char *)sqlite3_column_text(st, 0);
+		day_t day = day_col(st, 1);
+		if (!no || !day)
+			continue;
+		if (!v || strcmp(v->invoice_no, no)) {
+			v = NULL;
+			for (size_t i = 0; i < n && !v; i++)
+				if (!strcmp(inv[i].invoice_no, no))
+					v = &inv[i], v->paid_at = a->npaid;
+			if (!v)
+				continue; /* a credit note's, or not one asked for */
+		}
+		if (a->npaid == cap) {
+			cap = cap ? 2 * cap : 8;
+			struct interest_paid *grown = realloc(a->paid, cap * sizeof *grown);
+			if (!grown)
+				abort();
+			a->paid = grown;
+		}
+		a->paid[a->npaid++] = (struct interest_paid){day, sqlite3_column_int64(st, 2)};
+		v->npaid++;
+	}
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? 0 : -1; /* an error read as "never paid" would claim too much */
+}
+
+/* The invoices of inv whose interest was waived (relance interest waive). */
+static int load_waived(sqlite3 *db, sqlite3_stmt **slot, struct dun_account *a, struct dun_invoice *inv, size_t n)
+{
+	if (!*slot)
+		*slot = db_prepare(db,
+		"SELECT j.value FROM activities x, json_each(x.detail, '$.interest_waived.invoices') j "
+		"WHERE x.account_no = ?1 AND x.detail LIKE '{\"interest_waived\":%' AND json_valid(x.detail)");
+	sqlite3_stmt *st = *slot;
+	if (!st)
+		return -1;
+	sqlite3_bind_text(st, 1, a->account_no, -1, SQLITE_STATIC);
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *no = (const char *)sqlite3_column_text(st, 0);
+		for (size_t i = 0; no && i < n; i++)
+			if (!strcmp(inv[i].invoice_no, no))
+				inv[i].waived = 1;
+	}
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? 0 : -1;
 }
 
 static void decide(const struct procedure *p, struct dun_invoice *v, int hold, day_t today)
@@ -267,6 +348,8 @@ void dunning_run_end(struct dun_run *r)
 	sqlite3_finalize(r->invoices);
 	sqlite3_finalize(r->levels);
 	sqlite3_finalize(r->pending);
+	sqlite3_finalize(r->paid);
+	sqlite3_finalize(r->waived);
 	free(r);
 }
 
@@ -294,7 +377,8 @@ int dunning_account_in(struct dun_run *r, const char *account_no, day_t today, s
 	if (rc)
 		return rc;
 	if (account_procedure(r, a->proc.name, &a->proc) || load_invoices(r, a) || load_levels(r, a) ||
-	    load_pending(r, a)) {
+	    load_pending(r, a) || load_paid(r->db, &r->paid, a, a->inv, a->n, 0) ||
+	    load_waived(r->db, &r->waived, a, a->inv, a->n)) {
 		dunning_account_free(a);
 		return -1;
 	}
@@ -335,6 +419,52 @@ void dunning_account_free(struct dun_account *a)
 	free(a->inv);
 	a->inv = NULL;
 	a->n = 0;
+	free(a->paid);
+	a->paid = NULL;
+	a->npaid = 0;
+	free(a->late);
+	a->late = NULL;
+	a->nlate = 0;
+}
+
+int dunning_load_paid_late(sqlite3 *db, struct dun_account *a)
+{
+	sqlite3_stmt *st = db_prepare(db,
+		"SELECT i.invoice_no, coalesce(i.issue_date, ''), i.due_date, i.amount, i.currency "
+		"FROM invoices i WHERE i.account_no = ?1 AND i.status = 'closed' AND i.kind = 'invoice' "
+		"AND EXISTS (SELECT 1 FROM payments p WHERE p.invoice_no = i.invoice_no AND p.amount > 0 "
+		"            AND p.date > i.due_date) "
+		"ORDER BY i.due_date, i.invoice_no");
+	if (!st)
+		return -1;
+	sqlite3_bind_text(st, 1, a->account_no, -1, SQLITE_STATIC);
+	size_t cap = 0;
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (a->nlate == cap) {
+			cap = cap ? 2 * cap : 8;
+			struct dun_invoice *grown = realloc(a->late, cap * sizeof *grown);
+			if (!grown)
+				abort();
+			a->late = grown;
+		}
+		struct dun_invoice *v = &a->late[a->nlate++];
+		memset(v, 0, sizeof *v);
+		text_col(st, 0, v->invoice_no, sizeof v->invoice_no);
+		text_col(st, 1, v->issue_date, sizeof v->issue_date);
+		v->due = day_col(st, 2);
+		v->amount = sqlite3_column_int64(st, 3);
+		text_col(st, 4, v->currency, sizeof v->currency);
+		v->state = DUN_DONE;
+	}
+	sqlite3_finalize(st);
+	sqlite3_stmt *paid = NULL, *waived = NULL;
+	if (rc != SQLITE_DONE || load_paid(db, &paid, a, a->late, a->nlate, 1) ||
+	    load_waived(db, &waived, a, a->late, a->nlate))
+		rc = -1;
+	sqlite3_finalize(paid);
+	sqlite3_finalize(waived);
+	return rc == -1 ? -1 : 0;
 }
 
 int dunning_collect(const struct dun_account *a, int step, enum dun_collect mode, struct dun_message *m)

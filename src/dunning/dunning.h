@@ -14,6 +14,7 @@
 
 #include "book/lib.h"
 #include "base/lib.h"
+#include "interest.h"
 #include "procedure.h"
 
 enum dun_state {
@@ -36,12 +37,15 @@ struct dun_invoice {
 	int level;            /* the last step taken, 0 none */
 	day_t level_day;      /* when */
 	day_t level_pay_by;   /* the latest deadline a message about it gave */
-	day_t first_pay_by;   /* the deadline the first message of its procedure gave */
+	day_t first_pay_by;   /* the deadline the first reminder of its procedure gave
+				 (a step after the due date: a pre-due message is no reminder) */
 	enum dun_state state;
 	int next;             /* the next step (index into the procedure + 1), 0 none */
 	day_t next_day;
 	int pending;          /* a message about it is on its way or its outcome unknown
 				 (pending.h): it is not due, whatever its day */
+	int waived;           /* its interest and compensation are waived (journaled) */
+	size_t paid_at, npaid; /* its payments: a->paid[paid_at .. paid_at + npaid - 1] */
 };
 
 struct dun_account {
@@ -49,6 +53,13 @@ struct dun_account {
 	char street[256], postcode[32], city[128], country[3], language[3], collector[65];
 	struct procedure proc;
 	int hold, rate;       /* rate: contractual, hundredths of a percent; -1 none */
+	int claims;           /* 0: its contract provides no interest, damages or fees
+				 (relance dunning set --claims no); -1 as its procedure says */
+	struct interest_paid *paid; /* the invoices' payments, by the ledger */
+	size_t npaid;
+	struct dun_invoice *late; /* invoices paid in full after their due date
+				     (dunning_load_paid_late; otherwise none) */
+	size_t nlate;
 	int64_t credit;       /* open credit notes (negative) */
 	day_t today;          /* the day the states were decided on */
 	struct dun_invoice *inv;
@@ -64,6 +75,11 @@ struct dun_run *dunning_run_begin(sqlite3 *db);
 int dunning_account_in(struct dun_run *r, const char *account_no, day_t today, struct dun_account *a);
 void dunning_run_end(struct dun_run *r);
 void dunning_account_free(struct dun_account *a);
+/* Loads a->late: the account's invoices paid in full, the last payment
+ * after the due date (by the payments the ledger tied to them), with their
+ * payments and waivers; their interest and compensation are owed until
+ * claimed or waived. Returns 0 or -1. */
+int dunning_load_paid_late(sqlite3 *db, struct dun_account *a);
 /* What an EPC QR code for the account asks for: its overdue invoices, not
  * disputed, in euros (the code knows no other currency). */
 int64_t dunning_payable(const struct dun_account *a);
@@ -103,11 +119,24 @@ int dunning_collect(const struct dun_account *a, int step, enum dun_collect mode
 int dunning_render(sqlite3 *db, struct dun_message *m, const char *lang, day_t today, char *err, size_t errlen);
 void dunning_message_free(struct dun_message *m);
 
-/* The late-payment interest on invoice v until `until`: for a business,
- * the contractual or statutory rate from the day after the due date; for
- * a consumer, only at a contractual rate, no higher than the statutory
- * one, and only from the end of the first reminder's period. */
-struct interest_calc;
+/* Whose rules: 1 when the account is a consumer under Belgian law (its
+ * procedure is a consumer one and company-country is BE: Book XIX); 2 a
+ * consumer under another country's law (France: collection costs stay
+ * with the creditor, nothing is claimed); 0 a business. */
+int dunning_consumer_rules(const struct dun_account *a);
+/* 1 when interest and the compensation or damages may be claimed on v on
+ * day `today`, whatever the step: not waived, the contract does not
+ * exclude them, and for a Belgian consumer the first reminder was sent
+ * and its period has run (XIX.2). */
+int dunning_claimable(const struct dun_account *a, const struct dun_invoice *v, day_t today);
+/* v as a debt through time, for interest_compute. */
+void dunning_debt(const struct dun_account *a, const struct dun_invoice *v, struct interest_debt *d);
+
+/* The late-payment interest on invoice v until `until`, on what was due in
+ * each period: for a business, the contractual or statutory rate from the
+ * day after the due date; for a consumer, only at a contractual rate, no
+ * higher than the statutory one, and only from the end of the first
+ * reminder's period. */
 int dunning_interest(sqlite3 *db, const struct dun_account *a, const struct dun_invoice *v, day_t until,
 		     struct interest_calc *c, char *err, size_t errlen);
 

@@ -22,20 +22,51 @@ void dunning_account_reference(const char *account_no, char out[64])
 	payref_hashed(name, company.reference_kind[0] ? company.reference_kind : "ogm", out);
 }
 
+int dunning_consumer_rules(const struct dun_account *a)
+{
+	if (!a->proc.consumer)
+		return 0;
+	return !company.country[0] || !strcmp(company.country, "BE") ? 1 : 2;
+}
+
+int dunning_claimable(const struct dun_account *a, const struct dun_invoice *v, day_t today)
+{
+	if (v->waived || a->claims == 0 || v->due >= today)
+		return 0;
+	switch (dunning_consumer_rules(a)) {
+	case 0:
+		return 1;
+	case 1: /* the free first reminder was sent and its 14 days have run */
+		return v->first_pay_by && v->first_pay_by < today;
+	default:
+		return 0;
+	}
+}
+
+void dunning_debt(const struct dun_account *a, const struct dun_invoice *v, struct interest_debt *d)
+{
+	d->amount = v->amount;
+	d->open = v->open;
+	d->paid = v->npaid ? a->paid + v->paid_at : NULL;
+	d->npaid = v->npaid;
+}
+
 int dunning_interest(sqlite3 *db, const struct dun_account *a, const struct dun_invoice *v, day_t until,
 		     struct interest_calc *c, char *err, size_t errlen)
 {
+	struct interest_debt debt;
+	dunning_debt(a, v, &debt);
 	if (!a->proc.consumer)
-		return interest_compute(db, company.country, a->rate, v->open, v->due, until, c, err, errlen);
+		return interest_compute(db, company.country, a->rate, &debt, v->due, until, c, err, errlen);
 	memset(c, 0, sizeof *c);
-	if (a->rate < 0 || !v->first_pay_by)
+	if (a->rate < 0 || dunning_consumer_rules(a) != 1 || !v->first_pay_by)
 		return 0; /* none without a contract, none before the first reminder's period ends */
 	struct interest_calc law;
 	day_t from = v->first_pay_by > v->due ? v->first_pay_by : v->due;
-	if (interest_compute(db, company.country, a->rate, v->open, from, until, c, err, errlen) ||
-	    interest_compute(db, company.country, -1, v->open, from, until, &law, err, errlen))
+	if (interest_compute(db, company.country, a->rate, &debt, from, until, c, err, errlen) ||
+	    interest_compute(db, company.country, -1, &debt, from, until, &law, err, errlen))
 		return -1;
-	c->total = 0; /* no higher than the business rate, half-year by half-year */
+	c->total = 0; /* no higher than the business rate, period by period */
 	for (int k = 0; k < c->n; k++) {
 		if (law.lines[k].rate < c->lines[k].rate)
 			c->lines[k] = law.lines[k];
@@ -146,18 +177,32 @@ static void pay_link(const struct dun_message *m, struct sbuf *b)
 	}
 }
 
+/* What the message claims beyond the principal. Each invoice's interest
+ * and compensation (a Belgian consumer's: damages on the balance of those
+ * invoices) once the procedure claims at this step and the invoice is
+ * claimable (dunning_claimable); a Belgian consumer's fee only once
+ * something is (XIX.2, XIX.4: after the free first reminder's period, at
+ * most 7.50 plus postage); nothing at all from a consumer under another
+ * law, or when the contract provides for none. */
 static int amounts(sqlite3 *db, struct dun_message *m, day_t today, char *err, size_t errlen)
 {
 	const struct dun_account *a = m->a;
 	const struct procedure *p = &a->proc;
-	int claims = procedure_claims_at(p, m->step->step);
+	int rules = dunning_consumer_rules(a);
+	int claims = procedure_claims_at(p, m->step->step) && a->claims != 0;
+	int64_t damages_base = 0, claimable = 0;
 	m->interest_rate = -1;
 	for (size_t i = 0; i < m->n; i++)
 		m->total += a->inv[m->which[i]].open;
 	m->rates[0] = '\0';
-	if (claims && (!p->consumer || a->rate >= 0)) {
-		for (size_t i = 0; i < m->n; i++) {
-			const struct dun_invoice *v = &a->inv[m->which[i]];
+	for (size_t i = 0; i < m->n; i++) {
+		const struct dun_invoice *v = &a->inv[m->which[i]];
+		if (!dunning_claimable(a, v, today))
+			continue;
+		claimable++;
+		if (!claims)
+			continue;
+		if (!p->consumer || a->rate >= 0) {
 			struct interest_calc c;
 			if (dunning_interest(db, a, v, today, &c, err, errlen))
 				return -1;
@@ -172,15 +217,18 @@ static int amounts(sqlite3 *db, struct dun_message *m, day_t today, char *err, s
 			if (c.n && m->interest_rate < 0)
 				m->interest_rate = c.lines[c.n - 1].rate;
 		}
+		if (!p->consumer)
+			m->compensation += COMPENSATION_CENTS;
+		damages_base += v->open;
 	}
-	if (claims && !p->consumer)
-		m->compensation = COMPENSATION_CENTS * (int64_t)m->n;
-	if (claims && p->consumer)
-		m->damages = consumer_damages(m->total);
+	if (claims && rules == 1)
+		m->damages = consumer_damages(damages_base);
 	m->fee = m->step->fee;
-	if (p->consumer && m->fee > 750)
+	if (a->claims == 0 || rules == 2 || (rules == 1 && !claimable))
+		m->fee = 0;
+	if (rules == 1 && m->fee > 750)
 		m->fee = 750;
-	if (p->consumer && m->fee && channel_on_paper(m->channel))
+	if (rules == 1 && m->fee && channel_on_paper(m->channel))
 		m->fee += company.postage;
 	m->grand = m->total + m->interest + m->compensation + m->damages + m->fee;
 	return 0;
@@ -224,9 +272,16 @@ static int render_as(sqlite3 *db, struct dun_message *m, const char *lang, day_t
 	lang_money(L, m->interest, cur, interest, sizeof interest);
 	lang_money(L, m->compensation, cur, comp, sizeof comp);
 	lang_money(L, m->fee, cur, fee, sizeof fee);
-	/* a consumer's first reminder says what damages will be claimed */
-	lang_money(L, m->damages || !a->proc.consumer ? m->damages : consumer_damages(m->total), cur, damages,
-		   sizeof damages);
+	/* a Belgian consumer's first reminder says what damages will be claimed,
+	 * when the procedure and the contract will claim them */
+	int claims_later = a->claims != 0 && a->proc.nsteps &&
+			   procedure_claims_at(&a->proc, a->proc.steps[a->proc.nsteps - 1].step);
+	int64_t will = m->damages;
+	if (!will && dunning_consumer_rules(a) == 1 && claims_later && !procedure_claims_at(&a->proc, m->step->step))
+		will = consumer_damages(m->total);
+	/* a business is told what the law lets us claim, when we will */
+	const char *will_claim = claims_later && dunning_consumer_rules(a) == 0 ? "yes" : "";
+	lang_money(L, will, cur, damages, sizeof damages);
 	lang_money(L, m->grand, cur, grand, sizeof grand);
 	snprintf(rate, sizeof rate, "%s", m->rates);
 	payref_display(m->reference, ref, sizeof ref);
@@ -258,6 +313,7 @@ static int render_as(sqlite3 *db, struct dun_message *m, const char *lang, day_t
 		{"invoices", table.s ? table.s : "", 0}, {"count", count, 0},
 		{"total", total, 1}, {"oldest_due", oldest, 0}, {"days", days, 0},
 		{"interest", interest, 1}, {"interest_rate", rate, 0}, {"compensation", comp, 1},
+		{"will_claim", will_claim, 0},
 		{"fee", fee, 1}, {"damages", damages, 1}, {"grand_total", grand, 1},
 		{"reference", ref, 0}, {"pay_link", link.s ? link.s : "", 0}, {"pay_by", pay_by, 0},
 		{"date", date, 0}, {"collector", a->collector, 0},

@@ -1,6 +1,8 @@
-/* interest.c — late-payment interest split at half-year boundaries (the
- * statutory rate is fixed per half-year), and the consumer damages bands.
- * Integer arithmetic throughout: cents, hundredths of a percent, days. */
+/* interest.c — late-payment interest on what was due in each period: the
+ * periods end at each half-year (the statutory rate is fixed per
+ * half-year) and at each payment; the statutory rates; the consumer
+ * damages bands. Integer arithmetic throughout: cents, hundredths of a
+ * percent, days. */
 #include "interest.h"
 
 #include <stdio.h>
@@ -29,67 +31,142 @@ static day_t half_year_start(day_t d)
 	return days_from_civil(y, m <= 6 ? 1 : 7, 1);
 }
 
-/* The rate in force on `start` (the first day of a half-year): the row of
- * that half-year, else the latest before it (*carried = 1); -1 if none. */
-static int rate_on(sqlite3_stmt *st, const char *country, day_t start, int *carried)
+int64_t interest_due_on(const struct interest_debt *debt, day_t d)
 {
-	char iso[11];
-	date_iso(start, iso);
-	sqlite3_reset(st);
-	sqlite3_bind_text(st, 1, country, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(st, 2, iso, -1, SQLITE_TRANSIENT);
-	int rate = -1;
-	if (sqlite3_step(st) == SQLITE_ROW) {
-		rate = sqlite3_column_int(st, 1);
-		*carried = strcmp((const char *)sqlite3_column_text(st, 0), iso) != 0;
-	}
-	sqlite3_reset(st);
-	return rate;
+	int64_t due = debt->open > 0 ? debt->open : 0;
+	int64_t cap = debt->amount > due ? debt->amount : due;
+	for (size_t i = 0; i < debt->npaid; i++)
+		if (debt->paid[i].day >= d && debt->paid[i].cents > 0)
+			due += debt->paid[i].cents;
+	return due < cap ? due : cap;
 }
 
-int interest_compute(sqlite3 *db, const char *country, int rate, int64_t base, day_t due, day_t until,
-		     struct interest_calc *c, char *err, size_t errlen)
+day_t interest_paid_on(const struct interest_debt *debt)
 {
-	memset(c, 0, sizeof *c);
-	if (base <= 0 || until <= due)
+	if (debt->open > 0)
 		return 0;
-	if (base > 100000000000LL)
-		base = 100000000000LL; /* a billion: beyond any ledger here, and no overflow */
-	sqlite3_stmt *st = NULL;
-	if (rate < 0) {
-		st = db_prepare(db, "SELECT since, rate FROM interest_rates WHERE country = ?1 AND since <= ?2 "
-				    "ORDER BY since DESC LIMIT 1");
-		if (!st) {
-			snprintf(err, errlen, "cannot read the interest rates");
-			return -1;
-		}
+	day_t last = 0;
+	for (size_t i = 0; i < debt->npaid; i++)
+		if (debt->paid[i].cents > 0 && debt->paid[i].day > last)
+			last = debt->paid[i].day;
+	return last;
+}
+
+/* The first payment day on or after d, or 0. */
+static day_t next_payment(const struct interest_debt *debt, day_t d)
+{
+	day_t next = 0;
+	for (size_t i = 0; i < debt->npaid; i++)
+		if (debt->paid[i].day >= d && debt->paid[i].cents > 0 && (!next || debt->paid[i].day < next))
+			next = debt->paid[i].day;
+	return next;
+}
+
+/* The book's own rates of a country (relance rates set), read once a
+ * computation. */
+struct book_rates {
+	size_t n;
+	struct {
+		char since[11];
+		int rate;
+	} r[256];
+};
+
+static int book_rates_load(sqlite3 *db, const char *country, struct book_rates *t, char *err, size_t errlen)
+{
+	t->n = 0;
+	sqlite3_stmt *st = db_prepare(db, "SELECT since, rate FROM interest_rates WHERE country = ?1 ORDER BY since");
+	if (!st) {
+		snprintf(err, errlen, "cannot read the interest rates");
+		return -1;
 	}
-	int rc = 0;
-	for (day_t from = due + 1; from <= until && c->n < INTEREST_MAX_LINES;) {
-		day_t end = next_half_year(from) - 1;
-		if (end > until)
-			end = until;
-		struct interest_line *l = &c->lines[c->n];
-		l->from = from, l->to = end, l->days = (int)(end - from + 1);
-		if (rate >= 0) {
-			l->rate = rate;
-		} else if ((l->rate = rate_on(st, country, half_year_start(from), &l->carried)) < 0) {
-			char iso[11];
-			date_iso(from, iso);
-			snprintf(err, errlen, "no statutory interest rate for %s on %s (relance rates set %s ...)",
-				 country, iso, country);
-			rc = -1;
-			break;
-		}
-		l->cents = muldiv_round(base, l->rate, l->days, 365LL * 10000);
-		c->total += l->cents;
-		c->n++;
-		from = end + 1;
+	sqlite3_bind_text(st, 1, country, -1, SQLITE_STATIC);
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW && t->n < sizeof t->r / sizeof t->r[0]) {
+		snprintf(t->r[t->n].since, sizeof t->r[t->n].since, "%s", (const char *)sqlite3_column_text(st, 0));
+		t->r[t->n++].rate = sqlite3_column_int(st, 1);
 	}
 	sqlite3_finalize(st);
-	if (rc)
-		c->n = 0, c->total = 0;
-	return rc;
+	if (rc != SQLITE_DONE && rc != SQLITE_ROW) {
+		snprintf(err, errlen, "cannot read the interest rates");
+		return -1;
+	}
+	return 0;
+}
+
+/* The rate of the half-year starting on `since`: the book's, else the
+ * built-in one; -1 with err naming the half-year when there is none. */
+static int rate_of(const struct book_rates *t, const char *country, day_t since, char *err, size_t errlen)
+{
+	char iso[11];
+	date_iso(since, iso);
+	for (size_t i = 0; i < t->n; i++)
+		if (!strcmp(t->r[i].since, iso))
+			return t->r[i].rate;
+	for (size_t i = 0; i < relance_rates_count; i++)
+		if (!strcmp(relance_rates[i].country, country) && !strcmp(relance_rates[i].since, iso))
+			return relance_rates[i].rate;
+	int y, m, d;
+	civil_from_days(since, &y, &m, &d);
+	snprintf(err, errlen,
+		 "no statutory interest rate for %s in the half-year %04d H%d (from %s): relance rates set %s %s RATE",
+		 country, y % 10000, m <= 6 ? 1 : 2, iso, country, iso);
+	return -1;
+}
+
+int interest_rate_of(sqlite3 *db, const char *country, day_t since, char *err, size_t errlen)
+{
+	struct book_rates t;
+	if (book_rates_load(db, country, &t, err, errlen))
+		return -2;
+	return rate_of(&t, country, since, err, errlen);
+}
+
+int interest_compute(sqlite3 *db, const char *country, int rate, const struct interest_debt *debt, day_t start,
+		     day_t until, struct interest_calc *c, char *err, size_t errlen)
+{
+	memset(c, 0, sizeof *c);
+	struct book_rates book;
+	book.n = 0;
+	if (rate < 0 && book_rates_load(db, country, &book, err, errlen))
+		return -1;
+	day_t half = 0;
+	int half_rate = rate;
+	for (day_t from = start + 1; from <= until;) {
+		int64_t base = interest_due_on(debt, from);
+		if (base > 100000000000LL)
+			base = 100000000000LL; /* a billion: beyond any ledger here, and no overflow */
+		day_t end = next_half_year(from) - 1, paid = next_payment(debt, from);
+		if (paid && paid < end)
+			end = paid;
+		if (end > until)
+			end = until;
+		if (base <= 0) { /* nothing due: no line, and nothing more once it is all paid */
+			if (!paid)
+				break;
+			from = end + 1;
+			continue;
+		}
+		if (rate < 0 && half != half_year_start(from)) {
+			half = half_year_start(from);
+			if ((half_rate = rate_of(&book, country, half, err, errlen)) < 0) {
+				c->n = 0, c->total = 0;
+				return -1;
+			}
+		}
+		if (c->n == INTEREST_MAX_LINES) {
+			snprintf(err, errlen, "more than %d periods of interest: too many to list", INTEREST_MAX_LINES);
+			c->n = 0, c->total = 0;
+			return -1;
+		}
+		struct interest_line *l = &c->lines[c->n++];
+		l->from = from, l->to = end, l->days = (int)(end - from + 1);
+		l->rate = half_rate, l->base = base;
+		l->cents = muldiv_round(base, l->rate, l->days, 365LL * 10000);
+		c->total += l->cents;
+		from = end + 1;
+	}
+	return 0;
 }
 
 int64_t consumer_damages(int64_t balance)

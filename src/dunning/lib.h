@@ -12,5 +12,6 @@
 #include "procedure.h" /* procedures and their steps */
 #include "qr.h"        /* QR codes as half blocks or PNG */
 #include "standing.h"  /* an account's dunning at a glance, its own settings */
+#include "waive.h"     /* waiving interest and compensation, journaled */
 
 #endif

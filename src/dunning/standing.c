@@ -91,10 +91,11 @@ int dunning_setting_save(struct book *b, const char *user, const char *account, 
 	if (rc)
 		return -1;
 	sqlite3_stmt *st = db_prepare(b->db,
-		"INSERT INTO account_dunning(account_no, hold, procedure, rate, note, user, updated_at) "
-		"VALUES (?1, coalesce(?2, 0), ?3, iif(?4 >= 0, ?4, NULL), ?5, ?6, ?7) "
+		"INSERT INTO account_dunning(account_no, hold, procedure, rate, note, user, updated_at, claims) "
+		"VALUES (?1, coalesce(?2, 0), ?3, iif(?4 >= 0, ?4, NULL), ?5, ?6, ?7, iif(?9 = 0, 0, NULL)) "
 		"ON CONFLICT (account_no) DO UPDATE SET hold = coalesce(?2, hold), "
 		"procedure = iif(?8, ?3, procedure), rate = iif(?4 = -2, rate, iif(?4 >= 0, ?4, NULL)), "
+		"claims = iif(?9 = -2, claims, iif(?9 = 0, 0, NULL)), "
 		"note = coalesce(?5, note), user = ?6, updated_at = ?7");
 	if (st) {
 		sqlite3_bind_text(st, 1, account, -1, SQLITE_STATIC);
@@ -108,6 +109,7 @@ int dunning_setting_save(struct book *b, const char *user, const char *account, 
 		sqlite3_bind_text(st, 6, user, -1, SQLITE_STATIC);
 		sqlite3_bind_text(st, 7, now, -1, SQLITE_STATIC);
 		sqlite3_bind_int(st, 8, procedure != NULL);
+		sqlite3_bind_int(st, 9, s->claims);
 		rc = sqlite3_step(st) == SQLITE_DONE ? 0 : -1;
 		if (rc)
 			msg_error("%s: %s", verb, sqlite3_errmsg(b->db));
@@ -127,9 +129,11 @@ int dunning_setting_save(struct book *b, const char *user, const char *account, 
 			money_format(s->rate, v, sizeof v);
 			snprintf(r, sizeof r, "%s %%", v);
 		}
-		snprintf(summary, sizeof summary, "Dunning settings:%s%s%s%s", procedure ? " procedure " : "",
+		snprintf(summary, sizeof summary, "Dunning settings:%s%s%s%s%s", procedure ? " procedure " : "",
 			 procedure ? procedure : "",
-			 s->rate == -1 ? " statutory interest rate" : s->rate >= 0 ? " contractual rate " : "", r);
+			 s->rate == -1 ? " statutory interest rate" : s->rate >= 0 ? " contractual rate " : "", r,
+			 s->claims == 0 ? " the contract provides for no interest, damages or fees"
+			 : s->claims == -1 ? " interest, damages and fees as the procedure says" : "");
 	}
 	struct journal_entry e = {account, "system", user, NULL, summary, NULL, NULL, NULL};
 	if (journal_finish_change(b, nested, rc, &e))

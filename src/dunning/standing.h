@@ -32,6 +32,8 @@ struct dun_setting {
 	int hold;              /* 1 hold, 0 release, -1 as it is */
 	const char *procedure; /* a procedure's name, "default" (the segment's), NULL as it is */
 	long rate;             /* hundredths of a percent a year; -1 the law's; -2 as it is */
+	int claims;            /* 0 the contract provides for no interest, damages or fees;
+				  -1 as the procedure says; -2 as it is */
 	const char *note;      /* NULL: none */
 };
 /* Saves s for the account, journaled (a system entry saying what was set;

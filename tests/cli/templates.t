@@ -8,14 +8,15 @@
 # same placeholders in every language; and what the law asks of a formal
 # notice and of a Belgian consumer's reminders (book XIX of the Code of
 # Economic Law): the first one free, with the creditor's enterprise number,
-# the damages to come and a deadline, and no fee or interest.
+# the damages to come (when the contract provides for them) and a deadline,
+# and no fee or interest.
 # Each file is read once by the shell and once by awk: forks are few.
 . "$(dirname "$0")/../lib/tap.sh"
 
 TPL=$(cd "$(dirname "$0")/../../data/templates" && pwd)
 LANGS="en fr nl de"
 NAMES="pre-due reminder-1 reminder-2 formal-notice agency lawyer call consumer-reminder-1 consumer-reminder-2 sms"
-KNOWN="company company_vat company_address company_iban company_bic company_email company_phone name contact account invoices count total oldest_due days interest interest_rate compensation fee damages grand_total reference pay_link pay_by date collector"
+KNOWN="company company_vat company_address company_iban company_bic company_email company_phone name contact account invoices count total oldest_due days interest interest_rate compensation fee damages grand_total reference pay_link pay_by date collector will_claim"
 
 # load FILE: $text, the file's lines; $eol, 1 when it ends in a newline.
 load() {
@@ -199,8 +200,10 @@ for lg in $LANGS; do
 			is "$got" "" "$tn: balance, creditor, enterprise number, damages, deadline"
 			lacks "fee}}" "interest}}" "interest_rate}}" "compensation}}" "grand_total}}"
 			is "$got" "" "$tn: no fee, interest or compensation"
-			lacks "{{?damages}}" "{{?company_vat}}" "{{?pay_by}}"
-			is "$got" "" "$tn: the damages, enterprise number and deadline always stated"
+			lacks "{{?company_vat}}" "{{?pay_by}}"
+			is "$got" "" "$tn: the enterprise number and deadline always stated"
+			has "{{?damages}}"
+			is "$got" "" "$tn: the damages stated when they will be claimed (procedure and contract), else not"
 			;;
 		consumer-reminder-2)
 			has "{{fee}}" "{{damages}}" "{{grand_total}}" "{{pay_by}}" "{{company_vat}}"
