@@ -1,6 +1,6 @@
 /* dunning_rules.c — the arithmetic and texts under dunning: the consumer
  * damages at each band's edges, interest across half-years (rounded per
- * line, a rate carried into a half-year the table lacks, a contractual
+ * line, a half-year no rate is known for (an error), a contractual
  * rate), the EPC payload's fields and limits, references generated for
  * invoices, template filling, and amounts and dates in four languages. */
 #include <sqlite3.h>
@@ -35,14 +35,22 @@ static void damages(void)
 	is_int(consumer_damages(100000000), 200000, "a million: still 2,000.00");
 }
 
+/* A debt of `cents` never paid, for interest_compute. */
+static const struct interest_debt *unpaid(int64_t cents)
+{
+	static struct interest_debt d;
+	d = (struct interest_debt){cents, cents, NULL, 0};
+	return &d;
+}
+
 static void interest(sqlite3 *db)
 {
-	struct interest_calc c;
+	static struct interest_calc c;
 	char err[256] = "";
 	/* 10,000.00 due 2025-05-15, until 2025-08-14: 46 days of H1 2025 at
 	 * 11.50 %, 45 days of H2 at 10.50 % */
-	is_int(interest_compute(db, "BE", -1, 1000000, day("2025-05-15"), day("2025-08-14"), &c, err, sizeof err), 0,
-	       "interest across 2025-07-01");
+	is_int(interest_compute(db, "BE", -1, unpaid(1000000), day("2025-05-15"), day("2025-08-14"), &c, err,
+				sizeof err), 0, "interest across 2025-07-01");
 	is_int(c.n, 2, "two lines, one a half-year");
 	is_int(c.lines[0].days, 46, "2025-05-16 .. 06-30: 46 days");
 	is_int(c.lines[0].rate, 1150, "at 11.50 %%");
@@ -51,26 +59,50 @@ static void interest(sqlite3 *db)
 	is_int(c.lines[1].rate, 1050, "at 10.50 %%");
 	is_int(c.lines[1].cents, 12945, "1,000,000 x 10.50 %% x 45 / 365 = 129.45");
 	is_int(c.total, 27438, "the sum of the rounded lines: 274.38");
-	ok(!c.lines[0].carried && !c.lines[1].carried, "both rates are the book's own");
 
-	is_int(interest_compute(db, "BE", -1, 1000000, day("2026-06-20"), day("2026-07-10"), &c, err, sizeof err), 0,
-	       "into 2026-H2, which the table lacks");
-	is_int(c.n, 2, "two lines");
-	ok(c.lines[1].carried && c.lines[1].rate == 1050, "the second carries the rate of 2026-H1");
+	is_int(interest_compute(db, "BE", -1, unpaid(1000000), day("2026-06-20"), day("2026-07-10"), &c, err,
+				sizeof err), 0, "into 2026-H2: built in");
+	ok(c.n == 2 && c.lines[1].rate == 1050, "2026 H2 at its own rate, 10.50 %%");
+	is_int(interest_compute(db, "BE", -1, unpaid(1000000), day("2026-12-20"), day("2027-01-10"), &c, err,
+				sizeof err), -1, "into 2027-H1, which nobody knows yet");
+	ok(strstr(err, "2027 H1 (from 2027-01-01)") != NULL, "an error naming the half-year: %s", err);
+	is_int(c.n, 0, "and no line");
 
-	is_int(interest_compute(db, "BE", 800, 1000000, day("2025-05-15"), day("2025-08-14"), &c, err, sizeof err), 0,
-	       "a contractual rate of 8 %%");
+	is_int(interest_compute(db, "BE", 800, unpaid(1000000), day("2025-05-15"), day("2025-08-14"), &c, err,
+				sizeof err), 0, "a contractual rate of 8 %%");
 	is_int(c.total, 10082 + 9863, "8 %% on both lines: 100.82 + 98.63");
 
-	is_int(interest_compute(db, "BE", -1, 1000000, day("2025-05-15"), day("2025-05-15"), &c, err, sizeof err), 0,
-	       "not late yet");
+	is_int(interest_compute(db, "BE", -1, unpaid(1000000), day("2025-05-15"), day("2025-05-15"), &c, err,
+				sizeof err), 0, "not late yet");
 	is_int(c.total, 0, "no interest on the due date");
-	is_int(interest_compute(db, "BE", -1, 1000000, day("2025-05-15"), day("2025-05-16"), &c, err, sizeof err), 0,
-	       "one day late");
+	is_int(interest_compute(db, "BE", -1, unpaid(1000000), day("2025-05-15"), day("2025-05-16"), &c, err,
+				sizeof err), 0, "one day late");
 	is_int(c.total, 315, "one day at 11.50 %%: 3.15");
-	is_int(interest_compute(db, "XX", -1, 1000000, day("2025-05-15"), day("2025-06-15"), &c, err, sizeof err), -1,
-	       "a country without rates");
+	is_int(interest_compute(db, "XX", -1, unpaid(1000000), day("2025-05-15"), day("2025-06-15"), &c, err,
+				sizeof err), -1, "a country without rates");
 	ok(strstr(err, "no statutory interest rate for XX") != NULL, "says so: %s", err);
+
+	/* 1,000.00 due 2025-03-31: 600.00 paid on 05-31, 250.00 on 07-10, open 150.00 */
+	struct interest_paid paid[] = {{day("2025-07-10"), 25000}, {day("2025-05-31"), 60000}};
+	struct interest_debt d = {100000, 15000, paid, 2};
+	is_int(interest_due_on(&d, day("2025-05-31")), 100000, "on the day of a payment, the amount before it");
+	is_int(interest_due_on(&d, day("2025-06-01")), 40000, "the next day, what is left");
+	is_int(interest_due_on(&d, day("2025-07-11")), 15000, "after both: the open amount");
+	is_int(interest_compute(db, "BE", -1, &d, day("2025-03-31"), day("2025-07-31"), &c, err, sizeof err), 0,
+	       "payments split the periods");
+	is_int(c.n, 4, "04-01..05-31, 06-01..06-30, 07-01..07-10, 07-11..07-31");
+	ok(c.lines[0].base == 100000 && c.lines[1].base == 40000 && c.lines[2].base == 40000 &&
+	   c.lines[3].base == 15000, "on 1,000.00, 400.00, 400.00, 150.00");
+	is_int(c.lines[2].days, 10, "07-01 .. 07-10: the day of the second payment included");
+	is_int(c.total, 1922 + 378 + 115 + 91, "19.22 + 3.78 + 1.15 + 0.91 (10.50 %% from 07-01: 150.00 x 21 days)");
+	d.open = 0, paid[0].cents = 40000; /* paid in full on 07-10 */
+	is_int(interest_paid_on(&d), day("2025-07-10"), "paid in full on 07-10");
+	is_int(interest_compute(db, "BE", -1, &d, day("2025-03-31"), day("2025-12-31"), &c, err, sizeof err), 0,
+	       "paid in full: until that day only");
+	is_int(c.lines[c.n - 1].to, day("2025-07-10"), "no line after the last payment");
+	struct interest_debt credited = {100000, 30000, NULL, 0};
+	is_int(interest_due_on(&credited, day("2025-04-01")), 30000,
+	       "a reduction no payment dates counts from the start: never claimed on");
 
 	char r[16];
 	rate_format(1050, r, sizeof r);
