@@ -3,7 +3,9 @@
 # contractual rate, and for a consumer; `relance qr`: the payload's fields,
 # its code decoded back by zbarimg, none for nothing overdue without
 # --amount; `relance letter`: a PDF read back with pdftotext in the
-# account's language and another; their errors.
+# account's language and another; their errors; letters to debtors at home
+# and abroad in all four languages, each written its language's way (rates,
+# numbers, 1er, the IBAN in fours, country names, postcodes, greetings).
 . "$(dirname "$0")/../lib/tap.sh"
 . "$(dirname "$0")/../lib/dunning_book.sh"
 
