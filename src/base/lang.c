@@ -1,10 +1,10 @@
-/* lang.c — four languages' labels, amounts and dates for messages. */
+/* lang.c — four languages' labels, numbers, amounts, rates, dates and
+ * greetings for messages, and the IBAN as printed. Never a float; never
+ * the machine's locale: the language is the message's. */
 #include "lang.h"
 
 #include <stdio.h>
 #include <string.h>
-
-#include "money.h"
 
 static const char *const langs[] = {"en", "fr", "nl", "de"};
 
@@ -51,30 +51,137 @@ const char *lang_label(const char *lang, enum lang_label l)
 	return labels[lang_index(lang)][l];
 }
 
+/* The marks of each language: thousands, decimals. */
+static const char *const thousands[4] = {",", LANG_NNBSP, ".", "."};
+static const char decimal[4] = {'.', ',', ',', ','};
+
+void lang_number(const char *lang, int64_t value, int decimals, char *out, size_t size)
+{
+	int i = lang_index(lang);
+	if (decimals < 0)
+		decimals = 0;
+	if (decimals > 4)
+		decimals = 4;
+	/* the digits, least significant first, of the magnitude (INT64_MIN too) */
+	uint64_t v = value < 0 ? (uint64_t)0 - (uint64_t)value : (uint64_t)value;
+	char digits[24];
+	int n = 0;
+	do {
+		digits[n++] = (char)('0' + v % 10);
+		v /= 10;
+	} while (v || n <= decimals);
+	char t[96];
+	size_t o = 0;
+	if (value < 0)
+		t[o++] = '-';
+	for (int k = n - 1; k >= 0; k--) {
+		t[o++] = digits[k];
+		if (k == decimals && decimals)
+			t[o++] = decimal[i];
+		else if (k > decimals && (k - decimals) % 3 == 0)
+			o += (size_t)snprintf(t + o, sizeof t - o, "%s", thousands[i]);
+	}
+	t[o] = '\0';
+	snprintf(out, size, "%s", t);
+}
+
 void lang_money(const char *lang, int64_t cents, const char *currency, char *out, size_t size)
 {
-	char g[72];
-	money_format_grouped(cents, g, sizeof g);
-	int i = lang_index(lang);
-	if (i > 0) { /* swap the marks: "1,234.56" -> "1.234,56" or "1 234,56" */
-		const char *thousands = i == 1 ? "\u202f" : ".";
-		char t[72];
-		size_t o = 0;
-		for (const char *p = g; *p && o + 4 < sizeof t; p++) {
-			if (*p == ',')
-				o += (size_t)snprintf(t + o, sizeof t - o, "%s", thousands);
-			else
-				t[o++] = *p == '.' ? ',' : *p;
-		}
-		t[o] = '\0';
-		memcpy(g, t, o + 1);
-	}
-	snprintf(out, size, "%s %s", g, currency && *currency ? currency : "EUR");
+	char g[96];
+	lang_number(lang, cents, 2, g, sizeof g);
+	snprintf(out, size, "%s" LANG_NBSP "%s", g, currency && *currency ? currency : "EUR");
+}
+
+void lang_rate(const char *lang, int rate, char *out, size_t size)
+{
+	char g[96];
+	lang_number(lang, rate, 2, g, sizeof g);
+	snprintf(out, size, "%s%s%%", g, lang_index(lang) == 1 ? LANG_NNBSP : LANG_NBSP);
 }
 
 void lang_date(const char *lang, day_t d, char *out, size_t size)
 {
 	int y, m, dd, i = lang_index(lang);
 	civil_from_days(d, &y, &m, &dd);
-	snprintf(out, size, i == 3 ? "%d. %s %d" : "%d %s %d", dd, months[i][m - 1], y);
+	if (i == 1 && dd == 1) /* "1er décembre": the first of the month is an ordinal in French */
+		snprintf(out, size, "1er %s %d", months[i][m - 1], y);
+	else
+		snprintf(out, size, i == 3 ? "%d. %s %d" : "%d %s %d", dd, months[i][m - 1], y);
+}
+
+/* Titles a contact's name may begin with, in the four languages. */
+static const struct {
+	const char *title;
+	int female;
+} titles[] = {
+	{"mr", 0}, {"mr.", 0}, {"m.", 0}, {"monsieur", 0}, {"dhr.", 0}, {"dhr", 0}, {"de heer", 0},
+	{"heer", 0}, {"herr", 0},
+	{"mrs", 1}, {"mrs.", 1}, {"ms", 1}, {"ms.", 1}, {"miss", 1}, {"mme", 1}, {"mme.", 1},
+	{"madame", 1}, {"mevr.", 1}, {"mevr", 1}, {"mevrouw", 1}, {"mw.", 1}, {"frau", 1},
+};
+
+/* The title contact begins with (-1 none; 0 a man's, 1 a woman's) and
+ * where the name after it starts. */
+static int title_of(const char *contact, const char **rest)
+{
+	for (size_t k = 0; k < sizeof titles / sizeof *titles; k++) {
+		size_t n = strlen(titles[k].title), j;
+		for (j = 0; j < n && contact[j]; j++) {
+			char c = contact[j];
+			if (c >= 'A' && c <= 'Z')
+				c = (char)(c - 'A' + 'a');
+			if (c != titles[k].title[j])
+				break;
+		}
+		if (j < n || contact[n] != ' ')
+			continue;
+		const char *r = contact + n;
+		while (*r == ' ')
+			r++;
+		if (!*r)
+			continue;
+		*rest = r;
+		return titles[k].female;
+	}
+	*rest = contact;
+	return -1;
+}
+
+static const char *const greetings[4][4] = {
+	/* nobody, a name, a man, a woman */
+	{"Dear Sir or Madam,", "Dear %s,", "Dear Mr %s,", "Dear Ms %s,"},
+	{"Madame, Monsieur,", "Bonjour %s,", "Bonjour Monsieur %s,", "Bonjour Madame %s,"},
+	{"Geachte heer, mevrouw,", "Geachte %s,", "Geachte heer %s,", "Geachte mevrouw %s,"},
+	{"Sehr geehrte Damen und Herren,", "Guten Tag %s,", "Sehr geehrter Herr %s,", "Sehr geehrte Frau %s,"},
+};
+
+void lang_greeting(const char *lang, const char *contact, char *out, size_t size)
+{
+	int i = lang_index(lang);
+	while (contact && *contact == ' ')
+		contact++;
+	if (!contact || !*contact) {
+		snprintf(out, size, "%s", greetings[i][0]);
+		return;
+	}
+	const char *rest;
+	int t = title_of(contact, &rest);
+	snprintf(out, size, greetings[i][t < 0 ? 1 : 2 + t], rest);
+}
+
+void iban_grouped(const char *iban, char *out, size_t size)
+{
+	size_t o = 0, k = 0;
+	if (!size)
+		return;
+	for (; *iban && o + 2 < size; iban++) {
+		char c = *iban;
+		if (c == ' ' || c == '\t' || c == '-')
+			continue;
+		if (k && k % 4 == 0)
+			out[o++] = ' ';
+		out[o++] = c >= 'a' && c <= 'z' ? (char)(c - 'a' + 'A') : c;
+		k++;
+	}
+	out[o] = '\0';
 }

@@ -7,6 +7,7 @@
 
 #include "config_home.h" /* where the user's own files live */
 #include "contact.h"     /* phone numbers and e-mail addresses */
+#include "country.h"     /* country names and postcode places, for envelopes */
 #include "csv.h"         /* the CSV accounting packages write */
 #include "date.h"        /* dates as day numbers, parsed and written */
 #include "date_words.h"  /* dates as people type them: today, +3, fri, 15/12 */

@@ -85,6 +85,7 @@ int dunning_load_paid_late(sqlite3 *db, struct dun_account *a);
 int64_t dunning_payable(const struct dun_account *a);
 
 /* A message: the invoices of one account at one step, with what is claimed. */
+#define DUN_MAX_RATES 48 /* half-years since 2003: every one could have its rate */
 struct dun_message {
 	const struct dun_account *a;
 	const struct step *step;
@@ -94,7 +95,8 @@ struct dun_message {
 	size_t n;
 	int64_t total, interest, compensation, fee, damages, grand;
 	int interest_rate;    /* the last line's rate, -1 none */
-	char rates[64];       /* every rate used, "11.50 % / 10.50 %" */
+	int rate_list[DUN_MAX_RATES], nrates; /* every rate used, once, in hundredths */
+	char rates[DUN_MAX_RATES * 16];  /* the same written in lang: "11,50 % / 10,50 %" */
 	char reference[64];   /* stored form */
 	day_t pay_by;
 	char lang[3];         /* the language it is written in */

@@ -177,6 +177,29 @@ static void pay_link(const struct dun_message *m, struct sbuf *b)
 	}
 }
 
+static void add_rate(struct dun_message *m, int rate)
+{
+	for (int j = 0; j < m->nrates; j++)
+		if (m->rate_list[j] == rate)
+			return;
+	if (m->nrates < DUN_MAX_RATES)
+		m->rate_list[m->nrates++] = rate;
+}
+
+/* m->rates: each rate used, in lang's way: "11,50 % / 10,50 %". */
+static void rates_text(struct dun_message *m, const char *lang)
+{
+	size_t o = 0;
+	m->rates[0] = '\0';
+	for (int j = 0; j < m->nrates; j++) {
+		char r[32];
+		lang_rate(lang, m->rate_list[j], r, sizeof r);
+		o += (size_t)snprintf(m->rates + o, sizeof m->rates - o, "%s%s", j ? " / " : "", r);
+		if (o >= sizeof m->rates)
+			break;
+	}
+}
+
 /* What the message claims beyond the principal. Each invoice's interest
  * and compensation (a Belgian consumer's: damages on the balance of those
  * invoices) once the procedure claims at this step and the invoice is
@@ -194,7 +217,7 @@ static int amounts(sqlite3 *db, struct dun_message *m, day_t today, char *err, s
 	m->interest_rate = -1;
 	for (size_t i = 0; i < m->n; i++)
 		m->total += a->inv[m->which[i]].open;
-	m->rates[0] = '\0';
+	m->nrates = 0;
 	for (size_t i = 0; i < m->n; i++) {
 		const struct dun_invoice *v = &a->inv[m->which[i]];
 		if (!dunning_claimable(a, v, today))
@@ -207,13 +230,8 @@ static int amounts(sqlite3 *db, struct dun_message *m, day_t today, char *err, s
 			if (dunning_interest(db, a, v, today, &c, err, errlen))
 				return -1;
 			m->interest += c.total;
-			for (int k = 0; k < c.n; k++) { /* each rate used, once: "11.50 % / 10.50 %" */
-				char r[16];
-				rate_format(c.lines[k].rate, r, sizeof r);
-				if (!strstr(m->rates, r) && strlen(m->rates) + strlen(r) + 4 < sizeof m->rates)
-					snprintf(m->rates + strlen(m->rates), sizeof m->rates - strlen(m->rates), "%s%s",
-						 m->rates[0] ? " / " : "", r);
-			}
+			for (int k = 0; k < c.n; k++) /* each rate used, once (written in render_as) */
+				add_rate(m, c.lines[k].rate);
 			if (c.n && m->interest_rate < 0)
 				m->interest_rate = c.lines[c.n - 1].rate;
 		}
@@ -252,6 +270,16 @@ static void one_line(const char *s, char *out, size_t size)
 
 #define INVOICES_MARK "\x1e"
 
+/* The person a letter is written to: the contact, unless it only repeats
+ * the name; a consumer without one is the person himself. NULL: nobody by
+ * name (a company without a contact person). */
+static const char *contact_person(const struct dun_account *a)
+{
+	if (a->contact[0] && strcmp(a->contact, a->name))
+		return a->contact;
+	return a->proc.consumer ? a->name : NULL;
+}
+
 static int render_as(sqlite3 *db, struct dun_message *m, const char *lang, day_t today, int for_letter,
 		     char *err, size_t errlen)
 {
@@ -266,8 +294,8 @@ static int render_as(sqlite3 *db, struct dun_message *m, const char *lang, day_t
 	snprintf(m->lang, sizeof m->lang, "%s", lang_known(used));
 	const char *L = m->lang;
 	const char *cur = m->n ? a->inv[m->which[0]].currency : "EUR";
-	char total[64], interest[64], comp[64], fee[64], damages[64], grand[64], rate[64] = "", ref[64];
-	char oldest[64] = "", days[16] = "0", date[64], pay_by[64], address[300];
+	char total[64], interest[64], comp[64], fee[64], damages[64], grand[64], ref[64];
+	char oldest[64] = "", days[32] = "0", date[64], pay_by[64], address[300], greeting[600], iban[64];
 	lang_money(L, m->total, cur, total, sizeof total);
 	lang_money(L, m->interest, cur, interest, sizeof interest);
 	lang_money(L, m->compensation, cur, comp, sizeof comp);
@@ -283,7 +311,7 @@ static int render_as(sqlite3 *db, struct dun_message *m, const char *lang, day_t
 	const char *will_claim = claims_later && dunning_consumer_rules(a) == 0 ? "yes" : "";
 	lang_money(L, will, cur, damages, sizeof damages);
 	lang_money(L, m->grand, cur, grand, sizeof grand);
-	snprintf(rate, sizeof rate, "%s", m->rates);
+	rates_text(m, L);
 	payref_display(m->reference, ref, sizeof ref);
 	if (m->n) {
 		day_t due = a->inv[m->which[0]].due;
@@ -291,11 +319,13 @@ static int render_as(sqlite3 *db, struct dun_message *m, const char *lang, day_t
 			if (a->inv[m->which[i]].due < due)
 				due = a->inv[m->which[i]].due;
 		lang_date(L, due, oldest, sizeof oldest);
-		snprintf(days, sizeof days, "%ld", today > due ? (long)(today - due) : 0L);
+		lang_number(L, today > due ? (int64_t)(today - due) : 0, 0, days, sizeof days);
 	}
 	lang_date(L, today, date, sizeof date);
 	lang_date(L, m->pay_by, pay_by, sizeof pay_by);
 	one_line(company.address, address, sizeof address);
+	lang_greeting(L, contact_person(a), greeting, sizeof greeting);
+	iban_grouped(company.iban, iban, sizeof iban);
 	struct sbuf table = {0}, link = {0};
 	if (for_letter)
 		sbuf_puts(&table, INVOICES_MARK);
@@ -306,13 +336,14 @@ static int render_as(sqlite3 *db, struct dun_message *m, const char *lang, day_t
 	snprintf(count, sizeof count, "%zu", m->n);
 	const struct tpl_value v[] = {
 		{"company", company.name, 0}, {"company_vat", company.vat, 0},
-		{"company_address", address, 0}, {"company_iban", company.iban, 0},
+		{"company_address", address, 0}, {"company_iban", iban, 0},
 		{"company_bic", company.bic, 0}, {"company_email", company.email, 0},
 		{"company_phone", company.phone, 0}, {"name", a->name, 0},
 		{"contact", a->contact[0] ? a->contact : a->name, 0}, {"account", a->account_no, 0},
+		{"greeting", greeting, 0},
 		{"invoices", table.s ? table.s : "", 0}, {"count", count, 0},
 		{"total", total, 1}, {"oldest_due", oldest, 0}, {"days", days, 0},
-		{"interest", interest, 1}, {"interest_rate", rate, 0}, {"compensation", comp, 1},
+		{"interest", interest, 1}, {"interest_rate", m->rates, 0}, {"compensation", comp, 1},
 		{"will_claim", will_claim, 0},
 		{"fee", fee, 1}, {"damages", damages, 1}, {"grand_total", grand, 1},
 		{"reference", ref, 0}, {"pay_link", link.s ? link.s : "", 0}, {"pay_by", pay_by, 0},
@@ -366,17 +397,14 @@ int dunning_epc(const struct dun_account *a, int64_t cents, const char *ref, str
 	return epc_payload(&e, out, err, errlen);
 }
 
-/* Address lines for the envelope window. */
-static void address_lines(const struct dun_account *a, struct sbuf *b)
+/* Address lines for the envelope window: the contact, then the address
+ * laid out the country's way, its name in the letter's language last when
+ * abroad. */
+static void address_lines(const struct dun_account *a, const char *lang, struct sbuf *b)
 {
 	if (a->contact[0] && strcmp(a->contact, a->name))
 		sbuf_printf(b, "%s\n", a->contact);
-	if (a->street[0])
-		sbuf_printf(b, "%s\n", a->street);
-	if (a->postcode[0] || a->city[0])
-		sbuf_printf(b, "%s%s%s\n", a->postcode, a->postcode[0] && a->city[0] ? " " : "", a->city);
-	if (a->country[0] && strcmp(a->country, company.country))
-		sbuf_printf(b, "%s\n", a->country);
+	country_address(lang, company.country, a->street, a->postcode, a->city, a->country, b);
 	sbuf_put(b, "", 0);
 }
 
@@ -403,7 +431,7 @@ int dunning_letter_pdf(const struct dun_message *m, day_t today, const char *pat
 			after = mark + 1 + (mark[1] == '\n');
 		}
 	}
-	address_lines(m->a, &to);
+	address_lines(m->a, L, &to);
 	for (const char *p = company.address; *p; p++) {
 		if (*p != ';') {
 			sbuf_put(&company_lines, p, 1);
@@ -425,7 +453,7 @@ int dunning_letter_pdf(const struct dun_message *m, day_t today, const char *pat
 		rows[i] = (struct letter_row){{v->invoice_no, cells[i][0], cells[i][1], cells[i][2], cells[i][3]}};
 	}
 	const char *cur = m->n ? m->a->inv[m->which[0]].currency : "EUR";
-	char amounts[6][64], labels[6][128];
+	char amounts[6][64], labels[6][sizeof m->rates + 64];
 	struct letter_total totals[6];
 	size_t nt = 0;
 	struct {
@@ -448,10 +476,11 @@ int dunning_letter_pdf(const struct dun_message *m, day_t today, const char *pat
 	lang_money(L, m->grand, cur, amounts[nt], sizeof amounts[nt]);
 	totals[nt] = (struct letter_total){lang_label(L, L_TOTAL), amounts[nt], 1};
 	nt++;
-	char ref[64], pay_line[512], account_line[128], date_line[160], date[64], footer[400];
+	char ref[64], pay_line[512], account_line[128], date_line[160], date[64], footer[400], iban[64];
 	payref_display(m->reference, ref, sizeof ref);
+	iban_grouped(company.iban, iban, sizeof iban);
 	snprintf(pay_line, sizeof pay_line, "%s %s%s%s%s%s — %s %s", lang_label(L, L_PAY), amounts[nt - 1],
-		 company.iban[0] ? " — IBAN " : "", company.iban, company.bic[0] ? " — BIC " : "", company.bic,
+		 iban[0] ? " — IBAN " : "", iban, company.bic[0] ? " — BIC " : "", company.bic,
 		 lang_label(L, L_REFERENCE), ref);
 	snprintf(account_line, sizeof account_line, "%s %s", lang_label(L, L_ACCOUNT), m->a->account_no);
 	lang_date(L, today, date, sizeof date);
@@ -464,7 +493,7 @@ int dunning_letter_pdf(const struct dun_message *m, day_t today, const char *pat
 		qr_encode(payload.s, payload.len, &code);
 	struct letter l = {
 		.company_name = company.name, .company_address = company_lines.s, .company_vat = company.vat,
-		.company_iban = company.iban, .company_bic = company.bic, .company_email = company.email,
+		.company_iban = iban, .company_bic = company.bic, .company_email = company.email,
 		.company_phone = company.phone, .to_name = m->a->name, .to_address = to.s,
 		.account_line = account_line, .date_line = date_line,
 		.mark = !strcmp(m->channel, "registered") ? lang_label(L, L_REGISTERED) : NULL,

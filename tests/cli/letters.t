@@ -3,7 +3,9 @@
 # contractual rate, and for a consumer; `relance qr`: the payload's fields,
 # its code decoded back by zbarimg, none for nothing overdue without
 # --amount; `relance letter`: a PDF read back with pdftotext in the
-# account's language and another; their errors.
+# account's language and another; their errors; letters to debtors at home
+# and abroad in all four languages, each written its language's way (rates,
+# numbers, 1er, the IBAN in fours, country names, postcodes, greetings).
 . "$(dirname "$0")/../lib/tap.sh"
 . "$(dirname "$0")/../lib/dunning_book.sh"
 
@@ -121,5 +123,56 @@ like "$out" "step 5 of business is agency, a task for the collector, not a lette
 fails "an unknown language" "$R" -d "$B" letter B1 --lang es -o "$T/x.pdf"
 out=$("$R" -d "$B" letter B1 -o "$T/nodir/x.pdf" 2>&1)
 like "$out" "cannot write $T/nodir/x.pdf" "an unwritable path is named"
+
+# --- each language's way (issue 15: numbers, rates, 1er, countries, greetings, IBAN) ---
+cat > "$T/w-customers.csv" <<'CSV'
+account_no,name,contact,language,segment,email,phone,street,postcode,city,country
+W1,Müller GmbH,,de,business,,,Hauptstraße 5,10115,Berlin,DE
+W2,Grachten BV,,nl,business,,,Damrak 1,1012 AB,Amsterdam,NL
+W3,Acme Ltd,,en,business,,,1 High Street,EC1A 1AA,London,GB
+W4,Dupont SARL,,fr,business,,,5 rue de Rivoli,75001,Paris,FR
+W5,Schmidt AG,Frau Anna Schmidt,de,business,,,Bahnhofstraße 1,8001,Zürich,CH
+CSV
+{ echo invoice_no,account_no,issue_date,due_date,amount,open_amount; printf '%s\n' \
+	W1-1,W1,2025-04-15,2025-05-15,12345.67,12345.67 W2-1,W2,2025-04-15,2025-05-15,12345.67,12345.67 \
+	W3-1,W3,2025-04-15,2025-05-15,12345.67,12345.67 W4-1,W4,2025-04-15,2025-05-15,12345.67,12345.67 \
+	W5-1,W5,2026-10-01,2026-11-01,80.00,80.00; } >"$T/w-invoices.csv"
+ok "the accounts abroad" sh -c '"$1" -d "$2" import customers "$3" >/dev/null && "$1" -d "$2" import invoices "$4" >/dev/null' \
+	- "$R" "$B" "$T/w-customers.csv" "$T/w-invoices.csv"
+# letter ACCOUNT STEP [LANG]: its text as pdftotext reads it back, on 1
+# December 2026, each line without its leading blanks and ending in "~"
+# (grep reads a pattern's lines as alternatives: one line to match across)
+letter() {
+	_pdf="$T/w-$1-$2${3-}.pdf"
+	RELANCE_TODAY=2026-12-01 "$R" -d "$B" letter "$1" --step "$2" --lang "${3-$(lang_of "$1")}" -o "$_pdf" \
+		>/dev/null 2>&1 && pdftotext -layout "$_pdf" - 2>/dev/null | sed 's/^ *//' | tr '\n' '~'
+}
+lang_of() { sed -n "s/^$1,[^,]*,[^,]*,\([a-z]*\),.*/\1/p" "$T/w-customers.csv"; }
+# interest since 2025-05-16: 11.50 % to June 2025, 10.50 % after (as above)
+text=$(letter W4 4)
+fonts=$(pdffonts "$T/w-W4-4.pdf" 2>/dev/null | tail -n +3 | awk '{print $1}' | sed 's/^[A-Z]*+//' | sort -u | tr '\n' ' ')
+like "$fonts~$text" "^DejaVuSans DejaVuSans-Bold ~.*~Intérêts de retard \\(11,50 % / 10,50 %\\) +[0-9] [0-9]{3},[0-9]{2} EUR~" \
+	"fr: rates with a decimal comma, amounts grouped; the no-break spaces drawn in the letter's own font (no fallback, no missing glyph)"
+like "$text" "~Bruxelles, 1er décembre 2026~" "fr: the first of the month is 1er"
+like "$text" "~Veuillez payer 14 [0-9]{3},[0-9]{2} EUR — IBAN BE71 0961 2345 6769 — BIC" "the IBAN in groups of four"
+like "$text" "~5 rue de Rivoli~75001 Paris~FRANCE~" "France from Belgium: postcode and town, FRANCE last, not FR"
+like "$(letter W4 2)" "~Madame, Monsieur,~" "fr without a contact person: Madame, Monsieur, (not Bonjour Dupont SARL,)"
+text=$(letter W1 2)
+like "$text" "~Sehr geehrte Damen und Herren,~" "de without a contact person: Sehr geehrte Damen und Herren, (not Guten Tag Müller GmbH,)"
+like "$text" "~Hauptstraße 5~10115 Berlin~DEUTSCHLAND~" "a German letter to Germany: DEUTSCHLAND"
+like "$(letter W1 4)" "~Verzugszinsen \\(11,50 % / 10,50 %\\) +[0-9]\\.[0-9]{3},[0-9]{2} EUR~" "de: rates with a decimal comma"
+text=$(letter W2 2)
+like "$text" "~Geachte heer, mevrouw,~" "nl without a contact person: Geachte heer, mevrouw, (not Geachte Grachten BV,)"
+like "$text" "~Damrak 1~1012 AB Amsterdam~NEDERLAND~" "the Netherlands: 1012 AB kept, before the town; NEDERLAND"
+like "$(letter W2 4)" "~Verwijlintresten \\(11,50 % / 10,50 %\\) +[0-9]\\.[0-9]{3},[0-9]{2} EUR~" "nl: rates with a decimal comma"
+text=$(letter W3 2)
+like "$text" "~Dear Sir or Madam,~" "en without a contact person: Dear Sir or Madam, (not Dear Acme Ltd,)"
+like "$text" "~1 High Street~London~EC1A 1AA~UNITED KINGDOM~" "the UK: the town, then the postcode on its own line; UNITED KINGDOM"
+text=$(letter W5 2)
+like "$text" "~Sehr geehrte Frau Anna Schmidt,~" "de with a contact person: by name, the formal way"
+like "$text" "~Frau Anna Schmidt~Bahnhofstraße 1~8001 Zürich~SCHWEIZ~" "the contact, then Switzerland in German"
+text=$(letter W5 2 fr)
+like "$text" "~Bonjour Madame Anna Schmidt,~" "fr with a contact person: Bonjour Madame ..."
+like "$text" "~8001 Zürich~SUISSE~" "the country in the letter's language"
 
 done_testing

@@ -16,7 +16,7 @@
 TPL=$(cd "$(dirname "$0")/../../data/templates" && pwd)
 LANGS="en fr nl de"
 NAMES="pre-due reminder-1 reminder-2 formal-notice agency lawyer call consumer-reminder-1 consumer-reminder-2 sms"
-KNOWN="company company_vat company_address company_iban company_bic company_email company_phone name contact account invoices count total oldest_due days interest interest_rate compensation fee damages grand_total reference pay_link pay_by date collector will_claim"
+KNOWN="company company_vat company_address company_iban company_bic company_email company_phone name contact greeting account invoices count total oldest_due days interest interest_rate compensation fee damages grand_total reference pay_link pay_by date collector will_claim"
 
 # load FILE: $text, the file's lines; $eol, 1 when it ends in a newline.
 load() {
@@ -34,8 +34,9 @@ load() {
 # scan FILE KIND [REF]: the file's problems, one a line as CHECK<tab>WHAT,
 # found in one pass of awk (bytes: LC_ALL=C). KIND is "subject" or "sms";
 # REF, the en template the file translates: the placeholders must be the
-# same, but for {{contact}} (a salutation may name the person in one
-# language and not in another: "Dear {{contact}}," but "Madame, Monsieur,").
+# same, but for {{contact}} and {{greeting}} (a salutation may name the
+# person in one language and not in another: "{{greeting}}" but, where the
+# French closing repeats it, "Madame, Monsieur,").
 scan() {
 	LC_ALL=C awk -v known="$KNOWN" -v kind="$2" -v ref="${3:-}" '
 	BEGIN { n = split(known, k, " "); for (i = 1; i <= n; i++) isknown[k[i]] = 1 }
@@ -43,7 +44,7 @@ scan() {
 		while (match(s, /[{][{][^}]*[}][}]/)) {
 			t = substr(s, RSTART, RLENGTH)
 			s = substr(s, RSTART + RLENGTH)
-			if (t != "{{contact}}")
+			if (t != "{{contact}}" && t != "{{greeting}}")
 				into[t] = 1
 		}
 	}
