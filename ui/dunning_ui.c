@@ -304,7 +304,9 @@ void dunning_qr(struct app *a, const char *account_no)
 		payref_display(ref, shown, sizeof shown);
 		snprintf(qv->account_no, sizeof qv->account_no, "%s", acc.account_no);
 		snprintf(qv->info[0], sizeof qv->info[0], "Account %s, %s", acc.account_no, acc.name);
-		snprintf(qv->info[1], sizeof qv->info[1], "Pay %s EUR to %s, %s", amount, company.name, company.iban);
+		char iban[64];
+		iban_grouped(company.iban, iban, sizeof iban);
+		snprintf(qv->info[1], sizeof qv->info[1], "Pay %s EUR to %s, %s", amount, company.name, iban);
 		snprintf(qv->info[2], sizeof qv->info[2], "Reference %s", shown);
 		snprintf(qv->info[4], sizeof qv->info[4], "EPC QR code: scan it with a banking app");
 		v->ops = &qr_ops;

@@ -249,7 +249,10 @@ static const struct command commands[] = {
 	 "--retry              they did not: the next run sends them again\n"
 	 "hold, release        keep an account out of dunning, or let it back in\n"
 	 "set --procedure P    the account follows P instead of its segment's procedure\n"
-	 "set --rate R         a contractual interest rate in percent a year (none: the law's)",
+	 "set --rate R         a contractual interest rate in percent a year (none: the law's)\n"
+	 "set --claims no      the contract provides for no interest, compensation, damages\n"
+	 "                     or fees: letters claim none and say nothing of them\n"
+	 "                     (default: as the procedure's claims steps say)",
 	 cmd_dunning},
 	{"procedures", "list, export or import the dunning procedures",
 	 "procedures [list] | procedures export [-o FILE] | procedures import FILE [--dry-run]\n"
@@ -259,14 +262,22 @@ static const struct command commands[] = {
 	 cmd_procedures},
 	{"rates", "list or set the statutory late-payment interest rates",
 	 "rates [list] [--country C] [--format F] | rates set COUNTRY SINCE RATE\n"
-	 "set BE 2026-07-01 10.5   the rate in percent from a half-year's first day",
+	 "list                 every half-year's rate: built in (BE since 2002 H2, FR\n"
+	 "                     since 2013) or the book's own, which comes first\n"
+	 "set BE 2027-01-01 10.5   the rate in percent from a half-year's first day",
 	 cmd_rates},
 	{"interest", "show an account's late-payment interest, line by line",
-	 "interest ACCOUNT [--until D] [--format text|tsv|json]\n"
+	 "interest ACCOUNT [--until D] [--paid] [--format text|tsv|json]\n"
+	 "interest waive ACCOUNT [INVOICE...] --note TEXT\n"
 	 "--until D            up to day D included (default: today)\n"
 	 "                     (2026-12-01, 1/12, +3, fri...: DATES in relance(1))\n"
-	 "One line per invoice and half-year: base, days, rate and interest (simple,\n"
-	 "actual days / 365, rounded to the cent), then the compensation or damages.",
+	 "--paid               the invoices paid in full after their due date: interest\n"
+	 "                     and compensation owed until claimed or waived\n"
+	 "waive                waive them on those invoices (all: none named), journaled\n"
+	 "One line per invoice and period (split at each payment and half-year): the\n"
+	 "amount due, days, rate and interest (simple, actual days / 365, rounded to\n"
+	 "the cent), then the compensation or damages; a line says why when nothing\n"
+	 "may be claimed.",
 	 cmd_interest},
 	{"letter", "write an account's dunning letter as a PDF",
 	 "letter ACCOUNT [--step S] [--lang L] -o FILE\n"

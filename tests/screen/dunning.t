@@ -67,7 +67,7 @@ send q
 
 send Q
 screen_has "relance: qr code" "Q shows the QR code"
-screen_has "Pay 250\.00 EUR to Relance Test SA, BE71096123456769" "for the overdue balance (I-7), to the company's IBAN"
+screen_has "Pay 250\.00 EUR to Relance Test SA, BE71 0961 2345 6769" "for the overdue balance (I-7), to the company's IBAN"
 screen_has "Reference \+\+\+[0-9]{3}/[0-9]{4}/[0-9]{5}\+\+\+" "with the account's reference"
 screen_has "▀|▄" "drawn in half blocks"
 send q

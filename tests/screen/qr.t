@@ -88,7 +88,7 @@ above() {
 
 m=$(modules B1)
 payload=$("$R" -d "$B" qr B1 --payload)
-pay="Pay 250\.00 EUR to Relance Test SA, BE71096123456769"
+pay="Pay 250\.00 EUR to Relance Test SA, BE71 0961 2345 6769"
 
 screen_start 80 24 -- -d "$B" --all
 wait_for "B1 +Alpha SA"
