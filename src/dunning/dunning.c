@@ -21,7 +21,7 @@ const char *dun_state_name(enum dun_state s)
 #define RUN_PROCEDURES 16
 struct dun_run {
 	sqlite3 *db;
-	sqlite3_stmt *account, *invoices, *levels, *pending, *paid, *waived;
+	sqlite3_stmt *account, *invoices, *levels, *pending, *paid;
 	struct procedure procs[RUN_PROCEDURES];
 	int nprocs;
 };
@@ -170,22 +170,32 @@ static int step_before_due(const struct procedure *p, int s)
 
 /* The steps already taken, from the journal: per invoice, the highest of
  * its procedure, when, and the latest deadline any message gave (under
- * any procedure: the debtor was promised that time). */
+ * any procedure: the debtor was promised that time); and whether its
+ * interest was waived. */
 static int load_levels(struct dun_run *r, struct dun_account *a)
 {
 	sqlite3_stmt *st = stmt(r, &r->levels,
 		"SELECT j.value, json_extract(x.detail, '$.dunning.step'), "
 		"coalesce(json_extract(x.detail, '$.dunning.sent_on'), substr(x.at, 1, 10)), "
 		"json_extract(x.detail, '$.dunning.pay_by'), json_extract(x.detail, '$.dunning.procedure'), "
-		"json_extract(x.detail, '$.dunning.template') "
-		"FROM activities x, json_each(x.detail, '$.dunning.invoices') j "
-		"WHERE x.account_no = ?1 AND x.detail LIKE '{\"dunning\":%' AND json_valid(x.detail)");
+		"json_extract(x.detail, '$.dunning.template'), x.detail LIKE '{\"interest_waived\":%' "
+		/* and the waivers (relance interest waive): one pass over the journal */
+		"FROM activities x, json_each(x.detail, iif(x.detail LIKE '{\"dunning\":%', '$.dunning.invoices', "
+		"                                            '$.interest_waived.invoices')) j "
+		"WHERE x.account_no = ?1 AND (x.detail LIKE '{\"dunning\":%' OR x.detail LIKE '{\"interest_waived\":%') "
+		"AND json_valid(x.detail)");
 	if (!st)
 		return -1;
 	sqlite3_bind_text(st, 1, a->account_no, -1, SQLITE_STATIC);
 	int rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		const char *inv = (const char *)sqlite3_column_text(st, 0);
+		if (sqlite3_column_int(st, 6)) {
+			for (size_t i = 0; inv && i < a->n; i++)
+				if (!strcmp(a->inv[i].invoice_no, inv))
+					a->inv[i].waived = 1;
+			continue;
+		}
 		int step = step_taken(&a->proc, (const char *)sqlite3_column_text(st, 4),
 				      (const char *)sqlite3_column_text(st, 5), sqlite3_column_int(st, 1));
 		day_t pay_by = day_col(st, 3), sent = day_col(st, 2);
@@ -349,7 +359,6 @@ void dunning_run_end(struct dun_run *r)
 	sqlite3_finalize(r->levels);
 	sqlite3_finalize(r->pending);
 	sqlite3_finalize(r->paid);
-	sqlite3_finalize(r->waived);
 	free(r);
 }
 
@@ -370,6 +379,16 @@ static int account_procedure(struct dun_run *r, const char *name, struct procedu
 	return 0;
 }
 
+/* 1 when some invoice was paid in part: only then do payments date the
+ * amount due (an invoice whose open amount is its amount was due whole). */
+static int partly_paid(const struct dun_account *a)
+{
+	for (size_t i = 0; i < a->n; i++)
+		if (a->inv[i].open != a->inv[i].amount)
+			return 1;
+	return 0;
+}
+
 int dunning_account_in(struct dun_run *r, const char *account_no, day_t today, struct dun_account *a)
 {
 	memset(a, 0, sizeof *a);
@@ -377,8 +396,7 @@ int dunning_account_in(struct dun_run *r, const char *account_no, day_t today, s
 	if (rc)
 		return rc;
 	if (account_procedure(r, a->proc.name, &a->proc) || load_invoices(r, a) || load_levels(r, a) ||
-	    load_pending(r, a) || load_paid(r->db, &r->paid, a, a->inv, a->n, 0) ||
-	    load_waived(r->db, &r->waived, a, a->inv, a->n)) {
+	    load_pending(r, a) || (partly_paid(a) && load_paid(r->db, &r->paid, a, a->inv, a->n, 0))) {
 		dunning_account_free(a);
 		return -1;
 	}

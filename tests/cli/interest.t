@@ -122,6 +122,10 @@ like "$("$R" -d "$B" interest A1)" "fixed compensation \\(40.00 per late invoice
 ok "back to the procedure's" "$R" -d "$B" dunning set A1 --claims default
 text=$("$R" -d "$B" letter A1 --step 4 -o "$T/a1.pdf" && pdftotext -layout "$T/a1.pdf" - 2>/dev/null)
 like "$text" "Indemnité forfaitaire" "the compensation again"
+ok "waive an open invoice's" "$R" -d "$B" interest waive A1 A1-1 --note "agreed on the phone"
+text=$("$R" -d "$B" letter A1 --step 4 -o "$T/a1.pdf" && pdftotext -layout "$T/a1.pdf" - 2>/dev/null)
+unlike "$text" "Intérêts de retard|Indemnité forfaitaire" "waived: the formal notice claims neither"
+like "$("$R" -d "$B" interest A1 --format tsv | tail -1)" "	waived$" "relance interest says it is waived"
 
 # --- a Belgian consumer never reminded --------------------------------------------------------
 export RELANCE_TODAY=2026-11-20
