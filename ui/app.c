@@ -61,14 +61,27 @@ int app_must_stop(struct app *a)
 	return 1;
 }
 
+/* A key already typed, without waiting; ERR when there is none. */
+static int pending_key(wint_t *ch)
+{
+	timeout(0);
+	int r = get_wch(ch);
+	timeout(500);
+	return r;
+}
+
 int app_get_key(wint_t *ch)
 {
 	static int quick_errors;
-	if (app_stopping())
+	if (stop_signal)
 		return ERR;
+	if (interrupted) /* what was typed before Ctrl-C comes first (noqiflush kept it) */
+		return pending_key(ch);
 	struct timespec t0, t1;
 	clock_gettime(CLOCK_MONOTONIC, &t0);
 	int r = get_wch(ch);
+	if (r == ERR && interrupted)
+		r = pending_key(ch);
 	if (r != ERR) {
 		quick_errors = 0;
 		return r;
@@ -969,6 +982,7 @@ int ui_workstation(const char *db, const char *user, int all)
 	initscr();
 	cbreak();
 	noecho();
+	noqiflush(); /* Ctrl-C keeps what was typed before it: the terminal must not drop it */
 	keypad(stdscr, TRUE);
 	set_escdelay(25);
 	curs_set(0);

@@ -154,8 +154,14 @@ send c
 wait_for "CALL 00:0"
 send c
 wait_for "The call's outcome"
+# typed ahead: relance stopped while the keys and Ctrl-C arrive, so that
+# none is read before the interrupt (the terminal must not drop them)
+kill -STOP "$(cat "$T/pid")"
 send Tab && type "half of what he said"
 send C-c
+sleep 0.2
+kill -CONT "$(cat "$T/pid")"
+wait_for "log it as interrupted and quit"
 screen_has "log it as interrupted and quit" "Ctrl-C in the outcome form asks"
 type "n"
 screen_has "Note +half of what he said" "n: the form is still there, with what was typed"
