@@ -309,6 +309,20 @@ void payref_hashed(const char *name, const char *kind, char out[64])
 	payref_ogm_make(hashed_base(name), out);
 }
 
+const char *payref_label(const char *stored, const char *lang)
+{
+	/* fr, nl, de, en: in Belgium "communication structurée" is the +++ OGM only */
+	static const char *const ogm[] = {"Communication structurée", "Gestructureerde mededeling",
+					  "Strukturierte Mitteilung", "Structured communication"};
+	static const char *const rf[] = {"Référence structurée (RF)", "Gestructureerde referentie (RF)",
+					 "Strukturierte Referenz (RF)", "Structured reference (RF)"};
+	static const char *const other[] = {"Communication", "Mededeling", "Verwendungszweck", "Reference"};
+	int l = !strcmp(lang, "fr") ? 0 : !strcmp(lang, "nl") ? 1 : !strcmp(lang, "de") ? 2 : 3;
+	char out[64];
+	enum payref_kind k = payref_parse(stored, strlen(stored), out, sizeof out);
+	return k == PAYREF_OGM ? ogm[l] : k == PAYREF_RF ? rf[l] : other[l];
+}
+
 void payref_display(const char *stored, char *out, size_t size)
 {
 	size_t n = strlen(stored);

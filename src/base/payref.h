@@ -46,6 +46,10 @@ enum payref_kind payref_find(const char *text, char out[64]);
 /* 1 when an IBAN (blanks allowed) has 15 to 34 characters, a country and
  * right check digits (ISO 13616: the RF references' mod 97). */
 int iban_valid(const char *iban);
+/* What a letter in lang (fr, nl, de; else en) calls the reference: the
+ * structured communication for an OGM, the structured reference (RF) for
+ * an RF reference, a plain "reference" for anything else. */
+const char *payref_label(const char *stored, const char *lang);
 /* A stored reference as people write it: +++ddd/dddd/ddddd+++, RF in
  * groups of four, anything else as it is. */
 void payref_display(const char *stored, char *out, size_t size);

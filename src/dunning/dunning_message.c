@@ -247,10 +247,17 @@ static int render_as(sqlite3 *db, struct dun_message *m, const char *lang, day_t
 	else
 		invoice_table(m, L, &table);
 	pay_link(m, &link);
-	char count[16];
+	char count[16], full_name[200], number[40];
 	snprintf(count, sizeof count, "%zu", m->n);
+	/* the legal mentions (CCA 2:20): a letter has them in its letterhead */
+	struct sbuf legal = {0};
+	if (!for_letter)
+		company_legal(L, "\n", &legal);
+	company_full_name(full_name, sizeof full_name);
+	company_number(number, sizeof number);
 	const struct tpl_value v[] = {
-		{"company", company.name, 0}, {"company_vat", company.vat, 0},
+		{"company", full_name, 0}, {"company_vat", company.vat, 0},
+		{"company_number", number[0] ? number : company.vat, 0}, {"company_legal", legal.s ? legal.s : "", 0},
 		{"company_address", address, 0}, {"company_iban", company.iban, 0},
 		{"company_bic", company.bic, 0}, {"company_email", company.email, 0},
 		{"company_phone", company.phone, 0}, {"name", a->name, 0},
@@ -259,12 +266,13 @@ static int render_as(sqlite3 *db, struct dun_message *m, const char *lang, day_t
 		{"total", total, 1}, {"oldest_due", oldest, 0}, {"days", days, 0},
 		{"interest", interest, 1}, {"interest_rate", rate, 0}, {"compensation", comp, 1},
 		{"fee", fee, 1}, {"damages", damages, 1}, {"grand_total", grand, 1},
-		{"reference", ref, 0}, {"pay_link", link.s ? link.s : "", 0}, {"pay_by", pay_by, 0},
+		{"reference", ref, 0}, {"reference_label", payref_label(m->reference, L), 0}, {"pay_link", link.s ? link.s : "", 0}, {"pay_by", pay_by, 0},
 		{"date", date, 0}, {"collector", a->collector, 0},
 	};
 	m->subject.len = m->body.len = 0;
 	int rc = template_render(text, m->where, v, sizeof v / sizeof v[0], &m->subject, &m->body, err, errlen);
 	free(text);
+	sbuf_free(&legal);
 	sbuf_free(&table);
 	sbuf_free(&link);
 	return rc;
@@ -392,22 +400,27 @@ int dunning_letter_pdf(const struct dun_message *m, day_t today, const char *pat
 	lang_money(L, m->grand, cur, amounts[nt], sizeof amounts[nt]);
 	totals[nt] = (struct letter_total){lang_label(L, L_TOTAL), amounts[nt], 1};
 	nt++;
-	char ref[64], pay_line[512], account_line[128], date_line[160], date[64], footer[400];
+	char ref[64], pay_line[512], account_line[128], date_line[160], date[64], footer[800];
 	payref_display(m->reference, ref, sizeof ref);
 	snprintf(pay_line, sizeof pay_line, "%s %s%s%s%s%s — %s %s", lang_label(L, L_PAY), amounts[nt - 1],
 		 company.iban[0] ? " — IBAN " : "", company.iban, company.bic[0] ? " — BIC " : "", company.bic,
-		 lang_label(L, L_REFERENCE), ref);
+		 payref_label(m->reference, L), ref);
 	snprintf(account_line, sizeof account_line, "%s %s", lang_label(L, L_ACCOUNT), m->a->account_no);
 	lang_date(L, today, date, sizeof date);
 	snprintf(date_line, sizeof date_line, "%s%s%s", company.city, company.city[0] ? ", " : "", date);
-	snprintf(footer, sizeof footer, "%s%s%s", company.name, company.vat[0] ? " — " : "", company.vat);
+	char full_name[200];
+	struct sbuf legal_lines = {0}, legal_line = {0};
+	company_full_name(full_name, sizeof full_name);
+	company_legal(L, "\n", &legal_lines);
+	company_legal(L, " — ", &legal_line);
+	snprintf(footer, sizeof footer, "%s%s%s", full_name, legal_line.len ? " — " : "", legal_line.s ? legal_line.s : "");
 	struct qr code = {0};
 	char qerr[160];
 	if (!rc && company.iban[0] && company.name[0] &&
 	    dunning_epc(m->a, m->grand, m->reference, &payload, qerr, sizeof qerr) == 0)
 		qr_encode(payload.s, payload.len, &code);
 	struct letter l = {
-		.company_name = company.name, .company_address = company_lines.s, .company_vat = company.vat,
+		.company_name = full_name, .company_address = company_lines.s, .company_vat = legal_lines.s,
 		.company_iban = company.iban, .company_bic = company.bic, .company_email = company.email,
 		.company_phone = company.phone, .to_name = m->a->name, .to_address = to.s,
 		.account_line = account_line, .date_line = date_line,
@@ -425,6 +438,8 @@ int dunning_letter_pdf(const struct dun_message *m, day_t today, const char *pat
 	free(cells);
 	sbuf_free(&to);
 	sbuf_free(&company_lines);
+	sbuf_free(&legal_lines);
+	sbuf_free(&legal_line);
 	sbuf_free(&payload);
 	sbuf_free(&lm.subject);
 	sbuf_free(&lm.body);
