@@ -115,6 +115,11 @@ static void invoice_table(const struct dun_message *m, const char *lang, struct 
 		pad(b, due, 12, 0);
 		pad(b, amount, 16, 1);
 		pad(b, open, 16, 1);
+		if (v->description[0]) { /* what it was for, under its date (XIX.2) */
+			sbuf_puts(b, "\n  ");
+			pad(b, "", wno + 2, 0);
+			sbuf_puts(b, v->description);
+		}
 		if (i + 1 < m->n)
 			sbuf_puts(b, "\n");
 	}
@@ -343,7 +348,8 @@ int dunning_letter_pdf(const struct dun_message *m, day_t today, const char *pat
 	struct sbuf to = {0}, company_lines = {0}, payload = {0};
 	struct letter_row *rows = calloc(m->n ? m->n : 1, sizeof *rows);
 	char (*cells)[4][64] = calloc(m->n ? m->n : 1, sizeof *cells);
-	if (!rows || !cells)
+	char (*first)[640] = calloc(m->n ? m->n : 1, sizeof *first); /* the number, then what it was for */
+	if (!rows || !cells || !first)
 		abort();
 	char *after = NULL;
 	if (!rc) {
@@ -374,7 +380,9 @@ int dunning_letter_pdf(const struct dun_message *m, day_t today, const char *pat
 		short_date(L, v->due, cells[i][1]);
 		lang_money(L, v->amount, v->currency, cells[i][2], sizeof cells[i][2]);
 		lang_money(L, v->open, v->currency, cells[i][3], sizeof cells[i][3]);
-		rows[i] = (struct letter_row){{v->invoice_no, cells[i][0], cells[i][1], cells[i][2], cells[i][3]}};
+		snprintf(first[i], sizeof first[i], "%s%s%s", v->invoice_no, v->description[0] ? "\n" : "",
+			 v->description);
+		rows[i] = (struct letter_row){{first[i], cells[i][0], cells[i][1], cells[i][2], cells[i][3]}};
 	}
 	const char *cur = m->n ? m->a->inv[m->which[0]].currency : "EUR";
 	char amounts[6][64], labels[6][128];
@@ -436,6 +444,7 @@ int dunning_letter_pdf(const struct dun_message *m, day_t today, const char *pat
 	qr_free(&code);
 	free(rows);
 	free(cells);
+	free(first);
 	sbuf_free(&to);
 	sbuf_free(&company_lines);
 	sbuf_free(&legal_lines);
