@@ -128,7 +128,8 @@ void company_full_name(char *out, size_t size)
 {
 	size_t n = strlen(company.name), f = strlen(company.legal_form);
 	/* "Relance SRL" with legal form "SRL", or "srl": said once */
-	int said = f && n > f && company.name[n - f - 1] == ' ' && !strcasecmp(company.name + n - f, company.legal_form);
+	int said = f && n > f && company.name[n - f - 1] == ' ' &&
+		   !strcasecmp(company.name + n - f, company.legal_form);
 	snprintf(out, size, "%s%s%s", company.name, f && !said ? " " : "", said ? "" : company.legal_form);
 }
 

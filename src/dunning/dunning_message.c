@@ -271,7 +271,8 @@ static int render_as(sqlite3 *db, struct dun_message *m, const char *lang, day_t
 		{"total", total, 1}, {"oldest_due", oldest, 0}, {"days", days, 0},
 		{"interest", interest, 1}, {"interest_rate", rate, 0}, {"compensation", comp, 1},
 		{"fee", fee, 1}, {"damages", damages, 1}, {"grand_total", grand, 1},
-		{"reference", ref, 0}, {"reference_label", payref_label(m->reference, L), 0}, {"pay_link", link.s ? link.s : "", 0}, {"pay_by", pay_by, 0},
+		{"reference", ref, 0}, {"reference_label", payref_label(m->reference, L), 0},
+		{"pay_link", link.s ? link.s : "", 0}, {"pay_by", pay_by, 0},
 		{"date", date, 0}, {"collector", a->collector, 0},
 	};
 	m->subject.len = m->body.len = 0;
@@ -421,7 +422,8 @@ int dunning_letter_pdf(const struct dun_message *m, day_t today, const char *pat
 	company_full_name(full_name, sizeof full_name);
 	company_legal(L, "\n", &legal_lines);
 	company_legal(L, " — ", &legal_line);
-	snprintf(footer, sizeof footer, "%s%s%s", full_name, legal_line.len ? " — " : "", legal_line.s ? legal_line.s : "");
+	snprintf(footer, sizeof footer, "%s%s%s", full_name, legal_line.len ? " — " : "",
+		 legal_line.s ? legal_line.s : "");
 	struct qr code = {0};
 	char qerr[160];
 	if (!rc && company.iban[0] && company.name[0] &&

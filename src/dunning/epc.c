@@ -43,7 +43,7 @@ static int bic_compact(const char *bic, char *out, size_t size)
 	if (n != 0 && n != 8 && n != 11)
 		return -1;
 	for (size_t i = 0; i < n; i++)
-		if (i < 6 ? !isupper((unsigned char)out[i]) : !isupper((unsigned char)out[i]) && !isdigit((unsigned char)out[i]))
+		if (!isupper((unsigned char)out[i]) && (i < 6 || !isdigit((unsigned char)out[i])))
 			return -1;
 	return 0;
 }
