@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "sha256.h"
+#include "utf8.h"
 
 static unsigned ogm_check(unsigned long long base10)
 {
@@ -34,7 +35,7 @@ enum payref_kind payref_parse(const char *s, size_t n, char *out, size_t size)
 {
 	char compact[64];
 	size_t k = 0, digits = 0;
-	int ogm_marks = 0;
+	int ogm_marks = 0, plus_star = 0, dash_dot = 0;
 	while (n && isspace((unsigned char)*s))
 		s++, n--;
 	while (n && isspace((unsigned char)s[n - 1]))
@@ -46,16 +47,18 @@ enum payref_kind payref_parse(const char *s, size_t n, char *out, size_t size)
 	for (size_t i = 0; i < n; i++) {
 		char c = s[i];
 		if (c == '+' || c == '*' || c == '/')
-			ogm_marks++;
+			ogm_marks++, plus_star += c != '/';
 		else if (c == ' ' || c == '-' || c == '.')
-			;
+			dash_dot += c != ' ';
 		else if (k + 1 < sizeof compact)
 			digits += isdigit((unsigned char)c) != 0, compact[k++] = c;
 		else
 			k = sizeof compact; /* too long for a structured reference */
 	}
 	compact[k < sizeof compact ? k : 0] = '\0';
-	if (k == 12 && digits == 12 && (ogm_marks || n == 12)) {
+	/* twelve digits alone, in groups split by blanks (0108 0681 7183), or
+	 * with the marks: never a number with dashes or dots (a phone number) */
+	if (k == 12 && digits == 12 && (ogm_marks || !dash_dot)) {
 		unsigned long long base = 0;
 		for (int i = 0; i < 10; i++)
 			base = base * 10 + (unsigned)(compact[i] - '0');
@@ -74,7 +77,8 @@ enum payref_kind payref_parse(const char *s, size_t n, char *out, size_t size)
 	}
 	if (k >= 5 && k <= 25 && toupper((unsigned char)compact[0]) == 'R' &&
 	    toupper((unsigned char)compact[1]) == 'F' && isdigit((unsigned char)compact[2]) &&
-	    isdigit((unsigned char)compact[3]) && !ogm_marks) {
+	    isdigit((unsigned char)compact[3]) && !plus_star) {
+		/* RF18/5390/0754/7034: slashes group it as blanks do */
 		/* move RFkk to the end and check mod 97 == 1 */
 		char moved[64];
 		/* by length: a NUL among the characters is no letter nor digit,
@@ -92,6 +96,133 @@ enum payref_kind payref_parse(const char *s, size_t n, char *out, size_t size)
 		return PAYREF_BAD_RF;
 	}
 	snprintf(out, size, "%.*s", (int)n, s);
+	return PAYREF_FREE;
+}
+
+/* One character of s at byte i, as a person can read it back: itself
+ * when printable, else \xNN; its length in bytes in *len. */
+static void shown_char(const char *s, size_t n, size_t i, char out[16], size_t *len)
+{
+	uint32_t cp;
+	size_t l = utf8_decode(s + i, n - i, &cp);
+	if (l == 0 || cp < 0x20 || cp == 0x7f || (cp >= 0x80 && cp < 0xa0)) {
+		snprintf(out, 16, "\\x%02X", (unsigned char)s[i]);
+		*len = 1;
+		return;
+	}
+	snprintf(out, 16, "%.*s", (int)l, s + i);
+	*len = l;
+}
+
+/* The first character of s that is neither a separator nor allowed
+ * (digits only, or letters and digits): its 1-based position in what was
+ * typed, in why. Returns 1 when there is one. */
+static int stray_char(const char *s, size_t n, size_t skip, const char *seps, int letters, const char *what,
+		      char *why, size_t whylen)
+{
+	for (size_t i = 0, pos = 1; i < n; pos++) {
+		unsigned char c = (unsigned char)s[i];
+		size_t len = 1;
+		if (i >= skip && !strchr(seps, c) && !isdigit(c) && !(letters && c < 0x80 && isalpha(c))) {
+			char ch[16];
+			shown_char(s, n, i, ch, &len);
+			snprintf(why, whylen, "character %zu ('%s') is not %s", pos, ch, what);
+			return 1;
+		}
+		uint32_t cp;
+		if (c >= 0x80 && (len = utf8_decode(s + i, n - i, &cp)) == 0)
+			len = 1;
+		i += len;
+	}
+	return 0;
+}
+
+/* What is wrong with an OGM: a stray character, the count of digits, or
+ * the check digits (with the right ones). */
+static void ogm_why(const char *s, size_t n, char *why, size_t whylen)
+{
+	if (stray_char(s, n, 0, "+*/ -.", 0, "a digit", why, whylen))
+		return;
+	char d[13];
+	size_t nd = 0;
+	for (size_t i = 0; i < n; i++)
+		if (isdigit((unsigned char)s[i]) && nd++ < 12)
+			d[nd - 1] = s[i];
+	if (nd != 12) {
+		snprintf(why, whylen, "too %s: %zu digit%s, 12 expected", nd < 12 ? "short" : "long", nd,
+			 nd == 1 ? "" : "s");
+		return;
+	}
+	unsigned long long base = 0;
+	for (int i = 0; i < 10; i++)
+		base = base * 10 + (unsigned)(d[i] - '0');
+	snprintf(why, whylen, "its check digits are wrong: %.2s, expected %02u", d + 10, ogm_check(base));
+}
+
+/* What is wrong with an RF reference: a character, its length, its check
+ * digits (with the right ones). s starts with "RF". */
+static void rf_why(const char *s, size_t n, char *why, size_t whylen)
+{
+	if (stray_char(s, n, 2, " /-.", 1, "a letter or a digit", why, whylen))
+		return;
+	char c[64];
+	size_t k = 0;
+	for (size_t i = 0; i < n; i++)
+		if (isalnum((unsigned char)s[i]) && k < sizeof c - 1)
+			c[k++] = (char)toupper((unsigned char)s[i]);
+	c[k] = '\0';
+	if (k < 4 || !isdigit((unsigned char)c[2]) || !isdigit((unsigned char)c[3])) {
+		snprintf(why, whylen, "RF must be followed by two check digits");
+		return;
+	}
+	if (k == 4) {
+		snprintf(why, whylen, "too short: nothing after RF%.2s, 1 to 21 letters and digits expected", c + 2);
+		return;
+	}
+	if (k > 25) {
+		snprintf(why, whylen, "too long: %zu characters after RF%.2s, at most 21", k - 4, c + 2);
+		return;
+	}
+	char want[64];
+	if (payref_rf_make(c + 4, want, sizeof want) == 0)
+		snprintf(why, whylen, "its check digits are wrong: %.2s, expected %.2s", c + 2, want + 2);
+	else
+		snprintf(why, whylen, "its check digits are wrong");
+}
+
+enum payref_kind payref_check(const char *s, size_t n, char *out, size_t size, char *why, size_t whylen)
+{
+	why[0] = '\0';
+	enum payref_kind k = payref_parse(s, n, out, size);
+	if (k == PAYREF_OGM || k == PAYREF_RF || k == PAYREF_NONE)
+		return k;
+	size_t skip = 0;
+	while (skip < n && isspace((unsigned char)s[skip]))
+		skip++;
+	while (n > skip && isspace((unsigned char)s[n - 1]))
+		n--;
+	const char *t = s + skip;
+	size_t m = n - skip;
+	if (m >= 2 && toupper((unsigned char)t[0]) == 'R' && toupper((unsigned char)t[1]) == 'F') {
+		rf_why(t, m, why, whylen);
+		return PAYREF_BAD_RF;
+	}
+	/* meant as an OGM: it has the marks, or it is (nearly) all digits */
+	size_t digits = 0, others = 0, marks = 0;
+	for (size_t i = 0; i < m; i++) {
+		unsigned char c = (unsigned char)t[i];
+		if (isdigit(c))
+			digits++;
+		else if (c == '+' || c == '*' || c == '/')
+			marks++;
+		else if (c != ' ' && c != '-' && c != '.')
+			others++;
+	}
+	if (marks || (digits && !others) || (digits >= 10 && others <= 2)) {
+		ogm_why(s + skip, m, why, whylen);
+		return PAYREF_BAD_OGM;
+	}
+	snprintf(why, whylen, "not a structured communication nor an RF reference");
 	return PAYREF_FREE;
 }
 
@@ -176,6 +307,20 @@ void payref_hashed(const char *name, const char *kind, char out[64])
 		return;
 	}
 	payref_ogm_make(hashed_base(name), out);
+}
+
+const char *payref_label(const char *stored, const char *lang)
+{
+	/* fr, nl, de, en: in Belgium "communication structurée" is the +++ OGM only */
+	static const char *const ogm[] = {"Communication structurée", "Gestructureerde mededeling",
+					  "Strukturierte Mitteilung", "Structured communication"};
+	static const char *const rf[] = {"Référence structurée (RF)", "Gestructureerde referentie (RF)",
+					 "Strukturierte Referenz (RF)", "Structured reference (RF)"};
+	static const char *const other[] = {"Communication", "Mededeling", "Verwendungszweck", "Reference"};
+	int l = !strcmp(lang, "fr") ? 0 : !strcmp(lang, "nl") ? 1 : !strcmp(lang, "de") ? 2 : 3;
+	char out[64];
+	enum payref_kind k = payref_parse(stored, strlen(stored), out, sizeof out);
+	return k == PAYREF_OGM ? ogm[l] : k == PAYREF_RF ? rf[l] : other[l];
 }
 
 void payref_display(const char *stored, char *out, size_t size)

@@ -16,6 +16,12 @@ enum payref_kind {
 
 /* Classifies s[0..n) and writes its stored form into out (size >= 64). */
 enum payref_kind payref_parse(const char *s, size_t n, char *out, size_t size);
+/* payref_parse for a person checking a reference (`relance ref check`):
+ * also a plain 12-digit number with a wrong check is a BAD_OGM, and why
+ * says in words what is wrong ("too short: 11 digits, 12 expected",
+ * "character 5 ('a') is not a digit", "its check digits are wrong: 94,
+ * expected 93"); "" when the reference is valid (or empty). */
+enum payref_kind payref_check(const char *s, size_t n, char *out, size_t size, char *why, size_t whylen);
 /* "+++123/4567/89002+++" from 12 digits (out: 21 bytes). */
 void payref_ogm_format(const char *digits12, char out[21]);
 /* The OGM for a 10-digit base number (out: 13 bytes, 12 digits). */
@@ -40,6 +46,10 @@ enum payref_kind payref_find(const char *text, char out[64]);
 /* 1 when an IBAN (blanks allowed) has 15 to 34 characters, a country and
  * right check digits (ISO 13616: the RF references' mod 97). */
 int iban_valid(const char *iban);
+/* What a letter in lang (fr, nl, de; else en) calls the reference: the
+ * structured communication for an OGM, the structured reference (RF) for
+ * an RF reference, a plain "reference" for anything else. */
+const char *payref_label(const char *stored, const char *lang);
 /* A stored reference as people write it: +++ddd/dddd/ddddd+++, RF in
  * groups of four, anything else as it is. */
 void payref_display(const char *stored, char *out, size_t size);

@@ -225,7 +225,8 @@ static const struct command commands[] = {
 	 "                     10 digits: +++ddd/dddd/ddddd+++ (check: the number mod 97)\n"
 	 "rf REFERENCE         the ISO 11649 creditor reference of 1 to 21 letters and\n"
 	 "                     digits: RF, two check digits, the reference\n"
-	 "check REFERENCE      valid or not (exit status 0 or 1), in any usual spelling",
+	 "check REFERENCE      valid or not (exit status 0 or 1), in any usual spelling;\n"
+	 "                     when not, what is wrong (length, a character, check digits)",
 	 cmd_ref},
 	{"dunning", "send the reminders due today, or see where an account stands",
 	 "dunning run [--dry-run] [--account A] [--format text|tsv|json] [--quiet]\n"

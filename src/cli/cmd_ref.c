@@ -39,10 +39,13 @@ static int make_rf(const char *ref)
 	return 0;
 }
 
+/* Valid: exit 0 and the reference as it is written. Not: exit 1 and
+ * what is wrong with it, precisely (its length, a character, the check
+ * digits and what they should be). */
 static int check(const char *ref)
 {
-	char out[64], shown[21];
-	switch (payref_parse(ref, strlen(ref), out, sizeof out)) {
+	char out[64], shown[21], why[160];
+	switch (payref_check(ref, strlen(ref), out, sizeof out, why, sizeof why)) {
 	case PAYREF_OGM:
 		payref_ogm_format(out, shown);
 		printf("valid structured communication %s\n", shown);
@@ -51,10 +54,10 @@ static int check(const char *ref)
 		printf("valid RF creditor reference %s\n", out);
 		return 0;
 	case PAYREF_BAD_OGM:
-		printf("invalid structured communication: its check digits are wrong\n");
+		printf("invalid structured communication: %s\n", why);
 		return 1;
 	case PAYREF_BAD_RF:
-		printf("invalid RF creditor reference: its check digits are wrong\n");
+		printf("invalid RF creditor reference: %s\n", why);
 		return 1;
 	default:
 		printf("not a structured reference\n");

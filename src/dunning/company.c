@@ -4,6 +4,7 @@
 
 #include <ctype.h>
 #include <string.h>
+#include <strings.h>
 
 #include "base/lib.h"
 
@@ -51,6 +52,9 @@ int company_set(const char *name, const char *v, char *why, size_t whylen)
 		{"company-vat", company.vat, sizeof company.vat},
 		{"company-email", company.email, sizeof company.email},
 		{"company-phone", company.phone, sizeof company.phone},
+		{"company-legal-form", company.legal_form, sizeof company.legal_form},
+		{"company-rpm", company.rpm, sizeof company.rpm},
+		{"company-website", company.website, sizeof company.website},
 		{"company-city", company.city, sizeof company.city},
 		{"sendmail", company.sendmail, sizeof company.sendmail},
 		{"sms-command", company.sms_command, sizeof company.sms_command},
@@ -120,6 +124,72 @@ int company_set(const char *name, const char *v, char *why, size_t whylen)
 	return 1;
 }
 
+void company_full_name(char *out, size_t size)
+{
+	size_t n = strlen(company.name), f = strlen(company.legal_form);
+	/* "Relance SRL" with legal form "SRL", or "srl": said once */
+	int said = f && n > f && company.name[n - f - 1] == ' ' &&
+		   !strcasecmp(company.name + n - f, company.legal_form);
+	snprintf(out, size, "%s%s%s", company.name, f && !said ? " " : "", said ? "" : company.legal_form);
+}
+
+void company_number(char *out, size_t size)
+{
+	const char *v = company.vat;
+	char d[16];
+	size_t n = 0;
+	out[0] = '\0';
+	while (*v == ' ')
+		v++;
+	if (isalpha((unsigned char)v[0])) {
+		if (toupper((unsigned char)v[0]) != 'B' || toupper((unsigned char)v[1]) != 'E')
+			return; /* another country's VAT number: no Belgian enterprise number */
+		v += 2;
+	}
+	for (; *v; v++) {
+		if (isdigit((unsigned char)*v) && n < 10)
+			d[n++] = *v;
+		else if (!strchr(" .-", *v) || isdigit((unsigned char)*v))
+			return;
+	}
+	if (n == 9) { /* the old nine digits: a 0 in front */
+		memmove(d + 1, d, 9);
+		d[0] = '0', n = 10;
+	}
+	if (n != 10)
+		return;
+	snprintf(out, size, "%.4s.%.3s.%.3s", d, d + 4, d + 7);
+}
+
+void company_legal(const char *lang, const char *sep, struct sbuf *out)
+{
+	/* fr, nl, de, en */
+	static const char *const number_label[] = {"Numéro d'entreprise", "Ondernemingsnummer", "Unternehmensnummer",
+						   "Company number"};
+	static const char *const vat_label[] = {"TVA", "BTW", "USt-IdNr.", "VAT"};
+	int l = !strcmp(lang, "fr") ? 0 : !strcmp(lang, "nl") ? 1 : !strcmp(lang, "de") ? 2 : 3;
+	char number[16];
+	size_t start = out->len;
+	company_number(number, sizeof number);
+	if (number[0])
+		sbuf_printf(out, "%s %s", number_label[l], number);
+	if (company.rpm[0])
+		sbuf_printf(out, "%s%s", out->len > start ? sep : "", company.rpm);
+	const char *v = company.vat;
+	while (*v == ' ')
+		v++;
+	/* with its country prefix it is the VAT number; without, only the
+	 * enterprise number (a company need not be subject to VAT) */
+	if (isalpha((unsigned char)v[0]) && isalpha((unsigned char)v[1]))
+		sbuf_printf(out, "%s%s %c%c%s", out->len > start ? sep : "", vat_label[l], toupper((unsigned char)v[0]),
+			    toupper((unsigned char)v[1]), v + 2);
+	else if (*v && !number[0])
+		sbuf_printf(out, "%s%s", out->len > start ? sep : "", v); /* no number we know: as given */
+	if (company.website[0])
+		sbuf_printf(out, "%s%s", out->len > start ? sep : "", company.website);
+	sbuf_put(out, "", 0);
+}
+
 /* A value as relancerc quotes it (quotes keep blanks; there are no escapes). */
 static void dump_text(FILE *out, const char *name, const char *v)
 {
@@ -147,6 +217,9 @@ void company_dump(FILE *out)
 	dump_text(out, "company-email", company.email);
 	dump_text(out, "company-phone", company.phone);
 	dump_text(out, "company-city", company.city);
+	dump_text(out, "company-legal-form", company.legal_form);
+	dump_text(out, "company-rpm", company.rpm);
+	dump_text(out, "company-website", company.website);
 	fprintf(out, "set company-country = %s\n", company.country);
 	dump_text(out, "sendmail", company.sendmail);
 	dump_text(out, "sms-command", company.sms_command);

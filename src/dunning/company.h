@@ -7,8 +7,13 @@
 #include <stdint.h>
 #include <stdio.h>
 
+#include "base/lib.h"
+
 struct company {
 	char name[128], address[256], vat[32], iban[40], bic[16], email[128], phone[48];
+	char legal_form[64];      /* "SRL", "SA", "BV": after the name (CCA art. 2:20) */
+	char rpm[64];             /* "RPM Bruxelles", "RPR Gent": the register and the court of the seat */
+	char website[128];        /* printed with the legal mentions when given */
 	char country[3];          /* whose statutory rate applies by default */
 	char city[64];            /* in the letters' date line */
 	char sendmail[256];       /* the command e-mails are piped to */
@@ -27,6 +32,19 @@ void company_defaults(void);
  * (the caller tries its own); -1 with the reason in why when the value is
  * not acceptable. */
 int company_set(const char *name, const char *value, char *why, size_t whylen);
+/* The name with its legal form after it ("Relance SRL"), unless the name
+ * already ends with it. */
+void company_full_name(char *out, size_t size);
+/* The enterprise number, 0123.456.749, when company-vat is a Belgian one
+ * (BE0123.456.749, BE 0123 456 749, or the ten digits alone); "" else. */
+void company_number(char *out, size_t size);
+/* The legal mentions (Code of Companies and Associations art. 2:20) in
+ * lang (fr, nl, de; else en), each given one, joined by sep: "Numéro
+ * d'entreprise 0123.456.749", company-rpm, "TVA BE0123.456.749" (only
+ * when company-vat has a country prefix: it is then the VAT number), and
+ * company-website. The name, legal form and seat's address are the
+ * letterhead's. */
+void company_legal(const char *lang, const char *sep, struct sbuf *out);
 /* Writes the settings as relancerc lines. */
 void company_dump(FILE *out);
 /* Writes a text setting's value as a relancerc line reads it back:

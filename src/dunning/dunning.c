@@ -99,7 +99,7 @@ static int load_invoices(struct dun_run *r, struct dun_account *a)
 		"EXISTS (SELECT 1 FROM plans l WHERE l.account_no = i.account_no AND l.status = 'active' "
 		"        AND (i.invoice_no IN (SELECT invoice_no FROM plan_invoices WHERE plan_id = l.id) "
 		"             OR NOT EXISTS (SELECT 1 FROM plan_invoices WHERE plan_id = l.id))) "
-		", i.kind = 'credit_note' "
+		", i.kind = 'credit_note', coalesce(i.description, '') "
 		"FROM invoices i WHERE i.account_no = ?1 AND i.status = 'open' "
 		"ORDER BY i.due_date, i.invoice_no");
 	if (!st)
@@ -127,6 +127,7 @@ static int load_invoices(struct dun_run *r, struct dun_account *a)
 		v->amount = sqlite3_column_int64(st, 3);
 		v->open = sqlite3_column_int64(st, 4);
 		text_col(st, 5, v->currency, sizeof v->currency);
+		text_col(st, 11, v->description, sizeof v->description);
 		/* the ledger's reference when it is structured; else one made from the number */
 		char given[64], stored[64];
 		text_col(st, 6, given, sizeof given);

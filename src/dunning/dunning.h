@@ -34,6 +34,7 @@ struct dun_invoice {
 	day_t due;
 	int64_t amount, open;
 	char reference[64];   /* stored form: the ledger's, else generated */
+	char description[564]; /* what it was for (the ledger's, ≤ 140 characters), "" none */
 	int level;            /* the last step taken, 0 none */
 	day_t level_day;      /* when */
 	day_t level_pay_by;   /* the latest deadline a message about it gave */

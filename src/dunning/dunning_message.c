@@ -146,6 +146,11 @@ static void invoice_table(const struct dun_message *m, const char *lang, struct 
 		pad(b, due, 12, 0);
 		pad(b, amount, 16, 1);
 		pad(b, open, 16, 1);
+		if (v->description[0]) { /* what it was for, under its date (XIX.2) */
+			sbuf_puts(b, "\n  ");
+			pad(b, "", wno + 2, 0);
+			sbuf_puts(b, v->description);
+		}
 		if (i + 1 < m->n)
 			sbuf_puts(b, "\n");
 	}
@@ -332,10 +337,17 @@ static int render_as(sqlite3 *db, struct dun_message *m, const char *lang, day_t
 	else
 		invoice_table(m, L, &table);
 	pay_link(m, &link);
-	char count[16];
+	char count[16], full_name[200], number[40];
 	snprintf(count, sizeof count, "%zu", m->n);
+	/* the legal mentions (CCA 2:20): a letter has them in its letterhead */
+	struct sbuf legal = {0};
+	if (!for_letter)
+		company_legal(L, "\n", &legal);
+	company_full_name(full_name, sizeof full_name);
+	company_number(number, sizeof number);
 	const struct tpl_value v[] = {
-		{"company", company.name, 0}, {"company_vat", company.vat, 0},
+		{"company", full_name, 0}, {"company_vat", company.vat, 0},
+		{"company_number", number[0] ? number : company.vat, 0}, {"company_legal", legal.s ? legal.s : "", 0},
 		{"company_address", address, 0}, {"company_iban", iban, 0},
 		{"company_bic", company.bic, 0}, {"company_email", company.email, 0},
 		{"company_phone", company.phone, 0}, {"name", a->name, 0},
@@ -346,12 +358,14 @@ static int render_as(sqlite3 *db, struct dun_message *m, const char *lang, day_t
 		{"interest", interest, 1}, {"interest_rate", m->rates, 0}, {"compensation", comp, 1},
 		{"will_claim", will_claim, 0},
 		{"fee", fee, 1}, {"damages", damages, 1}, {"grand_total", grand, 1},
-		{"reference", ref, 0}, {"pay_link", link.s ? link.s : "", 0}, {"pay_by", pay_by, 0},
+		{"reference", ref, 0}, {"reference_label", payref_label(m->reference, L), 0},
+		{"pay_link", link.s ? link.s : "", 0}, {"pay_by", pay_by, 0},
 		{"date", date, 0}, {"collector", a->collector, 0},
 	};
 	m->subject.len = m->body.len = 0;
 	int rc = template_render(text, m->where, v, sizeof v / sizeof v[0], &m->subject, &m->body, err, errlen);
 	free(text);
+	sbuf_free(&legal);
 	sbuf_free(&table);
 	sbuf_free(&link);
 	return rc;
@@ -419,7 +433,8 @@ int dunning_letter_pdf(const struct dun_message *m, day_t today, const char *pat
 	struct sbuf to = {0}, company_lines = {0}, payload = {0};
 	struct letter_row *rows = calloc(m->n ? m->n : 1, sizeof *rows);
 	char (*cells)[4][64] = calloc(m->n ? m->n : 1, sizeof *cells);
-	if (!rows || !cells)
+	char (*first)[640] = calloc(m->n ? m->n : 1, sizeof *first); /* the number, then what it was for */
+	if (!rows || !cells || !first)
 		abort();
 	char *after = NULL;
 	if (!rc) {
@@ -450,7 +465,9 @@ int dunning_letter_pdf(const struct dun_message *m, day_t today, const char *pat
 		short_date(L, v->due, cells[i][1]);
 		lang_money(L, v->amount, v->currency, cells[i][2], sizeof cells[i][2]);
 		lang_money(L, v->open, v->currency, cells[i][3], sizeof cells[i][3]);
-		rows[i] = (struct letter_row){{v->invoice_no, cells[i][0], cells[i][1], cells[i][2], cells[i][3]}};
+		snprintf(first[i], sizeof first[i], "%s%s%s", v->invoice_no, v->description[0] ? "\n" : "",
+			 v->description);
+		rows[i] = (struct letter_row){{first[i], cells[i][0], cells[i][1], cells[i][2], cells[i][3]}};
 	}
 	const char *cur = m->n ? m->a->inv[m->which[0]].currency : "EUR";
 	char amounts[6][64], labels[6][sizeof m->rates + 64];
@@ -476,23 +493,29 @@ int dunning_letter_pdf(const struct dun_message *m, day_t today, const char *pat
 	lang_money(L, m->grand, cur, amounts[nt], sizeof amounts[nt]);
 	totals[nt] = (struct letter_total){lang_label(L, L_TOTAL), amounts[nt], 1};
 	nt++;
-	char ref[64], pay_line[512], account_line[128], date_line[160], date[64], footer[400], iban[64];
+	char ref[64], pay_line[512], account_line[128], date_line[160], date[64], footer[800], iban[64];
 	payref_display(m->reference, ref, sizeof ref);
 	iban_grouped(company.iban, iban, sizeof iban);
 	snprintf(pay_line, sizeof pay_line, "%s %s%s%s%s%s — %s %s", lang_label(L, L_PAY), amounts[nt - 1],
 		 iban[0] ? " — IBAN " : "", iban, company.bic[0] ? " — BIC " : "", company.bic,
-		 lang_label(L, L_REFERENCE), ref);
+		 payref_label(m->reference, L), ref);
 	snprintf(account_line, sizeof account_line, "%s %s", lang_label(L, L_ACCOUNT), m->a->account_no);
 	lang_date(L, today, date, sizeof date);
 	snprintf(date_line, sizeof date_line, "%s%s%s", company.city, company.city[0] ? ", " : "", date);
-	snprintf(footer, sizeof footer, "%s%s%s", company.name, company.vat[0] ? " — " : "", company.vat);
+	char full_name[200];
+	struct sbuf legal_lines = {0}, legal_line = {0};
+	company_full_name(full_name, sizeof full_name);
+	company_legal(L, "\n", &legal_lines);
+	company_legal(L, " — ", &legal_line);
+	snprintf(footer, sizeof footer, "%s%s%s", full_name, legal_line.len ? " — " : "",
+		 legal_line.s ? legal_line.s : "");
 	struct qr code = {0};
 	char qerr[160];
 	if (!rc && company.iban[0] && company.name[0] &&
 	    dunning_epc(m->a, m->grand, m->reference, &payload, qerr, sizeof qerr) == 0)
 		qr_encode(payload.s, payload.len, &code);
 	struct letter l = {
-		.company_name = company.name, .company_address = company_lines.s, .company_vat = company.vat,
+		.company_name = full_name, .company_address = company_lines.s, .company_vat = legal_lines.s,
 		.company_iban = iban, .company_bic = company.bic, .company_email = company.email,
 		.company_phone = company.phone, .to_name = m->a->name, .to_address = to.s,
 		.account_line = account_line, .date_line = date_line,
@@ -508,8 +531,11 @@ int dunning_letter_pdf(const struct dun_message *m, day_t today, const char *pat
 	qr_free(&code);
 	free(rows);
 	free(cells);
+	free(first);
 	sbuf_free(&to);
 	sbuf_free(&company_lines);
+	sbuf_free(&legal_lines);
+	sbuf_free(&legal_line);
 	sbuf_free(&payload);
 	sbuf_free(&lm.subject);
 	sbuf_free(&lm.body);

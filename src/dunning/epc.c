@@ -26,6 +26,28 @@ static void put_field(struct sbuf *out, const char *s, size_t max)
 	}
 }
 
+/* A BIC without blanks, in capitals, into out: "" or 8 or 11 characters,
+ * the first 6 letters (bank and country), the rest letters or digits.
+ * Returns -1 when it is not one. */
+static int bic_compact(const char *bic, char *out, size_t size)
+{
+	size_t n = 0;
+	for (; *bic; bic++) {
+		if (*bic == ' ')
+			continue;
+		if (n + 1 >= size)
+			return -1;
+		out[n++] = (char)toupper((unsigned char)*bic);
+	}
+	out[n] = '\0';
+	if (n != 0 && n != 8 && n != 11)
+		return -1;
+	for (size_t i = 0; i < n; i++)
+		if (!isupper((unsigned char)out[i]) && (i < 6 || !isdigit((unsigned char)out[i])))
+			return -1;
+	return 0;
+}
+
 int epc_payload(const struct epc *e, struct sbuf *out, char *err, size_t errlen)
 {
 	const char *name = e->name ? e->name : "", *iban = e->iban ? e->iban : "";
@@ -63,12 +85,13 @@ int epc_payload(const struct epc *e, struct sbuf *out, char *err, size_t errlen)
 		snprintf(err, errlen, "the remittance text is at most 140 characters and the note 70");
 		return -1;
 	}
+	char bic[16];
+	if (bic_compact(e->bic ? e->bic : "", bic, sizeof bic)) {
+		snprintf(err, errlen, "BIC %s: 8 or 11 letters and digits (6 letters first)", e->bic);
+		return -1;
+	}
 	size_t start = out->len;
-	sbuf_puts(out, "BCD\n002\n1\nSCT\n");
-	for (const char *p = e->bic ? e->bic : ""; *p; p++)
-		if (*p != ' ')
-			sbuf_put(out, p, 1);
-	sbuf_puts(out, "\n");
+	sbuf_printf(out, "BCD\n002\n1\nSCT\n%s\n", bic);
 	put_field(out, name, 70);
 	sbuf_puts(out, "\n");
 	for (const char *p = iban; *p; p++)
@@ -76,19 +99,35 @@ int epc_payload(const struct epc *e, struct sbuf *out, char *err, size_t errlen)
 			char c = (char)toupper((unsigned char)*p);
 			sbuf_put(out, &c, 1);
 		}
+	/* the optional lines: amount, purpose, reference, text, note; those
+	 * empty at the end are left out with their line feed (the payload
+	 * never ends with one) */
+	size_t end = out->len;
 	sbuf_puts(out, "\n");
 	if (e->cents) {
 		char amount[32];
 		money_format(e->cents, amount, sizeof amount);
 		sbuf_printf(out, "EUR%s", amount);
+		end = out->len;
 	}
-	sbuf_printf(out, "\n%s\n%s\n", e->purpose ? e->purpose : "", rf);
-	if (!*rf)
+	sbuf_printf(out, "\n%s", e->purpose ? e->purpose : "");
+	if (e->purpose && *e->purpose)
+		end = out->len;
+	sbuf_printf(out, "\n%s", rf);
+	if (*rf)
+		end = out->len;
+	sbuf_puts(out, "\n");
+	if (!*rf && *text) {
 		put_field(out, text, 140);
+		end = out->len;
+	}
 	if (*info) {
 		sbuf_puts(out, "\n");
 		put_field(out, info, 70);
+		end = out->len;
 	}
+	out->len = end;
+	out->s[end] = '\0';
 	if (out->len - start > EPC_MAX_BYTES) {
 		snprintf(err, errlen, "the payload is %zu bytes; a code holds at most %d", out->len - start,
 			 EPC_MAX_BYTES);

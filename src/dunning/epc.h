@@ -10,7 +10,7 @@
 #define EPC_MAX_BYTES 331
 
 struct epc {
-	const char *bic;       /* "" or NULL: left out (allowed in version 002) */
+	const char *bic;       /* 8 or 11 characters; "" or NULL: left out (allowed in version 002) */
 	const char *name;      /* the beneficiary: cut to 70 characters */
 	const char *iban;
 	int64_t cents;         /* 0: no amount (the payer types it) */
@@ -20,10 +20,12 @@ struct epc {
 	const char *info;      /* a note to the payer (≤ 70), or NULL */
 };
 
-/* Writes the payload (lines separated by '\n', no final newline) to out.
- * Returns 0, or -1 with the reason in err: no name or IBAN, an amount out
- * of 0.01–999999999.99, a reference that is not RF, a field too long, or a
- * payload over 331 bytes. */
+/* Writes the payload (lines separated by '\n', no final newline; the
+ * optional lines that are empty at the end are left out) to out.
+ * Returns 0, or -1 with the reason in err: no name or IBAN, a BIC that is
+ * not of 8 or 11 characters, an amount out of 0.01–999999999.99, a
+ * reference that is not RF, a field too long, or a payload over 331
+ * bytes. */
 int epc_payload(const struct epc *e, struct sbuf *out, char *err, size_t errlen);
 
 #endif

@@ -24,6 +24,9 @@ struct letter_total {
 struct letter {
 	/* letterhead */
 	const char *company_name, *company_address; /* address: lines separated by '\n' */
+	/* company_vat: the legal mentions under the address, labelled, lines
+	 * separated by '\n' ("Numéro d'entreprise 0123.456.749\nRPM
+	 * Bruxelles\nTVA BE0123.456.749") */
 	const char *company_vat, *company_iban, *company_bic, *company_email, *company_phone;
 	/* the debtor, as printed in the envelope window */
 	const char *to_name, *to_address;          /* lines separated by '\n' */

@@ -12,7 +12,7 @@
 #include "book/lib.h"
 
 enum { I_INVOICE, I_ACCOUNT, I_KIND, I_ISSUE, I_DUE, I_AMOUNT, I_OPEN, I_CURRENCY,
-       I_REFERENCE, I_COUNT };
+       I_REFERENCE, I_DESCRIPTION, I_COUNT };
 
 static const struct column_def columns[I_COUNT] = {
 	{"invoice_no", 1, INVOICE_SYNONYMS},
@@ -31,6 +31,9 @@ static const struct column_def columns[I_COUNT] = {
 	{"currency", 0, CURRENCY_SYNONYMS},
 	{"reference", 0, "payment reference|structured communication|communication structurée|"
 			 "référence|ref|ogm|vcs|gestructureerde mededeling|betalingsreferentie"},
+	/* what the invoice was for: a consumer's first reminder must say it (XIX.2) */
+	{"description", 0, "libellé|libelle|désignation|designation|objet|omschrijving|beschrijving|"
+			   "bezeichnung|beschreibung|leistung"},
 };
 
 struct state {
@@ -57,10 +60,10 @@ static int begin(struct import_ctx *c)
 		    "DROP TABLE IF EXISTS temp.stage_invoices;"
 		    "CREATE TEMP TABLE stage_invoices(invoice_no TEXT, account_no TEXT, kind TEXT, "
 		    "issue_date TEXT, due_date TEXT, amount INTEGER, open_amount INTEGER, currency TEXT, "
-		    "reference TEXT)"))
+		    "reference TEXT, description TEXT)"))
 		return -1;
 	s->account_exists = db_prepare(c->book->db, "SELECT 1 FROM main.customers WHERE account_no = ?1");
-	s->stage = db_prepare(c->book->db, "INSERT INTO temp.stage_invoices VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
+	s->stage = db_prepare(c->book->db, "INSERT INTO temp.stage_invoices VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)");
 	return s->stage && s->account_exists ? 0 : -1;
 }
 
@@ -111,7 +114,8 @@ static int unknown_account(struct import_ctx *c, struct csv_field account)
 
 /* What apply binds to both statements: ?10 today, ?11 now, and whether
  * the file has the columns issue_date (?21), currency (?22), reference
- * (?23); a column it does not have leaves the book's value alone. */
+ * (?23), description (?24); a column it does not have leaves the book's
+ * value alone. */
 static void bind_apply(struct import_ctx *c, sqlite3_stmt *st)
 {
 	sqlite3_bind_text(st, 10, c->today_iso, 10, SQLITE_STATIC);
@@ -119,6 +123,7 @@ static void bind_apply(struct import_ctx *c, sqlite3_stmt *st)
 	sqlite3_bind_int(st, 21, c->col[I_ISSUE] >= 0);
 	sqlite3_bind_int(st, 22, c->col[I_CURRENCY] >= 0);
 	sqlite3_bind_int(st, 23, c->col[I_REFERENCE] >= 0);
+	sqlite3_bind_int(st, 24, c->col[I_DESCRIPTION] >= 0);
 }
 
 /* 1 when the account is in the book. */
@@ -200,6 +205,13 @@ static int row(struct import_ctx *c)
 			break;
 		}
 	}
+	struct csv_field description;
+	if (import_text(c, I_DESCRIPTION, 0, &description) < 0)
+		return -1;
+	if (description.n && (memchr(description.s, '\n', description.n) || memchr(description.s, '\r', description.n)))
+		return import_error(c, I_DESCRIPTION, "has a line break (a description is one line)");
+	if (utf8_length(description.s, description.n) > 140)
+		return import_error(c, I_DESCRIPTION, "is longer than 140 characters");
 	if (!account_known(s, account))
 		return unknown_account(c, account);
 	if (!c->writing)
@@ -219,6 +231,7 @@ static int row(struct import_ctx *c)
 	sqlite3_bind_int64(st, 7, open);
 	sqlite3_bind_text(st, 8, currency, 3, SQLITE_STATIC);
 	db_bind_text_or_null(st, 9, reference.s, reference.n);
+	db_bind_text_or_null(st, 10, description.s, description.n);
 	return import_stage(c, st);
 }
 
@@ -232,19 +245,21 @@ static int apply(struct import_ctx *c)
 		"amount = s.amount, open_amount = s.open_amount, "
 		"currency = iif(?22, s.currency, invoices.currency), "
 		"reference = iif(?23, s.reference, invoices.reference), "
+		"description = iif(?24, s.description, invoices.description), "
 		"status = CASE WHEN s.open_amount <> 0 THEN 'open' ELSE 'closed' END, "
 		"closed_on = CASE WHEN s.open_amount <> 0 THEN NULL ELSE coalesce(invoices.closed_on, ?10) END, "
 		"imported_at = ?11 "
 		"FROM temp.stage_invoices AS s WHERE invoices.invoice_no = s.invoice_no AND "
 		"(invoices.account_no, invoices.kind, invoices.issue_date, invoices.due_date, invoices.amount, "
-		"invoices.open_amount, invoices.currency, invoices.reference) IS NOT "
+		"invoices.open_amount, invoices.currency, invoices.reference, invoices.description) IS NOT "
 		"(s.account_no, s.kind, iif(?21, s.issue_date, invoices.issue_date), s.due_date, s.amount, "
-		"s.open_amount, iif(?22, s.currency, invoices.currency), iif(?23, s.reference, invoices.reference)) "
+		"s.open_amount, iif(?22, s.currency, invoices.currency), iif(?23, s.reference, invoices.reference), "
+		"iif(?24, s.description, invoices.description)) "
 		"RETURNING account_no",
 		"INSERT INTO main.invoices(invoice_no, account_no, kind, issue_date, due_date, amount, "
-		"open_amount, currency, reference, status, closed_on, imported_at) "
+		"open_amount, currency, reference, description, status, closed_on, imported_at) "
 		"SELECT invoice_no, account_no, kind, issue_date, due_date, amount, open_amount, currency, "
-		"reference, CASE WHEN open_amount <> 0 THEN 'open' ELSE 'closed' END, "
+		"reference, description, CASE WHEN open_amount <> 0 THEN 'open' ELSE 'closed' END, "
 		"CASE WHEN open_amount <> 0 THEN NULL ELSE ?10 END, ?11 "
 		"FROM temp.stage_invoices WHERE true ON CONFLICT(invoice_no) DO NOTHING RETURNING account_no",
 		bind_apply, 1);

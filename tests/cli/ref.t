@@ -29,10 +29,49 @@ is "$?" 0 "an RF reference in groups of four: valid"
 is "$out" "valid RF creditor reference RF18539007547034" "shown in its electronic form"
 out=$("$R" ref check "+++090/9337/55494+++")
 is "$?" 1 "a wrong OGM check digit: exit 1"
-is "$out" "invalid structured communication: its check digits are wrong" "and says why"
+is "$out" "invalid structured communication: its check digits are wrong: 94, expected 93" "and says why, with the right check digits"
 out=$("$R" ref check "RF19 5390 0754 7034")
 is "$?" 1 "a wrong RF check digit: exit 1"
-like "$out" "invalid RF creditor reference" "and says so"
+is "$out" "invalid RF creditor reference: its check digits are wrong: 19, expected 18" "and says why, with the right check digits"
+# the forms people write: groups of four, slashes or marks, RF with slashes
+for r in "0108 0681 7183" "010/8068/17183" "+++010/8068/17183+++" "***010/8068/17183***" "+++ 010 / 8068 / 17183 +++"; do
+	out=$("$R" ref check "$r")
+	is "$?" 0 "ref check '$r': valid"
+	is "$out" "valid structured communication +++010/8068/17183+++" "'$r' shown in the +++ form"
+done
+for r in "RF18/5390/0754/7034" "rf18 5390 0754 7034" "RF18-5390-0754-7034"; do
+	out=$("$R" ref check "$r")
+	is "$?" 0 "ref check '$r': valid"
+	is "$out" "valid RF creditor reference RF18539007547034" "'$r' shown in its electronic form"
+done
+# what is wrong, precisely: exit 1 and one line saying it
+check_says() { # reference expected-line name
+	out=$("$R" ref check "$1")
+	rc=$?
+	is "$rc:$out" "1:$2" "$3"
+}
+check_says "+++010/8068/1718+++" "invalid structured communication: too short: 11 digits, 12 expected" \
+	"an OGM one digit short is too short, not a check digit error"
+check_says "0108 0681 718" "invalid structured communication: too short: 11 digits, 12 expected" \
+	"so it is in groups of four"
+check_says "+++010/8068/171830+++" "invalid structured communication: too long: 13 digits, 12 expected" \
+	"a digit too many is too long"
+check_says "+++010/80a8/17183+++" "invalid structured communication: character 10 ('a') is not a digit" \
+	"a letter among the digits: its position"
+check_says "123456789003" "invalid structured communication: its check digits are wrong: 03, expected 02" \
+	"12 plain digits with a wrong check: an OGM whose check is wrong, not free text"
+check_says "0108 0681 7184" "invalid structured communication: its check digits are wrong: 84, expected 83" \
+	"in groups of four with a wrong check"
+check_says "RF18" "invalid RF creditor reference: too short: nothing after RF18, 1 to 21 letters and digits expected" \
+	"RF with nothing after its check digits"
+check_says "RF18 1234 5678 9012 3456 7890 12" "invalid RF creditor reference: too long: 22 characters after RF18, at most 21" \
+	"RF with 22 characters"
+check_says "RF18 5390_0754" "invalid RF creditor reference: character 10 ('_') is not a letter or a digit" \
+	"RF with a character that is neither letter nor digit"
+check_says "RFAB 1234" "invalid RF creditor reference: RF must be followed by two check digits" \
+	"RF without check digits"
+check_says "rf19/5390/0754/7034" "invalid RF creditor reference: its check digits are wrong: 19, expected 18" \
+	"RF with slashes and a wrong check"
 out=$("$R" ref check "invoice 42")
 is "$?" 1 "free text: exit 1"
 is "$out" "not a structured reference" "not a structured reference"

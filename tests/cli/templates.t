@@ -16,7 +16,7 @@
 TPL=$(cd "$(dirname "$0")/../../data/templates" && pwd)
 LANGS="en fr nl de"
 NAMES="pre-due reminder-1 reminder-2 formal-notice agency lawyer call consumer-reminder-1 consumer-reminder-2 sms"
-KNOWN="company company_vat company_address company_iban company_bic company_email company_phone name contact greeting account invoices count total oldest_due days interest interest_rate compensation fee damages grand_total reference pay_link pay_by date collector will_claim"
+KNOWN="company company_vat company_number company_legal company_address company_iban company_bic company_email company_phone name contact greeting account invoices count total oldest_due days interest interest_rate compensation fee damages grand_total reference reference_label pay_link pay_by date collector will_claim"
 
 # load FILE: $text, the file's lines; $eol, 1 when it ends in a newline.
 load() {
@@ -197,18 +197,18 @@ for lg in $LANGS; do
 			is "$got" "" "$tn states the debt, what is claimed and the deadline"
 			;;
 		consumer-reminder-1)
-			has "{{total}}" "{{company}}" "{{company_vat}}" "{{damages}}" "{{pay_by}}"
+			has "{{total}}" "{{company}}" "{{company_number}}" "{{damages}}" "{{pay_by}}"
 			is "$got" "" "$tn: balance, creditor, enterprise number, damages, deadline"
 			lacks "fee}}" "interest}}" "interest_rate}}" "compensation}}" "grand_total}}"
 			is "$got" "" "$tn: no fee, interest or compensation"
-			lacks "{{?company_vat}}" "{{?pay_by}}"
+			lacks "{{?company_number}}" "{{?pay_by}}"
 			is "$got" "" "$tn: the enterprise number and deadline always stated"
 			has "{{?damages}}"
 			is "$got" "" "$tn: the damages stated when they will be claimed (procedure and contract), else not"
 			;;
 		consumer-reminder-2)
-			has "{{fee}}" "{{damages}}" "{{grand_total}}" "{{pay_by}}" "{{company_vat}}"
-			is "$got" "" "$tn: fee, damages, total, deadline, enterprise number"
+			has "{{fee}}" "{{damages}}" "{{grand_total}}" "{{pay_by}}" "{{company_legal}}"
+			is "$got" "" "$tn: fee, damages, total, deadline, the legal mentions (enterprise number)"
 			lacks "compensation}}"
 			is "$got" "" "$tn: no business-to-business compensation"
 			;;

@@ -217,11 +217,60 @@ static void test_make_and_format(void)
 	is_int(bad, 0, "2000 references: rf_make -> parse round trip, a changed check digit is BAD_RF");
 }
 
+/* The forms people write (groups of four, RF with slashes) read as the
+ * reference; payref_check says what is wrong with the others. */
+static void test_written_forms_and_check(void)
+{
+	char out[128], why[160];
+	static const struct { const char *in, *want; enum payref_kind kind; } forms[] = {
+		{"0108 0681 7183", "010806817183", PAYREF_OGM},
+		{"010/8068/17183", "010806817183", PAYREF_OGM},
+		{"+++010/8068/17183+++", "010806817183", PAYREF_OGM},
+		{"***010/8068/17183***", "010806817183", PAYREF_OGM},
+		{"RF18/5390/0754/7034", "RF18539007547034", PAYREF_RF},
+		{"rf18 5390 0754 7034", "RF18539007547034", PAYREF_RF},
+	};
+	for (size_t i = 0; i < sizeof forms / sizeof *forms; i++) {
+		is_int(parse(forms[i].in, out), forms[i].kind, "parse reads %s", forms[i].in);
+		is_str(out, forms[i].want, "stored form of %s", forms[i].in);
+		memset(why, 'Z', sizeof why);
+		is_int(payref_check(forms[i].in, strlen(forms[i].in), out, sizeof out, why, sizeof why),
+		       forms[i].kind, "check: %s is valid", forms[i].in);
+		is_str(why, "", "check: nothing wrong with %s", forms[i].in);
+	}
+	is_int(parse("0108 0681 7184", out), PAYREF_FREE, "groups of four with a wrong check stay free text for imports");
+	is_int(parse("010-806-817-183", out), PAYREF_FREE, "digits split by dashes alone are no OGM (a phone number)");
+
+	static const struct { const char *in; enum payref_kind kind; const char *why; } wrong[] = {
+		{"+++010/8068/1718+++", PAYREF_BAD_OGM, "too short: 11 digits, 12 expected"},
+		{"1", PAYREF_BAD_OGM, "too short: 1 digit, 12 expected"},
+		{"+++010/8068/171830+++", PAYREF_BAD_OGM, "too long: 13 digits, 12 expected"},
+		{"+++010/80a8/17183+++", PAYREF_BAD_OGM, "character 10 ('a') is not a digit"},
+		{"0108\x01" "0681 7183", PAYREF_BAD_OGM, "character 5 ('\\x01') is not a digit"},
+		{"123456789003", PAYREF_BAD_OGM, "its check digits are wrong: 03, expected 02"},
+		{"+++090/9337/55494+++", PAYREF_BAD_OGM, "its check digits are wrong: 94, expected 93"},
+		{"+++000/0000/00000+++", PAYREF_BAD_OGM, "its check digits are wrong: 00, expected 97"},
+		{"RF19 5390 0754 7034", PAYREF_BAD_RF, "its check digits are wrong: 19, expected 18"},
+		{"rf19/5390/0754/7034", PAYREF_BAD_RF, "its check digits are wrong: 19, expected 18"},
+		{"RF18", PAYREF_BAD_RF, "too short: nothing after RF18, 1 to 21 letters and digits expected"},
+		{"RF401234567890123456789012", PAYREF_BAD_RF, "too long: 22 characters after RF40, at most 21"},
+		{"RF18 53\xc3\xa9" "0", PAYREF_BAD_RF, "character 8 ('\xc3\xa9') is not a letter or a digit"},
+		{"RFAB1234", PAYREF_BAD_RF, "RF must be followed by two check digits"},
+		{"Invoice 2026-001", PAYREF_FREE, "not a structured communication nor an RF reference"},
+	};
+	for (size_t i = 0; i < sizeof wrong / sizeof *wrong; i++) {
+		is_int(payref_check(wrong[i].in, strlen(wrong[i].in), out, sizeof out, why, sizeof why), wrong[i].kind,
+		       "check: kind of %s", wrong[i].in);
+		is_str(why, wrong[i].why, "check: what is wrong with %s", wrong[i].in);
+	}
+}
+
 int main(void)
 {
 	test_ogm();
 	test_rf();
 	test_free_and_empty();
 	test_make_and_format();
+	test_written_forms_and_check();
 	return done_testing();
 }
