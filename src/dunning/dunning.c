@@ -86,6 +86,26 @@ static int load_account(struct dun_run *r, const char *account_no, struct dun_ac
 	return rc == SQLITE_ROW ? 0 : rc == SQLITE_DONE ? 1 : -1;
 }
 
+/* A new invoice at the end of *inv (grown as needed), cleared, with the
+ * row's first four columns: invoice_no, issue_date, due_date, amount. */
+static struct dun_invoice *invoice_row(sqlite3_stmt *st, struct dun_invoice **inv, size_t *n, size_t *cap)
+{
+	if (*n == *cap) {
+		*cap = *cap ? 2 * *cap : 8;
+		struct dun_invoice *grown = realloc(*inv, *cap * sizeof *grown);
+		if (!grown)
+			abort();
+		*inv = grown;
+	}
+	struct dun_invoice *v = &(*inv)[(*n)++];
+	memset(v, 0, sizeof *v);
+	text_col(st, 0, v->invoice_no, sizeof v->invoice_no);
+	text_col(st, 1, v->issue_date, sizeof v->issue_date);
+	v->due = day_col(st, 2);
+	v->amount = sqlite3_column_int64(st, 3);
+	return v;
+}
+
 static int load_invoices(struct dun_run *r, struct dun_account *a)
 {
 	sqlite3_stmt *st = stmt(r, &r->invoices,
@@ -112,19 +132,7 @@ static int load_invoices(struct dun_run *r, struct dun_account *a)
 			a->credit += sqlite3_column_int64(st, 4);
 			continue;
 		}
-		if (a->n == cap) {
-			cap = cap ? 2 * cap : 8;
-			struct dun_invoice *grown = realloc(a->inv, cap * sizeof *grown);
-			if (!grown)
-				abort();
-			a->inv = grown;
-		}
-		struct dun_invoice *v = &a->inv[a->n++];
-		memset(v, 0, sizeof *v);
-		text_col(st, 0, v->invoice_no, sizeof v->invoice_no);
-		text_col(st, 1, v->issue_date, sizeof v->issue_date);
-		v->due = day_col(st, 2);
-		v->amount = sqlite3_column_int64(st, 3);
+		struct dun_invoice *v = invoice_row(st, &a->inv, &a->n, &cap);
 		v->open = sqlite3_column_int64(st, 4);
 		text_col(st, 5, v->currency, sizeof v->currency);
 		text_col(st, 11, v->description, sizeof v->description);
@@ -460,19 +468,7 @@ int dunning_load_paid_late(sqlite3 *db, struct dun_account *a)
 	size_t cap = 0;
 	int rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (a->nlate == cap) {
-			cap = cap ? 2 * cap : 8;
-			struct dun_invoice *grown = realloc(a->late, cap * sizeof *grown);
-			if (!grown)
-				abort();
-			a->late = grown;
-		}
-		struct dun_invoice *v = &a->late[a->nlate++];
-		memset(v, 0, sizeof *v);
-		text_col(st, 0, v->invoice_no, sizeof v->invoice_no);
-		text_col(st, 1, v->issue_date, sizeof v->issue_date);
-		v->due = day_col(st, 2);
-		v->amount = sqlite3_column_int64(st, 3);
+		struct dun_invoice *v = invoice_row(st, &a->late, &a->nlate, &cap);
 		text_col(st, 4, v->currency, sizeof v->currency);
 		v->state = DUN_DONE;
 	}
