@@ -61,6 +61,10 @@ int app_must_stop(struct app *a)
 	return 1;
 }
 
+int app_interrupt_pending(void) { return interrupted && !stop_signal; }
+
+void app_interrupt_set(int on) { interrupted = on != 0; }
+
 /* A key already typed, without waiting; ERR when there is none. */
 static int pending_key(wint_t *ch)
 {

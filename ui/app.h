@@ -77,6 +77,11 @@ int app_stopping(void);
 /* After app_stopping: 1 when relance stops now; 0 when Ctrl-C was
  * answered "go on" (a call under way), the key loop then goes on too. */
 int app_must_stop(struct app *a);
+/* Ctrl-C is waiting to be answered (and no other signal): a form with
+ * something typed asks first; app_interrupt_set(0) puts it aside while it
+ * asks, app_interrupt_set(1) brings it back. */
+int app_interrupt_pending(void);
+void app_interrupt_set(int on);
 
 /* The columns a view's title has in the title bar, beside the book's
  * name and today. */

@@ -121,8 +121,10 @@ static void draw_form(struct app *a, struct state *s)
 	struct form *f = s->f;
 	int w = COLS > 76 ? 72 : COLS - 4, h = f->n + 4;
 	int top = (LINES - h) / 2, left = (COLS - w) / 2;
+	/* a blank column each side: the view beneath does not run into the form */
+	int margin = left > 0 ? 1 : 0;
 	for (int y = 0; y < h; y++)
-		draw_fill(top + y, left, w, EL_DEFAULT);
+		draw_fill(top + y, left - margin, w + 2 * margin > COLS ? COLS : w + 2 * margin, EL_DEFAULT);
 	draw_text(top, left, w, f->title, EL_TITLE, 1);
 	int lw = 0;
 	for (int i = 0; i < f->n; i++)
@@ -274,9 +276,9 @@ static int insert(struct field *fl, size_t *cursor, wint_t ch)
 	return 0;
 }
 
-static int confirm_discard(struct app *a, struct state *s)
+static int confirm_discard(struct app *a, struct state *s, const char *question)
 {
-	snprintf(s->error, sizeof s->error, "Discard what was typed? (y/n)");
+	snprintf(s->error, sizeof s->error, "%s", question);
 	for (;;) {
 		draw_form(a, s);
 		wint_t ch;
@@ -311,6 +313,13 @@ int form_run_choosing(struct app *a, struct form *f, int (*save)(struct app *, s
 		draw_form(a, &s);
 		wint_t ch;
 		int r = app_get_key(&ch);
+		if (r == ERR && s.touched && app_interrupt_pending()) { /* Ctrl-C: what was typed is not lost unasked */
+			app_interrupt_set(0);
+			int quit = confirm_discard(a, &s, "Ctrl-C: quit relance, and lose what was typed here? (y/n)");
+			app_interrupt_set(quit);
+			if (!quit)
+				continue;
+		}
 		if (r == ERR && app_stopping() && app_must_stop(a)) { /* relance stops: nothing is saved */
 			curs_set(0);
 			return 0;
@@ -341,7 +350,7 @@ int form_run_choosing(struct app *a, struct form *f, int (*save)(struct app *, s
 		key = key_normalise(key);
 		size_t len = strlen(fl->value);
 		if (key == 27) {
-			if (!s.touched || confirm_discard(a, &s)) {
+			if (!s.touched || confirm_discard(a, &s, "Discard what was typed? (y/n)")) {
 				curs_set(0);
 				return 0;
 			}

@@ -161,10 +161,18 @@ send Tab && type "half of what he said"
 send C-c
 sleep 0.2
 kill -CONT "$(cat "$T/pid")"
-wait_for "log it as interrupted and quit"
-screen_has "log it as interrupted and quit" "Ctrl-C in the outcome form asks"
+wait_for "lose what was typed here"
+screen_has "Ctrl-C: quit relance, and lose what was typed here\\? \\(y/n\\)" \
+	"Ctrl-C in a form with something typed asks first"
 type "n"
-screen_has "Note +half of what he said" "n: the form is still there, with what was typed"
+screen_has "Note +half of what he said" "n: the form is still there, with all that was typed before Ctrl-C"
+send C-c
+wait_for "lose what was typed here"
+type "y"
+wait_for "log it as interrupted and quit"
+screen_has "log it as interrupted and quit" "y: then the call under way asks"
+type "n"
+screen_has "Note +half of what he said" "n: the form and the call go on, with what was typed"
 send Escape
 wait_for "Discard"
 type "y"

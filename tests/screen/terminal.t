@@ -73,6 +73,21 @@ type "2" && send Enter
 screen_has "relance: account Q2" "a resize in the middle of typing loses nothing"
 send q
 
+# Ctrl-C in a form with something typed: asked, never lost unasked
+type ":goto Q2" && send Enter
+wait_for "relance: account Q2"
+send a
+wait_for "Note"
+type "promised to call back after lunch"
+send C-c
+wait_for "lose what was typed here"
+type "n"
+screen_has "Note +promised to call back after lunch" "Ctrl-C in a note: n keeps the note as typed"
+send Escape
+wait_for "Discard"
+type "y"
+send q
+
 send C-c
 wait_exit
 is "$EXIT" 0 "Ctrl-C ends the workstation"
