@@ -15,7 +15,10 @@ struct text_view {
 	struct list l; /* over wrapped lines */
 	int rows;
 	char title[64];
-	enum element *styles; /* per line */
+	struct line_style {
+		enum element el;
+		int hang; /* columns a wrapped line's continuation is indented by */
+	} *styles;        /* per line */
 };
 
 static const char *title(struct app *a, struct view *v)
@@ -51,18 +54,23 @@ static size_t fit(const char *s, int width)
 }
 
 /* Calls fn for each screen line; returns how many there are. */
-static int wrapped(struct text_view *tv, int width, void (*fn)(const char *, size_t, enum element, int, void *),
-		   void *arg)
+static int wrapped(struct text_view *tv, int width,
+		   void (*fn)(const char *, size_t, enum element, int, int, void *), void *arg)
 {
 	int k = 0;
 	for (int i = 0; i < tv->n; i++) {
 		const char *s = tv->lines[i];
+		int hang = 0;
 		do {
-			size_t take = fit(s, width);
+			size_t take = fit(s, width - hang);
 			if (fn)
-				fn(s, take, tv->styles[i], k, arg);
+				fn(s, take, tv->styles[i].el, hang, k, arg);
 			k++;
 			s += take;
+			while (hang && *s == ' ')
+				s++; /* a continuation starts at its word */
+			if (tv->styles[i].hang < width / 2)
+				hang = tv->styles[i].hang;
 		} while (*s);
 	}
 	return k;
@@ -73,7 +81,7 @@ struct draw_ctx {
 	int top;
 };
 
-static void draw_one(const char *s, size_t n, enum element el, int k, void *arg)
+static void draw_one(const char *s, size_t n, enum element el, int hang, int k, void *arg)
 {
 	struct draw_ctx *c = arg;
 	if (k < c->tv->l.top || k >= c->tv->l.top + c->tv->rows)
@@ -82,7 +90,7 @@ static void draw_one(const char *s, size_t n, enum element el, int k, void *arg)
 	size_t m = n < sizeof buf - 1 ? n : sizeof buf - 1;
 	memcpy(buf, s, m);
 	buf[m] = '\0';
-	draw_text(c->top + k - c->tv->l.top, 1, COLS - 2, buf, el, 0);
+	draw_text(c->top + k - c->tv->l.top, 1 + hang, COLS - 2 - hang, buf, el, 0);
 }
 
 static void draw(struct app *a, struct view *v, int top, int rows)
@@ -149,10 +157,10 @@ static void close_view(struct view *v)
 	free(v);
 }
 
-static void add_line(struct text_view *tv, const char *s, size_t n, enum element el)
+static void add_line_hanging(struct text_view *tv, const char *s, size_t n, enum element el, int hang)
 {
 	char **nl = realloc(tv->lines, (size_t)(tv->n + 1) * sizeof *nl);
-	enum element *ns = realloc(tv->styles, (size_t)(tv->n + 1) * sizeof *ns);
+	struct line_style *ns = realloc(tv->styles, (size_t)(tv->n + 1) * sizeof *ns);
 	if (!nl || !ns)
 		abort();
 	tv->lines = nl, tv->styles = ns;
@@ -162,7 +170,12 @@ static void add_line(struct text_view *tv, const char *s, size_t n, enum element
 	memcpy(d, s, n);
 	d[n] = '\0';
 	tv->lines[tv->n] = d;
-	tv->styles[tv->n++] = el;
+	tv->styles[tv->n++] = (struct line_style){el, hang};
+}
+
+static void add_line(struct text_view *tv, const char *s, size_t n, enum element el)
+{
+	add_line_hanging(tv, s, n, el, 0);
 }
 
 void view_entry_append(struct view *v, const char *text)
@@ -222,9 +235,10 @@ static void help_section(struct view *v, enum view_id view, enum view_id in, con
 			continue;
 		char keys[96], line[256];
 		keymap_keys_of(view == VIEW_GENERIC ? in : view, (enum action)act, keys, sizeof keys);
-		snprintf(line, sizeof line, "  %-18s %-16s %s", *keys ? keys : "(not bound here)",
-			 action_table[act].name, action_table[act].help);
-		add_line(tv, line, strlen(line), *keys ? EL_DEFAULT : EL_MUTED);
+		int at = snprintf(line, sizeof line, "  %-18s %-16s ", *keys ? keys : "(not bound here)",
+				  action_table[act].name);
+		snprintf(line + at, sizeof line - (size_t)at, "%s", action_table[act].help);
+		add_line_hanging(tv, line, strlen(line), *keys ? EL_DEFAULT : EL_MUTED, at); /* under the help */
 	}
 	add_line(tv, "", 0, EL_DEFAULT);
 }
@@ -252,8 +266,9 @@ struct view *view_help_new(struct app *a, enum view_id from)
 	add_line(tv, heading, strlen(heading), EL_PANE_TITLE);
 	for (size_t i = 0; app_commands[i].usage; i++) {
 		char line[256];
-		snprintf(line, sizeof line, "  %-22s %s", app_commands[i].usage, app_commands[i].help);
-		add_line(tv, line, strlen(line), EL_DEFAULT);
+		int at = snprintf(line, sizeof line, "  %-22s ", app_commands[i].usage);
+		snprintf(line + at, sizeof line - (size_t)at, "%s", app_commands[i].help);
+		add_line_hanging(tv, line, strlen(line), EL_DEFAULT, at);
 	}
 	static const char *const notes[] = {
 		"",
