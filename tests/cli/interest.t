@@ -172,4 +172,16 @@ out=$(RELANCE_TODAY=2026-12-31 "$R" -d "$B" interest CP --format tsv | tail -n +
 is "$out" "CP-1	300.00	2026-12-23	2026-12-31	9	8.00	0.59	contractual rate" \
 	"the first reminder (12-08, deadline 12-22): interest from 12-23 at the contractual 8 %"
 
+# --- waivers and --claims travel to another copy ------------------------------------------------
+ok "--claims no on A2" "$R" -d "$B" dunning set A2 --claims no
+C="$T/copy.db"
+"$R" -d "$B" sync name office >/dev/null 2>&1
+"$R" -d "$B" export changes -o "$T/o.chg" >/dev/null 2>&1
+"$R" -d "$C" sync join "$B" >/dev/null 2>&1
+ok "another copy takes the change file" "$R" -d "$C" import changes "$T/o.chg"
+is "$(RELANCE_TODAY=2025-08-31 "$R" -d "$C" interest A1 --format tsv | tail -1 | cut -f8)" "waived" \
+	"the waiver arrives with the journal"
+like "$(RELANCE_TODAY=2025-08-31 "$R" -d "$C" interest A2 --paid --format tsv | tail -1)" "	waived$" "both of them"
+is "$(sqlite3 "$C" "SELECT claims FROM account_dunning WHERE account_no = 'A2'")" 0 "and so does --claims no"
+
 done_testing
