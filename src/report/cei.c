@@ -1,0 +1,9 @@
+/* cei.c — SCAFFOLD, to be replaced by the report itself. */
+#include "reports.h"
+
+int report_cei(sqlite3 *db, struct report *r)
+{
+	(void)db, (void)r;
+	msg_error("report: cei is not built yet");
+	return -1;
+}

@@ -1,0 +1,9 @@
+/* collectors.c — SCAFFOLD, to be replaced by the report itself. */
+#include "reports.h"
+
+int report_collectors(sqlite3 *db, struct report *r)
+{
+	(void)db, (void)r;
+	msg_error("report: collectors is not built yet");
+	return -1;
+}

@@ -1,0 +1,9 @@
+/* dso.c — SCAFFOLD, to be replaced by the report itself. */
+#include "reports.h"
+
+int report_dso(sqlite3 *db, struct report *r)
+{
+	(void)db, (void)r;
+	msg_error("report: dso is not built yet");
+	return -1;
+}

@@ -1,0 +1,9 @@
+/* forecast.c — SCAFFOLD, to be replaced by the report itself. */
+#include "reports.h"
+
+int report_forecast(sqlite3 *db, struct report *r)
+{
+	(void)db, (void)r;
+	msg_error("report: forecast is not built yet");
+	return -1;
+}
