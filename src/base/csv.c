@@ -1,8 +1,13 @@
-/* csv.c — RFC 4180 reader over an in-memory UTF-8 buffer. */
+/* csv.c — RFC 4180 reader over an in-memory UTF-8 buffer, and the writer
+ * of a text cell (the exports' and the reports' quoting and formula guard). */
 #include "csv.h"
 
+#include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include "utf8.h"
 
 void csv_init(struct csv_reader *r, const char *buf, size_t len, char delim)
 {
@@ -205,4 +210,51 @@ char csv_detect_delimiter(const char *buf, size_t len)
 	if (tab >= semi && tab >= comma)
 		return '\t';
 	return semi >= comma ? ';' : ',';
+}
+
+/* ---- writing --------------------------------------------------------------- */
+
+/* U+FFFD, written in place of bytes that are not UTF-8. */
+static const char replacement[] = "\xEF\xBF\xBD";
+
+/* Writes s[0..n) with every quote doubled and bytes that are not UTF-8
+ * replaced, in runs. */
+static void csv_put(FILE *out, const char *s, size_t n)
+{
+	size_t start = 0, i = 0;
+	while (i < n) {
+		unsigned char ch = (unsigned char)s[i];
+		size_t len = 1;
+		uint32_t cp;
+		if (ch >= 0x80 && (len = utf8_decode(s + i, n - i, &cp)) == 0) {
+			fwrite(s + start, 1, i - start, out);
+			fputs(replacement, out);
+			start = ++i;
+			continue;
+		}
+		if (ch == '"') {
+			fwrite(s + start, 1, i + 1 - start, out);
+			fputc('"', out);
+			start = i + 1;
+		}
+		i += len;
+	}
+	fwrite(s + start, 1, n - start, out);
+}
+
+/* A text cell: quoted when it holds the delimiter, a quote, CR or LF;
+ * an apostrophe first when a spreadsheet would take it for a formula. */
+void csv_write_text(FILE *out, const char *s, size_t n, char delim)
+{
+	int guard = n > 0 && s[0] && strchr("=+-@\t\r", s[0]) != NULL;
+	int quote = 0;
+	for (size_t i = 0; i < n && !quote; i++)
+		quote = s[i] == delim || s[i] == '"' || s[i] == '\r' || s[i] == '\n';
+	if (quote)
+		fputc('"', out);
+	if (guard)
+		fputc('\'', out);
+	csv_put(out, s, n);
+	if (quote)
+		fputc('"', out);
 }

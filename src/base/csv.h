@@ -6,6 +6,7 @@
 #ifndef RELANCE_CSV_H
 #define RELANCE_CSV_H
 #include <stddef.h>
+#include <stdio.h>
 
 struct csv_field {
 	const char *s;
@@ -34,5 +35,11 @@ long csv_next(struct csv_reader *r, struct csv_field *f, size_t max);
 /* Picks the delimiter that occurs most often, outside quotes, in the first
  * line of buf: ',' ';' or '\t'. Returns 0 when none occurs. */
 char csv_detect_delimiter(const char *buf, size_t len);
+
+/* Writes a text cell of CSV: quoted when it holds delim, a quote, CR or
+ * LF (quotes doubled); an apostrophe first when a spreadsheet would take
+ * it for a formula (= + - @ tab CR); bytes that are not UTF-8 as U+FFFD.
+ * The exports and the reports write their CSV so. */
+void csv_write_text(FILE *out, const char *s, size_t n, char delim);
 
 #endif

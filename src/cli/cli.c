@@ -267,6 +267,19 @@ static const struct command commands[] = {
 	 "                     since 2013) or the book's own, which comes first\n"
 	 "set BE 2027-01-01 10.5   the rate in percent from a half-year's first day",
 	 cmd_rates},
+	{"report", "reports: aging as of any day, DSO, CEI, promises, collectors, dunning, forecast",
+	 "report NAME [--as-of D] [--from D --to D] [--by collector|segment|procedure|country]\n"
+	 "       [--currency C] [--format text|tsv|json|csv] [--png FILE]\n"
+	 "aging                open amounts by age bucket as of any day (--as-of)\n"
+	 "dso                  days sales outstanding, month by month\n"
+	 "cei                  collection effectiveness index, month by month\n"
+	 "promises             promises made, kept, partly kept, broken\n"
+	 "collectors           each collector's work by day or week\n"
+	 "dunning              what each dunning step achieves\n"
+	 "forecast             expected receipts a week, the next 12 weeks\n"
+	 "--png FILE           the report's chart as a PNG image\n"
+	 "Every total is the sum of its rows, to the cent (relance(1), REPORTS).",
+	 cmd_report},
 	{"interest", "show an account's late-payment interest, line by line",
 	 "interest ACCOUNT [--until D] [--paid] [--format text|tsv|json]\n"
 	 "interest waive ACCOUNT [INVOICE...] --note TEXT\n"

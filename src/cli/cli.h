@@ -101,6 +101,7 @@ int cmd_dunning(const struct cli_globals *g, int argc, char **argv);
 int cmd_procedures(const struct cli_globals *g, int argc, char **argv);
 int cmd_rates(const struct cli_globals *g, int argc, char **argv);
 int cmd_interest(const struct cli_globals *g, int argc, char **argv);
+int cmd_report(const struct cli_globals *g, int argc, char **argv);
 int cmd_letter(const struct cli_globals *g, int argc, char **argv);
 int cmd_qr(const struct cli_globals *g, int argc, char **argv);
 /* Reads the configuration, opens the book and decides the account's

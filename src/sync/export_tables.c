@@ -101,51 +101,6 @@ int export_table_named(const char *name)
 	return -1;
 }
 
-/* U+FFFD, written in place of bytes that are not UTF-8. */
-static const char replacement[] = "\xEF\xBF\xBD";
-
-/* Writes s[0..n) with every quote doubled and bytes that are not UTF-8
- * replaced, in runs. */
-static void csv_put(FILE *out, const char *s, size_t n)
-{
-	size_t start = 0, i = 0;
-	while (i < n) {
-		unsigned char ch = (unsigned char)s[i];
-		size_t len = 1;
-		uint32_t cp;
-		if (ch >= 0x80 && (len = utf8_decode(s + i, n - i, &cp)) == 0) {
-			fwrite(s + start, 1, i - start, out);
-			fputs(replacement, out);
-			start = ++i;
-			continue;
-		}
-		if (ch == '"') {
-			fwrite(s + start, 1, i + 1 - start, out);
-			fputc('"', out);
-			start = i + 1;
-		}
-		i += len;
-	}
-	fwrite(s + start, 1, n - start, out);
-}
-
-/* A text cell: quoted when it holds the delimiter, a quote, CR or LF;
- * an apostrophe first when a spreadsheet would take it for a formula. */
-static void csv_text(FILE *out, const char *s, size_t n, char delim)
-{
-	int guard = n > 0 && s[0] && strchr("=+-@\t\r", s[0]) != NULL;
-	int quote = 0;
-	for (size_t i = 0; i < n && !quote; i++)
-		quote = s[i] == delim || s[i] == '"' || s[i] == '\r' || s[i] == '\n';
-	if (quote)
-		fputc('"', out);
-	if (guard)
-		fputc('\'', out);
-	csv_put(out, s, n);
-	if (quote)
-		fputc('"', out);
-}
-
 /* Cell c of the current row, in the format of o. */
 static void put_cell(FILE *out, const struct export_options *o, const struct column *col, sqlite3_stmt *st, int c)
 {
@@ -169,7 +124,7 @@ static void put_cell(FILE *out, const struct export_options *o, const struct col
 		if (json)
 			table_put_json_string(out, s);
 		else
-			csv_text(out, s, n, o->delimiter);
+			csv_write_text(out, s, n, o->delimiter);
 	}
 }
 

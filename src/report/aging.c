@@ -1,0 +1,172 @@
+/* aging.c — open amounts by age bucket as of any day. An invoice's open
+ * amount on day D is what it is today plus what was paid on it after D
+ * (the ledger's payments that name it, by their dates), at most its
+ * amount: last quarter's aging is reproduced today. A reduction no
+ * payment dates (a credit note set against it) counts from the start.
+ * Invoices issued after D are left out; credit notes count at their open
+ * amount, in the bucket of their due date. */
+#include "reports.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "book/lib.h"
+
+#define BUCKETS 6
+static const struct {
+	const char *name;
+	int from, to; /* days past due, both included; to -1: no end */
+} buckets[BUCKETS] = {
+	{"not due", -100000, 0}, {"1-30", 1, 30}, {"31-60", 31, 60}, {"61-90", 61, 90},
+	{"91-180", 91, 180}, {"180+", 181, -1},
+};
+
+static int bucket_of(int days)
+{
+	for (int b = BUCKETS - 1; b > 0; b--)
+		if (days >= buckets[b].from)
+			return b;
+	return 0;
+}
+
+enum { C_GROUP, C_CURRENCY, C_BUCKET, C_FROM, C_TO, C_AMOUNT, C_DISPUTED, C_INVOICES, C_ACCOUNTS };
+
+struct block { /* one group and currency */
+	char group[128], currency[4];
+	int64_t amount[BUCKETS], disputed[BUCKETS], invoices[BUCKETS], accounts[BUCKETS];
+	char last[BUCKETS][65]; /* the account counted last in each bucket */
+	size_t row0;
+};
+
+static void block_rows(struct report *r, struct block *b, int with_group)
+{
+	for (int k = 0; k < BUCKETS; k++) {
+		size_t row = b->row0 + (size_t)k;
+		report_set_text(r, row, C_GROUP, with_group ? b->group : "all");
+		report_set_text(r, row, C_CURRENCY, b->currency);
+		report_set_text(r, row, C_BUCKET, buckets[k].name);
+		report_set_value(r, row, C_FROM, k ? buckets[k].from : 0);
+		if (k == 0)
+			report_set_empty(r, row, C_FROM);
+		if (buckets[k].to < 0 || k == 0)
+			report_set_empty(r, row, C_TO);
+		else
+			report_set_value(r, row, C_TO, buckets[k].to);
+		report_set_value(r, row, C_AMOUNT, b->amount[k]);
+		report_set_value(r, row, C_DISPUTED, b->disputed[k]);
+		report_set_value(r, row, C_INVOICES, b->invoices[k]);
+		report_set_value(r, row, C_ACCOUNTS, b->accounts[k]);
+	}
+}
+
+int report_aging(sqlite3 *db, struct report *r)
+{
+	static const struct report_col cols[] = {
+		{"group", RU_TEXT}, {"currency", RU_TEXT}, {"bucket", RU_TEXT}, {"from_days", RU_COUNT},
+		{"to_days", RU_COUNT}, {"amount", RU_MONEY}, {"disputed", RU_MONEY}, {"invoices", RU_COUNT},
+		{"accounts", RU_COUNT},
+	};
+	struct report_opts o = r->o;
+	report_begin(r, "aging", "Aging of receivables", &o, cols, (int)(sizeof cols / sizeof *cols));
+	if (o.by != BY_NONE)
+		snprintf(r->cols[C_GROUP].name, sizeof r->cols[C_GROUP].name, "%s", report_by_name(o.by));
+	char asof[11];
+	date_iso(o.as_of, asof);
+	char sql[2048];
+	snprintf(sql, sizeof sql,
+		 "WITH later AS (SELECT invoice_no, sum(amount) AS paid FROM payments "
+		 "               WHERE date > ?1 AND amount > 0 AND invoice_no IS NOT NULL GROUP BY invoice_no) "
+		 "SELECT %s AS grp, i.currency, i.account_no, i.due_date, "
+		 "       CASE WHEN i.kind = 'credit_note' THEN i.open_amount "
+		 "            ELSE min(i.amount, max(i.open_amount, 0) + coalesce(l.paid, 0)) END, "
+		 "       EXISTS (SELECT 1 FROM disputes d WHERE d.invoice_no = i.invoice_no "
+		 "               AND substr(d.opened_at, 1, 10) <= ?1 "
+		 "               AND (d.status = 'open' OR substr(coalesce(d.resolved_at, '9999'), 1, 10) > ?1)) "
+		 "FROM invoices i JOIN customers c ON c.account_no = i.account_no "
+		 "LEFT JOIN later l ON l.invoice_no = i.invoice_no "
+		 "WHERE (i.status = 'open' OR l.paid IS NOT NULL) AND coalesce(i.issue_date, '') <= ?1 "
+		 "AND (?2 = '' OR i.currency = ?2) "
+		 "ORDER BY 1, 2, i.account_no",
+		 report_by_sql(o.by));
+	sqlite3_stmt *st = db_prepare(db, sql);
+	if (!st)
+		return -1;
+	sqlite3_bind_text(st, 1, asof, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, o.currency, -1, SQLITE_STATIC);
+	struct block b;
+	int have = 0, rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *grp = (const char *)sqlite3_column_text(st, 0);
+		const char *cur = (const char *)sqlite3_column_text(st, 1);
+		const char *acc = (const char *)sqlite3_column_text(st, 2);
+		const char *due = (const char *)sqlite3_column_text(st, 3);
+		int64_t open = sqlite3_column_int64(st, 4);
+		day_t d;
+		if (!grp || !cur || !acc || !due || !open || date_parse(due, strlen(due), DATE_ISO, &d))
+			continue;
+		if (!have || strcmp(b.group, grp) || strcmp(b.currency, cur)) {
+			if (have)
+				block_rows(r, &b, o.by != BY_NONE);
+			memset(&b, 0, sizeof b);
+			snprintf(b.group, sizeof b.group, "%s", grp);
+			snprintf(b.currency, sizeof b.currency, "%s", cur);
+			b.row0 = r->nrows;
+			for (int k = 0; k < BUCKETS; k++)
+				report_row(r);
+			have = 1;
+		}
+		int k = bucket_of((int)(o.as_of - d));
+		b.amount[k] += open;
+		b.invoices[k]++;
+		if (sqlite3_column_int(st, 5))
+			b.disputed[k] += open;
+		if (strcmp(b.last[k], acc)) {
+			snprintf(b.last[k], sizeof b.last[k], "%s", acc);
+			b.accounts[k]++;
+		}
+		report_add_account(r, b.row0 + (size_t)k, acc);
+	}
+	if (have)
+		block_rows(r, &b, o.by != BY_NONE);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return -1;
+	/* a total per currency: the sum of its rows */
+	size_t body = r->nrows;
+	char currencies[8][4];
+	int nc = 0;
+	for (size_t i = 0; i < body; i++) {
+		const char *c = report_cell(r, i, C_CURRENCY)->s;
+		int seen = 0;
+		for (int k = 0; k < nc; k++)
+			seen |= !strcmp(currencies[k], c);
+		if (!seen && nc < 8)
+			snprintf(currencies[nc++], 4, "%s", c);
+	}
+	for (int k = 0; k < nc; k++) {
+		size_t row = report_row(r);
+		int64_t s[4] = {0};
+		for (size_t i = 0; i < body; i++)
+			if (!strcmp(report_cell(r, i, C_CURRENCY)->s, currencies[k])) {
+				s[0] += report_cell(r, i, C_AMOUNT)->v, s[1] += report_cell(r, i, C_DISPUTED)->v;
+				s[2] += report_cell(r, i, C_INVOICES)->v;
+			}
+		report_set_text(r, row, C_GROUP, "total");
+		report_set_text(r, row, C_CURRENCY, currencies[k]);
+		report_set_text(r, row, C_BUCKET, "total");
+		report_set_empty(r, row, C_FROM);
+		report_set_empty(r, row, C_TO);
+		report_set_value(r, row, C_AMOUNT, s[0]);
+		report_set_value(r, row, C_DISPUTED, s[1]);
+		report_set_value(r, row, C_INVOICES, s[2]);
+		report_set_empty(r, row, C_ACCOUNTS); /* an account may stand in several buckets */
+		r->total_rows++;
+	}
+	if (nc == 1)
+		snprintf(r->currency, sizeof r->currency, "%s", currencies[0]);
+	r->style = CHART_BARS;
+	r->label_col = C_BUCKET;
+	r->series[0] = C_AMOUNT, r->nseries = 1;
+	return 0;
+}
