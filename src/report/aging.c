@@ -76,15 +76,16 @@ int report_aging(sqlite3 *db, struct report *r)
 	char sql[2048];
 	snprintf(sql, sizeof sql,
 		 "WITH later AS (SELECT invoice_no, sum(amount) AS paid FROM payments "
-		 "               WHERE date > ?1 AND amount > 0 AND invoice_no IS NOT NULL GROUP BY invoice_no) "
+		 "               WHERE date > ?1 AND amount > 0 AND invoice_no IS NOT NULL GROUP BY invoice_no), "
+		 /* the invoices under a dispute on D: opened by then, not yet settled */
+		 "disputed AS (SELECT DISTINCT invoice_no FROM disputes WHERE substr(opened_at, 1, 10) <= ?1 "
+		 "             AND (status = 'open' OR substr(coalesce(resolved_at, '9999'), 1, 10) > ?1)) "
 		 "SELECT %s AS grp, i.currency, i.account_no, i.due_date, "
 		 "       CASE WHEN i.kind = 'credit_note' THEN i.open_amount "
 		 "            ELSE min(i.amount, max(i.open_amount, 0) + coalesce(l.paid, 0)) END, "
-		 "       EXISTS (SELECT 1 FROM disputes d WHERE d.invoice_no = i.invoice_no "
-		 "               AND substr(d.opened_at, 1, 10) <= ?1 "
-		 "               AND (d.status = 'open' OR substr(coalesce(d.resolved_at, '9999'), 1, 10) > ?1)) "
+		 "       x.invoice_no IS NOT NULL "
 		 "FROM invoices i JOIN customers c ON c.account_no = i.account_no "
-		 "LEFT JOIN later l ON l.invoice_no = i.invoice_no "
+		 "LEFT JOIN later l ON l.invoice_no = i.invoice_no LEFT JOIN disputed x ON x.invoice_no = i.invoice_no "
 		 "WHERE (i.status = 'open' OR l.paid IS NOT NULL) AND coalesce(i.issue_date, '') <= ?1 "
 		 "AND (?2 = '' OR i.currency = ?2) "
 		 "ORDER BY 1, 2, i.account_no",
