@@ -157,6 +157,28 @@ echo "accounts with aging ($N accounts)              seconds   vs plain SQL"
 printf '  sqlite3: the plain per-account sum (baseline) %7s   1.00x\n' "$plain"
 printf '  relance accounts --format tsv                 %7s   %sx\n' "$acc" "$(ratio "$acc" "$plain")"
 
+# --- reports: aging, today and as of a day 90 days back (issue 16) ---------------
+# The plain SQL a person would write for the same buckets: invoices, plus
+# what was paid on them after the day, by currency and bucket.
+aging_sql() {
+	printf "WITH later AS (SELECT invoice_no, sum(amount) AS paid FROM payments WHERE date > '%s' AND amount > 0 AND invoice_no IS NOT NULL GROUP BY invoice_no) " "$1"
+	printf "SELECT i.currency, CASE WHEN d <= 0 THEN 0 WHEN d <= 30 THEN 1 WHEN d <= 60 THEN 2 WHEN d <= 90 THEN 3 WHEN d <= 180 THEN 4 ELSE 5 END, "
+	printf "sum(CASE WHEN i.kind = 'credit_note' THEN i.open_amount ELSE min(i.amount, max(i.open_amount, 0) + coalesce(l.paid, 0)) END), count(*) "
+	printf "FROM (SELECT *, CAST(julianday('%s') - julianday(due_date) AS INTEGER) AS d FROM invoices) i LEFT JOIN later l ON l.invoice_no = i.invoice_no " "$1"
+	printf "WHERE (i.status = 'open' OR l.paid IS NOT NULL) AND coalesce(i.issue_date, '') <= '%s' GROUP BY 1, 2" "$1"
+}
+back=$(date -u -d "$RELANCE_TODAY - 90 days" +%Y-%m-%d)
+aging_back_sql=$(best ":" sqlite3 "$W/demo.db" "$(aging_sql "$back")")
+aging_back=$(best ":" "$R" -d "$W/demo.db" report aging --as-of "$back" --format tsv)
+aging_today_sql=$(best ":" sqlite3 "$W/demo.db" "$(aging_sql "$RELANCE_TODAY")")
+aging_today=$(best ":" "$R" -d "$W/demo.db" report aging --format tsv)
+echo
+echo "reports ($N accounts)                            seconds   vs plain SQL"
+printf '  sqlite3: aging as of %s (baseline)    %7s   1.00x\n' "$back" "$aging_back_sql"
+printf '  relance report aging --as-of %s       %7s   %sx\n' "$back" "$aging_back" "$(ratio "$aging_back" "$aging_back_sql")"
+printf '  sqlite3: aging today (baseline)               %7s   1.00x\n' "$aging_today_sql"
+printf '  relance report aging                          %7s   %sx\n' "$aging_today" "$(ratio "$aging_today" "$aging_today_sql")"
+
 # --- sync: export and import of journal entries ------------------------------
 # A book with the demo's accounts and $J journal entries made since its
 # last export (ids as random as relance's own); a clone made before them
