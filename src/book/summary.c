@@ -67,6 +67,46 @@
 	" AND x.status = 'open' LIMIT 1) " \
 	"LEFT JOIN (SELECT 1 AS late) o ON i.kind = 'invoice' AND i.due_date < ?1 AND d.id IS NULL "
 
+static int run(sqlite3 *db, const char *sql, day_t today, const char *account);
+
+/* account_aging (migration 011): ?1 today; the rows of the accounts the
+ * filter (AGING_WHERE_*) names are deleted, then computed again. */
+#define AGING_DAYS "CAST(julianday(?1) - julianday(i.due_date) AS INTEGER)"
+#define AGING_SUMS(k) \
+	" sum(CASE WHEN x.b = " #k " THEN x.open_amount ELSE 0 END)," \
+	" sum(CASE WHEN x.b = " #k " AND x.disp THEN x.open_amount ELSE 0 END)," \
+	" sum(x.b = " #k "),"
+#define AGING_HEAD \
+	"INSERT INTO account_aging(account_no, currency, as_of, a0, d0, n0, a1, d1, n1, a2, d2, n2, " \
+	" a3, d3, n3, a4, d4, n4, a5, d5, n5, next_change) " \
+	"SELECT x.account_no, x.currency, ?1," AGING_SUMS(0) AGING_SUMS(1) AGING_SUMS(2) AGING_SUMS(3) \
+	AGING_SUMS(4) AGING_SUMS(5) " min(x.next) " \
+	"FROM (SELECT i.account_no, i.currency, CASE WHEN coalesce(i.issue_date, '') > ?1 THEN -1 " \
+	"  WHEN dd <= 0 THEN 0 WHEN dd <= 30 THEN 1 WHEN dd <= 60 THEN 2 WHEN dd <= 90 THEN 3 " \
+	"  WHEN dd <= 180 THEN 4 ELSE 5 END AS b, i.open_amount, " \
+	"  CASE WHEN coalesce(i.issue_date, '') > ?1 THEN i.issue_date " \
+	"  WHEN dd <= 0 THEN date(i.due_date, '+1 day') WHEN dd <= 30 THEN date(i.due_date, '+31 days') " \
+	"  WHEN dd <= 60 THEN date(i.due_date, '+61 days') WHEN dd <= 90 THEN date(i.due_date, '+91 days') " \
+	"  WHEN dd <= 180 THEN date(i.due_date, '+181 days') END AS next, " \
+	"  EXISTS (SELECT 1 FROM disputes z WHERE z.invoice_no = i.invoice_no AND z.status = 'open') AS disp " \
+	" FROM (SELECT i.*, " AGING_DAYS " AS dd FROM invoices i WHERE i.status = 'open' "
+#define AGING_TAIL ") i) x GROUP BY x.account_no, x.currency"
+
+/* Computes the aging rows of every account (account NULL, in_pending 0),
+ * of one, or of those in temp.summary_pending. */
+static int aging_accounts(sqlite3 *db, day_t today, const char *account, int in_pending)
+{
+	const char *where = account ? "AND i.account_no = ?2 "
+			  : in_pending ? "AND i.account_no IN (SELECT account_no FROM temp.summary_pending) " : "";
+	const char *del = account ? "DELETE FROM account_aging WHERE account_no = ?2 AND ?1 IS NOT NULL"
+			: in_pending ? "DELETE FROM account_aging WHERE account_no IN "
+				       "(SELECT account_no FROM temp.summary_pending) AND ?1 IS NOT NULL"
+				     : "DELETE FROM account_aging WHERE ?1 IS NOT NULL";
+	char sql[4096];
+	snprintf(sql, sizeof sql, "%s%s%s", AGING_HEAD, where, AGING_TAIL);
+	return run(db, del, today, account) || run(db, sql, today, account) ? -1 : 0;
+}
+
 static int run(sqlite3 *db, const char *sql, day_t today, const char *account)
 {
 	char t[11];
@@ -89,7 +129,8 @@ static int run(sqlite3 *db, const char *sql, day_t today, const char *account)
 int summary_accounts(sqlite3 *db, day_t today, const struct strset *accounts)
 {
 	if (!accounts)
-		return run(db, SUMMARY_SELECT "GROUP BY c.account_no", today, NULL);
+		return run(db, SUMMARY_SELECT "GROUP BY c.account_no", today, NULL) || aging_accounts(db, today, NULL, 0)
+			       ? -1 : 0;
 	/* a few accounts: one indexed query each; many: one pass over a temp list */
 	if (accounts->count < 2000) {
 		sqlite3_stmt *st = db_prepare(db, SUMMARY_SELECT "WHERE c.account_no = ?2 GROUP BY c.account_no");
@@ -106,6 +147,11 @@ int summary_accounts(sqlite3 *db, day_t today, const struct strset *accounts)
 				rc = -1;
 			}
 			sqlite3_reset(st);
+			if (rc == 0) {
+				char one[200];
+				snprintf(one, sizeof one, "%.*s", (int)n, key);
+				rc = aging_accounts(db, today, one, 0);
+			}
 		}
 		sqlite3_finalize(st);
 		return rc;
@@ -126,6 +172,8 @@ int summary_accounts(sqlite3 *db, day_t today, const struct strset *accounts)
 	if (rc == 0)
 		rc = run(db, SUMMARY_SELECT "WHERE c.account_no IN (SELECT account_no FROM temp.summary_pending) "
 			     "GROUP BY c.account_no", today, NULL);
+	if (rc == 0)
+		rc = aging_accounts(db, today, NULL, 1);
 	db_exec(db, "DELETE FROM temp.summary_pending");
 	return rc;
 }
@@ -215,10 +263,53 @@ int summary_rebuild(sqlite3 *db, day_t today)
 	int nested;
 	if (db_tx_begin(db, &nested))
 		return -1;
-	if (db_exec(db, "DELETE FROM account_summary") || summary_accounts(db, today, NULL) ||
+	if (db_exec(db, "DELETE FROM account_summary; DELETE FROM account_aging") || summary_accounts(db, today, NULL) ||
 	    set_summary_day(db, today)) {
 		db_tx_rollback(db, nested);
 		return -1;
 	}
 	return db_tx_commit(db, nested);
+}
+
+long aging_refresh(sqlite3 *db, day_t today)
+{
+	if (summary_refresh(db, today) < 0) /* a book without the mark is computed whole here */
+		return -1;
+	char t[11];
+	date_iso(today, t);
+	sqlite3_stmt *st = db_prepare(db, "SELECT account_no FROM account_aging WHERE next_change <= ?1 OR as_of > ?1");
+	if (!st)
+		return -1;
+	sqlite3_bind_text(st, 1, t, 10, SQLITE_STATIC);
+	struct strset stale;
+	strset_init(&stale);
+	while (sqlite3_step(st) == SQLITE_ROW)
+		strset_add(&stale, (const char *)sqlite3_column_text(st, 0), (size_t)sqlite3_column_bytes(st, 0), 0,
+			   NULL);
+	sqlite3_finalize(st);
+	long n = (long)stale.count;
+	int nested, rc = 0;
+	if (n && !(rc = db_tx_begin(db, &nested))) {
+		rc = db_exec(db, "CREATE TEMP TABLE IF NOT EXISTS summary_pending(account_no TEXT PRIMARY KEY) WITHOUT ROWID;"
+				 "DELETE FROM temp.summary_pending");
+		sqlite3_stmt *ins = rc ? NULL : db_prepare(db, "INSERT OR IGNORE INTO temp.summary_pending VALUES (?1)");
+		const char *key;
+		size_t len;
+		rc = ins ? 0 : -1;
+		for (size_t i = 0; rc == 0 && strset_entry_at(&stale, i, &key, &len); i++) {
+			sqlite3_bind_text(ins, 1, key, (int)len, SQLITE_STATIC);
+			rc = sqlite3_step(ins) == SQLITE_DONE ? 0 : -1;
+			sqlite3_reset(ins);
+		}
+		sqlite3_finalize(ins);
+		if (rc == 0)
+			rc = aging_accounts(db, today, NULL, 1);
+		db_exec(db, "DELETE FROM temp.summary_pending");
+		if (rc == 0)
+			rc = db_tx_commit(db, nested);
+		else
+			db_tx_rollback(db, nested);
+	}
+	strset_free(&stale);
+	return rc ? -1 : n;
 }

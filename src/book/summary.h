@@ -28,6 +28,10 @@ int summary_changed(sqlite3 *db, const struct strset *accounts);
 long summary_refresh(sqlite3 *db, day_t today);
 /* summary_changed for one account. */
 int summary_account_changed(sqlite3 *db, const char *account_no);
+/* The aging rows (account_aging) right for today: summary_refresh, then
+ * the rows whose buckets have moved since they were computed (or that were
+ * computed for a later day) computed again. Returns how many, or -1. */
+long aging_refresh(sqlite3 *db, day_t today);
 /* Throws the table away and computes it again. */
 int summary_rebuild(sqlite3 *db, day_t today);
 

@@ -60,6 +60,23 @@ static void block_rows(struct report *r, struct block *b, int with_group)
 	}
 }
 
+/* n items of account acc, open amount `open` of which `disputed` is
+ * disputed, in bucket k of block b. */
+static void add(struct report *r, struct block *b, int k, const char *acc, int64_t open, int64_t disputed,
+		int64_t n)
+{
+	if (!n)
+		return;
+	b->amount[k] += open;
+	b->disputed[k] += disputed;
+	b->invoices[k] += n;
+	if (strcmp(b->last[k], acc)) { /* rows come account by account */
+		snprintf(b->last[k], sizeof b->last[k], "%s", acc);
+		b->accounts[k]++;
+	}
+	report_add_account(r, b->row0 + (size_t)k, acc);
+}
+
 int report_aging(sqlite3 *db, struct report *r)
 {
 	static const struct report_col cols[] = {
@@ -74,22 +91,44 @@ int report_aging(sqlite3 *db, struct report *r)
 	char asof[11];
 	date_iso(o.as_of, asof);
 	char sql[2048];
-	snprintf(sql, sizeof sql,
-		 "WITH later AS (SELECT invoice_no, sum(amount) AS paid FROM payments "
-		 "               WHERE date > ?1 AND amount > 0 AND invoice_no IS NOT NULL GROUP BY invoice_no), "
+	/* today, on a book that can be written: the buckets kept per account
+	 * (account_aging), brought up to date first; any other day (or a book
+	 * opened read-only): from the invoices and payments */
+	int kept = o.as_of == today() && !sqlite3_db_readonly(db, "main") && aging_refresh(db, o.as_of) >= 0;
+	/* summed by SQL, unless the accounts behind each bucket are wanted */
+	int summed = kept && !o.with_accounts;
+	if (summed)
+		snprintf(sql, sizeof sql,
+			 "SELECT %s AS grp, a.currency, '', sum(a0), sum(d0), sum(n0), sum(a1), sum(d1), sum(n1), "
+			 "sum(a2), sum(d2), sum(n2), sum(a3), sum(d3), sum(n3), sum(a4), sum(d4), sum(n4), "
+			 "sum(a5), sum(d5), sum(n5), sum(n0 > 0), sum(n1 > 0), sum(n2 > 0), sum(n3 > 0), sum(n4 > 0), "
+			 "sum(n5 > 0) FROM account_aging a %s "
+			 "WHERE ?1 IS NOT NULL AND (?2 = '' OR a.currency = ?2) GROUP BY 1, 2 ORDER BY 1, 2",
+			 report_by_sql(o.by), o.by == BY_NONE ? "" : "JOIN customers c ON c.account_no = a.account_no");
+	else if (kept)
+		snprintf(sql, sizeof sql,
+			 "SELECT %s AS grp, a.currency, a.account_no, a0, d0, n0, a1, d1, n1, a2, d2, n2, "
+			 "a3, d3, n3, a4, d4, n4, a5, d5, n5 "
+			 "FROM account_aging a JOIN customers c ON c.account_no = a.account_no "
+			 "WHERE ?1 IS NOT NULL AND (?2 = '' OR a.currency = ?2) ORDER BY 1, 2, a.account_no",
+			 report_by_sql(o.by));
+	else
+		snprintf(sql, sizeof sql,
+			 "WITH later AS (SELECT invoice_no, sum(amount) AS paid FROM payments "
+			 "               WHERE date > ?1 AND amount > 0 AND invoice_no IS NOT NULL GROUP BY invoice_no), "
 		 /* the invoices under a dispute on D: opened by then, not yet settled */
-		 "disputed AS (SELECT DISTINCT invoice_no FROM disputes WHERE substr(opened_at, 1, 10) <= ?1 "
-		 "             AND (status = 'open' OR substr(coalesce(resolved_at, '9999'), 1, 10) > ?1)) "
-		 "SELECT %s AS grp, i.currency, i.account_no, i.due_date, "
-		 "       CASE WHEN i.kind = 'credit_note' THEN i.open_amount "
-		 "            ELSE min(i.amount, max(i.open_amount, 0) + coalesce(l.paid, 0)) END, "
-		 "       x.invoice_no IS NOT NULL "
-		 "FROM invoices i JOIN customers c ON c.account_no = i.account_no "
-		 "LEFT JOIN later l ON l.invoice_no = i.invoice_no LEFT JOIN disputed x ON x.invoice_no = i.invoice_no "
-		 "WHERE (i.status = 'open' OR l.paid IS NOT NULL) AND coalesce(i.issue_date, '') <= ?1 "
-		 "AND (?2 = '' OR i.currency = ?2) "
-		 "ORDER BY 1, 2, i.account_no",
-		 report_by_sql(o.by));
+			 "disputed AS (SELECT DISTINCT invoice_no FROM disputes WHERE substr(opened_at, 1, 10) <= ?1 "
+			 "             AND (status = 'open' OR substr(coalesce(resolved_at, '9999'), 1, 10) > ?1)) "
+			 "SELECT %s AS grp, i.currency, i.account_no, i.due_date, "
+			 "       CASE WHEN i.kind = 'credit_note' THEN i.open_amount "
+			 "            ELSE min(i.amount, max(i.open_amount, 0) + coalesce(l.paid, 0)) END, "
+			 "       x.invoice_no IS NOT NULL "
+			 "FROM invoices i JOIN customers c ON c.account_no = i.account_no "
+			 "LEFT JOIN later l ON l.invoice_no = i.invoice_no LEFT JOIN disputed x ON x.invoice_no = i.invoice_no "
+			 "WHERE (i.status = 'open' OR l.paid IS NOT NULL) AND coalesce(i.issue_date, '') <= ?1 "
+			 "AND (?2 = '' OR i.currency = ?2) "
+			 "ORDER BY 1, 2, i.account_no",
+			 report_by_sql(o.by));
 	sqlite3_stmt *st = db_prepare(db, sql);
 	if (!st)
 		return -1;
@@ -101,10 +140,7 @@ int report_aging(sqlite3 *db, struct report *r)
 		const char *grp = (const char *)sqlite3_column_text(st, 0);
 		const char *cur = (const char *)sqlite3_column_text(st, 1);
 		const char *acc = (const char *)sqlite3_column_text(st, 2);
-		const char *due = (const char *)sqlite3_column_text(st, 3);
-		int64_t open = sqlite3_column_int64(st, 4);
-		day_t d;
-		if (!grp || !cur || !acc || !due || !open || date_parse(due, strlen(due), DATE_ISO, &d))
+		if (!grp || !cur || !acc)
 			continue;
 		if (!have || strcmp(b.group, grp) || strcmp(b.currency, cur)) {
 			if (have)
@@ -117,16 +153,27 @@ int report_aging(sqlite3 *db, struct report *r)
 				report_row(r);
 			have = 1;
 		}
-		int k = bucket_of((int)(o.as_of - d));
-		b.amount[k] += open;
-		b.invoices[k]++;
-		if (sqlite3_column_int(st, 5))
-			b.disputed[k] += open;
-		if (strcmp(b.last[k], acc)) {
-			snprintf(b.last[k], sizeof b.last[k], "%s", acc);
-			b.accounts[k]++;
+		if (summed) { /* one group and currency, summed: its six buckets whole */
+			for (int k = 0; k < BUCKETS; k++) {
+				b.amount[k] = sqlite3_column_int64(st, 3 + 3 * k);
+				b.disputed[k] = sqlite3_column_int64(st, 4 + 3 * k);
+				b.invoices[k] = sqlite3_column_int64(st, 5 + 3 * k);
+				b.accounts[k] = sqlite3_column_int64(st, 21 + k);
+			}
+			continue;
 		}
-		report_add_account(r, b.row0 + (size_t)k, acc);
+		if (kept) { /* a row of account_aging: the account's six buckets */
+			for (int k = 0; k < BUCKETS; k++)
+				add(r, &b, k, acc, sqlite3_column_int64(st, 3 + 3 * k), sqlite3_column_int64(st, 4 + 3 * k),
+				    sqlite3_column_int64(st, 5 + 3 * k));
+			continue;
+		}
+		const char *due = (const char *)sqlite3_column_text(st, 3);
+		int64_t open = sqlite3_column_int64(st, 4);
+		day_t d;
+		if (!due || !open || date_parse(due, strlen(due), DATE_ISO, &d))
+			continue;
+		add(r, &b, bucket_of((int)(o.as_of - d)), acc, open, sqlite3_column_int(st, 5) ? open : 0, 1);
 	}
 	if (have)
 		block_rows(r, &b, o.by != BY_NONE);

@@ -95,6 +95,35 @@ is "$(printf '%s\n' "$out" | sed -n 4p)" "all,USD,31-60,31,60,1000.00,0.00,1,1$(
 out=$("$R" -d "$B" report aging)
 like "$out" "^Aging of receivables as of 2026-11-30" "text: a title with the day"
 like "$out" "1,000.00" "and grouped figures"
+# Today's aging is read from the buckets kept per account; a month later,
+# with nothing changed, they must have moved (by hand, on 12-31: A-5 6
+# days 1-30; A-1 31, A-2 46 and B-CN 60 days 31-60; A-3 121 days 91-180;
+# B-1 180+; USD B-2 77 days 61-90), and match the same day made from the
+# invoices (as of 12-31, asked on another day).
+expected="bucket	amount	disputed	invoices	accounts
+not due	0.00	0.00	0	0
+1-30	70.00	0.00	1	1
+31-60	100.00	0.00	3	2
+61-90	0.00	0.00	0	0
+91-180	300.00	300.00	1	1
+180+	400.00	0.00	1	1
+total	870.00	300.00	6	"
+is "$(RELANCE_TODAY=2026-12-31 "$R" -d "$B" report aging --currency EUR --format tsv | cut -f3,6-9)" "$expected" \
+	"a month later the kept buckets have moved with the days"
+is "$(RELANCE_TODAY=2027-01-05 "$R" -d "$B" report aging --as-of 2026-12-31 --currency EUR --format tsv | cut -f3,6-9)" \
+	"$expected" "and agree with the same day made from the invoices"
+is "$(RELANCE_TODAY=2026-12-31 "$R" -d "$B" report aging --currency USD --format tsv | awk -F'\t' 'NR > 1 && $6 != "0.00"' | cut -f3,6)" \
+	"61-90	1000.00
+total	1000.00" "USD too"
+"$R" -d "$B" import payments /dev/stdin >/dev/null 2>&1 <<'CSV'
+payment_ref,account_no,date,amount,invoice_no
+P3,A,2026-12-31,50.00,A-2
+CSV
+sed -i 's/^A-2,A,invoice,2026-10-16,2026-11-15,200.00,50.00,EUR$/A-2,A,invoice,2026-10-16,2026-11-15,200.00,0.00,EUR/' "$T/i.csv"
+RELANCE_TODAY=2026-12-31 "$R" -d "$B" import invoices "$T/i.csv" >/dev/null 2>&1
+is "$(RELANCE_TODAY=2026-12-31 "$R" -d "$B" report aging --currency EUR --format tsv | awk -F'\t' '$3 == "31-60"' | cut -f6,8)" \
+	"50.00	2" "an import moves the kept buckets at once (A-2 paid: 31-60 is A-1 100.00 and B-CN -50.00)"
+
 fails "an unknown report" "$R" -d "$B" report nope
 like "$("$R" -d "$B" report nope 2>&1)" "nope: no such report; name one of:" "says which there are"
 fails "a bad --by" "$R" -d "$B" report aging --by planet
