@@ -144,6 +144,32 @@ static long check_summary(sqlite3 *db, day_t today, FILE *out)
 	return n;
 }
 
+/* The aging buckets kept per account (account_aging) the same way. */
+static long check_aging(sqlite3 *db, day_t today, FILE *out)
+{
+	const char *what = "kept aging buckets match the ledger (relance check --rebuild remakes them)";
+	if (aging_refresh(db, today) < 0)
+		return -1;
+	if (db_exec(db, "DROP TABLE IF EXISTS temp.aging_stored;"
+			"CREATE TEMP TABLE aging_stored AS SELECT * FROM main.account_aging;"
+			"SAVEPOINT check_aging"))
+		return -1;
+	long n = summary_accounts(db, today, NULL) ? -1 :
+		run_rows(db, what,
+			 "SELECT coalesce(n.account_no, o.account_no) || ' ' || coalesce(n.currency, o.currency) || "
+			 "': stored buckets ' || coalesce(o.a0 || '/' || o.a1 || '/' || o.a2 || '/' || o.a3 || '/' || o.a4 "
+			 "|| '/' || o.a5, '-') || ', ledger ' || coalesce(n.a0 || '/' || n.a1 || '/' || n.a2 || '/' || n.a3 "
+			 "|| '/' || n.a4 || '/' || n.a5, '-') "
+			 "FROM main.account_aging n FULL JOIN temp.aging_stored o "
+			 "ON o.account_no = n.account_no AND o.currency = n.currency "
+			 "WHERE (o.a0, o.a1, o.a2, o.a3, o.a4, o.a5, o.d0, o.d1, o.d2, o.d3, o.d4, o.d5, "
+			 "o.n0, o.n1, o.n2, o.n3, o.n4, o.n5, o.next_change) IS NOT (n.a0, n.a1, n.a2, n.a3, n.a4, "
+			 "n.a5, n.d0, n.d1, n.d2, n.d3, n.d4, n.d5, n.n0, n.n1, n.n2, n.n3, n.n4, n.n5, n.next_change)",
+			 out);
+	db_exec(db, "ROLLBACK TO check_aging; RELEASE check_aging; DROP TABLE temp.aging_stored");
+	return n;
+}
+
 int check_book(struct book *b, FILE *out)
 {
 	sqlite3 *db = b->db;
@@ -196,6 +222,9 @@ int check_book(struct book *b, FILE *out)
 		return problems;
 	}
 	if ((n = check_summary(db, today(), out)) < 0)
+		return -1;
+	problems += n > 0;
+	if ((n = check_aging(db, today(), out)) < 0)
 		return -1;
 	problems += n > 0;
 	return problems;

@@ -124,6 +124,12 @@ RELANCE_TODAY=2026-12-31 "$R" -d "$B" import invoices "$T/i.csv" >/dev/null 2>&1
 is "$(RELANCE_TODAY=2026-12-31 "$R" -d "$B" report aging --currency EUR --format tsv | awk -F'\t' '$3 == "31-60"' | cut -f6,8)" \
 	"50.00	2" "an import moves the kept buckets at once (A-2 paid: 31-60 is A-1 100.00 and B-CN -50.00)"
 
+ok "relance check: the kept buckets agree with the ledger" env RELANCE_TODAY=2026-12-31 "$R" -d "$B" check
+sqlite3 "$B" "UPDATE account_aging SET a1 = a1 + 1 WHERE account_no = 'A'"
+like "$(RELANCE_TODAY=2026-12-31 "$R" -d "$B" check 2>&1)" "A EUR: stored buckets .*, ledger " \
+	"and says which account when they do not"
+ok "check --rebuild remakes them" env RELANCE_TODAY=2026-12-31 "$R" -d "$B" check --rebuild
+
 fails "an unknown report" "$R" -d "$B" report nope
 like "$("$R" -d "$B" report nope 2>&1)" "nope: no such report; name one of:" "says which there are"
 fails "a bad --by" "$R" -d "$B" report aging --by planet
