@@ -1,0 +1,205 @@
+/* receivables.c — what dso, cei and forecast share: a table of figures by
+ * group and currency and by period, the receivables of any past day
+ * (counted exactly as aging.c counts them), sales by month, and month
+ * arithmetic. Two currencies are never summed: the currency is part of
+ * every key. */
+#include "receivables.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "book/lib.h"
+
+void rtab_init(struct rtab *t, int nper, int nfig)
+{
+	memset(t, 0, sizeof *t);
+	t->nper = nper, t->nfig = nfig;
+}
+
+void rtab_free(struct rtab *t)
+{
+	for (size_t i = 0; i < t->nacc; i++)
+		free(t->acc[i].no);
+	free(t->acc);
+	free(t->keys);
+	free(t->v);
+	memset(t, 0, sizeof *t);
+}
+
+size_t rtab_key(struct rtab *t, const char *group, const char *currency)
+{
+	for (size_t i = 0; i < t->nkeys; i++)
+		if (!strcmp(t->keys[i].group, group) && !strcmp(t->keys[i].currency, currency))
+			return i;
+	if (t->nkeys == t->capkeys) {
+		size_t cap = t->capkeys ? 2 * t->capkeys : 8;
+		struct rkey *k = realloc(t->keys, cap * sizeof *k);
+		int64_t *v = realloc(t->v, cap * (size_t)t->nper * (size_t)t->nfig * sizeof *v);
+		if (!k || !v)
+			abort();
+		t->keys = k, t->v = v, t->capkeys = cap;
+	}
+	size_t per_key = (size_t)t->nper * (size_t)t->nfig;
+	memset(t->v + t->nkeys * per_key, 0, per_key * sizeof *t->v);
+	snprintf(t->keys[t->nkeys].group, sizeof t->keys[t->nkeys].group, "%s", group);
+	snprintf(t->keys[t->nkeys].currency, sizeof t->keys[t->nkeys].currency, "%s", currency);
+	return t->nkeys++;
+}
+
+int64_t *rtab_at(const struct rtab *t, size_t key, int per, int fig)
+{
+	return &t->v[(key * (size_t)t->nper + (size_t)per) * (size_t)t->nfig + (size_t)fig];
+}
+
+void rtab_account(struct rtab *t, size_t key, int per, const char *account_no)
+{
+	if (t->nacc == t->capacc) {
+		t->capacc = t->capacc ? 2 * t->capacc : 64;
+		struct racc *a = realloc(t->acc, t->capacc * sizeof *a);
+		if (!a)
+			abort();
+		t->acc = a;
+	}
+	struct racc *a = &t->acc[t->nacc++];
+	a->key = key, a->per = per;
+	if (!(a->no = strdup(account_no)))
+		abort();
+}
+
+void rtab_accounts_to_row(const struct rtab *t, size_t key, int per, struct report *r, size_t row)
+{
+	for (size_t i = 0; i < t->nacc; i++)
+		if (t->acc[i].key == key && t->acc[i].per == per)
+			report_add_account(r, row, t->acc[i].no);
+}
+
+static const struct rtab *order_of; /* qsort has no argument */
+
+static int key_cmp(const void *a, const void *b)
+{
+	const struct rkey *x = &order_of->keys[*(const size_t *)a], *y = &order_of->keys[*(const size_t *)b];
+	int c = strcmp(x->group, y->group);
+	return c ? c : strcmp(x->currency, y->currency);
+}
+
+size_t *rtab_order(const struct rtab *t)
+{
+	size_t *ix = malloc((t->nkeys ? t->nkeys : 1) * sizeof *ix);
+	if (!ix)
+		abort();
+	for (size_t i = 0; i < t->nkeys; i++)
+		ix[i] = i;
+	order_of = t;
+	qsort(ix, t->nkeys, sizeof *ix, key_cmp);
+	return ix;
+}
+
+int receivables_on(sqlite3 *db, const struct report_opts *o, day_t d, struct rtab *t, int per, int fig_open,
+		   int fig_current)
+{
+#define OPEN_ON "CASE WHEN i.kind = 'credit_note' THEN i.open_amount " \
+		"ELSE min(i.amount, max(i.open_amount, 0) + coalesce(l.paid, 0)) END"
+	char sql[2048];
+	snprintf(sql, sizeof sql,
+		 "WITH later AS (SELECT invoice_no, sum(amount) AS paid FROM payments "
+		 "               WHERE date > ?1 AND amount > 0 AND invoice_no IS NOT NULL GROUP BY invoice_no) "
+		 "SELECT %s AS grp, i.currency, i.account_no, sum(" OPEN_ON "), "
+		 "       sum(CASE WHEN i.due_date >= ?1 THEN " OPEN_ON " ELSE 0 END) "
+		 "FROM invoices i JOIN customers c ON c.account_no = i.account_no "
+		 "LEFT JOIN later l ON l.invoice_no = i.invoice_no "
+		 "WHERE (i.status = 'open' OR l.paid IS NOT NULL) AND coalesce(i.issue_date, '') <= ?1 "
+		 "AND (?2 = '' OR i.currency = ?2) "
+		 "GROUP BY 1, 2, 3",
+		 report_by_sql(o->by));
+#undef OPEN_ON
+	sqlite3_stmt *st = db_prepare(db, sql);
+	if (!st)
+		return -1;
+	char day[11];
+	date_iso(d, day);
+	sqlite3_bind_text(st, 1, day, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, o->currency, -1, SQLITE_STATIC);
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *grp = (const char *)sqlite3_column_text(st, 0);
+		const char *cur = (const char *)sqlite3_column_text(st, 1);
+		const char *acc = (const char *)sqlite3_column_text(st, 2);
+		int64_t open = sqlite3_column_int64(st, 3);
+		if (!grp || !cur || !acc)
+			continue;
+		size_t k = rtab_key(t, grp, cur);
+		*rtab_at(t, k, per, fig_open) += open;
+		if (fig_current >= 0)
+			*rtab_at(t, k, per, fig_current) += sqlite3_column_int64(st, 4);
+		if (open && o->with_accounts)
+			rtab_account(t, k, per, acc);
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE) {
+		msg_error("report: %s", sqlite3_errmsg(db));
+		return -1;
+	}
+	return 0;
+}
+
+int sales_by_month(sqlite3 *db, const struct report_opts *o, int first_month, day_t last, struct rtab *t, int fig)
+{
+	char sql[1024];
+	snprintf(sql, sizeof sql,
+		 "SELECT %s AS grp, i.currency, substr(i.issue_date, 1, 7), sum(i.amount) "
+		 "FROM invoices i JOIN customers c ON c.account_no = i.account_no "
+		 "WHERE i.issue_date IS NOT NULL AND i.issue_date >= ?3 AND substr(i.issue_date, 1, 10) <= ?1 "
+		 "AND (?2 = '' OR i.currency = ?2) "
+		 "GROUP BY 1, 2, 3",
+		 report_by_sql(o->by));
+	sqlite3_stmt *st = db_prepare(db, sql);
+	if (!st)
+		return -1;
+	char day[11], from[11];
+	date_iso(last, day);
+	date_iso(month_first(first_month), from);
+	sqlite3_bind_text(st, 1, day, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, o->currency, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, from, -1, SQLITE_STATIC);
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *grp = (const char *)sqlite3_column_text(st, 0);
+		const char *cur = (const char *)sqlite3_column_text(st, 1);
+		const char *ym = (const char *)sqlite3_column_text(st, 2);
+		if (!grp || !cur || !ym || strlen(ym) != 7)
+			continue;
+		int per = atoi(ym) * 12 + atoi(ym + 5) - 1 - first_month;
+		if (per < 0 || per >= t->nper)
+			continue;
+		*rtab_at(t, rtab_key(t, grp, cur), per, fig) += sqlite3_column_int64(st, 3);
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE) {
+		msg_error("report: %s", sqlite3_errmsg(db));
+		return -1;
+	}
+	return 0;
+}
+
+int month_of(day_t d)
+{
+	int y, m, dd;
+	civil_from_days(d, &y, &m, &dd);
+	return y * 12 + m - 1;
+}
+
+day_t month_first(int month)
+{
+	return days_from_civil(month / 12, month % 12 + 1, 1);
+}
+
+int month_days(int month)
+{
+	return (int)(month_first(month + 1) - month_first(month));
+}
+
+int64_t div_round(int64_t n, int64_t d)
+{
+	return n >= 0 ? (n + d / 2) / d : -((-n + d / 2) / d);
+}
