@@ -104,7 +104,16 @@ static int aging_accounts(sqlite3 *db, day_t today, const char *account, int in_
 				     : "DELETE FROM account_aging WHERE ?1 IS NOT NULL";
 	char sql[4096];
 	snprintf(sql, sizeof sql, "%s%s%s", AGING_HEAD, where, AGING_TAIL);
-	return run(db, del, today, account) || run(db, sql, today, account) ? -1 : 0;
+	/* the rows go and come back at once: a writer outside a transaction
+	 * (a note) must not meet another between the two */
+	int nested;
+	if (db_tx_begin(db, &nested))
+		return -1;
+	if (run(db, del, today, account) || run(db, sql, today, account)) {
+		db_tx_rollback(db, nested);
+		return -1;
+	}
+	return db_tx_commit(db, nested);
 }
 
 static int run(sqlite3 *db, const char *sql, day_t today, const char *account)

@@ -75,7 +75,7 @@ is "$?" 1 "check exits 1 on a broken book"
 like "$out" "FAIL  invoice status follows its open amount" "it names the broken invariant"
 like "$out" "missing trigger activities_append_only_delete" "and the missing trigger"
 like "$out" "CHECK constraint failed in invoices" "SQLite's own check sees it too"
-like "$out" "FAIL: 4 problems" "and counts them (the cached figures no longer match either)"
+like "$out" "FAIL: 5 problems" "and counts them (the cached figures and the kept aging buckets no longer match either)"
 cp "$B" "$T/orphan.db"
 sqlite3 "$T/orphan.db" "PRAGMA foreign_keys = OFF; INSERT INTO invoices(invoice_no, account_no, due_date, amount, open_amount, status, imported_at) VALUES ('ORPH1', 'GHOST', '2026-01-01', 100, 100, 'open', 'x')"
 out=$("$R" -d "$T/orphan.db" check)
