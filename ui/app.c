@@ -627,6 +627,8 @@ const struct app_command app_commands[] = {
 	{"sort", ":sort ORDER", "default, overdue, days, name or next"},
 	{"all", ":all", "every collector's accounts"},
 	{"mine", ":mine", "my accounts"},
+	{"report", ":report NAME", "the dashboard of a report: aging, dso, cei, promises,"},
+	{NULL, "", "collectors, dunning or forecast (as D, aging)"},
 	{"theme", ":theme NAME", "default, light, dark, high-contrast, mono"},
 	{"set", ":set NAME = VALUE", "a setting of relancerc(5), at once"},
 	{"bind", ":bind VIEW KEY ACTION", "a key, at once"},
@@ -700,6 +702,8 @@ void app_command(struct app *a, const char *line)
 		}
 	} else if (!strcmp(cmd, "all") || !strcmp(cmd, "mine")) {
 		app_set_scope(a, !strcmp(cmd, "all"));
+	} else if (!strcmp(cmd, "report")) {
+		view_dashboard_open(a, args);
 	} else if (!strcmp(cmd, "theme")) {
 		if (config_theme(args, ":theme", 0, config_error_to_status, a) == 0) {
 			theme_apply();
