@@ -67,7 +67,7 @@ enum view_id { VIEW_GENERIC, VIEW_QUEUE, VIEW_ACCOUNT, VIEW_ENTRY, VIEW_HELP, VI
 	ACTION(TASK_EDIT, "task-edit", VIEW_TASKS, "Enter", "change the task's date and text") \
 	ACTION(TASK_MOVE, "task-move", VIEW_TASKS, "m", "move the task to another day") \
 	ACTION(TASK_MARK_DONE, "task-mark-done", VIEW_TASKS, "x", "mark the task done") \
-	ACTION(DRILL_DOWN, "drill-down", VIEW_DASHBOARD, "Enter", "the queue filtered to the accounts behind the bar, column or row (q comes back)")
+	ACTION(DRILL_DOWN, "drill-down", VIEW_DASHBOARD, "Enter", "the queue of the bar's accounts")
 
 enum action {
 	ACT_NONE,

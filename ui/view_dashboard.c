@@ -221,7 +221,7 @@ int view_dashboard_open(struct app *a, const char *name)
 		size_t o = 0;
 		for (const struct report_def *k = report_defs; k->name && o < sizeof names; k++)
 			o += (size_t)snprintf(names + o, sizeof names - o, "%s%s", o ? ", " : "", k->name);
-		app_message(a, 1, "report: no report %s (%s)", name, names);
+		app_message(a, 1, "no report %s: %s", name, names);
 		return 0;
 	}
 	struct dashboard *d = calloc(1, sizeof *d);

@@ -55,8 +55,7 @@ static void filter_text(const struct queue_filter *f, const struct queue_view *q
 	if (f->accounts && qv->drill) {
 		ADD(" %s", qv->what);
 		if (qv->absent) /* said: the bar counts them, the queue has no row for them */
-			ADD(" (%zu of its %zu accounts not in the queue: nothing overdue nor to do)", qv->absent,
-			    qv->ndrill);
+			ADD(" (%zu not in the queue)", qv->absent);
 	}
 	if (f->collector)
 		ADD(" collector=%s", f->collector);
@@ -454,6 +453,8 @@ void view_queue_drill(struct app *a, const char *what, const char *const *no, si
 	for (size_t i = 0; i < a->queue.n; i++)
 		in += bsearch(a->queue.rows[i].account_no, qv->drill, n, sizeof *qv->drill, by_number) != NULL;
 	qv->absent = n - in;
+	if (qv->absent)
+		app_message(a, 0, "%zu of the %zu accounts not in the queue: nothing overdue nor to do", qv->absent, n);
 	app_push(a, v);
 }
 
