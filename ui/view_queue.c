@@ -27,6 +27,7 @@ struct queue_view {
 	char what[256];
 	struct queue_filter saved;
 	int saved_scope;
+	struct app *app;
 };
 
 static void day_text(struct app *a, char *out, size_t size, int width);
@@ -381,13 +382,6 @@ static int key(struct app *a, struct view *v, enum action act)
 	case ACT_DASHBOARD:
 		view_dashboard_open(a, "aging");
 		return 1;
-	case ACT_BACK:
-		if (qv->drill) { /* the queue as it was before; the driver closes this view */
-			a->queue.filter = qv->saved;
-			app_set_scope(a, qv->saved_scope);
-			queue_apply(&a->queue);
-		}
-		return 0;
 	default:
 		return 0;
 	}
@@ -408,6 +402,18 @@ static int search(struct app *a, struct view *v, const char *needle, int dir)
 static void close_view(struct view *v)
 {
 	struct queue_view *qv = v->data;
+	/* a drill-down puts the queue back as it was, however it is closed
+	 * (q, or an account opened further down the stack): its filter must
+	 * not outlive the accounts it points to */
+	if (qv->drill && qv->app) {
+		struct app *a = qv->app;
+		a->queue.filter = qv->saved;
+		if (a->other.filter.accounts == (const char *const *)qv->drill)
+			a->other.filter = qv->saved;
+		if (!a->quit)
+			app_set_scope(a, qv->saved_scope);
+		queue_apply(&a->queue);
+	}
 	for (size_t i = 0; i < qv->ndrill; i++)
 		free(qv->drill[i]);
 	free(qv->drill);
@@ -443,6 +449,7 @@ void view_queue_drill(struct app *a, const char *what, const char *const *no, si
 	snprintf(qv->what, sizeof qv->what, "%s", what);
 	qv->saved = a->queue.filter;
 	qv->saved_scope = a->scope_all;
+	qv->app = a;
 	/* everybody's accounts at every date: a report counts them all */
 	app_set_scope(a, 1);
 	struct queue_filter f = {.bucket = -1, .all_dates = 1, .show_done = 1,

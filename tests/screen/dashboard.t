@@ -84,6 +84,20 @@ screen_has "1 of the 1 accounts not in the queue: nothing overdue nor to do" "no
 unlike "$(screen | awk '$2 ~ /^Q[0-9]$/')" "." "and no other account shown"
 send q q
 
+# from an account: :report, a drill-down, an account opened from it takes
+# the place of the first account (one account view at a time): the
+# drill-down goes, and the queue is as it was
+send Enter
+screen_has "relance: account Q3" "an account"
+type ":report" && send Enter
+screen_has "relance: dashboard: aging" ":report alone: aging, from an account too"
+send j Enter
+screen_has "drill-down: aging 1-30" "its drill-down"
+send j Enter
+screen_has "relance: account Q1" "an account from it, in the place of the first"
+send q
+screen_has "^mine \(tester\): 6 accounts, 2,130\.00 overdue *$" "q: the queue as it was, the drill-down gone with the views over the first account"
+
 # :report; a name that is not a report
 type ":report aging" && send Enter
 screen_has "relance: dashboard: aging" ":report aging opens it"
