@@ -5,7 +5,7 @@
 #ifndef RELANCE_UI_ACTIONS_H
 #define RELANCE_UI_ACTIONS_H
 
-enum view_id { VIEW_GENERIC, VIEW_QUEUE, VIEW_ACCOUNT, VIEW_ENTRY, VIEW_HELP, VIEW_PLAN, VIEW_FIND, VIEW_TASKS, VIEW_COUNT };
+enum view_id { VIEW_GENERIC, VIEW_QUEUE, VIEW_ACCOUNT, VIEW_ENTRY, VIEW_HELP, VIEW_PLAN, VIEW_FIND, VIEW_TASKS, VIEW_DASHBOARD, VIEW_COUNT };
 
 /* ACTION(id, name, view, "default keys, space-separated", help) */
 #define ACTIONS(ACTION) \
@@ -35,6 +35,7 @@ enum view_id { VIEW_GENERIC, VIEW_QUEUE, VIEW_ACCOUNT, VIEW_ENTRY, VIEW_HELP, VI
 	ACTION(FILTER, "filter", VIEW_QUEUE, "f", "filter the queue (as :filter)") \
 	ACTION(TOGGLE_DATES, "toggle-dates", VIEW_QUEUE, "d", "today's list / every account, whatever the date of its next action") \
 	ACTION(CLEAR_FILTER, "clear-filter", VIEW_QUEUE, "Backspace", "remove every filter") \
+	ACTION(DASHBOARD, "dashboard", VIEW_QUEUE, "D", "the dashboard: aging as a bar chart (:report NAME for the others)") \
 	ACTION(NEXT_PANE, "next-pane", VIEW_ACCOUNT, "Tab", "next pane") \
 	ACTION(PREV_PANE, "prev-pane", VIEW_ACCOUNT, "S-Tab", "previous pane") \
 	ACTION(NEXT_ACCOUNT, "next-account", VIEW_ACCOUNT, "]", "next account of the queue") \
@@ -65,7 +66,8 @@ enum view_id { VIEW_GENERIC, VIEW_QUEUE, VIEW_ACCOUNT, VIEW_ENTRY, VIEW_HELP, VI
 	ACTION(FIND_OPEN, "find-open", VIEW_FIND, "Enter", "open the account found") \
 	ACTION(TASK_EDIT, "task-edit", VIEW_TASKS, "Enter", "change the task's date and text") \
 	ACTION(TASK_MOVE, "task-move", VIEW_TASKS, "m", "move the task to another day") \
-	ACTION(TASK_MARK_DONE, "task-mark-done", VIEW_TASKS, "x", "mark the task done")
+	ACTION(TASK_MARK_DONE, "task-mark-done", VIEW_TASKS, "x", "mark the task done") \
+	ACTION(DRILL_DOWN, "drill-down", VIEW_DASHBOARD, "Enter", "the queue of the bar's accounts")
 
 enum action {
 	ACT_NONE,

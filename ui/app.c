@@ -635,6 +635,8 @@ const struct app_command app_commands[] = {
 	{"reload", ":reload", "read the book again"},
 	{"messages", ":messages", "the last 50 messages, whole, newest first"},
 	{"procedures", ":procedures", "edit the dunning procedures in the editor"},
+	{"report", ":report NAME", "the dashboard of a report: aging, dso, cei, promises,"},
+	{NULL, "", "collectors, dunning or forecast (as D, aging)"},
 	{"help", ":help", "this help"},
 	{"quit", ":q, :quit", "quit"},
 	{NULL, NULL, NULL},
@@ -700,6 +702,8 @@ void app_command(struct app *a, const char *line)
 		}
 	} else if (!strcmp(cmd, "all") || !strcmp(cmd, "mine")) {
 		app_set_scope(a, !strcmp(cmd, "all"));
+	} else if (!strcmp(cmd, "report")) {
+		view_dashboard_open(a, args);
 	} else if (!strcmp(cmd, "theme")) {
 		if (config_theme(args, ":theme", 0, config_error_to_status, a) == 0) {
 			theme_apply();

@@ -170,6 +170,15 @@ struct view *view_help_new(struct app *a, enum view_id from);
  * the current view (in place of it when it is one already); text NULL or
  * empty: asked first. Nothing opens when nothing is found. */
 void view_find_open(struct app *a, const char *text);
+/* The dashboard: report NAME (NULL or "": aging) as of today, its chart
+ * and table, over the current view (in place of another dashboard); 0
+ * when there is no such report or it could not be made (said). */
+int view_dashboard_open(struct app *a, const char *name);
+/* A queue over the current view showing only the accounts no[] (n of
+ * them, sorted by strcmp: a report's accounts behind a row), everybody's
+ * and at every date; `what` names them in its header. q goes back and
+ * the queue's filter and scope are as they were. */
+void view_queue_drill(struct app *a, const char *what, const char *const *no, size_t n);
 /* The plan of an account: its active plan, or a new one made from a form. */
 struct view *view_plan_new(struct app *a, const char *account_no, int64_t overdue);
 /* The open tasks of an account: changed, moved, marked done. */

@@ -250,7 +250,7 @@ struct view *view_help_new(struct app *a, enum view_id from)
 	static const char *const headings[VIEW_COUNT] = {
 		"Keys everywhere", "Keys in the queue", "Keys in an account", "Keys in an entry", "Keys in the help",
 		"Keys in the plan editor", "Keys in the find list",
-		"Keys in the task list"};
+		"Keys in the task list", "Keys in the dashboard"};
 	enum view_id in = from == VIEW_HELP ? VIEW_GENERIC : from;
 	static char generic_heading[64];
 	snprintf(generic_heading, sizeof generic_heading, "%s%s", headings[VIEW_GENERIC],

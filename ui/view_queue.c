@@ -1,6 +1,9 @@
 /* view_queue.c — the queue: one line per account needing attention, the
  * header line with what is listed, and the keys that open, sort, filter
- * and search it. The rows live in app->queue; this view owns the cursor. */
+ * and search it. The rows live in app->queue; this view owns the cursor.
+ * A drill-down (view_queue_drill) is a second queue view over a report:
+ * it shows only the accounts behind a bar, and puts the queue's filter and
+ * scope back when it goes. */
 #include <curses.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -17,6 +20,14 @@ struct queue_view {
 	int rows;         /* lines of the list at the last draw */
 	char current[80]; /* the account under the cursor: it stays there when
 			   * the rows are sorted, filtered or read again */
+	/* a drill-down: the accounts shown (sorted), what they are, how many
+	 * of them the queue has no row for, and what to put back on q */
+	char **drill;
+	size_t ndrill, absent;
+	char what[256];
+	struct queue_filter saved;
+	int saved_scope;
+	struct app *app;
 };
 
 static void day_text(struct app *a, char *out, size_t size, int width);
@@ -26,18 +37,27 @@ static void day_text(struct app *a, char *out, size_t size, int width);
 static const char *title(struct app *a, struct view *v)
 {
 	static char t[256];
-	(void)v;
+	struct queue_view *qv = v->data;
+	if (qv->drill) {
+		snprintf(t, sizeof t, "queue: drill-down: %.200s", qv->what);
+		return t;
+	}
 	snprintf(t, sizeof t, "queue: ");
 	day_text(a, t + strlen(t), sizeof t - strlen(t), app_title_room(a) - (int)strlen(t));
 	return t;
 }
 
-static void filter_text(const struct queue_filter *f, char *out, size_t size)
+static void filter_text(const struct queue_filter *f, const struct queue_view *qv, char *out, size_t size)
 {
 	static const char *const buckets[] = {"1-30", "31-60", "61-90", "90+"};
 	size_t o = 0;
 	out[0] = '\0';
 #define ADD(...) do { int w_ = snprintf(out + o, size - o, __VA_ARGS__); if (w_ > 0 && o + (size_t)w_ < size) o += (size_t)w_; } while (0)
+	if (f->accounts && qv->drill) {
+		ADD(" %s", qv->what);
+		if (qv->absent) /* said: the bar counts them, the queue has no row for them */
+			ADD(" (%zu not in the queue)", qv->absent);
+	}
 	if (f->collector)
 		ADD(" collector=%s", f->collector);
 	if (f->segment)
@@ -59,7 +79,7 @@ static void filter_text(const struct queue_filter *f, char *out, size_t size)
 
 static int has_filter(const struct queue_filter *f)
 {
-	return f->collector || f->segment || f->bucket >= 0 || f->flags || f->min_overdue;
+	return f->accounts || f->collector || f->segment || f->bucket >= 0 || f->flags || f->min_overdue;
 }
 
 /* "today 2 of 8 done · 1 promise 500.00 · 1 plan" in width columns: the
@@ -220,12 +240,12 @@ static void draw(struct app *a, struct view *v, int top, int rows)
 {
 	struct queue_view *qv = v->data;
 	struct queue *q = &a->queue;
-	char head[512], filters[256], total[32], narrow[48] = "";
+	char head[1024], filters[512], total[32], narrow[48] = "";
 	qv->rows = rows - 2;
 	qv->l.count = (int)q->nview;
 	list_fit(&qv->l, qv->rows);
 	struct layout L = layout_for(a, qv, COLS, qv->rows);
-	filter_text(&q->filter, filters, sizeof filters);
+	filter_text(&q->filter, qv, filters, sizeof filters);
 	money_format_grouped(q->view_total, total, sizeof total);
 	if (L.left_out) /* said, not dropped silently */
 		snprintf(narrow, sizeof narrow, " | %d column%s without room", L.left_out, L.left_out == 1 ? "" : "s");
@@ -279,6 +299,11 @@ static void draw(struct app *a, struct view *v, int top, int rows)
 		const struct queue_row *r = &q->rows[q->view[qv->l.top + i]];
 		draw_row(a, r, top + 2 + i, &L, qv->l.top + i == qv->l.cursor);
 	}
+}
+
+static int by_number(const void *key, const void *elem)
+{
+	return strcmp(key, *(const char *const *)elem);
 }
 
 static const struct queue_row *current(struct app *a, struct queue_view *qv)
@@ -354,6 +379,9 @@ static int key(struct app *a, struct view *v, enum action act)
 		follow(a, qv, keep);
 		app_message(a, 0, "read the book again");
 		return 1;
+	case ACT_DASHBOARD:
+		view_dashboard_open(a, "aging");
+		return 1;
 	default:
 		return 0;
 	}
@@ -373,6 +401,22 @@ static int search(struct app *a, struct view *v, const char *needle, int dir)
 
 static void close_view(struct view *v)
 {
+	struct queue_view *qv = v->data;
+	/* a drill-down puts the queue back as it was, however it is closed
+	 * (q, or an account opened further down the stack): its filter must
+	 * not outlive the accounts it points to */
+	if (qv->drill && qv->app) {
+		struct app *a = qv->app;
+		a->queue.filter = qv->saved;
+		if (a->other.filter.accounts == (const char *const *)qv->drill)
+			a->other.filter = qv->saved;
+		if (!a->quit)
+			app_set_scope(a, qv->saved_scope);
+		queue_apply(&a->queue);
+	}
+	for (size_t i = 0; i < qv->ndrill; i++)
+		free(qv->drill[i]);
+	free(qv->drill);
 	free(v->data);
 	free(v);
 }
@@ -392,11 +436,50 @@ struct view *view_queue_new(struct app *a)
 	return v;
 }
 
+void view_queue_drill(struct app *a, const char *what, const char *const *no, size_t n)
+{
+	struct view *v = view_queue_new(a);
+	struct queue_view *qv = v->data;
+	if (!(qv->drill = calloc(n ? n : 1, sizeof *qv->drill)))
+		abort();
+	for (size_t i = 0; i < n; i++)
+		if (!(qv->drill[i] = strdup(no[i])))
+			abort();
+	qv->ndrill = n;
+	snprintf(qv->what, sizeof qv->what, "%s", what);
+	qv->saved = a->queue.filter;
+	qv->saved_scope = a->scope_all;
+	qv->app = a;
+	/* everybody's accounts at every date: a report counts them all */
+	app_set_scope(a, 1);
+	struct queue_filter f = {.bucket = -1, .all_dates = 1, .show_done = 1,
+				 .accounts = (const char *const *)qv->drill, .naccounts = n};
+	a->queue.filter = f;
+	queue_apply(&a->queue);
+	size_t in = 0;
+	for (size_t i = 0; i < a->queue.n; i++)
+		in += bsearch(a->queue.rows[i].account_no, qv->drill, n, sizeof *qv->drill, by_number) != NULL;
+	qv->absent = n - in;
+	if (qv->absent)
+		app_message(a, 0, "%zu of the %zu accounts not in the queue: nothing overdue nor to do", qv->absent, n);
+	app_push(a, v);
+}
+
+/* The queue view the account views step through: the topmost one (a
+ * drill-down's, when there is one). */
+static struct queue_view *queue_under(struct app *a)
+{
+	for (int i = a->depth - 1; i >= 0; i--)
+		if (a->stack[i]->ops == &queue_ops)
+			return a->stack[i]->data;
+	return NULL;
+}
+
 const char *view_queue_step(struct app *a, int dir)
 {
-	if (a->depth == 0 || a->stack[0]->ops != &queue_ops)
+	struct queue_view *qv = queue_under(a);
+	if (!qv)
 		return NULL;
-	struct queue_view *qv = a->stack[0]->data;
 	/* the account left where the cursor was may have moved or left the
 	 * list since (worked, the queue read again): then the account now in
 	 * its place is the next one, not the one after it */
@@ -421,9 +504,9 @@ const char *view_queue_step(struct app *a, int dir)
 
 const char *view_queue_current(struct app *a)
 {
-	if (a->depth == 0 || a->stack[0]->ops != &queue_ops)
+	struct queue_view *qv = queue_under(a);
+	if (!qv)
 		return NULL;
-	struct queue_view *qv = a->stack[0]->data;
 	const struct queue_row *r = current(a, qv);
 	return r ? r->account_no : NULL;
 }

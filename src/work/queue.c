@@ -380,8 +380,15 @@ static int bucket_of(int days)
 	return days <= 0 ? -1 : days <= 30 ? 0 : days <= 60 ? 1 : days <= 90 ? 2 : 3;
 }
 
+static int by_number(const void *key, const void *elem)
+{
+	return strcmp(key, *(const char *const *)elem);
+}
+
 static int passes(const struct queue_filter *f, const struct queue_row *r)
 {
+	if (f->accounts && !bsearch(r->account_no, f->accounts, f->naccounts, sizeof *f->accounts, by_number))
+		return 0;
 	if (f->collector && strcmp(r->collector, f->collector) != 0)
 		return 0;
 	if (f->segment && strcasecmp(r->segment, f->segment) != 0)

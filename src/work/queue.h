@@ -57,6 +57,9 @@ struct queue_filter {
 	int all_dates;         /* 0: the day's list, the accounts whose next action is
 				  due and that nobody worked today; 1: every account loaded */
 	int show_done;         /* the day's list keeps those worked today, at the end */
+	const char *const *accounts; /* NULL: any; else only these account numbers
+				      * (naccounts, sorted by strcmp: a report's drill-down) */
+	size_t naccounts;
 };
 
 struct queue {
