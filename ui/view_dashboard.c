@@ -155,11 +155,13 @@ static void draw(struct app *a, struct view *v, int top, int rows)
 
 static void drill(struct app *a, struct dashboard *d)
 {
-	const struct report *r = &d->r;
+	struct report *r = &d->r;
 	if (d->l.cursor < 0 || d->l.cursor >= chart_count(r) || !r->accounts) {
 		app_message(a, 1, "nothing selected");
 		return;
 	}
+	if (report_accounts_of(a->book->db, r, (size_t)d->l.cursor))
+		return; /* its message is on the status line */
 	const struct report_accounts *acc = &r->accounts[d->l.cursor];
 	char label[192], what[256];
 	chart_label(r, (size_t)d->l.cursor, label, sizeof label);

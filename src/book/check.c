@@ -167,7 +167,22 @@ static long check_aging(sqlite3 *db, day_t today, FILE *out)
 			 "n.a5, n.d0, n.d1, n.d2, n.d3, n.d4, n.d5, n.n0, n.n1, n.n2, n.n3, n.n4, n.n5, n.next_change)",
 			 out);
 	db_exec(db, "ROLLBACK TO check_aging; RELEASE check_aging; DROP TABLE temp.aging_stored");
-	return n;
+	if (n < 0)
+		return n;
+	long t = run_rows(db, "the book's aging totals are the sums of the accounts' buckets",
+			  "SELECT coalesce(t.currency, s.currency) || ': totals differ from the sums of its accounts' "
+			  "FROM aging_totals t FULL JOIN (SELECT currency, sum(a0) a0, sum(a1) a1, sum(a2) a2, "
+			  "sum(a3) a3, sum(a4) a4, sum(a5) a5, sum(d0 + d1 + d2 + d3 + d4 + d5) d, "
+			  "sum(n0 + n1 + n2 + n3 + n4 + n5) n, sum((n0 > 0) + (n1 > 0) + (n2 > 0) + (n3 > 0) + (n4 > 0) "
+			  "+ (n5 > 0)) c FROM account_aging GROUP BY currency) s ON s.currency = t.currency "
+			  "WHERE (coalesce(t.a0, 0), coalesce(t.a1, 0), coalesce(t.a2, 0), coalesce(t.a3, 0), "
+			  "coalesce(t.a4, 0), coalesce(t.a5, 0), coalesce(t.d0 + t.d1 + t.d2 + t.d3 + t.d4 + t.d5, 0), "
+			  "coalesce(t.n0 + t.n1 + t.n2 + t.n3 + t.n4 + t.n5, 0), "
+			  "coalesce(t.c0 + t.c1 + t.c2 + t.c3 + t.c4 + t.c5, 0)) IS NOT (coalesce(s.a0, 0), "
+			  "coalesce(s.a1, 0), coalesce(s.a2, 0), coalesce(s.a3, 0), coalesce(s.a4, 0), "
+			  "coalesce(s.a5, 0), coalesce(s.d, 0), coalesce(s.n, 0), coalesce(s.c, 0))",
+			  out);
+	return t < 0 ? t : n + t;
 }
 
 int check_book(struct book *b, FILE *out)

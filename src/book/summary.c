@@ -272,7 +272,8 @@ int summary_rebuild(sqlite3 *db, day_t today)
 	int nested;
 	if (db_tx_begin(db, &nested))
 		return -1;
-	if (db_exec(db, "DELETE FROM account_summary; DELETE FROM account_aging") || summary_accounts(db, today, NULL) ||
+	if (db_exec(db, "DELETE FROM account_summary; DELETE FROM account_aging; DELETE FROM aging_totals") ||
+	    summary_accounts(db, today, NULL) ||
 	    set_summary_day(db, today)) {
 		db_tx_rollback(db, nested);
 		return -1;

@@ -77,6 +77,32 @@ static void add(struct report *r, struct block *b, int k, const char *acc, int64
 	report_add_account(r, b->row0 + (size_t)k, acc);
 }
 
+/* The accounts behind a row of the whole book's aging of today: those
+ * with an open item in its bucket (account_aging), asked for when a
+ * collector drills down. */
+static int accounts_of(sqlite3 *db, struct report *r, size_t row)
+{
+	const char *bucket = report_cell(r, row, C_BUCKET)->s, *cur = report_cell(r, row, C_CURRENCY)->s;
+	int k = -1;
+	for (int i = 0; bucket && i < BUCKETS; i++)
+		if (!strcmp(buckets[i].name, bucket))
+			k = i;
+	if (k < 0 || !cur)
+		return 0; /* a total row */
+	char sql[128];
+	snprintf(sql, sizeof sql, "SELECT account_no FROM account_aging WHERE currency = ?1 AND n%d > 0 "
+				  "ORDER BY account_no", k);
+	sqlite3_stmt *st = db_prepare(db, sql);
+	if (!st)
+		return -1;
+	sqlite3_bind_text(st, 1, cur, -1, SQLITE_STATIC);
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		report_add_account(r, row, (const char *)sqlite3_column_text(st, 0));
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? 0 : -1;
+}
+
 int report_aging(sqlite3 *db, struct report *r)
 {
 	static const struct report_col cols[] = {
@@ -95,9 +121,20 @@ int report_aging(sqlite3 *db, struct report *r)
 	 * (account_aging), brought up to date first; any other day (or a book
 	 * opened read-only): from the invoices and payments */
 	int kept = o.as_of == today() && !sqlite3_db_readonly(db, "main") && aging_refresh(db, o.as_of) >= 0;
-	/* summed by SQL, unless the accounts behind each bucket are wanted */
-	int summed = kept && !o.with_accounts;
-	if (summed)
+	/* the whole book: its sums kept by currency (aging_totals), the
+	 * accounts behind a bucket found when asked; by group: summed by SQL,
+	 * unless the accounts behind each bucket are wanted */
+	int totals = kept && o.by == BY_NONE;
+	int summed = totals || (kept && !o.with_accounts);
+	if (totals) {
+		snprintf(sql, sizeof sql,
+			 "SELECT 'all', currency, '', a0, d0, n0, a1, d1, n1, a2, d2, n2, a3, d3, n3, a4, d4, n4, "
+			 "a5, d5, n5, c0, c1, c2, c3, c4, c5 FROM aging_totals "
+			 "WHERE ?1 IS NOT NULL AND (?2 = '' OR currency = ?2) "
+			 "AND n0 + n1 + n2 + n3 + n4 + n5 > 0 ORDER BY currency");
+		if (o.with_accounts)
+			r->accounts_of = accounts_of;
+	} else if (summed)
 		snprintf(sql, sizeof sql,
 			 "SELECT %s AS grp, a.currency, '', sum(a0), sum(d0), sum(n0), sum(a1), sum(d1), sum(n1), "
 			 "sum(a2), sum(d2), sum(n2), sum(a3), sum(d3), sum(n3), sum(a4), sum(d4), sum(n4), "

@@ -118,6 +118,13 @@ void report_add_account(struct report *r, size_t row, const char *account_no)
 	a->n++;
 }
 
+int report_accounts_of(sqlite3 *db, struct report *r, size_t row)
+{
+	if (!r->accounts || row >= r->nrows || r->accounts[row].n || !r->accounts_of)
+		return 0;
+	return r->accounts_of(db, r, row);
+}
+
 void report_free(struct report *r)
 {
 	for (size_t i = 0; i < r->nrows * (size_t)r->ncols; i++)

@@ -70,6 +70,9 @@ struct report {
 		char **no;
 		size_t n, cap;
 	} *accounts;          /* nrows of them, or NULL */
+	/* when set, the accounts behind a row are found when asked for
+	 * (report_accounts_of), not while the report is made */
+	int (*accounts_of)(sqlite3 *db, struct report *r, size_t row);
 };
 
 /* The reports: name, what it is, and the function that fills r. Each
@@ -96,6 +99,9 @@ struct report_cell *report_cell(const struct report *r, size_t row, int col);
  * once each). */
 void report_add_account(struct report *r, size_t row, const char *account_no);
 void report_free(struct report *r);
+/* Makes sure r->accounts[row] holds the accounts behind the row (a report
+ * made with o.with_accounts); 0, or -1 after a message. */
+int report_accounts_of(sqlite3 *db, struct report *r, size_t row);
 
 /* A cell as text: money "1234.56", percent "12.34", days "45.6", count
  * and seconds as integers; grouped = 1 for people ("1,234.56"). */

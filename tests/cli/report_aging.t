@@ -129,6 +129,11 @@ sqlite3 "$B" "UPDATE account_aging SET a1 = a1 + 1 WHERE account_no = 'A'"
 like "$(RELANCE_TODAY=2026-12-31 "$R" -d "$B" check 2>&1)" "A EUR: stored buckets .*, ledger " \
 	"and says which account when they do not"
 ok "check --rebuild remakes them" env RELANCE_TODAY=2026-12-31 "$R" -d "$B" check --rebuild
+sqlite3 "$B" "UPDATE aging_totals SET a2 = a2 + 1 WHERE currency = 'EUR'"
+like "$(RELANCE_TODAY=2026-12-31 "$R" -d "$B" check 2>&1)" "EUR: totals differ from the sums of its accounts" \
+	"the book's totals are checked against its accounts' buckets too"
+ok "and remade" env RELANCE_TODAY=2026-12-31 "$R" -d "$B" check --rebuild
+ok "then right" env RELANCE_TODAY=2026-12-31 "$R" -d "$B" check
 
 fails "an unknown report" "$R" -d "$B" report nope
 like "$("$R" -d "$B" report nope 2>&1)" "nope: no such report; name one of:" "says which there are"
