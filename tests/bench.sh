@@ -104,6 +104,12 @@ n=$(grep -c "key next-account" "$LOG")
 tmux -L "$SOCK" send-keys -t b ']'
 i=0; while [ "$(grep -c "key next-account" "$LOG")" -le "$n" ] && [ $i -lt 200 ]; do sleep 0.02; i=$((i + 1)); done
 tmux -L "$SOCK" send-keys -t b q; sleep 0.3
+# the dashboard (D): aging of the whole book, then Enter on its 1-30 bar
+tmux -L "$SOCK" send-keys -t b D; waitlog "key dashboard"
+tmux -L "$SOCK" send-keys -t b j; sleep 0.2
+tmux -L "$SOCK" send-keys -t b Enter; waitlog "key drill-down"
+tmux -L "$SOCK" send-keys -t b q; sleep 0.3
+tmux -L "$SOCK" send-keys -t b q; sleep 0.3
 tmux -L "$SOCK" send-keys -t b Q; sleep 0.3
 tmux -L "$SOCK" kill-server 2>/dev/null
 one=$(awk '/^key open /{print $3; exit}' "$LOG")
@@ -130,6 +136,10 @@ awk '/^key toggle-all/ { n++; printf "  relance: a (every collector'"'"'s queue)
 printf '  relance: a call logged (Enter on its outcome)  %8.1f  (the journal, the queue read again)\n' \
 	"$(awk '/^call-logged/ {print $2; exit}' "$LOG")"
 printf '  relance: ] then, to the next account to do     %8.1f\n' "$(awk '/^key next-account/ {v = $3} END {print v}' "$LOG")"
+printf '  relance: the dashboard (D: aging, 80x24)       %8.1f\n' "$(awk '/^key dashboard/ {print $3; exit}' "$LOG")"
+printf '  relance: Enter on a bar (its accounts, queue)  %8.1f  (%s accounts)\n' \
+	"$(awk '/^key drill-down/ {print $3; exit}' "$LOG")" \
+	"$(sqlite3 "$W/demo.db" "SELECT c1 FROM aging_totals WHERE currency = 'EUR'")"
 
 # --- the day's list and find on the command line ----------------------------------
 # relance queue for one collector against the plain SQL that computes its
