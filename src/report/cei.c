@@ -47,10 +47,13 @@ int report_cei(sqlite3 *db, struct report *r)
 	struct rtab t;
 	rtab_init(&t, last - base + 1, 3);
 	int rc = sales_by_month(db, &o, base, cut, &t, F_SALES);
-	for (int m = base; !rc && m <= last; m++) {
+	day_t ends[MAX_MONTHS + 1];
+	for (int m = base; m <= last; m++) {
 		day_t end = month_first(m + 1) - 1;
-		rc = receivables_on(db, &o, end < cut ? end : cut, &t, m - base, F_CLOSING, F_CURRENT);
+		ends[m - base] = end < cut ? end : cut;
 	}
+	if (!rc) /* every month end in one pass */
+		rc = receivables_on_days(db, &o, ends, last - base + 1, &t, 0, F_CLOSING, F_CURRENT);
 	if (rc) {
 		rtab_free(&t);
 		return -1;

@@ -95,47 +95,104 @@ size_t *rtab_order(const struct rtab *t)
 	return ix;
 }
 
-int receivables_on(sqlite3 *db, const struct report_opts *o, day_t d, struct rtab *t, int per, int fig_open,
-		   int fig_current)
+/* The payments of an invoice after the first day asked, "DATE AMOUNT,...",
+ * as days and amounts (at most max of them; the rest summed into the
+ * last, which is then the latest date: never claimed too little). */
+static int paid_list(const char *list, day_t *day, int64_t *cents, int max)
 {
-#define OPEN_ON "CASE WHEN i.kind = 'credit_note' THEN i.open_amount " \
-		"ELSE min(i.amount, max(i.open_amount, 0) + coalesce(l.paid, 0)) END"
+	int n = 0;
+	for (const char *p = list; p && *p && n < max;) {
+		day_t d;
+		if (!date_parse(p, 10, DATE_ISO, &d)) {
+			day[n] = d;
+			cents[n++] = strtoll(p + 11, NULL, 10);
+		}
+		p = strchr(p, ',');
+		p = p ? p + 1 : NULL;
+	}
+	return n;
+}
+
+int receivables_on_days(sqlite3 *db, const struct report_opts *o, const day_t *days, int n, struct rtab *t,
+			int per0, int fig_open, int fig_current)
+{
+	if (n <= 0)
+		return 0;
+	day_t first = days[0], last = days[0];
+	for (int k = 1; k < n; k++)
+		first = days[k] < first ? days[k] : first, last = days[k] > last ? days[k] : last;
 	char sql[2048];
 	snprintf(sql, sizeof sql,
-		 "WITH later AS (SELECT invoice_no, sum(amount) AS paid FROM payments "
+		 "WITH later AS (SELECT invoice_no, group_concat(date || ' ' || amount, ',') AS paid FROM payments "
 		 "               WHERE date > ?1 AND amount > 0 AND invoice_no IS NOT NULL GROUP BY invoice_no) "
-		 "SELECT %s AS grp, i.currency, i.account_no, sum(" OPEN_ON "), "
-		 "       sum(CASE WHEN i.due_date >= ?1 THEN " OPEN_ON " ELSE 0 END) "
+		 "SELECT %s AS grp, i.currency, i.account_no, i.kind = 'credit_note', i.amount, i.open_amount, "
+		 "       coalesce(i.issue_date, ''), i.due_date, l.paid "
 		 "FROM invoices i JOIN customers c ON c.account_no = i.account_no "
 		 "LEFT JOIN later l ON l.invoice_no = i.invoice_no "
-		 "WHERE (i.status = 'open' OR l.paid IS NOT NULL) AND coalesce(i.issue_date, '') <= ?1 "
-		 "AND (?2 = '' OR i.currency = ?2) "
-		 "GROUP BY 1, 2, 3",
+		 "WHERE (i.status = 'open' OR l.paid IS NOT NULL) AND coalesce(i.issue_date, '') <= ?3 "
+		 "AND (?2 = '' OR i.currency = ?2) ORDER BY i.account_no",
 		 report_by_sql(o->by));
-#undef OPEN_ON
 	sqlite3_stmt *st = db_prepare(db, sql);
 	if (!st)
 		return -1;
-	char day[11];
-	date_iso(d, day);
-	sqlite3_bind_text(st, 1, day, -1, SQLITE_STATIC);
+	char from[11], to[11];
+	date_iso(first, from);
+	date_iso(last, to);
+	sqlite3_bind_text(st, 1, from, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, o->currency, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, to, -1, SQLITE_STATIC);
+	/* the account noted last for each period: rows come account by account */
+	char (*noted)[65] = calloc((size_t)n, sizeof *noted);
+	size_t *noted_key = calloc((size_t)n, sizeof *noted_key);
+	if (!noted || !noted_key)
+		abort();
 	int rc;
+	size_t last_key = (size_t)-1;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		const char *grp = (const char *)sqlite3_column_text(st, 0);
 		const char *cur = (const char *)sqlite3_column_text(st, 1);
 		const char *acc = (const char *)sqlite3_column_text(st, 2);
-		int64_t open = sqlite3_column_int64(st, 3);
-		if (!grp || !cur || !acc)
+		const char *issued = (const char *)sqlite3_column_text(st, 6);
+		const char *due = (const char *)sqlite3_column_text(st, 7);
+		const char *paid = (const char *)sqlite3_column_text(st, 8);
+		if (!grp || !cur || !acc || !issued || !due)
 			continue;
-		size_t k = rtab_key(t, grp, cur);
-		*rtab_at(t, k, per, fig_open) += open;
-		if (fig_current >= 0)
-			*rtab_at(t, k, per, fig_current) += sqlite3_column_int64(st, 4);
-		if (open && o->with_accounts)
-			rtab_account(t, k, per, acc);
+		int credit = sqlite3_column_int(st, 3);
+		int64_t amount = sqlite3_column_int64(st, 4), open_now = sqlite3_column_int64(st, 5);
+		day_t issue_day = 0, due_day = 0, pday[64];
+		int64_t pcents[64];
+		if (*issued && date_parse(issued, strlen(issued), DATE_ISO, &issue_day))
+			continue;
+		if (date_parse(due, strlen(due), DATE_ISO, &due_day))
+			continue;
+		int np = credit ? 0 : paid_list(paid, pday, pcents, 64);
+		size_t key = last_key < t->nkeys && !strcmp(t->keys[last_key].group, grp) &&
+				     !strcmp(t->keys[last_key].currency, cur) ? last_key : rtab_key(t, grp, cur);
+		last_key = key;
+		for (int k = 0; k < n; k++) {
+			if (*issued && issue_day > days[k])
+				continue;
+			int64_t open = credit ? open_now : open_now > 0 ? open_now : 0;
+			for (int j = 0; j < np; j++)
+				if (pday[j] > days[k])
+					open += pcents[j];
+			if (!credit && open > amount)
+				open = amount;
+			if (!open)
+				continue;
+			*rtab_at(t, key, per0 + k, fig_open) += open;
+			if (fig_current >= 0 && due_day >= days[k])
+				*rtab_at(t, key, per0 + k, fig_current) += open;
+			if (o->with_accounts && (strcmp(noted[k], acc) || noted_key[k] != key)) {
+				snprintf(noted[k], sizeof noted[k], "%s", acc);
+				noted_key[k] = key;
+				rtab_account(t, key, per0 + k, acc);
+			}
+		}
 	}
 	sqlite3_finalize(st);
+	free(noted);
+	free(noted_key);
 	if (rc != SQLITE_DONE) {
 		msg_error("report: %s", sqlite3_errmsg(db));
 		return -1;
