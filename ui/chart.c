@@ -8,6 +8,7 @@
  * through draw_text; this file never reads the book. */
 #include "chart.h"
 
+#include <ctype.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -218,6 +219,30 @@ static const char *column_cell(int64_t e, int level)
 	return rest >= 8 ? FULL : rest > 0 ? eighths_v[rest] : NULL;
 }
 
+/* A column's label in `width` cells: a month (YYYY-MM) as "Jan" (or "01"
+ * in two cells), a day
+ * (YYYY-MM-DD) as "07/12" or "07" when the whole does not fit, without the
+ * currency in front of it then; else as it is (cut with an ellipsis when
+ * drawn). The table under the chart shows the selected one whole. */
+static void compact_label(const char *label, int width, char *out, size_t size)
+{
+	static const char months[][4] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+					 "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+	size_t n = strlen(label);
+	if (n > 4 && (int)n > width && isupper((unsigned char)label[0]) && isupper((unsigned char)label[1]) &&
+	    isupper((unsigned char)label[2]) && label[3] == ' ')
+		label += 4, n -= 4; /* "EUR 2026-11": the currency is in the table's selected row */
+	int digits = n >= 7 && isdigit((unsigned char)label[0]) && isdigit((unsigned char)label[3]) &&
+		     label[4] == '-' && isdigit((unsigned char)label[5]) && isdigit((unsigned char)label[6]);
+	int month = digits ? (label[5] - '0') * 10 + (label[6] - '0') : 0;
+	if (digits && n == 7 && width < 7 && month >= 1 && month <= 12)
+		snprintf(out, size, "%.*s", width >= 3 ? 3 : 2, width >= 3 ? months[month - 1] : label + 5);
+	else if (digits && n == 10 && width < 10 && label[7] == '-')
+		snprintf(out, size, width >= 5 ? "%.2s/%.2s" : "%.2s", label + 8, label + 5);
+	else
+		snprintf(out, size, "%s", label);
+}
+
 static void draw_columns(const struct report *r, int y, int x, int rows, int cols, int selected)
 {
 	int n = chart_count(r), ns = nseries(r);
@@ -258,9 +283,11 @@ static void draw_columns(const struct report *r, int y, int x, int rows, int col
 			if (!c->empty && c->v < 0) /* a credit: drawn as 0, marked */
 				draw_text(y + h - 1, gx + s * bw, 1, "-", EL_MUTED, 0);
 		}
-		char label[192];
+		char label[192], shown[192];
+		int lw = gw - 1 > 0 ? gw - 1 : 1;
 		chart_label(r, (size_t)i, label, sizeof label);
-		draw_text(y + h, gx, gw - 1 > 0 ? gw - 1 : 1, label, i == selected ? EL_CURSOR : EL_LABEL, 0);
+		compact_label(label, lw, shown, sizeof shown);
+		draw_text(y + h, gx, lw, shown, i == selected ? EL_CURSOR : EL_LABEL, 0);
 	}
 	/* columns out of view are said at either end of the labels' line */
 	if (first > 0)
