@@ -175,6 +175,14 @@ static double legend(struct pen *p, const struct report *r, double x, double y)
 
 #define TICKS 4
 
+/* The value axis' name: the series' (one), else what they all are
+ * ("amount" of money, several series), with the unit. */
+static void axis_name(const struct report *r, enum report_unit u, char *out, size_t size)
+{
+	const char *name = r->nseries == 1 ? r->cols[r->series[0]].name : u == RU_MONEY ? "amount" : "value";
+	snprintf(out, size, "%s (%s)", name, unit_name(r, u));
+}
+
 static void bars(struct pen *p, const struct report *r, double x0, double y0, double x1, double y1)
 {
 	int n = charted(r), ns = series_count(r);
@@ -208,7 +216,7 @@ static void bars(struct pen *p, const struct report *r, double x0, double y0, do
 		text(p, f, x, y0 + ph + 4, 12, 0, CENTRE, 0);
 	}
 	char axis[96];
-	snprintf(axis, sizeof axis, "%s (%s)", r->cols[r->series[0]].name, unit_name(r, u));
+	axis_name(r, u, axis, sizeof axis);
 	text(p, axis, px + pw / 2, y0 + ph + 22, 13, 1, CENTRE, 0);
 	for (int i = 0; i < n; i++) {
 		double y = y0 + band * i + band * 0.15;
@@ -242,7 +250,7 @@ static void columns(struct pen *p, const struct report *r, double x0, double y0,
 		text(p, f, px - 6, y - 8, 12, 0, RIGHT, 0);
 	}
 	char axis[96];
-	snprintf(axis, sizeof axis, "%s (%s)", r->cols[r->series[0]].name, unit_name(r, u));
+	axis_name(r, u, axis, sizeof axis);
 	cairo_save(p->cr); /* the value axis' name, upwards at the left */
 	cairo_translate(p->cr, x0, y0 + ph / 2);
 	cairo_rotate(p->cr, -G_PI / 2);
