@@ -33,24 +33,10 @@ static int nseries(const struct report *r)
 	return r->nseries < 1 ? 0 : r->nseries > REPORT_MAX_SERIES ? REPORT_MAX_SERIES : r->nseries;
 }
 
-static int column_named(const struct report *r, const char *name)
-{
-	for (int c = 0; c < r->ncols; c++)
-		if (!strcmp(r->cols[c].name, name))
-			return c;
-	return -1;
-}
 
 void chart_label(const struct report *r, size_t row, char *out, size_t size)
 {
-	char label[160];
-	report_cell_text(r, row, r->label_col, 0, label, sizeof label);
-	int cur = r->currency[0] ? -1 : column_named(r, "currency");
-	const char *c = cur >= 0 ? report_cell(r, row, cur)->s : NULL;
-	if (c && *c)
-		snprintf(out, size, "%s %s", c, label);
-	else
-		snprintf(out, size, "%s", label);
+	report_row_label(r, row, out, size);
 }
 
 void chart_figure(enum report_unit u, int64_t v, char *out, size_t size)

@@ -333,7 +333,8 @@ int report_collectors(sqlite3 *db, struct report *r)
 	free(rank);
 	work_free(&w);
 	r->style = CHART_BARS;
-	r->label_col = C_COLLECTOR;
+	r->label_col = C_FROM;
+	r->label_with = C_COLLECTOR + 1; /* "amy 2026-11-24": a collector has a row a day or week */
 	r->series[0] = C_WORKED, r->nseries = 1;
 	return 0;
 }

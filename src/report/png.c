@@ -142,7 +142,7 @@ static int64_t max_value(const struct report *r)
 static void label_of(const struct report *r, size_t i, char *out, size_t size)
 {
 	char l[160];
-	report_cell_text(r, i, r->label_col, 0, l, sizeof l);
+	report_row_label(r, i, l, sizeof l);
 	int cur = -1;
 	for (int c = 0; !r->currency[0] && c < r->ncols; c++)
 		if (!strcmp(r->cols[c].name, "currency"))

@@ -145,6 +145,7 @@ int report_promises(sqlite3 *db, struct report *r)
 		snprintf(r->currency, sizeof r->currency, "%s", report_cell(r, body, C_CURRENCY)->s);
 	r->style = CHART_COLUMNS;
 	r->label_col = C_MONTH;
+	r->label_with = C_COLLECTOR + 1; /* a row a collector and month */
 	r->series[0] = C_KEPT, r->series[1] = C_BROKEN, r->nseries = 2;
 	return 0;
 }

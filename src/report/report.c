@@ -176,6 +176,35 @@ void report_cell_text(const struct report *r, size_t row, int col, int grouped, 
 	}
 }
 
+static int column_named(const struct report *r, const char *name)
+{
+	for (int c = 0; c < r->ncols; c++)
+		if (!strcmp(r->cols[c].name, name))
+			return c;
+	return -1;
+}
+
+void report_row_label(const struct report *r, size_t row, char *out, size_t size)
+{
+	int parts[4], n = 0;
+	int cur = r->currency[0] ? -1 : column_named(r, "currency");
+	int grp = r->o.by != BY_NONE ? column_named(r, report_by_name(r->o.by)) : -1;
+	if (cur >= 0)
+		parts[n++] = cur;
+	if (grp >= 0 && grp != r->label_col && grp != r->label_with - 1)
+		parts[n++] = grp;
+	if (r->label_with > 0 && r->label_with - 1 != r->label_col)
+		parts[n++] = r->label_with - 1;
+	parts[n++] = r->label_col;
+	size_t o = 0;
+	out[0] = '\0';
+	for (int i = 0; i < n && o < size; i++) {
+		char v[160];
+		report_cell_text(r, row, parts[i], 0, v, sizeof v);
+		o += (size_t)snprintf(out + o, size - o, "%s%s", o ? " " : "", v);
+	}
+}
+
 const char *report_by_sql(enum report_by by)
 {
 	switch (by) {

@@ -64,6 +64,8 @@ struct report {
 	 * series each), and the currency of money figures ("" none or mixed) */
 	enum chart_style style;
 	int label_col, series[REPORT_MAX_SERIES], nseries;
+	int label_with;       /* a column (index + 1; 0 none) named before the label:
+				 "amartin 2026-11-27" when a collector has a row a day */
 	char currency[4];
 	/* drill-down: the accounts behind each row (with_accounts), sorted */
 	struct report_accounts {
@@ -102,6 +104,10 @@ void report_free(struct report *r);
 /* Makes sure r->accounts[row] holds the accounts behind the row (a report
  * made with o.with_accounts); 0, or -1 after a message. */
 int report_accounts_of(sqlite3 *db, struct report *r, size_t row);
+
+/* What names a row's bar or column in a chart: its label, after the
+ * currency (when the report mixes them), the group (--by) and label_with. */
+void report_row_label(const struct report *r, size_t row, char *out, size_t size);
 
 /* A cell as text: money "1234.56", percent "12.34", days "45.6", count
  * and seconds as integers; grouped = 1 for people ("1,234.56"). */

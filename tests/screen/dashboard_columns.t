@@ -5,7 +5,8 @@
 # EUR, worked out in report_dso.t) and 0; the 24 columns (12 months, EUR
 # then USD) are labelled by the month's number at 80x24 (two cells each)
 # and by its name at 132x40; the tallest column reaches the top; with
-# set ascii = yes the columns are = and the axis |.
+# set ascii = yes the columns are = and the axis |. A report with rows by
+# collector and day names each bar by both.
 . "$(dirname "$0")/../lib/tap.sh"
 . "$(dirname "$0")/../lib/screen.sh"
 . "$(dirname "$0")/../lib/receivables_book.sh"
@@ -34,6 +35,9 @@ settle
 like "$(labels)" "^ +Dec Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov *$" \
 	"132x40: by its name"
 unlike "$(labels)" "→|…" "nothing cut, no column out of view"
+type ":report collectors" && send Enter
+wait_for "Collectors' work as of 2026-11-30"
+screen_has "^ bob +2026-11-30 " "a report with a row a collector and day names its bars by both (bob, 2026-11-30)"
 tm kill-server
 
 mkdir -p "$HOME/.config/relance"
