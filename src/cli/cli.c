@@ -5,6 +5,7 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "base/lib.h"
 
@@ -452,6 +453,22 @@ int opts_date(struct opts *o, enum opts_when when, day_t *d)
 		msg_error("%s: %s %s is not a date (%s)", o->cmd, o->opt, o->arg, date_typed_forms);
 		o->bad = 1;
 		return -1;
+	}
+	day_t whole;
+	if (when == WHEN_LOOKING_BACK && *d > t && date_parse(o->arg, strlen(o->arg), DATE_AUTO, &whole) != 0) {
+		/* no year given: the last such day, not the next */
+		int y, m, dd;
+		civil_from_days(*d, &y, &m, &dd);
+		if (strchr(o->arg, '/') || strchr(o->arg, '.') || (strchr(o->arg, '-') && o->arg[0] != '-')) {
+			day_t back = days_from_civil(y - 1, m, dd);
+			int by, bm, bd;
+			civil_from_days(back, &by, &bm, &bd);
+			if (bm == m && back <= t) /* 29/02: no such day last year, kept as typed */
+				*d = back;
+		} else if (o->arg[0] != '+' && strcasecmp(o->arg, "tomorrow") && strcasecmp(o->arg, "morgen") &&
+			   strcasecmp(o->arg, "demain") && strcasecmp(o->arg, "eom")) {
+			*d -= 7; /* a weekday: the last one, today's included */
+		}
 	}
 	if (when == WHEN_NOT_PAST && *d < t) {
 		char day[11];

@@ -56,8 +56,10 @@ int opts_format(struct opts *o);
 int opts_delimiter(struct opts *o);
 /* A whole number in [lo, hi] from o->arg; -1 after an error. */
 long opts_long(struct opts *o, long lo, long hi);
-/* Whether a date option may name a day before today. */
-enum opts_when { WHEN_ANY_DAY, WHEN_NOT_PAST };
+/* Whether a date option may name a day before today; WHEN_LOOKING_BACK:
+ * a day typed without its year (30/9, fri) is the last such day up to
+ * today, not the next (a report's --as-of). */
+enum opts_when { WHEN_ANY_DAY, WHEN_NOT_PAST, WHEN_LOOKING_BACK };
 /* A date option's value in any form people type (date_parse_typed,
  * counted from today(); DATES in relance(1)): 0, or -1 after an error. A
  * day before today where WHEN_NOT_PAST is refused (o->refused). */

@@ -71,11 +71,11 @@ int cmd_report(const struct cli_globals *g, int argc, char **argv)
 	opts_init(&o, "report", argc, argv);
 	while (opts_more(&o)) {
 		if (opts_value(&o, "--as-of"))
-			opts_date(&o, WHEN_ANY_DAY, &ro.as_of);
+			opts_date(&o, WHEN_LOOKING_BACK, &ro.as_of);
 		else if (opts_value(&o, "--from"))
-			opts_date(&o, WHEN_ANY_DAY, &ro.from);
+			opts_date(&o, WHEN_LOOKING_BACK, &ro.from);
 		else if (opts_value(&o, "--to"))
-			opts_date(&o, WHEN_ANY_DAY, &ro.to);
+			opts_date(&o, WHEN_LOOKING_BACK, &ro.to);
 		else if (opts_value(&o, "--by")) {
 			int by = by_named(o.arg);
 			if (by < 0)

@@ -135,6 +135,12 @@ like "$(RELANCE_TODAY=2026-12-31 "$R" -d "$B" check 2>&1)" "EUR: totals differ f
 ok "and remade" env RELANCE_TODAY=2026-12-31 "$R" -d "$B" check --rebuild
 ok "then right" env RELANCE_TODAY=2026-12-31 "$R" -d "$B" check
 
+# a day typed without its year is the last such day, not the next
+like "$("$R" -d "$B" report aging --as-of 18/11)" "^Aging of receivables as of 2026-11-18" "--as-of 18/11: this year's"
+like "$("$R" -d "$B" report aging --as-of 15/12)" "^Aging of receivables as of 2025-12-15" "--as-of 15/12: last year's, not the next"
+like "$("$R" -d "$B" report aging --as-of mon)" "^Aging of receivables as of 2026-11-30" "--as-of mon on a Monday: today"
+like "$("$R" -d "$B" report aging --as-of fri)" "^Aging of receivables as of 2026-11-27" "--as-of fri: the last Friday"
+
 fails "an unknown report" "$R" -d "$B" report nope
 like "$("$R" -d "$B" report nope 2>&1)" "nope: no such report; name one of:" "says which there are"
 fails "a bad --by" "$R" -d "$B" report aging --by planet
