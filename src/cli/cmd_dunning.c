@@ -333,8 +333,10 @@ static int dunning_status(const struct cli_globals *g, int argc, char **argv)
 			date_iso(v->next_day, next_day);
 			channel = a.proc.steps[v->next - 1].channel;
 		}
+		/* a message about it on its way, or its outcome unknown: not "waiting" */
+		const char *state = v->pending ? "pending" : dun_state_name(v->state);
 		const char *cells[] = {v->invoice_no, due, open, a.proc.name, level, level_day,
-				       dun_state_name(v->state), next, channel, next_day};
+				       state, next, channel, next_day};
 		table_row(&t, cells);
 	}
 	table_end(&t);

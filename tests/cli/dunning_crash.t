@@ -103,6 +103,8 @@ out=$("$R" -d "$T/b2.db" dunning pending --format tsv)
 like "$out" "^account_no	step	channel	recipient	since	state	file
 $acct	[0-9]	email	[^	]+@[^	]+	2[0-9-]+T[0-9:.]+Z	unknown	\$" "dunning pending lists it: account, step, channel, recipient, since when"
 like "$("$R" -d "$T/b2.db" dunning pending)" "--sent ACCOUNT\\|--all .*--retry" "and says how to resolve it"
+like "$("$R" -d "$T/b2.db" dunning status "$acct" --format tsv | cut -f7)" "pending" \
+	"dunning status says its invoices are pending, not waiting"
 said=$(sqlite3 "$T/b2.db" "SELECT account_no || ' step ' || step || ' (email to ' || recipient || '): journaled as sent' FROM dunning_pending")
 is "$("$R" -d "$T/b2.db" dunning pending --sent "$acct")" "$said" "--sent ACCOUNT journals it"
 is "$(logged) $(journaled "$T/b2.db") $(pending "$T/b2.db")" "4 4 0" "now each e-mail sent is journaled once"
