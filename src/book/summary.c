@@ -135,6 +135,41 @@ static int run(sqlite3 *db, const char *sql, day_t today, const char *account)
 	return 0;
 }
 
+/* temp.summary_pending holds exactly the accounts of the set: what the
+ * one-pass statements read. 0 or -1. */
+static int pending_fill(sqlite3 *db, const struct strset *accounts)
+{
+	if (db_exec(db, "CREATE TEMP TABLE IF NOT EXISTS summary_pending(account_no TEXT PRIMARY KEY) WITHOUT ROWID;"
+			"DELETE FROM temp.summary_pending"))
+		return -1;
+	sqlite3_stmt *ins = db_prepare(db, "INSERT OR IGNORE INTO temp.summary_pending VALUES (?1)");
+	const char *key;
+	size_t n;
+	int rc = ins ? 0 : -1;
+	for (size_t i = 0; rc == 0 && strset_entry_at(accounts, i, &key, &n); i++) {
+		sqlite3_bind_text(ins, 1, key, (int)n, SQLITE_STATIC);
+		rc = sqlite3_step(ins) == SQLITE_DONE ? 0 : -1;
+		sqlite3_reset(ins);
+	}
+	sqlite3_finalize(ins);
+	return rc;
+}
+
+/* The accounts a query (?1: today, ISO) names, into *out (initialised
+ * here, freed by the caller). 0 or -1. */
+static int stale_accounts(sqlite3 *db, const char *sql, const char *today_iso, struct strset *out)
+{
+	strset_init(out);
+	sqlite3_stmt *st = db_prepare(db, sql);
+	if (!st)
+		return -1;
+	sqlite3_bind_text(st, 1, today_iso, -1, SQLITE_STATIC);
+	while (sqlite3_step(st) == SQLITE_ROW)
+		strset_add(out, (const char *)sqlite3_column_text(st, 0), (size_t)sqlite3_column_bytes(st, 0), 0, NULL);
+	sqlite3_finalize(st);
+	return 0;
+}
+
 int summary_accounts(sqlite3 *db, day_t today, const struct strset *accounts)
 {
 	if (!accounts)
@@ -165,19 +200,7 @@ int summary_accounts(sqlite3 *db, day_t today, const struct strset *accounts)
 		sqlite3_finalize(st);
 		return rc;
 	}
-	if (db_exec(db, "CREATE TEMP TABLE IF NOT EXISTS summary_pending(account_no TEXT PRIMARY KEY) WITHOUT ROWID;"
-			"DELETE FROM temp.summary_pending"))
-		return -1;
-	sqlite3_stmt *ins = db_prepare(db, "INSERT OR IGNORE INTO temp.summary_pending VALUES (?1)");
-	const char *key;
-	size_t n;
-	int rc = ins ? 0 : -1;
-	for (size_t i = 0; rc == 0 && strset_entry_at(accounts, i, &key, &n); i++) {
-		sqlite3_bind_text(ins, 1, key, (int)n, SQLITE_STATIC);
-		rc = sqlite3_step(ins) == SQLITE_DONE ? 0 : -1;
-		sqlite3_reset(ins);
-	}
-	sqlite3_finalize(ins);
+	int rc = pending_fill(db, accounts);
 	if (rc == 0)
 		rc = run(db, SUMMARY_SELECT "WHERE c.account_no IN (SELECT account_no FROM temp.summary_pending) "
 			     "GROUP BY c.account_no", today, NULL);
@@ -221,16 +244,9 @@ long summary_refresh(sqlite3 *db, day_t today)
 		return 0;
 	char t[11];
 	date_iso(today, t);
-	sqlite3_stmt *st = db_prepare(db, "SELECT account_no FROM account_summary WHERE next_due < ?1");
-	if (!st)
-		return -1;
-	sqlite3_bind_text(st, 1, t, 10, SQLITE_STATIC);
 	struct strset stale;
-	strset_init(&stale);
-	while (sqlite3_step(st) == SQLITE_ROW)
-		strset_add(&stale, (const char *)sqlite3_column_text(st, 0),
-			   (size_t)sqlite3_column_bytes(st, 0), 0, NULL);
-	sqlite3_finalize(st);
+	if (stale_accounts(db, "SELECT account_no FROM account_summary WHERE next_due < ?1", t, &stale))
+		return -1;
 	long n = (long)stale.count;
 	int nested;
 	int rc = db_tx_begin(db, &nested);
@@ -287,31 +303,13 @@ long aging_refresh(sqlite3 *db, day_t today)
 		return -1;
 	char t[11];
 	date_iso(today, t);
-	sqlite3_stmt *st = db_prepare(db, "SELECT account_no FROM account_aging WHERE next_change <= ?1 OR as_of > ?1");
-	if (!st)
-		return -1;
-	sqlite3_bind_text(st, 1, t, 10, SQLITE_STATIC);
 	struct strset stale;
-	strset_init(&stale);
-	while (sqlite3_step(st) == SQLITE_ROW)
-		strset_add(&stale, (const char *)sqlite3_column_text(st, 0), (size_t)sqlite3_column_bytes(st, 0), 0,
-			   NULL);
-	sqlite3_finalize(st);
+	if (stale_accounts(db, "SELECT account_no FROM account_aging WHERE next_change <= ?1 OR as_of > ?1", t, &stale))
+		return -1;
 	long n = (long)stale.count;
 	int nested, rc = 0;
 	if (n && !(rc = db_tx_begin(db, &nested))) {
-		rc = db_exec(db, "CREATE TEMP TABLE IF NOT EXISTS summary_pending(account_no TEXT PRIMARY KEY) WITHOUT ROWID;"
-				 "DELETE FROM temp.summary_pending");
-		sqlite3_stmt *ins = rc ? NULL : db_prepare(db, "INSERT OR IGNORE INTO temp.summary_pending VALUES (?1)");
-		const char *key;
-		size_t len;
-		rc = ins ? 0 : -1;
-		for (size_t i = 0; rc == 0 && strset_entry_at(&stale, i, &key, &len); i++) {
-			sqlite3_bind_text(ins, 1, key, (int)len, SQLITE_STATIC);
-			rc = sqlite3_step(ins) == SQLITE_DONE ? 0 : -1;
-			sqlite3_reset(ins);
-		}
-		sqlite3_finalize(ins);
+		rc = pending_fill(db, &stale);
 		if (rc == 0)
 			rc = aging_accounts(db, today, NULL, 1);
 		db_exec(db, "DELETE FROM temp.summary_pending");

@@ -33,16 +33,10 @@ int report_cei(sqlite3 *db, struct report *r)
 	report_begin(r, "cei", "Collection effectiveness index", &o, cols, (int)(sizeof cols / sizeof *cols));
 	if (o.by != BY_NONE)
 		snprintf(r->cols[C_GROUP].name, sizeof r->cols[C_GROUP].name, "%s", report_by_name(o.by));
-	day_t cut = o.to ? o.to : o.as_of;
-	int last = month_of(cut), first = o.from ? month_of(o.from) : last - 11;
-	if (first > last) {
-		msg_error("report: cei: --from is after the last month (that of --to, else --as-of)");
+	day_t cut;
+	int first, last;
+	if (report_months(&o, "cei", MAX_MONTHS, &first, &last, &cut))
 		return -1;
-	}
-	if (last - first + 1 > MAX_MONTHS) {
-		msg_error("report: cei: %d months asked, at most %d", last - first + 1, MAX_MONTHS);
-		return -1;
-	}
 	int base = first - 1;
 	struct rtab t;
 	rtab_init(&t, last - base + 1, 3);

@@ -239,6 +239,22 @@ int sales_by_month(sqlite3 *db, const struct report_opts *o, int first_month, da
 	return 0;
 }
 
+int report_months(const struct report_opts *o, const char *name, int max, int *first, int *last, day_t *cut)
+{
+	*cut = o->to ? o->to : o->as_of;
+	*last = month_of(*cut);
+	*first = o->from ? month_of(o->from) : *last - 11;
+	if (*first > *last) {
+		msg_error("report: %s: --from is after the last month (that of --to, else --as-of)", name);
+		return -1;
+	}
+	if (*last - *first + 1 > max) {
+		msg_error("report: %s: %d months asked, at most %d", name, *last - *first + 1, max);
+		return -1;
+	}
+	return 0;
+}
+
 int month_of(day_t d)
 {
 	int y, m, dd;

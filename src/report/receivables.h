@@ -48,6 +48,12 @@ int receivables_on_days(sqlite3 *db, const struct report_opts *o, const day_t *d
  * outside the table are left out. Returns 0, or -1. */
 int sales_by_month(sqlite3 *db, const struct report_opts *o, int first_month, day_t last, struct rtab *t, int fig);
 
+/* The months a monthly report covers: the 12 ending with the month of
+ * --to (else --as-of), or from that of --from; *cut is the last day
+ * counted (--to, else --as-of). Returns 0, or -1 after a message naming
+ * the report (a --from after the last month, more than max months). */
+int report_months(const struct report_opts *o, const char *name, int max, int *first, int *last, day_t *cut);
+
 /* Months as numbers (year * 12 + month - 1), their first day and days. */
 int month_of(day_t d);
 day_t month_first(int month);
