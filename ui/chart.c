@@ -34,11 +34,6 @@ static int nseries(const struct report *r)
 }
 
 
-void chart_label(const struct report *r, size_t row, char *out, size_t size)
-{
-	report_row_label(r, row, out, size);
-}
-
 void chart_figure(enum report_unit u, int64_t v, char *out, size_t size)
 {
 	int64_t m = v < 0 ? -v : v;
@@ -153,7 +148,7 @@ static void draw_bars(const struct report *r, int y, int x, int rows, int cols, 
 	int lw = 0, vw = 0;
 	for (int i = 0; i < n; i++) {
 		char t[192];
-		chart_label(r, (size_t)i, t, sizeof t);
+		report_row_label(r, (size_t)i, t, sizeof t);
 		if (draw_width(t) > lw)
 			lw = draw_width(t);
 		for (int s = 0; s < ns; s++) {
@@ -174,7 +169,7 @@ static void draw_bars(const struct report *r, int y, int x, int rows, int cols, 
 	for (int i = top; i < n && i < top + vis; i++) {
 		int line = y + (i - top) * per;
 		char label[192];
-		chart_label(r, (size_t)i, label, sizeof label);
+		report_row_label(r, (size_t)i, label, sizeof label);
 		enum element lel = i == selected ? EL_CURSOR : EL_LABEL;
 		if (i == selected)
 			draw_fill(line, x, cols, EL_CURSOR);
@@ -271,7 +266,7 @@ static void draw_columns(const struct report *r, int y, int x, int rows, int col
 		}
 		char label[192], shown[192];
 		int lw = gw - 1 > 0 ? gw - 1 : 1;
-		chart_label(r, (size_t)i, label, sizeof label);
+		report_row_label(r, (size_t)i, label, sizeof label);
 		compact_label(label, lw, shown, sizeof shown);
 		draw_text(y + h, gx, lw, shown, i == selected ? EL_CURSOR : EL_LABEL, 0);
 	}

@@ -12,9 +12,6 @@
 
 /* The rows a chart shows: the report's rows less its totals. */
 int chart_count(const struct report *r);
-/* Row `row`'s label as the chart draws it (its currency first when the
- * report mixes currencies). */
-void chart_label(const struct report *r, size_t row, char *out, size_t size);
 /* A figure of unit u as people read it: money grouped, percents and days
  * with their decimals. */
 void chart_figure(enum report_unit u, int64_t v, char *out, size_t size);

@@ -164,7 +164,7 @@ static void drill(struct app *a, struct dashboard *d)
 		return; /* its message is on the status line */
 	const struct report_accounts *acc = &r->accounts[d->l.cursor];
 	char label[192], what[256];
-	chart_label(r, (size_t)d->l.cursor, label, sizeof label);
+	report_row_label(r, (size_t)d->l.cursor, label, sizeof label);
 	snprintf(what, sizeof what, "%s %s", r->name, label);
 	if (!acc->n) {
 		app_message(a, 1, "no account behind %s", what);

@@ -92,14 +92,12 @@ static int run(sqlite3 *db, const char *sql, day_t today, const char *account);
 	" FROM (SELECT i.*, " AGING_DAYS " AS dd FROM invoices i WHERE i.status = 'open' "
 #define AGING_TAIL ") i) x GROUP BY x.account_no, x.currency"
 
-/* Computes the aging rows of every account (account NULL, in_pending 0),
- * of one, or of those in temp.summary_pending. */
-static int aging_accounts(sqlite3 *db, day_t today, const char *account, int in_pending)
+/* Computes the aging rows of every account, or of those in
+ * temp.summary_pending (in_pending). */
+static int aging_accounts(sqlite3 *db, day_t today, int in_pending)
 {
-	const char *where = account ? "AND i.account_no = ?2 "
-			  : in_pending ? "AND i.account_no IN (SELECT account_no FROM temp.summary_pending) " : "";
-	const char *del = account ? "DELETE FROM account_aging WHERE account_no = ?2 AND ?1 IS NOT NULL"
-			: in_pending ? "DELETE FROM account_aging WHERE account_no IN "
+	const char *where = in_pending ? "AND i.account_no IN (SELECT account_no FROM temp.summary_pending) " : "";
+	const char *del = in_pending ? "DELETE FROM account_aging WHERE account_no IN "
 				       "(SELECT account_no FROM temp.summary_pending) AND ?1 IS NOT NULL"
 				     : "DELETE FROM account_aging WHERE ?1 IS NOT NULL";
 	char sql[4096];
@@ -109,7 +107,7 @@ static int aging_accounts(sqlite3 *db, day_t today, const char *account, int in_
 	int nested;
 	if (db_tx_begin(db, &nested))
 		return -1;
-	if (run(db, del, today, account) || run(db, sql, today, account)) {
+	if (run(db, del, today, NULL) || run(db, sql, today, NULL)) {
 		db_tx_rollback(db, nested);
 		return -1;
 	}
@@ -173,15 +171,17 @@ static int stale_accounts(sqlite3 *db, const char *sql, const char *today_iso, s
 int summary_accounts(sqlite3 *db, day_t today, const struct strset *accounts)
 {
 	if (!accounts)
-		return run(db, SUMMARY_SELECT "GROUP BY c.account_no", today, NULL) || aging_accounts(db, today, NULL, 0)
+		return run(db, SUMMARY_SELECT "GROUP BY c.account_no", today, NULL) || aging_accounts(db, today, 0)
 			       ? -1 : 0;
-	/* a few accounts: one indexed query each; many: one pass over a temp list */
+	int rc = 0;
+	/* a few accounts: one indexed query each; many: one pass over a temp
+	 * list (the aging rows, one pass whatever their number) */
 	if (accounts->count < 2000) {
 		sqlite3_stmt *st = db_prepare(db, SUMMARY_SELECT "WHERE c.account_no = ?2 GROUP BY c.account_no");
 		char t[11];
 		const char *key;
 		size_t n;
-		int rc = st ? 0 : -1;
+		rc = st ? 0 : -1;
 		date_iso(today, t);
 		for (size_t i = 0; rc == 0 && strset_entry_at(accounts, i, &key, &n); i++) {
 			sqlite3_bind_text(st, 1, t, 10, SQLITE_STATIC);
@@ -191,21 +191,16 @@ int summary_accounts(sqlite3 *db, day_t today, const struct strset *accounts)
 				rc = -1;
 			}
 			sqlite3_reset(st);
-			if (rc == 0) {
-				char one[200];
-				snprintf(one, sizeof one, "%.*s", (int)n, key);
-				rc = aging_accounts(db, today, one, 0);
-			}
 		}
 		sqlite3_finalize(st);
-		return rc;
 	}
-	int rc = pending_fill(db, accounts);
 	if (rc == 0)
+		rc = pending_fill(db, accounts);
+	if (rc == 0 && accounts->count >= 2000)
 		rc = run(db, SUMMARY_SELECT "WHERE c.account_no IN (SELECT account_no FROM temp.summary_pending) "
 			     "GROUP BY c.account_no", today, NULL);
 	if (rc == 0)
-		rc = aging_accounts(db, today, NULL, 1);
+		rc = aging_accounts(db, today, 1);
 	db_exec(db, "DELETE FROM temp.summary_pending");
 	return rc;
 }
@@ -311,7 +306,7 @@ long aging_refresh(sqlite3 *db, day_t today)
 	if (n && !(rc = db_tx_begin(db, &nested))) {
 		rc = pending_fill(db, &stale);
 		if (rc == 0)
-			rc = aging_accounts(db, today, NULL, 1);
+			rc = aging_accounts(db, today, 1);
 		db_exec(db, "DELETE FROM temp.summary_pending");
 		if (rc == 0)
 			rc = db_tx_commit(db, nested);

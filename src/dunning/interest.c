@@ -114,14 +114,6 @@ static int rate_of(const struct book_rates *t, const char *country, day_t since,
 	return -1;
 }
 
-int interest_rate_of(sqlite3 *db, const char *country, day_t since, char *err, size_t errlen)
-{
-	struct book_rates t;
-	if (book_rates_load(db, country, &t, err, errlen))
-		return -2;
-	return rate_of(&t, country, since, err, errlen);
-}
-
 int interest_compute(sqlite3 *db, const char *country, int rate, const struct interest_debt *debt, day_t start,
 		     day_t until, struct interest_calc *c, char *err, size_t errlen)
 {

@@ -59,12 +59,6 @@ day_t interest_paid_on(const struct interest_debt *debt);
 int interest_compute(sqlite3 *db, const char *country, int rate, const struct interest_debt *debt, day_t start,
 		     day_t until, struct interest_calc *c, char *err, size_t errlen);
 
-/* The statutory rate of `country` for the half-year starting on `since`:
- * the book's own (relance rates set) or else the built-in one. Returns
- * the rate in hundredths of a percent; -1 when there is none (err says
- * which half-year and how to set it), -2 on a database error. */
-int interest_rate_of(sqlite3 *db, const char *country, day_t since, char *err, size_t errlen);
-
 /* The built-in rates (data/interest-rates.tsv, compiled in: generated). */
 struct builtin_rate {
 	char country[3], since[11];

@@ -41,13 +41,8 @@ int report_cei(sqlite3 *db, struct report *r)
 	struct rtab t;
 	rtab_init(&t, last - base + 1, 3);
 	int rc = sales_by_month(db, &o, base, cut, &t, F_SALES);
-	day_t ends[MAX_MONTHS + 1];
-	for (int m = base; m <= last; m++) {
-		day_t end = month_first(m + 1) - 1;
-		ends[m - base] = end < cut ? end : cut;
-	}
 	if (!rc) /* every month end in one pass */
-		rc = receivables_on_days(db, &o, ends, last - base + 1, &t, 0, F_CLOSING, F_CURRENT);
+		rc = receivables_month_ends(db, &o, base, last, cut, &t, 0, F_CLOSING, F_CURRENT);
 	if (rc) {
 		rtab_free(&t);
 		return -1;

@@ -85,13 +85,8 @@ int report_dso(sqlite3 *db, struct report *r)
 	struct rtab t;
 	rtab_init(&t, last - base + 1, 2);
 	int rc = sales_by_month(db, &o, base, cut, &t, F_SALES);
-	day_t ends[MAX_MONTHS];
-	for (int m = first; m <= last; m++) {
-		day_t end = month_first(m + 1) - 1;
-		ends[m - first] = end < cut ? end : cut;
-	}
 	if (!rc) /* every month end in one pass */
-		rc = receivables_on_days(db, &o, ends, last - first + 1, &t, first - base, F_RECV, -1);
+		rc = receivables_month_ends(db, &o, first, last, cut, &t, first - base, F_RECV, -1);
 	if (rc) {
 		rtab_free(&t);
 		return -1;

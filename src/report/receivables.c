@@ -113,8 +113,10 @@ static int paid_list(const char *list, day_t *day, int64_t *cents, int max)
 	return n;
 }
 
-int receivables_on_days(sqlite3 *db, const struct report_opts *o, const day_t *days, int n, struct rtab *t,
-			int per0, int fig_open, int fig_current)
+/* The receivables on each of n days (days[k] into period per0 + k): see
+ * receivables_month_ends. */
+static int receivables_on_days(sqlite3 *db, const struct report_opts *o, const day_t *days, int n, struct rtab *t,
+			       int per0, int fig_open, int fig_current)
 {
 	if (n <= 0)
 		return 0;
@@ -198,6 +200,22 @@ int receivables_on_days(sqlite3 *db, const struct report_opts *o, const day_t *d
 		return -1;
 	}
 	return 0;
+}
+
+int receivables_month_ends(sqlite3 *db, const struct report_opts *o, int first, int last, day_t cut, struct rtab *t,
+			   int per0, int fig_open, int fig_current)
+{
+	int n = last - first + 1;
+	day_t *ends = malloc((size_t)(n > 0 ? n : 1) * sizeof *ends);
+	if (!ends)
+		abort();
+	for (int m = first; m <= last; m++) {
+		day_t end = month_first(m + 1) - 1;
+		ends[m - first] = end < cut ? end : cut;
+	}
+	int rc = receivables_on_days(db, o, ends, n, t, per0, fig_open, fig_current);
+	free(ends);
+	return rc;
 }
 
 int sales_by_month(sqlite3 *db, const struct report_opts *o, int first_month, day_t last, struct rtab *t, int fig)

@@ -32,15 +32,16 @@ size_t *rtab_order(const struct rtab *t);
 /* Adds to r's row the accounts noted for (key, per). */
 void rtab_accounts_to_row(const struct rtab *t, size_t key, int per, struct report *r, size_t row);
 
-/* The receivables on each of n days (days[k] into period per0 + k), as
- * aging.c counts them: an invoice issued on or before the day is open by
- * today's open amount plus what was paid on it after the day, at most its
- * amount; a credit note by its open amount. Added to figure fig_open; the
- * part not yet due on the day (due that day or later, aging's "not due")
- * to fig_current, unless it is -1. One pass over the invoices. Returns 0,
- * or -1 after a message. */
-int receivables_on_days(sqlite3 *db, const struct report_opts *o, const day_t *days, int n, struct rtab *t,
-			int per0, int fig_open, int fig_current);
+/* The receivables at the end of each month first..last (into periods
+ * per0 onwards; the last month ends at `cut`, counted to date), as aging.c
+ * counts them: an invoice issued on or before the day is open by today's
+ * open amount plus what was paid on it after the day, at most its amount;
+ * a credit note by its open amount. Added to figure fig_open; the part
+ * not yet due on the day (due that day or later, aging's "not due") to
+ * fig_current, unless it is -1. One pass over the invoices. Returns 0, or
+ * -1 after a message. */
+int receivables_month_ends(sqlite3 *db, const struct report_opts *o, int first, int last, day_t cut, struct rtab *t,
+			   int per0, int fig_open, int fig_current);
 
 /* Sales (invoice amounts, credit notes negative) by the month of their
  * issue date, issued on or before last: added to figure fig of period
