@@ -31,7 +31,7 @@ like "$(screen | grep -E '^ *73\.5│')" "█" "the tallest column reaches the t
 screen_has "all +2025-12 +EUR +2025-12-31 +0\.00 +0\.00" "the table under it, the selected row whole"
 resize 132 40
 wait_for "Days sales outstanding"
-settle
+wait_for "^ +Dec Jan "
 like "$(labels)" "^ +Dec Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov *$" \
 	"132x40: by its name"
 unlike "$(labels)" "→|…" "nothing cut, no column out of view"
