@@ -15,6 +15,7 @@ PREFIX  ?= /usr/local
 BINDIR  ?= $(PREFIX)/bin
 MANDIR  ?= $(PREFIX)/share/man
 DATADIR ?= $(PREFIX)/share/relance
+LIBDIR  ?= $(PREFIX)/lib
 CC      ?= cc
 FUZZ_CC ?= clang
 PKG_CONFIG ?= pkg-config
@@ -39,6 +40,15 @@ endif
 BIN      := $(BUILD)/relance
 WARN     := -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wvla
 PKGS     := ncursesw sqlite3 glib-2.0 cairo pangocairo libqrencode gmime-3.0
+# the program links these; cairo, Pango and GMime (and the forty libraries
+# they bring) are relance-media.so's, loaded when a letter, a chart or a
+# mail is made (src/base/module.h): a command starts without them
+BIN_PKGS := ncursesw glib-2.0 libqrencode
+# SQLite from libsqlite3-dev's static archive: the shared library costs a
+# million instructions of relocations at each start, more than the rest of
+# the program's (a SQLite update means relinking relance; Debian does so)
+SQLITE_LIBS := -Wl,-Bstatic $$($(PKG_CONFIG) --libs sqlite3) -Wl,-Bdynamic
+MEDIA_PKGS := cairo pangocairo gmime-3.0
 # src/ sees sqlite3, GLib (hashes and MACs), the letter libraries (PDF, text
 # layout, QR) and the e-mail one (GMime), never ncurses
 SRC_PKGS := sqlite3 glib-2.0 cairo pangocairo libqrencode gmime-3.0
@@ -53,11 +63,19 @@ ICONV_LIB = $(shell printf '#include <iconv.h>\nint main(void){iconv_t c=iconv_o
 	| $(CC) -x c - -o /dev/null 2>/dev/null || echo -liconv)
 
 # src/LIB/*.c: the libraries (src/tools/ holds scripts, no C)
-SRC      := $(wildcard src/*.c src/*/*.c)
+# MEDIA_SRC: relance-media.so; CALL_SRC: the program's side of it, which the
+# tests and fuzzers do without (they link MEDIA_SRC's objects themselves)
+MEDIA_SRC := src/dunning/letter_pdf.c src/dunning/qr_png.c src/dunning/mime.c src/report/png.c \
+	     src/base/module_abi.c
+CALL_SRC := src/dunning/media_calls.c src/report/png_call.c
+SRC      := $(filter-out $(MEDIA_SRC) $(CALL_SRC),$(wildcard src/*.c src/*/*.c))
 UI_SRC   := $(wildcard ui/*.c)
 OBJ      := $(SRC:src/%.c=$(BUILD)/src/%.o) $(UI_SRC:ui/%.c=$(BUILD)/ui/%.o) $(BUILD)/schema_sql.o \
 	    $(BUILD)/default_theme.o $(BUILD)/templates.o $(BUILD)/rates.o
-LIBOBJ   := $(filter-out %/main.o,$(OBJ))
+MEDIA_OBJ := $(MEDIA_SRC:src/%.c=$(BUILD)/src/%.o)
+CALL_OBJ := $(CALL_SRC:src/%.c=$(BUILD)/src/%.o)
+MEDIA_SO := $(BUILD)/relance-media.so
+LIBOBJ   := $(filter-out %/main.o %/module.o,$(OBJ)) $(MEDIA_OBJ)
 UNIT_SRC := $(wildcard tests/unit/*.c)
 UNIT_T   := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%.t)
 MIGRATIONS := data/schema.sql $(sort $(wildcard data/migrations/*.sql))
@@ -71,8 +89,9 @@ endif
 .PHONY: all check run bench fuzz fuzz-targets install uninstall clean deps deps-test deps-fuzz
 all: deps ./relance
 
-./relance: $(BIN)
-	$(Q)cp $(BIN) $@.tmp && mv $@.tmp $@
+# a link, so that the program finds relance-media.so beside its real self
+./relance: $(BIN) $(MEDIA_SO)
+	$(Q)ln -sfn $(BIN) $@
 
 # --- dependencies -----------------------------------------------------------
 # Each entry: a check command and the Debian package that satisfies it.
@@ -95,12 +114,20 @@ deps-test: deps
 deps-fuzz:
 	$(Q)sh src/tools/deps.sh $(DEPS_BUILD) $(DEPS_FUZZ)
 # Nothing compiles before the build's packages are there (make -j).
-$(OBJ) $(UNIT_T): | deps
+$(OBJ) $(MEDIA_OBJ) $(CALL_OBJ) $(UNIT_T): | deps
 
 # --- build ------------------------------------------------------------------
-$(BIN): $(OBJ)
+# The program exports its functions (-rdynamic) for the module to call;
+# the module binds its own to itself (-Bsymbolic): the program's
+# media_calls.c bear the same names.
+$(BIN): $(OBJ) $(CALL_OBJ)
 	@echo "  LD      $@"
-	$(Q)$(CC) $(LDFLAGS) -o $@ $(OBJ) $$($(PKG_CONFIG) --libs $(PKGS)) $(ICONV_LIB) -lm
+	$(Q)$(CC) $(LDFLAGS) -rdynamic -o $@ $(OBJ) $(CALL_OBJ) $(SQLITE_LIBS) $$($(PKG_CONFIG) --libs $(BIN_PKGS)) $(ICONV_LIB) -lm
+$(MEDIA_SO): $(MEDIA_OBJ)
+	@echo "  LD      $@"
+	$(Q)$(CC) $(LDFLAGS) -shared -Wl,-Bsymbolic -o $@ $(MEDIA_OBJ) $$($(PKG_CONFIG) --libs $(MEDIA_PKGS))
+$(MEDIA_OBJ): CFLAGS += -fPIC
+$(BUILD)/src/base/module.o: CPPFLAGS += -DRELANCE_LIBDIR='"$(LIBDIR)/relance"'
 
 $(BUILD)/src/%.o: src/%.c | $(BUILD)/src
 	@echo "  CC      $<"
@@ -137,7 +164,7 @@ $(BUILD)/tests/%.t: tests/unit/%.c $(LIBOBJ) tests/lib/tap.h | $(BUILD)/tests
 $(BUILD)/src $(BUILD)/ui $(BUILD)/tests:
 	$(Q)mkdir -p $@
 
--include $(OBJ:.o=.d)
+-include $(OBJ:.o=.d) $(MEDIA_OBJ:.o=.d) $(CALL_OBJ:.o=.d)
 
 # --- test -------------------------------------------------------------------
 ifeq ($(SANITIZE),1)
@@ -151,7 +178,7 @@ export G_SLICE := always-malloc
 else
 CHECK_BIN := ./relance $(BIN)
 endif
-check: deps-test $(CHECK_BIN) $(UNIT_T)
+check: deps-test $(CHECK_BIN) $(MEDIA_SO) $(UNIT_T)
 	$(Q)RELANCE=$(CURDIR)/$(BIN) TESTS_DATA=$(CURDIR)/tests/data sh tests/lib/hermetic.sh --run \
 	  prove -j2 -f --exec '' $(UNIT_T) tests/cli/*.t tests/screen/*.t
 
@@ -188,6 +215,8 @@ install: ./relance
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5 \
 		$(DESTDIR)$(DATADIR)/data $(DESTDIR)$(DATADIR)/themes
 	install -m 755 ./relance $(DESTDIR)$(BINDIR)/relance
+	install -d $(DESTDIR)$(LIBDIR)/relance
+	install -m 644 $(MEDIA_SO) $(DESTDIR)$(LIBDIR)/relance/
 	install -m 644 man/*.1 $(DESTDIR)$(MANDIR)/man1/
 	install -m 644 man/*.5 $(DESTDIR)$(MANDIR)/man5/
 	install -m 644 data/*.sql $(DESTDIR)$(DATADIR)/data/
@@ -197,6 +226,7 @@ install: ./relance
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/relance $(DESTDIR)$(MANDIR)/man1/relance.1 $(DESTDIR)$(MANDIR)/man5/relancerc.5
+	rm -rf $(DESTDIR)$(LIBDIR)/relance
 	rm -rf $(DESTDIR)$(DATADIR)
 
 clean:

@@ -14,6 +14,7 @@
 #include "encoding.h"    /* a file's bytes to UTF-8 (iconv) */
 #include "holidays.h"    /* Belgium's public holidays */
 #include "lang.h"        /* the words and forms of en, fr, nl, de */
+#include "module.h"      /* relance-media.so: cairo, Pango, GMime when needed */
 #include "money.h"       /* amounts in integer cents */
 #include "msg.h"         /* messages to the user, one format */
 #include "payref.h"      /* structured payment references, IBANs */
