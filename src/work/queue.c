@@ -37,6 +37,13 @@ static int add_row(struct queue *q, size_t *cap)
 	"due_weight, oldest_due, disputes, promise_status, promise_date, task_date, task_text, " \
 	"missed_date, snoozed_until, plan_next_date, followed_at, recontact_date, last_contact, " \
 	"worked_at, dunning_level, coalesce(phone, ''), open_total FROM account_summary "
+/* The accounts that can be in a queue (read_row decides): the condition of
+ * the partial index account_summary_queue (migration 012), word for word,
+ * so that SQLite reads a collector's queue from that index alone. */
+#define QUEUE_CANDIDATE \
+	"(overdue > 0 OR oldest_due IS NOT NULL OR promise_status IS NOT NULL OR promise_date IS NOT NULL " \
+	"OR task_date IS NOT NULL OR missed_date IS NOT NULL OR snoozed_until IS NOT NULL " \
+	"OR plan_next_date IS NOT NULL OR recontact_date IS NOT NULL OR worked_at IS NOT NULL)"
 
 const char *const queue_term_names[QT_COUNT] = {
 	"broken promise", "missed installment", "overdue euro-days", "dunning level", "days since last contact",
@@ -72,14 +79,35 @@ static void fill_figures(struct queue_row *r, sqlite3_stmt *st, day_t today)
 	r->open_total = sqlite3_column_int64(st, 21);
 }
 
+/* The row's strings in one allocation (a queue reads tens of thousands):
+ * account_no owns it, free_row frees it. */
 static void fill_names(struct queue_row *r, sqlite3_stmt *st)
 {
-	r->account_no = xstrdup((const char *)sqlite3_column_text(st, 0));
-	r->name = xstrdup((const char *)sqlite3_column_text(st, 1));
-	r->collector = xstrdup((const char *)sqlite3_column_text(st, 2));
-	r->segment = xstrdup((const char *)sqlite3_column_text(st, 3));
-	const char *phone = (const char *)sqlite3_column_text(st, 20);
-	r->phone = xstrndup(phone, strcspn(phone, ";,")); /* the first number */
+	static const int col[4] = {0, 1, 2, 3};
+	const char *s[5];
+	size_t len[5], total = 0;
+	for (int i = 0; i < 4; i++) {
+		s[i] = (const char *)sqlite3_column_text(st, col[i]);
+		if (!s[i])
+			s[i] = "";
+		len[i] = strlen(s[i]);
+	}
+	s[4] = (const char *)sqlite3_column_text(st, 20);
+	if (!s[4])
+		s[4] = "";
+	len[4] = strcspn(s[4], ";,"); /* the first number */
+	for (int i = 0; i < 5; i++)
+		total += len[i] + 1;
+	char *block = malloc(total), *p = block;
+	if (!block)
+		abort();
+	char **dst[5] = {&r->account_no, &r->name, &r->collector, &r->segment, &r->phone};
+	for (int i = 0; i < 5; i++) {
+		*dst[i] = p;
+		memcpy(p, s[i], len[i]);
+		p[len[i]] = '\0';
+		p += len[i] + 1;
+	}
 }
 
 /* The sources of a next action, strongest first (relance(1)). */
@@ -115,45 +143,53 @@ static void offer(struct action *a, enum source src, day_t when, day_t about, co
 		*a = (struct action){src, when, about, text};
 }
 
+/* out = a then b then c (each may be NULL), cut with "…" by copy_cut
+ * when longer: the words of a queue row, tens of thousands at each read,
+ * without the cost of a format string. */
+static void join3(char *out, size_t size, const char *a, const char *b, const char *c)
+{
+	char buf[640];
+	size_t n = 0;
+	const char *part[3] = {a, b, c};
+	for (int i = 0; i < 3; i++) {
+		size_t k = part[i] ? strlen(part[i]) : 0;
+		if (k > sizeof buf - 1 - n)
+			k = sizeof buf - 1 - n;
+		memcpy(buf + n, part[i] ? part[i] : "", k);
+		n += k;
+	}
+	buf[n] = '\0';
+	copy_cut(out, size, buf);
+}
+
 /* The winning source's words: the next action and its reason. */
 static void words_of(const struct action *a, struct queue_row *r)
 {
-	char what[600], why[120], d[11];
+	char d[11];
 	date_iso(a->about, d);
+	const char *what = NULL, *why = NULL, *why_end = NULL;
 	switch (a->src) {
-	case S_SNOOZE: snprintf(what, sizeof what, "snoozed"), snprintf(why, sizeof why, "snoozed until %s", d); break;
-	case S_BROKEN:
-		snprintf(what, sizeof what, "call: broken promise"), snprintf(why, sizeof why, "promise of %s broken", d);
-		break;
-	case S_MISSED:
-		snprintf(what, sizeof what, "call: installment missed");
-		snprintf(why, sizeof why, "installment of %s missed", d);
-		break;
+	case S_SNOOZE: what = "snoozed", why = "snoozed until "; break;
+	case S_BROKEN: what = "call: broken promise", why = "promise of ", why_end = " broken"; break;
+	case S_MISSED: what = "call: installment missed", why = "installment of ", why_end = " missed"; break;
 	case S_TASK:
-		snprintf(what, sizeof what, "follow-up%s%s", a->text && *a->text ? ": " : "", a->text ? a->text : "");
-		snprintf(why, sizeof why, "task for %s", d);
+		join3(r->next_action, sizeof r->next_action, "follow-up", a->text && *a->text ? ": " : "",
+		      a->text);
+		why = "task for ";
 		break;
-	case S_PROMISE:
-		snprintf(what, sizeof what, "check the promise"), snprintf(why, sizeof why, "promise to pay by %s", d);
-		break;
-	case S_PLAN:
-		snprintf(what, sizeof what, "check installment"), snprintf(why, sizeof why, "plan installment of %s", d);
-		break;
+	case S_PROMISE: what = "check the promise", why = "promise to pay by "; break;
+	case S_PLAN: what = "check installment", why = "plan installment of "; break;
 	case S_RECONTACT:
-		snprintf(what, sizeof what, "call again"), snprintf(why, sizeof why, "%s", a->text);
-		break;
-	case S_UNPLANNED:
-		snprintf(what, sizeof what, "call"), snprintf(why, sizeof why, "nothing planned since %s", d);
-		break;
-	case S_NEVER:
-		snprintf(what, sizeof what, "first call");
-		snprintf(why, sizeof why, "overdue since %s, never worked", d);
-		break;
-	case S_NONE:
+		copy_cut(r->next_action, sizeof r->next_action, "call again");
+		copy_cut(r->reason, sizeof r->reason, a->text);
 		return;
+	case S_UNPLANNED: what = "call", why = "nothing planned since "; break;
+	case S_NEVER: what = "first call", why = "overdue since ", why_end = ", never worked"; break;
+	case S_NONE: return;
 	}
-	copy_cut(r->next_action, sizeof r->next_action, what);
-	copy_cut(r->reason, sizeof r->reason, why);
+	if (what)
+		copy_cut(r->next_action, sizeof r->next_action, what);
+	join3(r->reason, sizeof r->reason, why, d, why_end);
 }
 
 static const char *iso(day_t d, char out[11])
@@ -180,14 +216,13 @@ static void work_of(struct queue_row *r, sqlite3_stmt *st, day_t today, int grac
 	const char *contact = (const char *)sqlite3_column_text(st, 17);
 	if (contact && strchr(contact, ' ')) { /* "AT TYPE [OUTCOME]" */
 		day_t c = column_local_day(st, 17);
-		snprintf(r->last_contact, sizeof r->last_contact, "%s %s", c ? iso(c, d1) : "?",
-			 strchr(contact, ' ') + 1);
+		join3(r->last_contact, sizeof r->last_contact, c ? iso(c, d1) : "?", " ", strchr(contact, ' ') + 1);
 		r->contact_days = c && c < today ? today - c : 0;
 	}
 	if (sqlite3_column_int(st, 7) > 0)
 		r->flags |= QF_DISPUTE;
 	if (status && column_day(st, 9, &d)) {
-		snprintf(r->promise, sizeof r->promise, "%s %s", iso(d, d1), status);
+		join3(r->promise, sizeof r->promise, iso(d, d1), " ", status);
 		if (!strcmp(status, "broken")) {
 			r->flags |= QF_BROKEN;
 			if (followed <= d) {
@@ -241,11 +276,7 @@ static void score_of(struct queue_row *r, const int weight[QT_COUNT])
 
 static void free_row(struct queue_row *r)
 {
-	free(r->account_no);
-	free(r->name);
-	free(r->collector);
-	free(r->segment);
-	free(r->phone);
+	free(r->account_no); /* and the strings beside it (fill_names) */
 	free(r->folded);
 	free(r->name_key);
 }
@@ -262,6 +293,20 @@ static void count_day(struct queue *q, const struct queue_row *r, int sign)
  * overdue, a next action, or worked today), 0 when not (r is then empty). */
 static int read_row(const struct queue *q, sqlite3_stmt *st, struct queue_row *r)
 {
+	/* nothing overdue and none of the columns a next action is made of
+	 * (the oldest overdue day, a promise, a task, an installment, a plan,
+	 * a call back, a snooze, a day worked): not in the queue, whatever
+	 * the day. Most of a book's accounts; told apart without reading
+	 * them further. */
+	static const int work_columns[] = {6, 8, 9, 10, 12, 13, 14, 16, 18};
+	if (sqlite3_column_int64(st, 4) <= 0) {
+		size_t k = 0;
+		while (k < sizeof work_columns / sizeof *work_columns &&
+		       sqlite3_column_type(st, work_columns[k]) == SQLITE_NULL)
+			k++;
+		if (k == sizeof work_columns / sizeof *work_columns)
+			return 0;
+	}
 	memset(r, 0, sizeof *r);
 	fill_figures(r, st, q->today);
 	work_of(r, st, q->today, q->grace);
@@ -286,8 +331,10 @@ int queue_load(struct queue *q, sqlite3 *db, day_t today, const char *collector)
 	q->grace = RULE_GRACE(db);
 	snprintf(q->scope, sizeof q->scope, "%s", collector ? collector : "");
 	/* a collector's accounts through account_summary_queue, which covers
-	 * every column read here; everybody's, through the table */
-	sqlite3_stmt *st = db_prepare(db, collector ? QUEUE_COLUMNS "WHERE collector = ?1" : QUEUE_COLUMNS);
+	 * every column read here; everybody's, through the table (or that index
+	 * whole, as SQLite sees fit) */
+	sqlite3_stmt *st = db_prepare(db, collector ? QUEUE_COLUMNS "WHERE collector = ?1 AND " QUEUE_CANDIDATE
+						 : QUEUE_COLUMNS "WHERE " QUEUE_CANDIDATE);
 	if (!st)
 		return -1;
 	if (collector)
