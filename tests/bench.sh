@@ -12,7 +12,9 @@
 #   - export and import of 100,000 journal entries between two copies
 #     (SYNC_ENTRIES=N), against the sqlite3 shell's .dump and reload;
 #   - imports against collectors, and kill -9 (bench_crash.sh, which runs
-#     on its own too).
+#     on its own too);
+#   - each key of a 30-key script (ui --keys) in callgrind instructions, on
+#     N/10 and N accounts.
 # Each figure is the best of $RUNS runs (the workstation: one run). Usage:
 # bench.sh RELANCE ACCOUNTS
 set -eu
