@@ -10,7 +10,7 @@
 #include "base/lib.h"
 
 static const struct command commands[] = {
-	{"ui", "open the workstation (the same as no command)",
+	{"ui", "open the workstation (the same as no command), or run it headless from a key script",
 	 "ui [--all] [--keys FILE [--dump FILE] [--size COLSxROWS]]\n"
 	 "--all                start on every collector's accounts (default: those of --user)\n"
 	 "--keys FILE          headless: the keys come from FILE, on a virtual terminal\n"
