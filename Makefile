@@ -103,7 +103,7 @@ DEPS_BUILD := "command -v $(CC)":gcc "command -v make":make "command -v $(PKG_CO
 	"$(PKG_CONFIG) --exists gmime-3.0":libgmime-3.0-dev \
 	"test -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf":fonts-dejavu-core
 DEPS_TEST  := "command -v prove":perl "command -v tmux":tmux "command -v sqlite3":sqlite3 "command -v openssl":openssl \
-	"command -v zbarimg":zbar-tools "command -v pdftotext":poppler-utils
+	"command -v zbarimg":zbar-tools "command -v pdftotext":poppler-utils "command -v valgrind":valgrind
 deps:
 	$(Q)sh src/tools/deps.sh $(DEPS_BUILD)
 # make fuzz only: clang and its libFuzzer runtime

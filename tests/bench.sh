@@ -12,7 +12,9 @@
 #   - export and import of 100,000 journal entries between two copies
 #     (SYNC_ENTRIES=N), against the sqlite3 shell's .dump and reload;
 #   - imports against collectors, and kill -9 (bench_crash.sh, which runs
-#     on its own too).
+#     on its own too);
+#   - each key of a 30-key script (ui --keys) in callgrind instructions, on
+#     N/10 and N accounts.
 # Each figure is the best of $RUNS runs (the workstation: one run). Usage:
 # bench.sh RELANCE ACCOUNTS
 set -eu
@@ -254,3 +256,80 @@ sh "$(dirname "$0")/bench_dunning_crash.sh" "$R" 150 30
 
 # --- imports against collectors, and kill -9 ----------------------------------
 sh "$(dirname "$0")/bench_crash.sh" "$R" "$W" "$N"
+
+# --- a key costs the same on a small and a large book (issue 17) -----------------
+# The headless workstation (relance ui --keys: the real key loop and drawing
+# on a virtual 80x24 terminal) runs the same 30-key script, a collector's
+# morning as amartin, on a book of N/10 and one of N accounts, under
+# callgrind; --dump-before=keys_script_token cuts the count as each key of
+# the script begins, so each profile is what one key cost, drawing
+# included. The account opened (C000003, amartin's) is the same on both
+# books, so a key meets the same data but for the book around it. The
+# ratio must stay within 1.2, but for the keys whose work grows with the
+# queue's own length (amartin's queue is ten times longer on the large
+# book): a sort orders every row of the queue; e (explain) finds the
+# account's row and rank by walking the queue; a search walks rows up to
+# the next match, and the screen is redrawn as far as the match moved it
+# (on another page of another queue); a note written reads the day's promises again (the demo
+# gives each collector ten times more on the large book, as it gives them
+# ten times the accounts). The start (the queue read and first drawn) is
+# shown, not a key.
+KW=$W/keys
+rm -rf "$KW"
+mkdir -p "$KW"
+"$R" -d "$KW/small.db" demo --accounts "$((N / 10))" >/dev/null
+"$R" -d "$KW/large.db" demo --accounts "$N" >/dev/null
+# one token a line: the line is the key's name in the table
+cat > "$KW/morning.keys" <<'KEYS'
+j
+j
+:
+"goto C000003"
+Enter
+Tab
+j
+Enter
+q
+a
+"Left a message with the accountant"
+Enter
+e
+q
+]
+[
+q
+/
+"Lef"
+Enter
+n
+s
+s
+PgDn
+G
+g
+D
+q
+?
+q
+KEYS
+nkeys=$(grep -c . "$KW/morning.keys")
+for b in small large; do
+	TERM=xterm-256color LANG=C.UTF-8 LC_ALL=C.UTF-8 valgrind --tool=callgrind --dump-before=keys_script_token \
+		--callgrind-out-file="$KW/$b.cg" "$R" -d "$KW/$b.db" --user amartin ui --keys "$KW/morning.keys" \
+		--dump "$KW/$b.screen" 2> "$KW/$b.valgrind"
+	# profile 1: the start; 2..nkeys+1: the keys, in order
+	i=1
+	while [ $i -le $((nkeys + 1)) ]; do
+		awk '/^totals:/ {print $2}' "$KW/$b.cg.$i"
+		i=$((i + 1))
+	done > "$KW/$b.counts"
+done
+queue_small=$("$R" -d "$KW/small.db" --user amartin queue --format tsv | tail -n +2 | wc -l)
+queue_large=$("$R" -d "$KW/large.db" --user amartin queue --format tsv | tail -n +2 | wc -l)
+echo
+printf 'a key, in callgrind instructions (80x24, amartin: %s and %s accounts due)\n' "$queue_small" "$queue_large"
+printf '  %-40s %12s %12s   ratio\n' "key" "$((N / 10)) acc." "$N acc."
+{ echo "(start: queue read, first screen)"; cat "$KW/morning.keys"; } | paste - "$KW/small.counts" "$KW/large.counts" |
+	awk -F '\t' '{ r = $3 / $2; high = NR > 1 && r > 1.2; over += high
+		printf "  %-40s %12d %12d   %5.2f%s\n", substr($1, 1, 40), $2, $3, r, (high ? "  over 1.2" : "") }
+		END { printf "  keys over 1.2: %d of %d\n", over, NR - 1 }'

@@ -1,7 +1,9 @@
 /* app.c — the workstation's driver: start-up (book, configuration,
  * terminal, signals), the one event loop (keys, resize, a timeout for
  * signals), the view stack, the title and status lines, the prompt and
- * the `:` commands. It never switches on the type of a view. */
+ * the `:` commands. It never switches on the type of a view. Headless
+ * (relance ui --keys), the keys come from a script and the terminal is a
+ * virtual one: everything else is the same code. */
 #include "app.h"
 #include "lib.h"
 
@@ -25,6 +27,7 @@
 #include "config.h"
 #include "draw.h"
 #include "keymap.h"
+#include "keys_script.h"
 #include "base/lib.h"
 #include "work/lib.h"
 #include "theme.h"
@@ -36,6 +39,17 @@
 
 static volatile sig_atomic_t stop_signal, interrupted;
 
+/* Headless: the script (NULL on a terminal), and once it has run out
+ * every key loop leaves as when the terminal goes away. Time stands
+ * still but for the script's Waits: the call timer and the refresh see
+ * only those; the messages' time of day starts at RELANCE_CLOCK's. */
+static struct keys_script *script;
+static int script_done;
+static long script_waited;
+static struct timespec script_t0;
+static long script_day_seconds;
+static void script_dump(void);
+
 /* Ctrl-C is a question for the main loop (a call may be under way); the
  * other signals stop the workstation. */
 static void on_stop(int sig)
@@ -46,11 +60,11 @@ static void on_stop(int sig)
 		stop_signal = sig;
 }
 
-int app_stopping(void) { return stop_signal != 0 || interrupted != 0; }
+int app_stopping(void) { return stop_signal != 0 || interrupted != 0 || script_done; }
 
 int app_must_stop(struct app *a)
 {
-	if (stop_signal)
+	if (stop_signal || script_done)
 		return 1;
 	if (!interrupted)
 		return 0;
@@ -74,11 +88,46 @@ static int pending_key(wint_t *ch)
 	return r;
 }
 
+void app_clock(struct timespec *t)
+{
+	if (!script) {
+		clock_gettime(CLOCK_MONOTONIC, t);
+		return;
+	}
+	*t = script_t0;
+	t->tv_sec += script_waited;
+}
+
+/* The next key of the script, as get_wch would give it; like get_wch,
+ * it first brings what was drawn to the (virtual) screen. */
+static int script_key(wint_t *ch)
+{
+	if (interrupted || script_done)
+		return ERR;
+	refresh();
+	switch (keys_script_next(script, ch)) {
+	case KEYS_CHAR:
+		return OK;
+	case KEYS_FUNCTION:
+		return KEY_CODE_YES;
+	case KEYS_WAIT: /* the timeout, after that long */
+		script_waited += (long)*ch;
+		return ERR;
+	case KEYS_END:
+		break;
+	}
+	script_dump(); /* the screen as it waits for the next key */
+	script_done = 1;
+	return ERR;
+}
+
 int app_get_key(wint_t *ch)
 {
 	static int quick_errors;
 	if (stop_signal)
 		return ERR;
+	if (script)
+		return script_key(ch);
 	if (interrupted) /* what was typed before Ctrl-C comes first (noqiflush kept it) */
 		return pending_key(ch);
 	struct timespec t0, t1;
@@ -169,10 +218,15 @@ void app_message(struct app *a, int error, const char *fmt, ...)
 	int prev = (next_kept + MESSAGES_KEPT - 1) % MESSAGES_KEPT;
 	if (!text[0] || (nkept && !strcmp(kept[prev].text, text)))
 		return;
-	time_t now = time(NULL);
-	struct tm tm;
-	localtime_r(&now, &tm);
-	strftime(kept[next_kept].at, sizeof kept[next_kept].at, "%H:%M:%S", &tm);
+	if (script) {
+		unsigned t = (unsigned)((script_day_seconds + script_waited) % 86400);
+		snprintf(kept[next_kept].at, sizeof kept[next_kept].at, "%02u:%02u:%02u", t / 3600 % 24, t / 60 % 60, t % 60);
+	} else {
+		time_t now = time(NULL);
+		struct tm tm;
+		localtime_r(&now, &tm);
+		strftime(kept[next_kept].at, sizeof kept[next_kept].at, "%H:%M:%S", &tm);
+	}
 	memcpy(kept[next_kept].text, text, sizeof text);
 	kept[next_kept].error = error;
 	next_kept = (next_kept + 1) % MESSAGES_KEPT;
@@ -850,12 +904,20 @@ void app_refresh(struct app *a)
 	}
 }
 
+/* Seconds on the workstation's clock since t0. */
+static double seconds_since(const struct timespec *t0)
+{
+	struct timespec t1;
+	app_clock(&t1);
+	return (double)(t1.tv_sec - t0->tv_sec) + (double)(t1.tv_nsec - t0->tv_nsec) / 1e9;
+}
+
 static void run(struct app *a)
 {
 	int first = 1;
 	struct timespec last_key;
-	clock_gettime(CLOCK_MONOTONIC, &last_key);
-	while (!a->quit && !stop_signal && a->depth) {
+	app_clock(&last_key);
+	while (!a->quit && !stop_signal && !script_done && a->depth) {
 		if (interrupted) {
 			if (app_must_stop(a))
 				break;
@@ -870,15 +932,15 @@ static void run(struct app *a)
 		wint_t ch;
 		int r = app_get_key(&ch);
 		if (r == ERR) { /* the timeout: look at the signals, and the clock */
-			if (settings.refresh_seconds > 0 && ms_since(&last_key) >= settings.refresh_seconds * 1000.0) {
+			if (settings.refresh_seconds > 0 && seconds_since(&last_key) >= settings.refresh_seconds) {
 				app_refresh(a);
-				clock_gettime(CLOCK_MONOTONIC, &last_key);
+				app_clock(&last_key);
 			}
 			continue;
 		}
 		struct timespec t0;
 		clock_gettime(CLOCK_MONOTONIC, &t0);
-		last_key = t0;
+		app_clock(&last_key);
 		int key = (int)ch;
 		if (r == KEY_CODE_YES && key == KEY_RESIZE)
 			continue;
@@ -922,7 +984,7 @@ void app_restore_messages(struct app *a)
 long app_call_seconds(const struct app *a)
 {
 	struct timespec now;
-	clock_gettime(CLOCK_MONOTONIC, &now);
+	app_clock(&now);
 	return (long)(now.tv_sec - a->call.started.tv_sec);
 }
 
@@ -959,9 +1021,107 @@ void ui_config_print(FILE *out, int defaults)
 	config_dump(out);
 }
 
-int ui_workstation(const char *db, const char *user, int all)
+/* ---- headless: the virtual terminal and the screen as text ------------------- */
+
+static FILE *dump_to, *null_out, *null_in;
+static SCREEN *virtual_screen;
+
+/* The screen as the terminal shows it (curscr: what was last sent to
+ * it), one line per row, without the spaces that end a row. */
+static void script_dump(void)
+{
+	if (!dump_to)
+		return;
+	int oy, ox;
+	getyx(curscr, oy, ox);
+	size_t n = (size_t)COLS * CCHARW_MAX + 1;
+	wchar_t *row = calloc(n, sizeof *row);
+	char *out = calloc(n, MB_LEN_MAX);
+	for (int y = 0; row && out && y < LINES; y++) {
+		if (mvwinnwstr(curscr, y, 0, row, (int)n - 1) == ERR)
+			row[0] = L'\0';
+		size_t o = 0;
+		mbstate_t st;
+		memset(&st, 0, sizeof st);
+		for (const wchar_t *w = row; *w; w++) {
+			size_t k = wcrtomb(out + o, *w, &st);
+			if (k != (size_t)-1)
+				o += k;
+		}
+		while (o && out[o - 1] == ' ')
+			o--;
+		fprintf(dump_to, "%.*s\n", (int)o, out);
+	}
+	free(row);
+	free(out);
+	wmove(curscr, oy, ox);
+	if (dump_to != stdout)
+		fclose(dump_to);
+	else
+		fflush(stdout);
+	dump_to = NULL;
+}
+
+/* The script read, its dump opened: 0, or the exit status after saying why. */
+static int script_open(const struct ui_script *h)
+{
+	script = keys_script_load(h->keys);
+	if (!script)
+		return 2;
+	dump_to = h->dump ? fopen(h->dump, "w") : stdout;
+	if (!dump_to) {
+		fprintf(stderr, "relance: %s: %s\n", h->dump, strerror(errno));
+		keys_script_free(script);
+		script = NULL;
+		return 1;
+	}
+	clock_gettime(CLOCK_MONOTONIC, &script_t0);
+	script_day_seconds = (long)now_local_minutes() * 60;
+	return 0;
+}
+
+/* A terminal of h's size that writes to /dev/null: ncurses draws and
+ * updates as for a real one. Typeahead is not looked for (/dev/null
+ * always has some, and ncurses would put updates off for it). */
+static int script_terminal(const struct ui_script *h)
+{
+	null_out = fopen("/dev/null", "w");
+	null_in = fopen("/dev/null", "r");
+	virtual_screen = null_out && null_in ? newterm("xterm-256color", null_out, null_in) : NULL;
+	if (!virtual_screen) {
+		fprintf(stderr, "relance: cannot set up a virtual terminal (xterm-256color)\n");
+		return -1;
+	}
+	resize_term(h->lines, h->cols);
+	typeahead(-1);
+	return 0;
+}
+
+static void script_close(void)
+{
+	if (virtual_screen)
+		delscreen(virtual_screen);
+	virtual_screen = NULL;
+	if (null_out)
+		fclose(null_out);
+	if (null_in)
+		fclose(null_in);
+	null_out = null_in = NULL;
+	if (dump_to && dump_to != stdout)
+		fclose(dump_to);
+	dump_to = NULL;
+	keys_script_free(script);
+	script = NULL;
+}
+
+int ui_workstation(const char *db, const char *user, int all, const struct ui_script *headless)
 {
 	clock_gettime(CLOCK_MONOTONIC, &started);
+	if (headless) {
+		int bad = script_open(headless);
+		if (bad)
+			return bad;
+	}
 	const char *log = getenv("RELANCE_BENCH_LOG");
 	if (log && *log)
 	{
@@ -975,8 +1135,12 @@ int ui_workstation(const char *db, const char *user, int all)
 	struct book b;
 	/* a book that cannot be written is shown, and says so (title_right) */
 	int rc = book_open_at(&b, db, BOOK_READ);
-	if (rc)
+	if (rc || (headless && script_terminal(headless))) {
+		if (!rc)
+			book_close(&b);
+		script_close();
 		return 1;
+	}
 	a.book = &b;
 	a.user = user;
 	a.today = today();
@@ -987,7 +1151,8 @@ int ui_workstation(const char *db, const char *user, int all)
 
 	install_signals();
 	msg_redirect(message_to_status, &a);
-	initscr();
+	if (!headless)
+		initscr();
 	cbreak();
 	noecho();
 	noqiflush(); /* Ctrl-C keeps what was typed before it: the terminal must not drop it */
@@ -1007,6 +1172,7 @@ int ui_workstation(const char *db, const char *user, int all)
 	if (loaded != 0) {
 		/* nothing to show: leave the screen and say why */
 		endwin();
+		script_close();
 		msg_redirect(NULL, NULL);
 		fprintf(stderr, "relance: %s\n", a.status[0] ? a.status : "cannot read the queue");
 		queue_free(&a.queue);
@@ -1023,9 +1189,11 @@ int ui_workstation(const char *db, const char *user, int all)
 	else if (b.readonly)
 		app_message(&a, 0, "read-only (%s): you can look, not change", b.readonly_why);
 	run(&a);
+	script_dump(); /* when the workstation quit before the script ran out */
 	while (a.depth)
 		app_pop(&a);
 	endwin();
+	script_close();
 	msg_redirect(NULL, NULL);
 	queue_free(&a.queue);
 	queue_free(&a.other);

@@ -102,6 +102,9 @@ extern const struct app_command app_commands[];
 /* Reads the queue and the account on screen again (what others wrote,
  * or what was just logged). */
 void app_refresh(struct app *a);
+/* The clock of the timers (the call's, the refresh's): the monotonic
+ * clock; headless, the start moved on only by the script's Waits. */
+void app_clock(struct timespec *t);
 /* Seconds the call under way has lasted. */
 long app_call_seconds(const struct app *a);
 

@@ -64,7 +64,7 @@ int call_begin(struct app *a, const char *account_no, const char *name, const ch
 	snprintf(a->call.account_no, sizeof a->call.account_no, "%s", account_no);
 	snprintf(a->call.name, sizeof a->call.name, "%s", name);
 	snprintf(a->call.number, sizeof a->call.number, "%s", number);
-	clock_gettime(CLOCK_MONOTONIC, &a->call.started);
+	app_clock(&a->call.started);
 	if (settings.dial_command[0] && a->call.number[0] && !phone_list_valid(number, strlen(number)))
 		app_message(a, 1, "not dialled: not a phone number");
 	else if (settings.dial_command[0] && a->call.number[0] && spawn_detached(settings.dial_command, a->call.number) != 0)
@@ -201,7 +201,7 @@ void call_take_up_open(struct app *a)
 		ago = 0;
 	if (ago > 24 * 3600)
 		ago = 24 * 3600;
-	clock_gettime(CLOCK_MONOTONIC, &a->call.started);
+	app_clock(&a->call.started);
 	a->call.started.tv_sec -= ago;
 	a->call.account_no[0] = '\0'; /* the lock must not refuse its own account */
 	if (!app_open_account(a, o.account_no)) {

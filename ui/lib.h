@@ -6,10 +6,19 @@
 #define RELANCE_UI_LIB_H
 #include <stdio.h>
 
+/* Headless (relance ui --keys): the keys come from the script at keys
+ * (keys_script.c says its format), the terminal is a virtual one of cols
+ * x lines, and the screen as it is when the script has run out (or the
+ * workstation quit) is written as text to dump (NULL: standard output). */
+struct ui_script {
+	const char *keys, *dump;
+	int cols, lines;
+};
 /* Opens the workstation on the book at db (NULL: the default book) for
  * user; all: 1 everyone's queue, 0 the user's, -1 as relancerc says.
- * Needs a terminal. Returns the program's exit status. */
-int ui_workstation(const char *db, const char *user, int all);
+ * Needs a terminal, unless headless is given. Returns the program's exit
+ * status. */
+int ui_workstation(const char *db, const char *user, int all, const struct ui_script *headless);
 /* Reads relancerc: built-in settings, the default theme, then the system
  * and user files; errors go to standard error. Returns their number. */
 int ui_config_load(void);

@@ -10,9 +10,17 @@
 #include "base/lib.h"
 
 static const struct command commands[] = {
-	{"ui", "open the workstation (the same as no command)",
-	 "ui [--all]\n"
-	 "--all                start on every collector's accounts (default: those of --user)",
+	{"ui", "open the workstation (the same as no command), or run it headless from a key script",
+	 "ui [--all] [--keys FILE [--dump FILE] [--size COLSxROWS]]\n"
+	 "--all                start on every collector's accounts (default: those of --user)\n"
+	 "--keys FILE          headless: the keys come from FILE, on a virtual terminal\n"
+	 "                     (no terminal needed); the last screen is written as text.\n"
+	 "                     FILE holds keys: a character (j, G, /), a name (Enter, Esc,\n"
+	 "                     Tab, S-Tab, Space, Backspace, Up, Down, Left, Right, PgUp,\n"
+	 "                     PgDn, Home, End, Delete, F1..F12, C-x), \"text\" typed,\n"
+	 "                     Wait N (N seconds pass), # a comment; KEY SCRIPTS in relance(1)\n"
+	 "--dump FILE          write the last screen to FILE (default: standard output)\n"
+	 "--size COLSxROWS     the virtual terminal's size (default: 80x24)",
 	 cmd_ui},
 	{"import", "read the ledger's files (customers, invoices, payments), or a copy's changes",
 	 "import customers|invoices|payments FILE [options]\n"

@@ -623,13 +623,14 @@ int queue_day_load(sqlite3 *db, day_t today, const char *user, struct queue_day 
 	date_iso(today, t);
 	memset(out, 0, sizeof *out);
 	/* stamps are UTC; made "today" is the day's UTC date, as now_utc writes it */
+	/* the day's promises read once for their count and their sum: this
+	 * runs after every write from the workstation */
 	sqlite3_stmt *st = db_prepare(db,
-		"SELECT (SELECT count(*) FROM promises WHERE made_at >= ?1 AND made_at < date(?1, '+1 day') "
-		"  AND (?2 IS NULL OR user = ?2) AND status <> 'cancelled'), "
-		" (SELECT coalesce(sum(amount), 0) FROM promises WHERE made_at >= ?1 AND made_at < date(?1, '+1 day') "
-		"  AND (?2 IS NULL OR user = ?2) AND status <> 'cancelled'), "
+		"SELECT count(*), coalesce(sum(amount), 0), "
 		" (SELECT count(*) FROM plans WHERE created_at >= ?1 AND created_at < date(?1, '+1 day') "
-		"  AND (?2 IS NULL OR user = ?2) AND status <> 'cancelled')");
+		"  AND (?2 IS NULL OR user = ?2) AND status <> 'cancelled') "
+		"FROM promises WHERE made_at >= ?1 AND made_at < date(?1, '+1 day') "
+		"  AND (?2 IS NULL OR user = ?2) AND status <> 'cancelled'");
 	if (!st)
 		return -1;
 	sqlite3_bind_text(st, 1, t, 10, SQLITE_STATIC);
