@@ -543,9 +543,13 @@ static int load_current(struct app *a)
 		app_message(a, 1, "cannot read the queue: %s", book_errmsg(a->book));
 		return -1;
 	}
-	a->queue.filter = keep;
-	a->queue.sort = sort;
-	queue_apply(&a->queue);
+	/* queue_load ordered it with no filter and the default sort: again
+	 * only when the view had others */
+	if (memcmp(&keep, &a->queue.filter, sizeof keep) || sort != a->queue.sort) {
+		a->queue.filter = keep;
+		a->queue.sort = sort;
+		queue_apply(&a->queue);
+	}
 	queue_day_load(a->book->db, a->today, a->scope_all ? NULL : a->user, &a->day);
 	return 0;
 }

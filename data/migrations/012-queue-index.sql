@@ -13,3 +13,6 @@ CREATE INDEX account_summary_queue
 	WHERE overdue > 0 OR oldest_due IS NOT NULL OR promise_status IS NOT NULL OR promise_date IS NOT NULL
 	   OR task_date IS NOT NULL OR missed_date IS NOT NULL OR snoozed_until IS NOT NULL
 	   OR plan_next_date IS NOT NULL OR recontact_date IS NOT NULL OR worked_at IS NOT NULL;
+-- The open promises by their date: the workstation's start (and every new
+-- day) asks which have lapsed; it scanned every promise of the book.
+CREATE INDEX promises_open ON promises(promised_date) WHERE status = 'open';
