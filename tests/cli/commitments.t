@@ -42,6 +42,14 @@ l() { "$R" -d "$T/later.db" --user tester "$@"; }
 like "$(RELANCE_TODAY=2026-12-03 l show Q1)" "promise +300.00 by 2026-12-01, 0.00 received, in grace until 2026-12-04" "after its date: in its grace"
 like "$(RELANCE_TODAY=2026-12-05 l show Q1)" "promise +300.00 by 2026-12-01, 0.00 received, broken" "after the grace: broken"
 like "$(RELANCE_TODAY=2026-12-05 l promises Q1 --format tsv)" "	broken	" "as promises lists it: show applied the rules"
+# the queue applies them to every promise whose grace is over (through
+# the index of open promises by date), before it orders the day
+cp "$B" "$T/lapsed.db"
+lq() { "$R" -d "$T/lapsed.db" --user tester "$@"; }
+RELANCE_TODAY=2026-12-04 lq queue >/dev/null
+like "$(lq promises Q1 --format tsv)" "	open	" "the queue on the last day of the grace leaves the promise open"
+RELANCE_TODAY=2026-12-05 lq queue >/dev/null
+like "$(lq promises Q1 --format tsv)" "	broken	" "the day after, the queue finds it lapsed: journaled broken"
 like "$(RELANCE_TODAY=2026-12-01 l show Q2)" "plan +next 150.00 on 2026-12-15; 0 of 4 paid, 1 missed" "the down payment not made: missed"
 printf 'payment_ref,account_no,date,amount\nPQ2,Q2,2026-12-01,50.00\n' > "$T/pay.csv"
 RELANCE_TODAY=2026-12-01 l import payments "$T/pay.csv" >/dev/null
