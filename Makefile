@@ -43,11 +43,12 @@ PKGS     := ncursesw sqlite3 glib-2.0 cairo pangocairo libqrencode gmime-3.0
 # the program links these; cairo, Pango and GMime (and the forty libraries
 # they bring) are relance-media.so's, loaded when a letter, a chart or a
 # mail is made (src/base/module.h): a command starts without them
-BIN_PKGS := ncursesw glib-2.0 libqrencode
-# SQLite from libsqlite3-dev's static archive: the shared library costs a
-# million instructions of relocations at each start, more than the rest of
-# the program's (a SQLite update means relinking relance; Debian does so)
-SQLITE_LIBS := -Wl,-Bstatic $$($(PKG_CONFIG) --libs sqlite3) -Wl,-Bdynamic
+BIN_PKGS := glib-2.0 libqrencode
+# SQLite and ncurses from their -dev packages' static archives: as shared
+# libraries their relocations cost a million and a half instructions at
+# each start, more than the rest of a command's start together (an update
+# of either means relinking relance)
+STATIC_LIBS := -Wl,-Bstatic $$($(PKG_CONFIG) --libs sqlite3) $$($(PKG_CONFIG) --static --libs ncursesw) -Wl,-Bdynamic
 MEDIA_PKGS := cairo pangocairo gmime-3.0
 # src/ sees sqlite3, GLib (hashes and MACs), the letter libraries (PDF, text
 # layout, QR) and the e-mail one (GMime), never ncurses
@@ -122,7 +123,7 @@ $(OBJ) $(MEDIA_OBJ) $(CALL_OBJ) $(UNIT_T): | deps
 # media_calls.c bear the same names.
 $(BIN): $(OBJ) $(CALL_OBJ)
 	@echo "  LD      $@"
-	$(Q)$(CC) $(LDFLAGS) -rdynamic -o $@ $(OBJ) $(CALL_OBJ) $(SQLITE_LIBS) $$($(PKG_CONFIG) --libs $(BIN_PKGS)) $(ICONV_LIB) -lm
+	$(Q)$(CC) $(LDFLAGS) -rdynamic -o $@ $(OBJ) $(CALL_OBJ) $(STATIC_LIBS) $$($(PKG_CONFIG) --libs $(BIN_PKGS)) $(ICONV_LIB) -lm
 $(MEDIA_SO): $(MEDIA_OBJ)
 	@echo "  LD      $@"
 	$(Q)$(CC) $(LDFLAGS) -shared -Wl,-Bsymbolic -o $@ $(MEDIA_OBJ) $$($(PKG_CONFIG) --libs $(MEDIA_PKGS))
