@@ -152,6 +152,9 @@ static long check_aging(sqlite3 *db, day_t today, FILE *out)
 		return -1;
 	if (db_exec(db, "DROP TABLE IF EXISTS temp.aging_stored;"
 			"CREATE TEMP TABLE aging_stored AS SELECT * FROM main.account_aging;"
+			/* the FULL JOIN below finds each row through it: without, it
+			 * compared every row with every other (minutes on 100,000) */
+			"CREATE UNIQUE INDEX temp.aging_stored_key ON aging_stored(account_no, currency);"
 			"SAVEPOINT check_aging"))
 		return -1;
 	long n = summary_accounts(db, today, NULL) ? -1 :
