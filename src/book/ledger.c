@@ -1,6 +1,7 @@
 /* ledger.c — aging and open items, computed from the invoices table with
  * date cutoffs as ISO strings (so the query compares text, not dates). */
 #include "ledger.h"
+#include "summary.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -31,21 +32,47 @@ static const char *text(sqlite3_stmt *st, int col)
 	" AND x.status = 'open' LIMIT 1) " \
 	"LEFT JOIN (SELECT 1 AS late) ON i.kind = 'invoice' AND i.due_date < ?1 AND d.id IS NULL "
 
+/* Every account, or a collector's, from the rows account_aging keeps per
+ * account and currency (summary.c; relance check compares them with the
+ * ledger): the same figures as ACCOUNTS_SQL. Late: a bucket's amount less
+ * its part under dispute and its credit notes (current, as in
+ * ACCOUNTS_SQL); an item dated after today counts as current until then.
+ * ?1 today, ?5 the collector or NULL, ?6 overdue only. */
+#define KEPT_LATE(k) "(x.a" #k " - x.d" #k " - x.k" #k ")"
+#define KEPT_SQL \
+	"SELECT account_no, name, collector, currency, open, overdue, current, l1, l2, l3, l4 + l5, late_since, " \
+	" disputed FROM (SELECT c.account_no, c.name, c.collector, coalesce(x.currency, '') AS currency, " \
+	" coalesce(x.a0 + x.a1 + x.a2 + x.a3 + x.a4 + x.a5 + x.af, 0) AS open, " \
+	" coalesce(" KEPT_LATE(1) " + " KEPT_LATE(2) " + " KEPT_LATE(3) " + " KEPT_LATE(4) " + " KEPT_LATE(5) \
+	", 0) AS overdue, coalesce(x.a0 - x.d0 + x.k1 + x.k2 + x.k3 + x.k4 + x.k5 + x.af - x.df, 0) AS current, " \
+	" coalesce(" KEPT_LATE(1) ", 0) AS l1, coalesce(" KEPT_LATE(2) ", 0) AS l2, " \
+	" coalesce(" KEPT_LATE(3) ", 0) AS l3, coalesce(" KEPT_LATE(4) ", 0) AS l4, " \
+	" coalesce(" KEPT_LATE(5) ", 0) AS l5, x.late_since, " \
+	" coalesce(x.d0 + x.d1 + x.d2 + x.d3 + x.d4 + x.d5 + x.df, 0) AS disputed " \
+	" FROM customers c LEFT JOIN account_aging x ON x.account_no = c.account_no " \
+	" WHERE (?5 IS NULL OR c.collector = ?5)) WHERE ?6 = 0 OR overdue > 0 " \
+	"ORDER BY account_no, currency"
+
 int ledger_accounts(sqlite3 *db, day_t today, const struct account_filter *f,
 		    void (*fn)(const struct account_summary *, void *), void *arg)
 {
+	/* a list: the kept rows, brought to today first (most days, only the
+	 * accounts an item of which changed bucket since) */
+	int kept = !(f && f->account_no);
+	if (kept && aging_refresh(db, today) < 0)
+		return -1;
 	char t0[11], t30[11], t60[11], t90[11];
 	date_iso(today, t0);
 	date_iso(today - 30, t30);
 	date_iso(today - 60, t60);
 	date_iso(today - 90, t90);
-	/* late: an invoice past due and not under open dispute. One account
-	 * is read through the primary key; a collector's, through its index. */
+	/* late: an invoice past due and not under open dispute; one account
+	 * is read from its invoices through the primary key */
 	char sql[2048];
-	snprintf(sql, sizeof sql, "%s%s%s", ACCOUNTS_SQL,
-		 f && f->account_no ? "WHERE c.account_no = ?7 " : "WHERE (?5 IS NULL OR c.collector = ?5) ",
-		 "GROUP BY c.account_no, i.currency HAVING ?6 = 0 OR overdue > 0 ORDER BY c.account_no, i.currency");
-	sqlite3_stmt *st = db_prepare(db, sql);
+	snprintf(sql, sizeof sql, "%s%s", ACCOUNTS_SQL,
+		 "WHERE c.account_no = ?7 GROUP BY c.account_no, i.currency HAVING ?6 = 0 OR overdue > 0 "
+		 "ORDER BY c.account_no, i.currency");
+	sqlite3_stmt *st = db_prepare(db, kept ? KEPT_SQL : sql);
 	if (!st)
 		return -1;
 	sqlite3_bind_text(st, 1, t0, 10, SQLITE_STATIC);

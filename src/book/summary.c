@@ -76,12 +76,17 @@ static int run(sqlite3 *db, const char *sql, day_t today, const char *account);
 	" sum(CASE WHEN x.b = " #k " THEN x.open_amount ELSE 0 END)," \
 	" sum(CASE WHEN x.b = " #k " AND x.disp THEN x.open_amount ELSE 0 END)," \
 	" sum(x.b = " #k "),"
+/* migration 013: what the accounts list reads besides the buckets */
+#define AGING_CREDITS(k) " sum(CASE WHEN x.b = " #k " AND x.kind = 'credit_note' AND NOT x.disp THEN x.open_amount ELSE 0 END),"
 #define AGING_HEAD \
 	"INSERT INTO account_aging(account_no, currency, as_of, a0, d0, n0, a1, d1, n1, a2, d2, n2, " \
-	" a3, d3, n3, a4, d4, n4, a5, d5, n5, next_change) " \
+	" a3, d3, n3, a4, d4, n4, a5, d5, n5, k1, k2, k3, k4, k5, late_since, af, df, next_change) " \
 	"SELECT x.account_no, x.currency, ?1," AGING_SUMS(0) AGING_SUMS(1) AGING_SUMS(2) AGING_SUMS(3) \
-	AGING_SUMS(4) AGING_SUMS(5) " min(x.next) " \
-	"FROM (SELECT i.account_no, i.currency, CASE WHEN coalesce(i.issue_date, '') > ?1 THEN -1 " \
+	AGING_SUMS(4) AGING_SUMS(5) AGING_CREDITS(1) AGING_CREDITS(2) AGING_CREDITS(3) AGING_CREDITS(4) \
+	AGING_CREDITS(5) " min(CASE WHEN x.b >= 1 AND x.kind = 'invoice' AND NOT x.disp THEN x.due_date END)," \
+	" sum(CASE WHEN x.b = -1 THEN x.open_amount ELSE 0 END)," \
+	" sum(CASE WHEN x.b = -1 AND x.disp THEN x.open_amount ELSE 0 END), min(x.next) " \
+	"FROM (SELECT i.account_no, i.currency, i.kind, i.due_date, CASE WHEN coalesce(i.issue_date, '') > ?1 THEN -1 " \
 	"  WHEN dd <= 0 THEN 0 WHEN dd <= 30 THEN 1 WHEN dd <= 60 THEN 2 WHEN dd <= 90 THEN 3 " \
 	"  WHEN dd <= 180 THEN 4 ELSE 5 END AS b, i.open_amount, " \
 	"  CASE WHEN coalesce(i.issue_date, '') > ?1 THEN i.issue_date " \
@@ -100,7 +105,7 @@ static int aging_accounts(sqlite3 *db, day_t today, int in_pending)
 	const char *del = in_pending ? "DELETE FROM account_aging WHERE account_no IN "
 				       "(SELECT account_no FROM temp.summary_pending) AND ?1 IS NOT NULL"
 				     : "DELETE FROM account_aging WHERE ?1 IS NOT NULL";
-	char sql[4096];
+	char sql[8192];
 	snprintf(sql, sizeof sql, "%s%s%s", AGING_HEAD, where, AGING_TAIL);
 	/* the rows go and come back at once: a writer outside a transaction
 	 * (a note) must not meet another between the two */
