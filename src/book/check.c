@@ -167,7 +167,9 @@ static long check_aging(sqlite3 *db, day_t today, FILE *out)
 			 "ON o.account_no = n.account_no AND o.currency = n.currency "
 			 "WHERE (o.a0, o.a1, o.a2, o.a3, o.a4, o.a5, o.d0, o.d1, o.d2, o.d3, o.d4, o.d5, "
 			 "o.n0, o.n1, o.n2, o.n3, o.n4, o.n5, o.next_change) IS NOT (n.a0, n.a1, n.a2, n.a3, n.a4, "
-			 "n.a5, n.d0, n.d1, n.d2, n.d3, n.d4, n.d5, n.n0, n.n1, n.n2, n.n3, n.n4, n.n5, n.next_change)",
+			 "n.a5, n.d0, n.d1, n.d2, n.d3, n.d4, n.d5, n.n0, n.n1, n.n2, n.n3, n.n4, n.n5, n.next_change) "
+			 "OR (o.k1, o.k2, o.k3, o.k4, o.k5, o.late_since, o.af, o.df) IS NOT "
+			 "(n.k1, n.k2, n.k3, n.k4, n.k5, n.late_since, n.af, n.df)",
 			 out);
 	db_exec(db, "ROLLBACK TO check_aging; RELEASE check_aging; DROP TABLE temp.aging_stored");
 	if (n < 0)

@@ -71,4 +71,9 @@ C		0.00	0.00	0.00	0.00	0.00	0.00	0.00	0	0.00" \
 is "$(list | sed -n 2p)" "A	EUR	580.00	0.00	230.00	0.00	0.00	0.00	0.00	0	350.00" \
 	"back on 11-30, a dispute moves the list at once: nothing late left on A, 350.00 disputed"
 ok "and relance check finds the kept rows right" "$R" -d "$B" check
+sqlite3 "$B" "UPDATE account_aging SET k5 = k5 - 1 WHERE account_no = 'B' AND currency = 'EUR'"
+like "$("$R" -d "$B" check 2>&1)" "B EUR: stored buckets" "a kept credit-note figure that differs from the ledger is found"
+sqlite3 "$B" "UPDATE account_aging SET late_since = '2026-01-01' WHERE account_no = 'A'"
+ok "check --rebuild remakes them" "$R" -d "$B" check --rebuild
+is "$(list | sed -n 2p)" "A	EUR	580.00	0.00	230.00	0.00	0.00	0.00	0.00	0	350.00" "as they were"
 done_testing
