@@ -14,7 +14,9 @@
 #   - imports against collectors, and kill -9 (bench_crash.sh, which runs
 #     on its own too);
 #   - each key of a 30-key script (ui --keys) in callgrind instructions, on
-#     N/10 and N accounts.
+#     N/10 and N accounts;
+#   - a command's start in callgrind instructions, against the sqlite3
+#     shell opening the same book.
 # Each figure is the best of $RUNS runs (the workstation: one run). Usage:
 # bench.sh RELANCE ACCOUNTS
 set -eu
@@ -333,3 +335,31 @@ printf '  %-40s %12s %12s   ratio\n' "key" "$((N / 10)) acc." "$N acc."
 	awk -F '\t' '{ r = $3 / $2; high = NR > 1 && r > 1.2; over += high
 		printf "  %-40s %12d %12d   %5.2f%s\n", substr($1, 1, 40), $2, $3, r, (high ? "  over 1.2" : "") }
 		END { printf "  keys over 1.2: %d of %d\n", over, NR - 1 }'
+
+# --- a command's start --------------------------------------------------------------
+# relance show of one account on the demo book under callgrind, cut after
+# the book is open (--dump-after=book_open): the start is everything from
+# exec to there, the dynamic loader and SQLite's read of the book's schema
+# included. Baseline: the sqlite3 shell opening the same book and counting
+# its customers. The libraries a command loads at start are listed.
+SW=$W/start
+mkdir -p "$SW"
+acct=$(sqlite3 "$W/demo.db" "SELECT account_no FROM account_summary WHERE overdue > 0 LIMIT 1")
+"$R" -d "$W/demo.db" show "$acct" >/dev/null # any migration or refresh first
+valgrind --tool=callgrind --dump-after=book_open --callgrind-out-file="$SW/show.cg" \
+	"$R" -d "$W/demo.db" show "$acct" > /dev/null 2> "$SW/show.valgrind"
+start=$(awk '/^totals:/ {print $2}' "$SW/show.cg.1")
+rest=$(awk '/^totals:/ {print $2}' "$SW/show.cg") # what followed the dump
+loader=$(callgrind_annotate --inclusive=yes "$SW/show.cg.1" 2>/dev/null | awk '/rtld.c:_dl_start / {gsub(",", "", $1); print $1; exit}')
+schema=$(callgrind_annotate --inclusive=yes "$SW/show.cg.1" 2>/dev/null | awk '/book.c:probe / {gsub(",", "", $1); print $1; exit}')
+valgrind --tool=callgrind --callgrind-out-file="$SW/sqlite3.cg" sqlite3 "$W/demo.db" "SELECT count(*) FROM customers" \
+	> /dev/null 2> "$SW/sqlite3.valgrind"
+shell=$(awk '/^totals:/ {print $2}' "$SW/sqlite3.cg")
+echo
+echo "a command's start, in callgrind instructions (relance show $acct)"
+printf '  sqlite3: open the book, count its customers   %12d   (baseline)\n' "$shell"
+printf '  relance: exec to the book open                %12d   %sx   (target 5,000,000)\n' "$start" "$(ratio "$start" "$shell")"
+printf '    of which the dynamic loader                 %12d\n' "${loader:-0}"
+printf '    of which SQLite reading the schema          %12d\n' "${schema:-0}"
+printf '  relance: show, after the open                 %12d\n' "$rest"
+printf '  libraries loaded at start: %s\n' "$(LD_TRACE_LOADED_OBJECTS=1 "$R" | awk '{print $1}' | tr '\n' ' ')"
