@@ -39,6 +39,7 @@ static const struct column_def columns[I_COUNT] = {
 struct state {
 	sqlite3_stmt *stage;          /* a checked row into temp.stage_invoices */
 	sqlite3_stmt *account_exists;
+	sqlite3_stmt *held;           /* the book's values of an invoice, to leave out a row it holds */
 	struct strset accounts;       /* those found in the book, not asked again */
 };
 
@@ -64,7 +65,15 @@ static int begin(struct import_ctx *c)
 		return -1;
 	s->account_exists = db_prepare(c->book->db, "SELECT 1 FROM main.customers WHERE account_no = ?1");
 	s->stage = db_prepare(c->book->db, "INSERT INTO temp.stage_invoices VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)");
-	return s->stage && s->account_exists ? 0 : -1;
+	if (!s->stage || !s->account_exists)
+		return -1;
+	/* a book without invoices holds none of the rows: not asked per row */
+	if (c->trust_book && db_int(c->book->db, "SELECT EXISTS (SELECT 1 FROM main.invoices)") == 1 &&
+	    !(s->held = db_prepare(c->book->db, "SELECT account_no, kind, issue_date, due_date, amount, "
+				   "open_amount, currency, reference, description FROM main.invoices "
+				   "WHERE invoice_no = ?1")))
+		return -1;
+	return 0;
 }
 
 static void cleanup(struct import_ctx *c)
@@ -74,6 +83,7 @@ static void cleanup(struct import_ctx *c)
 		return;
 	sqlite3_finalize(s->stage);
 	sqlite3_finalize(s->account_exists);
+	sqlite3_finalize(s->held);
 	strset_free(&s->accounts);
 	sqlite3_exec(c->book->db, "DROP TRIGGER IF EXISTS temp.invoice_moved; "
 		     "DROP TABLE IF EXISTS temp.stage_invoices", NULL, NULL, NULL);
@@ -140,6 +150,46 @@ static int account_known(struct state *s, struct csv_field account)
 }
 
 static int64_t abs64(int64_t v) { return v < 0 ? -v : v; }
+
+/* 1 when column i of the book's row is the text t[0..n) (NULL when !t). */
+static int same_text(sqlite3_stmt *st, int i, const char *t, size_t n)
+{
+	if (sqlite3_column_type(st, i) == SQLITE_NULL)
+		return t == NULL;
+	const void *v = sqlite3_column_blob(st, i);
+	return t && sqlite3_column_type(st, i) == SQLITE_TEXT && (size_t)sqlite3_column_bytes(st, i) == n &&
+	       (n == 0 || memcmp(v, t, n) == 0);
+}
+
+static int same_int(sqlite3_stmt *st, int i, int64_t v)
+{
+	return sqlite3_column_type(st, i) == SQLITE_INTEGER && sqlite3_column_int64(st, i) == v;
+}
+
+/* 1 when the book holds the invoice with every value the row would write
+ * (apply's UPDATE compares the same): the row is left out of the staging
+ * table, which import.c trusts only while the book stays as it was read.
+ * A column the file does not have keeps the book's value: it is equal. */
+static int held_as_is(struct import_ctx *c, struct state *s, struct csv_field inv, struct csv_field account,
+		      const char *kind, const char *issue, const char *due, int64_t amount, int64_t open,
+		      const char *currency, struct csv_field reference, struct csv_field description)
+{
+	sqlite3_stmt *st = s->held;
+	if (!st)
+		return 0;
+	sqlite3_bind_text(st, 1, inv.s, (int)inv.n, SQLITE_STATIC);
+	int same = sqlite3_step(st) == SQLITE_ROW &&
+		   same_text(st, 0, account.s, account.n) &&
+		   same_text(st, 1, kind, strlen(kind)) &&
+		   (c->col[I_ISSUE] < 0 || same_text(st, 2, issue, issue ? 10 : 0)) &&
+		   same_text(st, 3, due, 10) &&
+		   same_int(st, 4, amount) && same_int(st, 5, open) &&
+		   (c->col[I_CURRENCY] < 0 || same_text(st, 6, currency, 3)) &&
+		   (c->col[I_REFERENCE] < 0 || same_text(st, 7, reference.n ? reference.s : NULL, reference.n)) &&
+		   (c->col[I_DESCRIPTION] < 0 || same_text(st, 8, description.n ? description.s : NULL, description.n));
+	sqlite3_reset(st);
+	return same;
+}
 
 static int row(struct import_ctx *c)
 {
@@ -220,6 +270,11 @@ static int row(struct import_ctx *c)
 	char issue_iso[11], due_iso[11];
 	date_iso(issue, issue_iso);
 	date_iso(due, due_iso);
+	if (held_as_is(c, s, inv, account, kind, has_issue == 0 ? issue_iso : NULL, due_iso, amount, open,
+		       currency, reference, description)) {
+		c->left_out++;
+		return 0;
+	}
 	sqlite3_stmt *st = s->stage;
 	sqlite3_bind_text(st, 1, inv.s, (int)inv.n, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, account.s, (int)account.n, SQLITE_STATIC);

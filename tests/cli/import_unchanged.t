@@ -1,0 +1,42 @@
+#!/bin/sh
+# import_unchanged.t — a re-import leaves out, before it takes the write
+# lock, the rows the book already holds as the file says them; any one
+# value that differs still makes its row changed, and a column the file
+# does not have keeps the book's value.
+. "$(dirname "$0")/../lib/tap.sh"
+B="$T/book.db"
+"$R" -d "$B" import customers "$DATA/customers.csv" > /dev/null
+printf 'invoice_no,account_no,kind,issue_date,due_date,amount,open_amount,currency,reference,description\n' > "$T/base.csv"
+sed 1d "$DATA/invoices.csv" | sed 's/$/,/' >> "$T/base.csv"
+"$R" -d "$B" import invoices "$T/base.csv" > /dev/null
+
+# line 2 of base.csv is I1,A1,invoice,2026-10-01,2026-11-30,100.00,100.00,EUR,+++000/0000/00101+++,
+for change in "account_no|A2,invoice,2026-10-01,2026-11-30,100.00,100.00,EUR,+++000/0000/00101+++," \
+	"kind|A1,credit_note,2026-10-01,2026-11-30,100.00,100.00,EUR,+++000/0000/00101+++," \
+	"issue_date|A1,invoice,2026-10-02,2026-11-30,100.00,100.00,EUR,+++000/0000/00101+++," \
+	"issue_date empty|A1,invoice,,2026-11-30,100.00,100.00,EUR,+++000/0000/00101+++," \
+	"due_date|A1,invoice,2026-10-01,2026-12-01,100.00,100.00,EUR,+++000/0000/00101+++," \
+	"amount|A1,invoice,2026-10-01,2026-11-30,100.01,100.00,EUR,+++000/0000/00101+++," \
+	"open_amount|A1,invoice,2026-10-01,2026-11-30,100.00,99.99,EUR,+++000/0000/00101+++," \
+	"currency|A1,invoice,2026-10-01,2026-11-30,100.00,100.00,USD,+++000/0000/00101+++," \
+	"reference|A1,invoice,2026-10-01,2026-11-30,100.00,100.00,EUR,+++000/0000/00202+++," \
+	"reference empty|A1,invoice,2026-10-01,2026-11-30,100.00,100.00,EUR,," \
+	"description|A1,invoice,2026-10-01,2026-11-30,100.00,100.00,EUR,+++000/0000/00101+++,Consulting"; do
+	what=${change%%|*}
+	sed "2s#^I1,.*#I1,${change#*|}#" "$T/base.csv" > "$T/one.csv"
+	out=$("$R" -d "$B" import invoices "$T/one.csv")
+	like "$out" "8 rows read, 0 new, 1 changed, 0 closed" "$what differs: the row is changed"
+	out=$("$R" -d "$B" import invoices "$T/base.csv")
+	like "$out" "8 rows read, 0 new, 1 changed, 0 closed" "$what back as it was: changed again"
+done
+out=$("$R" -d "$B" import invoices "$T/base.csv")
+like "$out" "0 new, 0 changed, 0 closed .*\(nothing changed\)" "the same file again changes nothing"
+
+# a file without issue_date, currency, reference and description: the
+# book keeps its values, and nothing changed
+cut -d, -f1,2,3,5,6,7 "$T/base.csv" > "$T/short.csv"
+before=$(sqlite3 "$B" "SELECT * FROM invoices ORDER BY invoice_no")
+out=$("$R" -d "$B" import invoices "$T/short.csv")
+like "$out" "0 new, 0 changed, 0 closed .*\(nothing changed\)" "columns the file lacks keep the book's values"
+is "$(sqlite3 "$B" "SELECT * FROM invoices ORDER BY invoice_no")" "$before" "the book is the same"
+done_testing
