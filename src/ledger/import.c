@@ -594,7 +594,7 @@ int import_buffer(struct book *b, const struct import_kind *kind, const char *fi
 
 	struct csv_reader r;
 	struct csv_field f[FIELDS_MAX];
-	int rc = 1, began = 0, nested = 0, bulk = 0;
+	int rc = 1, began = 0, nested = 0, bulk = 0, fk_off = 0;
 	long long version = 0;
 	struct book_bulk saved;
 again:
@@ -614,6 +614,10 @@ again:
 	else
 		book_bulk_begin(b->db, &saved);
 	bulk = 1;
+	/* the kind checks its references itself (outside a caller's
+	 * transaction, where the pragma would do nothing) */
+	if (kind->references && sqlite3_get_autocommit(b->db))
+		fk_off = !db_exec(b->db, "PRAGMA foreign_keys = OFF");
 	if (db_tx_begin(b->db, &nested)) {
 		rc = -1;
 		goto done;
@@ -623,6 +627,9 @@ again:
 	if (c.left_out && db_int(b->db, "PRAGMA data_version") != version) {
 		db_tx_rollback(b->db, nested);
 		began = 0;
+		if (fk_off)
+			db_exec(b->db, "PRAGMA foreign_keys = ON");
+		fk_off = 0;
 		book_bulk_end(b->db, &saved);
 		bulk = 0;
 		if (kind->cleanup)
@@ -639,7 +646,9 @@ again:
 	/* the rows this import writes are those stamped with its time, to the
 	 * millisecond and taken under the write lock: no other import's */
 	now_utc_ms(c.now);
-	if (kind->apply(&c) && c.stats.errors == 0)
+	if (fk_off && kind->references(&c) && c.stats.errors == 0)
+		c.stats.errors = 1;
+	if (c.stats.errors == 0 && kind->apply(&c) && c.stats.errors == 0)
 		c.stats.errors = 1;
 	if (c.stats.errors == 0 && kind->end && kind->end(&c) && c.stats.errors == 0)
 		c.stats.errors = 1; /* end() failed without reporting a line */
@@ -662,6 +671,8 @@ again:
 done:
 	if (began)
 		db_tx_rollback(b->db, nested);
+	if (fk_off && db_exec(b->db, "PRAGMA foreign_keys = ON") && rc == 0)
+		rc = -1;
 	if (kind->cleanup)
 		kind->cleanup(&c);
 	if (bulk)

@@ -51,6 +51,11 @@ struct import_kind {
 	                                    * unless trust_book and the book holds it as it is */
 	int (*apply)(struct import_ctx *); /* under the write lock: the staged rows into the book */
 	int (*end)(struct import_ctx *);   /* after apply, before commit */
+	/* Under the write lock, before apply: checks every reference of the
+	 * staged rows as the book's foreign keys would (0, or -1 after
+	 * reporting). A kind that has it writes with foreign_keys off: one
+	 * check per account, not one per row. */
+	int (*references)(struct import_ctx *);
 	void (*cleanup)(struct import_ctx *);
 };
 

@@ -292,7 +292,7 @@ static int row(struct import_ctx *c)
 
 /* Under the write lock: the staged rows into the book. A row already
  * there is changed only when the file says something else of it. */
-static int apply(struct import_ctx *c)
+static int apply_rows(struct import_ctx *c)
 {
 	return import_apply(c,
 		"UPDATE main.invoices SET account_no = s.account_no, kind = s.kind, "
@@ -318,6 +318,66 @@ static int apply(struct import_ctx *c)
 		"CASE WHEN open_amount <> 0 THEN NULL ELSE ?10 END, ?11 "
 		"FROM temp.stage_invoices WHERE true ON CONFLICT(invoice_no) DO NOTHING RETURNING account_no",
 		bind_apply, 1);
+}
+
+/* Under the write lock, a book without invoices: every staged row is new.
+ * One INSERT, without the UPDATE before it or a row handed back per
+ * invoice: the accounts it moves are those of the file's rows. */
+static int first_load(struct import_ctx *c)
+{
+	struct state *s = c->state;
+	sqlite3 *db = c->book->db;
+	sqlite3_stmt *st = db_prepare(db,
+		"INSERT INTO main.invoices(invoice_no, account_no, kind, issue_date, due_date, amount, "
+		"open_amount, currency, reference, description, status, closed_on, imported_at) "
+		"SELECT invoice_no, account_no, kind, issue_date, due_date, amount, open_amount, currency, "
+		"reference, description, CASE WHEN open_amount <> 0 THEN 'open' ELSE 'closed' END, "
+		"CASE WHEN open_amount <> 0 THEN NULL ELSE ?10 END, ?11 FROM temp.stage_invoices");
+	if (!st)
+		return -1;
+	bind_apply(c, st);
+	int rc = sqlite3_step(st) == SQLITE_DONE ? 0 : -1;
+	sqlite3_finalize(st);
+	if (rc) {
+		fprintf(stderr, "%s: writing the rows: %s\n", c->file, sqlite3_errmsg(db));
+		return -1;
+	}
+	c->stats.added += sqlite3_changes(db);
+	const char *key;
+	size_t n;
+	for (size_t i = 0; strset_entry_at(&s->accounts, i, &key, &n); i++)
+		if (strset_add(&c->touched, key, n, 0, NULL) < 0)
+			return -1;
+	return 0;
+}
+
+/* Under the write lock: the staged rows into the book. */
+static int apply(struct import_ctx *c)
+{
+	long long any = db_int(c->book->db, "SELECT EXISTS (SELECT 1 FROM main.invoices)");
+	return any == 0 ? first_load(c) : apply_rows(c);
+}
+
+/* Under the write lock: the account of every staged row is still in the
+ * book (the foreign key invoices.account_no, checked once per account;
+ * step one found each of them, and customers are never deleted). */
+static int references(struct import_ctx *c)
+{
+	struct state *s = c->state;
+	const char *key;
+	size_t n;
+	for (size_t i = 0; strset_entry_at(&s->accounts, i, &key, &n); i++) {
+		sqlite3_bind_text(s->account_exists, 1, key, (int)n, SQLITE_STATIC);
+		int rc = sqlite3_step(s->account_exists);
+		sqlite3_reset(s->account_exists);
+		if (rc != SQLITE_ROW) {
+			fprintf(stderr, "%s: account %s %s; nothing was imported\n", c->file,
+				import_quote((struct csv_field){key, n}),
+				rc == SQLITE_DONE ? "left the book while the file was read" : sqlite3_errmsg(c->book->db));
+			return -1;
+		}
+	}
+	return 0;
 }
 
 /* The figures of every account the file moved, in the same transaction. */
@@ -394,5 +454,6 @@ const struct import_kind import_invoices = {
 	.row = row,
 	.apply = apply,
 	.end = end,
+	.references = references,
 	.cleanup = cleanup,
 };
