@@ -39,7 +39,10 @@ static const struct column_def columns[I_COUNT] = {
 struct state {
 	sqlite3_stmt *stage;          /* a checked row into temp.stage_invoices */
 	sqlite3_stmt *account_exists;
-	sqlite3_stmt *held;           /* the book's values of an invoice, to leave out a row it holds */
+	sqlite3_stmt *held;           /* the book's invoices in key order, from ?1: a cursor */
+	int positioned, on_row;       /* the cursor was sought; it is on a row */
+	char last[65];                /* the key looked for last (keys are at most 64 bytes) */
+	size_t nlast;
 	struct strset accounts;       /* those found in the book, not asked again */
 };
 
@@ -69,9 +72,9 @@ static int begin(struct import_ctx *c)
 		return -1;
 	/* a book without invoices holds none of the rows: not asked per row */
 	if (c->trust_book && db_int(c->book->db, "SELECT EXISTS (SELECT 1 FROM main.invoices)") == 1 &&
-	    !(s->held = db_prepare(c->book->db, "SELECT account_no, kind, issue_date, due_date, amount, "
-				   "open_amount, currency, reference, description FROM main.invoices "
-				   "WHERE invoice_no = ?1")))
+	    !(s->held = db_prepare(c->book->db, "SELECT invoice_no, account_no, kind, issue_date, due_date, "
+				   "amount, open_amount, currency, reference, description FROM main.invoices "
+				   "WHERE invoice_no >= ?1 ORDER BY invoice_no")))
 		return -1;
 	return 0;
 }
@@ -166,6 +169,50 @@ static int same_int(sqlite3_stmt *st, int i, int64_t v)
 	return sqlite3_column_type(st, i) == SQLITE_INTEGER && sqlite3_column_int64(st, i) == v;
 }
 
+/* a <=> b as SQLite orders TEXT (BINARY): bytes, then length */
+static int key_cmp(const char *a, size_t na, const char *b, size_t nb)
+{
+	int d = memcmp(a, b, na < nb ? na : nb);
+	return d ? d : (na > nb) - (na < nb);
+}
+
+/* The cursor's key <=> key. */
+static int cursor_cmp(sqlite3_stmt *st, struct csv_field key)
+{
+	const char *k = sqlite3_column_blob(st, 0);
+	return key_cmp(k ? k : "", (size_t)sqlite3_column_bytes(st, 0), key.s, key.n);
+}
+
+static void seek(struct state *s, struct csv_field key)
+{
+	sqlite3_reset(s->held);
+	sqlite3_bind_text(s->held, 1, key.s, (int)key.n, SQLITE_TRANSIENT);
+	s->on_row = sqlite3_step(s->held) == SQLITE_ROW;
+	s->positioned = 1;
+}
+
+/* 1 when the cursor is on the book's invoice `key`. It stays on the first
+ * invoice at or after the key looked for last: a file in key order moves
+ * it a step at a time (one pass over the book), a key further on than a
+ * few steps, or an earlier one, seeks. */
+static int find_held(struct state *s, struct csv_field key)
+{
+	if (!s->positioned || key_cmp(key.s, key.n, s->last, s->nlast) < 0) {
+		seek(s, key);
+	} else {
+		for (int steps = 0; s->on_row && cursor_cmp(s->held, key) < 0; steps++) {
+			if (steps == 8) {
+				seek(s, key);
+				break;
+			}
+			s->on_row = sqlite3_step(s->held) == SQLITE_ROW;
+		}
+	}
+	memcpy(s->last, key.s, key.n);
+	s->nlast = key.n;
+	return s->on_row && cursor_cmp(s->held, key) == 0;
+}
+
 /* 1 when the book holds the invoice with every value the row would write
  * (apply's UPDATE compares the same): the row is left out of the staging
  * table, which import.c trusts only while the book stays as it was read.
@@ -175,20 +222,16 @@ static int held_as_is(struct import_ctx *c, struct state *s, struct csv_field in
 		      const char *currency, struct csv_field reference, struct csv_field description)
 {
 	sqlite3_stmt *st = s->held;
-	if (!st)
+	if (!st || !find_held(s, inv))
 		return 0;
-	sqlite3_bind_text(st, 1, inv.s, (int)inv.n, SQLITE_STATIC);
-	int same = sqlite3_step(st) == SQLITE_ROW &&
-		   same_text(st, 0, account.s, account.n) &&
-		   same_text(st, 1, kind, strlen(kind)) &&
-		   (c->col[I_ISSUE] < 0 || same_text(st, 2, issue, issue ? 10 : 0)) &&
-		   same_text(st, 3, due, 10) &&
-		   same_int(st, 4, amount) && same_int(st, 5, open) &&
-		   (c->col[I_CURRENCY] < 0 || same_text(st, 6, currency, 3)) &&
-		   (c->col[I_REFERENCE] < 0 || same_text(st, 7, reference.n ? reference.s : NULL, reference.n)) &&
-		   (c->col[I_DESCRIPTION] < 0 || same_text(st, 8, description.n ? description.s : NULL, description.n));
-	sqlite3_reset(st);
-	return same;
+	return same_text(st, 1, account.s, account.n) &&
+	       same_text(st, 2, kind, strlen(kind)) &&
+	       (c->col[I_ISSUE] < 0 || same_text(st, 3, issue, issue ? 10 : 0)) &&
+	       same_text(st, 4, due, 10) &&
+	       same_int(st, 5, amount) && same_int(st, 6, open) &&
+	       (c->col[I_CURRENCY] < 0 || same_text(st, 7, currency, 3)) &&
+	       (c->col[I_REFERENCE] < 0 || same_text(st, 8, reference.n ? reference.s : NULL, reference.n)) &&
+	       (c->col[I_DESCRIPTION] < 0 || same_text(st, 9, description.n ? description.s : NULL, description.n));
 }
 
 static int row(struct import_ctx *c)

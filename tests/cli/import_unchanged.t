@@ -51,4 +51,28 @@ before=$(sqlite3 "$B" "SELECT * FROM invoices ORDER BY invoice_no")
 out=$("$R" -d "$B" import invoices "$T/short.csv")
 like "$out" "0 new, 0 changed, 0 closed .*\(nothing changed\)" "columns the file lacks keep the book's values"
 is "$(sqlite3 "$B" "SELECT * FROM invoices ORDER BY invoice_no")" "$before" "the book is the same"
+
+# The book is read in key order alongside the file: a step at a time for
+# a file in that order, a seek for a key further on or earlier. Every
+# path leaves out what is unchanged, and nothing that changed.
+left_out() { awk '/^import-invoices/ { v = $7 } END { print v }' "$T/bench.log"; }
+{
+	echo "invoice_no,account_no,due_date,amount"
+	i=10; while [ $i -lt 50 ]; do echo "K$i,A2,2026-12-01,$i.00"; i=$((i + 1)); done
+} > "$T/k.csv"
+"$R" -d "$B" import invoices "$T/k.csv" > /dev/null
+sed 1d "$T/k.csv" | sort -r | sed '1i invoice_no,account_no,due_date,amount' > "$T/k_reversed.csv"
+sed -n '1p;2p;14p;29p;31p;41p' "$T/k.csv" > "$T/k_sparse.csv"
+for f in k k_reversed k_sparse; do
+	n=$(($(wc -l < "$T/$f.csv") - 1))
+	rm -f "$T/bench.log"
+	out=$(RELANCE_BENCH_LOG="$T/bench.log" "$R" -d "$B" import invoices "$T/$f.csv")
+	like "$out" "$n rows read, 0 new, 0 changed" "$f.csv again: nothing changed"
+	is "$(left_out)" "$n" "$f.csv again: its $n rows left out before the lock"
+	sed 's/^K37,A2,2026-12-01,37.00/K37,A2,2026-12-01,37.50/' "$T/$f.csv" > "$T/one.csv"
+	out=$(RELANCE_BENCH_LOG="$T/bench.log" "$R" -d "$B" import invoices "$T/one.csv")
+	like "$out" "$n rows read, 0 new, 1 changed" "$f.csv with K37 changed: K37 is written"
+	is "$(left_out)" "$((n - 1))" "and the others left out"
+	"$R" -d "$B" import invoices "$T/$f.csv" > /dev/null
+done
 done_testing
