@@ -558,11 +558,13 @@ static int read_step(struct import_ctx *c, struct csv_reader *r, struct csv_fiel
 	/* the version the rows were compared with, before the snapshot ends;
 	 * no statement of the kind's (a cursor) may keep it open past it */
 	*version = db_int(db, "PRAGMA data_version");
-	for (sqlite3_stmt *st = sqlite3_next_stmt(db, NULL); st; st = sqlite3_next_stmt(db, st))
-		if (sqlite3_stmt_busy(st))
-			sqlite3_reset(st);
-	if (staging && db_exec(db, "COMMIT"))
-		goto fail;
+	if (staging) {
+		for (sqlite3_stmt *st = sqlite3_next_stmt(db, NULL); st; st = sqlite3_next_stmt(db, st))
+			if (sqlite3_stmt_busy(st))
+				sqlite3_reset(st);
+		if (db_exec(db, "COMMIT"))
+			goto fail;
+	}
 	return 0;
 fail:
 	if (staging)

@@ -380,11 +380,11 @@ static int first_load(struct import_ctx *c)
 		return -1;
 	bind_apply(c, st);
 	int rc = sqlite3_step(st) == SQLITE_DONE ? 0 : -1;
-	sqlite3_finalize(st);
-	if (rc) {
+	if (rc)
 		fprintf(stderr, "%s: writing the rows: %s\n", c->file, sqlite3_errmsg(db));
+	sqlite3_finalize(st);
+	if (rc)
 		return -1;
-	}
 	c->stats.added += sqlite3_changes(db);
 	const char *key;
 	size_t n;
