@@ -269,6 +269,13 @@ void book_bulk_begin(sqlite3 *db, struct book_bulk *saved)
 		db_exec(db, "PRAGMA cache_size = -524288");
 }
 
+void book_bulk_begin_wal(sqlite3 *db, struct book_bulk *saved)
+{
+	saved->cache_size = db_int(db, "PRAGMA cache_size");
+	saved->journal_switched = 0;
+	db_exec(db, "PRAGMA cache_size = -524288");
+}
+
 void book_bulk_end(sqlite3 *db, const struct book_bulk *saved)
 {
 	char sql[64], mode[16];

@@ -51,6 +51,10 @@ struct book_bulk {
 	int journal_switched;
 };
 void book_bulk_begin(sqlite3 *db, struct book_bulk *saved);
+/* The same, staying in WAL: for a writer that must see, under its lock,
+ * whether others wrote since it read (PRAGMA data_version, which a switch
+ * of journal mode blinds). */
+void book_bulk_begin_wal(sqlite3 *db, struct book_bulk *saved);
 void book_bulk_end(sqlite3 *db, const struct book_bulk *saved);
 
 /* A fact of book_meta ("" when absent), and setting one (0 or -1). */

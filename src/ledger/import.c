@@ -392,14 +392,16 @@ static double seconds_since(const struct timespec *t0)
 }
 
 /* For make bench (RELANCE_BENCH_LOG names a file): how long the import
- * held the write lock, and took in all, in seconds. */
-static void bench_log(const struct import_ctx *c, double lock, double all)
+ * held the write lock, and took in all, in seconds; the rows it left out
+ * as the book held them, and whether it read the file twice. */
+static void bench_log(const struct import_ctx *c, double lock, double all, int reread)
 {
 	const char *path = getenv("RELANCE_BENCH_LOG");
 	FILE *fp = path && *path ? fopen(path, "a") : NULL;
 	if (!fp)
 		return;
-	fprintf(fp, "import-%s lock %.3f all %.3f\n", c->kind->name, lock, all);
+	fprintf(fp, "import-%s lock %.3f all %.3f left-out %ld reread %d\n", c->kind->name, lock, all,
+		c->left_out, reread);
 	fclose(fp);
 }
 
@@ -522,6 +524,54 @@ static void read_rows(struct import_ctx *c, struct csv_reader *r, struct csv_fie
 		progress(c, r, len, 1);
 }
 
+/* Step one, without the write lock: every row is read, checked and staged
+ * in the kind's temporary table, inside one transaction that reads the
+ * book (accounts, invoices) and writes only the temporary database; a row
+ * the book already holds as the file says it may be left out (trust_book).
+ * Inside a caller's transaction (the demo), in that. *version is the
+ * book's data_version as read. 0, or -1 after reporting. */
+static int read_step(struct import_ctx *c, struct csv_reader *r, struct csv_field *f,
+		     const char *text, size_t len, char delim, long long *version)
+{
+	sqlite3 *db = c->book->db;
+	int staging = 0;
+	csv_init(r, text, len, delim);
+	if (read_header(c, r, f))
+		return 1;
+	c->mark = c->opts->mark != MARK_UNKNOWN ? c->opts->mark : detect_mark(c, text, len, delim);
+	if (sqlite3_get_autocommit(db)) {
+		if (db_exec(db, "BEGIN"))
+			return -1;
+		staging = 1;
+	}
+	if (c->kind->begin && c->kind->begin(c))
+		goto fail;
+	int show = c->opts->progress > 0 || (c->opts->progress < 0 && len > (8u << 20) && isatty(2));
+	size_t lines = 0;
+	for (const char *p = text; (p = memchr(p, '\n', (size_t)(text + len - p))) != NULL; p++)
+		lines++;
+	if (strset_reserve(&c->keys, lines + 1)) {
+		msg_error("%s: out of memory", c->file);
+		goto fail;
+	}
+	read_rows(c, r, f, text, len, show);
+	/* the version the rows were compared with, before the snapshot ends;
+	 * no statement of the kind's (a cursor) may keep it open past it */
+	*version = db_int(db, "PRAGMA data_version");
+	if (staging) {
+		for (sqlite3_stmt *st = sqlite3_next_stmt(db, NULL); st; st = sqlite3_next_stmt(db, st))
+			if (sqlite3_stmt_busy(st))
+				sqlite3_reset(st);
+		if (db_exec(db, "COMMIT"))
+			goto fail;
+	}
+	return 0;
+fail:
+	if (staging)
+		db_rollback(db);
+	return -1;
+}
+
 int import_buffer(struct book *b, const struct import_kind *kind, const char *file,
 		  const char *buf, size_t len, const struct import_opts *opts,
 		  struct import_stats *stats)
@@ -531,6 +581,7 @@ int import_buffer(struct book *b, const struct import_kind *kind, const char *fi
 	struct import_ctx c;
 	memset(&c, 0, sizeof c);
 	c.book = b, c.opts = opts, c.kind = kind, c.file = file, c.writing = 1;
+	c.trust_book = 1;
 	c.today = today();
 	date_iso(c.today, c.today_iso);
 	strset_init(&c.keys);
@@ -551,84 +602,85 @@ int import_buffer(struct book *b, const struct import_kind *kind, const char *fi
 
 	struct csv_reader r;
 	struct csv_field f[FIELDS_MAX];
-	int rc = 1, staging = 0, began = 0, nested = 0, bulk = 0;
+	int rc = 1, began = 0, nested = 0, bulk = 0, fk_off = 0;
+	long long version = 0;
 	struct book_bulk saved;
-	csv_init(&r, text, len, delim);
-	if (read_header(&c, &r, f))
+again:
+	if ((rc = read_step(&c, &r, f, text, len, delim, &version)) != 0)
 		goto done;
-	c.mark = opts->mark != MARK_UNKNOWN ? opts->mark : detect_mark(&c, text, len, delim);
-	/* Step one, without the write lock: every row is read, checked and
-	 * staged in the kind's temporary table, inside one transaction that
-	 * reads the book (accounts, invoices) and writes only the temporary
-	 * database. Inside a caller's transaction (the demo), in that. */
-	if (sqlite3_get_autocommit(b->db)) {
-		if (db_exec(b->db, "BEGIN")) {
-			rc = -1;
-			goto done;
-		}
-		staging = 1;
-	}
-	if (kind->begin && kind->begin(&c)) {
-		rc = -1;
-		goto done;
-	}
-	int show = opts->progress > 0 || (opts->progress < 0 && len > (8u << 20) && isatty(2));
-	size_t lines = 0;
-	for (const char *p = text; (p = memchr(p, '\n', (size_t)(text + len - p))) != NULL; p++)
-		lines++;
-	if (strset_reserve(&c.keys, lines + 1)) {
-		msg_error("%s: out of memory", file);
-		rc = -1;
-		goto done;
-	}
-	read_rows(&c, &r, f, text, len, show);
-	if (staging) {
-		staging = 0;
-		if (db_exec(b->db, "COMMIT")) {
-			rc = -1;
-			goto done;
-		}
-	}
+	rc = 1;
 	if (c.stats.errors) /* nothing was written, the lock never taken */
 		goto done;
 
 	/* Step two, under the write lock: the staged rows into the book, what
 	 * follows from them, the versions, the commit. Writers wait for it
 	 * (book.c's busy timeout); readers never do in WAL, which it stays in
-	 * whenever another process has the book open (book_bulk_begin). */
-	book_bulk_begin(b->db, &saved);
+	 * whenever another process has the book open (book_bulk_begin), and
+	 * when rows were left out (data_version must see other writers). */
+	if (c.left_out)
+		book_bulk_begin_wal(b->db, &saved);
+	else
+		book_bulk_begin(b->db, &saved);
 	bulk = 1;
+	/* the kind checks its references itself (outside a caller's
+	 * transaction, where the pragma would do nothing) */
+	if (kind->references && sqlite3_get_autocommit(b->db))
+		fk_off = !db_exec(b->db, "PRAGMA foreign_keys = OFF");
 	if (db_tx_begin(b->db, &nested)) {
 		rc = -1;
 		goto done;
 	}
 	began = 1;
+	/* rows left out as the book held them: only if nobody wrote since */
+	if (c.left_out && db_int(b->db, "PRAGMA data_version") != version) {
+		db_tx_rollback(b->db, nested);
+		began = 0;
+		if (fk_off)
+			db_exec(b->db, "PRAGMA foreign_keys = ON");
+		fk_off = 0;
+		book_bulk_end(b->db, &saved);
+		bulk = 0;
+		if (kind->cleanup)
+			kind->cleanup(&c);
+		csv_free(&r);
+		strset_free(&c.keys);
+		strset_free(&c.touched);
+		memset(&c.stats, 0, sizeof c.stats);
+		c.left_out = 0, c.trust_book = 0;
+		goto again;
+	}
 	struct timespec locked;
 	clock_gettime(CLOCK_MONOTONIC, &locked);
 	/* the rows this import writes are those stamped with its time, to the
 	 * millisecond and taken under the write lock: no other import's */
 	now_utc_ms(c.now);
-	if (kind->apply(&c) && c.stats.errors == 0)
+	if (fk_off && kind->references(&c) && c.stats.errors == 0)
+		c.stats.errors = 1;
+	if (c.stats.errors == 0 && kind->apply(&c) && c.stats.errors == 0)
 		c.stats.errors = 1;
 	if (c.stats.errors == 0 && kind->end && kind->end(&c) && c.stats.errors == 0)
 		c.stats.errors = 1; /* end() failed without reporting a line */
-	if (c.stats.errors == 0 && !opts->dry_run && (c.stats.added || c.stats.changed || c.stats.closed))
+	int wrote = c.stats.added || c.stats.changed || c.stats.closed;
+	if (c.stats.errors == 0 && !opts->dry_run && wrote)
 		log_run(&c);
 	if (c.stats.errors == 0 && !opts->dry_run) {
-		/* what the import wrote gets its versions, in one statement */
-		if (sync_ledger_record(b->db, kind->name, c.now) || db_tx_commit(b->db, nested)) {
+		/* what the import wrote gets its versions, in one statement;
+		 * nothing written, nothing to look for (but collectors that came
+		 * without versions get theirs with any import of customers) */
+		if (((wrote || kind == &import_customers) && sync_ledger_record(b->db, kind->name, c.now)) ||
+		    db_tx_commit(b->db, nested)) {
 			rc = -1;
 			goto done;
 		}
 		began = 0;
-		bench_log(&c, seconds_since(&locked), seconds_since(&t0));
+		bench_log(&c, seconds_since(&locked), seconds_since(&t0), !c.trust_book);
 	}
 	rc = c.stats.errors ? 1 : 0;
 done:
 	if (began)
 		db_tx_rollback(b->db, nested);
-	if (staging)
-		db_rollback(b->db);
+	if (fk_off && db_exec(b->db, "PRAGMA foreign_keys = ON") && rc == 0)
+		rc = -1;
 	if (kind->cleanup)
 		kind->cleanup(&c);
 	if (bulk)

@@ -47,9 +47,15 @@ struct import_kind {
 	int amount_columns[4];             /* columns whose values decide the decimal mark; -1 ends */
 	int key_column;                    /* must be unique within the file */
 	int (*begin)(struct import_ctx *); /* the staging table, the statements */
-	int (*row)(struct import_ctx *);   /* validate the row; stage it while ctx->writing */
+	int (*row)(struct import_ctx *);   /* validate the row; stage it while ctx->writing,
+	                                    * unless trust_book and the book holds it as it is */
 	int (*apply)(struct import_ctx *); /* under the write lock: the staged rows into the book */
 	int (*end)(struct import_ctx *);   /* after apply, before commit */
+	/* Under the write lock, before apply: checks every reference of the
+	 * staged rows as the book's foreign keys would (0, or -1 after
+	 * reporting). A kind that has it writes with foreign_keys off: one
+	 * check per account, not one per row. */
+	int (*references)(struct import_ctx *);
 	void (*cleanup)(struct import_ctx *);
 };
 
@@ -64,6 +70,8 @@ struct import_ctx {
 	int col[COLUMNS_MAX];          /* canonical column -> file position */
 	enum decimal_mark mark;
 	int writing;                   /* 1 until the first error: rows are staged */
+	int trust_book;                /* the kind may leave out a row the book holds as the file says it */
+	long left_out;                 /* rows so left out: trusted only if the book is unchanged */
 	char now[25];                  /* the import's stamp (imported_at), taken under the write lock */
 	char today_iso[11];
 	day_t today;

@@ -39,6 +39,10 @@ static const struct column_def columns[I_COUNT] = {
 struct state {
 	sqlite3_stmt *stage;          /* a checked row into temp.stage_invoices */
 	sqlite3_stmt *account_exists;
+	sqlite3_stmt *held;           /* the book's invoices in key order, from ?1: a cursor */
+	int positioned, on_row;       /* the cursor was sought; it is on a row */
+	char last[65];                /* the key looked for last (keys are at most 64 bytes) */
+	size_t nlast;
 	struct strset accounts;       /* those found in the book, not asked again */
 };
 
@@ -64,7 +68,15 @@ static int begin(struct import_ctx *c)
 		return -1;
 	s->account_exists = db_prepare(c->book->db, "SELECT 1 FROM main.customers WHERE account_no = ?1");
 	s->stage = db_prepare(c->book->db, "INSERT INTO temp.stage_invoices VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)");
-	return s->stage && s->account_exists ? 0 : -1;
+	if (!s->stage || !s->account_exists)
+		return -1;
+	/* a book without invoices holds none of the rows: not asked per row */
+	if (c->trust_book && db_int(c->book->db, "SELECT EXISTS (SELECT 1 FROM main.invoices)") == 1 &&
+	    !(s->held = db_prepare(c->book->db, "SELECT invoice_no, account_no, kind, issue_date, due_date, "
+				   "amount, open_amount, currency, reference, description FROM main.invoices "
+				   "WHERE invoice_no >= ?1 ORDER BY invoice_no")))
+		return -1;
+	return 0;
 }
 
 static void cleanup(struct import_ctx *c)
@@ -74,6 +86,7 @@ static void cleanup(struct import_ctx *c)
 		return;
 	sqlite3_finalize(s->stage);
 	sqlite3_finalize(s->account_exists);
+	sqlite3_finalize(s->held);
 	strset_free(&s->accounts);
 	sqlite3_exec(c->book->db, "DROP TRIGGER IF EXISTS temp.invoice_moved; "
 		     "DROP TABLE IF EXISTS temp.stage_invoices", NULL, NULL, NULL);
@@ -140,6 +153,86 @@ static int account_known(struct state *s, struct csv_field account)
 }
 
 static int64_t abs64(int64_t v) { return v < 0 ? -v : v; }
+
+/* 1 when column i of the book's row is the text t[0..n) (NULL when !t). */
+static int same_text(sqlite3_stmt *st, int i, const char *t, size_t n)
+{
+	if (sqlite3_column_type(st, i) == SQLITE_NULL)
+		return t == NULL;
+	const void *v = sqlite3_column_blob(st, i);
+	return t && sqlite3_column_type(st, i) == SQLITE_TEXT && (size_t)sqlite3_column_bytes(st, i) == n &&
+	       (n == 0 || memcmp(v, t, n) == 0);
+}
+
+static int same_int(sqlite3_stmt *st, int i, int64_t v)
+{
+	return sqlite3_column_type(st, i) == SQLITE_INTEGER && sqlite3_column_int64(st, i) == v;
+}
+
+/* a <=> b as SQLite orders TEXT (BINARY): bytes, then length */
+static int key_cmp(const char *a, size_t na, const char *b, size_t nb)
+{
+	int d = memcmp(a, b, na < nb ? na : nb);
+	return d ? d : (na > nb) - (na < nb);
+}
+
+/* The cursor's key <=> key. */
+static int cursor_cmp(sqlite3_stmt *st, struct csv_field key)
+{
+	const char *k = sqlite3_column_blob(st, 0);
+	return key_cmp(k ? k : "", (size_t)sqlite3_column_bytes(st, 0), key.s, key.n);
+}
+
+static void seek(struct state *s, struct csv_field key)
+{
+	sqlite3_reset(s->held);
+	sqlite3_bind_text(s->held, 1, key.s, (int)key.n, SQLITE_TRANSIENT);
+	s->on_row = sqlite3_step(s->held) == SQLITE_ROW;
+	s->positioned = 1;
+}
+
+/* 1 when the cursor is on the book's invoice `key`. It stays on the first
+ * invoice at or after the key looked for last: a file in key order moves
+ * it a step at a time (one pass over the book), a key further on than a
+ * few steps, or an earlier one, seeks. */
+static int find_held(struct state *s, struct csv_field key)
+{
+	if (!s->positioned || key_cmp(key.s, key.n, s->last, s->nlast) < 0) {
+		seek(s, key);
+	} else {
+		for (int steps = 0; s->on_row && cursor_cmp(s->held, key) < 0; steps++) {
+			if (steps == 8) {
+				seek(s, key);
+				break;
+			}
+			s->on_row = sqlite3_step(s->held) == SQLITE_ROW;
+		}
+	}
+	memcpy(s->last, key.s, key.n);
+	s->nlast = key.n;
+	return s->on_row && cursor_cmp(s->held, key) == 0;
+}
+
+/* 1 when the book holds the invoice with every value the row would write
+ * (apply's UPDATE compares the same): the row is left out of the staging
+ * table, which import.c trusts only while the book stays as it was read.
+ * A column the file does not have keeps the book's value: it is equal. */
+static int held_as_is(struct import_ctx *c, struct state *s, struct csv_field inv, struct csv_field account,
+		      const char *kind, const char *issue, const char *due, int64_t amount, int64_t open,
+		      const char *currency, struct csv_field reference, struct csv_field description)
+{
+	sqlite3_stmt *st = s->held;
+	if (!st || !find_held(s, inv))
+		return 0;
+	return same_text(st, 1, account.s, account.n) &&
+	       same_text(st, 2, kind, strlen(kind)) &&
+	       (c->col[I_ISSUE] < 0 || same_text(st, 3, issue, issue ? 10 : 0)) &&
+	       same_text(st, 4, due, 10) &&
+	       same_int(st, 5, amount) && same_int(st, 6, open) &&
+	       (c->col[I_CURRENCY] < 0 || same_text(st, 7, currency, 3)) &&
+	       (c->col[I_REFERENCE] < 0 || same_text(st, 8, reference.n ? reference.s : NULL, reference.n)) &&
+	       (c->col[I_DESCRIPTION] < 0 || same_text(st, 9, description.n ? description.s : NULL, description.n));
+}
 
 static int row(struct import_ctx *c)
 {
@@ -220,6 +313,11 @@ static int row(struct import_ctx *c)
 	char issue_iso[11], due_iso[11];
 	date_iso(issue, issue_iso);
 	date_iso(due, due_iso);
+	if (held_as_is(c, s, inv, account, kind, has_issue == 0 ? issue_iso : NULL, due_iso, amount, open,
+		       currency, reference, description)) {
+		c->left_out++;
+		return 0;
+	}
 	sqlite3_stmt *st = s->stage;
 	sqlite3_bind_text(st, 1, inv.s, (int)inv.n, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, account.s, (int)account.n, SQLITE_STATIC);
@@ -237,7 +335,7 @@ static int row(struct import_ctx *c)
 
 /* Under the write lock: the staged rows into the book. A row already
  * there is changed only when the file says something else of it. */
-static int apply(struct import_ctx *c)
+static int apply_rows(struct import_ctx *c)
 {
 	return import_apply(c,
 		"UPDATE main.invoices SET account_no = s.account_no, kind = s.kind, "
@@ -263,6 +361,66 @@ static int apply(struct import_ctx *c)
 		"CASE WHEN open_amount <> 0 THEN NULL ELSE ?10 END, ?11 "
 		"FROM temp.stage_invoices WHERE true ON CONFLICT(invoice_no) DO NOTHING RETURNING account_no",
 		bind_apply, 1);
+}
+
+/* Under the write lock, a book without invoices: every staged row is new.
+ * One INSERT, without the UPDATE before it or a row handed back per
+ * invoice: the accounts it moves are those of the file's rows. */
+static int first_load(struct import_ctx *c)
+{
+	struct state *s = c->state;
+	sqlite3 *db = c->book->db;
+	sqlite3_stmt *st = db_prepare(db,
+		"INSERT INTO main.invoices(invoice_no, account_no, kind, issue_date, due_date, amount, "
+		"open_amount, currency, reference, description, status, closed_on, imported_at) "
+		"SELECT invoice_no, account_no, kind, issue_date, due_date, amount, open_amount, currency, "
+		"reference, description, CASE WHEN open_amount <> 0 THEN 'open' ELSE 'closed' END, "
+		"CASE WHEN open_amount <> 0 THEN NULL ELSE ?10 END, ?11 FROM temp.stage_invoices");
+	if (!st)
+		return -1;
+	bind_apply(c, st);
+	int rc = sqlite3_step(st) == SQLITE_DONE ? 0 : -1;
+	if (rc)
+		fprintf(stderr, "%s: writing the rows: %s\n", c->file, sqlite3_errmsg(db));
+	sqlite3_finalize(st);
+	if (rc)
+		return -1;
+	c->stats.added += sqlite3_changes(db);
+	const char *key;
+	size_t n;
+	for (size_t i = 0; strset_entry_at(&s->accounts, i, &key, &n); i++)
+		if (strset_add(&c->touched, key, n, 0, NULL) < 0)
+			return -1;
+	return 0;
+}
+
+/* Under the write lock: the staged rows into the book. */
+static int apply(struct import_ctx *c)
+{
+	long long any = db_int(c->book->db, "SELECT EXISTS (SELECT 1 FROM main.invoices)");
+	return any == 0 ? first_load(c) : apply_rows(c);
+}
+
+/* Under the write lock: the account of every staged row is still in the
+ * book (the foreign key invoices.account_no, checked once per account;
+ * step one found each of them, and customers are never deleted). */
+static int references(struct import_ctx *c)
+{
+	struct state *s = c->state;
+	const char *key;
+	size_t n;
+	for (size_t i = 0; strset_entry_at(&s->accounts, i, &key, &n); i++) {
+		sqlite3_bind_text(s->account_exists, 1, key, (int)n, SQLITE_STATIC);
+		int rc = sqlite3_step(s->account_exists);
+		sqlite3_reset(s->account_exists);
+		if (rc != SQLITE_ROW) {
+			fprintf(stderr, "%s: account %s %s; nothing was imported\n", c->file,
+				import_quote((struct csv_field){key, n}),
+				rc == SQLITE_DONE ? "left the book while the file was read" : sqlite3_errmsg(c->book->db));
+			return -1;
+		}
+	}
+	return 0;
 }
 
 /* The figures of every account the file moved, in the same transaction. */
@@ -339,5 +497,6 @@ const struct import_kind import_invoices = {
 	.row = row,
 	.apply = apply,
 	.end = end,
+	.references = references,
 	.cleanup = cleanup,
 };

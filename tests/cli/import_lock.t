@@ -48,4 +48,58 @@ is "$(sqlite3 "$B" "SELECT count(*) FROM activities WHERE type = 'note' AND summ
 	"every note is there"
 ok "the book and its cache are right" "$R" -d "$B" check
 is "$(sqlite3 "$B" "PRAGMA journal_mode")" wal "the book is in WAL mode after the import"
+
+# A re-import leaves out the rows the book holds as the file says them,
+# as it read the book without the lock. An invoice another writer changes
+# meanwhile is written back as the file says, all the same: the import
+# reads again when the book changed under it.
+first=$(sed -n 2p "$T/csv/invoices.csv" | cut -d, -f1)
+want=$(sqlite3 "$B" "SELECT due_date FROM invoices WHERE invoice_no = '$first'")
+"$R" -d "$B" import invoices --progress "$T/csv/invoices.csv" > "$T/imp.out" 2> "$T/imp.err" &
+imp=$!
+changed="" i=0
+while [ -z "$changed" ] && [ $i -lt 2000 ] && kill -0 $imp 2>/dev/null; do
+	p=$(shown)
+	if [ -n "$p" ] && [ "$p" -ge 2 ] && [ "$p" -le 80 ] &&
+	   sqlite3 -cmd ".timeout 0" "$B" "UPDATE invoices SET due_date = '2020-01-01' WHERE invoice_no = '$first'" \
+		> /dev/null 2>> "$T/probe.err"; then
+		changed=$p
+	fi
+	i=$((i + 1))
+	sleep 0.01
+done
+wait $imp
+is "$?" 0 "the re-import succeeds"
+ok "another writer changed $first while the import read its rows (at $changed%)" test -n "$changed"
+like "$(cat "$T/imp.out")" "$rows rows read, 0 new, 1 changed" "the import finds the changed invoice"
+is "$(sqlite3 "$B" "SELECT due_date FROM invoices WHERE invoice_no = '$first'")" "$want" \
+	"and writes it back as the file says"
+
+# A first import checks each account of its rows again under the lock
+# (it writes without a foreign-key check per row): an account that left
+# the book while the file was read stops it, and nothing is imported.
+B2="$T/b2.db"
+"$R" -d "$B2" import customers "$T/csv/customers.csv" > /dev/null
+acct=$(sed -n 2p "$T/csv/invoices.csv" | cut -d, -f2)
+"$R" -d "$B2" import invoices --progress "$T/csv/invoices.csv" > "$T/imp.out" 2> "$T/imp.err" &
+imp=$!
+gone="" i=0
+while [ -z "$gone" ] && [ $i -lt 2000 ] && kill -0 $imp 2>/dev/null; do
+	p=$(shown)
+	if [ -n "$p" ] && [ "$p" -ge 2 ] && [ "$p" -le 80 ] &&
+	   sqlite3 -cmd ".timeout 0" "$B2" "DELETE FROM account_summary WHERE account_no = '$acct';
+		DELETE FROM account_aging WHERE account_no = '$acct'; DELETE FROM customers WHERE account_no = '$acct'" \
+		> /dev/null 2>> "$T/probe.err"; then
+		gone=$p
+	fi
+	i=$((i + 1))
+	sleep 0.01
+done
+wait $imp
+is "$?" 1 "the import fails"
+ok "account $acct was deleted while the import read its rows (at $gone%)" test -n "$gone"
+like "$(tr '\r' '\n' < "$T/imp.err")" "account \"$acct\" left the book while the file was read; nothing was imported" \
+	"it says which account"
+is "$(sqlite3 "$B2" "SELECT count(*) FROM invoices")" 0 "nothing was imported"
+is "$(sqlite3 "$B2" "PRAGMA foreign_keys = ON; PRAGMA foreign_key_check")" "" "no invoice without its account"
 done_testing
