@@ -38,10 +38,10 @@ endif
 
 BIN      := $(BUILD)/relance
 WARN     := -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wvla
-PKGS     := ncursesw sqlite3 glib-2.0 cairo pangocairo libqrencode gmime-3.0
-# src/ sees sqlite3, GLib (hashes and MACs), the letter libraries (PDF, text
+PKGS     := ncursesw sqlite3 glib-2.0 nettle cairo pangocairo libqrencode gmime-3.0
+# src/ sees sqlite3, GLib (hashes), Nettle (MACs), the letter libraries (PDF, text
 # layout, QR) and the e-mail one (GMime), never ncurses
-SRC_PKGS := sqlite3 glib-2.0 cairo pangocairo libqrencode gmime-3.0
+SRC_PKGS := sqlite3 glib-2.0 nettle cairo pangocairo libqrencode gmime-3.0
 CPPFLAGS += -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Isrc -I. -I$(BUILD)
 # changesets (sqlite3session_*, sqlite3changeset_*): in Debian's libsqlite3
 CPPFLAGS += -DSQLITE_ENABLE_SESSION -DSQLITE_ENABLE_PREUPDATE_HOOK
