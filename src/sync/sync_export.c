@@ -106,9 +106,10 @@ static long long put_rows(sqlite3 *db, struct sync_writer *w, sqlite3_stmt *st, 
 	return bad ? -1 : rows;
 }
 
-/* The rows of table t that belong to the units (seq_from, seq_to]. */
-static long long put_table(sqlite3 *db, struct sync_writer *w, const struct sync_table *t, long long from,
-			   long long to)
+/* The rows of table t that belong to the units (seq_from, seq_to], of
+ * which there are `units`. */
+static long long put_table(sqlite3 *db, struct sync_writer *w, const struct sync_table *t, long long units,
+			   long long from, long long to)
 {
 	/* the primary key, as the session extension records it; a table
 	 * without one it leaves out, and so does this */
@@ -125,9 +126,15 @@ static long long put_table(sqlite3 *db, struct sync_writer *w, const struct sync
 	sqlite3_finalize(st);
 	if (!keyed)
 		return 0;
-	char *sql = sqlite3_mprintf("SELECT t.* FROM main.sync_rows v JOIN main.%s t ON t.%s = v.key "
+	/* a few units of a big book are found by their seq (read at random);
+	 * many, by their table: in the order of their keys, the rows come
+	 * page after page (the versions the book ever made, to, bound the
+	 * units of the table: read them all when they are under 8 times the
+	 * units sent) */
+	char *sql = sqlite3_mprintf("SELECT t.* FROM main.sync_rows v %s JOIN main.%s t ON t.%s = v.key "
 				    "WHERE v.tbl = '%s' AND v.gone = 0 AND v.seq > ?1 AND v.seq <= ?2",
-				    t->name, t->key, t->head ? t->head : t->name);
+				    units * 8 < to ? "INDEXED BY sync_rows_seq" : "", t->name, t->key,
+				    t->head ? t->head : t->name);
 	st = sql ? db_prepare(db, sql) : NULL;
 	sqlite3_free(sql);
 	if (!st)
@@ -144,14 +151,18 @@ static long long put_table(sqlite3 *db, struct sync_writer *w, const struct sync
 	return n;
 }
 
-/* The units' versions: one sync_versions row each (sync_stage.c). */
-static long long put_versions(sqlite3 *db, struct sync_writer *w, long long from, long long to)
+/* The versions of the `units` units: one sync_versions row each
+ * (sync_stage.c). */
+static long long put_versions(sqlite3 *db, struct sync_writer *w, long long units, long long from, long long to)
 {
 	static const unsigned char pk[8] = {1, 2, 0, 0, 0, 0, 0, 0};
-	sqlite3_stmt *st = db_prepare(db, "SELECT v.tbl, v.key, v.rev, v.at, c.id, v.base_at, b.id, v.gone "
-					  "FROM main.sync_rows v JOIN main.sync_copies c ON c.n = v.copy "
-					  "LEFT JOIN main.sync_copies b ON b.n = v.base_copy "
-					  "WHERE v.seq > ?1 AND v.seq <= ?2");
+	/* as put_table: many units, all the versions read in their order */
+	char *sql = sqlite3_mprintf("SELECT v.tbl, v.key, v.rev, v.at, c.id, v.base_at, b.id, v.gone "
+				    "FROM main.sync_rows v %s JOIN main.sync_copies c ON c.n = v.copy "
+				    "LEFT JOIN main.sync_copies b ON b.n = v.base_copy "
+				    "WHERE v.seq > ?1 AND v.seq <= ?2", units * 8 < to ? "" : "NOT INDEXED");
+	sqlite3_stmt *st = sql ? db_prepare(db, sql) : NULL;
+	sqlite3_free(sql);
 	if (!st)
 		return -1;
 	sqlite3_bind_int64(st, 1, from);
@@ -161,26 +172,35 @@ static long long put_versions(sqlite3 *db, struct sync_writer *w, long long from
 	return n;
 }
 
-/* The units of (from, to], in all and per table of units. 0 or -1. */
-static int count_units(sqlite3 *db, struct sync_export_result *r)
+/* The units of (from, to], in all and per table of units (into n[],
+ * sync_ntables long), counted as the index of seq gives them: a GROUP BY
+ * would sort them all in memory. 0 or -1. */
+static int count_units(sqlite3 *db, struct sync_export_result *r, long long *n)
 {
-	sqlite3_stmt *st = db_prepare(db, "SELECT tbl, count(*) FROM main.sync_rows WHERE seq > ?1 AND seq <= ?2 "
-					  "GROUP BY tbl");
+	sqlite3_stmt *st = db_prepare(db, "SELECT tbl FROM main.sync_rows WHERE seq > ?1 AND seq <= ?2");
 	if (!st)
 		return -1;
 	sqlite3_bind_int64(st, 1, r->seq_from);
 	sqlite3_bind_int64(st, 2, r->seq_to);
 	int rc;
+	size_t last = 0;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		const char *tbl = (const char *)sqlite3_column_text(st, 0);
-		long long n = sqlite3_column_int64(st, 1);
-		r->units += n;
-		const struct sync_table *t = sync_table_named(tbl ? tbl : "");
-		size_t i = t ? (size_t)(t - sync_tables) : sync_ntables;
-		if (t && !t->head && i < sizeof r->per_table / sizeof r->per_table[0])
-			r->per_table[i] = n;
+		r->units++;
+		if (!tbl)
+			continue;
+		if (strcmp(tbl, sync_tables[last].name)) { /* units of a table come in runs */
+			const struct sync_table *t = sync_table_named(tbl);
+			if (!t)
+				continue;
+			last = (size_t)(t - sync_tables);
+		}
+		n[last]++;
 	}
 	sqlite3_finalize(st);
+	for (size_t i = 0; i < sync_ntables && i < sizeof r->per_table / sizeof r->per_table[0]; i++)
+		if (!sync_tables[i].head)
+			r->per_table[i] = n[i];
 	if (rc != SQLITE_DONE) {
 		msg_error("database: %s", sqlite3_errmsg(db));
 		return -1;
@@ -194,10 +214,16 @@ int sync_export(struct book *b, const char *user, int all, const char *out, stru
 	sqlite3 *db = b->db;
 	struct sync_family fam;
 	struct sync_writer *w = NULL;
+	long long *units = calloc(sync_ntables, sizeof *units);
+	if (!units) {
+		msg_error("out of memory");
+		return -1;
+	}
 	/* read, not mapped: pages of a mapped book stay in the process's
 	 * memory as they are touched, and an export touches them all */
 	long long mmap = db_int(db, "PRAGMA mmap_size");
-	db_exec(db, "PRAGMA mmap_size = 0");
+	long long cache = db_int(db, "PRAGMA cache_size");
+	db_exec(db, "PRAGMA mmap_size = 0; PRAGMA cache_size = -16384");
 	/* one read of the book from the count to the last row */
 	int rc = db_begin(db);
 	if (rc == 0)
@@ -207,7 +233,7 @@ int sync_export(struct book *b, const char *user, int all, const char *out, stru
 		book_meta_get(db, "sync_exported", v, sizeof v);
 		r->seq_from = all ? 0 : atoll(v);
 		r->seq_to = db_int(db, "SELECT coalesce(max(seq), 0) FROM sync_rows");
-		rc = count_units(db, r);
+		rc = count_units(db, r, units);
 	}
 	if (rc == 0) {
 		struct sync_header h = {.format = SYNC_FORMAT, .schema = book_schema_version(),
@@ -219,10 +245,15 @@ int sync_export(struct book *b, const char *user, int all, const char *out, stru
 		w = sync_file_begin(out, &h, &fam);
 		rc = w ? 0 : -1;
 	}
-	for (size_t i = 0; rc == 0 && i < sync_ntables; i++)
-		rc = put_table(db, w, &sync_tables[i], r->seq_from, r->seq_to) < 0 ? -1 : 0;
+	for (size_t i = 0; rc == 0 && i < sync_ntables; i++) {
+		const struct sync_table *t = &sync_tables[i];
+		const struct sync_table *unit = t->head ? sync_table_named(t->head) : t;
+		if (unit && units[unit - sync_tables]) /* a table with no units is not read */
+			rc = put_table(db, w, t, units[unit - sync_tables], r->seq_from, r->seq_to) < 0 ? -1 : 0;
+	}
+	free(units);
 	if (rc == 0) {
-		long long n = put_versions(db, w, r->seq_from, r->seq_to);
+		long long n = put_versions(db, w, r->units, r->seq_from, r->seq_to);
 		if (n >= 0 && n != r->units) { /* cannot be, inside one transaction */
 			msg_error("database: %lld units counted, %lld read", r->units, n);
 			n = -1;
@@ -256,8 +287,8 @@ int sync_export(struct book *b, const char *user, int all, const char *out, stru
 				  "the next export will send it again", out);
 	}
 	db_rollback(db);
-	char sql[64];
-	snprintf(sql, sizeof sql, "PRAGMA mmap_size = %lld", mmap);
+	char sql[96];
+	snprintf(sql, sizeof sql, "PRAGMA mmap_size = %lld; PRAGMA cache_size = %lld", mmap, cache);
 	db_exec(db, sql);
 	return rc;
 }
