@@ -78,13 +78,13 @@ all: deps ./relance
 # Each entry: a check command and the Debian package that satisfies it.
 DEPS_BUILD := "command -v $(CC)":gcc "command -v make":make "command -v $(PKG_CONFIG)":pkg-config \
 	"$(PKG_CONFIG) --exists ncursesw":libncurses-dev "$(PKG_CONFIG) --exists sqlite3":libsqlite3-dev \
-	"$(PKG_CONFIG) --exists glib-2.0":libglib2.0-dev \
+	"$(PKG_CONFIG) --exists glib-2.0":libglib2.0-dev "$(PKG_CONFIG) --exists nettle":nettle-dev \
 	"$(PKG_CONFIG) --exists cairo":libcairo2-dev "$(PKG_CONFIG) --exists pangocairo":libpango1.0-dev \
 	"$(PKG_CONFIG) --exists libqrencode":libqrencode-dev \
 	"$(PKG_CONFIG) --exists gmime-3.0":libgmime-3.0-dev \
 	"test -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf":fonts-dejavu-core
 DEPS_TEST  := "command -v prove":perl "command -v tmux":tmux "command -v sqlite3":sqlite3 "command -v openssl":openssl \
-	"command -v zbarimg":zbar-tools "command -v pdftotext":poppler-utils
+	"test -x /usr/bin/time":time "command -v zbarimg":zbar-tools "command -v pdftotext":poppler-utils
 deps:
 	$(Q)sh src/tools/deps.sh $(DEPS_BUILD)
 # make fuzz only: clang and its libFuzzer runtime
