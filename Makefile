@@ -39,20 +39,20 @@ endif
 
 BIN      := $(BUILD)/relance
 WARN     := -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wvla
-PKGS     := ncursesw sqlite3 glib-2.0 cairo pangocairo libqrencode gmime-3.0
+PKGS     := ncursesw sqlite3 nettle glib-2.0 cairo pangocairo libqrencode gmime-3.0
 # the program links these; cairo, Pango and GMime (and the forty libraries
-# they bring) are relance-media.so's, loaded when a letter, a chart or a
-# mail is made (src/base/module.h): a command starts without them
-BIN_PKGS := glib-2.0 libqrencode
-# SQLite and ncurses from their -dev packages' static archives: as shared
+# they bring, GLib among them) are relance-media.so's, loaded when a letter,
+# a chart or a mail is made (src/base/module.h): a command starts without them
+BIN_PKGS := libqrencode
+# SQLite, ncurses and Nettle from their -dev packages' static archives: as shared
 # libraries their relocations cost a million and a half instructions at
 # each start, more than the rest of a command's start together (an update
-# of either means relinking relance)
-STATIC_LIBS := -Wl,-Bstatic $$($(PKG_CONFIG) --libs sqlite3) $$($(PKG_CONFIG) --static --libs ncursesw) -Wl,-Bdynamic
+# of one of them means relinking relance)
+STATIC_LIBS := -Wl,-Bstatic $$($(PKG_CONFIG) --libs sqlite3 nettle) $$($(PKG_CONFIG) --static --libs ncursesw) -Wl,-Bdynamic
 MEDIA_PKGS := cairo pangocairo gmime-3.0
-# src/ sees sqlite3, GLib (hashes and MACs), the letter libraries (PDF, text
+# src/ sees sqlite3, Nettle (hashes and MACs), the letter libraries (PDF, text
 # layout, QR) and the e-mail one (GMime), never ncurses
-SRC_PKGS := sqlite3 glib-2.0 cairo pangocairo libqrencode gmime-3.0
+SRC_PKGS := sqlite3 nettle glib-2.0 cairo pangocairo libqrencode gmime-3.0
 CPPFLAGS += -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Isrc -I. -I$(BUILD)
 # changesets (sqlite3session_*, sqlite3changeset_*): in Debian's libsqlite3
 CPPFLAGS += -DSQLITE_ENABLE_SESSION -DSQLITE_ENABLE_PREUPDATE_HOOK
@@ -98,13 +98,14 @@ all: deps ./relance
 # Each entry: a check command and the Debian package that satisfies it.
 DEPS_BUILD := "command -v $(CC)":gcc "command -v make":make "command -v $(PKG_CONFIG)":pkg-config \
 	"$(PKG_CONFIG) --exists ncursesw":libncurses-dev "$(PKG_CONFIG) --exists sqlite3":libsqlite3-dev \
-	"$(PKG_CONFIG) --exists glib-2.0":libglib2.0-dev \
+	"$(PKG_CONFIG) --exists glib-2.0":libglib2.0-dev "$(PKG_CONFIG) --exists nettle":nettle-dev \
 	"$(PKG_CONFIG) --exists cairo":libcairo2-dev "$(PKG_CONFIG) --exists pangocairo":libpango1.0-dev \
 	"$(PKG_CONFIG) --exists libqrencode":libqrencode-dev \
 	"$(PKG_CONFIG) --exists gmime-3.0":libgmime-3.0-dev \
 	"test -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf":fonts-dejavu-core
 DEPS_TEST  := "command -v prove":perl "command -v tmux":tmux "command -v sqlite3":sqlite3 "command -v openssl":openssl \
-	"command -v zbarimg":zbar-tools "command -v pdftotext":poppler-utils "command -v valgrind":valgrind
+	"test -x /usr/bin/time":time "command -v zbarimg":zbar-tools "command -v pdftotext":poppler-utils \
+	"command -v valgrind":valgrind
 deps:
 	$(Q)sh src/tools/deps.sh $(DEPS_BUILD)
 # make fuzz only: clang and its libFuzzer runtime

@@ -10,7 +10,8 @@
 #     every key, against the plain SQL queries returning the same rows;
 #   - `relance accounts` against the plain SQL query;
 #   - export and import of 100,000 journal entries between two copies
-#     (SYNC_ENTRIES=N), against the sqlite3 shell's .dump and reload;
+#     (SYNC_ENTRIES=N), against the sqlite3 shell's .dump and reload, and
+#     the peak RSS of exporting them against that of 10 times as many;
 #   - imports against collectors, and kill -9 (bench_crash.sh, which runs
 #     on its own too);
 #   - each key of a 30-key script (ui --keys) in callgrind instructions, on
@@ -230,6 +231,29 @@ printf '  relance export changes                        %7s   %sx        %s\n' "
 	"$(calc "$(wc -c < "$W/sync.chg") / 1000000")"
 printf '  sqlite3 reload of the dump (baseline)         %7s   1.00x\n' "$reload"
 printf '  relance import changes                        %7s   %sx\n' "$imp" "$(ratio "$imp" "$reload")"
+# Memory: peak RSS (/usr/bin/time, from make deps-test) of the export of
+# the $J entries, then of 10 times as many (the same book, 9 x $J more
+# entries: about 25 s for 100,000); an export streams, so the two are near.
+rss_export() {
+	sqlite3 "$W/sync-src.db" "UPDATE book_meta SET value = '$sent' WHERE key = 'sync_exported'"
+	/usr/bin/time -f %M -o "$W/sync-rss" "$R" -d "$W/sync-src.db" export changes -o "$W/sync-rss.chg" >/dev/null
+	rm -f "$W/sync-rss.chg"
+	cat "$W/sync-rss"
+}
+rss1=$(rss_export)
+t0=$(now)
+sqlite3 "$W/sync-src.db" "
+	WITH RECURSIVE n(i) AS (SELECT $J + 1 UNION ALL SELECT i + 1 FROM n WHERE i < 10 * $J)
+	INSERT INTO activities(id, account_no, at, type, user, copy_id, summary, body)
+	SELECT lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-7' || substr(hex(randomblob(2)), 2) || '-8'
+	       || substr(hex(randomblob(2)), 2) || '-' || hex(randomblob(6))), printf('C%06d', 1 + i % $N),
+	       printf('2026-11-%02dT10:%02d:%02dZ', 1 + i % 23, i % 60, i / 60 % 60), 'note', 'bench',
+	       (SELECT value FROM book_meta WHERE key = 'copy_id'), 'Note ' || i, 'Called, left a message about invoice ' || i
+	FROM n"
+rss10=$(rss_export)
+t1=$(now)
+printf '  export changes, peak RSS: %s entries %s MB, %s entries %s MB   %sx  (%.0f s)\n' "$J" \
+	"$(calc "$rss1 / 1000")" "$((10 * J))" "$(calc "$rss10 / 1000")" "$(ratio "$rss10" "$rss1")" "$(calc "$t1 - $t0")"
 
 # --- dunning ---------------------------------------------------------------------
 # Which step each open invoice of the demo book has reached, and the messages

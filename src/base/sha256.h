@@ -1,4 +1,4 @@
-/* sha256.h — SHA-256 and HMAC-SHA256, from GLib (GChecksum, GHmac): the
+/* sha256.h — SHA-256 and HMAC-SHA256, from Nettle: the
  * checksum of ids derived from a name (uid_from_name), of payment
  * references, and the signature of change files. */
 #ifndef RELANCE_SHA256_H
@@ -6,7 +6,7 @@
 #include <stddef.h>
 
 struct sha256 {
-	void *ctx; /* GChecksum */
+	void *ctx; /* Nettle's struct sha256_ctx */
 };
 
 void sha256_init(struct sha256 *s);
@@ -19,7 +19,7 @@ void sha256_hex(const void *data, size_t n, char out[65]);
 /* HMAC-SHA256 (RFC 2104) under key, fed in parts; the result as 64
  * lowercase hex digits and a NUL (final frees the context). */
 struct hmac_sha256 {
-	void *ctx; /* GHmac */
+	void *ctx; /* Nettle's struct hmac_sha256_ctx */
 };
 void hmac_sha256_init(struct hmac_sha256 *h, const unsigned char *key, size_t keylen);
 void hmac_sha256_update(struct hmac_sha256 *h, const void *data, size_t n);

@@ -30,95 +30,148 @@ static int header_text(const struct sync_header *in, char *buf, size_t size)
 	one_line(h->user);
 	int n = snprintf(buf, size,
 			 MAGIC "%d\nschema %d\nfamily %s\ncopy %s\nname %s\nuser %s\nmade %s\nseq %lld %lld\n"
-			 "units %lld\nbytes %zu\n\n",
+			 "units %lld\n\n",
 			 SYNC_FORMAT, h->schema, h->family, h->copy, h->name, h->user, h->made, h->seq_from, h->seq_to,
-			 h->units, h->bytes);
+			 h->units);
 	return n > 0 && (size_t)n < size ? n : -1;
 }
 
-/* The signature of header, change set and the newline that ends it. */
-static void sign(const struct sync_family *fam, const char *head, size_t hl, const void *cs, size_t n,
-		 char out[65])
+/* A change file being written: bytes gather in buf, then go to the file
+ * and into the signature together. */
+struct sync_writer {
+	FILE *f;
+	int in_place, to_stdout, bad;
+	struct hmac_sha256 mac;
+	char path[4096], tmp[4096];
+	size_t n;
+	unsigned char buf[1 << 16];
+};
+
+static void drain(struct sync_writer *w)
 {
-	struct hmac_sha256 h;
-	hmac_sha256_init(&h, fam->key, sizeof fam->key);
-	hmac_sha256_update(&h, head, hl);
-	hmac_sha256_update(&h, cs, n);
-	hmac_sha256_update(&h, "\n", 1);
-	hmac_sha256_final_hex(&h, out);
+	if (!w->n)
+		return;
+	hmac_sha256_update(&w->mac, w->buf, w->n);
+	if (fwrite(w->buf, 1, w->n, w->f) != w->n)
+		w->bad = 1;
+	w->n = 0;
 }
 
-int sync_file_write(const char *path, const struct sync_header *in, const struct sync_family *fam,
-		    const void *changeset, size_t n)
+int sync_file_put(struct sync_writer *w, const void *p, size_t n)
 {
-	char head[1024], tail[96], tmp[4096], mac[65];
+	if (n > sizeof w->buf - w->n) {
+		drain(w);
+		if (n > sizeof w->buf) {
+			hmac_sha256_update(&w->mac, p, n);
+			if (fwrite(p, 1, n, w->f) != n)
+				w->bad = 1;
+			return w->bad ? -1 : 0;
+		}
+	}
+	memcpy(w->buf + w->n, p, n);
+	w->n += n;
+	return w->bad ? -1 : 0;
+}
+
+struct sync_writer *sync_file_begin(const char *path, const struct sync_header *in, const struct sync_family *fam)
+{
+	char head[1024];
 	struct sync_header h = *in;
 	snprintf(h.family, sizeof h.family, "%s", fam->id);
 	int hl = header_text(&h, head, sizeof head);
 	if (hl < 0) {
 		msg_error("%s: header too long", path);
-		return -1;
+		return NULL;
 	}
-	sign(fam, head, (size_t)hl, changeset, n, mac);
-	/* the change set ends with a newline of its own, so that the
-	 * signature is a line of its own too */
-	int tl = snprintf(tail, sizeof tail, "\n" SIGNATURE "%s\n", mac);
-
+	struct sync_writer *w = calloc(1, sizeof *w);
+	if (!w || (size_t)snprintf(w->path, sizeof w->path, "%s", path) >= sizeof w->path ||
+	    (size_t)snprintf(w->tmp, sizeof w->tmp, "%s.tmp", path) >= sizeof w->tmp) {
+		msg_error(w ? "%s: name too long" : "%s: out of memory", path);
+		free(w);
+		return NULL;
+	}
 	/* a regular file is written whole under another name, then renamed;
 	 * standard output, a pipe, a device or a link is written in place */
 	struct stat sb;
-	int in_place = !strcmp(path, "-") || (lstat(path, &sb) == 0 && !S_ISREG(sb.st_mode));
-	int to_stdout = !strcmp(path, "-");
-	FILE *f = stdout;
-	if (in_place && !to_stdout) {
-		int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0600); /* a link may name no file yet */
-		f = fd < 0 ? NULL : fdopen(fd, "wb");
-		if (!f) {
-			msg_error("cannot write %s: %s", path, strerror(errno));
+	w->to_stdout = !strcmp(path, "-");
+	w->in_place = w->to_stdout || (lstat(path, &sb) == 0 && !S_ISREG(sb.st_mode));
+	w->f = stdout;
+	if (!w->to_stdout) {
+		const char *name = w->in_place ? path : w->tmp;
+		int fd = -1;
+		if (w->in_place) {
+			fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0600); /* a link may name no file yet */
+		} else if (unlink(w->tmp) == 0 || errno == ENOENT) {
+			/* a change file holds the book's data: as private as the
+			 * book (a .tmp left by a crash is replaced) */
+			fd = open(w->tmp, O_WRONLY | O_CREAT | O_EXCL, 0600);
+		}
+		w->f = fd < 0 ? NULL : fdopen(fd, "wb");
+		if (!w->f) {
+			msg_error("cannot write %s: %s", name, strerror(errno));
 			if (fd >= 0)
 				close(fd);
-			return -1;
+			free(w);
+			return NULL;
 		}
 	}
-	if (!in_place) {
-		if ((size_t)snprintf(tmp, sizeof tmp, "%s.tmp", path) >= sizeof tmp) {
-			msg_error("%s: name too long", path);
-			return -1;
-		}
-		/* a change file holds the book's data: as private as the book
-		 * (a .tmp left by a crash is replaced) */
-		if (unlink(tmp) != 0 && errno != ENOENT) {
-			msg_error("cannot write %s: %s", tmp, strerror(errno));
-			return -1;
-		}
-		int fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL, 0600);
-		f = fd < 0 ? NULL : fdopen(fd, "wb");
-		if (!f) {
-			if (fd >= 0)
-				close(fd);
-			msg_error("cannot write %s: %s", tmp, strerror(errno));
-			return -1;
-		}
+	hmac_sha256_init(&w->mac, fam->key, sizeof fam->key);
+	sync_file_put(w, head, (size_t)hl);
+	return w;
+}
+
+/* Closes w's file (not standard output); with `failed`, what it wrote is
+ * removed. 0, or -1 after a message. */
+static int finish(struct sync_writer *w, int failed)
+{
+	int bad = failed || w->bad;
+	if (!failed) {
+		bad |= fflush(w->f) != 0;
+		if (!w->in_place)
+			bad |= fsync(fileno(w->f)) != 0;
 	}
-	int bad = fwrite(head, 1, (size_t)hl, f) != (size_t)hl || fwrite(changeset, 1, n, f) != n ||
-		  fwrite(tail, 1, (size_t)tl, f) != (size_t)tl;
-	bad |= fflush(f) != 0;
-	if (!in_place)
-		bad |= fsync(fileno(f)) != 0;
-	if (!to_stdout)
-		bad |= fclose(f) != 0;
-	if (bad) {
-		msg_error("cannot write %s: %s", to_stdout ? "standard output" : path, strerror(errno));
-		if (!in_place)
-			remove(tmp);
+	if (!w->to_stdout)
+		bad |= fclose(w->f) != 0;
+	if (bad && !failed)
+		msg_error("cannot write %s: %s", w->to_stdout ? "standard output" : w->path, strerror(errno));
+	if (!bad && !w->in_place && rename(w->tmp, w->path) != 0) {
+		msg_error("cannot write %s: %s", w->path, strerror(errno));
+		bad = 1;
+	}
+	if (bad && !w->in_place)
+		remove(w->tmp);
+	free(w);
+	return bad ? -1 : 0;
+}
+
+int sync_file_end(struct sync_writer *w)
+{
+	/* the change set ends with a newline of its own, so that the
+	 * signature is a line of its own too */
+	sync_file_put(w, "\n", 1);
+	drain(w);
+	char mac[65], tail[96];
+	hmac_sha256_final_hex(&w->mac, mac);
+	int tl = snprintf(tail, sizeof tail, SIGNATURE "%s\n", mac);
+	if (fwrite(tail, 1, (size_t)tl, w->f) != (size_t)tl)
+		w->bad = 1;
+	return finish(w, 0);
+}
+
+void sync_file_abort(struct sync_writer *w)
+{
+	if (w)
+		finish(w, 1);
+}
+
+int sync_file_write(const char *path, const struct sync_header *h, const struct sync_family *fam,
+		    const void *changeset, size_t n)
+{
+	struct sync_writer *w = sync_file_begin(path, h, fam);
+	if (!w)
 		return -1;
-	}
-	if (!in_place && rename(tmp, path) != 0) {
-		msg_error("cannot write %s: %s", path, strerror(errno));
-		remove(tmp);
-		return -1;
-	}
-	return 0;
+	sync_file_put(w, changeset, n);
+	return sync_file_end(w);
 }
 
 static char *slurp(const char *path, size_t *len)
@@ -205,7 +258,7 @@ int sync_file_read(const char *path, int max_schema, const struct sync_family *f
 		why = "made by a relance from before change files were signed: export it again with this relance";
 		goto bad;
 	}
-	if (h->format != SYNC_FORMAT) {
+	if (h->format != SYNC_FORMAT && h->format != 2) {
 		msg_error("%s: change file format %d; this relance reads format %d: use a %s relance", path,
 			  h->format, SYNC_FORMAT, h->format > SYNC_FORMAT ? "newer" : "matching");
 		free(buf);
@@ -267,10 +320,22 @@ int sync_file_read(const char *path, int max_schema, const struct sync_family *f
 	field(buf, hend, "user", h->user, sizeof h->user);
 	if (field(buf, hend, "made", h->made, sizeof h->made) || strspn(h->made, "0123456789-T:.Z") != strlen(h->made) ||
 	    field(buf, hend, "seq", v, sizeof v) || sscanf(v, "%lld %lld", &h->seq_from, &h->seq_to) != 2 ||
-	    field(buf, hend, "units", v, sizeof v) || sscanf(v, "%lld", &h->units) != 1 ||
-	    field(buf, hend, "bytes", v, sizeof v) || sscanf(v, "%zu", &h->bytes) != 1) {
-		why = "its header lacks made, seq, units or bytes";
+	    field(buf, hend, "units", v, sizeof v) || sscanf(v, "%lld", &h->units) != 1) {
+		why = "its header lacks made, seq or units";
 		goto bad;
+	}
+	/* format 2 gave the change set's length; since 3 it runs to the
+	 * newline before the signature (a file written as it is made) */
+	if (h->format == 2 && (field(buf, hend, "bytes", v, sizeof v) || sscanf(v, "%zu", &h->bytes) != 1)) {
+		why = "its header lacks bytes";
+		goto bad;
+	}
+	if (h->format != 2) {
+		if ((size_t)(body - buf) + 1 > len - tl) {
+			why = "damaged: no newline ends its change set";
+			goto bad;
+		}
+		h->bytes = len - tl - (size_t)(body - buf) - 1;
 	}
 	if (h->bytes >= len || h->bytes + 1 != len - tl - (size_t)(body - buf) || body[h->bytes] != '\n') {
 		why = "damaged: the change set's length is not the one its header gives";

@@ -1,6 +1,6 @@
 #!/bin/sh
 # startup.t — what a command loads before its first query: the program
-# itself with SQLite and ncurses linked in, GLib and libqrencode; cairo, Pango
+# itself with SQLite, ncurses and Nettle linked in, and libqrencode; cairo, Pango
 # and GMime (and the forty libraries they bring) only when a letter, a chart
 # or an e-mail is made, from relance-media.so beside the program. Without
 # that module the other commands work and a letter says what is missing.
@@ -13,7 +13,7 @@ B="$T/book.db"
 libs=$(LD_TRACE_LOADED_OBJECTS=1 "$R" | awk '{ print $1 }' | tr '\n' ' ')
 unlike "$libs" "libcairo|libpango|libgmime|libharfbuzz|libfontconfig|libX11|libgpgme" \
 	"a command starts without cairo, Pango, GMime or what they bring: $libs"
-unlike "$libs" "libsqlite3|libncursesw|libtinfo" "SQLite and ncurses are linked in, not loaded at each start"
+unlike "$libs" "libsqlite3|libncursesw|libtinfo|libnettle|libglib" "SQLite, ncurses and Nettle are linked in, GLib is the module's: none is loaded at each start"
 # a command that reads the book opens nothing more
 maps=$(LD_DEBUG=files "$R" -d "$B" show C000001 2>&1 >/dev/null | grep -c "file=.*libcairo")
 is "$maps" 0 "relance show loads no drawing library"

@@ -49,7 +49,7 @@ like "$P" '^[0-9a-f-]{36}$' "the office records a promise on Q1"
 TASK=$(o task add Q2 --date 2026-11-30 send the statement)
 out=$(o export changes -o "$T/o1.chg")
 like "$out" "o1.chg: [0-9]+ units: 2 collectors, 8 accounts, 9 invoices, 4 journal entries, 2 promises, 1 dispute, 2 tasks$" "export changes: the ledger and the work, counted"
-like "$(head -1 "$T/o1.chg")" "^relance changes 2$" "the file begins with its format"
+like "$(head -1 "$T/o1.chg")" "^relance changes 3$" "the file begins with its format"
 is "$(stat -c %a "$T/o1.chg")" 600 "a change file is as private as the book"
 like "$(sed -n 2p "$T/o1.chg")" "^schema $SCHEMA$" "then the schema version"
 like "$(sed -n 3p "$T/o1.chg")" "^family $(sqlite3 "$O" "SELECT value FROM book_meta WHERE key = 'family_id'")$" "then the book's family"
@@ -196,9 +196,9 @@ is "$(sqlite3 "$T/empty.db" "SELECT count(*) FROM activities")" 0 "and nothing w
 
 # sync show
 out=$("$R" sync show "$T/a1.chg")
-like "$out" "format 2, signature not checked: no copy of its book at hand" "sync show without a book shows the file, unchecked"
+like "$out" "format 3, signature not checked: no copy of its book at hand" "sync show without a book shows the file, unchecked"
 out=$(a sync show "$T/a1.chg")
-like "$out" "format 2, signed by a copy of this book" "with a copy of the book, it checks the signature"
+like "$out" "format 3, signed by a copy of this book" "with a copy of the book, it checks the signature"
 like "$out" "copy: +[0-9a-f-]{36} \(alice\)" "names the sending copy"
 like "$out" "promises:
   id=\"$P\" account_no=\"Q1\" amount=30000 .*promised_date=\"2026-12-15\"" "and shows rows with their columns"
