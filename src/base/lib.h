@@ -20,7 +20,7 @@
 #include "payref.h"      /* structured payment references, IBANs */
 #include "private_file.h" /* files 0600 and directories 0700, whatever the umask */
 #include "sbuf.h"        /* a growable byte buffer */
-#include "sha256.h"      /* SHA-256 and HMAC-SHA256 (GLib) */
+#include "sha256.h"      /* SHA-256 and HMAC-SHA256 (Nettle) */
 #include "strset.h"      /* a set of strings with an integer each */
 #include "table.h"       /* lists as text, tsv or json */
 #include "today.h"       /* the one today and now */
