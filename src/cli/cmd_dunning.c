@@ -248,10 +248,11 @@ static int dunning_run(const struct cli_globals *g, int argc, char **argv)
 	table_begin(&t, (enum out_format)fmt, run_cols, sizeof run_cols / sizeof run_cols[0], stdout);
 	int rc = 0;
 	size_t left = 0; /* accounts not gone through, when stopped */
-	struct dun_run *r = dunning_run_begin(b.db);
-	/* a dry run reads one snapshot (and takes the file's lock once);
-	 * a real one writes after each message */
+	/* a dry run reads one snapshot (and takes the file's lock once), each
+	 * table once in account order; a real one writes after each message,
+	 * and reads each account again under the write lock */
 	int snapshot = dry_run && db_exec(b.db, "BEGIN") == 0;
+	struct dun_run *r = snapshot ? dunning_run_sweep(b.db) : dunning_run_begin(b.db);
 	if (!dry_run)
 		dunning_send_durable(&b, 1);
 	for (size_t i = 0; i < n; i++) {
@@ -263,11 +264,11 @@ static int dunning_run(const struct cli_globals *g, int argc, char **argv)
 			left = n - i;
 		free(accounts[i]);
 	}
+	dunning_run_end(r); /* a sweep's statements end before its snapshot */
 	if (snapshot)
 		db_exec(b.db, "COMMIT");
 	if (!dry_run)
 		dunning_send_durable(&b, 0);
-	dunning_run_end(r);
 	free(accounts);
 	table_end(&t);
 	if (!quiet) {

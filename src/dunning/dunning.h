@@ -74,6 +74,11 @@ int dunning_account(sqlite3 *db, const char *account_no, day_t today, struct dun
  * between dunning_run_begin and dunning_run_end (before the book closes). */
 struct dun_run *dunning_run_begin(sqlite3 *db);
 int dunning_account_in(struct dun_run *r, const char *account_no, day_t today, struct dun_account *a);
+/* The same for a read that holds one snapshot (a dry run): each table is
+ * read once, through, in account order, rather than once an account;
+ * dunning_account_in must then be asked for accounts in increasing order
+ * (strcmp), each once, and nothing may write to the book meanwhile. */
+struct dun_run *dunning_run_sweep(sqlite3 *db);
 void dunning_run_end(struct dun_run *r);
 void dunning_account_free(struct dun_account *a);
 /* Loads a->late: the account's invoices paid in full, the last payment
