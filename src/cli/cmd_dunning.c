@@ -180,6 +180,11 @@ static void warn_pending(const struct dun_pending *p, void *arg)
 	c->pending++;
 }
 
+static int by_name(const void *x, const void *y)
+{
+	return strcmp(*(char *const *)x, *(char *const *)y);
+}
+
 static int dunning_run(const struct cli_globals *g, int argc, char **argv)
 {
 	struct opts o;
@@ -208,9 +213,11 @@ static int dunning_run(const struct cli_globals *g, int argc, char **argv)
 	day_t today_d = today();
 	char horizon[11];
 	date_iso(today_d + 90, horizon);
+	/* read through the table, sorted and made distinct here (by bytes, as
+	 * SQLite's BINARY order): not a look-up a row through the index */
 	sqlite3_stmt *st = db_prepare(b.db,
-		"SELECT DISTINCT account_no FROM invoices WHERE status = 'open' AND kind = 'invoice' "
-		"AND due_date <= ?1 AND (?2 IS NULL OR account_no = ?2) ORDER BY account_no");
+		"SELECT account_no FROM invoices WHERE status = 'open' AND kind = 'invoice' "
+		"AND due_date <= ?1 AND (?2 IS NULL OR account_no = ?2)");
 	if (!st) {
 		book_close(&b);
 		return 1;
@@ -237,6 +244,16 @@ static int dunning_run(const struct cli_globals *g, int argc, char **argv)
 		accounts[n++] = strdup((const char *)sqlite3_column_text(st, 0));
 	}
 	sqlite3_finalize(st);
+	if (n)
+		qsort(accounts, n, sizeof *accounts, by_name);
+	size_t kept = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (kept && !strcmp(accounts[kept - 1], accounts[i]))
+			free(accounts[i]);
+		else
+			accounts[kept++] = accounts[i];
+	}
+	n = kept;
 	struct run_counts c = {0};
 	if (dunning_pending_each(b.db, only, warn_pending, &c) < 0) {
 		book_close(&b);
