@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "cli.h"
 #include "dunning/lib.h"
@@ -180,6 +181,28 @@ static void warn_pending(const struct dun_pending *p, void *arg)
 	c->pending++;
 }
 
+static double now_seconds(void)
+{
+	struct timespec t;
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
+}
+
+/* For make bench (RELANCE_BENCH_LOG names a file): a real run's time from
+ * its first account to its last, and how much of it went waiting for
+ * sendmail (or the SMS command) and writing letters. */
+static void bench_log(double all, const struct run_counts *c)
+{
+	const char *path = getenv("RELANCE_BENCH_LOG");
+	FILE *fp = path && *path ? fopen(path, "a") : NULL;
+	if (!fp)
+		return;
+	const struct dun_send_times *t = &dunning_send_times;
+	fprintf(fp, "dunning-run all %.3f messages %ld sendmail %.3f calls %ld letters %.3f pdfs %ld\n", all,
+		c->messages, t->child, t->children, t->letters, t->pdfs);
+	fclose(fp);
+}
+
 static int by_name(const void *x, const void *y)
 {
 	return strcmp(*(char *const *)x, *(char *const *)y);
@@ -272,6 +295,7 @@ static int dunning_run(const struct cli_globals *g, int argc, char **argv)
 	struct dun_run *r = snapshot ? dunning_run_sweep(b.db) : dunning_run_begin(b.db);
 	if (!dry_run)
 		dunning_send_durable(&b, 1);
+	double t0 = now_seconds();
 	for (size_t i = 0; i < n; i++) {
 		if (!rc && stop_signal)
 			rc = 1;
@@ -281,6 +305,8 @@ static int dunning_run(const struct cli_globals *g, int argc, char **argv)
 			left = n - i;
 		free(accounts[i]);
 	}
+	if (!dry_run)
+		bench_log(now_seconds() - t0, &c);
 	dunning_run_end(r); /* a sweep's statements end before its snapshot */
 	if (snapshot)
 		db_exec(b.db, "COMMIT");

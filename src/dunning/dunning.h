@@ -170,6 +170,15 @@ void dunning_account_reference(const char *account_no, char out[64]);
  * does not send it again, relance dunning pending resolves it). */
 int dunning_send(struct book *b, const char *user, struct dun_message *m, day_t today, char *file, size_t filelen,
 		 char *err, size_t errlen);
+/* What dunning_send spent, since the start, for make bench
+ * (RELANCE_BENCH_LOG): seconds waiting for sendmail or the SMS command
+ * (from the spawn to the child reaped) and how many, seconds writing
+ * letters as PDF and how many. */
+struct dun_send_times {
+	double child, letters;
+	long children, pdfs;
+};
+extern struct dun_send_times dunning_send_times;
 /* Commits on the disk before they return (synchronous = FULL), so that a
  * pending record outlives a power cut; set outside any transaction,
  * before a real run's first dunning_send (on), and after its last (off). */
