@@ -279,6 +279,31 @@ printf '  relance dunning run --dry-run                 %7s   %sx\n' "$dry" "$(r
 printf '  relance letter (one PDF, with its QR code)    %7s\n' "$letter"
 printf '  relance qr (one code on the terminal)         %7s\n' "$qr"
 
+# A real run, on a book of DUN_ACCOUNTS accounts made by the same generator
+# (the whole book's run is over an hour of letters): e-mails handed to a
+# sendmail that reads the message and exits, letters written as PDF.
+# relance logs (RELANCE_BENCH_LOG) the run's time, the time spent from each
+# sendmail's spawn to its exit, and writing the letters; the rest is
+# relance's own: reading, deciding, rendering, journaling (two durable
+# commits a message).
+DA=${DUN_ACCOUNTS:-2000}
+"$R" -d "$W/dun.db" demo --accounts "$DA" >/dev/null
+mkdir -p "$W/dunconf/relance"
+printf '#!/bin/sh\nexec cat > /dev/null\n' > "$W/sendmail"
+chmod +x "$W/sendmail"
+printf 'set company-name = "Bench SA"\nset company-iban = "BE71 0961 2345 6769"\nset company-email = "dunning@bench.example"\nset sendmail = "%s"\nset letters-dir = "%s"\n' \
+	"$(pwd)/$W/sendmail" "$(pwd)/$W/letters" > "$W/dunconf/relance/relancerc"
+rm -f "$W/dun.log"
+XDG_CONFIG_HOME="$(pwd)/$W/dunconf" RELANCE_BENCH_LOG="$W/dun.log" "$R" -d "$W/dun.db" dunning run --quiet >/dev/null
+read -r _ _ all _ sent _ wait _ calls _ pdf _ pdfs < "$W/dun.log"
+own=$(calc "$all - $wait - $pdf")
+echo
+echo "dunning run, sent ($DA accounts: $sent messages)      seconds   share"
+printf '  the run, in all                               %7.3f   100%%\n' "$all"
+printf '  waiting for sendmail (%5s e-mails)          %7.3f   %s%%\n' "$calls" "$wait" "$(printf '%.0f' "$(calc "100 * $wait / $all")")"
+printf '  writing letters as PDF (%5s)                %7.3f   %s%%\n' "$pdfs" "$pdf" "$(printf '%.0f' "$(calc "100 * $pdf / $all")")"
+printf '  relance'"'"'s own (read, decide, render, journal) %7.3f   %s%%\n' "$own" "$(printf '%.0f' "$(calc "100 * $own / $all")")"
+
 # --- dunning run killed at random -----------------------------------------------
 # kill -9 and SIGTERM at random moments of runs on a 150-account book, each
 # followed by the checks; runs by itself too: sh tests/bench_dunning_crash.sh ./relance

@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "cli.h"
 #include "dunning/lib.h"
@@ -180,6 +181,33 @@ static void warn_pending(const struct dun_pending *p, void *arg)
 	c->pending++;
 }
 
+static double now_seconds(void)
+{
+	struct timespec t;
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
+}
+
+/* For make bench (RELANCE_BENCH_LOG names a file): a real run's time from
+ * its first account to its last, and how much of it went waiting for
+ * sendmail (or the SMS command) and writing letters. */
+static void bench_log(double all, const struct run_counts *c)
+{
+	const char *path = getenv("RELANCE_BENCH_LOG");
+	FILE *fp = path && *path ? fopen(path, "a") : NULL;
+	if (!fp)
+		return;
+	const struct dun_send_times *t = &dunning_send_times;
+	fprintf(fp, "dunning-run all %.3f messages %ld sendmail %.3f calls %ld letters %.3f pdfs %ld\n", all,
+		c->messages, t->child, t->children, t->letters, t->pdfs);
+	fclose(fp);
+}
+
+static int by_name(const void *x, const void *y)
+{
+	return strcmp(*(char *const *)x, *(char *const *)y);
+}
+
 static int dunning_run(const struct cli_globals *g, int argc, char **argv)
 {
 	struct opts o;
@@ -208,9 +236,11 @@ static int dunning_run(const struct cli_globals *g, int argc, char **argv)
 	day_t today_d = today();
 	char horizon[11];
 	date_iso(today_d + 90, horizon);
+	/* read through the table, sorted and made distinct here (by bytes, as
+	 * SQLite's BINARY order): not a look-up a row through the index */
 	sqlite3_stmt *st = db_prepare(b.db,
-		"SELECT DISTINCT account_no FROM invoices WHERE status = 'open' AND kind = 'invoice' "
-		"AND due_date <= ?1 AND (?2 IS NULL OR account_no = ?2) ORDER BY account_no");
+		"SELECT account_no FROM invoices WHERE status = 'open' AND kind = 'invoice' "
+		"AND due_date <= ?1 AND (?2 IS NULL OR account_no = ?2)");
 	if (!st) {
 		book_close(&b);
 		return 1;
@@ -237,6 +267,16 @@ static int dunning_run(const struct cli_globals *g, int argc, char **argv)
 		accounts[n++] = strdup((const char *)sqlite3_column_text(st, 0));
 	}
 	sqlite3_finalize(st);
+	if (n)
+		qsort(accounts, n, sizeof *accounts, by_name);
+	size_t kept = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (kept && !strcmp(accounts[kept - 1], accounts[i]))
+			free(accounts[i]);
+		else
+			accounts[kept++] = accounts[i];
+	}
+	n = kept;
 	struct run_counts c = {0};
 	if (dunning_pending_each(b.db, only, warn_pending, &c) < 0) {
 		book_close(&b);
@@ -248,12 +288,14 @@ static int dunning_run(const struct cli_globals *g, int argc, char **argv)
 	table_begin(&t, (enum out_format)fmt, run_cols, sizeof run_cols / sizeof run_cols[0], stdout);
 	int rc = 0;
 	size_t left = 0; /* accounts not gone through, when stopped */
-	struct dun_run *r = dunning_run_begin(b.db);
-	/* a dry run reads one snapshot (and takes the file's lock once);
-	 * a real one writes after each message */
+	/* a dry run reads one snapshot (and takes the file's lock once), each
+	 * table once in account order; a real one writes after each message,
+	 * and reads each account again under the write lock */
 	int snapshot = dry_run && db_exec(b.db, "BEGIN") == 0;
+	struct dun_run *r = snapshot ? dunning_run_sweep(b.db) : dunning_run_begin(b.db);
 	if (!dry_run)
 		dunning_send_durable(&b, 1);
+	double t0 = now_seconds();
 	for (size_t i = 0; i < n; i++) {
 		if (!rc && stop_signal)
 			rc = 1;
@@ -263,11 +305,13 @@ static int dunning_run(const struct cli_globals *g, int argc, char **argv)
 			left = n - i;
 		free(accounts[i]);
 	}
+	if (!dry_run)
+		bench_log(now_seconds() - t0, &c);
+	dunning_run_end(r); /* a sweep's statements end before its snapshot */
 	if (snapshot)
 		db_exec(b.db, "COMMIT");
 	if (!dry_run)
 		dunning_send_durable(&b, 0);
-	dunning_run_end(r);
 	free(accounts);
 	table_end(&t);
 	if (!quiet) {

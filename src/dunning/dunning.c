@@ -24,7 +24,51 @@ struct dun_run {
 	sqlite3_stmt *account, *invoices, *levels, *pending, *paid;
 	struct procedure procs[RUN_PROCEDURES];
 	int nprocs;
+	/* a sweep (dunning_run_sweep): each statement reads the whole book in
+	 * account order once, and stays on the first row of the next account;
+	 * at[]: 0 not started, 1 on a row, 2 done */
+	int sweep;
+	int at[4];
 };
+enum { AT_ACCOUNT, AT_INVOICES, AT_LEVELS, AT_PENDING };
+
+/* The next row of account_no in st (its account in column col), 1; 0 when
+ * it has no more; -1 on error. Per account: st is bound to it; in a sweep,
+ * rows of accounts before it (not asked about) are passed over, and the
+ * first row of the next one is kept for its turn. */
+static int next_row(struct dun_run *r, int which, sqlite3_stmt *st, int col, const char *account_no)
+{
+	int *at = &r->at[which];
+	if (!r->sweep) {
+		int rc = sqlite3_step(st);
+		return rc == SQLITE_ROW ? 1 : rc == SQLITE_DONE ? 0 : -1;
+	}
+	for (;;) {
+		if (*at == 0) {
+			int rc = sqlite3_step(st);
+			if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+				return -1;
+			*at = rc == SQLITE_ROW ? 1 : 2;
+		}
+		if (*at == 2)
+			return 0;
+		const char *row = (const char *)sqlite3_column_text(st, col);
+		int c = strcmp(row ? row : "", account_no);
+		if (c > 0)
+			return 0;
+		*at = 0; /* this row is taken (or passed over): step on the next call */
+		if (c == 0)
+			return 1;
+	}
+}
+
+/* After an account's rows: per account the statement is reset; in a sweep
+ * it stays where it is. */
+static void rows_done(struct dun_run *r, sqlite3_stmt *st)
+{
+	if (!r->sweep)
+		sqlite3_reset(st);
+}
 
 /* The statement in *slot, prepared the first time; NULL on error. */
 static sqlite3_stmt *stmt(struct dun_run *r, sqlite3_stmt **slot, const char *sql)
@@ -49,23 +93,29 @@ static day_t day_col(sqlite3_stmt *st, int col)
 	return d;
 }
 
+/* The account's row: column 14 its number. */
+#define ACCOUNT_SQL \
+	"SELECT c.name, coalesce(c.contact, ''), coalesce(c.email, ''), coalesce(c.phone, ''), " \
+	"coalesce(c.street, ''), coalesce(c.postcode, ''), coalesce(c.city, ''), coalesce(c.country, ''), " \
+	"c.language, coalesce(o.name, c.collector, ''), coalesce(d.hold, 0), coalesce(d.rate, -1), " \
+	"coalesce(d.claims, -1), " \
+	/* its procedure: its own, else its segment's, else business */ \
+	"coalesce((SELECT name FROM procedures WHERE name = d.procedure), " \
+	"         (SELECT s.procedure FROM segment_procedures s WHERE s.segment = c.segment), 'business'), " \
+	"c.account_no " \
+	"FROM customers c LEFT JOIN account_dunning d ON d.account_no = c.account_no " \
+	"LEFT JOIN collectors o ON o.login = c.collector "
+
 static int load_account(struct dun_run *r, const char *account_no, struct dun_account *a)
 {
-	sqlite3_stmt *st = stmt(r, &r->account,
-		"SELECT c.name, coalesce(c.contact, ''), coalesce(c.email, ''), coalesce(c.phone, ''), "
-		"coalesce(c.street, ''), coalesce(c.postcode, ''), coalesce(c.city, ''), coalesce(c.country, ''), "
-		"c.language, coalesce(o.name, c.collector, ''), coalesce(d.hold, 0), coalesce(d.rate, -1), "
-		"coalesce(d.claims, -1), "
-		/* its procedure: its own, else its segment's, else business */
-		"coalesce((SELECT name FROM procedures WHERE name = d.procedure), "
-		"         (SELECT s.procedure FROM segment_procedures s WHERE s.segment = c.segment), 'business') "
-		"FROM customers c LEFT JOIN account_dunning d ON d.account_no = c.account_no "
-		"LEFT JOIN collectors o ON o.login = c.collector WHERE c.account_no = ?1");
+	sqlite3_stmt *st = stmt(r, &r->account, r->sweep ? ACCOUNT_SQL "ORDER BY c.account_no"
+							 : ACCOUNT_SQL "WHERE c.account_no = ?1");
 	if (!st)
 		return -1;
-	sqlite3_bind_text(st, 1, account_no, -1, SQLITE_TRANSIENT);
-	int rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
+	if (!r->sweep)
+		sqlite3_bind_text(st, 1, account_no, -1, SQLITE_TRANSIENT);
+	int rc = next_row(r, AT_ACCOUNT, st, 14, account_no);
+	if (rc == 1) {
 		snprintf(a->account_no, sizeof a->account_no, "%s", account_no);
 		text_col(st, 0, a->name, sizeof a->name);
 		text_col(st, 1, a->contact, sizeof a->contact);
@@ -82,8 +132,8 @@ static int load_account(struct dun_run *r, const char *account_no, struct dun_ac
 		a->claims = sqlite3_column_int(st, 12);
 		text_col(st, 13, a->proc.name, sizeof a->proc.name);
 	}
-	sqlite3_reset(st);
-	return rc == SQLITE_ROW ? 0 : rc == SQLITE_DONE ? 1 : -1;
+	rows_done(r, st);
+	return rc == 1 ? 0 : rc == 0 ? 1 : -1;
 }
 
 /* A new invoice at the end of *inv (grown as needed), cleared, with the
@@ -106,28 +156,52 @@ static struct dun_invoice *invoice_row(sqlite3_stmt *st, struct dun_invoice **in
 	return v;
 }
 
+/* The open invoices and credit notes; columns 7 to 9: disputed, promised,
+ * under a plan; 12 the account. Per account the three are asked of each
+ * invoice; a sweep asks the same of sets read once: the open disputes'
+ * invoices, the accounts whose open promise (active plan) names no
+ * invoice and so covers the whole balance, and the (account, invoice)
+ * pairs an open promise (active plan) names. */
+#define INVOICES_COLS \
+	"SELECT i.invoice_no, coalesce(i.issue_date, ''), i.due_date, i.amount, i.open_amount, i.currency, " \
+	"coalesce(i.reference, ''), "
+#define INVOICES_TAIL ", i.kind = 'credit_note', coalesce(i.description, ''), i.account_no FROM invoices i "
+#define INVOICES_ACCOUNT_SQL INVOICES_COLS \
+	"EXISTS (SELECT 1 FROM disputes d WHERE d.invoice_no = i.invoice_no AND d.status = 'open'), " \
+	/* a promise or plan naming no invoice covers the whole balance */ \
+	"EXISTS (SELECT 1 FROM promises p WHERE p.account_no = i.account_no AND p.status = 'open' " \
+	"        AND (i.invoice_no IN (SELECT invoice_no FROM promise_invoices WHERE promise_id = p.id) " \
+	"             OR NOT EXISTS (SELECT 1 FROM promise_invoices WHERE promise_id = p.id))), " \
+	"EXISTS (SELECT 1 FROM plans l WHERE l.account_no = i.account_no AND l.status = 'active' " \
+	"        AND (i.invoice_no IN (SELECT invoice_no FROM plan_invoices WHERE plan_id = l.id) " \
+	"             OR NOT EXISTS (SELECT 1 FROM plan_invoices WHERE plan_id = l.id))) " \
+	INVOICES_TAIL "WHERE i.account_no = ?1 AND i.status = 'open' ORDER BY i.due_date, i.invoice_no"
+#define INVOICES_SWEEP_SQL \
+	"WITH promised(a, inv) AS MATERIALIZED (SELECT p.account_no, q.invoice_no FROM promises p " \
+	"     JOIN promise_invoices q ON q.promise_id = p.id WHERE p.status = 'open'), " \
+	"planned(a, inv) AS MATERIALIZED (SELECT l.account_no, q.invoice_no FROM plans l " \
+	"     JOIN plan_invoices q ON q.plan_id = l.id WHERE l.status = 'active') " \
+	INVOICES_COLS \
+	"i.invoice_no IN (SELECT d.invoice_no FROM disputes d WHERE d.status = 'open'), " \
+	"i.account_no IN (SELECT p.account_no FROM promises p WHERE p.status = 'open' " \
+	"                 AND NOT EXISTS (SELECT 1 FROM promise_invoices WHERE promise_id = p.id)) " \
+	"OR EXISTS (SELECT 1 FROM promised WHERE inv = i.invoice_no AND a = i.account_no), " \
+	"i.account_no IN (SELECT l.account_no FROM plans l WHERE l.status = 'active' " \
+	"                 AND NOT EXISTS (SELECT 1 FROM plan_invoices WHERE plan_id = l.id)) " \
+	"OR EXISTS (SELECT 1 FROM planned WHERE inv = i.invoice_no AND a = i.account_no) " \
+	/* +: read the table through and sort, not one look-up a row through the index */ \
+	INVOICES_TAIL "WHERE i.status = 'open' ORDER BY +i.account_no, i.due_date, i.invoice_no"
+
 static int load_invoices(struct dun_run *r, struct dun_account *a)
 {
-	sqlite3_stmt *st = stmt(r, &r->invoices,
-		"SELECT i.invoice_no, coalesce(i.issue_date, ''), i.due_date, i.amount, i.open_amount, i.currency, "
-		"coalesce(i.reference, ''), "
-		"EXISTS (SELECT 1 FROM disputes d WHERE d.invoice_no = i.invoice_no AND d.status = 'open'), "
-		/* a promise or plan naming no invoice covers the whole balance */
-		"EXISTS (SELECT 1 FROM promises p WHERE p.account_no = i.account_no AND p.status = 'open' "
-		"        AND (i.invoice_no IN (SELECT invoice_no FROM promise_invoices WHERE promise_id = p.id) "
-		"             OR NOT EXISTS (SELECT 1 FROM promise_invoices WHERE promise_id = p.id))), "
-		"EXISTS (SELECT 1 FROM plans l WHERE l.account_no = i.account_no AND l.status = 'active' "
-		"        AND (i.invoice_no IN (SELECT invoice_no FROM plan_invoices WHERE plan_id = l.id) "
-		"             OR NOT EXISTS (SELECT 1 FROM plan_invoices WHERE plan_id = l.id))) "
-		", i.kind = 'credit_note', coalesce(i.description, '') "
-		"FROM invoices i WHERE i.account_no = ?1 AND i.status = 'open' "
-		"ORDER BY i.due_date, i.invoice_no");
+	sqlite3_stmt *st = stmt(r, &r->invoices, r->sweep ? INVOICES_SWEEP_SQL : INVOICES_ACCOUNT_SQL);
 	if (!st)
 		return -1;
-	sqlite3_bind_text(st, 1, a->account_no, -1, SQLITE_STATIC);
+	if (!r->sweep)
+		sqlite3_bind_text(st, 1, a->account_no, -1, SQLITE_STATIC);
 	size_t cap = 0;
 	int rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while ((rc = next_row(r, AT_INVOICES, st, 12, a->account_no)) == 1) {
 		if (sqlite3_column_int(st, 10)) { /* an open credit note: set against what is overdue */
 			a->credit += sqlite3_column_int64(st, 4);
 			continue;
@@ -149,8 +223,8 @@ static int load_invoices(struct dun_run *r, struct dun_account *a)
 			 : sqlite3_column_int(st, 8) ? DUN_PROMISED
 			 : sqlite3_column_int(st, 9) ? DUN_PLAN : DUN_WAITING;
 	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE)
+	rows_done(r, st);
+	if (rc < 0)
 		return -1; /* an error read as "no invoice" would hide them */
 	return 0;
 }
@@ -181,23 +255,29 @@ static int step_before_due(const struct procedure *p, int s)
  * its procedure, when, and the latest deadline any message gave (under
  * any procedure: the debtor was promised that time); and whether its
  * interest was waived. */
+/* The journal's dunning entries and waivers, one row an invoice they
+ * name, oldest first (the first entry to reach the highest step dates
+ * it); column 7 the account. */
+#define LEVELS_SQL \
+	"SELECT j.value, json_extract(x.detail, '$.dunning.step'), " \
+	"coalesce(json_extract(x.detail, '$.dunning.sent_on'), substr(x.at, 1, 10)), " \
+	"json_extract(x.detail, '$.dunning.pay_by'), json_extract(x.detail, '$.dunning.procedure'), " \
+	"json_extract(x.detail, '$.dunning.template'), x.detail LIKE '{\"interest_waived\":%', x.account_no " \
+	/* and the waivers (relance interest waive): one pass over the journal */ \
+	"FROM activities x, json_each(x.detail, iif(x.detail LIKE '{\"dunning\":%', '$.dunning.invoices', " \
+	"                                            '$.interest_waived.invoices')) j " \
+	"WHERE (x.detail LIKE '{\"dunning\":%' OR x.detail LIKE '{\"interest_waived\":%') AND json_valid(x.detail) "
+
 static int load_levels(struct dun_run *r, struct dun_account *a)
 {
-	sqlite3_stmt *st = stmt(r, &r->levels,
-		"SELECT j.value, json_extract(x.detail, '$.dunning.step'), "
-		"coalesce(json_extract(x.detail, '$.dunning.sent_on'), substr(x.at, 1, 10)), "
-		"json_extract(x.detail, '$.dunning.pay_by'), json_extract(x.detail, '$.dunning.procedure'), "
-		"json_extract(x.detail, '$.dunning.template'), x.detail LIKE '{\"interest_waived\":%' "
-		/* and the waivers (relance interest waive): one pass over the journal */
-		"FROM activities x, json_each(x.detail, iif(x.detail LIKE '{\"dunning\":%', '$.dunning.invoices', "
-		"                                            '$.interest_waived.invoices')) j "
-		"WHERE x.account_no = ?1 AND (x.detail LIKE '{\"dunning\":%' OR x.detail LIKE '{\"interest_waived\":%') "
-		"AND json_valid(x.detail)");
+	sqlite3_stmt *st = stmt(r, &r->levels, r->sweep ? LEVELS_SQL "ORDER BY +x.account_no, x.at, x.id, j.key"
+							: LEVELS_SQL "AND x.account_no = ?1 ORDER BY x.at, x.id, j.key");
 	if (!st)
 		return -1;
-	sqlite3_bind_text(st, 1, a->account_no, -1, SQLITE_STATIC);
+	if (!r->sweep)
+		sqlite3_bind_text(st, 1, a->account_no, -1, SQLITE_STATIC);
 	int rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while ((rc = next_row(r, AT_LEVELS, st, 7, a->account_no)) == 1) {
 		const char *inv = (const char *)sqlite3_column_text(st, 0);
 		if (sqlite3_column_int(st, 6)) {
 			for (size_t i = 0; inv && i < a->n; i++)
@@ -221,29 +301,32 @@ static int load_levels(struct dun_run *r, struct dun_account *a)
 				v->level = step, v->level_day = sent;
 		}
 	}
-	sqlite3_reset(st);
-	return rc == SQLITE_DONE ? 0 : -1; /* an error read as "nothing sent" would send again */
+	rows_done(r, st);
+	return rc == 0 ? 0 : -1; /* an error read as "nothing sent" would send again */
 }
 
 /* The invoices of a message on its way, or whose outcome is unknown
  * (dunning_pending): not sent again until it is resolved. */
 static int load_pending(struct dun_run *r, struct dun_account *a)
 {
-	sqlite3_stmt *st = stmt(r, &r->pending,
-		"SELECT j.value FROM dunning_pending p, json_each(p.detail, '$.dunning.invoices') j "
-		"WHERE p.account_no = ?1");
+	sqlite3_stmt *st = stmt(r, &r->pending, r->sweep
+		? "SELECT j.value, p.account_no FROM dunning_pending p, json_each(p.detail, '$.dunning.invoices') j "
+		  "ORDER BY +p.account_no"
+		: "SELECT j.value, p.account_no FROM dunning_pending p, json_each(p.detail, '$.dunning.invoices') j "
+		  "WHERE p.account_no = ?1");
 	if (!st)
 		return -1;
-	sqlite3_bind_text(st, 1, a->account_no, -1, SQLITE_STATIC);
+	if (!r->sweep)
+		sqlite3_bind_text(st, 1, a->account_no, -1, SQLITE_STATIC);
 	int rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while ((rc = next_row(r, AT_PENDING, st, 1, a->account_no)) == 1) {
 		const char *inv = (const char *)sqlite3_column_text(st, 0);
 		for (size_t i = 0; inv && i < a->n; i++)
 			if (!strcmp(a->inv[i].invoice_no, inv))
 				a->inv[i].pending = 1;
 	}
-	sqlite3_reset(st);
-	return rc == SQLITE_DONE ? 0 : -1; /* an error read as "none pending" would send again */
+	rows_done(r, st);
+	return rc == 0 ? 0 : -1; /* an error read as "none pending" would send again */
 }
 
 /* The payments the ledger tied to each invoice of inv (open ones, or
@@ -356,6 +439,13 @@ struct dun_run *dunning_run_begin(sqlite3 *db)
 	if (!r)
 		abort();
 	r->db = db;
+	return r;
+}
+
+struct dun_run *dunning_run_sweep(sqlite3 *db)
+{
+	struct dun_run *r = dunning_run_begin(db);
+	r->sweep = 1;
 	return r;
 }
 

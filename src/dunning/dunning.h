@@ -74,6 +74,11 @@ int dunning_account(sqlite3 *db, const char *account_no, day_t today, struct dun
  * between dunning_run_begin and dunning_run_end (before the book closes). */
 struct dun_run *dunning_run_begin(sqlite3 *db);
 int dunning_account_in(struct dun_run *r, const char *account_no, day_t today, struct dun_account *a);
+/* The same for a read that holds one snapshot (a dry run): each table is
+ * read once, through, in account order, rather than once an account;
+ * dunning_account_in must then be asked for accounts in increasing order
+ * (strcmp), each once, and nothing may write to the book meanwhile. */
+struct dun_run *dunning_run_sweep(sqlite3 *db);
 void dunning_run_end(struct dun_run *r);
 void dunning_account_free(struct dun_account *a);
 /* Loads a->late: the account's invoices paid in full, the last payment
@@ -165,6 +170,15 @@ void dunning_account_reference(const char *account_no, char out[64]);
  * does not send it again, relance dunning pending resolves it). */
 int dunning_send(struct book *b, const char *user, struct dun_message *m, day_t today, char *file, size_t filelen,
 		 char *err, size_t errlen);
+/* What dunning_send spent, since the start, for make bench
+ * (RELANCE_BENCH_LOG): seconds waiting for sendmail or the SMS command
+ * (from the spawn to the child reaped) and how many, seconds writing
+ * letters as PDF and how many. */
+struct dun_send_times {
+	double child, letters;
+	long children, pdfs;
+};
+extern struct dun_send_times dunning_send_times;
 /* Commits on the disk before they return (synchronous = FULL), so that a
  * pending record outlives a power cut; set outside any transaction,
  * before a real run's first dunning_send (on), and after its last (off). */

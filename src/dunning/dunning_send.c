@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 
 #include "company.h"
 #include "book/lib.h"
@@ -37,6 +38,35 @@ static void letter_path(const struct dun_message *m, day_t today, char *out, siz
 	snprintf(out, size, "%s/%s-s%d-%s.pdf", company.letters_dir, safe, m->step->step, day);
 }
 
+struct dun_send_times dunning_send_times;
+
+static double now_seconds(void)
+{
+	struct timespec t;
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
+}
+
+/* mime_send, its time (spawn, write, wait for the child) counted. */
+static int timed_send(const char *command, const char *text, size_t len, char *err, size_t errlen)
+{
+	double t0 = now_seconds();
+	int rc = mime_send(command, text, len, err, errlen);
+	dunning_send_times.child += now_seconds() - t0;
+	dunning_send_times.children++;
+	return rc;
+}
+
+/* dunning_letter_pdf, its time counted. */
+static int timed_letter(const struct dun_message *m, day_t today, const char *file, char *err, size_t errlen)
+{
+	double t0 = now_seconds();
+	int rc = dunning_letter_pdf(m, today, file, err, errlen);
+	dunning_send_times.letters += now_seconds() - t0;
+	dunning_send_times.pdfs++;
+	return rc;
+}
+
 /* file: where its PDF goes ("" none). */
 static int send_email(const struct dun_message *m, day_t today, const char *file, char *err, size_t errlen)
 {
@@ -52,7 +82,7 @@ static int send_email(const struct dun_message *m, day_t today, const char *file
 	unsigned char *pdf = NULL;
 	char name[128];
 	if (file[0]) {
-		if (private_dir(company.letters_dir) || dunning_letter_pdf(m, today, file, err, errlen))
+		if (private_dir(company.letters_dir) || timed_letter(m, today, file, err, errlen))
 			return -1;
 		struct sbuf content = {0};
 		if (sbuf_read_file(&content, file)) {
@@ -71,7 +101,7 @@ static int send_email(const struct dun_message *m, day_t today, const char *file
 	struct sbuf msg = {0};
 	int rc = mime_build(&mail, &msg, err, errlen);
 	if (!rc)
-		rc = mime_send(company.sendmail, msg.s, msg.len, err, errlen);
+		rc = timed_send(company.sendmail, msg.s, msg.len, err, errlen);
 	sbuf_free(&msg);
 	free(pdf);
 	return rc;
@@ -95,7 +125,7 @@ static int send_sms(const struct dun_message *m, char *err, size_t errlen)
 		return -1;
 	}
 	setenv("RELANCE_SMS_TO", number, 1);
-	int rc = mime_send(company.sms_command, m->body.s, m->body.len, err, errlen);
+	int rc = timed_send(company.sms_command, m->body.s, m->body.len, err, errlen);
 	unsetenv("RELANCE_SMS_TO");
 	return rc;
 }
@@ -193,7 +223,7 @@ static int hand_over(const struct dun_message *m, day_t today, const char *file,
 		snprintf(err, errlen, "cannot make %s: %s", company.letters_dir, strerror(errno));
 		return -1;
 	}
-	return dunning_letter_pdf(m, today, file, err, errlen);
+	return timed_letter(m, today, file, err, errlen);
 }
 
 int dunning_send(struct book *b, const char *user, struct dun_message *m, day_t today, char *file, size_t filelen,
