@@ -55,6 +55,18 @@ const char *lang_label(const char *lang, enum lang_label l)
 static const char *const thousands[4] = {",", LANG_NNBSP, ".", "."};
 static const char decimal[4] = {'.', ',', ',', ','};
 
+/* t[0..n) into out as snprintf would put it: cut to size - 1 bytes. A
+ * letter writes hundreds of thousands of figures: no format string. */
+static void put_cut(char *out, size_t size, const char *t, size_t n)
+{
+	if (!size)
+		return;
+	if (n > size - 1)
+		n = size - 1;
+	memcpy(out, t, n);
+	out[n] = '\0';
+}
+
 void lang_number(const char *lang, int64_t value, int decimals, char *out, size_t size)
 {
 	int i = lang_index(lang);
@@ -78,18 +90,33 @@ void lang_number(const char *lang, int64_t value, int decimals, char *out, size_
 		t[o++] = digits[k];
 		if (k == decimals && decimals)
 			t[o++] = decimal[i];
-		else if (k > decimals && (k - decimals) % 3 == 0)
-			o += (size_t)snprintf(t + o, sizeof t - o, "%s", thousands[i]);
+		else if (k > decimals && (k - decimals) % 3 == 0) {
+			size_t w = strlen(thousands[i]); /* a space: one to three bytes */
+			memcpy(t + o, thousands[i], w);
+			o += w;
+		}
 	}
 	t[o] = '\0';
-	snprintf(out, size, "%s", t);
+	put_cut(out, size, t, o);
 }
+
 
 void lang_money(const char *lang, int64_t cents, const char *currency, char *out, size_t size)
 {
 	char g[96];
 	lang_number(lang, cents, 2, g, sizeof g);
-	snprintf(out, size, "%s" LANG_NBSP "%s", g, currency && *currency ? currency : "EUR");
+	const char *cur = currency && *currency ? currency : "EUR";
+	char t[160];
+	size_t n = strlen(g), c = strlen(cur);
+	if (n + sizeof LANG_NBSP + c > sizeof t) {
+		snprintf(out, size, "%s" LANG_NBSP "%s", g, cur);
+		return;
+	}
+	memcpy(t, g, n);
+	memcpy(t + n, LANG_NBSP, sizeof LANG_NBSP - 1);
+	n += sizeof LANG_NBSP - 1;
+	memcpy(t + n, cur, c);
+	put_cut(out, size, t, n + c);
 }
 
 void lang_rate(const char *lang, int rate, char *out, size_t size)

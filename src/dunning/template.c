@@ -165,9 +165,12 @@ static int render_line(const char *s, size_t n, const struct tpl_value *v, size_
 			if (t->value)
 				sbuf_puts(out, t->value);
 			i = (size_t)(close - s) + 2;
-		} else {
-			sbuf_put(out, s + i, 1);
-			i++;
+		} else { /* the text up to the next "{{", at once */
+			size_t j = i + 1;
+			while (j < n && !(s[j] == '{' && j + 1 < n && s[j + 1] == '{'))
+				j++;
+			sbuf_put(out, s + i, j - i);
+			i = j;
 		}
 	}
 	return 0;
