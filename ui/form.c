@@ -121,10 +121,10 @@ static void draw_form(struct app *a, struct state *s)
 	struct form *f = s->f;
 	int w = COLS > 76 ? 72 : COLS - 4, h = f->n + 4;
 	int top = (LINES - h) / 2, left = (COLS - w) / 2;
-	/* a blank column each side: the view beneath does not run into the form */
-	int margin = left > 0 ? 1 : 0;
+	/* the form's rows blank across the whole width: the view beneath
+	 * would show at their ends as pieces of its words ("ed" of a status) */
 	for (int y = 0; y < h; y++)
-		draw_fill(top + y, left - margin, w + 2 * margin > COLS ? COLS : w + 2 * margin, EL_DEFAULT);
+		draw_fill(top + y, 0, COLS, EL_DEFAULT);
 	draw_text(top, left, w, f->title, EL_TITLE, 1);
 	int lw = 0;
 	for (int i = 0; i < f->n; i++)

@@ -58,6 +58,12 @@ type ":goto Q1" && send Enter
 wait_for "relance: account Q1"
 send a
 wait_for "Enter: save  Esc: cancel"
+# the form's rows are its own across the width: nothing of the account
+# view beneath shows at their ends as pieces of words
+rows=$(screen | awk '/Enter: save  Esc: cancel/ { f = NR } { l[NR] = $0 } /^ *Note *$/ && !t { t = NR }
+	END { for (i = t; i <= f + 1; i++) { r = sprintf("%-80s", l[i]); print substr(r, 1, 3) "|" substr(r, 78) } }' |
+	sort -u)
+is "$rows" "   |   " "the form's rows hold nothing of the view beneath, left or right"
 
 type "$NOTE"
 wait_for ":omega-ends"
