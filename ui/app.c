@@ -279,19 +279,24 @@ struct view *app_top(struct app *a) { return a->depth ? a->stack[a->depth - 1] :
 
 /* The title bar's right part: the book's file name (read-only, when it
  * is) and today. */
-static void title_right(struct app *a, char right[128])
+/* The title's right end: the book's name (and whether it is read-only)
+ * and the day; without the name (book 0) when the view's title needs its
+ * room: the day's tally matters more than a name the collector knows. */
+static void title_right(struct app *a, char right[128], int book)
 {
 	char day[11];
 	const char *base = strrchr(a->book->path, '/');
 	date_iso(a->today, day);
-	snprintf(right, 128, "%.60s%s  %s ", base ? base + 1 : a->book->path, a->book->readonly ? " (read-only)" : "",
-		 day);
+	snprintf(right, 128, "%.60s%s  %s ", book ? (base ? base + 1 : a->book->path) : "",
+		 a->book->readonly ? (book ? " (read-only)" : "read-only") : "", day);
+	if (!book && !a->book->readonly)
+		memmove(right, right + 2, strlen(right + 2) + 1); /* no name: no gap before the day */
 }
 
 int app_title_room(struct app *a)
 {
 	char right[128];
-	title_right(a, right);
+	title_right(a, right, 0);
 	return COLS - draw_width(right) - 1 - (int)strlen(TITLE_LEFT);
 }
 
@@ -300,7 +305,9 @@ static void draw_title(struct app *a)
 	struct view *v = app_top(a);
 	char left[512], right[128];
 	snprintf(left, sizeof left, TITLE_LEFT "%s", v ? v->ops->title(a, v) : "");
-	title_right(a, right);
+	title_right(a, right, 1);
+	if (draw_width(left) + 1 + draw_width(right) > COLS)
+		title_right(a, right, 0);
 	draw_fill(0, 0, COLS, EL_TITLE);
 	int rw = draw_width(right);
 	draw_text(0, 0, COLS - rw - 1, left, EL_TITLE, 0);

@@ -90,6 +90,11 @@ screen_has "the day's list is done: nothing left to do today" "] after the last:
 send q
 screen_has "relance: queue: today 5 of 5 done · 1 promise 500\.00 · 1 plan" "the title: the day done, the promise and the plan made"
 screen_has "the day's list is done" "the list says so"
+resize 68 24
+screen_has "relance: queue: today 5 of 5 done · 1 promise 500\.00 +2026-11-24 *$" \
+	"narrower, the book's name gives way to the day's tally (the day stays)"
+unlike "$(screen | head -1)" "m\.db" "(the name is not cut: left out whole)"
+resize 80 24
 
 type ":set show-done = yes" && send Enter
 order=$(screen | awk '$2 ~ /^Q[0-9]$/ {printf "%s ", $2}')
