@@ -208,14 +208,18 @@ rm -f "$W"/sync-*
 "$R" -d "$W/sync-src.db" import customers "$W/csv/customers.csv" >/dev/null
 "$R" clone "$W/sync-src.db" "$W/sync-dst0.db" >/dev/null
 sent=$(sqlite3 "$W/sync-src.db" "SELECT max(seq) FROM sync_rows")
-sqlite3 "$W/sync-src.db" "
-	WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < $J)
+# add_entries FIRST LAST: journal entries FIRST to LAST in the source book
+add_entries() {
+	sqlite3 "$W/sync-src.db" "
+	WITH RECURSIVE n(i) AS (SELECT $1 UNION ALL SELECT i + 1 FROM n WHERE i < $2)
 	INSERT INTO activities(id, account_no, at, type, user, copy_id, summary, body)
 	SELECT lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-7' || substr(hex(randomblob(2)), 2) || '-8'
 	       || substr(hex(randomblob(2)), 2) || '-' || hex(randomblob(6))), printf('C%06d', 1 + i % $N),
 	       printf('2026-11-%02dT10:%02d:%02dZ', 1 + i % 23, i % 60, i / 60 % 60), 'note', 'bench',
 	       (SELECT value FROM book_meta WHERE key = 'copy_id'), 'Note ' || i, 'Called, left a message about invoice ' || i
 	FROM n"
+}
+add_entries 1 "$J"
 exp=$(best "sqlite3 $W/sync-src.db \"UPDATE book_meta SET value = '$sent' WHERE key = 'sync_exported'\"" \
 	"$R" -d "$W/sync-src.db" export changes -o "$W/sync.chg.new")
 mv "$W/sync.chg.new" "$W/sync.chg"
@@ -242,14 +246,7 @@ rss_export() {
 }
 rss1=$(rss_export)
 t0=$(now)
-sqlite3 "$W/sync-src.db" "
-	WITH RECURSIVE n(i) AS (SELECT $J + 1 UNION ALL SELECT i + 1 FROM n WHERE i < 10 * $J)
-	INSERT INTO activities(id, account_no, at, type, user, copy_id, summary, body)
-	SELECT lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-7' || substr(hex(randomblob(2)), 2) || '-8'
-	       || substr(hex(randomblob(2)), 2) || '-' || hex(randomblob(6))), printf('C%06d', 1 + i % $N),
-	       printf('2026-11-%02dT10:%02d:%02dZ', 1 + i % 23, i % 60, i / 60 % 60), 'note', 'bench',
-	       (SELECT value FROM book_meta WHERE key = 'copy_id'), 'Note ' || i, 'Called, left a message about invoice ' || i
-	FROM n"
+add_entries "$((J + 1))" "$((10 * J))"
 rss10=$(rss_export)
 t1=$(now)
 printf '  export changes, peak RSS: %s entries %s MB, %s entries %s MB   %sx  (%.0f s)\n' "$J" \
