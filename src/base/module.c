@@ -1,7 +1,9 @@
 /* module.c — finds and opens relance-media.so once, on the first call
  * for one of its functions. Looked for beside the program (the build's
  * folder: build/release/relance runs with build/release/relance-media.so),
- * then in the folder `make install` put it in (RELANCE_LIBDIR). */
+ * then in ../lib/relance from the program's folder (an installed tree,
+ * wherever its PREFIX put it or it was moved to), then in the folder
+ * `make install` was built for (RELANCE_LIBDIR). */
 #include "module.h"
 
 #include <dlfcn.h>
@@ -58,6 +60,9 @@ static void *module_open(void)
 		if (slash) {
 			*slash = '\0';
 			handle = open_in(self[0] ? self : "/");
+			char installed[PATH_MAX + 16];
+			if (!handle && snprintf(installed, sizeof installed, "%s/../lib/relance", self) < (int)sizeof installed)
+				handle = open_in(installed);
 		}
 	}
 	if (!handle)

@@ -33,9 +33,15 @@ if [ -z "$libdir" ]; then
 	_n=$((_n + 1)); echo "ok $_n # skip"
 else
 	out=$("$T/alone/relance" -d "$B" letter C000001 --step 2 -o "$T/l2.pdf" 2>&1)
-	is "$?:$out" "1:relance: letter: letters, charts and e-mail need relance-media.so: $T/alone/relance-media.so: not there; $libdir/relance-media.so: not there" \
+	is "$?:$out" "1:relance: letter: letters, charts and e-mail need relance-media.so: $T/alone/relance-media.so: not there; $T/alone/../lib/relance/relance-media.so: not there; $libdir/relance-media.so: not there" \
 		"without the module a letter fails naming each place it was looked for"
 	is "$(ls "$T/l2.pdf" 2>&1 | grep -c 'No such')" 1 "and writes no file"
 	like "$("$T/alone/relance" -d "$B" show C000001)" "C000001" "every other command works without it"
 fi
+# an installed tree, wherever it stands: PREFIX/bin/relance finds
+# PREFIX/lib/relance/relance-media.so
+mkdir -p "$T/prefix/bin" "$T/prefix/lib/relance"
+cp "$R" "$T/prefix/bin/relance"
+cp "$(dirname "$R")/relance-media.so" "$T/prefix/lib/relance/"
+ok "an installed program finds its module in ../lib/relance" "$T/prefix/bin/relance" -d "$B" letter C000001 --step 2 -o "$T/l3.pdf"
 done_testing
