@@ -78,28 +78,42 @@ is "$(sqlite3 "$B" "SELECT due_date FROM invoices WHERE invoice_no = '$first'")"
 # A first import checks each account of its rows again under the lock
 # (it writes without a foreign-key check per row): an account that left
 # the book while the file was read stops it, and nothing is imported.
-B2="$T/b2.db"
-"$R" -d "$B2" import customers "$T/csv/customers.csv" > /dev/null
+# The moment is the machine's: under load the deletion can meet the import
+# elsewhere than in its check (its switch of journal, say), where it is
+# refused too; up to three tries for the check itself to name the account.
+# Every try must fail and leave the book without an invoice.
 acct=$(sed -n 2p "$T/csv/invoices.csv" | cut -d, -f2)
-"$R" -d "$B2" import invoices --progress "$T/csv/invoices.csv" > "$T/imp.out" 2> "$T/imp.err" &
-imp=$!
-gone="" i=0
-while [ -z "$gone" ] && [ $i -lt 2000 ] && kill -0 $imp 2>/dev/null; do
-	p=$(shown)
-	if [ -n "$p" ] && [ "$p" -ge 2 ] && [ "$p" -le 80 ] &&
-	   sqlite3 -cmd ".timeout 0" "$B2" "DELETE FROM account_summary WHERE account_no = '$acct';
-		DELETE FROM account_aging WHERE account_no = '$acct'; DELETE FROM customers WHERE account_no = '$acct'" \
-		> /dev/null 2>> "$T/probe.err"; then
-		gone=$p
-	fi
-	i=$((i + 1))
-	sleep 0.01
+try=0 caught=0 named="" failed=0 empty=0 msgs=""
+while [ -z "$named" ] && [ $try -lt 3 ]; do
+	try=$((try + 1))
+	B2="$T/b2-$try.db"
+	"$R" -d "$B2" import customers "$T/csv/customers.csv" > /dev/null
+	"$R" -d "$B2" import invoices --progress "$T/csv/invoices.csv" > "$T/imp.out" 2> "$T/imp.err" &
+	imp=$!
+	gone="" i=0
+	while [ -z "$gone" ] && [ $i -lt 2000 ] && kill -0 $imp 2>/dev/null; do
+		p=$(shown)
+		if [ -n "$p" ] && [ "$p" -ge 2 ] && [ "$p" -le 80 ] &&
+		   sqlite3 -cmd ".timeout 0" "$B2" "DELETE FROM account_summary WHERE account_no = '$acct';
+			DELETE FROM account_aging WHERE account_no = '$acct'; DELETE FROM customers WHERE account_no = '$acct'" \
+			> /dev/null 2>> "$T/probe.err"; then
+			gone=$p
+		fi
+		i=$((i + 1))
+		sleep 0.01
+	done
+	wait $imp
+	rc=$?
+	[ -n "$gone" ] || continue
+	caught=$((caught + 1))
+	[ $rc -eq 1 ] && failed=$((failed + 1))
+	[ "$(sqlite3 "$B2" "SELECT count(*) FROM invoices")" = 0 ] && empty=$((empty + 1))
+	msg=$(tr '\r' '\n' < "$T/imp.err" | grep -v '^ *$' | grep -v '%' | tr '\n' ' ')
+	msgs="$msgs$msg; "
+	case "$msg" in *"account \"$acct\" left the book while the file was read; nothing was imported"*) named=$try ;; esac
 done
-wait $imp
-is "$?" 1 "the import fails"
-ok "account $acct was deleted while the import read its rows (at $gone%)" test -n "$gone"
-like "$(tr '\r' '\n' < "$T/imp.err")" "account \"$acct\" left the book while the file was read; nothing was imported" \
-	"it says which account"
-is "$(sqlite3 "$B2" "SELECT count(*) FROM invoices")" 0 "nothing was imported"
+ok "account $acct was deleted while an import read its rows ($caught of $try tries)" test "$caught" -gt 0
+is "$failed/$empty" "$caught/$caught" "each such import failed and left the book without an invoice"
+ok "the check under the lock names the account: $msgs" test -n "$named"
 is "$(sqlite3 "$B2" "PRAGMA foreign_keys = ON; PRAGMA foreign_key_check")" "" "no invoice without its account"
 done_testing
