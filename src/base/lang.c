@@ -55,16 +55,18 @@ const char *lang_label(const char *lang, enum lang_label l)
 static const char *const thousands[4] = {",", LANG_NNBSP, ".", "."};
 static const char decimal[4] = {'.', ',', ',', ','};
 
-/* t[0..n) into out as snprintf would put it: cut to size - 1 bytes. A
- * letter writes hundreds of thousands of figures: no format string. */
-static void put_cut(char *out, size_t size, const char *t, size_t n)
+/* t[0..n) put at out + o, as snprintf would: what does not fit in size
+ * (with its NUL) is cut. The new end. A letter writes hundreds of
+ * thousands of figures: no format string. */
+static size_t put_at(char *out, size_t size, size_t o, const char *t, size_t n)
 {
-	if (!size)
-		return;
-	if (n > size - 1)
-		n = size - 1;
-	memcpy(out, t, n);
-	out[n] = '\0';
+	if (!size || o >= size)
+		return o;
+	if (n > size - 1 - o)
+		n = size - 1 - o;
+	memcpy(out + o, t, n);
+	out[o + n] = '\0';
+	return o + n;
 }
 
 void lang_number(const char *lang, int64_t value, int decimals, char *out, size_t size)
@@ -96,27 +98,17 @@ void lang_number(const char *lang, int64_t value, int decimals, char *out, size_
 			o += w;
 		}
 	}
-	t[o] = '\0';
-	put_cut(out, size, t, o);
+	put_at(out, size, 0, t, o);
 }
-
 
 void lang_money(const char *lang, int64_t cents, const char *currency, char *out, size_t size)
 {
 	char g[96];
 	lang_number(lang, cents, 2, g, sizeof g);
 	const char *cur = currency && *currency ? currency : "EUR";
-	char t[160];
-	size_t n = strlen(g), c = strlen(cur);
-	if (n + sizeof LANG_NBSP + c > sizeof t) {
-		snprintf(out, size, "%s" LANG_NBSP "%s", g, cur);
-		return;
-	}
-	memcpy(t, g, n);
-	memcpy(t + n, LANG_NBSP, sizeof LANG_NBSP - 1);
-	n += sizeof LANG_NBSP - 1;
-	memcpy(t + n, cur, c);
-	put_cut(out, size, t, n + c);
+	size_t o = put_at(out, size, 0, g, strlen(g));
+	o = put_at(out, size, o, LANG_NBSP, sizeof LANG_NBSP - 1);
+	put_at(out, size, o, cur, strlen(cur));
 }
 
 void lang_rate(const char *lang, int rate, char *out, size_t size)
