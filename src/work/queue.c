@@ -83,21 +83,16 @@ static void fill_figures(struct queue_row *r, sqlite3_stmt *st, day_t today)
  * account_no owns it, free_row frees it. */
 static void fill_names(struct queue_row *r, sqlite3_stmt *st)
 {
-	static const int col[4] = {0, 1, 2, 3};
+	static const int col[5] = {0, 1, 2, 3, 20}; /* number, name, collector, segment, phone */
 	const char *s[5];
 	size_t len[5], total = 0;
-	for (int i = 0; i < 4; i++) {
+	for (int i = 0; i < 5; i++) {
 		s[i] = (const char *)sqlite3_column_text(st, col[i]);
 		if (!s[i])
 			s[i] = "";
-		len[i] = strlen(s[i]);
-	}
-	s[4] = (const char *)sqlite3_column_text(st, 20);
-	if (!s[4])
-		s[4] = "";
-	len[4] = strcspn(s[4], ";,"); /* the first number */
-	for (int i = 0; i < 5; i++)
+		len[i] = i == 4 ? strcspn(s[i], ";,") : strlen(s[i]); /* the first number */
 		total += len[i] + 1;
+	}
 	char *block = malloc(total), *p = block;
 	if (!block)
 		abort();
