@@ -37,7 +37,7 @@ static const char *text(sqlite3_stmt *st, int col)
  * ledger): the same figures as ACCOUNTS_SQL. Late: a bucket's amount less
  * its part under dispute and its credit notes (current, as in
  * ACCOUNTS_SQL); an item dated after today counts as current until then.
- * ?1 today, ?5 the collector or NULL, ?6 overdue only. */
+ * ?5 the collector or NULL, ?6 overdue only (?1 to ?4 go unused). */
 #define KEPT_LATE(k) "(x.a" #k " - x.d" #k " - x.k" #k ")"
 #define KEPT_SQL \
 	"SELECT account_no, name, collector, currency, open, overdue, current, l1, l2, l3, l4 + l5, late_since, " \
@@ -68,11 +68,9 @@ int ledger_accounts(sqlite3 *db, day_t today, const struct account_filter *f,
 	date_iso(today - 90, t90);
 	/* late: an invoice past due and not under open dispute; one account
 	 * is read from its invoices through the primary key */
-	char sql[2048];
-	snprintf(sql, sizeof sql, "%s%s", ACCOUNTS_SQL,
-		 "WHERE c.account_no = ?7 GROUP BY c.account_no, i.currency HAVING ?6 = 0 OR overdue > 0 "
-		 "ORDER BY c.account_no, i.currency");
-	sqlite3_stmt *st = db_prepare(db, kept ? KEPT_SQL : sql);
+	sqlite3_stmt *st = db_prepare(db, kept ? KEPT_SQL
+					       : ACCOUNTS_SQL "WHERE c.account_no = ?7 GROUP BY c.account_no, i.currency "
+							      "HAVING ?6 = 0 OR overdue > 0 ORDER BY c.account_no, i.currency");
 	if (!st)
 		return -1;
 	sqlite3_bind_text(st, 1, t0, 10, SQLITE_STATIC);
