@@ -277,20 +277,19 @@ struct view *app_top(struct app *a) { return a->depth ? a->stack[a->depth - 1] :
 
 #define TITLE_LEFT " relance: "
 
-/* The title bar's right part: the book's file name (read-only, when it
- * is) and today. */
-/* The title's right end: the book's name (and whether it is read-only)
- * and the day; without the name (book 0) when the view's title needs its
+/* The title's right end: the book's file name (read-only, when it is)
+ * and today; without the name (book 0) when the view's title needs its
  * room: the day's tally matters more than a name the collector knows. */
 static void title_right(struct app *a, char right[128], int book)
 {
 	char day[11];
 	const char *base = strrchr(a->book->path, '/');
 	date_iso(a->today, day);
-	snprintf(right, 128, "%.60s%s  %s ", book ? (base ? base + 1 : a->book->path) : "",
-		 a->book->readonly ? (book ? " (read-only)" : "read-only") : "", day);
-	if (!book && !a->book->readonly)
-		memmove(right, right + 2, strlen(right + 2) + 1); /* no name: no gap before the day */
+	if (book)
+		snprintf(right, 128, "%.60s%s  %s ", base ? base + 1 : a->book->path,
+			 a->book->readonly ? " (read-only)" : "", day);
+	else
+		snprintf(right, 128, "%s%s ", a->book->readonly ? "read-only  " : "", day);
 }
 
 int app_title_room(struct app *a)
