@@ -47,13 +47,18 @@ struct sync_writer {
 	unsigned char buf[1 << 16];
 };
 
+/* p[0..n) to the file and into the signature. */
+static void emit(struct sync_writer *w, const void *p, size_t n)
+{
+	hmac_sha256_update(&w->mac, p, n);
+	if (fwrite(p, 1, n, w->f) != n)
+		w->bad = 1;
+}
+
 static void drain(struct sync_writer *w)
 {
-	if (!w->n)
-		return;
-	hmac_sha256_update(&w->mac, w->buf, w->n);
-	if (fwrite(w->buf, 1, w->n, w->f) != w->n)
-		w->bad = 1;
+	if (w->n)
+		emit(w, w->buf, w->n);
 	w->n = 0;
 }
 
@@ -62,9 +67,7 @@ int sync_file_put(struct sync_writer *w, const void *p, size_t n)
 	if (n > sizeof w->buf - w->n) {
 		drain(w);
 		if (n > sizeof w->buf) {
-			hmac_sha256_update(&w->mac, p, n);
-			if (fwrite(p, 1, n, w->f) != n)
-				w->bad = 1;
+			emit(w, p, n);
 			return w->bad ? -1 : 0;
 		}
 	}
