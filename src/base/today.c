@@ -197,3 +197,10 @@ int time_local(const char *utc, const char *zone, struct local_time *out)
 	snprintf(out->zone, sizeof out->zone, "%s", *name == ':' ? name + 1 : name);
 	return 0;
 }
+
+double monotonic_seconds(void)
+{
+	struct timespec t;
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
+}

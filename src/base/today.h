@@ -50,4 +50,8 @@ int time_local(const char *utc, const char *zone, struct local_time *out);
  * /usr/share/zoneinfo). */
 int time_zone_known(const char *zone);
 
+/* Seconds on a clock that only moves forward (CLOCK_MONOTONIC): how long
+ * something took, never a date. */
+double monotonic_seconds(void);
+
 #endif

@@ -7,7 +7,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "cli.h"
 #include "dunning/lib.h"
@@ -181,13 +180,6 @@ static void warn_pending(const struct dun_pending *p, void *arg)
 	c->pending++;
 }
 
-static double now_seconds(void)
-{
-	struct timespec t;
-	clock_gettime(CLOCK_MONOTONIC, &t);
-	return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
-}
-
 /* For make bench (RELANCE_BENCH_LOG names a file): a real run's time from
  * its first account to its last, and how much of it went waiting for
  * sendmail (or the SMS command) and writing letters. */
@@ -295,7 +287,7 @@ static int dunning_run(const struct cli_globals *g, int argc, char **argv)
 	struct dun_run *r = snapshot ? dunning_run_sweep(b.db) : dunning_run_begin(b.db);
 	if (!dry_run)
 		dunning_send_durable(&b, 1);
-	double t0 = now_seconds();
+	double t0 = monotonic_seconds();
 	for (size_t i = 0; i < n; i++) {
 		if (!rc && stop_signal)
 			rc = 1;
@@ -306,7 +298,7 @@ static int dunning_run(const struct cli_globals *g, int argc, char **argv)
 		free(accounts[i]);
 	}
 	if (!dry_run)
-		bench_log(now_seconds() - t0, &c);
+		bench_log(monotonic_seconds() - t0, &c);
 	dunning_run_end(r); /* a sweep's statements end before its snapshot */
 	if (snapshot)
 		db_exec(b.db, "COMMIT");

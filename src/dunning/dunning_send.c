@@ -10,7 +10,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <time.h>
 
 #include "company.h"
 #include "book/lib.h"
@@ -40,19 +39,12 @@ static void letter_path(const struct dun_message *m, day_t today, char *out, siz
 
 struct dun_send_times dunning_send_times;
 
-static double now_seconds(void)
-{
-	struct timespec t;
-	clock_gettime(CLOCK_MONOTONIC, &t);
-	return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
-}
-
 /* mime_send, its time (spawn, write, wait for the child) counted. */
 static int timed_send(const char *command, const char *text, size_t len, char *err, size_t errlen)
 {
-	double t0 = now_seconds();
+	double t0 = monotonic_seconds();
 	int rc = mime_send(command, text, len, err, errlen);
-	dunning_send_times.child += now_seconds() - t0;
+	dunning_send_times.child += monotonic_seconds() - t0;
 	dunning_send_times.children++;
 	return rc;
 }
@@ -60,9 +52,9 @@ static int timed_send(const char *command, const char *text, size_t len, char *e
 /* dunning_letter_pdf, its time counted. */
 static int timed_letter(const struct dun_message *m, day_t today, const char *file, char *err, size_t errlen)
 {
-	double t0 = now_seconds();
+	double t0 = monotonic_seconds();
 	int rc = dunning_letter_pdf(m, today, file, err, errlen);
-	dunning_send_times.letters += now_seconds() - t0;
+	dunning_send_times.letters += monotonic_seconds() - t0;
 	dunning_send_times.pdfs++;
 	return rc;
 }
