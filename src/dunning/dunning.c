@@ -78,6 +78,18 @@ static sqlite3_stmt *stmt(struct dun_run *r, sqlite3_stmt **slot, const char *sq
 	return *slot;
 }
 
+/* The statement in *slot for account_no's rows: a sweep's (sweep_sql,
+ * every account in order), or one account's (one_sql, ?1 bound to it).
+ * NULL on error. */
+static sqlite3_stmt *rows_stmt(struct dun_run *r, sqlite3_stmt **slot, const char *sweep_sql, const char *one_sql,
+			       const char *account_no)
+{
+	sqlite3_stmt *st = stmt(r, slot, r->sweep ? sweep_sql : one_sql);
+	if (st && !r->sweep)
+		sqlite3_bind_text(st, 1, account_no, -1, SQLITE_TRANSIENT);
+	return st;
+}
+
 static void text_col(sqlite3_stmt *st, int col, char *out, size_t size)
 {
 	const unsigned char *t = sqlite3_column_text(st, col);
@@ -108,12 +120,10 @@ static day_t day_col(sqlite3_stmt *st, int col)
 
 static int load_account(struct dun_run *r, const char *account_no, struct dun_account *a)
 {
-	sqlite3_stmt *st = stmt(r, &r->account, r->sweep ? ACCOUNT_SQL "ORDER BY c.account_no"
-							 : ACCOUNT_SQL "WHERE c.account_no = ?1");
+	sqlite3_stmt *st = rows_stmt(r, &r->account, ACCOUNT_SQL "ORDER BY c.account_no",
+				     ACCOUNT_SQL "WHERE c.account_no = ?1", account_no);
 	if (!st)
 		return -1;
-	if (!r->sweep)
-		sqlite3_bind_text(st, 1, account_no, -1, SQLITE_TRANSIENT);
 	int rc = next_row(r, AT_ACCOUNT, st, 14, account_no);
 	if (rc == 1) {
 		snprintf(a->account_no, sizeof a->account_no, "%s", account_no);
@@ -194,11 +204,9 @@ static struct dun_invoice *invoice_row(sqlite3_stmt *st, struct dun_invoice **in
 
 static int load_invoices(struct dun_run *r, struct dun_account *a)
 {
-	sqlite3_stmt *st = stmt(r, &r->invoices, r->sweep ? INVOICES_SWEEP_SQL : INVOICES_ACCOUNT_SQL);
+	sqlite3_stmt *st = rows_stmt(r, &r->invoices, INVOICES_SWEEP_SQL, INVOICES_ACCOUNT_SQL, a->account_no);
 	if (!st)
 		return -1;
-	if (!r->sweep)
-		sqlite3_bind_text(st, 1, a->account_no, -1, SQLITE_STATIC);
 	size_t cap = 0;
 	int rc;
 	while ((rc = next_row(r, AT_INVOICES, st, 12, a->account_no)) == 1) {
@@ -270,12 +278,10 @@ static int step_before_due(const struct procedure *p, int s)
 
 static int load_levels(struct dun_run *r, struct dun_account *a)
 {
-	sqlite3_stmt *st = stmt(r, &r->levels, r->sweep ? LEVELS_SQL "ORDER BY +x.account_no, x.at, x.id, j.key"
-							: LEVELS_SQL "AND x.account_no = ?1 ORDER BY x.at, x.id, j.key");
+	sqlite3_stmt *st = rows_stmt(r, &r->levels, LEVELS_SQL "ORDER BY +x.account_no, x.at, x.id, j.key",
+				     LEVELS_SQL "AND x.account_no = ?1 ORDER BY x.at, x.id, j.key", a->account_no);
 	if (!st)
 		return -1;
-	if (!r->sweep)
-		sqlite3_bind_text(st, 1, a->account_no, -1, SQLITE_STATIC);
 	int rc;
 	while ((rc = next_row(r, AT_LEVELS, st, 7, a->account_no)) == 1) {
 		const char *inv = (const char *)sqlite3_column_text(st, 0);
@@ -306,18 +312,16 @@ static int load_levels(struct dun_run *r, struct dun_account *a)
 }
 
 /* The invoices of a message on its way, or whose outcome is unknown
- * (dunning_pending): not sent again until it is resolved. */
+ * (dunning_pending): not sent again until it is resolved. Column 1 the
+ * account. */
+#define PENDING_SQL "SELECT j.value, p.account_no FROM dunning_pending p, json_each(p.detail, '$.dunning.invoices') j "
+
 static int load_pending(struct dun_run *r, struct dun_account *a)
 {
-	sqlite3_stmt *st = stmt(r, &r->pending, r->sweep
-		? "SELECT j.value, p.account_no FROM dunning_pending p, json_each(p.detail, '$.dunning.invoices') j "
-		  "ORDER BY +p.account_no"
-		: "SELECT j.value, p.account_no FROM dunning_pending p, json_each(p.detail, '$.dunning.invoices') j "
-		  "WHERE p.account_no = ?1");
+	sqlite3_stmt *st = rows_stmt(r, &r->pending, PENDING_SQL "ORDER BY +p.account_no",
+				     PENDING_SQL "WHERE p.account_no = ?1", a->account_no);
 	if (!st)
 		return -1;
-	if (!r->sweep)
-		sqlite3_bind_text(st, 1, a->account_no, -1, SQLITE_STATIC);
 	int rc;
 	while ((rc = next_row(r, AT_PENDING, st, 1, a->account_no)) == 1) {
 		const char *inv = (const char *)sqlite3_column_text(st, 0);
