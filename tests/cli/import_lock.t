@@ -12,25 +12,33 @@ rows=$(($(wc -l < "$T/csv/invoices.csv") - 1))
 # the last percentage the import showed (0 before the first, 100 once the
 # rows are read)
 shown() { tr '\r' '\n' < "$T/imp.err" 2>/dev/null | sed -n 's/.*: *\([0-9]*\)% .*/\1/p' | tail -1; }
+# while_reading BOOK SQL: imports the invoices file into BOOK in the
+# background and, while it reads its rows (2 to 80 %), runs SQL through
+# another connection that never waits (busy timeout 0) until it succeeds.
+# at: the percentage it succeeded at ("" never); tried: how often it was
+# tried. Returns the import's exit status.
+while_reading() {
+	"$R" -d "$1" import invoices --progress "$T/csv/invoices.csv" > "$T/imp.out" 2> "$T/imp.err" &
+	imp=$!
+	at="" tried=0 i=0
+	while [ -z "$at" ] && [ $i -lt 2000 ] && kill -0 $imp 2>/dev/null; do
+		p=$(shown)
+		if [ -n "$p" ] && [ "$p" -ge 2 ] && [ "$p" -le 80 ]; then
+			tried=$((tried + 1))
+			sqlite3 -cmd ".timeout 0" "$1" "$2" > /dev/null 2>> "$T/probe.err" && at=$p
+		fi
+		i=$((i + 1))
+		sleep 0.01
+	done
+	wait $imp
+}
 
 # While the import reads its rows, another connection that never waits
 # (busy timeout 0) takes the write lock at once.
-"$R" -d "$B" import invoices --progress "$T/csv/invoices.csv" > "$T/imp.out" 2> "$T/imp.err" &
-imp=$!
-free="" tried=0 i=0
-while [ -z "$free" ] && [ $i -lt 2000 ] && kill -0 $imp 2>/dev/null; do
-	p=$(shown)
-	if [ -n "$p" ] && [ "$p" -ge 2 ] && [ "$p" -le 80 ]; then
-		tried=$((tried + 1))
-		sqlite3 -cmd ".timeout 0" "$B" "BEGIN IMMEDIATE; ROLLBACK;" > /dev/null 2>> "$T/probe.err" && free=$p
-	fi
-	i=$((i + 1))
-	sleep 0.01
-done
-wait $imp
+while_reading "$B" "BEGIN IMMEDIATE; ROLLBACK;"
 is "$?" 0 "the import succeeds"
 like "$(cat "$T/imp.out")" "$rows rows read, $rows new" "every row is imported"
-ok "the write lock was free while the import read its rows (tried $tried times)" test -n "$free"
+ok "the write lock was free while the import read its rows (tried $tried times)" test -n "$at"
 
 # Collectors write notes the whole time a (re-)import runs: none fails.
 "$R" -d "$B" import invoices --progress "$T/csv/invoices.csv" > "$T/imp.out" 2> "$T/imp.err" &
@@ -55,22 +63,9 @@ is "$(sqlite3 "$B" "PRAGMA journal_mode")" wal "the book is in WAL mode after th
 # reads again when the book changed under it.
 first=$(sed -n 2p "$T/csv/invoices.csv" | cut -d, -f1)
 want=$(sqlite3 "$B" "SELECT due_date FROM invoices WHERE invoice_no = '$first'")
-"$R" -d "$B" import invoices --progress "$T/csv/invoices.csv" > "$T/imp.out" 2> "$T/imp.err" &
-imp=$!
-changed="" i=0
-while [ -z "$changed" ] && [ $i -lt 2000 ] && kill -0 $imp 2>/dev/null; do
-	p=$(shown)
-	if [ -n "$p" ] && [ "$p" -ge 2 ] && [ "$p" -le 80 ] &&
-	   sqlite3 -cmd ".timeout 0" "$B" "UPDATE invoices SET due_date = '2020-01-01' WHERE invoice_no = '$first'" \
-		> /dev/null 2>> "$T/probe.err"; then
-		changed=$p
-	fi
-	i=$((i + 1))
-	sleep 0.01
-done
-wait $imp
+while_reading "$B" "UPDATE invoices SET due_date = '2020-01-01' WHERE invoice_no = '$first'"
 is "$?" 0 "the re-import succeeds"
-ok "another writer changed $first while the import read its rows (at $changed%)" test -n "$changed"
+ok "another writer changed $first while the import read its rows (at $at%)" test -n "$at"
 like "$(cat "$T/imp.out")" "$rows rows read, 0 new, 1 changed" "the import finds the changed invoice"
 is "$(sqlite3 "$B" "SELECT due_date FROM invoices WHERE invoice_no = '$first'")" "$want" \
 	"and writes it back as the file says"
@@ -88,23 +83,10 @@ while [ -z "$named" ] && [ $try -lt 3 ]; do
 	try=$((try + 1))
 	B2="$T/b2-$try.db"
 	"$R" -d "$B2" import customers "$T/csv/customers.csv" > /dev/null
-	"$R" -d "$B2" import invoices --progress "$T/csv/invoices.csv" > "$T/imp.out" 2> "$T/imp.err" &
-	imp=$!
-	gone="" i=0
-	while [ -z "$gone" ] && [ $i -lt 2000 ] && kill -0 $imp 2>/dev/null; do
-		p=$(shown)
-		if [ -n "$p" ] && [ "$p" -ge 2 ] && [ "$p" -le 80 ] &&
-		   sqlite3 -cmd ".timeout 0" "$B2" "DELETE FROM account_summary WHERE account_no = '$acct';
-			DELETE FROM account_aging WHERE account_no = '$acct'; DELETE FROM customers WHERE account_no = '$acct'" \
-			> /dev/null 2>> "$T/probe.err"; then
-			gone=$p
-		fi
-		i=$((i + 1))
-		sleep 0.01
-	done
-	wait $imp
+	while_reading "$B2" "DELETE FROM account_summary WHERE account_no = '$acct';
+		DELETE FROM account_aging WHERE account_no = '$acct'; DELETE FROM customers WHERE account_no = '$acct'"
 	rc=$?
-	[ -n "$gone" ] || continue
+	[ -n "$at" ] || continue
 	caught=$((caught + 1))
 	[ $rc -eq 1 ] && failed=$((failed + 1))
 	[ "$(sqlite3 "$B2" "SELECT count(*) FROM invoices")" = 0 ] && empty=$((empty + 1))
