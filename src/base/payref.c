@@ -402,3 +402,35 @@ int iban_valid(const char *iban)
 	memcpy(moved + n - 4, s, 4);
 	return mod97_alnum(moved, n) == 1;
 }
+
+void payref_of_number(long long n, const char *kind, char out[64])
+{
+	if (kind && !strcmp(kind, "rf")) {
+		char digits[24];
+		snprintf(digits, sizeof digits, "%lld", n);
+		payref_rf_make(digits, out, 64);
+		return;
+	}
+	payref_ogm_make((unsigned long long)n, out);
+}
+
+long long payref_number(const char *stored)
+{
+	long long n = 0;
+	size_t len = strlen(stored);
+	const char *d = stored, *end = stored + len;
+	if (len == 12)
+		end = stored + 10; /* an OGM: its ten digits, the check after */
+	else if (len > 4 && len <= 25 && stored[0] == 'R' && stored[1] == 'F')
+		d = stored + 4;
+	else
+		return -1;
+	if (d == end || end - d > 15)
+		return -1;
+	for (const char *p = d; p < end; p++) {
+		if (!isdigit((unsigned char)*p))
+			return -1;
+		n = n * 10 + (*p - '0');
+	}
+	return n > 0 ? n : -1;
+}

@@ -39,6 +39,12 @@ void payref_generate(const char *number, const char *kind, char out[64]);
 /* A reference of the kind for `name` made from ten digits of its SHA-256
  * only (never from its digits): for what has no number of its own. */
 void payref_hashed(const char *name, const char *kind, char out[64]);
+/* The reference made from a number the book handed out (an account's
+ * or an invoice's ref_no): kind "rf": RF + check + its digits; else the
+ * OGM of it. payref_number: the number back from a stored OGM or RF
+ * reference (an RF whose body is digits), or -1. */
+void payref_of_number(long long n, const char *kind, char out[64]);
+long long payref_number(const char *stored);
 /* The first valid structured communication or RF reference written
  * anywhere in a free text (a bank transfer's message), in its stored form
  * in out (64 bytes). Returns PAYREF_OGM, PAYREF_RF or PAYREF_NONE. */

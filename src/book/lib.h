@@ -13,6 +13,7 @@
 #include "history.h"  /* an account's history, newest first */
 #include "journal.h"  /* the append-only journal */
 #include "ledger.h"   /* what is owed as of today: totals, aging, open items */
+#include "payref_owner.h" /* whose a payment reference is */
 #include "rules.h"    /* the book's rules, the same on every copy */
 #include "summary.h"  /* the per-account figures the queue reads */
 #include "versions.h" /* which tables travel between copies, their versions */

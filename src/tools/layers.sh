@@ -17,7 +17,7 @@
 set -u
 top=${1:-.}
 # Lowest first; libraries joined by + stand on one step.
-ORDER="base book work ledger+dunning sync+report ui cli"
+ORDER="base book work bank ledger+dunning sync+report ui cli"
 
 cd "$top" || exit 2
 [ -d src ] && [ -d ui ] || { echo "layers: $top has no src/ and ui/" >&2; exit 2; }
