@@ -45,6 +45,7 @@ struct bank_candidate {
 	char name[129];
 	char why[128];                 /* "same amount as F-1001", "name like ..." */
 	int score;
+	char invoice_no[65];           /* the invoice it is about, "" for the account */
 	struct bank_alloc *alloc;      /* what it would pay (oldest first) */
 	size_t nalloc;
 };

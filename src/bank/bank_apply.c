@@ -1,0 +1,463 @@
+/* bank_apply.c — a credit applied to an account, undone, or set aside as
+ * no customer's: the invoices' open amounts (and their versions, so that
+ * they travel), the allocations with what the ledger last said of each
+ * invoice, the movement, the account's journal, promises, plans and
+ * figures, all in the caller's transaction. The only writer of
+ * bank_allocations and of a movement's match. Decides nothing: the rules
+ * are bank_match.c's, a person's choice the caller's. */
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "bank_engine.h"
+#include "work/lib.h"
+
+static const char *const engine_sql[] = {
+	/* inv_by_no */
+	"SELECT account_no, open_amount, kind, currency, status, "
+	"open_amount + coalesce((SELECT sum(amount) FROM bank_allocations WHERE invoice_no = ?1 AND booked = 0), 0) "
+	"FROM invoices WHERE invoice_no = ?1",
+	/* inv_by_key: the expression of migration 018's index, word for word */
+	"SELECT invoice_no, account_no FROM invoices "
+	"WHERE ltrim(upper(replace(replace(invoice_no, ' ', ''), '-', '')), '0') = ?1 AND status = 'open' LIMIT 3",
+	/* inv_by_amount */
+	"SELECT invoice_no, account_no FROM invoices WHERE open_amount = ?1 AND status = 'open' "
+	"AND kind = 'invoice' AND currency = ?2 LIMIT 2",
+	/* ibans */
+	"SELECT account_no FROM customer_ibans WHERE iban = ?1 LIMIT 2",
+	/* open_of */
+	"SELECT i.invoice_no, i.open_amount, i.currency FROM invoices i "
+	"WHERE i.account_no = ?1 AND i.status = 'open' AND i.kind = 'invoice' "
+	"ORDER BY EXISTS (SELECT 1 FROM disputes d WHERE d.invoice_no = i.invoice_no AND d.status = 'open'), "
+	"i.due_date, i.invoice_no",
+	/* mv_get */
+	"SELECT amount, currency, status, iban, account_no FROM bank_movements WHERE id = ?1",
+	/* inv_pay */
+	"UPDATE invoices SET open_amount = open_amount - ?2, "
+	"status = iif(open_amount - ?2 = 0, 'closed', 'open'), "
+	"closed_on = iif(open_amount - ?2 = 0, ?3, NULL) WHERE invoice_no = ?1",
+	/* alloc_ins */
+	"INSERT INTO bank_allocations(movement_id, invoice_no, amount, ledger_open) VALUES (?1, ?2, ?3, ?4)",
+	/* mv_matched */
+	"UPDATE bank_movements SET status = 'matched', account_no = ?2, rule = ?3, unapplied = ?4, "
+	"updated_at = ?5 WHERE id = ?1",
+	/* touch */
+	"INSERT INTO sync_touch(tbl, key, gone) VALUES ('invoices', ?1, NULL)",
+	/* learn */
+	"INSERT OR IGNORE INTO customer_ibans(iban, account_no, source) VALUES (?1, ?2, 'learned')",
+	/* account_ok */
+	"SELECT 1 FROM customers WHERE account_no = ?1",
+};
+
+static sqlite3_stmt **engine_slot(struct bank_engine *e, size_t i)
+{
+	sqlite3_stmt **slots[] = {&e->inv_by_no, &e->inv_by_key, &e->inv_by_amount, &e->ibans, &e->open_of,
+				  &e->mv_get, &e->inv_pay, &e->alloc_ins, &e->mv_matched, &e->touch,
+				  &e->learn, &e->account_ok};
+	return slots[i];
+}
+
+int bank_engine_open(struct bank_engine *e, struct book *b, int bulk)
+{
+	memset(e, 0, sizeof *e);
+	e->b = b;
+	e->bulk = bulk;
+	strset_init(&e->touched);
+	now_utc(e->now);
+	e->today = today();
+	date_iso(e->today, e->today_iso);
+	for (size_t i = 0; i < sizeof engine_sql / sizeof *engine_sql; i++)
+		if (!(*engine_slot(e, i) = db_prepare(b->db, engine_sql[i]))) {
+			bank_engine_close(e);
+			return -1;
+		}
+	return 0;
+}
+
+void bank_engine_close(struct bank_engine *e)
+{
+	for (size_t i = 0; i < sizeof engine_sql / sizeof *engine_sql; i++) {
+		sqlite3_finalize(*engine_slot(e, i));
+		*engine_slot(e, i) = NULL;
+	}
+	strset_free(&e->touched);
+}
+
+/* Money came to an account: its promises, plans and figures follow. */
+static int settle(struct bank_engine *e, const char *account)
+{
+	if (e->bulk)
+		return strset_add(&e->touched, account, strlen(account), 0, NULL) < 0 ? -1 : 0;
+	if (promise_evaluate(e->b, e->today, account) < 0 || plan_evaluate(e->b, e->today, account) < 0)
+		return -1;
+	return summary_account_changed(e->b->db, account);
+}
+
+int bank_engine_finish(struct bank_engine *e)
+{
+	if (!e->bulk || e->touched.count == 0)
+		return 0;
+	if (promise_evaluate(e->b, e->today, NULL) < 0 || plan_evaluate(e->b, e->today, NULL) < 0)
+		return -1;
+	return summary_changed(e->b->db, &e->touched);
+}
+
+__attribute__((format(printf, 3, 4)))
+static int refuse(char *err, size_t errlen, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(err, errlen, fmt, ap);
+	va_end(ap);
+	return -1;
+}
+
+static int db_fail(struct bank_engine *e, char *err, size_t errlen)
+{
+	return refuse(err, errlen, "database: %s", sqlite3_errmsg(e->b->db));
+}
+
+static int step_done(sqlite3_stmt *st)
+{
+	int rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? 0 : -1;
+}
+
+/* s as a JSON string's inside (quotes, backslashes, controls escaped). */
+static void json_text(struct sbuf *out, const char *s)
+{
+	for (; *s; s++) {
+		unsigned char c = (unsigned char)*s;
+		if (c == '"' || c == '\\')
+			sbuf_printf(out, "\\%c", c);
+		else if (c < 0x20)
+			sbuf_printf(out, "\\u%04x", c);
+		else
+			sbuf_put(out, s, 1);
+	}
+}
+
+/* A movement as apply and unapply read it. */
+struct movement {
+	int64_t amount;
+	char currency[4], status[16], iban[40], account[65];
+};
+
+static int movement_get(struct bank_engine *e, const char *id, struct movement *m)
+{
+	sqlite3_stmt *st = e->mv_get;
+	sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		const char *t;
+		m->amount = sqlite3_column_int64(st, 0);
+		snprintf(m->currency, sizeof m->currency, "%s", (const char *)sqlite3_column_text(st, 1));
+		snprintf(m->status, sizeof m->status, "%s", (const char *)sqlite3_column_text(st, 2));
+		snprintf(m->iban, sizeof m->iban, "%s", (t = (const char *)sqlite3_column_text(st, 3)) ? t : "");
+		snprintf(m->account, sizeof m->account, "%s", (t = (const char *)sqlite3_column_text(st, 4)) ? t : "");
+	}
+	sqlite3_reset(st);
+	return rc == SQLITE_ROW ? 1 : rc == SQLITE_DONE ? 0 : -1;
+}
+
+/* Checks one allocation against its invoice; its open amount before, and
+ * what the ledger last said of it (ledger_open). */
+static int check_alloc(struct bank_engine *e, const struct movement *mv, const char *account,
+		       const struct bank_alloc *a, int64_t *open, int64_t *ledger_open, char *err, size_t errlen)
+{
+	sqlite3_stmt *st = e->inv_by_no;
+	sqlite3_bind_text(st, 1, a->invoice_no, -1, SQLITE_STATIC);
+	int rc = sqlite3_step(st);
+	if (rc != SQLITE_ROW) {
+		sqlite3_reset(st);
+		return rc == SQLITE_DONE ? refuse(err, errlen, "no invoice '%s'", a->invoice_no) : db_fail(e, err, errlen);
+	}
+	char inv_account[65], kind[16], currency[4], status[8];
+	snprintf(inv_account, sizeof inv_account, "%s", (const char *)sqlite3_column_text(st, 0));
+	*open = sqlite3_column_int64(st, 1);
+	snprintf(kind, sizeof kind, "%s", (const char *)sqlite3_column_text(st, 2));
+	snprintf(currency, sizeof currency, "%s", (const char *)sqlite3_column_text(st, 3));
+	snprintf(status, sizeof status, "%s", (const char *)sqlite3_column_text(st, 4));
+	*ledger_open = sqlite3_column_int64(st, 5);
+	sqlite3_reset(st);
+	char amt[32], op[32];
+	money_format_grouped(a->amount, amt, sizeof amt);
+	money_format_grouped(*open, op, sizeof op);
+	if (strcmp(inv_account, account))
+		return refuse(err, errlen, "invoice %s is account %s's, not %s's", a->invoice_no, inv_account, account);
+	if (strcmp(kind, "invoice") || strcmp(status, "open"))
+		return refuse(err, errlen, "invoice %s is not an open invoice", a->invoice_no);
+	if (strcmp(currency, mv->currency))
+		return refuse(err, errlen, "invoice %s is in %s, the payment in %s", a->invoice_no, currency,
+			      mv->currency);
+	if (a->amount <= 0)
+		return refuse(err, errlen, "invoice %s: the amount must be more than 0", a->invoice_no);
+	if (a->amount > *open)
+		return refuse(err, errlen, "invoice %s: %s is more than its open amount %s", a->invoice_no, amt, op);
+	return 0;
+}
+
+int bank_apply_with(struct bank_engine *e, const char *movement_id, const char *account_no,
+		    const struct bank_alloc *a, size_t n, const char *rule, const char *user,
+		    char *err, size_t errlen)
+{
+	sqlite3 *db = e->b->db;
+	struct movement mv;
+	int rc = movement_get(e, movement_id, &mv);
+	if (rc <= 0)
+		return rc ? db_fail(e, err, errlen) : refuse(err, errlen, "no movement '%s'", movement_id);
+	if (mv.amount <= 0)
+		return refuse(err, errlen, "movement %s is a debit: only credits are matched", movement_id);
+	if (!strcmp(mv.status, "matched"))
+		return refuse(err, errlen, "movement %s is already matched to account %s (unmatch it first)",
+			      movement_id, mv.account);
+	sqlite3_bind_text(e->account_ok, 1, account_no, -1, SQLITE_STATIC);
+	rc = sqlite3_step(e->account_ok);
+	sqlite3_reset(e->account_ok);
+	if (rc != SQLITE_ROW)
+		return rc == SQLITE_DONE ? refuse(err, errlen, "no account '%s'", account_no) : db_fail(e, err, errlen);
+	int64_t sum = 0;
+	for (size_t i = 0; i < n; i++) {
+		for (size_t j = 0; j < i; j++)
+			if (!strcmp(a[i].invoice_no, a[j].invoice_no))
+				return refuse(err, errlen, "invoice %s is named twice", a[i].invoice_no);
+		int64_t open, ledger_open;
+		if (check_alloc(e, &mv, account_no, &a[i], &open, &ledger_open, err, errlen))
+			return -1;
+		sum += a[i].amount;
+	}
+	if (sum > mv.amount) {
+		char s[32], m[32];
+		money_format_grouped(sum, s, sizeof s);
+		money_format_grouped(mv.amount, m, sizeof m);
+		return refuse(err, errlen, "the invoices take %s, the payment is %s", s, m);
+	}
+	struct sbuf list = {0}, detail = {0};
+	for (size_t i = 0; i < n; i++) {
+		int64_t open, ledger_open;
+		if (check_alloc(e, &mv, account_no, &a[i], &open, &ledger_open, err, errlen))
+			goto fail;
+		sqlite3_bind_text(e->inv_pay, 1, a[i].invoice_no, -1, SQLITE_STATIC);
+		sqlite3_bind_int64(e->inv_pay, 2, a[i].amount);
+		sqlite3_bind_text(e->inv_pay, 3, e->today_iso, -1, SQLITE_STATIC);
+		sqlite3_bind_text(e->alloc_ins, 1, movement_id, -1, SQLITE_STATIC);
+		sqlite3_bind_text(e->alloc_ins, 2, a[i].invoice_no, -1, SQLITE_STATIC);
+		sqlite3_bind_int64(e->alloc_ins, 3, a[i].amount);
+		sqlite3_bind_int64(e->alloc_ins, 4, ledger_open);
+		sqlite3_bind_text(e->touch, 1, a[i].invoice_no, -1, SQLITE_STATIC);
+		if (step_done(e->inv_pay) || step_done(e->alloc_ins) || step_done(e->touch)) {
+			db_fail(e, err, errlen);
+			goto fail;
+		}
+		sbuf_printf(&list, "%s%s", i ? ", " : "", a[i].invoice_no);
+	}
+	sqlite3_stmt *st = e->mv_matched;
+	sqlite3_bind_text(st, 1, movement_id, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, account_no, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, rule, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 4, mv.amount - sum);
+	sqlite3_bind_text(st, 5, e->now, -1, SQLITE_STATIC);
+	if (step_done(st)) {
+		db_fail(e, err, errlen);
+		goto fail;
+	}
+	if (!strcmp(rule, BANK_RULE_MANUAL) && strlen(mv.iban) >= 15 && strlen(mv.iban) <= 34) {
+		sqlite3_bind_text(e->learn, 1, mv.iban, -1, SQLITE_STATIC);
+		sqlite3_bind_text(e->learn, 2, account_no, -1, SQLITE_STATIC);
+		if (step_done(e->learn)) {
+			db_fail(e, err, errlen);
+			goto fail;
+		}
+	}
+	char amount[32], rest[32], summary[1024];
+	money_format_grouped(mv.amount, amount, sizeof amount);
+	money_format_grouped(mv.amount - sum, rest, sizeof rest);
+	if (mv.amount - sum > 0)
+		snprintf(summary, sizeof summary, "Payment received %s %s (bank, rule %s): %s%s%s unapplied", amount,
+			 mv.currency, rule, list.len ? list.s : "", list.len ? "; " : "", rest);
+	else
+		snprintf(summary, sizeof summary, "Payment received %s %s (bank, rule %s): %s", amount, mv.currency,
+			 rule, list.s);
+	sbuf_puts(&detail, "{\"movement\":\"");
+	json_text(&detail, movement_id);
+	sbuf_printf(&detail, "\",\"rule\":\"%s\",\"unapplied\":%lld}", rule, (long long)(mv.amount - sum));
+	struct journal_entry je = {.account_no = account_no, .type = "payment", .user = user ? user : "system",
+				   .summary = summary, .detail = detail.s};
+	if (journal_add(e->b, &je, NULL) || settle(e, account_no)) {
+		snprintf(err, errlen, "database: %s", sqlite3_errmsg(db));
+		goto fail;
+	}
+	sbuf_free(&list);
+	sbuf_free(&detail);
+	return 0;
+fail:
+	sbuf_free(&list);
+	sbuf_free(&detail);
+	return -1;
+}
+
+/* One change of the caller's, in a savepoint of its own so that a
+ * refusal halfway leaves nothing. */
+static int in_tx(struct book *b, int rc_of_work, int nested)
+{
+	if (rc_of_work) {
+		db_tx_rollback(b->db, nested);
+		return -1;
+	}
+	return db_tx_commit(b->db, nested) ? -1 : 0;
+}
+
+int bank_apply(struct book *b, const char *movement_id, const char *account_no,
+	       const struct bank_alloc *a, size_t n, const char *rule, const char *user,
+	       char *err, size_t errlen)
+{
+	struct bank_engine e;
+	int nested;
+	if (bank_engine_open(&e, b, 0))
+		return refuse(err, errlen, "database: %s", sqlite3_errmsg(b->db));
+	if (db_tx_begin(b->db, &nested)) {
+		bank_engine_close(&e);
+		return refuse(err, errlen, "database: %s", sqlite3_errmsg(b->db));
+	}
+	int rc = bank_apply_with(&e, movement_id, account_no, a, n, rule, user, err, errlen);
+	bank_engine_close(&e);
+	return in_tx(b, rc, nested);
+}
+
+int bank_unapply(struct book *b, const char *movement_id, const char *user, char *err, size_t errlen)
+{
+	struct bank_engine e;
+	int nested, rc;
+	if (bank_engine_open(&e, b, 0))
+		return refuse(err, errlen, "database: %s", sqlite3_errmsg(b->db));
+	if (db_tx_begin(b->db, &nested)) {
+		bank_engine_close(&e);
+		return refuse(err, errlen, "database: %s", sqlite3_errmsg(b->db));
+	}
+	struct movement mv;
+	sqlite3_stmt *sel = NULL, *give = NULL;
+	struct sbuf list = {0}, detail = {0};
+	rc = movement_get(&e, movement_id, &mv);
+	if (rc <= 0) {
+		rc = rc ? db_fail(&e, err, errlen) : refuse(err, errlen, "no movement '%s'", movement_id);
+		goto out;
+	}
+	if (!strcmp(mv.status, "ignored")) { /* set aside: back among the unmatched */
+		sqlite3_stmt *st = db_prepare(b->db, "UPDATE bank_movements SET status = 'unmatched', updated_at = ?2 "
+						     "WHERE id = ?1");
+		rc = st ? 0 : -1;
+		if (st) {
+			sqlite3_bind_text(st, 1, movement_id, -1, SQLITE_STATIC);
+			sqlite3_bind_text(st, 2, e.now, -1, SQLITE_STATIC);
+			rc = step_done(st) ? db_fail(&e, err, errlen) : 0;
+			sqlite3_finalize(st);
+		}
+		goto out;
+	}
+	if (strcmp(mv.status, "matched")) {
+		rc = refuse(err, errlen, "movement %s is not matched (it is %s)", movement_id, mv.status);
+		goto out;
+	}
+	rc = -1;
+	sel = db_prepare(b->db, "SELECT invoice_no, amount, booked FROM bank_allocations WHERE movement_id = ?1 "
+				"ORDER BY invoice_no");
+	give = db_prepare(b->db, "UPDATE invoices SET open_amount = open_amount + ?2, status = 'open', closed_on = NULL "
+				 "WHERE invoice_no = ?1");
+	if (!sel || !give) {
+		db_fail(&e, err, errlen);
+		goto out;
+	}
+	sqlite3_bind_text(sel, 1, movement_id, -1, SQLITE_STATIC);
+	int step;
+	while ((step = sqlite3_step(sel)) == SQLITE_ROW) {
+		const char *no = (const char *)sqlite3_column_text(sel, 0);
+		if (sqlite3_column_int(sel, 2)) {
+			refuse(err, errlen, "movement %s: the ledger has booked its payment of invoice %s: "
+				      "it can no longer be unmatched", movement_id, no);
+			goto out;
+		}
+		sqlite3_bind_text(give, 1, no, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_int64(give, 2, sqlite3_column_int64(sel, 1));
+		sqlite3_bind_text(e.touch, 1, no, -1, SQLITE_TRANSIENT);
+		if (step_done(give) || step_done(e.touch)) {
+			db_fail(&e, err, errlen);
+			goto out;
+		}
+		sbuf_printf(&list, "%s%s", list.len ? ", " : "", no);
+	}
+	if (step != SQLITE_DONE) {
+		db_fail(&e, err, errlen);
+		goto out;
+	}
+	sqlite3_stmt *st = db_prepare(b->db, "DELETE FROM bank_allocations WHERE movement_id = ?1");
+	sqlite3_stmt *st2 = db_prepare(b->db, "UPDATE bank_movements SET status = 'unmatched', account_no = NULL, "
+					      "rule = NULL, unapplied = 0, updated_at = ?2 WHERE id = ?1");
+	int bad = !st || !st2;
+	if (!bad) {
+		sqlite3_bind_text(st, 1, movement_id, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st2, 1, movement_id, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st2, 2, e.now, -1, SQLITE_STATIC);
+		bad = step_done(st) || step_done(st2);
+	}
+	sqlite3_finalize(st);
+	sqlite3_finalize(st2);
+	if (bad) {
+		db_fail(&e, err, errlen);
+		goto out;
+	}
+	char amount[32], summary[1024];
+	money_format_grouped(mv.amount, amount, sizeof amount);
+	snprintf(summary, sizeof summary, "Payment unassigned %s %s (bank)%s%s", amount, mv.currency,
+		 list.len ? ": " : "", list.len ? list.s : "");
+	sbuf_puts(&detail, "{\"movement\":\"");
+	json_text(&detail, movement_id);
+	sbuf_puts(&detail, "\"}");
+	struct journal_entry je = {.account_no = mv.account, .type = "payment", .user = user ? user : "system",
+				   .summary = summary, .detail = detail.s};
+	if (journal_add(b, &je, NULL) || settle(&e, mv.account)) {
+		snprintf(err, errlen, "database: %s", sqlite3_errmsg(b->db));
+		goto out;
+	}
+	rc = 0;
+out:
+	sqlite3_finalize(sel);
+	sqlite3_finalize(give);
+	sbuf_free(&list);
+	sbuf_free(&detail);
+	bank_engine_close(&e);
+	return in_tx(b, rc, nested);
+}
+
+int bank_ignore(struct book *b, const char *movement_id, const char *user, char *err, size_t errlen)
+{
+	(void)user; /* no account: no journal to write in */
+	struct bank_engine e;
+	int nested, rc;
+	if (bank_engine_open(&e, b, 0))
+		return refuse(err, errlen, "database: %s", sqlite3_errmsg(b->db));
+	if (db_tx_begin(b->db, &nested)) {
+		bank_engine_close(&e);
+		return refuse(err, errlen, "database: %s", sqlite3_errmsg(b->db));
+	}
+	struct movement mv;
+	rc = movement_get(&e, movement_id, &mv);
+	if (rc <= 0) {
+		rc = rc ? db_fail(&e, err, errlen) : refuse(err, errlen, "no movement '%s'", movement_id);
+	} else if (strcmp(mv.status, "unmatched") && strcmp(mv.status, "suggested")) {
+		rc = refuse(err, errlen, "movement %s is %s: only an unmatched or suggested credit can be ignored%s",
+			    movement_id, mv.status, !strcmp(mv.status, "matched") ? " (unmatch it first)" : "");
+	} else {
+		sqlite3_stmt *st = db_prepare(b->db, "UPDATE bank_movements SET status = 'ignored', updated_at = ?2 "
+						     "WHERE id = ?1");
+		rc = st ? 0 : -1;
+		if (st) {
+			sqlite3_bind_text(st, 1, movement_id, -1, SQLITE_STATIC);
+			sqlite3_bind_text(st, 2, e.now, -1, SQLITE_STATIC);
+			rc = step_done(st) ? db_fail(&e, err, errlen) : 0;
+			sqlite3_finalize(st);
+		}
+	}
+	bank_engine_close(&e);
+	return in_tx(b, rc, nested);
+}

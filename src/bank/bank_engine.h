@@ -1,0 +1,66 @@
+/* bank_engine.h — inside the bank library only: the statements that
+ * matching and applying share, prepared once for a whole import (or for
+ * one command), and the verdict of the rules on one credit. Never
+ * included outside src/bank/. */
+#ifndef RELANCE_BANK_ENGINE_H
+#define RELANCE_BANK_ENGINE_H
+#include <stdint.h>
+
+#include "bank.h"
+#include "base/lib.h"
+
+struct bank_engine {
+	struct book *b;
+	int bulk;               /* an import: promises, plans and figures once, at the end */
+	struct strset touched;  /* bulk: the accounts money came to */
+	char now[21];           /* updated_at of what it writes */
+	char today_iso[11];
+	day_t today;
+	sqlite3_stmt *inv_by_no;     /* an invoice: account, open, kind, currency, ledger_open */
+	sqlite3_stmt *inv_by_key;    /* open invoices whose number, normalised, is ?1 */
+	sqlite3_stmt *inv_by_amount; /* open invoices of amount ?1 (two at most) */
+	sqlite3_stmt *ibans;         /* the accounts of an IBAN (two at most) */
+	sqlite3_stmt *open_of;       /* an account's open invoices, oldest due first */
+	sqlite3_stmt *mv_get;        /* a movement */
+	sqlite3_stmt *inv_pay;       /* lowers an invoice's open amount */
+	sqlite3_stmt *alloc_ins;
+	sqlite3_stmt *mv_matched;
+	sqlite3_stmt *touch;         /* a new version of an invoice (sync_touch) */
+	sqlite3_stmt *learn;         /* a counterparty's IBAN, learned */
+	sqlite3_stmt *account_ok;
+};
+
+int bank_engine_open(struct bank_engine *e, struct book *b, int bulk);
+/* Bulk: the promises and plans evaluated and the figures of the accounts
+ * money came to recomputed. 0 or -1. */
+int bank_engine_finish(struct bank_engine *e);
+void bank_engine_close(struct bank_engine *e);
+
+/* What the rules make of one credit. */
+enum bank_verdict { BANK_UNMATCHED, BANK_SUGGESTED, BANK_MATCHED };
+struct bank_match {
+	enum bank_verdict verdict;
+	const char *rule;            /* BANK_RULE_... when matched */
+	char account_no[65];
+	struct bank_alloc *alloc;    /* malloc'ed */
+	size_t n;
+};
+struct bank_credit {
+	int64_t amount;
+	const char *currency, *iban, *reference, *communication, *counterparty;
+};
+/* Runs the rules on a credit. 0, or -1 on a database error. */
+int bank_match_credit(struct bank_engine *e, const struct bank_credit *c, struct bank_match *m);
+void bank_match_free(struct bank_match *m);
+
+/* bank_apply with the engine's statements. */
+int bank_apply_with(struct bank_engine *e, const char *movement_id, const char *account_no,
+		    const struct bank_alloc *a, size_t n, const char *rule, const char *user,
+		    char *err, size_t errlen);
+
+/* A key of an invoice number as people write it: upper case, without
+ * blanks and dashes, without the zeros in front (as migration 018's
+ * index). out: at least n + 1 bytes. */
+void bank_invoice_key(const char *s, size_t n, char *out);
+
+#endif

@@ -1,0 +1,206 @@
+/* bank_store.c — a read bank file into the book: its new statements and
+ * their movements, each credit through the rules (bank_match.c) and a
+ * certain match applied at once (bank_apply.c), in one transaction; a
+ * statement already in the book is left as it is. Every statement is
+ * prepared once per call: an import of 100,000 credits is a few indexed
+ * lookups and inserts per credit, and the promises, plans and figures of
+ * the accounts paid once at the end. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "bank_engine.h"
+
+struct store {
+	sqlite3_stmt *exists, *st_ins, *mv_ins;
+};
+
+static void store_close(struct store *s)
+{
+	sqlite3_finalize(s->exists);
+	sqlite3_finalize(s->st_ins);
+	sqlite3_finalize(s->mv_ins);
+}
+
+static int store_open(struct store *s, sqlite3 *db)
+{
+	s->exists = db_prepare(db, "SELECT 1 FROM bank_statements WHERE id = ?1");
+	s->st_ins = db_prepare(db, "INSERT INTO bank_statements(id, format, iban, currency, seq, date, opening, "
+				   "closing, movements, warning, file, imported_at) "
+				   "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)");
+	s->mv_ins = db_prepare(db, "INSERT INTO bank_movements(id, statement_id, booking_date, value_date, amount, "
+				   "currency, counterparty, iban, bic, reference, communication, bank_ref, status, "
+				   "updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)");
+	return s->exists && s->st_ins && s->mv_ins ? 0 : -1;
+}
+
+static void bind_opt(sqlite3_stmt *st, int i, const char *s)
+{
+	db_bind_text_or_null(st, i, s, s ? strlen(s) : 0);
+}
+
+static const char *format_name(enum bank_format f)
+{
+	return f == BANK_CODA ? "coda" : f == BANK_CAMT053 ? "camt.053" : "camt.054";
+}
+
+static int step_done(sqlite3_stmt *st)
+{
+	int rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? 0 : -1;
+}
+
+static int statement_insert(struct store *s, const struct bank_statement *t, const char *path, const char *now,
+			    const char *warning)
+{
+	sqlite3_stmt *st = s->st_ins;
+	sqlite3_bind_text(st, 1, t->id, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, format_name(t->format), -1, SQLITE_STATIC);
+	bind_opt(st, 3, t->iban);
+	sqlite3_bind_text(st, 4, t->currency, -1, SQLITE_STATIC);
+	bind_opt(st, 5, t->seq);
+	sqlite3_bind_text(st, 6, t->date, -1, SQLITE_STATIC);
+	if (t->has_balances) {
+		sqlite3_bind_int64(st, 7, t->opening);
+		sqlite3_bind_int64(st, 8, t->closing);
+	} else {
+		sqlite3_bind_null(st, 7);
+		sqlite3_bind_null(st, 8);
+	}
+	sqlite3_bind_int64(st, 9, (sqlite3_int64)t->n);
+	bind_opt(st, 10, warning);
+	sqlite3_bind_text(st, 11, path, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 12, now, -1, SQLITE_STATIC);
+	return step_done(st);
+}
+
+static int movement_insert(struct store *s, const char *id, const struct bank_statement *t,
+			   const struct bank_movement *m, const char *currency, const char *status, const char *now)
+{
+	sqlite3_stmt *st = s->mv_ins;
+	sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, t->id, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, m->booking_date, -1, SQLITE_STATIC);
+	bind_opt(st, 4, m->value_date[0] ? m->value_date : NULL);
+	sqlite3_bind_int64(st, 5, m->amount);
+	sqlite3_bind_text(st, 6, currency, -1, SQLITE_STATIC);
+	bind_opt(st, 7, m->counterparty);
+	bind_opt(st, 8, m->iban);
+	bind_opt(st, 9, m->bic);
+	bind_opt(st, 10, m->reference);
+	bind_opt(st, 11, m->communication);
+	bind_opt(st, 12, m->bank_ref);
+	sqlite3_bind_text(st, 13, status, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 14, now, -1, SQLITE_STATIC);
+	return step_done(st);
+}
+
+static void add_warning(struct bank_import_result *r, const char *w)
+{
+	size_t used = strlen(r->warnings);
+	if (used < sizeof r->warnings - 1)
+		snprintf(r->warnings + used, sizeof r->warnings - used, "%s%s", used ? "\n" : "", w);
+}
+
+/* One credit: the rules, then the match applied or the verdict stored. */
+static int credit(struct bank_engine *e, struct store *s, const char *id, const struct bank_statement *t,
+		  const struct bank_movement *m, const char *currency, struct bank_import_result *r)
+{
+	struct bank_match bm;
+	struct bank_credit c = {.amount = m->amount, .currency = currency, .iban = m->iban,
+				.reference = m->reference, .communication = m->communication,
+				.counterparty = m->counterparty};
+	if (m->amount > 0 && bank_match_credit(e, &c, &bm))
+		return -1;
+	if (m->amount == 0)
+		memset(&bm, 0, sizeof bm);
+	if (movement_insert(s, id, t, m, currency, bm.verdict == BANK_SUGGESTED ? "suggested" : "unmatched", e->now)) {
+		bank_match_free(&bm);
+		return -1;
+	}
+	int rc = 0;
+	if (bm.verdict == BANK_MATCHED) {
+		char err[512];
+		if (bank_apply_with(e, id, bm.account_no, bm.alloc, bm.n, bm.rule, "system", err, sizeof err)) {
+			msg_error("bank: %s: %s", id, err);
+			rc = -1;
+		}
+		r->matched++;
+	} else if (bm.verdict == BANK_SUGGESTED) {
+		r->suggested++;
+	} else {
+		r->unmatched++;
+	}
+	bank_match_free(&bm);
+	return rc;
+}
+
+static int import_statement(struct bank_engine *e, struct store *s, const char *path,
+			    const struct bank_statement *t, struct bank_import_result *r)
+{
+	sqlite3_bind_text(s->exists, 1, t->id, -1, SQLITE_STATIC);
+	int rc = sqlite3_step(s->exists);
+	sqlite3_reset(s->exists);
+	if (rc == SQLITE_ROW) {
+		r->repeated++;
+		return 0;
+	}
+	if (rc != SQLITE_DONE)
+		return -1;
+	char buf[512];
+	const char *warning = bank_statement_unbalanced(t, buf, sizeof buf);
+	if (warning) {
+		char line[1024];
+		snprintf(line, sizeof line, "%s: %s", path, warning);
+		add_warning(r, line);
+	}
+	if (statement_insert(s, t, path, e->now, warning))
+		return -1;
+	r->statements++;
+	for (size_t i = 0; i < t->n; i++) {
+		const struct bank_movement *m = &t->mv[i];
+		const char *currency = m->currency[0] ? m->currency : t->currency;
+		char id[256];
+		snprintf(id, sizeof id, "%s/%04zu", t->id, i + 1);
+		r->movements++;
+		if (m->amount < 0) {
+			if (movement_insert(s, id, t, m, currency, "debit", e->now))
+				return -1;
+			continue;
+		}
+		r->credits++;
+		if (credit(e, s, id, t, m, currency, r))
+			return -1;
+	}
+	return 0;
+}
+
+int bank_import(struct book *b, const char *path, const struct bank_file *f, int dry_run,
+		struct bank_import_result *r)
+{
+	memset(r, 0, sizeof *r);
+	struct bank_engine e;
+	struct store s = {0};
+	int nested;
+	if (db_tx_begin(b->db, &nested))
+		return -1;
+	if (bank_engine_open(&e, b, 1)) {
+		db_tx_rollback(b->db, nested);
+		return -1;
+	}
+	int rc = store_open(&s, b->db);
+	for (size_t i = 0; !rc && i < f->n; i++)
+		if (import_statement(&e, &s, path, &f->st[i], r)) {
+			rc = -1;
+			db_say(b->db, path);
+		}
+	if (!rc && bank_engine_finish(&e))
+		rc = -1;
+	store_close(&s);
+	bank_engine_close(&e);
+	if (rc || dry_run) {
+		db_tx_rollback(b->db, nested);
+		return rc;
+	}
+	return db_tx_commit(b->db, nested) ? -1 : 0;
+}
