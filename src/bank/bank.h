@@ -60,7 +60,8 @@ int bank_allocate_oldest(struct book *b, const char *account_no, int64_t amount,
 			 struct bank_alloc **out, size_t *n, int64_t *unapplied);
 
 /* Applies a credit to an account, in the caller's transaction: each
- * allocation lowers its invoice's open amount (closing it at zero), the
+ * allocation lowers its invoice's open amount (closing it at zero; an
+ * amount of 0: its open amount, within what the credit has left), the
  * rest is unapplied credit; the movement becomes 'matched' with rule;
  * the account's history gets a "payment received" entry; its promises
  * and plans are evaluated; its figures recomputed; a manual match teaches
@@ -72,6 +73,27 @@ int bank_apply(struct book *b, const char *movement_id, const char *account_no,
  * 'unmatched' again. bank_ignore: 'ignored', not a customer payment. */
 int bank_unapply(struct book *b, const char *movement_id, const char *user, char *err, size_t errlen);
 int bank_ignore(struct book *b, const char *movement_id, const char *user, char *err, size_t errlen);
+
+/* What is stored, for the lists (bank_store.c): each statement, newest
+ * first; each credit and debit, newest first (only the unmatched and
+ * suggested credits when unmatched_only). Strings NULL when empty;
+ * invoices: what a match paid, "F-1,F-2". 0 or -1. */
+struct bank_statement_row {
+	const char *id, *iban, *date, *currency;
+	int has_balances;
+	int64_t opening, closing;
+	long movements;
+};
+struct bank_movement_row {
+	const char *id, *date, *currency, *counterparty, *iban, *reference, *communication, *status,
+		*account_no, *invoices, *rule;
+	int64_t amount;
+};
+/* A movement's signed amount: 1 found, 0 no such movement, -1. */
+int bank_movement_amount(struct book *b, const char *id, int64_t *amount);
+int bank_statements_each(sqlite3 *db, void (*fn)(const struct bank_statement_row *, void *), void *arg);
+int bank_movements_each(sqlite3 *db, int unmatched_only, void (*fn)(const struct bank_movement_row *, void *),
+			void *arg);
 
 /* After a ledger import wrote invoices ("invoices") or payments
  * ("payments"), in its transaction: what the ledger now shows is booked

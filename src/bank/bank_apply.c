@@ -198,11 +198,14 @@ static int check_alloc(struct bank_engine *e, const struct movement *mv, const c
 	return 0;
 }
 
+static int bank_apply_checked(struct bank_engine *e, const char *movement_id, const struct movement *mvp,
+			      const char *account_no, const struct bank_alloc *a, size_t n, const char *rule,
+			      const char *user, char *err, size_t errlen);
+
 int bank_apply_with(struct bank_engine *e, const char *movement_id, const char *account_no,
 		    const struct bank_alloc *a, size_t n, const char *rule, const char *user,
 		    char *err, size_t errlen)
 {
-	sqlite3 *db = e->b->db;
 	struct movement mv;
 	int rc = movement_get(e, movement_id, &mv);
 	if (rc <= 0)
@@ -217,6 +220,50 @@ int bank_apply_with(struct bank_engine *e, const char *movement_id, const char *
 	sqlite3_reset(e->account_ok);
 	if (rc != SQLITE_ROW)
 		return rc == SQLITE_DONE ? refuse(err, errlen, "no account '%s'", account_no) : db_fail(e, err, errlen);
+	/* an amount of 0: the invoice's open amount, within what is left */
+	struct bank_alloc *fill = NULL;
+	int64_t left = mv.amount;
+	for (size_t i = 0; i < n; i++)
+		left -= a[i].amount;
+	for (size_t i = 0; i < n; i++) {
+		if (a[i].amount != 0)
+			continue;
+		if (!fill) {
+			if (!(fill = malloc(n * sizeof *fill)))
+				return refuse(err, errlen, "out of memory");
+			memcpy(fill, a, n * sizeof *fill);
+			a = fill;
+		}
+		char acc[65], cur[4], kind[16];
+		int64_t open = 0;
+		sqlite3_bind_text(e->inv_by_no, 1, fill[i].invoice_no, -1, SQLITE_STATIC);
+		if (sqlite3_step(e->inv_by_no) == SQLITE_ROW) {
+			snprintf(acc, sizeof acc, "%s", (const char *)sqlite3_column_text(e->inv_by_no, 0));
+			snprintf(kind, sizeof kind, "%s", (const char *)sqlite3_column_text(e->inv_by_no, 2));
+			snprintf(cur, sizeof cur, "%s", (const char *)sqlite3_column_text(e->inv_by_no, 3));
+			open = sqlite3_column_int64(e->inv_by_no, 1);
+		}
+		sqlite3_reset(e->inv_by_no);
+		fill[i].amount = open < left ? open : left;
+		if (fill[i].amount <= 0 && open > 0) {
+			free(fill);
+			return refuse(err, errlen, "nothing of the payment is left for invoice %s", a[i].invoice_no);
+		}
+		if (fill[i].amount > 0)
+			left -= fill[i].amount;
+	}
+	rc = bank_apply_checked(e, movement_id, &mv, account_no, a, n, rule, user, err, errlen);
+	free(fill);
+	return rc;
+}
+
+/* bank_apply_with once every amount is known. */
+static int bank_apply_checked(struct bank_engine *e, const char *movement_id, const struct movement *mvp,
+			      const char *account_no, const struct bank_alloc *a, size_t n, const char *rule,
+			      const char *user, char *err, size_t errlen)
+{
+	sqlite3 *db = e->b->db;
+	struct movement mv = *mvp;
 	int64_t sum = 0;
 	for (size_t i = 0; i < n; i++) {
 		for (size_t j = 0; j < i; j++)

@@ -204,3 +204,73 @@ int bank_import(struct book *b, const char *path, const struct bank_file *f, int
 	}
 	return db_tx_commit(b->db, nested) ? -1 : 0;
 }
+
+/* --- the lists ------------------------------------------------------- */
+
+static const char *col(sqlite3_stmt *st, int i)
+{
+	const char *s = (const char *)sqlite3_column_text(st, i);
+	return s && *s ? s : NULL;
+}
+
+int bank_statements_each(sqlite3 *db, void (*fn)(const struct bank_statement_row *, void *), void *arg)
+{
+	sqlite3_stmt *st = db_prepare(db, "SELECT id, iban, date, currency, opening, closing, movements "
+					  "FROM bank_statements ORDER BY date DESC, id");
+	if (!st)
+		return -1;
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct bank_statement_row r = {
+			.id = col(st, 0), .iban = col(st, 1), .date = col(st, 2), .currency = col(st, 3),
+			.has_balances = sqlite3_column_type(st, 4) != SQLITE_NULL,
+			.opening = sqlite3_column_int64(st, 4), .closing = sqlite3_column_int64(st, 5),
+			.movements = (long)sqlite3_column_int64(st, 6)};
+		fn(&r, arg);
+	}
+	if (rc != SQLITE_DONE)
+		db_say(db, "bank statements");
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? 0 : -1;
+}
+
+int bank_movements_each(sqlite3 *db, int unmatched_only, void (*fn)(const struct bank_movement_row *, void *),
+			void *arg)
+{
+	sqlite3_stmt *st = db_prepare(db, unmatched_only ?
+		"SELECT id, booking_date, amount, currency, counterparty, iban, reference, communication, status, "
+		"account_no, NULL, rule FROM bank_movements WHERE status IN ('unmatched', 'suggested') "
+		"ORDER BY booking_date DESC, id" :
+		"SELECT id, booking_date, amount, currency, counterparty, iban, reference, communication, status, "
+		"account_no, (SELECT group_concat(invoice_no, ',') FROM (SELECT invoice_no FROM bank_allocations a "
+		"WHERE a.movement_id = m.id ORDER BY invoice_no)), rule FROM bank_movements m "
+		"ORDER BY booking_date DESC, id");
+	if (!st)
+		return -1;
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct bank_movement_row r = {
+			.id = col(st, 0), .date = col(st, 1), .amount = sqlite3_column_int64(st, 2),
+			.currency = col(st, 3), .counterparty = col(st, 4), .iban = col(st, 5),
+			.reference = col(st, 6), .communication = col(st, 7), .status = col(st, 8),
+			.account_no = col(st, 9), .invoices = col(st, 10), .rule = col(st, 11)};
+		fn(&r, arg);
+	}
+	if (rc != SQLITE_DONE)
+		db_say(db, "bank movements");
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? 0 : -1;
+}
+
+int bank_movement_amount(struct book *b, const char *id, int64_t *amount)
+{
+	sqlite3_stmt *st = db_prepare(b->db, "SELECT amount FROM bank_movements WHERE id = ?1");
+	if (!st)
+		return -1;
+	sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		*amount = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return rc == SQLITE_ROW ? 1 : rc == SQLITE_DONE ? 0 : -1;
+}

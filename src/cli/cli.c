@@ -26,6 +26,9 @@ static const struct command commands[] = {
 	 "import customers|invoices|payments FILE [options]\n"
 	 "   or: import changes FILE... [--dry-run] [--quiet]: another copy's change files\n"
 	 "       (see relance(1), SYNC), each applied whole or not at all\n"
+	 "   or: import bank FILE... [--dry-run] [--quiet]: bank statements (CODA, camt.053,\n"
+	 "       camt.054), their credits matched to invoices (relance(1), BANK); a file\n"
+	 "       refused keeps every file of the call out\n"
 	 "--delimiter C        ',' ';' '|' or 'tab' (default: ',' ';' or tab, detected\n"
 	 "                     from the header line)\n"
 	 "--encoding E         utf-8, cp1252, iso-8859-1, iso-8859-15\n"
@@ -237,6 +240,20 @@ static const struct command commands[] = {
 	 "check REFERENCE      valid or not (exit status 0 or 1), in any usual spelling;\n"
 	 "                     when not, what is wrong (length, a character, check digits)",
 	 cmd_ref},
+	{"bank", "the bank statements read, their credits, and matching them by hand",
+	 "bank statements [--format text|tsv|json]\n"
+	 "   or: bank list [--unmatched] [--format text|tsv|json]\n"
+	 "   or: bank match ID ACCOUNT [INVOICE[=AMOUNT]...] | bank unmatch ID | bank ignore ID\n"
+	 "statements           each statement: statement iban date opening closing movements\n"
+	 "list                 each movement: id date amount currency counterparty iban\n"
+	 "                     reference communication status account_no invoices rule\n"
+	 "--unmatched          (list) only the credits no rule matched: unmatched, suggested\n"
+	 "match                credit ID pays ACCOUNT's invoices: those named (each up to its\n"
+	 "                     open amount, or AMOUNT), else its open invoices oldest first;\n"
+	 "                     the rest is unapplied credit; the counterparty's IBAN is learned\n"
+	 "unmatch              undo a match (not once the ledger booked it), or an ignore\n"
+	 "ignore               not a customer's payment: out of the unmatched list",
+	 cmd_bank},
 	{"dunning", "send the reminders due today, or see where an account stands",
 	 "dunning run [--dry-run] [--account A] [--format text|tsv|json] [--quiet]\n"
 	 "   or: dunning status ACCOUNT [--format F]\n"

@@ -98,6 +98,9 @@ int cmd_import_changes(const struct cli_globals *g, int argc, char **argv);
 int cmd_sync(const struct cli_globals *g, int argc, char **argv);
 int cmd_clone(const struct cli_globals *g, int argc, char **argv);
 int cmd_ref(const struct cli_globals *g, int argc, char **argv);
+/* Bank statements (cmd_bank.c): `import bank`, and `bank`. */
+int cmd_import_bank(const struct cli_globals *g, int argc, char **argv);
+int cmd_bank(const struct cli_globals *g, int argc, char **argv);
 /* Dunning (cmd_dunning.c, cmd_letter.c, cmd_procedures.c). */
 int cmd_dunning(const struct cli_globals *g, int argc, char **argv);
 int cmd_procedures(const struct cli_globals *g, int argc, char **argv);

@@ -40,6 +40,8 @@ int cmd_import(const struct cli_globals *g, int argc, char **argv)
 {
 	if (argc >= 2 && !strcmp(argv[1], "changes"))
 		return cmd_import_changes(g, argc - 1, argv + 1);
+	if (argc >= 2 && !strcmp(argv[1], "bank"))
+		return cmd_import_bank(g, argc - 1, argv + 1);
 	struct opts o;
 	struct import_opts io;
 	const char *kind_name = NULL, *files[64];
