@@ -10,7 +10,7 @@ const struct action_info action_table[ACT_COUNT] = {
 #undef ACTION_INFO
 };
 
-static const char *const view_names[VIEW_COUNT] = {"generic", "queue", "account", "entry", "help", "plan", "find", "tasks", "dashboard"};
+static const char *const view_names[VIEW_COUNT] = {"generic", "queue", "account", "entry", "help", "plan", "find", "tasks", "dashboard", "bank"};
 
 enum action action_named(const char *name)
 {

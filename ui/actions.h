@@ -5,7 +5,7 @@
 #ifndef RELANCE_UI_ACTIONS_H
 #define RELANCE_UI_ACTIONS_H
 
-enum view_id { VIEW_GENERIC, VIEW_QUEUE, VIEW_ACCOUNT, VIEW_ENTRY, VIEW_HELP, VIEW_PLAN, VIEW_FIND, VIEW_TASKS, VIEW_DASHBOARD, VIEW_COUNT };
+enum view_id { VIEW_GENERIC, VIEW_QUEUE, VIEW_ACCOUNT, VIEW_ENTRY, VIEW_HELP, VIEW_PLAN, VIEW_FIND, VIEW_TASKS, VIEW_DASHBOARD, VIEW_BANK, VIEW_COUNT };
 
 /* ACTION(id, name, view, "default keys, space-separated", help) */
 #define ACTIONS(ACTION) \
@@ -36,6 +36,7 @@ enum view_id { VIEW_GENERIC, VIEW_QUEUE, VIEW_ACCOUNT, VIEW_ENTRY, VIEW_HELP, VI
 	ACTION(TOGGLE_DATES, "toggle-dates", VIEW_QUEUE, "d", "today's list / every account, whatever the date of its next action") \
 	ACTION(CLEAR_FILTER, "clear-filter", VIEW_QUEUE, "Backspace", "remove every filter") \
 	ACTION(DASHBOARD, "dashboard", VIEW_QUEUE, "D", "the dashboard: aging as a bar chart (:report NAME for the others)") \
+	ACTION(BANK, "bank", VIEW_QUEUE, "B", "the bank's credits no rule matched (as :bank)") \
 	ACTION(NEXT_PANE, "next-pane", VIEW_ACCOUNT, "Tab", "next pane") \
 	ACTION(PREV_PANE, "prev-pane", VIEW_ACCOUNT, "S-Tab", "previous pane") \
 	ACTION(NEXT_ACCOUNT, "next-account", VIEW_ACCOUNT, "]", "next account of the queue") \
@@ -67,7 +68,10 @@ enum view_id { VIEW_GENERIC, VIEW_QUEUE, VIEW_ACCOUNT, VIEW_ENTRY, VIEW_HELP, VI
 	ACTION(TASK_EDIT, "task-edit", VIEW_TASKS, "Enter", "change the task's date and text") \
 	ACTION(TASK_MOVE, "task-move", VIEW_TASKS, "m", "move the task to another day") \
 	ACTION(TASK_MARK_DONE, "task-mark-done", VIEW_TASKS, "x", "mark the task done") \
-	ACTION(DRILL_DOWN, "drill-down", VIEW_DASHBOARD, "Enter", "the queue of the bar's accounts")
+	ACTION(DRILL_DOWN, "drill-down", VIEW_DASHBOARD, "Enter", "the queue of the bar's accounts") \
+	ACTION(BANK_CANDIDATES, "bank-candidates", VIEW_BANK, "Enter", "the credit's candidates; on a candidate: assign the credit to it") \
+	ACTION(BANK_ASSIGN, "bank-assign", VIEW_BANK, "a", "assign the credit to an account you name, and the invoices it pays") \
+	ACTION(BANK_IGNORE, "bank-ignore", VIEW_BANK, "x", "the credit is not a customer's payment: set it aside")
 
 enum action {
 	ACT_NONE,

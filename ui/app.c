@@ -699,6 +699,7 @@ const struct app_command app_commands[] = {
 	{"reload", ":reload", "read the book again"},
 	{"messages", ":messages", "the last 50 messages, whole, newest first"},
 	{"procedures", ":procedures", "edit the dunning procedures in the editor"},
+	{"bank", ":bank", "the bank's credits no rule matched: assign them (as B)"},
 	{"report", ":report NAME", "the dashboard of a report: aging, dso, cei, promises,"},
 	{NULL, "", "collectors, dunning or forecast (as D, aging)"},
 	{"help", ":help", "this help"},
@@ -768,6 +769,8 @@ void app_command(struct app *a, const char *line)
 		app_set_scope(a, !strcmp(cmd, "all"));
 	} else if (!strcmp(cmd, "report")) {
 		view_dashboard_open(a, args);
+	} else if (!strcmp(cmd, "bank")) {
+		view_bank_open(a);
 	} else if (!strcmp(cmd, "theme")) {
 		if (config_theme(args, ":theme", 0, config_error_to_status, a) == 0) {
 			theme_apply();
@@ -835,7 +838,8 @@ static int action_writes(enum action act)
 	case ACT_RESOLVE: case ACT_TASK: case ACT_TASK_DONE: case ACT_SNOOZE: case ACT_UNSNOOZE:
 	case ACT_RELEASE_HOLD: case ACT_DUNNING_NEXT: case ACT_PLAN_EDIT: case ACT_PLAN_SAVE:
 	case ACT_PLAN_CANCEL: case ACT_PLAN_ADD_ROW: case ACT_PLAN_DELETE_ROW: case ACT_PLAN_SPREAD:
-	case ACT_TASK_EDIT: case ACT_TASK_MOVE: case ACT_TASK_MARK_DONE:
+	case ACT_TASK_EDIT: case ACT_TASK_MOVE: case ACT_TASK_MARK_DONE: case ACT_BANK_ASSIGN:
+	case ACT_BANK_IGNORE:
 		return 1;
 	default:
 		return 0;

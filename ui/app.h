@@ -184,6 +184,8 @@ int view_dashboard_open(struct app *a, const char *name);
 void view_queue_drill(struct app *a, const char *what, const char *const *no, size_t n);
 /* The plan of an account: its active plan, or a new one made from a form. */
 struct view *view_plan_new(struct app *a, const char *account_no, int64_t overdue);
+/* The bank's credits still to match (:bank, B): candidates, assign, set aside. */
+void view_bank_open(struct app *a);
 /* The open tasks of an account: changed, moved, marked done. */
 struct view *view_tasks_new(struct app *a, const char *account_no);
 /* The queue view moves its cursor to the next/previous account and gives

@@ -382,6 +382,9 @@ static int key(struct app *a, struct view *v, enum action act)
 	case ACT_DASHBOARD:
 		view_dashboard_open(a, "aging");
 		return 1;
+	case ACT_BANK:
+		view_bank_open(a);
+		return 1;
 	default:
 		return 0;
 	}

@@ -95,6 +95,18 @@ int bank_statements_each(sqlite3 *db, void (*fn)(const struct bank_statement_row
 int bank_movements_each(sqlite3 *db, int unmatched_only, void (*fn)(const struct bank_movement_row *, void *),
 			void *arg);
 
+/* "F-1001=120.00 F-1002" (blanks, commas or semicolons between; an
+ * invoice without an amount: amount 0, for the caller to fill) into a
+ * malloc'ed array. 0, or -1 with err saying which word is wrong. */
+int bank_alloc_parse(const char *words, struct bank_alloc **out, size_t *n, char *err, size_t errlen);
+
+/* bank_apply with rule 'manual', bank_ignore: each in a transaction of
+ * its own (the workstation's). 0, or -1 with err (or the book's message
+ * when err is ""). */
+int bank_assign(struct book *b, const char *movement_id, const char *account_no, const struct bank_alloc *a,
+		size_t n, const char *user, char *err, size_t errlen);
+int bank_set_aside(struct book *b, const char *movement_id, const char *user, char *err, size_t errlen);
+
 /* After a ledger import wrote invoices ("invoices") or payments
  * ("payments"), in its transaction: what the ledger now shows is booked
  * and no longer subtracted; what it does not yet show is subtracted

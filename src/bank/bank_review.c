@@ -1,0 +1,80 @@
+/* bank_review.c — what the workstation's :bank needs of the engine: an
+ * allocation typed as words read back ("F-1001=120.00 F-1002"), and a
+ * match or a setting aside each in its own transaction. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "bank.h"
+#include "base/lib.h"
+
+int bank_alloc_parse(const char *words, struct bank_alloc **out, size_t *n, char *err, size_t errlen)
+{
+	*out = NULL;
+	*n = 0;
+	size_t cap = 0;
+	const char *p = words;
+	for (;;) {
+		p += strspn(p, " \t,;");
+		if (!*p)
+			return 0;
+		size_t len = strcspn(p, " \t,;");
+		const char *eq = memchr(p, '=', len);
+		size_t nolen = eq ? (size_t)(eq - p) : len;
+		struct bank_alloc a = {{0}, 0};
+		if (nolen == 0 || nolen >= sizeof a.invoice_no) {
+			snprintf(err, errlen, "'%.*s': not an invoice number", (int)len, p);
+			goto bad;
+		}
+		memcpy(a.invoice_no, p, nolen);
+		if (eq) {
+			const char *amt = eq + 1;
+			size_t alen = len - nolen - 1;
+			if (money_parse(amt, alen, money_mark_evidence(amt, alen), &a.amount) != MONEY_OK ||
+			    a.amount <= 0) {
+				snprintf(err, errlen, "%s: '%.*s' is not an amount above zero", a.invoice_no, (int)alen, amt);
+				goto bad;
+			}
+		}
+		if (*n == cap) {
+			cap = cap ? cap * 2 : 4;
+			struct bank_alloc *m = realloc(*out, cap * sizeof *m);
+			if (!m)
+				abort();
+			*out = m;
+		}
+		(*out)[(*n)++] = a;
+		p += len;
+	}
+bad:
+	free(*out);
+	*out = NULL;
+	*n = 0;
+	return -1;
+}
+
+int bank_assign(struct book *b, const char *movement_id, const char *account_no, const struct bank_alloc *a,
+		size_t n, const char *user, char *err, size_t errlen)
+{
+	int nested;
+	err[0] = '\0';
+	if (db_tx_begin(b->db, &nested))
+		return -1;
+	if (bank_apply(b, movement_id, account_no, a, n, BANK_RULE_MANUAL, user, err, errlen)) {
+		db_tx_rollback(b->db, nested);
+		return -1;
+	}
+	return db_tx_commit(b->db, nested);
+}
+
+int bank_set_aside(struct book *b, const char *movement_id, const char *user, char *err, size_t errlen)
+{
+	int nested;
+	err[0] = '\0';
+	if (db_tx_begin(b->db, &nested))
+		return -1;
+	if (bank_ignore(b, movement_id, user, err, errlen)) {
+		db_tx_rollback(b->db, nested);
+		return -1;
+	}
+	return db_tx_commit(b->db, nested);
+}
