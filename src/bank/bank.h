@@ -110,7 +110,9 @@ int bank_set_aside(struct book *b, const char *movement_id, const char *user, ch
 /* After a ledger import wrote invoices ("invoices") or payments
  * ("payments"), in its transaction: what the ledger now shows is booked
  * and no longer subtracted; what it does not yet show is subtracted
- * again from the ledger's new figures. Returns how many were booked, -1. */
-int bank_ledger_booked(struct book *b, const char *kind);
+ * again from the ledger's new figures. imported_at: the import's stamp
+ * (the invoices it wrote carry it; the others still hold a lowered open
+ * amount, not the ledger's). Returns how many were booked, -1. */
+int bank_ledger_booked(struct book *b, const char *kind, const char *imported_at);
 
 #endif

@@ -1,4 +1,5 @@
-/* sync_tables.c — which tables travel between copies. */
+/* sync_tables.c — which tables travel between copies, in the order the
+ * foreign keys need. */
 #include <string.h>
 
 #include "versions.h"
@@ -18,6 +19,12 @@ const struct sync_table sync_tables[] = {
 	{"tasks", "id", NULL, "account_no", "task", "tasks", 0},
 	{"account_snoozes", "id", NULL, "account_no", "snooze", "snoozes", 0},
 	{"account_dunning", "account_no", NULL, "account_no", "dunning setting", "dunning settings", 0},
+	/* the bank's (016-bank-sync.sql): statements before their movements,
+	 * movements before what they paid; an account's IBANs are its own */
+	{"bank_statements", "id", NULL, NULL, "bank statement", "bank statements", 0},
+	{"bank_movements", "id", NULL, "account_no", "bank movement", "bank movements", 0},
+	{"bank_allocations", "movement_id", "bank_movements", NULL, NULL, NULL, 0},
+	{"customer_ibans", "account_no", "customers", NULL, NULL, NULL, 0},
 };
 const size_t sync_ntables = sizeof sync_tables / sizeof sync_tables[0];
 

@@ -38,7 +38,7 @@ static int export_changes(const struct cli_globals *g, int argc, char **argv)
 	FILE *say = strcmp(out, "-") ? stdout : stderr;
 	fprintf(say, "%s: %lld unit%s", strcmp(out, "-") ? out : "<stdout>", r.units, r.units == 1 ? "" : "s");
 	const char *sep = ": ";
-	for (size_t i = 0; i < sync_ntables; i++)
+	for (size_t i = 0; i < sync_ntables && i < sizeof r.per_table / sizeof *r.per_table; i++)
 		if (r.per_table[i]) {
 			fprintf(say, "%s%lld %s", sep, r.per_table[i],
 				r.per_table[i] == 1 ? sync_tables[i].what : sync_tables[i].whats);

@@ -333,17 +333,22 @@ static int load_pending(struct dun_run *r, struct dun_account *a)
 	return rc == 0 ? 0 : -1; /* an error read as "none pending" would send again */
 }
 
-/* The payments the ledger tied to each invoice of inv (open ones, or
- * closed ones: `closed`): what dates the interest's periods (a payment
- * naming no invoice dates nothing). Appended to a->paid. */
+/* The payments tied to each invoice of inv (open ones, or closed ones:
+ * `closed`): the ledger's that name it and what the bank's matched
+ * credits paid of it (money_received: a bank payment dates the fall of
+ * the open amount, so interest stops that day), read through the
+ * account's indexes (the account bound in the view, which cannot be
+ * reached from i); what dates the interest's periods (a payment naming no
+ * invoice dates nothing). Appended to a->paid. */
 static int load_paid(sqlite3 *db, sqlite3_stmt **slot, struct dun_account *a, struct dun_invoice *inv, size_t n,
 		     int closed)
 {
 	if (!*slot)
 		*slot = db_prepare(db,
 			"SELECT p.invoice_no, p.date, p.amount FROM invoices i "
-			"JOIN payments p ON p.invoice_no = i.invoice_no "
-			"WHERE i.account_no = ?1 AND i.status = iif(?2, 'closed', 'open') AND p.amount > 0 "
+			"JOIN (SELECT invoice_no, date, amount FROM money_received WHERE account_no = ?1 "
+			"      AND invoice_no IS NOT NULL AND amount > 0) p ON p.invoice_no = i.invoice_no "
+			"WHERE i.account_no = ?1 AND i.status = iif(?2, 'closed', 'open') "
 			"ORDER BY p.invoice_no, p.date");
 	sqlite3_stmt *st = *slot;
 	if (!st)
@@ -553,8 +558,9 @@ int dunning_load_paid_late(sqlite3 *db, struct dun_account *a)
 	sqlite3_stmt *st = db_prepare(db,
 		"SELECT i.invoice_no, coalesce(i.issue_date, ''), i.due_date, i.amount, i.currency "
 		"FROM invoices i WHERE i.account_no = ?1 AND i.status = 'closed' AND i.kind = 'invoice' "
-		"AND EXISTS (SELECT 1 FROM payments p WHERE p.invoice_no = i.invoice_no AND p.amount > 0 "
-		"            AND p.date > i.due_date) "
+		"AND EXISTS (SELECT 1 FROM (SELECT invoice_no, date FROM money_received WHERE account_no = ?1 "
+		"            AND invoice_no IS NOT NULL AND amount > 0) p "
+		"            WHERE p.invoice_no = i.invoice_no AND p.date > i.due_date) "
 		"ORDER BY i.due_date, i.invoice_no");
 	if (!st)
 		return -1;

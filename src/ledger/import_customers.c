@@ -1,6 +1,8 @@
 /* import_customers.c — the customers file: accounts with their contact
- * data, language, segment, collector and credit limit. Only ledger columns
- * are written; nothing a collector made here is touched. */
+ * data, language, segment, collector and credit limit, and the IBANs they
+ * pay from (customer_ibans, source 'import': the bank's matching knows the
+ * account by them). Only ledger columns are written; nothing a collector
+ * made here is touched, nor an IBAN learned from a match. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -10,7 +12,7 @@
 #include "book/lib.h"
 
 enum { C_ACCOUNT, C_NAME, C_VAT, C_CONTACT, C_PHONE, C_EMAIL, C_STREET, C_POSTCODE,
-       C_CITY, C_COUNTRY, C_LANGUAGE, C_SEGMENT, C_COLLECTOR, C_CREDIT_LIMIT, C_COUNT };
+       C_CITY, C_COUNTRY, C_LANGUAGE, C_SEGMENT, C_COLLECTOR, C_CREDIT_LIMIT, C_IBAN, C_COUNT };
 
 static const struct column_def columns[C_COUNT] = {
 	{"account_no", 1, ACCOUNT_SYNONYMS},
@@ -31,10 +33,14 @@ static const struct column_def columns[C_COUNT] = {
 			 "beheerder|incasseerder|dossierbeheerder"},
 	{"credit_limit", 0, "credit limit|limite de crédit|limite crédit|plafond|plafond de crédit|"
 			    "kredietlimiet|kredietlimit|kreditlimit"},
+	/* one or more, separated by ';' */
+	{"iban", 0, "ibans|bank account|bank account number|compte bancaire|numéro de compte|"
+		    "rekeningnummer|bankrekening|bankrekeningnummer|bankverbindung"},
 };
 
 struct state {
 	sqlite3_stmt *stage; /* a checked row into temp.stage_customers */
+	sqlite3_stmt *stage_iban; /* an IBAN of it into temp.stage_ibans */
 };
 
 static int begin(struct import_ctx *c)
@@ -50,7 +56,12 @@ static int begin(struct import_ctx *c)
 		return -1;
 	s->stage = db_prepare(c->book->db, "INSERT INTO temp.stage_customers "
 		"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)");
-	return s->stage ? 0 : -1;
+	if (db_exec(c->book->db, "DROP TABLE IF EXISTS temp.stage_ibans;"
+		    "CREATE TEMP TABLE stage_ibans(account_no TEXT, iban TEXT, PRIMARY KEY (account_no, iban)) "
+		    "WITHOUT ROWID"))
+		return -1;
+	s->stage_iban = db_prepare(c->book->db, "INSERT OR IGNORE INTO temp.stage_ibans VALUES (?1, ?2)");
+	return s->stage && s->stage_iban ? 0 : -1;
 }
 
 static void cleanup(struct import_ctx *c)
@@ -59,7 +70,9 @@ static void cleanup(struct import_ctx *c)
 	if (!s)
 		return;
 	sqlite3_finalize(s->stage);
-	sqlite3_exec(c->book->db, "DROP TABLE IF EXISTS temp.stage_customers", NULL, NULL, NULL);
+	sqlite3_finalize(s->stage_iban);
+	sqlite3_exec(c->book->db, "DROP TABLE IF EXISTS temp.stage_customers; "
+		     "DROP TABLE IF EXISTS temp.stage_ibans", NULL, NULL, NULL);
 	free(s);
 	c->state = NULL;
 }
@@ -136,6 +149,46 @@ static const char *default_language(const char *country, struct csv_field postco
 	return "en";
 }
 
+/* The IBANs of the iban column (';' between them, blanks inside one
+ * allowed), each checked and, while writing, staged in the form banks
+ * give: capitals, no blanks. 0, or -1 after reporting. */
+static int ibans(struct import_ctx *c, struct state *s, struct csv_field account)
+{
+	struct csv_field f = import_field(c, C_IBAN);
+	for (size_t i = 0; i < f.n;) {
+		size_t end = i;
+		while (end < f.n && f.s[end] != ';')
+			end++;
+		char iban[64];
+		size_t n = 0;
+		int bad = 0;
+		for (size_t k = i; k < end; k++) {
+			char ch = f.s[k];
+			if (ch == ' ' || ch == '\t')
+				continue;
+			if (n + 1 >= sizeof iban) {
+				bad = 1;
+				break;
+			}
+			iban[n++] = ch >= 'a' && ch <= 'z' ? (char)(ch - 'a' + 'A') : ch;
+		}
+		iban[n] = '\0';
+		struct csv_field one = {f.s + i, end - i};
+		if (n && (bad || !iban_valid(iban)))
+			return import_error(c, C_IBAN, "%s is not an IBAN (two letters, two check digits, "
+					    "15 to 34 characters in all, ';' between two)", import_quote(one));
+		if (n && c->writing) {
+			sqlite3_bind_text(s->stage_iban, 1, account.s, (int)account.n, SQLITE_STATIC);
+			sqlite3_bind_text(s->stage_iban, 2, iban, (int)n, SQLITE_STATIC);
+			int rc = sqlite3_step(s->stage_iban);
+			sqlite3_reset(s->stage_iban);
+			if (rc != SQLITE_DONE)
+				return import_db_error(c);
+		}
+		i = end + 1;
+	}
+	return 0;
+}
 
 static void bind_field(sqlite3_stmt *st, int idx, struct import_ctx *c, int col)
 {
@@ -192,6 +245,8 @@ static int row(struct import_ctx *c)
 		return import_error(c, C_CREDIT_LIMIT, "is negative");
 	if ((f = import_field(c, C_COLLECTOR)).n > 64)
 		return import_error(c, C_COLLECTOR, "is longer than 64 characters");
+	if (ibans(c, s, account) < 0)
+		return -1;
 	if (!c->writing)
 		return 0;
 
@@ -244,10 +299,51 @@ static int apply(struct import_ctx *c)
 		bind_apply, 1);
 }
 
+/* With an iban column: the IBANs it gives each account it lists become
+ * the account's 'import' ones (an account listed without one has none);
+ * those learned from matches stay. Only what differs is written, so that
+ * the same file again changes nothing; an account whose IBANs alone moved
+ * counts as changed. */
+static int store_ibans(struct import_ctx *c)
+{
+	if (c->col[C_IBAN] < 0)
+		return 0;
+	sqlite3 *db = c->book->db;
+	sqlite3_stmt *del = db_prepare(db,
+		"DELETE FROM main.customer_ibans WHERE source = 'import' "
+		"AND account_no IN (SELECT account_no FROM temp.stage_customers) AND NOT EXISTS "
+		"(SELECT 1 FROM temp.stage_ibans s WHERE s.account_no = customer_ibans.account_no "
+		"AND s.iban = customer_ibans.iban) RETURNING account_no");
+	sqlite3_stmt *ins = db_prepare(db,
+		"INSERT INTO main.customer_ibans(iban, account_no, source) "
+		"SELECT iban, account_no, 'import' FROM temp.stage_ibans WHERE true "
+		"ON CONFLICT (iban, account_no) DO NOTHING RETURNING account_no");
+	struct strset moved;
+	strset_init(&moved);
+	int rc = del && ins ? 0 : -1;
+	sqlite3_stmt *both[2] = {del, ins};
+	for (int k = 0; rc == 0 && k < 2; k++) {
+		int step;
+		while ((step = sqlite3_step(both[k])) == SQLITE_ROW) {
+			const char *a = (const char *)sqlite3_column_text(both[k], 0);
+			size_t n = (size_t)sqlite3_column_bytes(both[k], 0);
+			if (strset_add(&moved, a, n, 0, NULL) == 1 && !strset_has(&c->touched, a, n, NULL))
+				c->stats.changed++;
+		}
+		rc = step == SQLITE_DONE ? 0 : -1;
+	}
+	sqlite3_finalize(del);
+	sqlite3_finalize(ins);
+	strset_free(&moved);
+	return rc ? import_db_error(c) : 0;
+}
+
 /* New accounts get their (empty) figures and changed ones their new name,
  * collector and segment in the summary, in this transaction. */
 static int end(struct import_ctx *c)
 {
+	if (store_ibans(c))
+		return -1;
 	return summary_changed(c->book->db, &c->touched);
 }
 

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "import.h"
+#include "bank/lib.h"
 #include "base/lib.h"
 #include "book/lib.h"
 
@@ -44,7 +45,15 @@ struct state {
 	char last[65];                /* the key looked for last (keys are at most 64 bytes) */
 	size_t nlast;
 	struct strset accounts;       /* those found in the book, not asked again */
+	int bank_pending;             /* some bank payment lowers an open amount below the ledger's */
 };
+
+/* An invoice's open amount as the ledger last gave it: a bank payment the
+ * ledger does not show yet keeps it lowered (bank_booked.c), and a file
+ * that says the ledger's figure again changes nothing. Only while
+ * bank_pending: else the import costs no probe per row. */
+#define LEDGER_OPEN(inv) "coalesce((SELECT max(a.ledger_open) FROM main.bank_allocations a " \
+	"WHERE a.invoice_no = " inv ".invoice_no AND a.booked = 0), " inv ".open_amount)"
 
 static int begin(struct import_ctx *c)
 {
@@ -71,8 +80,14 @@ static int begin(struct import_ctx *c)
 	if (!s->stage || !s->account_exists)
 		return -1;
 	/* a book without invoices holds none of the rows: not asked per row */
+	s->bank_pending = db_int(c->book->db, "SELECT EXISTS (SELECT 1 FROM main.bank_allocations "
+				 "INDEXED BY bank_allocations_invoice WHERE booked = 0)") == 1;
 	if (c->trust_book && db_int(c->book->db, "SELECT EXISTS (SELECT 1 FROM main.invoices)") == 1 &&
-	    !(s->held = db_prepare(c->book->db, "SELECT invoice_no, account_no, kind, issue_date, due_date, "
+	    !(s->held = db_prepare(c->book->db, s->bank_pending ?
+				   "SELECT invoice_no, account_no, kind, issue_date, due_date, "
+				   "amount, " LEDGER_OPEN("invoices") ", currency, reference, description FROM main.invoices "
+				   "WHERE invoice_no >= ?1 ORDER BY invoice_no" :
+				   "SELECT invoice_no, account_no, kind, issue_date, due_date, "
 				   "amount, open_amount, currency, reference, description FROM main.invoices "
 				   "WHERE invoice_no >= ?1 ORDER BY invoice_no")))
 		return -1;
@@ -137,6 +152,7 @@ static void bind_apply(struct import_ctx *c, sqlite3_stmt *st)
 	sqlite3_bind_int(st, 22, c->col[I_CURRENCY] >= 0);
 	sqlite3_bind_int(st, 23, c->col[I_REFERENCE] >= 0);
 	sqlite3_bind_int(st, 24, c->col[I_DESCRIPTION] >= 0);
+	sqlite3_bind_int(st, 25, ((struct state *)c->state)->bank_pending);
 }
 
 /* 1 when the account is in the book. */
@@ -349,7 +365,8 @@ static int apply_rows(struct import_ctx *c)
 		"imported_at = ?11 "
 		"FROM temp.stage_invoices AS s WHERE invoices.invoice_no = s.invoice_no AND "
 		"(invoices.account_no, invoices.kind, invoices.issue_date, invoices.due_date, invoices.amount, "
-		"invoices.open_amount, invoices.currency, invoices.reference, invoices.description) IS NOT "
+		"iif(?25, " LEDGER_OPEN("invoices") ", invoices.open_amount), "
+		"invoices.currency, invoices.reference, invoices.description) IS NOT "
 		"(s.account_no, s.kind, iif(?21, s.issue_date, invoices.issue_date), s.due_date, s.amount, "
 		"s.open_amount, iif(?22, s.currency, invoices.currency), iif(?23, s.reference, invoices.reference), "
 		"iif(?24, s.description, invoices.description)) "
@@ -423,9 +440,13 @@ static int references(struct import_ctx *c)
 	return 0;
 }
 
-/* The figures of every account the file moved, in the same transaction. */
+/* The figures of every account the file moved, in the same transaction;
+ * first, the bank's payments the ledger now shows are booked, the others
+ * subtracted again (bank_booked.c). */
 static int update_summaries(struct import_ctx *c)
 {
+	if (bank_ledger_booked(c->book, "invoices", c->now) < 0)
+		return -1;
 	sqlite3_stmt *q = db_prepare(c->book->db, "SELECT account_no FROM temp.moved_from");
 	if (!q)
 		return -1;

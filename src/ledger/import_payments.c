@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "import.h"
+#include "bank/lib.h"
 #include "work/lib.h"
 #include "base/lib.h"
 
@@ -219,6 +220,9 @@ static int end(struct import_ctx *c)
 {
 	if (recognise(c))
 		return import_db_error(c);
+	/* a bank payment the ledger now shows counts once, as the ledger's */
+	if (bank_ledger_booked(c->book, "payments", c->now) < 0)
+		return -1;
 	return promise_evaluate(c->book, c->today, NULL) < 0 || plan_evaluate(c->book, c->today, NULL) < 0 ? -1 : 0;
 }
 

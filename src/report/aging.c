@@ -1,6 +1,7 @@
 /* aging.c — open amounts by age bucket as of any day. An invoice's open
  * amount on day D is what it is today plus what was paid on it after D
- * (the ledger's payments that name it, by their dates), at most its
+ * (the ledger's payments that name it and what the bank's matched credits
+ * paid of it, by their dates: money_received), at most its
  * amount: last quarter's aging is reproduced today. A reduction no
  * payment dates (a credit note set against it) counts from the start.
  * Invoices issued after D are left out; credit notes count at their open
@@ -151,7 +152,7 @@ int report_aging(sqlite3 *db, struct report *r)
 			 report_by_sql(o.by));
 	else
 		snprintf(sql, sizeof sql,
-			 "WITH later AS (SELECT invoice_no, sum(amount) AS paid FROM payments "
+			 "WITH later AS (SELECT invoice_no, sum(amount) AS paid FROM money_received "
 			 "               WHERE date > ?1 AND amount > 0 AND invoice_no IS NOT NULL GROUP BY invoice_no), "
 		 /* the invoices under a dispute on D: opened by then, not yet settled */
 			 "disputed AS (SELECT DISTINCT invoice_no FROM disputes WHERE substr(opened_at, 1, 10) <= ?1 "

@@ -23,7 +23,7 @@ int sync_stage_create(sqlite3 *db, const char *schema);
 
 struct sync_export_result {
 	long long units, seq_from, seq_to;
-	long long per_table[16];
+	long long per_table[32];   /* by sync_tables' order: units of each head table */
 };
 /* Writes to `out` the units changed since the last export (all of them
  * with `all`), and records them as exported. 0, or -1 after a message. */

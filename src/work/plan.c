@@ -11,6 +11,7 @@
 #include "book/lib.h"
 #include "base/lib.h"
 #include "promise.h"
+#include "received.h"
 
 static const char *const every_names[] = {"week", "2weeks", "month"};
 
@@ -423,27 +424,36 @@ static int evaluate(struct book *b, day_t today_, const char *account_no, int la
 {
 	if (b->readonly) /* a read-only book is shown as last written */
 		return 0;
-#define EVALUATE_SQL(accounts) \
-		"SELECT p.id, p.account_no, i.seq, i.due_date, i.amount, i.paid_amount, i.status, " \
-		" (SELECT coalesce(sum(y.amount), 0) FROM payments y WHERE y.account_no = p.account_no " \
-		"  AND y.date >= substr(p.created_at, 1, 10)), " \
-		/* when installments were paid: the end of the day of the last payment */ \
-		" max(p.created_at, (SELECT max(y.date) FROM payments y WHERE y.account_no = p.account_no " \
-		"  AND y.date >= substr(p.created_at, 1, 10)) || 'T23:59:58Z'), " \
-		/* when this one was missed: the day after its grace */ \
-		" date(i.due_date, '+' || (?4 + 1) || ' days') || 'T00:00:00Z' " \
-		"FROM plans p JOIN plan_installments i ON i.plan_id = p.id " \
-		"WHERE p.status = 'active' AND " accounts " " \
-		"AND (?2 = 0 OR EXISTS (SELECT 1 FROM plan_installments x WHERE x.plan_id = p.id " \
-		"AND x.status = 'due' AND x.due_date < ?3)) ORDER BY p.id, i.due_date, i.seq"
-	/* one account: read through its index, not by a scan of every plan */
-	sqlite3_stmt *q = db_prepare(b->db, account_no ? EVALUATE_SQL("p.account_no = ?1") : EVALUATE_SQL("?1 IS NULL"));
-#undef EVALUATE_SQL
+	/* money received on the account since the plan was made (the ledger's
+	 * and the bank's: money_received), one account at a time (received.h):
+	 * ?1; every account: those with an active plan */
+	sqlite3_stmt *q = db_prepare(b->db,
+		"WITH y AS (SELECT date, amount FROM money_received WHERE account_no = ?1) "
+		"SELECT p.id, p.account_no, i.seq, i.due_date, i.amount, i.paid_amount, i.status, "
+		" (SELECT coalesce(sum(y.amount), 0) FROM y WHERE y.date >= substr(p.created_at, 1, 10)), "
+		/* when installments were paid: the end of the day of the last payment */
+		" max(p.created_at, (SELECT max(y.date) FROM y WHERE y.date >= substr(p.created_at, 1, 10)) "
+		"  || 'T23:59:58Z'), "
+		/* when this one was missed: the day after its grace */
+		" date(i.due_date, '+' || (?4 + 1) || ' days') || 'T00:00:00Z' "
+		"FROM plans p JOIN plan_installments i ON i.plan_id = p.id "
+		"WHERE p.status = 'active' AND p.account_no = ?1 "
+		"AND (?2 = 0 OR EXISTS (SELECT 1 FROM plan_installments x WHERE x.plan_id = p.id "
+		"AND x.status = 'due' AND x.due_date < ?3)) ORDER BY p.id, i.due_date, i.seq");
+	struct strset accounts;
+	size_t next = 0;
+	strset_init(&accounts);
+	if (q && !account_no &&
+	    received_accounts(b->db, "SELECT DISTINCT account_no FROM plans WHERE status = 'active'", NULL, &accounts)) {
+		sqlite3_finalize(q);
+		q = NULL;
+	}
 	sqlite3_stmt *up = db_prepare(b->db, "UPDATE plan_installments SET paid_amount = ?3, status = ?4 "
 					     "WHERE plan_id = ?1 AND seq = ?2");
 	if (!q || !up) {
 		sqlite3_finalize(q);
 		sqlite3_finalize(up);
+		strset_free(&accounts);
 		return -1;
 	}
 	if (account_no)
@@ -464,7 +474,7 @@ static int evaluate(struct book *b, day_t today_, const char *account_no, int la
 	size_t ndone = 0;
 	int more = 1;
 	while (rc == 0 && more) {
-		more = sqlite3_step(q) == SQLITE_ROW;
+		more = received_step(q, account_no ? NULL : &accounts, &next) == SQLITE_ROW;
 		const char *pid = more ? (const char *)sqlite3_column_text(q, 0) : "";
 		if (cur.id[0] && strcmp(pid, cur.id)) { /* the previous plan is read whole */
 			struct plan_state *nd = realloc(done, (ndone + 1) * sizeof *nd);
@@ -530,6 +540,7 @@ static int evaluate(struct book *b, day_t today_, const char *account_no, int la
 	}
 	sqlite3_finalize(q);
 	sqlite3_finalize(up);
+	strset_free(&accounts);
 	for (size_t k = 0; rc == 0 && k < ndone; k++) {
 		struct plan_state *p = &done[k];
 		if (p->unpaid == 0 || p->missed >= max_missed)

@@ -7,6 +7,7 @@
 
 #include "book/lib.h"
 #include "base/lib.h"
+#include "received.h"
 
 struct covered {
 	struct sbuf list; /* "N1,N2" */
@@ -237,47 +238,56 @@ static int evaluate(struct book *b, day_t today_, const char *account_no, int la
 {
 	if (b->readonly) /* a read-only book is shown as last written */
 		return 0;
-	/* paid: payments on the account from the day the promise was made to
-	 * its date plus grace, on a covered invoice or naming none */
-#define EVALUATE_SQL(accounts) \
-		"SELECT p.id, p.account_no, p.amount, p.promised_date, p.status, p.paid_amount, " \
-		" coalesce(sum(y.amount), 0), " \
-		/* when it was kept: the end of the day of the last payment that counts */ \
-		" max(p.made_at, max(y.date) || 'T23:59:59Z'), " \
-		/* when it broke: the day after the grace */ \
-		" date(p.promised_date, '+' || (?2 + 1) || ' days') || 'T00:00:00Z' " \
-		"FROM promises p LEFT JOIN payments y ON y.account_no = p.account_no " \
-		"  AND y.date >= substr(p.made_at, 1, 10) " \
-		"  AND y.date <= date(p.promised_date, '+' || ?2 || ' days') " \
-		"  AND (y.invoice_no IS NULL OR NOT EXISTS (SELECT 1 FROM promise_invoices k WHERE k.promise_id = p.id) " \
-		"       OR y.invoice_no IN (SELECT invoice_no FROM promise_invoices k WHERE k.promise_id = p.id)) " \
-		"WHERE p.status = 'open' AND " accounts " " \
-		"AND (?3 = 0 OR p.promised_date < ?4) GROUP BY p.id"
-	/* one account: read through its index, not by a scan of every promise;
-	 * the lapsed ones, through the index of open promises by date (at each
-	 * start of the workstation: most days, none) */
-	sqlite3_stmt *q = db_prepare(b->db, account_no ? EVALUATE_SQL("p.account_no = ?1")
-					 : lapsed_only ? EVALUATE_SQL("?1 IS NULL AND p.id IN (SELECT x.id FROM promises x "
-								      "WHERE x.status = 'open' AND x.promised_date < ?4)")
-					 : EVALUATE_SQL("?1 IS NULL"));
-#undef EVALUATE_SQL
+	/* paid: money received on the account (the ledger's payments and the
+	 * bank's matched credits: money_received) from the day the promise
+	 * was made to its date plus grace, on a covered invoice or naming
+	 * none. One account at a time (received.h): ?1 */
+	sqlite3_stmt *q = db_prepare(b->db,
+		"SELECT p.id, p.account_no, p.amount, p.promised_date, p.status, p.paid_amount, "
+		" coalesce(sum(y.amount), 0), "
+		/* when it was kept: the end of the day of the last payment that counts */
+		" max(p.made_at, max(y.date) || 'T23:59:59Z'), "
+		/* when it broke: the day after the grace */
+		" date(p.promised_date, '+' || (?2 + 1) || ' days') || 'T00:00:00Z' "
+		"FROM promises p LEFT JOIN (SELECT * FROM money_received WHERE account_no = ?1) y "
+		"  ON y.account_no = p.account_no "
+		"  AND y.date >= substr(p.made_at, 1, 10) "
+		"  AND y.date <= date(p.promised_date, '+' || ?2 || ' days') "
+		"  AND (y.invoice_no IS NULL OR NOT EXISTS (SELECT 1 FROM promise_invoices k WHERE k.promise_id = p.id) "
+		"       OR y.invoice_no IN (SELECT invoice_no FROM promise_invoices k WHERE k.promise_id = p.id)) "
+		"WHERE p.status = 'open' AND p.account_no = ?1 "
+		"AND (?3 = 0 OR p.promised_date < ?4) GROUP BY p.id");
 	if (!q)
 		return -1;
-	if (account_no)
-		sqlite3_bind_text(q, 1, account_no, -1, SQLITE_STATIC);
 	const int grace = RULE_GRACE(b->db);
-	sqlite3_bind_int(q, 2, grace);
 	char lapsed[11];
 	date_iso(today_ - grace, lapsed); /* promised before this day: the grace is over */
+	/* every account: those with an open promise; the lapsed ones, through
+	 * the index of open promises by date (at each start of the
+	 * workstation: most days, none) */
+	struct strset accounts;
+	strset_init(&accounts);
+	if (account_no) {
+		sqlite3_bind_text(q, 1, account_no, -1, SQLITE_STATIC);
+	} else if (received_accounts(b->db, lapsed_only ?
+				     "SELECT DISTINCT account_no FROM promises WHERE status = 'open' AND promised_date < ?1" :
+				     "SELECT DISTINCT account_no FROM promises WHERE status = 'open'",
+				     lapsed_only ? lapsed : NULL, &accounts)) {
+		strset_free(&accounts);
+		sqlite3_finalize(q);
+		return -1;
+	}
+	sqlite3_bind_int(q, 2, grace);
 	sqlite3_bind_int(q, 3, lapsed_only);
 	sqlite3_bind_text(q, 4, lapsed, 10, SQLITE_TRANSIENT);
+	size_t next = 0;
 	struct change {
 		char id[UID_LEN + 1], account[80], status[16], date[11], at[24];
 		int64_t amount, paid;
 	} *changes = NULL;
 	size_t n = 0;
 	int rc = 0;
-	while (sqlite3_step(q) == SQLITE_ROW) {
+	while (received_step(q, account_no ? NULL : &accounts, &next) == SQLITE_ROW) {
 		int64_t amount = sqlite3_column_int64(q, 2), paid = sqlite3_column_int64(q, 6);
 		const char *date = (const char *)sqlite3_column_text(q, 3);
 		day_t d;
@@ -308,6 +318,7 @@ static int evaluate(struct book *b, day_t today_, const char *account_no, int la
 		c->amount = amount, c->paid = paid;
 	}
 	sqlite3_finalize(q);
+	strset_free(&accounts);
 	if (rc || n == 0) {
 		free(changes);
 		return rc ? -1 : 0;
