@@ -13,11 +13,8 @@ r() { "$R" -d "$B" "$@"; }
 q() { sqlite3 "$B" "$@"; }
 
 # match DB ID ACCOUNT INVOICE CENTS DATE [REFERENCE [BANK_REF]]: a credit
-# matched to one invoice, written by SQL as 014-bank.sql's comments say
-# bank_apply writes it (statement, movement 'matched', allocation with
-# the ledger's open amount, the invoice's open amount lowered, the
-# invoice's new version through sync_touch). It stands for bank_apply
-# until the engine lands (then: relance bank match ID ACCOUNT INVOICE=AMOUNT).
+# of the bank (stored by SQL as import bank stores one) matched to one
+# invoice by the engine: relance bank match ID ACCOUNT INVOICE=AMOUNT.
 match() {
 	# the statement and its credit stored as `import bank` stores them; the
 	# match made by the engine (bank match)
