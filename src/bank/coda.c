@@ -688,26 +688,28 @@ static void record_kind(struct coda *c)
 		snprintf(c->kind, sizeof c->kind, "%c.%c", r[0], r[1]);
 }
 
-/* The 15 digits of an amount that has one digit too many (or few) would
- * make the record longer (or shorter) by as much: say so. */
+/* A DDMMYY at s that is a date. */
+static int is_date(const char *s)
+{
+	return all_digits(s, 6) && date_valid(2000 + (int)number(s + 4, 2), (int)number(s + 2, 2), (int)number(s, 2));
+}
+
+/* A record too long by k characters, whose amount has k digits too many
+ * (the date after it is where k more digits put it, and not where it
+ * belongs): say so; otherwise the length is what is wrong. */
 static int wrong_length(struct coda *c)
 {
 	static const struct {
 		char kind[4];
 		int col;
 		const char *field;
-	} amounts[] = {{"1", 44, "old balance"}, {"2.1", 33, "amount"}, {"8", 43, "new balance"},
-		       {"9", 23, "debit total"}, {"9", 38, "credit total"}};
-	for (size_t i = 0; i < sizeof amounts / sizeof *amounts; i++) {
-		if (strcmp(amounts[i].kind, c->kind) || c->len < (size_t)amounts[i].col)
-			continue;
-		size_t n = 0;
-		while (amounts[i].col - 1 + n < c->len && c->rec[amounts[i].col - 1 + n] >= '0' &&
-		       c->rec[amounts[i].col - 1 + n] <= '9')
-			n++;
-		if (n != 15 && (long)n - 15 == (long)c->len - REC)
+	} amounts[] = {{"1", 44, "old balance"}, {"2.1", 33, "amount"}, {"8", 43, "new balance"}};
+	size_t k = c->len > REC ? c->len - REC : 0;
+	for (size_t i = 0; k && k <= 3 && i < sizeof amounts / sizeof *amounts; i++) {
+		const char *a = at(c, amounts[i].col);
+		if (!strcmp(amounts[i].kind, c->kind) && all_digits(a, 15 + k) && is_date(a + 15 + k) && !is_date(a + 15))
 			return fail(c, amounts[i].field, "not 15 digits: %zu from column %d (the record is %zu characters, not 128)",
-				    n, amounts[i].col, c->len);
+				    15 + k, amounts[i].col, c->len);
 	}
 	return fail(c, NULL, "%zu characters, not 128", c->len);
 }
