@@ -267,9 +267,7 @@ static void belgian_iban(const char *num12, char out[17])
 /* An account written with or without blanks, upper case, without them. */
 static char *account_compact(const char *s, size_t n)
 {
-	char *o = malloc(n + 1);
-	if (!o)
-		return NULL;
+	char *o = xstrndup(s, n);
 	size_t k = 0;
 	for (size_t i = 0; i < n; i++)
 		if (s[i] != ' ')
@@ -315,10 +313,17 @@ static int old_balance(struct coda *c)
 		iban = xstrdup(be);
 	} else
 		iban = account_compact(at(c, 6), structure == '2' ? 31 : 34);
-	if (!iban || !iban[0]) {
+	if (!iban[0]) {
 		free(iban);
 		return fail(c, "account", "blank (columns 6-39)");
 	}
+	for (const char *p = iban; *p; p++)
+		if (!(*p >= 'A' && *p <= 'Z') && !(*p >= '0' && *p <= '9')) {
+			fail(c, "account", "'%s' (column 6) is not an account number: letters and digits",
+			     shown(iban, strlen(iban), b, sizeof b));
+			free(iban);
+			return -1;
+		}
 	struct bank_statement *s = bank_file_add(c->out);
 	if (!s) {
 		free(iban);
@@ -481,11 +486,13 @@ static int group_close(struct coda *c)
 		size_t n = strlen(g->account);
 		if (n > 4 && g->account[n - 4] == ' ' && is_currency(g->account + n - 3))
 			n -= 4;
-		m->iban = account_compact(g->account, n);
-		if (!m->iban) {
+		char *utf8;
+		if (text(c, g->account, n, &utf8)) {
 			group_reset(g);
-			return fail(c, NULL, "out of memory");
+			return -1;
 		}
+		m->iban = utf8 ? account_compact(utf8, strlen(utf8)) : NULL;
+		free(utf8);
 	}
 	group_reset(g);
 	return 0;

@@ -424,6 +424,7 @@ static void test_bad_records(void)
 		 "t.cod:8: record 9: debit total: 1.00 in the trailer, but the movements (2.1 of detail 0000) add up to 0.00"},
 		{7, 58, "000000", "t.cod:7: record 8: new balance date: '000000' (column 58) is not a date DDMMYY"},
 		{2, 2, "7", "t.cod:2: record 1: account structure: '7' (column 2) is not 0, 1, 2 or 3"},
+		{2, 10, "-", "t.cod:2: record 1: account: 'BE68-39007547034' (column 6) is not an account number: letters and digits"},
 		{2, 40, "eur", "t.cod:2: record 1: currency: 'eur' (column 40) is not a currency code"},
 		{2, 0, NULL, "t.cod:2: record 2.1: not expected here: the old balance (record 1) expected after the header"},
 		{7, 0, NULL, "t.cod:7: record 9: not expected here: movements (2.x, 3.x), free messages (4) or the new balance (8) expected"},
