@@ -17,7 +17,9 @@
 #   - each key of a 30-key script (ui --keys) in callgrind instructions, on
 #     N/10 and N accounts;
 #   - a command's start in callgrind instructions, against the sqlite3
-#     shell opening the same book.
+#     shell opening the same book;
+#   - bank statements (CODA and camt.053) imported and matched, against
+#     the import of the same payments as CSV.
 # Each figure is the best of $RUNS runs (the workstation: one run). Usage:
 # bench.sh RELANCE ACCOUNTS
 set -eu
@@ -251,6 +253,25 @@ rss10=$(rss_export)
 t1=$(now)
 printf '  export changes, peak RSS: %s entries %s MB, %s entries %s MB   %sx  (%.0f s)\n' "$J" \
 	"$(calc "$rss1 / 1000")" "$((10 * J))" "$(calc "$rss10 / 1000")" "$(ratio "$rss10" "$rss1")" "$(calc "$t1 - $t0")"
+
+# --- bank statements (issue 14) -----------------------------------------------
+# The demo's bank files of BANK_CREDITS credits (half CODA, half camt.053:
+# by reference, by invoice number, by the account's reference, by a known
+# IBAN, in part, too much, from payers the book does not know) imported
+# and matched in a copy of the demo book, against `import payments` of the
+# customers' credits among them as the ledger's CSV, in another copy.
+BC=${BANK_CREDITS:-$N}
+"$R" -d "$W/demo.db" demo --bank "$W/bank" --bank-credits "$BC" >/dev/null
+bank_copy="rm -f '$W/bank.db'* && cp '$W/demo.db' '$W/bank.db'"
+paid_csv=$(best "$bank_copy" "$R" -d "$W/bank.db" import payments "$W/bank/bank-payments.csv")
+paid_bank=$(best "$bank_copy" "$R" -d "$W/bank.db" import bank "$W/bank/demo-bank.cod" "$W/bank/demo-bank.xml")
+bank_counts=$(sqlite3 -separator ' ' "$W/bank.db" "SELECT sum(status = 'matched'), sum(status = 'suggested'),
+	sum(status = 'unmatched') FROM bank_movements")
+echo
+echo "bank statements ($BC credits: matched, suggested, unmatched: $bank_counts)   seconds   vs CSV"
+printf '  relance import payments (the same, CSV)       %7s   1.00x\n' "$paid_csv"
+printf '  relance import bank (CODA + camt.053)         %7s   %sx\n' "$paid_bank" "$(ratio "$paid_bank" "$paid_csv")"
+rm -f "$W/bank.db"*
 
 # --- dunning ---------------------------------------------------------------------
 # Which step each open invoice of the demo book has reached, and the messages

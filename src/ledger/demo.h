@@ -28,6 +28,15 @@ void demo_files_free(struct demo_files *f);
  * Prints a summary. Returns 0, or -1 after a message. */
 int demo_build(struct book *b, const struct demo_opts *o);
 
+/* Writes the demo's bank files into dir (demo_bank.c): yesterday's
+ * statement as demo-bank.cod (CODA), today's as demo-bank.xml (camt.053),
+ * `credits` credits in all paying the book's overdue invoices (by
+ * reference, by invoice number, by the account's reference, by a known
+ * IBAN, in part, too much) or from payers the book does not know; and
+ * bank-payments.csv, the customers' credits as the ledger would export
+ * them. 0, or -1 after a message. */
+int demo_bank_write(struct book *b, const struct demo_opts *o, const char *dir, long credits);
+
 /* Writes customers.csv, invoices.csv and payments.csv into dir. */
 int demo_write_csv(const struct demo_opts *o, const char *dir);
 
