@@ -235,14 +235,18 @@ static int amount(struct rd *rd, const xmlNode *n, const char *where, int64_t *o
 	int64_t v = 0;
 	int digits = 0, decimals = 0;
 	const char *why = NULL;
-	while (isdigit((unsigned char)*p))
-		v = v * 10 + (*p++ - '0'), digits++;
+	/* digits past the 15th are counted, not added: refused below */
+	while (isdigit((unsigned char)*p)) {
+		if (digits++ < 15)
+			v = v * 10 + (*p - '0');
+		p++;
+	}
 	if (!digits)
 		why = "";
 	else if (*p == '.') {
 		p++;
 		while (isdigit((unsigned char)*p)) {
-			if (++decimals <= 2)
+			if (++decimals <= 2 && digits < 15)
 				v = v * 10 + (*p - '0');
 			p++, digits++;
 		}
@@ -845,7 +849,10 @@ int camt_read(const char *path, const char *data, size_t len, struct bank_file *
 	if (!rd.failed && out->n == 0)
 		fail(&rd, 1, rd.fmt == BANK_CAMT054 ? "BkToCstmrDbtCdtNtfctn" : "BkToCstmrStmt", "no %s",
 		     rd.fmt == BANK_CAMT054 ? "Ntfctn" : "Stmt");
+	/* the tree asked for by xmlTextReaderCurrentDoc is ours to free */
+	xmlDocPtr doc = xmlTextReaderCurrentDoc(rd.r);
 	xmlFreeTextReader(rd.r);
+	xmlFreeDoc(doc);
 	xmlSetStructuredErrorFunc(NULL, NULL);
 	xmlFree(rd.ns);
 	free(rd.st_id), free(rd.elctrnc), free(rd.lgl);

@@ -281,6 +281,7 @@ static void broken(void)
 		{ "1e3", "not an amount: 1e3" }, { "1.", "not an amount: 1." }, { ".5", "not an amount: .5" },
 		{ "1 000.00", "not an amount: 1 000.00" }, { "1234567890123456", "not an amount: 1234567890123456 (more than 15 digits)" },
 		{ "12345678901234.56", "not an amount: 12345678901234.56 (more than 15 digits)" },
+		{ "30888888888888888888", "not an amount: 30888888888888888888 (more than 15 digits)" },
 	};
 	for (size_t i = 0; i < sizeof amounts / sizeof *amounts; i++) {
 		char doc[1024], want[256];
