@@ -223,6 +223,14 @@ static void hostile(void)
 	ok(strstr(err, "xxe.xml:") == err && strstr(err, ": DOCTYPE: declares entities (passwd): refused"),
 	   "naming the entity: %s", err);
 
+	/* an external DTD is never loaded (a file that is no DTD would fail) */
+	ok(read_text("dtd.xml",
+		     "<!DOCTYPE Document SYSTEM \"file:///etc/passwd\">\n"
+		     "<Document xmlns=\"urn:iso:std:iso:20022:tech:xsd:camt.053.001.02\"><BkToCstmrStmt><Stmt><Id>S</Id>"
+		     "</Stmt></BkToCstmrStmt></Document>", &f) == 0,
+	   "a DOCTYPE declaring no entity is read, its external DTD not loaded: %s", err);
+	bank_file_free(&f);
+
 	/* 10,000 levels: inside an entry and right under the root */
 	const char *head = "<Document xmlns=\"urn:iso:std:iso:20022:tech:xsd:camt.053.001.02\"><BkToCstmrStmt><Stmt><Id>S</Id><Ntry>";
 	size_t n = 10000, len = strlen(head) + n * 7 + 64;
