@@ -822,7 +822,8 @@ int camt_read(const char *path, const char *data, size_t len, struct bank_file *
 		}
 		if (type == XML_READER_TYPE_END_ELEMENT && depth == 2 && rd.st >= 0)
 			statement_end(&rd);
-		if ((type == XML_READER_TYPE_END_ELEMENT || (type == XML_READER_TYPE_ELEMENT && xmlTextReaderIsEmptyElement(rd.r))) && depth == 0)
+		if (depth == 0 && (type == XML_READER_TYPE_END_ELEMENT ||
+				   (type == XML_READER_TYPE_ELEMENT && xmlTextReaderIsEmptyElement(rd.r))))
 			root_closed = 1;
 		if (type != XML_READER_TYPE_ELEMENT)
 			continue;
@@ -838,7 +839,8 @@ int camt_read(const char *path, const char *data, size_t len, struct bank_file *
 	const char *ent = rd.failed ? NULL : declared_entity(rd.r);
 	if (ent)
 		fail(&rd, rd.xml_line, "DOCTYPE", "declares entities (%s): refused", ent);
-	if (!rd.failed && ret == -1 && seen_root && !root_closed && !strcmp(rd.xml_err, "Extra content at the end of the document"))
+	if (!rd.failed && ret == -1 && seen_root && !root_closed &&
+	    !strcmp(rd.xml_err, "Extra content at the end of the document"))
 		fail(&rd, rd.xml_line, "XML", "the file ends before the end of its root element (cut short?)");
 	if (!rd.failed && ret == -1)
 		fail(&rd, rd.xml_line, "XML", "%s", rd.xml_err[0] ? rd.xml_err : "not well-formed");
