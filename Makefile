@@ -39,7 +39,7 @@ endif
 
 BIN      := $(BUILD)/relance
 WARN     := -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wvla
-PKGS     := ncursesw sqlite3 nettle glib-2.0 cairo pangocairo libqrencode gmime-3.0
+PKGS     := ncursesw sqlite3 nettle glib-2.0 cairo pangocairo libqrencode gmime-3.0 libxml-2.0
 # the program links these; cairo, Pango and GMime (and the forty libraries
 # they bring, GLib among them) are relance-media.so's, loaded when a letter,
 # a chart or a mail is made (src/base/module.h): a command starts without them
@@ -50,9 +50,12 @@ BIN_PKGS := libqrencode
 # of one of them means relinking relance)
 STATIC_LIBS := -Wl,-Bstatic $$($(PKG_CONFIG) --libs sqlite3 nettle) $$($(PKG_CONFIG) --static --libs ncursesw) -Wl,-Bdynamic
 MEDIA_PKGS := cairo pangocairo gmime-3.0
+# libxml2 (and the ICU and libstdc++ it brings: 4 M instructions to load)
+# is relance-xml.so's, loaded when a camt file is read or written
+XML_PKGS := libxml-2.0
 # src/ sees sqlite3, Nettle (hashes and MACs), the letter libraries (PDF, text
 # layout, QR) and the e-mail one (GMime), never ncurses
-SRC_PKGS := sqlite3 nettle glib-2.0 cairo pangocairo libqrencode gmime-3.0
+SRC_PKGS := sqlite3 nettle glib-2.0 cairo pangocairo libqrencode gmime-3.0 libxml-2.0
 CPPFLAGS += -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Isrc -I. -I$(BUILD)
 # changesets (sqlite3session_*, sqlite3changeset_*): in Debian's libsqlite3
 CPPFLAGS += -DSQLITE_ENABLE_SESSION -DSQLITE_ENABLE_PREUPDATE_HOOK
@@ -68,15 +71,19 @@ ICONV_LIB = $(shell printf '#include <iconv.h>\nint main(void){iconv_t c=iconv_o
 # tests and fuzzers do without (they link MEDIA_SRC's objects themselves)
 MEDIA_SRC := src/dunning/letter_pdf.c src/dunning/qr_png.c src/dunning/mime.c src/report/png.c \
 	     src/base/module_abi.c
-CALL_SRC := src/dunning/media_calls.c src/report/png_call.c
-SRC      := $(filter-out $(MEDIA_SRC) $(CALL_SRC),$(wildcard src/*.c src/*/*.c))
+# XML_SRC: relance-xml.so, the same way (src/bank/camt_call.c calls it)
+XML_SRC  := src/bank/camt.c src/bank/camt_write.c
+CALL_SRC := src/dunning/media_calls.c src/report/png_call.c src/bank/camt_call.c
+SRC      := $(filter-out $(MEDIA_SRC) $(XML_SRC) $(CALL_SRC),$(wildcard src/*.c src/*/*.c))
 UI_SRC   := $(wildcard ui/*.c)
 OBJ      := $(SRC:src/%.c=$(BUILD)/src/%.o) $(UI_SRC:ui/%.c=$(BUILD)/ui/%.o) $(BUILD)/schema_sql.o \
 	    $(BUILD)/default_theme.o $(BUILD)/templates.o $(BUILD)/rates.o
 MEDIA_OBJ := $(MEDIA_SRC:src/%.c=$(BUILD)/src/%.o)
 CALL_OBJ := $(CALL_SRC:src/%.c=$(BUILD)/src/%.o)
 MEDIA_SO := $(BUILD)/relance-media.so
-LIBOBJ   := $(filter-out %/main.o %/module.o,$(OBJ)) $(MEDIA_OBJ)
+XML_OBJ  := $(XML_SRC:src/%.c=$(BUILD)/src/%.o)
+XML_SO   := $(BUILD)/relance-xml.so
+LIBOBJ   := $(filter-out %/main.o %/module.o,$(OBJ)) $(MEDIA_OBJ) $(XML_OBJ)
 UNIT_SRC := $(wildcard tests/unit/*.c)
 UNIT_T   := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%.t)
 MIGRATIONS := data/schema.sql $(sort $(wildcard data/migrations/*.sql))
@@ -91,7 +98,7 @@ endif
 all: deps ./relance
 
 # a link, so that the program finds relance-media.so beside its real self
-./relance: $(BIN) $(MEDIA_SO)
+./relance: $(BIN) $(MEDIA_SO) $(XML_SO)
 	$(Q)ln -sfn $(BIN) $@
 
 # --- dependencies -----------------------------------------------------------
@@ -101,7 +108,7 @@ DEPS_BUILD := "command -v $(CC)":gcc "command -v make":make "command -v $(PKG_CO
 	"$(PKG_CONFIG) --exists glib-2.0":libglib2.0-dev "$(PKG_CONFIG) --exists nettle":nettle-dev \
 	"$(PKG_CONFIG) --exists cairo":libcairo2-dev "$(PKG_CONFIG) --exists pangocairo":libpango1.0-dev \
 	"$(PKG_CONFIG) --exists libqrencode":libqrencode-dev \
-	"$(PKG_CONFIG) --exists gmime-3.0":libgmime-3.0-dev \
+	"$(PKG_CONFIG) --exists gmime-3.0":libgmime-3.0-dev "$(PKG_CONFIG) --exists libxml-2.0":libxml2-dev \
 	"test -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf":fonts-dejavu-core
 DEPS_TEST  := "command -v prove":perl "command -v tmux":tmux "command -v sqlite3":sqlite3 "command -v openssl":openssl \
 	"test -x /usr/bin/time":time "command -v zbarimg":zbar-tools "command -v pdftotext":poppler-utils \
@@ -116,7 +123,7 @@ deps-test: deps
 deps-fuzz:
 	$(Q)sh src/tools/deps.sh $(DEPS_BUILD) $(DEPS_FUZZ)
 # Nothing compiles before the build's packages are there (make -j).
-$(OBJ) $(MEDIA_OBJ) $(CALL_OBJ) $(UNIT_T): | deps
+$(OBJ) $(MEDIA_OBJ) $(XML_OBJ) $(CALL_OBJ) $(UNIT_T): | deps
 
 # --- build ------------------------------------------------------------------
 # The program exports its functions (-rdynamic) for the module to call;
@@ -128,7 +135,10 @@ $(BIN): $(OBJ) $(CALL_OBJ)
 $(MEDIA_SO): $(MEDIA_OBJ)
 	@echo "  LD      $@"
 	$(Q)$(CC) $(LDFLAGS) -shared -Wl,-Bsymbolic -o $@ $(MEDIA_OBJ) $$($(PKG_CONFIG) --libs $(MEDIA_PKGS))
-$(MEDIA_OBJ): CFLAGS += -fPIC
+$(XML_SO): $(XML_OBJ) $(BUILD)/src/base/module_abi.o
+	@echo "  LD      $@"
+	$(Q)$(CC) $(LDFLAGS) -shared -Wl,-Bsymbolic -o $@ $(XML_OBJ) $(BUILD)/src/base/module_abi.o $$($(PKG_CONFIG) --libs $(XML_PKGS))
+$(MEDIA_OBJ) $(XML_OBJ): CFLAGS += -fPIC
 $(BUILD)/src/base/module.o: CPPFLAGS += -DRELANCE_LIBDIR='"$(LIBDIR)/relance"'
 
 $(BUILD)/src/%.o: src/%.c | $(BUILD)/src
@@ -166,7 +176,7 @@ $(BUILD)/tests/%.t: tests/unit/%.c $(LIBOBJ) tests/lib/tap.h | $(BUILD)/tests
 $(BUILD)/src $(BUILD)/ui $(BUILD)/tests:
 	$(Q)mkdir -p $@
 
--include $(OBJ:.o=.d) $(MEDIA_OBJ:.o=.d) $(CALL_OBJ:.o=.d)
+-include $(OBJ:.o=.d) $(MEDIA_OBJ:.o=.d) $(XML_OBJ:.o=.d) $(CALL_OBJ:.o=.d)
 
 # --- test -------------------------------------------------------------------
 ifeq ($(SANITIZE),1)
@@ -180,7 +190,7 @@ export G_SLICE := always-malloc
 else
 CHECK_BIN := ./relance $(BIN)
 endif
-check: deps-test $(CHECK_BIN) $(MEDIA_SO) $(UNIT_T)
+check: deps-test $(CHECK_BIN) $(MEDIA_SO) $(XML_SO) $(UNIT_T)
 	$(Q)RELANCE=$(CURDIR)/$(BIN) TESTS_DATA=$(CURDIR)/tests/data sh tests/lib/hermetic.sh --run \
 	  prove -j2 -f --exec '' $(UNIT_T) tests/cli/*.t tests/screen/*.t
 
@@ -218,7 +228,7 @@ install: ./relance
 		$(DESTDIR)$(DATADIR)/data $(DESTDIR)$(DATADIR)/themes
 	install -m 755 ./relance $(DESTDIR)$(BINDIR)/relance
 	install -d $(DESTDIR)$(LIBDIR)/relance
-	install -m 644 $(MEDIA_SO) $(DESTDIR)$(LIBDIR)/relance/
+	install -m 644 $(MEDIA_SO) $(XML_SO) $(DESTDIR)$(LIBDIR)/relance/
 	install -m 644 man/*.1 $(DESTDIR)$(MANDIR)/man1/
 	install -m 644 man/*.5 $(DESTDIR)$(MANDIR)/man5/
 	install -m 644 data/*.sql $(DESTDIR)$(DATADIR)/data/
