@@ -173,6 +173,9 @@ static void statement_begin(struct bank_statement *s, enum bank_format fmt, cons
 	snprintf(n, sizeof n, "%03d", seq);
 	s->seq = xstrdup(n);
 	snprintf(s->date, sizeof s->date, "%s", day);
+	char id[32]; /* camt's Stmt/Id: the bank's name for the statement */
+	snprintf(id, sizeof id, "DEMO-%s", day);
+	s->id = xstrdup(id);
 	s->has_balances = 1;
 	s->opening = 2500000;
 }
