@@ -96,7 +96,9 @@ long history_count(sqlite3 *db, const char *account_no, const char *type)
 
 void history_summary(const struct history_entry *e, char *out, size_t size)
 {
-	if (e->type && !strcmp(e->type, "payment")) {
+	/* a ledger's payment (no summary of its own); the bank's are journal
+	 * entries, which say what they paid */
+	if (e->type && !strcmp(e->type, "payment") && !e->summary) {
 		char amt[32];
 		money_format_grouped(e->amount, amt, sizeof amt);
 		/* currency holds "EUR communication" */
