@@ -49,8 +49,13 @@ int book_freshness(sqlite3 *db, day_t today, int stale_days, struct freshness *o
 	sqlite3_finalize(st);
 	if (out->known)
 		out->behind = working_days_between(out->as_of, today);
-	out->stale = stale_days != FRESHNESS_NEVER && (!out->known || out->behind > stale_days);
+	out->stale = freshness_stale(out, stale_days);
 	return 0;
+}
+
+int freshness_stale(const struct freshness *f, int stale_days)
+{
+	return stale_days != FRESHNESS_NEVER && (!f->known || f->behind > stale_days);
 }
 
 void freshness_text(const struct freshness *f, int stale_days, char *out, size_t size)

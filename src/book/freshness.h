@@ -24,6 +24,10 @@ struct freshness {
  * or -1 (said). */
 int book_freshness(sqlite3 *db, day_t today, int stale_days, struct freshness *out);
 
+/* Whether f is stale against stale_days: what book_freshness set in
+ * f->stale, again for another limit (a setting changed live). */
+int freshness_stale(const struct freshness *f, int stale_days);
+
 /* "payments as of 2026-11-27 (3 working days; stale-days is 2)", or "no
  * payments imported yet": what the title and the dunning run say. */
 void freshness_text(const struct freshness *f, int stale_days, char *out, size_t size);
