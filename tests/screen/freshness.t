@@ -4,7 +4,8 @@
 # working days ago; at 80 columns and narrower, what gives way: the book's
 # name, then fresh payments' day, then the tally's promises; stale
 # payments stay (their day MM-DD, then without today's date), never cut.
-# An import while the workstation is open, or :set stale-days, shows.
+# An import while the workstation is open, or :set stale-days, shows. L
+# on stale payments asks again, saying why.
 . "$(dirname "$0")/../lib/tap.sh"
 . "$(dirname "$0")/../lib/screen.sh"
 . "$(dirname "$0")/../lib/queue_book.sh"
@@ -79,6 +80,28 @@ screen_start 80 24 -- -d "$B2"
 screen_has "no payments imported yet  2026-12-03 *$" "a book never given invoices or payments says so"
 screen_colours | head -1 | grep -Eq "$E\\[([0-9;]*;)?43(;[0-9;]*)?mno payments imported yet"
 _result $? "in the warning colour" "$(screen_colours | head -1 | cat -v)"
+tm kill-server
+
+# L on stale payments: a person decides, and is told why
+. "$(dirname "$0")/../lib/dunning_book.sh"
+D="$T/dun.db"
+RELANCE_TODAY=2026-11-24 dunning_book "$D" || { echo "Bail out! cannot build the book"; exit 1; }
+dunning_config
+RELANCE_TODAY=2026-11-27
+screen_start 110 40 -- -d "$D" --all
+wait_for "everyone"
+type ":goto B1" && send Enter
+send L
+screen_has "payment data is stale \(as of 2026-11-24\): send this reminder anyway\? \(y/n\)" \
+	"L on stale payments asks again, saying why"
+type "n"
+screen_has "nothing sent" "n: nothing sent"
+is "$(ls "$T/mail" | wc -l)" 0 "no e-mail went"
+send L
+wait_for "send this reminder anyway"
+type "y"
+screen_has "step 2 done \\(email\\)" "y: sent (I-7's first reminder), as --force would"
+is "$(ls "$T/mail" | wc -l)" 1 "the e-mail went"
 send q
 wait_exit
 is "$(cat "$T/stderr")" "" "nothing on standard error"
