@@ -56,7 +56,7 @@ enum view_id { VIEW_GENERIC, VIEW_QUEUE, VIEW_ACCOUNT, VIEW_ENTRY, VIEW_HELP, VI
 	ACTION(TASKS, "tasks", VIEW_ACCOUNT, "T", "the account's open tasks: change, move or mark them done") \
 	ACTION(RELEASE_HOLD, "release-hold", VIEW_ACCOUNT, "H", "let the account held out of dunning back in") \
 	ACTION(PLAN, "plan", VIEW_ACCOUNT, "P", "the payment plan: open it, or make one") \
-	ACTION(DUNNING_NEXT, "dunning-next", VIEW_ACCOUNT, "L", "preview the next reminder; send it on confirmation") \
+	ACTION(DUNNING_NEXT, "dunning-next", VIEW_ACCOUNT, "L", "preview the next reminder; send it on confirmation (which says so when payments are stale)") \
 	ACTION(QR_CODE, "qr-code", VIEW_ACCOUNT, "Q", "the EPC QR code paying the overdue balance") \
 	ACTION(PLAN_EDIT, "plan-edit", VIEW_PLAN, "Enter", "change the installment's date and amount") \
 	ACTION(PLAN_SAVE, "plan-save", VIEW_PLAN, "w", "save the plan (its remainder must be zero)") \

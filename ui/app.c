@@ -277,40 +277,85 @@ struct view *app_top(struct app *a) { return a->depth ? a->stack[a->depth - 1] :
 
 #define TITLE_LEFT " relance: "
 
-/* The title's right end: the book's file name (read-only, when it is)
- * and today; without the name (book 0) when the view's title needs its
- * room: the day's tally matters more than a name the collector knows. */
-static void title_right(struct app *a, char right[128], int book)
+/* The title's right end, by the parts that fit: the book's file name
+ * (read-only, when it is), "payments as of D" and today. The name gives
+ * way first to the view's title (the day's tally matters more than a
+ * name the collector knows), then fresh payments' day. Stale payments
+ * never give way (app_title_room keeps their room): narrower, their day
+ * is written MM-DD (in today's year), then today gives way to them. */
+enum { TITLE_BOOK = 1, TITLE_PAYMENTS = 2, TITLE_SHORT = 4, TITLE_NO_DAY = 8 };
+
+struct title_right {
+	char book[80];     /* "m.db  " or "read-only  " */
+	char payments[64]; /* "payments as of 2026-11-24" (two blanks after it) */
+	char day[12];      /* "2026-11-24 " */
+	int stale;
+};
+
+static void title_right(struct app *a, int parts, struct title_right *r)
 {
-	char day[11];
 	const char *base = strrchr(a->book->path, '/');
-	date_iso(a->today, day);
-	if (book)
-		snprintf(right, 128, "%.60s%s  %s ", base ? base + 1 : a->book->path,
-			 a->book->readonly ? " (read-only)" : "", day);
+	char day[11];
+	r->stale = freshness_stale(&a->fresh, company.stale_days);
+	if (parts & TITLE_BOOK)
+		snprintf(r->book, sizeof r->book, "%.60s%s  ", base ? base + 1 : a->book->path,
+			 a->book->readonly ? " (read-only)" : "");
 	else
-		snprintf(right, 128, "%s%s ", a->book->readonly ? "read-only  " : "", day);
+		snprintf(r->book, sizeof r->book, "%s", a->book->readonly ? "read-only  " : "");
+	r->payments[0] = '\0';
+	if ((parts & TITLE_PAYMENTS) || r->stale) {
+		int y, ty, m, d;
+		civil_from_days(a->today, &ty, &m, &d);
+		civil_from_days(a->fresh.as_of, &y, &m, &d);
+		date_iso(a->fresh.as_of, day);
+		if (!a->fresh.known)
+			snprintf(r->payments, sizeof r->payments, "no payments imported yet");
+		else
+			snprintf(r->payments, sizeof r->payments, "payments as of %s",
+				 (parts & TITLE_SHORT) && y == ty ? day + 5 : day);
+	}
+	r->day[0] = '\0';
+	if (!(parts & TITLE_NO_DAY)) {
+		date_iso(a->today, day);
+		snprintf(r->day, sizeof r->day, "%s", day);
+	}
+}
+
+static int title_right_width(const struct title_right *r)
+{
+	int w = draw_width(r->book) + draw_width(r->payments) + draw_width(r->day);
+	return w + (r->payments[0] && r->day[0] ? 2 : 0) + 1; /* a blank at the end */
 }
 
 int app_title_room(struct app *a)
 {
-	char right[128];
-	title_right(a, right, 0);
-	return COLS - draw_width(right) - 1 - (int)strlen(TITLE_LEFT);
+	struct title_right r;
+	title_right(a, 0, &r);
+	return COLS - title_right_width(&r) - 1 - (int)strlen(TITLE_LEFT);
 }
 
 static void draw_title(struct app *a)
 {
 	struct view *v = app_top(a);
-	char left[512], right[128];
+	char left[512];
+	struct title_right r;
 	snprintf(left, sizeof left, TITLE_LEFT "%s", v ? v->ops->title(a, v) : "");
-	title_right(a, right, 1);
-	if (draw_width(left) + 1 + draw_width(right) > COLS)
-		title_right(a, right, 0);
+	/* the first that fits (fresh: the third, today alone, always does
+	 * beside the view's title; stale: the last is the least) */
+	static const int tries[] = {TITLE_BOOK | TITLE_PAYMENTS, TITLE_PAYMENTS, 0, TITLE_SHORT,
+				    TITLE_NO_DAY, TITLE_SHORT | TITLE_NO_DAY};
+	for (size_t i = 0; i < sizeof tries / sizeof tries[0]; i++) {
+		title_right(a, tries[i], &r);
+		if (draw_width(left) + 1 + title_right_width(&r) <= COLS)
+			break;
+	}
 	draw_fill(0, 0, COLS, EL_TITLE);
-	int rw = draw_width(right);
-	draw_text(0, 0, COLS - rw - 1, left, EL_TITLE, 0);
-	draw_text(0, COLS - rw, rw, right, EL_TITLE, 0);
+	int x = COLS - title_right_width(&r);
+	draw_text(0, 0, x - 1, left, EL_TITLE, 0);
+	x += draw_text(0, x, draw_width(r.book), r.book, EL_TITLE, 0);
+	if (r.payments[0]) /* the warning colour on the words, not the blanks around them */
+		x += draw_text(0, x, draw_width(r.payments), r.payments, r.stale ? EL_WARNING : EL_TITLE, 0) + 2;
+	draw_text(0, x, draw_width(r.day), r.day, EL_TITLE, 0);
 }
 
 static void draw_status(struct app *a)
@@ -557,6 +602,9 @@ static int load_current(struct app *a)
 		queue_apply(&a->queue);
 	}
 	queue_day_load(a->book->db, a->today, a->scope_all ? NULL : a->user, &a->day);
+	/* an import or a statement since: the title says so */
+	if (book_freshness(a->book->db, a->today, company.stale_days, &a->fresh))
+		a->fresh.known = 0, a->fresh.stale = 1;
 	return 0;
 }
 

@@ -51,6 +51,7 @@ struct app {
 	struct queue other;     /* the other scope's, kept once read: a toggles at once */
 	int other_loaded;
 	struct queue_day day;   /* what the queue's scope did today: promises, plans */
+	struct freshness fresh; /* as of when the payments are known (the title) */
 	struct view *stack[VIEW_DEPTH];
 	int depth;
 	char status[256];
@@ -83,8 +84,9 @@ int app_must_stop(struct app *a);
 int app_interrupt_pending(void);
 void app_interrupt_set(int on);
 
-/* The columns a view's title has in the title bar, beside the book's
- * name and today. */
+/* The columns a view's title has in the title bar, beside today and,
+ * when they are stale, "payments as of D" (the book's name, and fresh
+ * payments' day, give way to the view's title). */
 int app_title_room(struct app *a);
 
 /* For make bench (RELANCE_BENCH_LOG): "WHAT MS", the time since t0. */

@@ -194,7 +194,7 @@ static int do_set(char **w, int n, const char *where, int line, config_error_fn 
 		return rc;
 	report(err, arg, where, line, "no setting %s (theme, queue-scope, queue-sort, queue-columns, show-done, ascii, dial-command, "
 	       "refresh-seconds, time-zone, company-*, sendmail, sms-command, letters-dir, payment-link, "
-	       "payment-reference, email-pdf, postage: see relancerc(5))", name);
+	       "payment-reference, email-pdf, postage, stale-days: see relancerc(5))", name);
 	return -1;
 }
 

@@ -1,5 +1,6 @@
 /* dunning_ui.c — dunning in the workstation: L previews an account's next
- * reminder and sends it on confirmation, Q shows the EPC QR code paying
+ * reminder and sends it on confirmation (the question says so when the
+ * payments are stale), Q shows the EPC QR code paying
  * its overdue balance, :procedures edits the procedures as their text file
  * in the editor (all or nothing, again until it reads), and the dunning
  * column of the open items. */
@@ -80,8 +81,18 @@ void dunning_preview(struct app *a, const char *account_no)
 	}
 	app_draw(a);
 	char question[160];
-	snprintf(question, sizeof question, "%s this reminder now? (y/n) ",
-		 channel_reaches_debtor(m.channel) ? "send" : "make the task of");
+	if (channel_reaches_debtor(m.channel) && freshness_stale(&a->fresh, company.stale_days)) {
+		/* what dunning run refuses without --force: a person decides, knowing */
+		char day[11] = "";
+		if (a->fresh.known)
+			date_iso(a->fresh.as_of, day);
+		snprintf(question, sizeof question, "%s%s%s: send this reminder anyway? (y/n) ",
+			 a->fresh.known ? "payment data is stale (as of " : "no payments imported yet", day,
+			 a->fresh.known ? ")" : "");
+	} else {
+		snprintf(question, sizeof question, "%s this reminder now? (y/n) ",
+			 channel_reaches_debtor(m.channel) ? "send" : "make the task of");
+	}
 	int yes = app_confirm(a, question);
 	app_pop(a);
 	if (yes)

@@ -26,7 +26,8 @@
 	E(SEARCH, "search", "a search match") \
 	E(ERROR, "error", "error messages") \
 	E(ESCAPE, "escape", "control characters from the data, shown escaped") \
-	E(DISPUTED, "disputed", "disputed items")
+	E(DISPUTED, "disputed", "disputed items") \
+	E(WARNING, "warning", "what needs care: payments older than stale-days, in the title")
 
 enum element {
 #define ELEMENT_ENUM(id, name, help) EL_##id,

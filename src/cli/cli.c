@@ -255,7 +255,7 @@ static const struct command commands[] = {
 	 "ignore               not a customer's payment: out of the unmatched list",
 	 cmd_bank},
 	{"dunning", "send the reminders due today, or see where an account stands",
-	 "dunning run [--dry-run] [--account A] [--format text|tsv|json] [--quiet]\n"
+	 "dunning run [--dry-run] [--force] [--account A] [--format text|tsv|json] [--quiet]\n"
 	 "   or: dunning status ACCOUNT [--format F]\n"
 	 "   or: dunning pending [ACCOUNT] [--format F] | --sent|--retry ACCOUNT|--all\n"
 	 "   or: dunning hold ACCOUNT [--note T] | dunning release ACCOUNT [--note T]\n"
@@ -265,8 +265,13 @@ static const struct command commands[] = {
 	 "                     in letters-dir) or made a task, and journaled; a step is\n"
 	 "                     never taken twice; columns: account_no invoice_no step\n"
 	 "                     channel template language amount; SIGINT, SIGTERM or\n"
-	 "                     SIGHUP stop it after the message being sent (exit 128+N)\n"
-	 "--dry-run, -n        list what would go, send and write nothing\n"
+	 "                     SIGHUP stop it after the message being sent (exit 128+N);\n"
+	 "                     it refuses while payment data is stale: the last import\n"
+	 "                     of invoices or payments, or bank statement, more than\n"
+	 "                     stale-days working days old (relancerc(5); default 2)\n"
+	 "--dry-run, -n        list what would go, send and write nothing (and warn, on\n"
+	 "                     standard error, when payment data is stale)\n"
+	 "--force              send even on stale payment data (and say so)\n"
 	 "--account A          only this account\n"
 	 "status               each open invoice: its level, state and next step\n"
 	 "pending              messages a killed run left on their way, outcome unknown:\n"

@@ -200,10 +200,37 @@ static int by_name(const void *x, const void *y)
 	return strcmp(*(char *const *)x, *(char *const *)y);
 }
 
+/* Stale payment data (book/freshness.h, set stale-days) stops a real run
+ * before it writes anything: a reminder to a debtor who has paid is the
+ * worst a collector can send. --force sends all the same and says so; a
+ * dry run lists and warns. Returns 0 to go on, 1 to stop. */
+static int check_fresh(struct book *b, day_t today, int dry_run, int force)
+{
+	struct freshness f;
+	char said[160];
+	if (book_freshness(b->db, today, company.stale_days, &f))
+		return 1;
+	if (!f.stale)
+		return 0;
+	freshness_text(&f, company.stale_days, said, sizeof said);
+	if (force) {
+		msg_warn("dunning run: payment data is stale: %s: sending anyway (--force)", said);
+		return 0;
+	}
+	if (dry_run) {
+		msg_warn("dunning run: payment data is stale: %s: a run would refuse to send (import the ledger's "
+			 "payments or a bank statement first, or use --force)", said);
+		return 0;
+	}
+	msg_error("payment data is stale: %s: import the ledger's payments or a bank statement first, or use "
+		  "--force; nothing was sent", said);
+	return 1;
+}
+
 static int dunning_run(const struct cli_globals *g, int argc, char **argv)
 {
 	struct opts o;
-	int dry_run = 0, quiet = 0, fmt = FMT_TEXT;
+	int dry_run = 0, quiet = 0, force = 0, fmt = FMT_TEXT;
 	const char *only = NULL;
 	opts_init(&o, "dunning run", argc, argv);
 	while (opts_more(&o)) {
@@ -211,6 +238,8 @@ static int dunning_run(const struct cli_globals *g, int argc, char **argv)
 			dry_run = 1;
 		else if (opts_flag(&o, "--quiet") || opts_flag(&o, "-q"))
 			quiet = 1;
+		else if (opts_flag(&o, "--force"))
+			force = 1;
 		else if (opts_value(&o, "--format"))
 			fmt = opts_format(&o);
 		else if (opts_value(&o, "--account"))
@@ -226,6 +255,10 @@ static int dunning_run(const struct cli_globals *g, int argc, char **argv)
 	if (book_open_at(&b, g->db, BOOK_EXISTING))
 		return 1;
 	day_t today_d = today();
+	if (check_fresh(&b, today_d, dry_run, force)) {
+		book_close(&b);
+		return 1;
+	}
 	char horizon[11];
 	date_iso(today_d + 90, horizon);
 	/* read through the table, sorted and made distinct here (by bytes, as

@@ -3,10 +3,12 @@
 #include "company.h"
 
 #include <ctype.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
 #include "base/lib.h"
+#include "book/lib.h"
 
 struct company company;
 
@@ -18,6 +20,7 @@ void company_defaults(void)
 	/* never the working directory: letters name debtors */
 	data_home_path("letters", company.letters_dir, sizeof company.letters_dir);
 	snprintf(company.reference_kind, sizeof company.reference_kind, "ogm");
+	company.stale_days = 2;
 }
 
 /* Copies v into dst without blanks, upper case: how IBANs and BICs are kept. */
@@ -119,6 +122,18 @@ int company_set(const char *name, const char *v, char *why, size_t whylen)
 			return -1;
 		}
 		company.postage = c;
+		return 0;
+	}
+	if (!strcmp(name, "stale-days")) {
+		char *end;
+		long n = strtol(v, &end, 10);
+		if (!strcmp(v, "off"))
+			n = FRESHNESS_NEVER;
+		else if (!*v || *end || n < 0 || n > 365) {
+			snprintf(why, whylen, "stale-days: a number of working days from 0 to 365, or off (got %s)", v);
+			return -1;
+		}
+		company.stale_days = (int)n;
 		return 0;
 	}
 	return 1;
@@ -228,4 +243,8 @@ void company_dump(FILE *out)
 	fprintf(out, "set payment-reference = %s\n", company.reference_kind);
 	fprintf(out, "set email-pdf = %s\n", company.email_pdf ? "yes" : "no");
 	fprintf(out, "set postage = %s\n", postage);
+	if (company.stale_days == FRESHNESS_NEVER)
+		fprintf(out, "set stale-days = off\n");
+	else
+		fprintf(out, "set stale-days = %d\n", company.stale_days);
 }

@@ -23,6 +23,7 @@ struct company {
 	char reference_kind[4];   /* "ogm" or "rf": the kind generated for invoices without one */
 	int email_pdf;            /* e-mails carry the letter as a PDF */
 	int64_t postage;          /* cents added to a letter's fee */
+	int stale_days;           /* working days payments may lag before they are stale; -1 never (book/freshness.h) */
 };
 
 extern struct company company;

@@ -661,7 +661,10 @@ again:
 	if (c.stats.errors == 0 && kind->end && kind->end(&c) && c.stats.errors == 0)
 		c.stats.errors = 1; /* end() failed without reporting a line */
 	int wrote = c.stats.added || c.stats.changed || c.stats.closed;
-	if (c.stats.errors == 0 && !opts->dry_run && wrote)
+	/* logged when it changed something, and every read of the ledger's
+	 * invoices or payments: one that changed nothing still says the book
+	 * is as fresh as the ledger (book/freshness.h) */
+	if (c.stats.errors == 0 && !opts->dry_run && (wrote || kind != &import_customers))
 		log_run(&c);
 	if (c.stats.errors == 0 && !opts->dry_run) {
 		/* what the import wrote gets its versions, in one statement;

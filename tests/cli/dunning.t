@@ -93,6 +93,8 @@ unlike "$body" "[Ff]rais" "and claims no fee"
 out=$(RELANCE_TODAY=2026-12-08 "$R" -d "$B" dunning run --dry-run --format tsv --account B1 2>/dev/null | tail -n +2 | cut -f2,3)
 is "$out" "I-FUT	1
 I-PRE	2" "B1 on 12-08: I-FUT's pre-due step and I-PRE's first reminder, not I-7's letter (its deadline has not passed)"
+# the ledger read that morning: the payments are fresh
+ledger_read "$B" 2026-12-09
 out=$(RELANCE_TODAY=2026-12-09 "$R" -d "$B" dunning run --format tsv --account B1 2>/dev/null | tail -n +2 | cut -f2-5)
 is "$out" "I-FUT	1	email	pre-due
 I-PRE	2	email	reminder-1
@@ -113,6 +115,7 @@ out=$(RELANCE_TODAY=2026-12-14 "$R" -d "$B" dunning run --dry-run --format tsv -
 is "$out" "" "not on 12-14"
 out=$(RELANCE_TODAY=2026-12-15 "$R" -d "$B" dunning run --dry-run --format tsv --account C1 2>/dev/null | tail -n +2 | cut -f3-5)
 is "$out" "2	letter	consumer-reminder-2" "on 12-15 the consumer's second reminder is a letter"
+ledger_read "$B" 2026-12-15
 RELANCE_TODAY=2026-12-15 "$R" -d "$B" dunning run --account C1 >/dev/null 2>&1
 text=$(pdftotext -layout "$T/letters/C1-s2-2026-12-15.pdf" - 2>/dev/null)
 like "$text" "Frais .* 7,50 EUR" "its fee: 7.50"
@@ -127,7 +130,9 @@ out=$(RELANCE_TODAY=2027-01-08 "$R" -d "$B" dunning run --dry-run --account B1 2
 like "$out" "no statutory interest rate for BE in the half-year 2027 H1 \\(from 2027-01-01\\): relance rates set BE 2027-01-01 RATE" \
 	"a half-year without a rate is an error that names it, not the rate before carried on"
 ok "the rate of 2027 H1" "$R" -d "$B" rates set BE 2027-01-01 10.5
+ledger_read "$B" 2026-12-24
 RELANCE_TODAY=2026-12-24 "$R" -d "$B" dunning run --account B1 >/dev/null 2>&1
+ledger_read "$B" 2027-01-08
 out=$(RELANCE_TODAY=2027-01-08 "$R" -d "$B" dunning run --format tsv --account B1 2>/dev/null | awk -F'\t' '$2 == "I-7"' | cut -f3-5)
 is "$out" "4	registered	formal-notice" "I-7 reaches the formal notice by registered letter"
 text=$(pdftotext -layout "$T/letters/B1-s4-2027-01-08.pdf" - 2>/dev/null)
@@ -192,6 +197,7 @@ is "$(sqlite3 "$B" "SELECT invoice_no FROM payments WHERE payment_ref = 'PAYX'")
 is "$("$R" -d "$B" dunning status B2 --format tsv | awk -F'\t' 'NR == 2 { print $4 }')" "business" "business again"
 is "$(sqlite3 "$B" "SELECT count(*) FROM sync_rows WHERE tbl = 'account_dunning'")" "$(sqlite3 "$B" "SELECT count(*) FROM account_dunning")" "account settings travel between copies (each has its version in sync_rows)"
 # the last step: a task for the collector, journaled as the step
+ledger_read "$B" 2027-02-01
 out=$(RELANCE_TODAY=2027-02-01 "$R" -d "$B" dunning run --format tsv --account B1 2>/dev/null | awk -F'\t' '$2 == "I-7"' | cut -f3-5)
 is "$out" "5	agency	agency" "I-7 reaches the hand-over to the agency"
 like "$(sqlite3 "$B" "SELECT text FROM tasks WHERE account_no = 'B1' AND due_date = '2027-02-01'")" "^Transmettre au recouvrement" \

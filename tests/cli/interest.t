@@ -163,10 +163,12 @@ step 28 letter consumer-reminder-2 fee 7.50 claims
 P
 ok "a consumer procedure with a pre-due step" "$R" -d "$B" procedures import "$T/proc.txt"
 ok "CP follows it, at a contractual 8 %" "$R" -d "$B" dunning set CP --procedure consumer-pre --rate 8
+ledger_read "$B" 2026-11-28
 RELANCE_TODAY=2026-11-28 "$R" -d "$B" dunning run --account CP >/dev/null 2>&1
 out=$(RELANCE_TODAY=2026-12-20 "$R" -d "$B" interest CP --format tsv | tail -n +2)
 is "$out" "CP-1	300.00			0		0.00	a consumer: nothing before the free first reminder's 14 days have run (not sent)" \
 	"the pre-due message is no reminder: no interest from the due date"
+ledger_read "$B" 2026-12-08
 RELANCE_TODAY=2026-12-08 "$R" -d "$B" dunning run --account CP >/dev/null 2>&1
 out=$(RELANCE_TODAY=2026-12-31 "$R" -d "$B" interest CP --format tsv | tail -n +2)
 is "$out" "CP-1	300.00	2026-12-23	2026-12-31	9	8.00	0.59	contractual rate" \

@@ -56,6 +56,7 @@ like "$("$R" config | grep letters-dir)" "letters-dir = \"?$HOME/.local/share/re
 like "$(XDG_DATA_HOME="$T/xdg" "$R" config | grep letters-dir)" "$T/xdg/relance/letters" \
      "... under \$XDG_DATA_HOME when it is set"
 mkdir "$T/cwd"
+ledger_read "$D" 2026-12-09
 (cd "$T/cwd" && "$R" -d "$D" dunning run --account B1 && RELANCE_TODAY=2026-12-09 "$R" -d "$D" dunning run --account B1) >/dev/null 2>&1
 L="$HOME/.local/share/relance/letters"
 ok "the letter is written in the default letters directory" test -s "$L/B1-s3-2026-12-09.pdf"

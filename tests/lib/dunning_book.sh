@@ -67,3 +67,11 @@ set sendmail = "$T/sendmail"
 set letters-dir = "$T/letters"
 RC
 }
+
+# ledger_read BOOK DAY: the ledger's payments read on DAY (an export with
+# nothing new in it): the book's payments are as of DAY, so that a dunning
+# run on DAY sends (it refuses on stale payment data: book/freshness.h)
+ledger_read() {
+	printf 'payment_ref,account_no,date,amount\n' > "$T/no-payments.csv"
+	RELANCE_TODAY=$2 "$R" -d "$1" import payments "$T/no-payments.csv" >/dev/null
+}
