@@ -6,6 +6,9 @@
 
 const struct sync_table sync_tables[] = {
 	{"collectors", "login", NULL, NULL, "collector", "collectors", 1},
+	/* when the ledger was read (019-import-runs-sync.sql): every copy
+	 * knows how fresh its payments are (freshness.h) */
+	{"import_runs", "id", NULL, NULL, "ledger import", "ledger imports", 0},
 	{"customers", "account_no", NULL, "account_no", "account", "accounts", 1},
 	{"invoices", "invoice_no", NULL, "account_no", "invoice", "invoices", 1},
 	{"payments", "payment_ref", NULL, "account_no", "payment", "payments", 1},

@@ -62,7 +62,10 @@ static int run(sqlite3 *db, struct sbuf *sql)
 /* Reads the changeset into stage's tables. 0, or -1 after a message. */
 static int stage_rows(sqlite3 *db, const char *path, void *cs, size_t n)
 {
-	enum { NSTMT = 20 };
+	/* one statement a table that travels, and one for the versions */
+	enum { NSTMT = 40 };
+	if (sync_ntables + 1 > NSTMT)
+		abort(); /* a table more than this function was made for: raise NSTMT */
 	sqlite3_stmt *ins[NSTMT] = {0};
 	int ncols[NSTMT] = {0};
 	sqlite3_changeset_iter *it = NULL;

@@ -119,6 +119,18 @@ is "$?" 1 "a book with no payments imported: dunning run refuses"
 is "$(cat "$T/err")" "relance: payment data is stale: no payments imported yet: import the ledger's payments or a bank statement first, or use --force; nothing was sent" \
 	"no payments imported yet"
 
+# --- a copy that gets the ledger from change files --------------------------------------
+# The office reads the ledger on Monday 11-30; its copy knows it from the
+# change file alone (the import runs travel), not "no payments imported yet".
+"$R" clone "$B" "$T/copy.db" --name copy >/dev/null
+office=$(verdict "$B" 2027-01-20)
+like "$office" "^payments as of 20" "(the office, on 2027-01-20: stale, $office)"
+is "$(verdict "$T/copy.db" 2027-01-20)" "$office" "a new copy knows the office's reads of the ledger"
+ledger_read "$B" 2026-11-30
+RELANCE_TODAY=2026-11-30 "$R" -d "$B" export changes -o "$T/office.chg" >/dev/null
+RELANCE_TODAY=2026-11-30 "$R" -d "$T/copy.db" import changes "$T/office.chg" >/dev/null
+is "$(verdict "$T/copy.db" 2026-12-02)" "" "after the office's changes, the copy's payments are as of its read: fresh"
+
 # --- usage -----------------------------------------------------------------------------
 like "$("$R" dunning --help 2>&1)" "--force +send even on stale payment data" "dunning --help names --force"
 done_testing

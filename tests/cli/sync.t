@@ -48,7 +48,7 @@ P=$(o promise add Q1 --date 2026-12-10 --amount 300)
 like "$P" '^[0-9a-f-]{36}$' "the office records a promise on Q1"
 TASK=$(o task add Q2 --date 2026-11-30 send the statement)
 out=$(o export changes -o "$T/o1.chg")
-like "$out" "o1.chg: [0-9]+ units: 2 collectors, 8 accounts, 9 invoices, 4 journal entries, 2 promises, 1 dispute, 2 tasks$" "export changes: the ledger and the work, counted"
+like "$out" "o1.chg: [0-9]+ units: 2 collectors, 2 ledger imports, 8 accounts, 9 invoices, 4 journal entries, 2 promises, 1 dispute, 2 tasks$" "export changes: the ledger and the work, counted"
 like "$(head -1 "$T/o1.chg")" "^relance changes 3$" "the file begins with its format"
 is "$(stat -c %a "$T/o1.chg")" 600 "a change file is as private as the book"
 like "$(sed -n 2p "$T/o1.chg")" "^schema $SCHEMA$" "then the schema version"
@@ -182,7 +182,7 @@ printf 'account_no,name\nS2,Same Second Two\n' > "$T/s2.csv"
 "$R" -d "$T/fast.db" import customers "$T/s1.csv" >/dev/null
 "$R" -d "$T/fast.db" export changes -o "$T/f1.chg" >/dev/null
 "$R" -d "$T/fast.db" import customers "$T/s2.csv" >/dev/null
-like "$("$R" -d "$T/fast.db" export changes -o "$T/f2.chg")" "f2.chg: 1 unit: 1 account$" "an import right after another sends only its own rows"
+like "$("$R" -d "$T/fast.db" export changes -o "$T/f2.chg")" "f2.chg: 2 units: 1 ledger import, 1 account$" "an import right after another sends only its own rows (and its record)"
 
 # a collector's file into a book without the ledger (a file has what the
 # copy made and what it received since its last export: a1.chg passed on
