@@ -10,7 +10,8 @@ const struct action_info action_table[ACT_COUNT] = {
 #undef ACTION_INFO
 };
 
-static const char *const view_names[VIEW_COUNT] = {"generic", "queue", "account", "entry", "help", "plan", "find", "tasks", "dashboard", "bank"};
+static const char *const view_names[] = {"generic", "queue", "account", "entry", "help", "plan", "find", "tasks", "dashboard", "bank"};
+_Static_assert(sizeof view_names / sizeof *view_names == VIEW_COUNT, "a name for each view");
 
 enum action action_named(const char *name)
 {

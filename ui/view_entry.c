@@ -247,10 +247,11 @@ struct view *view_help_new(struct app *a, enum view_id from)
 {
 	(void)a;
 	struct view *v = text_view(&help_ops, "help");
-	static const char *const headings[VIEW_COUNT] = {
+	static const char *const headings[] = {
 		"Keys everywhere", "Keys in the queue", "Keys in an account", "Keys in an entry", "Keys in the help",
 		"Keys in the plan editor", "Keys in the find list",
-		"Keys in the task list", "Keys in the dashboard"};
+		"Keys in the task list", "Keys in the dashboard", "Keys in the bank's credits"};
+	_Static_assert(sizeof headings / sizeof *headings == VIEW_COUNT, "a heading for each view");
 	enum view_id in = from == VIEW_HELP ? VIEW_GENERIC : from;
 	static char generic_heading[64];
 	snprintf(generic_heading, sizeof generic_heading, "%s%s", headings[VIEW_GENERIC],

@@ -6,7 +6,7 @@
 
 # crash_state BOOK: a checksum of the book's contents, leaving out the
 # times and ids a writer makes up (when a version was made, an import
-# run's id and time, an import's stamp), so that two runs of one command
+# run's id, also as the key of its version, and time, an import's stamp), so that two runs of one command
 # on one book compare equal.
 crash_state() {
 	sqlite3 "$1" "
@@ -17,7 +17,7 @@ crash_state() {
 		SELECT payment_ref, account_no, date, amount, currency, invoice_no, communication
 		       FROM payments ORDER BY payment_ref;
 		SELECT kind, file, rows, new, changed, closed, snapshot FROM import_runs ORDER BY 1, 2, 3, 4;
-		SELECT tbl, key, rev, copy, gone FROM sync_rows ORDER BY tbl, key;
+		SELECT tbl, iif(tbl = 'import_runs', '', key) AS k, rev, copy, gone FROM sync_rows ORDER BY tbl, k;
 		SELECT copy_id, name, user, last_seq, last_made, files, units FROM sync_peers ORDER BY 1;
 		SELECT * FROM activities ORDER BY id;
 		SELECT * FROM collectors ORDER BY login;

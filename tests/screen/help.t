@@ -55,7 +55,7 @@ screen_has "no command nosuch \(goto, find, filter, sort, all, mine, theme, set,
 send M
 screen_has "relance: messages" "M: the last messages"
 screen_has "^ +[0-9:]{8} ! no command nosuch \(goto, find, filter, sort, all, mine, theme, set, bind, color," "whole there, newest first, errors marked"
-screen_has "^ +source, reload, messages, procedures, report, help, quit\)" "(wrapped, not cut)"
+screen_has "^ +source, reload, messages, procedures, bank, report, help, quit\)" "(wrapped, not cut)"
 screen_has "[0-9:]{8} set ascii = yes" "and the ones before"
 send q
 type ":messages" && send Enter
