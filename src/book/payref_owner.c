@@ -182,8 +182,9 @@ int payref_numbers_begin(sqlite3 *db, const long long *staged, size_t nstaged, l
 			"CREATE INDEX IF NOT EXISTS temp.payref_skip_g ON payref_skip(g);"
 			"DELETE FROM temp.payref_skip"))
 		return -1;
-	long long last = db_int(db, "SELECT max(coalesce((SELECT max(ref_no) FROM main.customers), 0), "
-				    "coalesce((SELECT max(ref_no) FROM main.invoices), 0))");
+	/* IS NOT NULL: the partial indexes of the numbers answer at once */
+	long long last = db_int(db, "SELECT max(coalesce((SELECT max(ref_no) FROM main.customers WHERE ref_no IS NOT NULL), 0), "
+				    "coalesce((SELECT max(ref_no) FROM main.invoices WHERE ref_no IS NOT NULL), 0))");
 	struct nums f = {0};
 	for (size_t i = 0; i < nstaged; i++)
 		if (staged[i] > last)

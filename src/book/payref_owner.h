@@ -34,9 +34,25 @@ int payref_owner(sqlite3 *db, const char *stored, char invoice_no[65], char acco
 #define PAYREF_SHARED_SQL(i) \
 	"(" i ".reference IS NOT NULL AND (" \
 	"EXISTS (SELECT 1 FROM invoices o_ WHERE o_.reference = " i ".reference AND o_.invoice_no <> " i ".invoice_no) " \
-	"OR EXISTS (SELECT 1 FROM invoices o_ WHERE o_.ref_no = " PAYREF_NUMBER_SQL(i ".reference") \
+	/* the numbers looked up only when one up to the largest given: once */ \
+	"OR coalesce(" PAYREF_NUMBER_SQL(i ".reference") " <= (SELECT max(m_) FROM (SELECT max(ref_no) AS m_ " \
+	"FROM customers WHERE ref_no IS NOT NULL UNION ALL SELECT max(ref_no) FROM invoices WHERE ref_no IS NOT NULL)) " \
+	"AND (EXISTS (SELECT 1 FROM invoices o_ WHERE o_.ref_no = " PAYREF_NUMBER_SQL(i ".reference") \
 	" AND o_.invoice_no <> " i ".invoice_no) " \
-	"OR EXISTS (SELECT 1 FROM customers o_ WHERE o_.ref_no = " PAYREF_NUMBER_SQL(i ".reference") ")))"
+	"OR EXISTS (SELECT 1 FROM customers o_ WHERE o_.ref_no = " PAYREF_NUMBER_SQL(i ".reference") ")), 0)))"
+/* The same for a query over many invoices: a WITH table payref_shared(r)
+ * of every reference PAYREF_SHARED_SQL says is shared, read once (the
+ * numbers through their ranges of the index of references), and the
+ * columns of PAYREF_INVOICE_COLS that ask it. */
+#define PAYREF_SHARED_CTE \
+	"payref_shared(r) AS MATERIALIZED (" \
+	"SELECT reference FROM invoices WHERE reference IS NOT NULL GROUP BY reference HAVING count(*) > 1 " \
+	"UNION SELECT i_.reference FROM invoices i_ WHERE (i_.reference < (SELECT printf('%010d', 1 + " \
+	"max(coalesce((SELECT max(ref_no) FROM customers WHERE ref_no IS NOT NULL), 0), " \
+	"coalesce((SELECT max(ref_no) FROM invoices WHERE ref_no IS NOT NULL), 0)))) " \
+	"OR i_.reference >= 'RF' AND i_.reference < 'RG') AND " PAYREF_SHARED_SQL("i_") ")"
+#define PAYREF_INVOICE_COLS_SWEEP(i) \
+	"coalesce(" i ".reference, ''), coalesce(" i ".ref_no, 0), " i ".reference IN payref_shared"
 /* The columns payref_invoice_of reads, for invoice alias i: the ledger's
  * reference (or ''), the book's number (or 0), whether it is shared. */
 #define PAYREF_INVOICE_COLS(i) "coalesce(" i ".reference, ''), coalesce(" i ".ref_no, 0), " PAYREF_SHARED_SQL(i)

@@ -179,8 +179,9 @@ static struct dun_invoice *invoice_row(sqlite3_stmt *st, struct dun_invoice **in
 #define INVOICES_COLS \
 	"SELECT i.invoice_no, coalesce(i.issue_date, ''), i.due_date, i.amount, i.open_amount, i.currency, " \
 	"coalesce(i.reference, ''), "
-#define INVOICES_TAIL ", i.kind = 'credit_note', coalesce(i.description, ''), i.account_no, " \
-	PAYREF_INVOICE_COLS("i") " FROM invoices i "
+#define INVOICES_TAIL_OF(refs) ", i.kind = 'credit_note', coalesce(i.description, ''), i.account_no, " \
+	refs " FROM invoices i "
+#define INVOICES_TAIL INVOICES_TAIL_OF(PAYREF_INVOICE_COLS("i"))
 #define INVOICES_ACCOUNT_SQL INVOICES_COLS \
 	"EXISTS (SELECT 1 FROM disputes d WHERE d.invoice_no = i.invoice_no AND d.status = 'open'), " \
 	/* a promise or plan naming no invoice covers the whole balance */ \
@@ -194,6 +195,7 @@ static struct dun_invoice *invoice_row(sqlite3_stmt *st, struct dun_invoice **in
 #define INVOICES_SWEEP_SQL \
 	"WITH promised(a, inv) AS MATERIALIZED (SELECT p.account_no, q.invoice_no FROM promises p " \
 	"     JOIN promise_invoices q ON q.promise_id = p.id WHERE p.status = 'open'), " \
+	PAYREF_SHARED_CTE ", " \
 	"planned(a, inv) AS MATERIALIZED (SELECT l.account_no, q.invoice_no FROM plans l " \
 	"     JOIN plan_invoices q ON q.plan_id = l.id WHERE l.status = 'active') " \
 	INVOICES_COLS \
@@ -205,7 +207,8 @@ static struct dun_invoice *invoice_row(sqlite3_stmt *st, struct dun_invoice **in
 	"                 AND NOT EXISTS (SELECT 1 FROM plan_invoices WHERE plan_id = l.id)) " \
 	"OR EXISTS (SELECT 1 FROM planned WHERE inv = i.invoice_no AND a = i.account_no) " \
 	/* +: read the table through and sort, not one look-up a row through the index */ \
-	INVOICES_TAIL "WHERE i.status = 'open' ORDER BY +i.account_no, i.due_date, i.invoice_no"
+	INVOICES_TAIL_OF(PAYREF_INVOICE_COLS_SWEEP("i")) \
+	"WHERE i.status = 'open' ORDER BY +i.account_no, i.due_date, i.invoice_no"
 
 static int load_invoices(struct dun_run *r, struct dun_account *a)
 {

@@ -243,9 +243,10 @@ static int held_as_is(struct import_ctx *c, struct state *s, struct csv_field in
 	       (c->col[I_DESCRIPTION] < 0 || same_text(st, 9, description.n ? description.s : NULL, description.n));
 }
 
-/* A structured reference of the file: noted when a second invoice has it
- * (a warning once written, import_warn_shared), and its number, if a
- * number of the book makes it, kept from being handed out. */
+/* A structured reference of a row to be written: noted when a second
+ * invoice of the file has it (a warning once written, warn_shared), and
+ * its number, if a number of the book makes it, kept from being handed
+ * out. */
 static int note_reference(struct import_ctx *c, struct state *s, struct csv_field ref)
 {
 	long old;
@@ -325,8 +326,6 @@ static int row(struct import_ctx *c)
 		case PAYREF_OGM:
 		case PAYREF_RF: /* stored in their normal form */
 			reference = (struct csv_field){ref, strlen(ref)};
-			if (note_reference(c, s, reference) < 0)
-				return import_db_error(c);
 			break;
 		default: /* free text, as written */
 			break;
@@ -352,6 +351,9 @@ static int row(struct import_ctx *c)
 		c->left_out++;
 		return 0;
 	}
+	/* a row the book holds as it is has its reference there already */
+	if (ref[0] && reference.s == ref && note_reference(c, s, reference) < 0)
+		return import_db_error(c);
 	sqlite3_stmt *st = s->stage;
 	sqlite3_bind_text(st, 1, inv.s, (int)inv.n, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, account.s, (int)account.n, SQLITE_STATIC);
@@ -413,7 +415,10 @@ static int first_load(struct import_ctx *c)
 		"SELECT invoice_no, account_no, kind, issue_date, due_date, amount, open_amount, currency, "
 		"reference, description, CASE WHEN open_amount <> 0 THEN 'open' ELSE 'closed' END, "
 		"CASE WHEN open_amount <> 0 THEN NULL ELSE ?10 END, ?11, " PAYREF_NEXT_SQL("r") " "
-		"FROM (SELECT *, row_number() OVER (ORDER BY rowid) AS r FROM temp.stage_invoices)");
+		/* every staged row is new, and the rows are numbered as staged (the
+		 * table is made afresh for each import): no window to rank them */
+		"FROM (SELECT *, rowid - (SELECT min(rowid) FROM temp.stage_invoices) + 1 AS r "
+		"      FROM temp.stage_invoices)");
 	if (!st)
 		return -1;
 	bind_apply(c, st);
@@ -451,7 +456,13 @@ static int warn_shared(struct import_ctx *c, int first)
 {
 	struct state *s = c->state;
 	sqlite3 *db = c->book->db;
-	if (first && s->dups.count == 0 && s->nnums == 0)
+	/* the numbers a reference of the file is made of that the book gave:
+	 * asked only when one of them is not above the last number given */
+	long long last = db_int(db, "SELECT last FROM temp.payref_next");
+	int numbered = 0;
+	for (size_t i = 0; i < s->nnums && !numbered; i++)
+		numbered = s->nums[i] <= last;
+	if (first && s->dups.count == 0 && !numbered)
 		return 0;
 	if (db_exec(db, "CREATE TEMP TABLE IF NOT EXISTS payref_dups(r TEXT PRIMARY KEY) WITHOUT ROWID;"
 			"DELETE FROM temp.payref_dups"))
@@ -467,17 +478,14 @@ static int warn_shared(struct import_ctx *c, int first)
 		sqlite3_reset(add);
 	}
 	sqlite3_finalize(add);
-	/* the numbers a reference of the file is made of that the book gave:
-	 * asked only when one of them is not above the last number given */
-	long long last = db_int(db, "SELECT last FROM temp.payref_next");
-	int numbered = 0;
-	for (size_t i = 0; i < s->nnums && !numbered; i++)
-		numbered = s->nums[i] <= last;
 	sqlite3_stmt *q = db_prepare(db,
+		/* after a first load, only the file's repeated ones: from the few */
 		"SELECT s.invoice_no, s.reference, 'invoice ' || o.invoice_no, o.invoice_no "
+		"FROM temp.payref_dups d JOIN main.invoices s ON s.reference = d.r "
+		"JOIN main.invoices o ON o.reference = s.reference AND o.invoice_no <> s.invoice_no WHERE ?1 "
+		"UNION ALL SELECT s.invoice_no, s.reference, 'invoice ' || o.invoice_no, o.invoice_no "
 		"FROM temp.stage_invoices s JOIN main.invoices o ON o.reference = s.reference "
-		"AND o.invoice_no <> s.invoice_no WHERE s.reference IS NOT NULL "
-		"AND (?1 = 0 OR s.reference IN (SELECT r FROM temp.payref_dups)) "
+		"AND o.invoice_no <> s.invoice_no WHERE NOT ?1 AND s.reference IS NOT NULL "
 		"UNION ALL SELECT s.invoice_no, s.reference, 'the number the book gave invoice ' || o.invoice_no, NULL "
 		"FROM temp.stage_invoices s JOIN main.invoices o ON o.ref_no = " PAYREF_NUMBER_SQL("s.reference") " "
 		"AND o.invoice_no <> s.invoice_no WHERE ?2 AND s.reference IS NOT NULL "
