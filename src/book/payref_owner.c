@@ -200,7 +200,8 @@ int payref_numbers_begin(sqlite3 *db, const long long *staged, size_t nstaged, l
 		snprintf(hi, sizeof hi, "%010lld", to + 1);
 		rc = collect(db, "SELECT reference FROM main.invoices WHERE reference >= ?1 AND reference < ?2", lo, hi,
 			     last, &f);
-		qsort(f.v, f.n, sizeof *f.v, by_value);
+		if (f.n)
+			qsort(f.v, f.n, sizeof *f.v, by_value);
 		size_t k = 0, i = 0;
 		for (; i < f.n && f.v[i] <= to; i++)
 			k += i == 0 || f.v[i] != f.v[i - 1];
@@ -210,7 +211,8 @@ int payref_numbers_begin(sqlite3 *db, const long long *staged, size_t nstaged, l
 	sqlite3_stmt *ins = rc ? NULL : db_prepare(db, "INSERT INTO temp.payref_skip(g) VALUES (?1)");
 	if (!rc && !ins)
 		rc = -1;
-	qsort(f.v, f.n, sizeof *f.v, by_value);
+	if (f.n)
+		qsort(f.v, f.n, sizeof *f.v, by_value);
 	/* g_j = f_j - j: the r-th number given is last + r + #{j: g_j < last + r} */
 	long long j = 0;
 	for (size_t i = 0; rc == 0 && i < f.n && f.v[i] < from; i++) {

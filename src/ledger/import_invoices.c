@@ -480,16 +480,16 @@ static int warn_shared(struct import_ctx *c, int first)
 	sqlite3_finalize(add);
 	sqlite3_stmt *q = db_prepare(db,
 		/* after a first load, only the file's repeated ones: from the few */
-		"SELECT s.invoice_no, s.reference, 'invoice ' || o.invoice_no, o.invoice_no "
+		"SELECT s.invoice_no, s.reference, 'invoice ' || o.invoice_no || '''s', o.invoice_no "
 		"FROM temp.payref_dups d JOIN main.invoices s ON s.reference = d.r "
 		"JOIN main.invoices o ON o.reference = s.reference AND o.invoice_no <> s.invoice_no WHERE ?1 "
-		"UNION ALL SELECT s.invoice_no, s.reference, 'invoice ' || o.invoice_no, o.invoice_no "
+		"UNION ALL SELECT s.invoice_no, s.reference, 'invoice ' || o.invoice_no || '''s', o.invoice_no "
 		"FROM temp.stage_invoices s JOIN main.invoices o ON o.reference = s.reference "
 		"AND o.invoice_no <> s.invoice_no WHERE NOT ?1 AND s.reference IS NOT NULL "
-		"UNION ALL SELECT s.invoice_no, s.reference, 'the number the book gave invoice ' || o.invoice_no, NULL "
+		"UNION ALL SELECT s.invoice_no, s.reference, 'the reference of the number the book gave invoice ' || o.invoice_no, NULL "
 		"FROM temp.stage_invoices s JOIN main.invoices o ON o.ref_no = " PAYREF_NUMBER_SQL("s.reference") " "
 		"AND o.invoice_no <> s.invoice_no WHERE ?2 AND s.reference IS NOT NULL "
-		"UNION ALL SELECT s.invoice_no, s.reference, 'the number the book gave account ' || o.account_no, NULL "
+		"UNION ALL SELECT s.invoice_no, s.reference, 'the reference of the number the book gave account ' || o.account_no, NULL "
 		"FROM temp.stage_invoices s JOIN main.customers o ON o.ref_no = " PAYREF_NUMBER_SQL("s.reference") " "
 		"WHERE ?2 AND s.reference IS NOT NULL ORDER BY 1, 3");
 	if (!q)
@@ -510,7 +510,7 @@ static int warn_shared(struct import_ctx *c, int first)
 			if (line)
 				snprintf(other, sizeof other, " (line %ld)", line);
 		}
-		fprintf(stderr, "%s:%ld: warning: reference: %s of invoice %s is also %s's%s; it is not used: "
+		fprintf(stderr, "%s:%ld: warning: reference: %s of invoice %s is also %s%s; it is not used: "
 			"payments quoting it are matched to neither, and letters carry the invoice's own "
 			"reference from the book\n", c->file, line_of_invoice(c, no), shown, no,
 			(const char *)sqlite3_column_text(q, 2), other);

@@ -98,7 +98,7 @@ like "$out" "more.csv:2: warning: reference: $(printf '%s' "$shared" | sed 's/[+
 	"a warning names the file, the line, the field and both invoices"
 like "$out" "more.csv:3: warning: reference: .* of invoice U1 is also invoice S1's \\(line 2\\)" "the other's line too"
 like "$out" "letters carry the invoice's own reference from the book" "and says what letters carry instead"
-like "$out" "more.csv:4: warning: reference: \\+\\+\\+000/0000/00101\\+\\+\\+ of invoice Z3 is also the number the book gave account A's" \
+like "$out" "more.csv:4: warning: reference: \\+\\+\\+000/0000/00101\\+\\+\\+ of invoice Z3 is also the reference of the number the book gave account A;" \
 	"a ledger reference that the number of an account makes is reported too"
 is "$(found "$shared")" "S	reference	$shared (invoice S1; shared, matches none)|U	reference	$shared (invoice U1; shared, matches none)|" \
 	"relance find shows both, matching none"
