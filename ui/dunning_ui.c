@@ -295,7 +295,7 @@ void dunning_qr(struct app *a, const char *account_no)
 	}
 	int64_t cents = dunning_payable(&acc);
 	char ref[64], shown[64], err[256], amount[32];
-	dunning_account_reference(acc.account_no, ref);
+	dunning_account_reference(&acc, ref);
 	struct sbuf payload = {0};
 	struct qr code = {0};
 	if (cents <= 0) {

@@ -6,7 +6,6 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "sha256.h"
 #include "utf8.h"
 
 static unsigned ogm_check(unsigned long long base10)
@@ -255,60 +254,6 @@ int payref_rf_make(const char *ref, char *out, size_t size)
 	return 0;
 }
 
-/* Ten digits of the number's SHA-256: a stable base when its own digits
- * do not fit. */
-static unsigned long long hashed_base(const char *number)
-{
-	unsigned char d[32];
-	struct sha256 h;
-	sha256_init(&h);
-	sha256_update(&h, number, strlen(number));
-	sha256_final(&h, d);
-	unsigned long long v = 0;
-	for (int i = 0; i < 8; i++)
-		v = v << 8 | d[i];
-	return v % 10000000000ULL;
-}
-
-void payref_generate(const char *number, const char *kind, char out[64])
-{
-	char digits[64], alnum[64];
-	size_t nd = 0, na = 0;
-	for (const char *p = number; *p; p++) {
-		if (isdigit((unsigned char)*p) && nd + 1 < sizeof digits)
-			digits[nd++] = *p;
-		if (isalnum((unsigned char)*p) && na + 1 < sizeof alnum)
-			alnum[na++] = (char)toupper((unsigned char)*p);
-	}
-	digits[nd] = alnum[na] = '\0';
-	if (!strcmp(kind, "rf")) {
-		if (na == 0 || na > 21 || payref_rf_make(alnum, out, 64) != 0) {
-			char base[16];
-			snprintf(base, sizeof base, "%010llu", hashed_base(number));
-			payref_rf_make(base, out, 64);
-		}
-		return;
-	}
-	unsigned long long base = 0;
-	if (nd >= 1 && nd <= 10)
-		for (size_t i = 0; i < nd; i++)
-			base = base * 10 + (unsigned)(digits[i] - '0');
-	else
-		base = hashed_base(number);
-	payref_ogm_make(base, out);
-}
-
-void payref_hashed(const char *name, const char *kind, char out[64])
-{
-	if (!strcmp(kind, "rf")) {
-		char base[16];
-		snprintf(base, sizeof base, "%010llu", hashed_base(name));
-		payref_rf_make(base, out, 64);
-		return;
-	}
-	payref_ogm_make(hashed_base(name), out);
-}
-
 const char *payref_label(const char *stored, const char *lang)
 {
 	/* fr, nl, de, en: in Belgium "communication structurée" is the +++ OGM only */
@@ -419,11 +364,13 @@ long long payref_number(const char *stored)
 	long long n = 0;
 	size_t len = strlen(stored);
 	const char *d = stored, *end = stored + len;
-	if (len == 12)
+	if (len > 4 && len <= 25 && stored[0] == 'R' && stored[1] == 'F')
+		d = stored + 4; /* RF of a number: its digits, no zero in front (payref_of_number) */
+	else if (len == 12)
 		end = stored + 10; /* an OGM: its ten digits, the check after */
-	else if (len > 4 && len <= 25 && stored[0] == 'R' && stored[1] == 'F')
-		d = stored + 4;
 	else
+		return -1;
+	if (d != stored && *d == '0')
 		return -1;
 	if (d == end || end - d > 15)
 		return -1;

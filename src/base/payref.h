@@ -29,20 +29,11 @@ void payref_ogm_make(unsigned long long base10, char out[13]);
 /* "RFkk" + ref, for a reference of up to 21 letters and digits; -1 if not. */
 int payref_rf_make(const char *ref, char *out, size_t size);
 
-/* The reference a document numbered `number` is paid with, when the
- * ledger gave none, in its stored form (out: 64 bytes). kind "ogm": the
- * number's digits when there are 1 to 10 (else ten digits of its SHA-256)
- * with their check; "rf": RF + check + its letters and digits (at most 21,
- * else the same ten digits). The same number always gives the same
- * reference, so a payment quoting it can be matched. */
-void payref_generate(const char *number, const char *kind, char out[64]);
-/* A reference of the kind for `name` made from ten digits of its SHA-256
- * only (never from its digits): for what has no number of its own. */
-void payref_hashed(const char *name, const char *kind, char out[64]);
 /* The reference made from a number the book handed out (an account's
  * or an invoice's ref_no): kind "rf": RF + check + its digits; else the
  * OGM of it. payref_number: the number back from a stored OGM or RF
- * reference (an RF whose body is digits), or -1. */
+ * reference (an RF whose body is digits, the first not 0: one that
+ * payref_of_number makes), or -1. */
 void payref_of_number(long long n, const char *kind, char out[64]);
 long long payref_number(const char *stored);
 /* The first valid structured communication or RF reference written

@@ -1,6 +1,6 @@
 /* find.c — finding accounts from one text (find.h). Invoice numbers are
- * looked up by their key; payment references by the index of the stored
- * ones, else one pass over the invoices (see find_references);
+ * looked up by their key; payment references as a payment quoting them
+ * is matched (payref_owner: indexes only);
  * names, contacts, phones, e-mails and VAT numbers by one pass over the
  * customers, compared in C. It only reads the book. */
 #include "find.h"
@@ -11,6 +11,7 @@
 #include <strings.h>
 
 #include "base/lib.h"
+#include "payref_owner.h"
 
 /* The text in the forms each field is compared in, made once. */
 struct needle {
@@ -28,7 +29,6 @@ struct needle {
 	int email;         /* it has an @: e-mail addresses are compared whole */
 	int email_part;    /* 3 characters or more, no blank: parts of addresses too */
 	char ref[64];      /* a structured reference in its stored form, or "" */
-	const char *ref_kind; /* "ogm" or "rf" */
 };
 
 const char *find_class_word(enum find_class c)
@@ -165,8 +165,8 @@ static void needle_make(const char *text, struct needle *nd)
 			compact[k++] = nd->raw[i];
 	compact[k] = '\0';
 	switch (payref_parse(compact, k, nd->ref, sizeof nd->ref)) {
-	case PAYREF_OGM: nd->ref_kind = "ogm"; break;
-	case PAYREF_RF: nd->ref_kind = "rf"; break;
+	case PAYREF_OGM:
+	case PAYREF_RF: break;
 	default: nd->ref[0] = '\0'; break;
 	}
 }
@@ -259,71 +259,62 @@ static int find_invoice(sqlite3 *db, const struct needle *nd, struct finder *f)
 	return 0;
 }
 
-/* One of find_references' two ways: the invoices that carry nd's
- * reference (generated = 0), or those paid with the one their number
- * makes (generated = 1). Returns how many invoices were found, or -1. */
-static int references_in(sqlite3 *db, const struct needle *nd, struct finder *f, int generated)
+/* The account an invoice or account of the reference belongs to, with
+ * the detail said of it: 1 when added, 0 when it is not in the book. */
+static int add_owner(sqlite3 *db, struct finder *f, const char *account_no, const char *detail)
 {
-	sqlite3_stmt *st = db_prepare(db, !generated
-		? "SELECT invoice_no, account_no, reference, kind = 'invoice' FROM invoices WHERE reference = ?1"
-		: "SELECT invoice_no, account_no, reference, kind = 'invoice' FROM invoices "
-		  "WHERE reference IS NULL OR length(reference) <> 12 AND (reference < 'RF' OR reference >= 'RG')");
 	sqlite3_stmt *name = db_prepare(db, "SELECT name FROM customers WHERE account_no = ?1");
-	if (!st || !name) {
-		sqlite3_finalize(st);
-		sqlite3_finalize(name);
+	if (!name)
 		return -1;
-	}
-	if (!generated)
-		sqlite3_bind_text(st, 1, nd->ref, -1, SQLITE_STATIC);
-	char shown[64];
-	payref_display(nd->ref, shown, sizeof shown);
-	int rc, found = 0;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		const char *no = col(st, 0), *given = col(st, 2);
-		if (strcmp(given, nd->ref)) {
-			char stored[64], made[64];
-			enum payref_kind k = payref_parse(given, strlen(given), stored, sizeof stored);
-			if (!sqlite3_column_int(st, 3) || k == PAYREF_OGM || k == PAYREF_RF)
-				continue;
-			payref_generate(no, nd->ref_kind, made);
-			if (strcmp(made, nd->ref))
-				continue;
-		}
-		char detail[160];
-		snprintf(detail, sizeof detail, "%s (invoice %s)", shown, no);
-		sqlite3_bind_text(name, 1, col(st, 1), -1, SQLITE_TRANSIENT);
-		if (sqlite3_step(name) == SQLITE_ROW)
-			add_by_invoice(f, FC_REFERENCE, col(st, 1), col(name, 0), detail);
-		sqlite3_reset(name);
-		found++;
-	}
-	sqlite3_finalize(st);
+	sqlite3_bind_text(name, 1, account_no, -1, SQLITE_STATIC);
+	int rc = sqlite3_step(name);
+	if (rc == SQLITE_ROW)
+		add_by_invoice(f, FC_REFERENCE, account_no, col(name, 0), detail);
 	sqlite3_finalize(name);
-	if (rc != SQLITE_DONE) {
-		msg_error("find: %s", sqlite3_errmsg(db));
-		return -1;
-	}
-	return found;
+	return rc == SQLITE_ROW ? 1 : rc == SQLITE_DONE ? 0 : -1;
 }
 
-/* The invoices paid with the reference: the ones that carry it, found
- * through the index invoices_reference; when none does, the invoices (not
- * credit notes) whose ledger reference is none or free text, paid with the
- * one their number makes (as reminders do: dunning.c), in one pass over
- * the invoices. Stored structured references are 12 digits or RF...
- * (import_invoices.c): the second condition passes over them in SQL, and
- * the rows it lets through are checked here (free text of 12 characters,
- * or beginning with RF, is taken for structured: such a reference is not
- * looked for). A made reference equal to a stored one would be a clash of
- * the book's references: the stored one is found. Returns how many
- * invoices were found, or -1. */
+/* The account the reference is paid to, as a payment quoting it would be
+ * matched (payref_owner): the invoice the ledger gave it to, or whose
+ * number the book made it of, or an account's own reference (its
+ * balance). A reference the ledger gave to several invoices matches none:
+ * they are all shown, said to share it. Returns how many were found, or
+ * -1. */
 static int find_references(sqlite3 *db, const struct needle *nd, struct finder *f)
 {
 	if (!nd->ref[0])
 		return 0;
-	int n = references_in(db, nd, f, 0);
-	return n ? n : references_in(db, nd, f, 1);
+	char shown[64], inv[65], acc[65], detail[200];
+	payref_display(nd->ref, shown, sizeof shown);
+	int owner = payref_owner(db, nd->ref, inv, acc);
+	if (owner == PAYREF_OWNER_INVOICE || owner == PAYREF_OWNER_ACCOUNT) {
+		if (owner == PAYREF_OWNER_INVOICE)
+			snprintf(detail, sizeof detail, "%s (invoice %s)", shown, inv);
+		else
+			snprintf(detail, sizeof detail, "%s (the account's own)", shown);
+		return add_owner(db, f, acc, detail);
+	}
+	if (owner != PAYREF_OWNER_AMBIGUOUS)
+		return owner < 0 ? -1 : 0;
+	sqlite3_stmt *st = db_prepare(db, "SELECT invoice_no, account_no FROM invoices WHERE reference = ?1 "
+				      "ORDER BY invoice_no");
+	if (!st)
+		return -1;
+	sqlite3_bind_text(st, 1, nd->ref, -1, SQLITE_STATIC);
+	int rc, found = 0;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		snprintf(detail, sizeof detail, "%s (invoice %s; shared, matches none)", shown, col(st, 0));
+		int added = add_owner(db, f, col(st, 1), detail);
+		if (added < 0)
+			break;
+		found += added;
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE && rc != SQLITE_ROW) {
+		msg_error("find: %s", sqlite3_errmsg(db));
+		return -1;
+	}
+	return rc == SQLITE_DONE ? found : -1;
 }
 
 /* Whether one of the ';'-separated items of list matches: fn is given each

@@ -53,8 +53,9 @@ const char *find_class_word(enum find_class c);
  * more it finds the numbers ending with the same last 9 digits (8 when
  * either number has only 8), with fewer those whose digits hold them. A
  * text that is a structured communication or an RF reference, in any
- * usual spelling, finds the invoices that carry it or that have none
- * from the ledger and whose number makes it (payref_generate).
+ * usual spelling, finds the account of the invoice (or the account) a
+ * payment quoting it is matched to (payref_owner), or, when the ledger
+ * gave it to several invoices, each of them.
  * 0, or -1 after a message. */
 int find_accounts(sqlite3 *db, const char *text, size_t limit, struct find_result *r);
 void find_result_free(struct find_result *r);

@@ -116,7 +116,7 @@ int cmd_qr(const struct cli_globals *g, int argc, char **argv)
 	if (!has_amount)
 		cents = dunning_payable(&a);
 	char ref[64], err[256];
-	dunning_account_reference(a.account_no, ref);
+	dunning_account_reference(&a, ref);
 	struct sbuf payload = {0};
 	int rc = 0;
 	if (cents <= 0) { /* as Q in the workstation: no code without an amount */

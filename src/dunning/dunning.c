@@ -8,6 +8,7 @@
 
 #include "company.h"
 #include "base/lib.h"
+#include "book/lib.h"
 
 const char *dun_state_name(enum dun_state s)
 {
@@ -105,7 +106,8 @@ static day_t day_col(sqlite3_stmt *st, int col)
 	return d;
 }
 
-/* The account's row: column 14 its number. */
+/* The account's row: column 14 its number, 15 the book's number for it
+ * (its own reference). */
 #define ACCOUNT_SQL \
 	"SELECT c.name, coalesce(c.contact, ''), coalesce(c.email, ''), coalesce(c.phone, ''), " \
 	"coalesce(c.street, ''), coalesce(c.postcode, ''), coalesce(c.city, ''), coalesce(c.country, ''), " \
@@ -114,7 +116,7 @@ static day_t day_col(sqlite3_stmt *st, int col)
 	/* its procedure: its own, else its segment's, else business */ \
 	"coalesce((SELECT name FROM procedures WHERE name = d.procedure), " \
 	"         (SELECT s.procedure FROM segment_procedures s WHERE s.segment = c.segment), 'business'), " \
-	"c.account_no " \
+	"c.account_no, coalesce(c.ref_no, 0) " \
 	"FROM customers c LEFT JOIN account_dunning d ON d.account_no = c.account_no " \
 	"LEFT JOIN collectors o ON o.login = c.collector "
 
@@ -141,6 +143,7 @@ static int load_account(struct dun_run *r, const char *account_no, struct dun_ac
 		a->rate = sqlite3_column_int(st, 11);
 		a->claims = sqlite3_column_int(st, 12);
 		text_col(st, 13, a->proc.name, sizeof a->proc.name);
+		a->ref_no = sqlite3_column_int64(st, 15);
 	}
 	rows_done(r, st);
 	return rc == 1 ? 0 : rc == 0 ? 1 : -1;
@@ -167,7 +170,8 @@ static struct dun_invoice *invoice_row(sqlite3_stmt *st, struct dun_invoice **in
 }
 
 /* The open invoices and credit notes; columns 7 to 9: disputed, promised,
- * under a plan; 12 the account. Per account the three are asked of each
+ * under a plan; 12 the account; 13 to 15 what its reference is made of
+ * (PAYREF_INVOICE_COLS). Per account the three are asked of each
  * invoice; a sweep asks the same of sets read once: the open disputes'
  * invoices, the accounts whose open promise (active plan) names no
  * invoice and so covers the whole balance, and the (account, invoice)
@@ -175,7 +179,9 @@ static struct dun_invoice *invoice_row(sqlite3_stmt *st, struct dun_invoice **in
 #define INVOICES_COLS \
 	"SELECT i.invoice_no, coalesce(i.issue_date, ''), i.due_date, i.amount, i.open_amount, i.currency, " \
 	"coalesce(i.reference, ''), "
-#define INVOICES_TAIL ", i.kind = 'credit_note', coalesce(i.description, ''), i.account_no FROM invoices i "
+#define INVOICES_TAIL_OF(refs) ", i.kind = 'credit_note', coalesce(i.description, ''), i.account_no, " \
+	refs " FROM invoices i "
+#define INVOICES_TAIL INVOICES_TAIL_OF(PAYREF_INVOICE_COLS("i"))
 #define INVOICES_ACCOUNT_SQL INVOICES_COLS \
 	"EXISTS (SELECT 1 FROM disputes d WHERE d.invoice_no = i.invoice_no AND d.status = 'open'), " \
 	/* a promise or plan naming no invoice covers the whole balance */ \
@@ -189,6 +195,7 @@ static struct dun_invoice *invoice_row(sqlite3_stmt *st, struct dun_invoice **in
 #define INVOICES_SWEEP_SQL \
 	"WITH promised(a, inv) AS MATERIALIZED (SELECT p.account_no, q.invoice_no FROM promises p " \
 	"     JOIN promise_invoices q ON q.promise_id = p.id WHERE p.status = 'open'), " \
+	PAYREF_SHARED_CTE ", " \
 	"planned(a, inv) AS MATERIALIZED (SELECT l.account_no, q.invoice_no FROM plans l " \
 	"     JOIN plan_invoices q ON q.plan_id = l.id WHERE l.status = 'active') " \
 	INVOICES_COLS \
@@ -200,7 +207,8 @@ static struct dun_invoice *invoice_row(sqlite3_stmt *st, struct dun_invoice **in
 	"                 AND NOT EXISTS (SELECT 1 FROM plan_invoices WHERE plan_id = l.id)) " \
 	"OR EXISTS (SELECT 1 FROM planned WHERE inv = i.invoice_no AND a = i.account_no) " \
 	/* +: read the table through and sort, not one look-up a row through the index */ \
-	INVOICES_TAIL "WHERE i.status = 'open' ORDER BY +i.account_no, i.due_date, i.invoice_no"
+	INVOICES_TAIL_OF(PAYREF_INVOICE_COLS_SWEEP("i")) \
+	"WHERE i.status = 'open' ORDER BY +i.account_no, i.due_date, i.invoice_no"
 
 static int load_invoices(struct dun_run *r, struct dun_account *a)
 {
@@ -218,15 +226,12 @@ static int load_invoices(struct dun_run *r, struct dun_account *a)
 		v->open = sqlite3_column_int64(st, 4);
 		text_col(st, 5, v->currency, sizeof v->currency);
 		text_col(st, 11, v->description, sizeof v->description);
-		/* the ledger's reference when it is structured; else one made from the number */
-		char given[64], stored[64];
-		text_col(st, 6, given, sizeof given);
-		enum payref_kind k = payref_parse(given, strlen(given), stored, sizeof stored);
-		if (k == PAYREF_OGM || k == PAYREF_RF)
-			snprintf(v->reference, sizeof v->reference, "%s", stored);
-		else
-			payref_generate(v->invoice_no, company.reference_kind[0] ? company.reference_kind : "ogm",
-					v->reference);
+		/* the ledger's reference when it is structured and its alone; else
+		 * the one made from the book's number for it */
+		char given[64];
+		text_col(st, 13, given, sizeof given);
+		payref_invoice_of(given, sqlite3_column_int64(st, 14), sqlite3_column_int(st, 15),
+				  company.reference_kind[0] ? company.reference_kind : "ogm", v->reference);
 		v->state = sqlite3_column_int(st, 7) ? DUN_DISPUTED
 			 : sqlite3_column_int(st, 8) ? DUN_PROMISED
 			 : sqlite3_column_int(st, 9) ? DUN_PLAN : DUN_WAITING;

@@ -54,6 +54,7 @@ struct dun_account {
 	char street[256], postcode[32], city[128], country[3], language[3], collector[65];
 	struct procedure proc;
 	int hold, rate;       /* rate: contractual, hundredths of a percent; -1 none */
+	long long ref_no;     /* the book's number for it: its own reference (0 none) */
 	int claims;           /* 0: its contract provides no interest, damages or fees
 				 (relance dunning set --claims no); -1 as its procedure says */
 	struct interest_paid *paid; /* the invoices' payments, by the ledger */
@@ -155,8 +156,9 @@ int dunning_letter_pdf(const struct dun_message *m, day_t today, const char *pat
  * (stored form). Returns 0, or -1 with err. */
 int dunning_epc(const struct dun_account *a, int64_t cents, const char *ref, struct sbuf *out, char *err,
 		size_t errlen);
-/* The account's own reference (for several invoices paid together). */
-void dunning_account_reference(const char *account_no, char out[64]);
+/* The account's own reference (for several invoices paid together, or
+ * its whole balance): the one made from the book's number for it. */
+void dunning_account_reference(const struct dun_account *a, char out[64]);
 
 /* Sends (or produces) the message by its step's channel and journals it.
  * Called under the book's write transaction (db_begin, not nested) in

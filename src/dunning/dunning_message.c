@@ -14,12 +14,13 @@
 #include "qr.h"
 #include "template.h"
 
-void dunning_account_reference(const char *account_no, char out[64])
+void dunning_account_reference(const struct dun_account *a, char out[64])
 {
-	/* not the number's digits: those would be an invoice's too (C000001, F0000001) */
-	char name[96];
-	snprintf(name, sizeof name, "account %s", account_no);
-	payref_hashed(name, company.reference_kind[0] ? company.reference_kind : "ogm", out);
+	/* one sequence of numbers for accounts and invoices: never an invoice's */
+	if (a->ref_no > 0)
+		payref_of_number(a->ref_no, company.reference_kind[0] ? company.reference_kind : "ogm", out);
+	else
+		out[0] = '\0';
 }
 
 int dunning_consumer_rules(const struct dun_account *a)
@@ -384,7 +385,7 @@ int dunning_render(sqlite3 *db, struct dun_message *m, const char *lang, day_t t
 	if (m->n == 1)
 		snprintf(m->reference, sizeof m->reference, "%s", m->a->inv[m->which[0]].reference);
 	else
-		dunning_account_reference(m->a->account_no, m->reference);
+		dunning_account_reference(m->a, m->reference);
 	m->pay_by = deadline(m, today);
 	if (amounts(db, m, today, err, errlen))
 		return -1;
@@ -405,9 +406,11 @@ int dunning_epc(const struct dun_account *a, int64_t cents, const char *ref, str
 	char shown[64], info[80];
 	payref_display(ref, shown, sizeof shown);
 	snprintf(info, sizeof info, "%s", a->account_no);
-	int rf = !strncmp(ref, "RF", 2);
-	struct epc e = {company.bic, company.name, company.iban, cents, NULL, rf ? ref : NULL, rf ? NULL : shown,
-			info};
+	char stored[64];
+	enum payref_kind k = payref_parse(ref, strlen(ref), stored, sizeof stored);
+	int structured = k == PAYREF_RF || k == PAYREF_OGM;
+	struct epc e = {company.bic, company.name, company.iban, cents, NULL, structured ? stored : NULL,
+			structured ? NULL : shown, info};
 	return epc_payload(&e, out, err, errlen);
 }
 

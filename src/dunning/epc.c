@@ -1,5 +1,7 @@
 /* epc.c — the EPC QR payload: its twelve lines in the order EPC069-12
- * gives them, each field checked against its limit. */
+ * gives them, each field checked against its limit. A structured
+ * reference (RF, or OGM) goes in the structured line, free text in the
+ * unstructured one: never both. */
 #include "epc.h"
 
 #include <ctype.h>
@@ -63,10 +65,14 @@ int epc_payload(const struct epc *e, struct sbuf *out, char *err, size_t errlen)
 		snprintf(err, errlen, "the amount must be between 0.01 and 999999999.99");
 		return -1;
 	}
+	/* a structured reference (line 10): an RF, or a Belgian OGM as its 12
+	 * digits, as Belgian banking apps read it there (line 11 is a message) */
 	char rf[64] = "";
 	if (e->reference && *e->reference) {
-		if (payref_parse(e->reference, strlen(e->reference), rf, sizeof rf) != PAYREF_RF) {
-			snprintf(err, errlen, "%s is not an RF creditor reference", e->reference);
+		enum payref_kind k = payref_parse(e->reference, strlen(e->reference), rf, sizeof rf);
+		if (k != PAYREF_RF && k != PAYREF_OGM) {
+			snprintf(err, errlen, "%s is not a structured reference (RF or +++ddd/dddd/ddddd+++)",
+				 e->reference);
 			return -1;
 		}
 	}

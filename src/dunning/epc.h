@@ -15,8 +15,9 @@ struct epc {
 	const char *iban;
 	int64_t cents;         /* 0: no amount (the payer types it) */
 	const char *purpose;   /* 4 letters, or NULL */
-	const char *reference; /* an RF creditor reference, or NULL */
-	const char *text;      /* free text (≤ 140), used when there is no RF reference */
+	const char *reference; /* structured: an RF creditor reference or an OGM (written as its
+				* 12 digits), or NULL */
+	const char *text;      /* free text (≤ 140), used when there is no structured reference */
 	const char *info;      /* a note to the payer (≤ 70), or NULL */
 };
 
@@ -24,7 +25,7 @@ struct epc {
  * optional lines that are empty at the end are left out) to out.
  * Returns 0, or -1 with the reason in err: no name or IBAN, a BIC that is
  * not of 8 or 11 characters, an amount out of 0.01–999999999.99, a
- * reference that is not RF, a field too long, or a payload over 331
+ * reference that is neither RF nor OGM, a field too long, or a payload over 331
  * bytes. */
 int epc_payload(const struct epc *e, struct sbuf *out, char *err, size_t errlen);
 

@@ -211,7 +211,9 @@ static void invoices(struct rng *r, day_t today, struct numbers *num, struct dem
 				paid = dpd > 120 ? chance(r, 40) : chance(r, 10);
 			int partial = !paid && dpd > 0 && chance(r, 10);
 			open = paid ? 0 : partial ? amount - amount * range(r, 20, 70) / 100 : amount;
-			payref_ogm_make((unsigned long long)num->invoice, ref);
+			/* the ledger's own structured communications, numbered as an
+			 * accounting system numbers them (not the book's small numbers) */
+			payref_ogm_make(4000000000ULL + (unsigned long long)num->invoice, ref);
 			payref_ogm_format(ref, ogm);
 			if (open != amount) {
 				day_t pay = due + (day_t)range(r, -5, 20);

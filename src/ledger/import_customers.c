@@ -270,6 +270,11 @@ static int apply(struct import_ctx *c)
 	if (db_exec(c->book->db, "INSERT OR IGNORE INTO main.collectors(login) "
 		    "SELECT DISTINCT collector FROM temp.stage_customers WHERE collector IS NOT NULL"))
 		return -1;
+	/* a new account gets the book's next number, in the file's order */
+	if (payref_numbers_begin(c->book->db, NULL, 0,
+				 db_int(c->book->db, "SELECT count(*) FROM temp.stage_customers s WHERE NOT EXISTS "
+					"(SELECT 1 FROM main.customers c WHERE c.account_no = s.account_no)")))
+		return -1;
 	return import_apply(c,
 		"UPDATE main.customers SET name = s.name, vat_no = iif(?23, s.vat_no, customers.vat_no), "
 		"contact = iif(?24, s.contact, customers.contact), phone = iif(?25, s.phone, customers.phone), "
@@ -292,10 +297,12 @@ static int apply(struct import_ctx *c)
 		"iif(?33, s.collector, customers.collector), iif(?34, s.credit_limit, customers.credit_limit)) "
 		"RETURNING account_no",
 		"INSERT INTO main.customers(account_no, name, vat_no, contact, phone, email, street, "
-		"postcode, city, country, language, segment, collector, credit_limit, imported_at) "
+		"postcode, city, country, language, segment, collector, credit_limit, imported_at, ref_no) "
 		"SELECT account_no, name, vat_no, contact, phone, email, street, postcode, city, country, "
-		"language, segment, collector, credit_limit, ?15 FROM temp.stage_customers WHERE true "
-		"ON CONFLICT(account_no) DO NOTHING RETURNING account_no",
+		"language, segment, collector, credit_limit, ?15, " PAYREF_NEXT_SQL("r") " "
+		"FROM (SELECT *, row_number() OVER (ORDER BY rowid) AS r FROM temp.stage_customers s "
+		"      WHERE NOT EXISTS (SELECT 1 FROM main.customers c WHERE c.account_no = s.account_no)) "
+		"WHERE true ON CONFLICT(account_no) DO NOTHING RETURNING account_no",
 		bind_apply, 1);
 }
 

@@ -46,6 +46,10 @@ struct state {
 	size_t nlast;
 	struct strset accounts;       /* those found in the book, not asked again */
 	int bank_pending;             /* some bank payment lowers an open amount below the ledger's */
+	struct strset refs;           /* the file's structured references, with their line */
+	struct strset dups;           /* those it gives to two invoices or more */
+	long long *nums;              /* the book's numbers the file's references are made of */
+	size_t nnums, capnums;        /* (payref_number): never handed out */
 };
 
 /* An invoice's open amount as the ledger last gave it: a bank payment the
@@ -62,6 +66,8 @@ static int begin(struct import_ctx *c)
 		return -1;
 	c->state = s;
 	strset_init(&s->accounts);
+	strset_init(&s->refs);
+	strset_init(&s->dups);
 	/* an invoice the ledger moved to another account moves the old
 	 * account's figures too: a temporary trigger notes it */
 	if (db_exec(c->book->db,
@@ -103,6 +109,9 @@ static void cleanup(struct import_ctx *c)
 	sqlite3_finalize(s->account_exists);
 	sqlite3_finalize(s->held);
 	strset_free(&s->accounts);
+	strset_free(&s->refs);
+	strset_free(&s->dups);
+	free(s->nums);
 	sqlite3_exec(c->book->db, "DROP TRIGGER IF EXISTS temp.invoice_moved; "
 		     "DROP TABLE IF EXISTS temp.stage_invoices", NULL, NULL, NULL);
 	free(s);
@@ -250,6 +259,30 @@ static int held_as_is(struct import_ctx *c, struct state *s, struct csv_field in
 	       (c->col[I_DESCRIPTION] < 0 || same_text(st, 9, description.n ? description.s : NULL, description.n));
 }
 
+/* A structured reference of a row to be written: noted when a second
+ * invoice of the file has it (a warning once written, warn_shared), and
+ * its number, if a number of the book makes it, kept from being handed
+ * out. */
+static int note_reference(struct import_ctx *c, struct state *s, struct csv_field ref)
+{
+	long old;
+	int fresh = strset_add(&s->refs, ref.s, ref.n, (long)c->line, &old);
+	if (fresh < 0 || (fresh == 0 && strset_add(&s->dups, ref.s, ref.n, old, NULL) < 0))
+		return -1;
+	long long num = payref_number(ref.s);
+	if (num <= 0)
+		return 0;
+	if (s->nnums == s->capnums) {
+		s->capnums = s->capnums ? 2 * s->capnums : 256;
+		long long *grown = realloc(s->nums, s->capnums * sizeof *grown);
+		if (!grown)
+			return -1;
+		s->nums = grown;
+	}
+	s->nums[s->nnums++] = num;
+	return 0;
+}
+
 static int row(struct import_ctx *c)
 {
 	struct state *s = c->state;
@@ -334,6 +367,9 @@ static int row(struct import_ctx *c)
 		c->left_out++;
 		return 0;
 	}
+	/* a row the book holds as it is has its reference there already */
+	if (ref[0] && reference.s == ref && note_reference(c, s, reference) < 0)
+		return import_db_error(c);
 	sqlite3_stmt *st = s->stage;
 	sqlite3_bind_text(st, 1, inv.s, (int)inv.n, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, account.s, (int)account.n, SQLITE_STATIC);
@@ -371,12 +407,15 @@ static int apply_rows(struct import_ctx *c)
 		"s.open_amount, iif(?22, s.currency, invoices.currency), iif(?23, s.reference, invoices.reference), "
 		"iif(?24, s.description, invoices.description)) "
 		"RETURNING account_no",
+		/* a new invoice gets the book's next number, in the file's order */
 		"INSERT INTO main.invoices(invoice_no, account_no, kind, issue_date, due_date, amount, "
-		"open_amount, currency, reference, description, status, closed_on, imported_at) "
+		"open_amount, currency, reference, description, status, closed_on, imported_at, ref_no) "
 		"SELECT invoice_no, account_no, kind, issue_date, due_date, amount, open_amount, currency, "
 		"reference, description, CASE WHEN open_amount <> 0 THEN 'open' ELSE 'closed' END, "
-		"CASE WHEN open_amount <> 0 THEN NULL ELSE ?10 END, ?11 "
-		"FROM temp.stage_invoices WHERE true ON CONFLICT(invoice_no) DO NOTHING RETURNING account_no",
+		"CASE WHEN open_amount <> 0 THEN NULL ELSE ?10 END, ?11, " PAYREF_NEXT_SQL("r") " "
+		"FROM (SELECT *, row_number() OVER (ORDER BY rowid) AS r FROM temp.stage_invoices s "
+		"      WHERE NOT EXISTS (SELECT 1 FROM main.invoices i WHERE i.invoice_no = s.invoice_no)) "
+		"WHERE true ON CONFLICT(invoice_no) DO NOTHING RETURNING account_no",
 		bind_apply, 1);
 }
 
@@ -389,10 +428,14 @@ static int first_load(struct import_ctx *c)
 	sqlite3 *db = c->book->db;
 	sqlite3_stmt *st = db_prepare(db,
 		"INSERT INTO main.invoices(invoice_no, account_no, kind, issue_date, due_date, amount, "
-		"open_amount, currency, reference, description, status, closed_on, imported_at) "
+		"open_amount, currency, reference, description, status, closed_on, imported_at, ref_no) "
 		"SELECT invoice_no, account_no, kind, issue_date, due_date, amount, open_amount, currency, "
 		"reference, description, CASE WHEN open_amount <> 0 THEN 'open' ELSE 'closed' END, "
-		"CASE WHEN open_amount <> 0 THEN NULL ELSE ?10 END, ?11 FROM temp.stage_invoices");
+		"CASE WHEN open_amount <> 0 THEN NULL ELSE ?10 END, ?11, " PAYREF_NEXT_SQL("r") " "
+		/* every staged row is new, and the rows are numbered as staged (the
+		 * table is made afresh for each import): no window to rank them */
+		"FROM (SELECT *, rowid - (SELECT min(rowid) FROM temp.stage_invoices) + 1 AS r "
+		"      FROM temp.stage_invoices)");
 	if (!st)
 		return -1;
 	bind_apply(c, st);
@@ -411,11 +454,106 @@ static int first_load(struct import_ctx *c)
 	return 0;
 }
 
-/* Under the write lock: the staged rows into the book. */
+/* The line of the file that lists invoice no, or 0. */
+static long line_of_invoice(struct import_ctx *c, const char *no)
+{
+	long line = 0;
+	strset_has(&c->keys, no, strlen(no), &line);
+	return line;
+}
+
+/* After apply: a warning for each written invoice whose structured
+ * reference from the file is not its alone, because another invoice has
+ * it too (in the file or the book: only the file's repeated ones after a
+ * first load, which wrote every invoice), or because a number of the book
+ * makes it for another invoice or an account. Such a reference is used
+ * neither for matching payments (payref_owner) nor on letters
+ * (payref_invoice). The import goes on: it is the ledger's data. */
+static int warn_shared(struct import_ctx *c, int first)
+{
+	struct state *s = c->state;
+	sqlite3 *db = c->book->db;
+	/* the numbers a reference of the file is made of that the book gave:
+	 * asked only when one of them is not above the last number given */
+	long long last = db_int(db, "SELECT last FROM temp.payref_next");
+	int numbered = 0;
+	for (size_t i = 0; i < s->nnums && !numbered; i++)
+		numbered = s->nums[i] <= last;
+	if (first && s->dups.count == 0 && !numbered)
+		return 0;
+	if (db_exec(db, "CREATE TEMP TABLE IF NOT EXISTS payref_dups(r TEXT PRIMARY KEY) WITHOUT ROWID;"
+			"DELETE FROM temp.payref_dups"))
+		return -1;
+	sqlite3_stmt *add = db_prepare(db, "INSERT OR IGNORE INTO temp.payref_dups VALUES (?1)");
+	if (!add)
+		return -1;
+	const char *key;
+	size_t n;
+	for (size_t i = 0; strset_entry_at(&s->dups, i, &key, &n); i++) {
+		sqlite3_bind_text(add, 1, key, (int)n, SQLITE_STATIC);
+		sqlite3_step(add);
+		sqlite3_reset(add);
+	}
+	sqlite3_finalize(add);
+	sqlite3_stmt *q = db_prepare(db,
+		/* after a first load, only the file's repeated ones: from the few */
+		"SELECT s.invoice_no, s.reference, 'invoice ' || o.invoice_no || '''s', o.invoice_no "
+		"FROM temp.payref_dups d JOIN main.invoices s ON s.reference = d.r "
+		"JOIN main.invoices o ON o.reference = s.reference AND o.invoice_no <> s.invoice_no WHERE ?1 "
+		"UNION ALL SELECT s.invoice_no, s.reference, 'invoice ' || o.invoice_no || '''s', o.invoice_no "
+		"FROM temp.stage_invoices s JOIN main.invoices o ON o.reference = s.reference "
+		"AND o.invoice_no <> s.invoice_no WHERE NOT ?1 AND s.reference IS NOT NULL "
+		"UNION ALL SELECT s.invoice_no, s.reference, 'the reference of the number the book gave invoice ' || o.invoice_no, NULL "
+		"FROM temp.stage_invoices s JOIN main.invoices o ON o.ref_no = " PAYREF_NUMBER_SQL("s.reference") " "
+		"AND o.invoice_no <> s.invoice_no WHERE ?2 AND s.reference IS NOT NULL "
+		"UNION ALL SELECT s.invoice_no, s.reference, 'the reference of the number the book gave account ' || o.account_no, NULL "
+		"FROM temp.stage_invoices s JOIN main.customers o ON o.ref_no = " PAYREF_NUMBER_SQL("s.reference") " "
+		"WHERE ?2 AND s.reference IS NOT NULL ORDER BY 1, 3");
+	if (!q)
+		return -1;
+	sqlite3_bind_int(q, 1, first);
+	sqlite3_bind_int(q, 2, numbered);
+	int rc;
+	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+		const char *no = (const char *)sqlite3_column_text(q, 0), *ref = (const char *)sqlite3_column_text(q, 1);
+		char stored[64], shown[64];
+		enum payref_kind k = payref_parse(ref, strlen(ref), stored, sizeof stored);
+		if (k != PAYREF_OGM && k != PAYREF_RF)
+			continue; /* free text: never a payment's reference */
+		payref_display(stored, shown, sizeof shown);
+		char other[96] = "";
+		if (sqlite3_column_type(q, 3) != SQLITE_NULL) {
+			long line = line_of_invoice(c, (const char *)sqlite3_column_text(q, 3));
+			if (line)
+				snprintf(other, sizeof other, " (line %ld)", line);
+		}
+		fprintf(stderr, "%s:%ld: warning: reference: %s of invoice %s is also %s%s; it is not used: "
+			"payments quoting it are matched to neither, and letters carry the invoice's own "
+			"reference from the book\n", c->file, line_of_invoice(c, no), shown, no,
+			(const char *)sqlite3_column_text(q, 2), other);
+	}
+	sqlite3_finalize(q);
+	if (rc != SQLITE_DONE) {
+		fprintf(stderr, "%s: looking for shared references: %s\n", c->file, sqlite3_errmsg(db));
+		return -1;
+	}
+	return 0;
+}
+
+/* Under the write lock: the staged rows into the book, each new invoice
+ * with the book's next number (payref_numbers_begin). */
 static int apply(struct import_ctx *c)
 {
-	long long any = db_int(c->book->db, "SELECT EXISTS (SELECT 1 FROM main.invoices)");
-	return any == 0 ? first_load(c) : apply_rows(c);
+	struct state *s = c->state;
+	sqlite3 *db = c->book->db;
+	long long any = db_int(db, "SELECT EXISTS (SELECT 1 FROM main.invoices)");
+	long long count = db_int(db, any == 0 ? "SELECT count(*) FROM temp.stage_invoices"
+		: "SELECT count(*) FROM temp.stage_invoices s "
+		  "WHERE NOT EXISTS (SELECT 1 FROM main.invoices i WHERE i.invoice_no = s.invoice_no)");
+	if (payref_numbers_begin(db, s->nums, s->nnums, count))
+		return -1;
+	int rc = any == 0 ? first_load(c) : apply_rows(c);
+	return rc ? rc : warn_shared(c, any == 0);
 }
 
 /* Under the write lock: the account of every staged row is still in the

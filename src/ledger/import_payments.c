@@ -164,53 +164,37 @@ static int apply(struct import_ctx *c)
 		bind_apply, 0);
 }
 
-/* 1 when invoice `no` is paid with reference `ref` (stored form): its own
- * structured one, or else the one dunning made for it (either kind). */
-static int pays(const char *no, const char *stored, const char *ref)
-{
-	char made[64];
-	enum payref_kind k = stored ? payref_parse(stored, strlen(stored), made, sizeof made) : PAYREF_NONE;
-	if (k == PAYREF_OGM || k == PAYREF_RF) /* the ledger's structured reference: dunning quotes it */
-		return !strcmp(made, ref);
-	payref_generate(no, "ogm", made);
-	if (!strcmp(made, ref))
-		return 1;
-	payref_generate(no, "rf", made);
-	return !strcmp(made, ref);
-}
-
 /* A payment the ledger tied to no invoice names one when its
- * communication holds that invoice's structured reference. */
+ * communication holds a structured reference that is one invoice's of the
+ * same account (payref_owner: the ledger's reference of that invoice
+ * alone, or the one made from the book's number for it). */
 static int recognise(struct import_ctx *c)
 {
 	sqlite3 *db = c->book->db;
 	sqlite3_stmt *sel = db_prepare(db, "SELECT payment_ref, account_no, communication FROM payments "
-					   "WHERE imported_at = ?1 AND invoice_no IS NULL AND communication IS NOT NULL");
-	sqlite3_stmt *inv = db_prepare(db, "SELECT invoice_no, reference FROM invoices WHERE account_no = ?1 "
-					   "AND kind = 'invoice' ORDER BY status = 'open' DESC, due_date");
+					   "WHERE imported_at = ?1 AND invoice_no IS NULL AND communication IS NOT NULL "
+					   "AND account_no IS NOT NULL");
 	sqlite3_stmt *upd = db_prepare(db, "UPDATE payments SET invoice_no = ?2 WHERE payment_ref = ?1");
-	int rc = sel && inv && upd ? 0 : -1;
+	int rc = sel && upd ? 0 : -1;
 	if (!rc)
 		sqlite3_bind_text(sel, 1, c->now, -1, SQLITE_STATIC);
 	while (!rc && sqlite3_step(sel) == SQLITE_ROW) {
-		char ref[64];
+		char ref[64], inv[65], acc[65];
 		if (payref_find((const char *)sqlite3_column_text(sel, 2), ref) == PAYREF_NONE)
 			continue;
-		sqlite3_bind_text(inv, 1, (const char *)sqlite3_column_text(sel, 1), -1, SQLITE_TRANSIENT);
-		while (sqlite3_step(inv) == SQLITE_ROW) {
-			const char *no = (const char *)sqlite3_column_text(inv, 0);
-			if (!pays(no, (const char *)sqlite3_column_text(inv, 1), ref))
-				continue;
-			sqlite3_bind_text(upd, 1, (const char *)sqlite3_column_text(sel, 0), -1, SQLITE_TRANSIENT);
-			sqlite3_bind_text(upd, 2, no, -1, SQLITE_TRANSIENT);
-			rc = sqlite3_step(upd) == SQLITE_DONE ? 0 : -1;
-			sqlite3_reset(upd);
+		int owner = payref_owner(db, ref, inv, acc);
+		if (owner < 0) {
+			rc = -1;
 			break;
 		}
-		sqlite3_reset(inv);
+		if (owner != PAYREF_OWNER_INVOICE || strcmp(acc, (const char *)sqlite3_column_text(sel, 1)))
+			continue;
+		sqlite3_bind_text(upd, 1, (const char *)sqlite3_column_text(sel, 0), -1, SQLITE_TRANSIENT);
+		sqlite3_bind_text(upd, 2, inv, -1, SQLITE_TRANSIENT);
+		rc = sqlite3_step(upd) == SQLITE_DONE ? 0 : -1;
+		sqlite3_reset(upd);
 	}
 	sqlite3_finalize(sel);
-	sqlite3_finalize(inv);
 	sqlite3_finalize(upd);
 	return rc;
 }

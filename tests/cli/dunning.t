@@ -228,11 +228,11 @@ dunning_config
 
 # --- payments name the invoice by its reference --------------------------------
 printf 'payment_ref,account_no,date,amount,communication\nPAY1,B1,2026-11-20,250.00,"facture +++090/9337/55493+++ merci"\nPAY2,B2,2026-11-21,60.00,"%s"\nPAY3,B2,2026-11-21,10.00,"ref 090933755494 wrong check"\n' \
-	"$("$R" ref rf I6)" > "$T/pay.csv"
+	"$("$R" ref rf "$(sqlite3 "$B" "SELECT ref_no FROM invoices WHERE invoice_no = 'I-6'")")" > "$T/pay.csv"
 ok "import payments" "$R" -d "$B" import payments "$T/pay.csv"
 is "$(sqlite3 "$B" "SELECT payment_ref || '=' || coalesce(invoice_no, '-') FROM payments WHERE payment_ref IN ('PAY1', 'PAY2', 'PAY3') ORDER BY 1" | tr '\n' ' ')" \
 	"PAY1=I-7 PAY2=I-6 PAY3=- " \
-	"a structured communication in the text names its invoice; a generated RF reference too; a wrong check digit names none"
+	"a structured communication in the text names its invoice; the RF reference made from its book number too; a wrong check digit names none"
 ok "check passes" "$R" -d "$B" check
 fails "dunning without a verb" "$R" -d "$B" dunning
 fails "status of an unknown account" "$R" -d "$B" dunning status NOPE

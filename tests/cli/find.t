@@ -46,10 +46,15 @@ is "$(found "***090/9337/55493***")" "$(found "+++090/9337/55493+++")" "with sta
 is "$(found "+++090/9337/55494+++")" "" "a wrong check digit finds nothing"
 is "$(found "RF18 5390 0754 7034")" "F3	reference	RF18 5390 0754 7034 (invoice F2026-0014)|" "an RF reference in groups"
 is "$(found rf18539007547034)" "$(found "RF18 5390 0754 7034")" "in small letters, in one piece"
-ref=$("$R" ref ogm 20260013)
-is "$(found "$ref")" "F2	reference	$ref (invoice F2026-0013)|" "an invoice without a reference: the one its number makes"
-ref=$("$R" ref ogm 20260015)
-is "$(found "$ref")" "F4	reference	$ref (invoice F2026-0015)|" "an invoice whose reference is free text: the one its number makes (as reminders)"
+# the number the book gave an invoice (one sequence for accounts and invoices)
+ref_no() { sqlite3 "$B" "SELECT ref_no FROM invoices WHERE invoice_no = '$1'"; }
+ref=$("$R" ref ogm "$(ref_no F2026-0013)")
+is "$(found "$ref")" "F2	reference	$ref (invoice F2026-0013)|" "an invoice without a reference: the one the book's number for it makes"
+ref=$("$R" ref ogm "$(ref_no F2026-0015)")
+is "$(found "$ref")" "F4	reference	$ref (invoice F2026-0015)|" "an invoice whose reference is free text: the one the book's number for it makes (as reminders)"
+ref=$("$R" ref rf "$(ref_no F2026-0015)")
+is "$(found "$ref")" "F4	reference	$(printf '%s' "$ref" | sed 's/..../& /g; s/ $//') (invoice F2026-0015)|" "or its RF reference"
+is "$(found "$("$R" ref ogm 20260013)")" "" "no longer the one the invoice number's digits make"
 is "$(found "INV F4 free")" "" "free text is not looked for among the references"
 
 # VAT, e-mail, number

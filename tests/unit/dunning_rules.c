@@ -113,20 +113,22 @@ static void epc(void)
 {
 	char err[256] = "";
 	struct sbuf b = {0};
-	struct epc e = {"GKCCBEBB", "Relance Demo SA", "BE71 0961 2345 6769", 123456, NULL, NULL, "+++090/9337/55493+++",
-			"C000001"};
+	struct epc e = {"GKCCBEBB", "Relance Demo SA", "BE71 0961 2345 6769", 123456, NULL, "+++090/9337/55493+++",
+			NULL, "C000001"};
 	is_int(epc_payload(&e, &b, err, sizeof err), 0, "a payload with a Belgian structured communication");
-	is_str(b.s, "BCD\n002\n1\nSCT\nGKCCBEBB\nRelance Demo SA\nBE71096123456769\nEUR1234.56\n\n\n"
-		    "+++090/9337/55493+++\nC000001",
-	       "its twelve lines: the OGM as text, the IBAN without blanks, the amount with a dot");
+	is_str(b.s, "BCD\n002\n1\nSCT\nGKCCBEBB\nRelance Demo SA\nBE71096123456769\nEUR1234.56\n\n"
+		    "090933755493\n\nC000001",
+	       "its twelve lines: the OGM's digits in the structured line, the text line empty, the IBAN "
+	       "without blanks, the amount with a dot");
 	b.len = 0;
 	e.reference = "RF18 5390 0754 7034";
 	is_int(epc_payload(&e, &b, err, sizeof err), 0, "with an RF reference");
 	ok(strstr(b.s, "\n\nRF18539007547034\n\nC000001") != NULL, "it goes on line 10, the text line stays empty");
 	b.len = 0;
-	e.reference = "+++090/9337/55493+++";
-	is_int(epc_payload(&e, &b, err, sizeof err), -1, "an OGM is not a structured EPC reference");
+	e.reference = "090/9337/55494";
+	is_int(epc_payload(&e, &b, err, sizeof err), -1, "an OGM with a wrong check is not a structured reference");
 	e.reference = NULL;
+	e.text = "+++090/9337/55493+++";
 	e.iban = "BE71 0961 2345 6760";
 	is_int(epc_payload(&e, &b, err, sizeof err), -1, "a wrong IBAN is refused");
 	ok(strstr(err, "not an IBAN") != NULL, "%s", err);
@@ -169,22 +171,20 @@ static void epc(void)
 static void references(void)
 {
 	char out[64], shown[64];
-	payref_generate("F2026-0042", "ogm", out);
-	is_str(out, "002026004240", "OGM from the number's digits (20260042 -> 0020260042, check 40)");
+	payref_of_number(20260042, "ogm", out);
+	is_str(out, "002026004240", "OGM of a number the book gave (20260042 -> 0020260042, check 40)");
 	payref_display(out, shown, sizeof shown);
 	is_str(shown, "+++002/0260/04240+++", "shown the Belgian way");
-	char again[64];
-	payref_generate("F2026-0042", "ogm", again);
-	is_str(again, out, "the same number, the same reference");
-	payref_generate("INV-123456789012", "ogm", out);
-	is_int((int)strlen(out), 12, "more than 10 digits: ten digits of its hash, with the check");
+	is_int((int)payref_number(out), 20260042, "and its number read back from it");
 	char check[64];
-	ok(payref_parse(out, strlen(out), check, sizeof check) == PAYREF_OGM, "and it is a valid OGM");
-	payref_generate("F2026-0042", "rf", out);
+	payref_of_number(20260042, "rf", out);
 	ok(payref_parse(out, strlen(out), check, sizeof check) == PAYREF_RF, "rf: a valid RF reference (%s)", out);
-	ok(!strcmp(out + 4, "F20260042"), "made of its letters and digits");
+	ok(!strcmp(out + 4, "20260042"), "made of the number's digits");
+	is_int((int)payref_number(out), 20260042, "read back from it");
 	payref_display(out, shown, sizeof shown);
-	is_str(shown, "RF69 F202 6004 2", "shown in groups of four");
+	is_str(shown, "RF88 2026 0042", "shown in groups of four");
+	ok(payref_number("RF6400042") == -1 && payref_number("RF18539007547034") == 539007547034LL,
+	   "an RF whose digits begin with 0 is no number of the book; one without is");
 	ok(payref_find("Facture F1 +++090/9337/55493+++ merci", out) == PAYREF_OGM && !strcmp(out, "090933755493"),
 	   "an OGM in a transfer's text");
 	ok(payref_find("VCS 090/9337/55493.", out) == PAYREF_OGM, "written with slashes, a full stop after");

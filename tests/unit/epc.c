@@ -1,6 +1,7 @@
 /* epc.c — the EPC QR payload line by line, byte for byte: an RF reference
- * with no note ends on the reference (no line feed after it), with a note
- * the text line stays empty between them; free text and no note ends on
+ * or an OGM (as its 12 digits) goes in the structured line (10), and with
+ * no note ends on it (no line feed after it), with a note the text line
+ * (11) stays empty between them; free text and no note ends on
  * the text; nothing optional ends on the IBAN or the amount; the BIC is 8
  * or 11 characters (blanks and case forgiven) or left out, and any other
  * length or shape is refused with a message naming it. */
@@ -55,13 +56,32 @@ static void lines(void)
 		   "C000001",
 		   "RF reference and a note: the text line is empty between them");
 
+	e.reference = "+++090/9337/55493+++";
+	e.info = NULL;
+	same_bytes(payload(&e, &b, err, sizeof err),
+		   "BCD\n002\n1\nSCT\nGKCCBEBB\nRelance Demo SA\nBE71096123456769\nEUR123.45\n\n090933755493",
+		   "an OGM: its 12 digits in the structured line (10), the last line");
+	e.info = "C000001";
+	same_bytes(payload(&e, &b, err, sizeof err),
+		   "BCD\n002\n1\nSCT\nGKCCBEBB\nRelance Demo SA\nBE71096123456769\nEUR123.45\n\n090933755493\n\n"
+		   "C000001",
+		   "an OGM and a note: the text line (11) stays empty, never a message");
+	e.text = "ignored";
+	same_bytes(payload(&e, &b, err, sizeof err),
+		   "BCD\n002\n1\nSCT\nGKCCBEBB\nRelance Demo SA\nBE71096123456769\nEUR123.45\n\n090933755493\n\n"
+		   "C000001",
+		   "with a structured reference, free text is left out (EPC069-12: one or the other)");
+	e.reference = "Contract 12";
+	ok(payload(&e, &b, err, sizeof err) == NULL, "a reference that is not structured is refused as one");
+	is_str(err, "Contract 12 is not a structured reference (RF or +++ddd/dddd/ddddd+++)", "saying so");
+
 	e.reference = NULL;
-	e.text = "+++090/9337/55493+++";
+	e.text = "Invoice 1/2026";
 	e.info = NULL;
 	same_bytes(payload(&e, &b, err, sizeof err),
 		   "BCD\n002\n1\nSCT\nGKCCBEBB\nRelance Demo SA\nBE71096123456769\nEUR123.45\n\n\n"
-		   "+++090/9337/55493+++",
-		   "free text, no note: the last line is the text");
+		   "Invoice 1/2026",
+		   "free text, no note: the structured line empty, the last line is the text");
 
 	e.text = NULL;
 	same_bytes(payload(&e, &b, err, sizeof err),
