@@ -115,6 +115,21 @@ static int lang_index(const char *code)
 	return !strcmp(code, "nl") ? DEMO_NL : !strcmp(code, "en") ? DEMO_EN : DEMO_FR;
 }
 
+/* A Belgian IBAN for account i, the same for the same i (drawn from no
+ * generator, so that the rest of the demo stays as it was): ten digits,
+ * their check mod 97, then the IBAN's own check (ISO 13616) */
+static void demo_iban(long i, char out[24])
+{
+	unsigned long long base = (unsigned long long)(i * 7919 + 123456789) % 10000000000ull;
+	unsigned national = (unsigned)(base % 97);
+	char digits[32];
+	snprintf(digits, sizeof digits, "%010llu%02u111400", base, national ? national : 97);
+	unsigned rest = 0;
+	for (const char *p = digits; *p; p++)
+		rest = (rest * 10 + (unsigned)(*p - '0')) % 97;
+	snprintf(out, 24, "BE%02u%010llu%02u", 98 - rest, base, national ? national : 97);
+}
+
 static void customer(struct rng *r, long i, struct demo_files *f, struct demo_account *a)
 {
 	const struct demo_city *city = &demo_cities[next(r) % demo_ncities];
@@ -163,9 +178,12 @@ static void customer(struct rng *r, long i, struct demo_files *f, struct demo_ac
 	snprintf(a->phone, sizeof a->phone, "%.*s", (int)strcspn(phone, ";"), phone);
 
 	static const char *const lang_codes[] = {"fr", "nl", "en"};
+	char iban[24] = "";
+	if (i % 10 < 6) /* the bank account six in ten pay from, known to the ledger */
+		demo_iban(i, iban);
 	const char *fields[] = {a->no, name, vat, contact, phone, email, street, city->postcode,
 				city->name, city->country, chance(r, 5) ? "" : lang_codes[lang],
-				segment, demo_collectors[a->collector].login, limit};
+				segment, demo_collectors[a->collector].login, limit, iban};
 	for (size_t k = 0; k < sizeof fields / sizeof *fields; k++) {
 		if (k)
 			sbuf_put(&f->customers, ",", 1);
@@ -257,7 +275,7 @@ int demo_generate(const struct demo_opts *o, day_t today, struct demo_files *f, 
 {
 	memset(f, 0, sizeof *f);
 	sbuf_puts(&f->customers, "account_no,name,vat_no,contact,phone,email,street,postcode,city,"
-				 "country,language,segment,collector,credit_limit\n");
+				 "country,language,segment,collector,credit_limit,iban\n");
 	sbuf_puts(&f->invoices, "invoice_no,account_no,kind,issue_date,due_date,amount,open_amount,"
 				"currency,reference\n");
 	sbuf_puts(&f->payments, "payment_ref,account_no,date,amount,invoice_no,communication\n");

@@ -59,10 +59,10 @@ static char *bank_name(const char *name)
 static long read_items(sqlite3 *db, day_t today_, struct demo_due **out)
 {
 	sqlite3_stmt *q = db_prepare(db,
+		"WITH " PAYREF_SHARED_CTE " "
 		"SELECT i.invoice_no, i.account_no, i.currency, c.name, "
 		" (SELECT min(iban) FROM customer_ibans x WHERE x.account_no = i.account_no), "
-		" iif(i.reference IS NOT NULL AND NOT EXISTS (SELECT 1 FROM invoices j WHERE j.reference = i.reference "
-		"     AND j.invoice_no <> i.invoice_no), i.reference, NULL), i.ref_no, c.ref_no, i.open_amount "
+		PAYREF_INVOICE_COLS_SWEEP("i") ", c.ref_no, i.open_amount "
 		"FROM invoices i JOIN customers c ON c.account_no = i.account_no "
 		"WHERE i.status = 'open' AND i.kind = 'invoice' AND i.due_date < ?1 ORDER BY i.due_date, i.invoice_no");
 	if (!q)
@@ -88,12 +88,10 @@ static long read_items(sqlite3 *db, day_t today_, struct demo_due **out)
 		snprintf(it->currency, sizeof it->currency, "%s", (const char *)sqlite3_column_text(q, 2));
 		it->name = dup_or_null(sqlite3_column_text(q, 3));
 		it->iban = dup_or_null(sqlite3_column_text(q, 4));
-		if (sqlite3_column_type(q, 5) != SQLITE_NULL)
-			snprintf(it->reference, sizeof it->reference, "%s", (const char *)sqlite3_column_text(q, 5));
-		else
-			payref_of_number(sqlite3_column_int64(q, 6), "ogm", it->reference);
-		payref_of_number(sqlite3_column_int64(q, 7), "ogm", it->account_ref);
-		it->open = sqlite3_column_int64(q, 8);
+		payref_invoice_of((const char *)sqlite3_column_text(q, 5), sqlite3_column_int64(q, 6),
+				  sqlite3_column_int(q, 7), "ogm", it->reference);
+		payref_of_number(sqlite3_column_int64(q, 8), "ogm", it->account_ref);
+		it->open = sqlite3_column_int64(q, 9);
 	}
 	sqlite3_finalize(q);
 	if (rc != SQLITE_DONE) {

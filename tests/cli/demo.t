@@ -61,4 +61,27 @@ is "$("$R" -d "$T/d.db" queue --all --format tsv | tail -n +2 | cut -f2,5 | sort
    "(the queue reads them: every overdue account, with its overdue amount)"
 fails "--accounts 0 is refused" "$R" -d "$T/e.db" demo --accounts 0
 
+# --bank: the bank's files of money the ledger does not show yet, every
+# way a debtor pays and a payer the book does not know
+out=$("$R" -d "$T/bank.db" demo --accounts 300 --bank "$T/bank" --bank-credits 80)
+like "$out" "demo-bank\.cod \(2026-11-23, 41 movements\) and .*demo-bank\.xml \(2026-11-24, 41 movements\)" \
+	"--bank: yesterday's CODA and today's camt.053, 40 credits and a debit each"
+is "$(stat -c %a "$T/bank/demo-bank.cod") $(stat -c %a "$T/bank/demo-bank.xml") $(stat -c %a "$T/bank")" "600 600 700" \
+	"as private as the book"
+"$R" -d "$T/bank.db" import bank "$T/bank/demo-bank.cod" "$T/bank/demo-bank.xml" >/dev/null
+is "$(sqlite3 "$T/bank.db" "SELECT group_concat(rule, ' ') FROM (SELECT DISTINCT rule FROM bank_movements
+	WHERE status = 'matched' ORDER BY rule)")" "account-reference iban-amount invoice-number reference" \
+	"their credits are matched by every rule"
+is "$(sqlite3 "$T/bank.db" "SELECT count(*) > 0 FROM bank_movements WHERE status IN ('unmatched', 'suggested')") \
+$(sqlite3 "$T/bank.db" "SELECT count(*) FROM bank_movements WHERE status = 'debit'")" "1 2" \
+	"and some are left to a person, and two debits are never matched"
+is "$(tail -n +2 "$T/bank/bank-payments.csv" | wc -l)" \
+	"$(sqlite3 "$T/bank.db" "SELECT count(*) FROM bank_movements WHERE amount > 0 AND counterparty IN (SELECT substr(name, 1, 35) FROM customers)")" \
+	"bank-payments.csv: the customers' credits, as the ledger will give them"
+ok "the ledger's file of them imports" "$R" -d "$T/bank.db" import payments "$T/bank/bank-payments.csv"
+sum=$(sqlite3 "$T/bank.db" "SELECT sum(open_amount) FROM invoices")
+out=$("$R" -d "$T/bank.db" demo --bank "$T/bank2" --bank-credits 10)
+unlike "$out" "accounts" "--bank on a book already made: only the files"
+is "$(sqlite3 "$T/bank.db" "SELECT sum(open_amount) FROM invoices")" "$sum" "and the book as it was"
+
 done_testing
