@@ -84,7 +84,7 @@ while [ -z "$named" ] && [ $try -lt 3 ]; do
 	B2="$T/b2-$try.db"
 	"$R" -d "$B2" import customers "$T/csv/customers.csv" > /dev/null
 	while_reading "$B2" "DELETE FROM account_summary WHERE account_no = '$acct';
-		DELETE FROM account_aging WHERE account_no = '$acct'; DELETE FROM customers WHERE account_no = '$acct'"
+		DELETE FROM account_aging WHERE account_no = '$acct'; DELETE FROM customer_ibans WHERE account_no = '$acct'; DELETE FROM customers WHERE account_no = '$acct'"
 	rc=$?
 	[ -n "$at" ] || continue
 	caught=$((caught + 1))
