@@ -440,15 +440,23 @@ int bank_unapply(struct book *b, const char *movement_id, const char *user, char
 	sqlite3_stmt *st = db_prepare(b->db, "DELETE FROM bank_allocations WHERE movement_id = ?1");
 	sqlite3_stmt *st2 = db_prepare(b->db, "UPDATE bank_movements SET status = 'unmatched', account_no = NULL, "
 					      "rule = NULL, unapplied = 0, updated_at = ?2 WHERE id = ?1");
-	int bad = !st || !st2;
+	/* a match undone teaches nothing: the IBAN it taught the account is
+	 * forgotten, unless another of the account's matches has it too */
+	sqlite3_stmt *st3 = db_prepare(b->db, "DELETE FROM customer_ibans WHERE iban = ?1 AND account_no = ?2 "
+					      "AND source = 'learned' AND NOT EXISTS (SELECT 1 FROM bank_movements m "
+					      "WHERE m.iban = ?1 AND m.account_no = ?2 AND m.status = 'matched')");
+	int bad = !st || !st2 || !st3;
 	if (!bad) {
 		sqlite3_bind_text(st, 1, movement_id, -1, SQLITE_STATIC);
 		sqlite3_bind_text(st2, 1, movement_id, -1, SQLITE_STATIC);
 		sqlite3_bind_text(st2, 2, e.now, -1, SQLITE_STATIC);
-		bad = step_done(st) || step_done(st2);
+		sqlite3_bind_text(st3, 1, mv.iban, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st3, 2, mv.account, -1, SQLITE_STATIC);
+		bad = step_done(st) || step_done(st2) || (*mv.iban && step_done(st3));
 	}
 	sqlite3_finalize(st);
 	sqlite3_finalize(st2);
+	sqlite3_finalize(st3);
 	if (bad) {
 		db_fail(&e, err, errlen);
 		goto out;

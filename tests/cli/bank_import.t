@@ -169,6 +169,10 @@ is "$(row "$X/0005")" "777.77|matched|DU01|D-3|manual" "matched by hand"
 is "$(open_of D-3)" "0 closed" "D-3 paid"
 is "$(q "SELECT source FROM customer_ibans WHERE iban = 'GB29NWBK60161331926819' AND account_no = 'DU01'")" learned \
 	"the counterparty's IBAN is learned"
+ok "a mistake: bank unmatch of it" r bank unmatch "$X/0005"
+is "$(q "SELECT count(*) FROM customer_ibans WHERE iban = 'GB29NWBK60161331926819'")" 0 \
+	"a match undone forgets the IBAN it taught"
+ok "matched again" r bank match "$X/0005" DU01 D-3
 ok "bank ignore" r bank ignore "$C/0006"
 is "$(row "$C/0006")" "12.34|ignored|||" "ignored"
 unlike "$(r bank list --unmatched --format tsv)" "$C/0006" "and no longer among the unmatched"
