@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "bank/lib.h"
 #include "book/lib.h"
 #include "work/lib.h"
 #include "call_ui.h"
@@ -53,6 +54,7 @@ struct account_view {
 	struct account acc;
 	int has_figures;
 	int64_t open, overdue, disputed, current, b[4];
+	int64_t unapplied; /* the bank's credit left on the account */
 	int oldest;
 	char currency[8];
 	struct item *items;
@@ -191,6 +193,7 @@ static int load(struct app *a, struct account_view *av, const char *account_no)
 		return 0;
 	struct account_filter f = {.account_no = av->acc.account_no};
 	ledger_accounts(a->book->db, a->today, &f, take_figures, av);
+	av->unapplied = bank_unapplied(a->book->db, av->acc.account_no);
 	av->li = (struct list){0, 0, 0};
 	ledger_items(a->book->db, av->acc.account_no, a->today, 0, take_item, av);
 	struct dun_account dun;
@@ -252,6 +255,10 @@ static void draw_summary(struct account_view *av, int top)
 	if (av->disputed) {
 		money_format_grouped(av->disputed, m1, sizeof m1);
 		add_pair(p, &n, "disputed", m1, EL_DISPUTED);
+	}
+	if (av->unapplied > 0) {
+		money_format_grouped(av->unapplied, m1, sizeof m1);
+		add_pair(p, &n, "unapplied credit", m1, EL_DEFAULT);
 	}
 	if (av->oldest) {
 		snprintf(line, sizeof line, "%d day%s", av->oldest, av->oldest == 1 ? "" : "s");

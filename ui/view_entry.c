@@ -129,17 +129,45 @@ static int key(struct app *a, struct view *v, enum action act)
 	return 1;
 }
 
+/* The screen line line i of tv begins on, in width columns. */
+struct row_of {
+	int line, row;
+	const struct text_view *tv;
+};
+
+static void find_row(const char *s, size_t n, enum element el, int hang, int k, void *arg)
+{
+	(void)s, (void)n, (void)el, (void)hang;
+	struct row_of *r = arg;
+	/* the k-th screen line: which logical line is it? (the first time
+	 * each is met, in order) */
+	if (r->row < 0 && s == r->tv->lines[r->line])
+		r->row = k;
+}
+
+static int first_row(struct text_view *tv, int i)
+{
+	struct row_of r = {i, -1, tv};
+	wrapped(tv, COLS - 2, find_row, &r);
+	return r.row < 0 ? 0 : r.row;
+}
+
 static int search(struct app *a, struct view *v, const char *needle, int dir)
 {
 	(void)a;
 	struct text_view *tv = v->data;
 	char want[256], hay[1024];
 	utf8_fold(needle, strlen(needle), want, sizeof want);
+	/* from the logical line at the top of the page (lines wrap: a page's
+	 * top is a screen line) */
+	int at = 0;
+	while (at + 1 < tv->n && first_row(tv, at + 1) <= tv->l.top)
+		at++;
 	for (int k = 1; k <= tv->n; k++) {
-		int i = ((tv->l.top + dir * k) % tv->n + tv->n) % tv->n;
+		int i = ((at + dir * k) % tv->n + tv->n) % tv->n;
 		utf8_fold(tv->lines[i], strlen(tv->lines[i]), hay, sizeof hay);
 		if (strstr(hay, want)) {
-			tv->l.top = i; /* an unwrapped line number: near enough on a page */
+			tv->l.top = first_row(tv, i);
 			return 1;
 		}
 	}

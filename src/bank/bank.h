@@ -100,6 +100,11 @@ int bank_movements_each(sqlite3 *db, int unmatched_only, void (*fn)(const struct
  * malloc'ed array. 0, or -1 with err saying which word is wrong. */
 int bank_alloc_parse(const char *words, struct bank_alloc **out, size_t *n, char *err, size_t errlen);
 
+/* What the bank's matched credits left on an account beyond the invoices
+ * they paid (until the ledger's payments show them): its unapplied
+ * credit, cents; -1 on error. */
+int64_t bank_unapplied(sqlite3 *db, const char *account_no);
+
 /* bank_apply with rule 'manual', bank_ignore: each in a transaction of
  * its own (the workstation's). 0, or -1 with err (or the book's message
  * when err is ""). */

@@ -78,3 +78,15 @@ int bank_set_aside(struct book *b, const char *movement_id, const char *user, ch
 	}
 	return db_tx_commit(b->db, nested);
 }
+
+int64_t bank_unapplied(sqlite3 *db, const char *account_no)
+{
+	sqlite3_stmt *q = db_prepare(db, "SELECT coalesce(sum(unapplied), 0) FROM bank_movements "
+					 "WHERE account_no = ?1 AND status = 'matched' AND ledger_payment IS NULL");
+	if (!q)
+		return -1;
+	sqlite3_bind_text(q, 1, account_no, -1, SQLITE_STATIC);
+	int64_t sum = sqlite3_step(q) == SQLITE_ROW ? sqlite3_column_int64(q, 0) : -1;
+	sqlite3_finalize(q);
+	return sum;
+}

@@ -8,6 +8,7 @@
 
 #include "book/lib.h"
 #include "cli.h"
+#include "bank/lib.h"
 #include "dunning/lib.h"
 #include "base/lib.h"
 #include "work/lib.h"
@@ -240,6 +241,7 @@ static void show_figures(const struct account_summary *s, void *arg)
 	money_line("90+ days", s->d90_plus);
 	if (s->oldest_days)
 		printf("  %-14s %14d\n", "oldest (days)", s->oldest_days);
+
 	if (a->has_credit_limit && a->credit_limit > 0) {
 		char used[32];
 		money_format_grouped(s->open, used, sizeof used);
@@ -335,6 +337,9 @@ int cmd_show(const struct cli_globals *g, int argc, char **argv)
 	field("ledger read", a.imported_at);
 	struct account_filter f = {.account_no = account};
 	int rc = ledger_accounts(b.db, today(), &f, show_figures, &a);
+	int64_t unapplied = rc == 0 ? bank_unapplied(b.db, account) : 0;
+	if (unapplied > 0) /* the bank's credit the invoices did not take */
+		money_line("unapplied", unapplied);
 	if (rc == 0)
 		rc = show_commitments(&b, account);
 	static const struct table_column cols[] = {

@@ -121,6 +121,7 @@ is "$(q "SELECT summary FROM activities WHERE account_no = 'AF01' AND type = 'pa
 	"Payment received 400.00 EUR (bank, rule reference): AF-1001" "AF01's journal has the payment received"
 is "$(q "SELECT summary FROM activities WHERE account_no = 'KM01' AND type = 'payment'")" \
 	"Payment received 350.00 EUR (bank, rule reference): K-7; 50.00 unapplied" "KM01's says what is unapplied"
+like "$(r show KM01)" "unapplied +50\.00" "relance show: the credit left on the account"
 out=$(r history AF01 --format tsv | awk -F'\t' '$3 == "payment" {print $5}')
 is "$out" "Payment received 400.00 EUR (bank, rule reference): AF-1001" "relance history shows it"
 is "$(r promises AF01 --format tsv | awk -F'\t' 'NR > 1 {print $3, $4, $6}')" "400.00 400.00 kept" \

@@ -84,6 +84,12 @@ screen_has "Invoices paid.*Q2-1=150\.00" "the form: the oldest invoices first"
 send C-u && type "Q2-1=100" && send Enter
 screen_has "150\.00 EUR assigned to Q2" "assigned, in part"
 is "$(sqlite3 "$B" "SELECT open_amount FROM invoices WHERE invoice_no = 'Q2-1'")" 40000 "Q2-1: 100.00 of 500.00 paid"
+send q
+type ":goto Q2" && send Enter
+screen_has "unapplied credit 50\.00" "Q2's account: the 50.00 no invoice took, whole"
+send q
+send B
+screen_has "bank: 1 credit to match" "back to the bank's credits"
 
 # x: no customer's money
 send x

@@ -59,7 +59,7 @@ screen_has "mine \(tester\)" "Esc at the prompt: nothing"
 send ?
 send / && type "find any" && send Enter
 screen_has "^ +F +find +find any account of the book" "F is in the help"
-send G
+send / && type ":find TEXT" && send Enter
 screen_has "^ +:find TEXT +find any account" ":find is among the commands"
 send q
 
