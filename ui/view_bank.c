@@ -196,7 +196,8 @@ static int assign_save(struct app *a, struct form *f, void *arg)
 			free(al);
 			return 1;
 		}
-	int rc = bank_assign(a->book, x->c->id, x->account, al, n, a->user, err, sizeof err);
+	err[0] = '\0';
+	int rc = bank_apply(a->book, x->c->id, x->account, al, n, BANK_RULE_MANUAL, a->user, err, sizeof err);
 	free(al);
 	if (rc) {
 		app_message(a, 1, "%s", *err ? err : book_errmsg(a->book));
@@ -259,7 +260,7 @@ static int ignore(struct app *a, const struct credit *c)
 		 *c->counterparty ? c->counterparty : "an unknown payer");
 	if (!app_confirm(a, q))
 		return 0;
-	int rc = bank_set_aside(a->book, c->id, a->user, err, sizeof err);
+	int rc = bank_ignore(a->book, c->id, a->user, err, sizeof err);
 	if (rc) {
 		app_message(a, 1, "%s", *err ? err : book_errmsg(a->book));
 		return 0;

@@ -59,7 +59,8 @@ void bank_candidates_free(struct bank_candidate *c, size_t n);
 int bank_allocate_oldest(struct book *b, const char *account_no, int64_t amount,
 			 struct bank_alloc **out, size_t *n, int64_t *unapplied);
 
-/* Applies a credit to an account, in the caller's transaction: each
+/* Applies a credit to an account, in a transaction of its own (a
+ * savepoint within the caller's when one is open): each
  * allocation lowers its invoice's open amount (closing it at zero; an
  * amount of 0: its open amount, within what the credit has left), the
  * rest is unapplied credit; the movement becomes 'matched' with rule;
@@ -104,13 +105,6 @@ int bank_alloc_parse(const char *words, struct bank_alloc **out, size_t *n, char
  * they paid (until the ledger's payments show them): its unapplied
  * credit, cents; -1 on error. */
 int64_t bank_unapplied(sqlite3 *db, const char *account_no);
-
-/* bank_apply with rule 'manual', bank_ignore: each in a transaction of
- * its own (the workstation's). 0, or -1 with err (or the book's message
- * when err is ""). */
-int bank_assign(struct book *b, const char *movement_id, const char *account_no, const struct bank_alloc *a,
-		size_t n, const char *user, char *err, size_t errlen);
-int bank_set_aside(struct book *b, const char *movement_id, const char *user, char *err, size_t errlen);
 
 /* After a ledger import wrote invoices ("invoices") or payments
  * ("payments"), in its transaction: what the ledger now shows is booked

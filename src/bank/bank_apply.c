@@ -355,18 +355,27 @@ static int in_tx(struct book *b, int rc_of_work, int nested)
 	return db_tx_commit(b->db, nested) ? -1 : 0;
 }
 
+/* The engine for one write of a person's, in a transaction of its own
+ * (or a savepoint in the caller's). 0, or -1 with err set. */
+static int engine_begin(struct bank_engine *e, struct book *b, int *nested, char *err, size_t errlen)
+{
+	if (bank_engine_open(e, b, 0))
+		return refuse(err, errlen, "database: %s", sqlite3_errmsg(b->db));
+	if (db_tx_begin(b->db, nested)) {
+		bank_engine_close(e);
+		return refuse(err, errlen, "database: %s", sqlite3_errmsg(b->db));
+	}
+	return 0;
+}
+
 int bank_apply(struct book *b, const char *movement_id, const char *account_no,
 	       const struct bank_alloc *a, size_t n, const char *rule, const char *user,
 	       char *err, size_t errlen)
 {
 	struct bank_engine e;
 	int nested;
-	if (bank_engine_open(&e, b, 0))
-		return refuse(err, errlen, "database: %s", sqlite3_errmsg(b->db));
-	if (db_tx_begin(b->db, &nested)) {
-		bank_engine_close(&e);
-		return refuse(err, errlen, "database: %s", sqlite3_errmsg(b->db));
-	}
+	if (engine_begin(&e, b, &nested, err, errlen))
+		return -1;
 	int rc = bank_apply_with(&e, movement_id, account_no, a, n, rule, user, err, errlen);
 	bank_engine_close(&e);
 	return in_tx(b, rc, nested);
@@ -376,12 +385,8 @@ int bank_unapply(struct book *b, const char *movement_id, const char *user, char
 {
 	struct bank_engine e;
 	int nested, rc;
-	if (bank_engine_open(&e, b, 0))
-		return refuse(err, errlen, "database: %s", sqlite3_errmsg(b->db));
-	if (db_tx_begin(b->db, &nested)) {
-		bank_engine_close(&e);
-		return refuse(err, errlen, "database: %s", sqlite3_errmsg(b->db));
-	}
+	if (engine_begin(&e, b, &nested, err, errlen))
+		return -1;
 	struct movement mv;
 	sqlite3_stmt *sel = NULL, *give = NULL;
 	struct sbuf list = {0}, detail = {0};
@@ -489,12 +494,8 @@ int bank_ignore(struct book *b, const char *movement_id, const char *user, char 
 	(void)user; /* no account: no journal to write in */
 	struct bank_engine e;
 	int nested, rc;
-	if (bank_engine_open(&e, b, 0))
-		return refuse(err, errlen, "database: %s", sqlite3_errmsg(b->db));
-	if (db_tx_begin(b->db, &nested)) {
-		bank_engine_close(&e);
-		return refuse(err, errlen, "database: %s", sqlite3_errmsg(b->db));
-	}
+	if (engine_begin(&e, b, &nested, err, errlen))
+		return -1;
 	struct movement mv;
 	rc = movement_get(&e, movement_id, &mv);
 	if (rc <= 0) {

@@ -1,6 +1,6 @@
-/* bank_review.c — what the workstation's :bank needs of the engine: an
- * allocation typed as words read back ("F-1001=120.00 F-1002"), and a
- * match or a setting aside each in its own transaction. */
+/* bank_review.c — what the workstation needs of the bank besides the
+ * engine: an allocation typed as words read back ("F-1001=120.00
+ * F-1002"), and an account's unapplied credit. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -50,33 +50,6 @@ bad:
 	*out = NULL;
 	*n = 0;
 	return -1;
-}
-
-int bank_assign(struct book *b, const char *movement_id, const char *account_no, const struct bank_alloc *a,
-		size_t n, const char *user, char *err, size_t errlen)
-{
-	int nested;
-	err[0] = '\0';
-	if (db_tx_begin(b->db, &nested))
-		return -1;
-	if (bank_apply(b, movement_id, account_no, a, n, BANK_RULE_MANUAL, user, err, errlen)) {
-		db_tx_rollback(b->db, nested);
-		return -1;
-	}
-	return db_tx_commit(b->db, nested);
-}
-
-int bank_set_aside(struct book *b, const char *movement_id, const char *user, char *err, size_t errlen)
-{
-	int nested;
-	err[0] = '\0';
-	if (db_tx_begin(b->db, &nested))
-		return -1;
-	if (bank_ignore(b, movement_id, user, err, errlen)) {
-		db_tx_rollback(b->db, nested);
-		return -1;
-	}
-	return db_tx_commit(b->db, nested);
 }
 
 int64_t bank_unapplied(sqlite3 *db, const char *account_no)
