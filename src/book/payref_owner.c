@@ -185,6 +185,8 @@ int payref_numbers_begin(sqlite3 *db, const long long *staged, size_t nstaged, l
 	/* IS NOT NULL: the partial indexes of the numbers answer at once */
 	long long last = db_int(db, "SELECT max(coalesce((SELECT max(ref_no) FROM main.customers WHERE ref_no IS NOT NULL), 0), "
 				    "coalesce((SELECT max(ref_no) FROM main.invoices WHERE ref_no IS NOT NULL), 0))");
+	if (last < PAYREF_BOOK_FIRST - 1)
+		last = PAYREF_BOOK_FIRST - 1;
 	struct nums f = {0};
 	for (size_t i = 0; i < nstaged; i++)
 		if (staged[i] > last)

@@ -68,6 +68,12 @@ void payref_invoice_of(const char *given, long long ref_no, int shared, const ch
 int payref_invoice(sqlite3 *db, const char *invoice_no, const char *kind, char out[64]);
 int payref_account(sqlite3 *db, const char *account_no, const char *kind, char out[64]);
 
+/* The book's numbers start here (migration 020): far above the numbers
+ * ledgers make their structured references of (an invoice's number with
+ * its check: +++000/0000/10197+++), so that the book's and the ledger's
+ * do not meet. */
+#define PAYREF_BOOK_FIRST 9000000001LL
+
 /* Under the write lock, before an import gives its new rows their
  * numbers: temp.payref_next holds the last number given (the largest of
  * customers' and invoices'), temp.payref_skip the numbers after it whose

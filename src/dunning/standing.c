@@ -41,9 +41,11 @@ void dunning_standing(const struct dun_account *a, struct dun_standing *s)
 void dunning_standing_text(const struct dun_standing *s, day_t today, char *out, size_t size)
 {
 	out[0] = '\0';
-	char level[24] = "no reminder yet", day[11];
+	/* the furthest step of one of its invoices: the next one due may be
+	 * an earlier step of another */
+	char level[32] = "no reminder yet", day[11];
 	if (s->level)
-		snprintf(level, sizeof level, "level %d", s->level);
+		snprintf(level, sizeof level, "furthest step %d", s->level);
 	if (s->hold) {
 		snprintf(out, size, "held%s%s", s->level ? ", " : "", s->level ? level : "");
 		return;

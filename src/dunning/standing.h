@@ -21,9 +21,11 @@ struct dun_standing {
 /* Sums up a (dunning_account) as one line's worth. */
 void dunning_standing(const struct dun_account *a, struct dun_standing *s);
 
-/* s in words: "held, level 2" (out of dunning), "no reminder yet, next step
- * 1 (email) due today", "level 2, next step 3
- * (letter) on 2026-12-01", "level 1, stopped: under a promise";
+/* s in words: "held, furthest step 2" (out of dunning), "no reminder yet,
+ * next step 1 (email) due today", "furthest step 2, next step 3 (letter)
+ * on 2026-12-01" (the furthest step one of its invoices reached; the
+ * next due may be an earlier step of another), "furthest step 1,
+ * stopped: under a promise";
  * empty when the account has nothing in dunning. */
 void dunning_standing_text(const struct dun_standing *s, day_t today, char *out, size_t size);
 

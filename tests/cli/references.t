@@ -13,6 +13,11 @@
 . "$(dirname "$0")/../lib/dunning_book.sh"
 dunning_config
 B="$T/r.db"
+# the book's numbers start at F + 1 (PAYREF_BOOK_FIRST): far from the
+# ledger's references made of invoice numbers
+F=9000000000
+# nums NAME=N...: "NAME=F+N ..."
+nums() { for p in "$@"; do printf '%s=%s ' "${p%=*}" $((F + ${p#*=})); done | sed 's/ $//'; }
 
 cat > "$T/customers.csv" <<'CSV'
 account_no,name,language
@@ -26,16 +31,17 @@ S,Sigma SA,fr
 U,Upsilon SA,fr
 Z,Zeta SA,fr
 CSV
-# Z1 and Z2 carry ledger references of the book's next numbers: OGM of 12
-# and RF of 13 (nine accounts take 1 to 9, VF-1001..K1 would take 10..15)
+# Z1 and Z2 carry ledger references of the book's next numbers: OGM of
+# F+12 and RF of F+13 (nine accounts take F+1 to F+9, VF-1001..K1 would
+# take F+10..F+15)
 cat > "$T/invoices.csv" <<CSV
 invoice_no,account_no,issue_date,due_date,amount,reference
 VF-1001,A,2026-09-01,2026-10-01,100.00,
 AF-1001,B,2026-09-01,2026-10-01,200.00,
 N1,N,2026-09-01,2026-10-01,10.00,
 D1,D,2026-09-01,2026-10-01,20.00,
-Z1,Z,2026-09-01,2026-10-01,30.00,$("$R" ref ogm 12)
-Z2,Z,2026-09-01,2026-10-01,40.00,$("$R" ref rf 13)
+Z1,Z,2026-09-01,2026-10-01,30.00,$("$R" ref ogm $((F + 12)))
+Z2,Z,2026-09-01,2026-10-01,40.00,$("$R" ref rf $((F + 13)))
 E1,E,2026-09-01,2026-10-01,50.00,
 K1,K,2026-09-01,2026-10-01,60.00,
 CSV
@@ -51,30 +57,30 @@ letter_ref() {
 found() { "$R" -d "$B" find --format tsv "$1" | sed 1d | cut -f1,3,4 | tr '\n' '|'; }
 
 is "$(sqlite3 "$B" "SELECT group_concat(account_no || '=' || ref_no, ' ') FROM (SELECT * FROM customers ORDER BY ref_no)")" \
-	"A=1 B=2 N=3 D=4 E=5 K=6 S=7 U=8 Z=9" "accounts are numbered in the file's order"
+	"$(nums A=1 B=2 N=3 D=4 E=5 K=6 S=7 U=8 Z=9)" "accounts are numbered in the file's order, from F + 1"
 is "$(sqlite3 "$B" "SELECT group_concat(invoice_no || '=' || ref_no, ' ') FROM (SELECT * FROM invoices ORDER BY ref_no)")" \
-	"VF-1001=10 AF-1001=11 N1=14 D1=15 Z1=16 Z2=17 E1=18 K1=19" \
-	"then invoices, after the largest number, skipping 12 and 13: their OGM and RF are ledger references"
+	"$(nums VF-1001=10 AF-1001=11 N1=14 D1=15 Z1=16 Z2=17 E1=18 K1=19)" \
+	"then invoices, after the largest number, skipping F+12 and F+13: their OGM and RF are ledger references"
 
 va=$(letter_ref A) af=$(letter_ref B)
 like "$va" '^\+\+\+' "a letter to A prints VF-1001's reference"
 isnt() { [ "$1" != "$2" ]; _result $? "$3" "both: $1"; }
 isnt "$va" "$af" "VF-1001 (account A) and AF-1001 (account B) are paid with different references"
-is "$va" "$("$R" ref ogm 10)" "VF-1001's is the OGM of the number the book gave it"
+is "$va" "$("$R" ref ogm $((F + 10)))" "VF-1001's is the OGM of the number the book gave it"
 is "$(found "$va")" "A	reference	$va (invoice VF-1001)|" "relance find: VF-1001's reference names VF-1001"
 is "$(found "$af")" "B	reference	$af (invoice AF-1001)|" "and AF-1001's names AF-1001"
 refs=$(for acc in N D E K; do letter_ref $acc; done)
 is "$(printf '%s\n' "$refs" | grep -c .)" 4 "N1, D1, E1 and K1 each have a letter with a reference"
 is "$(printf '%s\n' "$refs" | sort -u | wc -l)" 4 "four debtors' N1, D1, E1, K1: four different references"
 is "$(found "$("$R" ref ogm 101)")" "" "none is the one the digits of their numbers made before (+++000/0000/10101+++)"
-is "$(found "$("$R" ref ogm 12)")" "Z	reference	$("$R" ref ogm 12) (invoice Z1)|" \
-	"the ledger's OGM of 12 is Z1's alone: no number the book gave makes it"
+is "$(found "$("$R" ref ogm $((F + 12)))")" "Z	reference	$("$R" ref ogm $((F + 12))) (invoice Z1)|" \
+	"the ledger's OGM of F+12 is Z1's alone: no number the book gave makes it"
 
 # an account's own reference (the QR code of its balance) is no invoice's
 qa=$("$R" -d "$B" qr A --payload | sed -n 10p)
-is "$qa" "$("$R" ref ogm 1 | tr -d '+/')" "A's QR code carries the OGM of A's number in its structured line"
+is "$qa" "$("$R" ref ogm $((F + 1)) | tr -d '+/')" "A's QR code carries the OGM of A's number in its structured line"
 is "$("$R" -d "$B" qr A --payload | sed -n 11p)" "" "and nothing in its text line"
-is "$(found "$qa")" "A	reference	$("$R" ref ogm 1) (the account's own)|" "relance find: it is A's own"
+is "$(found "$qa")" "A	reference	$("$R" ref ogm $((F + 1))) (the account's own)|" "relance find: it is A's own"
 
 # a re-import changes nothing, numbers included
 before=$(sqlite3 "$B" "SELECT invoice_no, ref_no FROM invoices UNION ALL SELECT account_no, ref_no FROM customers")
@@ -90,7 +96,7 @@ cat > "$T/more.csv" <<CSV
 invoice_no,account_no,issue_date,due_date,amount,reference
 S1,S,2026-09-01,2026-10-01,70.00,$shared
 U1,U,2026-09-01,2026-10-01,80.00,$shared
-Z3,Z,2026-09-01,2026-12-31,90.00,$("$R" ref ogm 1)
+Z3,Z,2026-09-01,2026-12-31,90.00,$("$R" ref ogm $((F + 1)))
 CSV
 out=$("$R" -d "$B" import invoices "$T/more.csv" 2>&1)
 is "$?" 0 "the import goes on: the references are the ledger's data"
@@ -98,7 +104,7 @@ like "$out" "more.csv:2: warning: reference: $(printf '%s' "$shared" | sed 's/[+
 	"a warning names the file, the line, the field and both invoices"
 like "$out" "more.csv:3: warning: reference: .* of invoice U1 is also invoice S1's \\(line 2\\)" "the other's line too"
 like "$out" "letters carry the invoice's own reference from the book" "and says what letters carry instead"
-like "$out" "more.csv:4: warning: reference: \\+\\+\\+000/0000/00101\\+\\+\\+ of invoice Z3 is also the reference of the number the book gave account A;" \
+like "$out" "more.csv:4: warning: reference: \\+\\+\\+900/0000/00116\\+\\+\\+ of invoice Z3 is also the reference of the number the book gave account A;" \
 	"a ledger reference that the number of an account makes is reported too"
 is "$(found "$shared")" "S	reference	$shared (invoice S1; shared, matches none)|U	reference	$shared (invoice U1; shared, matches none)|" \
 	"relance find shows both, matching none"
@@ -108,7 +114,7 @@ is "$s1" "$("$R" ref ogm "$(sqlite3 "$B" "SELECT ref_no FROM invoices WHERE invo
 	"but the one of the number the book gave S1"
 is "$(found "$s1")" "S	reference	$s1 (invoice S1)|" "which names S1"
 printf 'payment_ref,account_no,date,amount,communication\nP1,S,2026-11-20,70.00,"%s"\nP2,S,2026-11-20,70.00,"%s"\nP3,A,2026-11-20,5.00,"%s"\n' \
-	"$shared" "$s1" "$("$R" ref ogm 1)" > "$T/pay.csv"
+	"$shared" "$s1" "$("$R" ref ogm $((F + 1)))" > "$T/pay.csv"
 ok "payments quoting them import" "$R" -d "$B" import payments "$T/pay.csv"
 is "$(sqlite3 "$B" "SELECT payment_ref || '=' || coalesce(invoice_no, '-') FROM payments ORDER BY 1" | tr '\n' ' ')" \
 	"P1=- P2=S1 P3=- " \
@@ -153,10 +159,10 @@ is "$(sqlite3 "$M" "PRAGMA user_version")" 13 "a book of schema 13"
 "$R" -d "$M" check --rebuild >/dev/null 2>&1
 is "$(sqlite3 "$M" "PRAGMA user_version")" "$(($(ls "$(dirname "$0")/../../data/migrations"/*.sql | wc -l) + 1))" "relance opens it and migrates it to the last version"
 is "$(sqlite3 "$M" "SELECT group_concat(k || '=' || ref_no, ' ') FROM (SELECT account_no AS k, ref_no FROM customers
-	UNION ALL SELECT invoice_no, ref_no FROM invoices ORDER BY ref_no)")" "A=1 B=2 AF-1001=3 VF-1001=4" \
-	"migration 015 numbers accounts by number, then invoices by number"
-is "$(B=$M letter_ref A)" "$("$R" ref ogm 4)" "the letter for VF-1001 carries its number's reference"
-is "$(B=$M letter_ref B)" "$("$R" ref ogm 3)" "AF-1001's another"
-is "$(B=$M found "$("$R" ref ogm 4)")" "A	reference	$("$R" ref ogm 4) (invoice VF-1001)|" "and find agrees"
+	UNION ALL SELECT invoice_no, ref_no FROM invoices ORDER BY ref_no)")" "$(nums A=1 B=2 AF-1001=3 VF-1001=4)" \
+	"migrations 015 and 020 number accounts by number, then invoices by number, from F + 1"
+is "$(B=$M letter_ref A)" "$("$R" ref ogm $((F + 4)))" "the letter for VF-1001 carries its number's reference"
+is "$(B=$M letter_ref B)" "$("$R" ref ogm $((F + 3)))" "AF-1001's another"
+is "$(B=$M found "$("$R" ref ogm $((F + 4)))")" "A	reference	$("$R" ref ogm $((F + 4))) (invoice VF-1001)|" "and find agrees"
 
 done_testing
