@@ -5,6 +5,8 @@
  * and bank-payments.csv, the customers' credits of both as the ledger
  * would export them later (what `make bench` compares the bank import
  * with). The same book and seed give the same files. */
+#include <errno.h>
+#include <iconv.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -37,22 +39,28 @@ static char *dup_or_null(const unsigned char *s)
 	return s && *s ? xstrdup((const char *)s) : NULL;
 }
 
-/* A name as a bank's statement carries it: its first 35 characters
+/* A name as a bank's statement carries it: in the characters CODA's
+ * code page has (a bank writes "Nguyen" for "Nguyễn"), its first 35
  * (CODA's field; banks cut longer names) */
 static char *bank_name(const char *name)
 {
-	size_t i = 0, chars = 0, len = strlen(name);
-	while (i < len && chars < 35) {
-		uint32_t cp;
-		size_t k = utf8_decode(name + i, len - i, &cp);
-		i += k ? k : 1;
-		chars++;
-	}
-	char *out = xstrdup(name);
-	out[i] = '\0';
-	while (i > 0 && out[i - 1] == ' ')
-		out[--i] = '\0';
-	return out;
+	char latin[256], *in = (char *)name, *out = latin;
+	size_t inleft = strlen(name), outleft = sizeof latin - 1;
+	iconv_t cd = iconv_open("CP1252//TRANSLIT", "UTF-8");
+	if (cd == (iconv_t)-1)
+		return xstrdup(name);
+	iconv(cd, &in, &inleft, &out, &outleft);
+	iconv_close(cd);
+	size_t n = (size_t)(out - latin);
+	if (n > 35)
+		n = 35;
+	while (n > 0 && latin[n - 1] == ' ')
+		n--;
+	char *back = NULL;
+	size_t len, bad;
+	if (encoding_to_utf8("CP1252", latin, n, &back, &len, &bad) != 0)
+		return xstrdup(name);
+	return back;
 }
 
 /* Every overdue open invoice of the book, oldest first. */
@@ -195,9 +203,14 @@ static int write_with(const char *dir, const char *name, int (*fn)(FILE *, const
 		msg_error("demo: %s", pf.err);
 		return -1;
 	}
+	errno = 0;
 	int ok = fn(pf.fp, f) == 0;
+	int why = errno;
 	if (private_file_close(&pf, ok) || !ok) {
-		msg_error("demo: %s", ok ? pf.err : "cannot write the bank file");
+		if (ok)
+			msg_error("demo: %s", pf.err);
+		else
+			msg_error("demo: cannot write %s: %s", path, why ? strerror(why) : "the writer refused it");
 		return -1;
 	}
 	return 0;
