@@ -297,7 +297,7 @@ export XDG_CONFIG_HOME="$(pwd)/$W/config"
 plain=$(best ":" sqlite3 "$W/demo.db" "$steps_sql")
 dry=$(best ":" "$R" -d "$W/demo.db" dunning run --dry-run --format tsv --quiet)
 msgs=$("$R" -d "$W/demo.db" dunning run --dry-run --format tsv --quiet | tail -n +2 | cut -f1,3 | sort -u | wc -l)
-acct=$(sqlite3 "$W/demo.db" "SELECT account_no FROM invoices WHERE status = 'open' AND due_date < '2026-10-01' LIMIT 1")
+acct=$(sqlite3 "$W/demo.db" "SELECT account_no FROM invoices WHERE status = 'open' AND kind = 'invoice' AND due_date < '2026-10-01' LIMIT 1")
 letter=$(best ":" "$R" -d "$W/demo.db" letter "$acct" --step 4 -o "$W/letter.pdf")
 qr=$(best ":" sh -c "'$R' -d '$W/demo.db' qr '$acct' > /dev/null")
 echo

@@ -222,17 +222,28 @@ static int assign(struct app *a, const struct credit *c, const char *account, co
 		al = own, n = nown;
 	}
 	struct field fl[] = {{"Invoices paid", FIELD_TEXT, 0, NULL, ""}};
-	size_t o = 0;
-	for (size_t i = 0; i < n && o < sizeof fl[0].value; i++) {
-		char m[32];
+	/* whole entries only: one that does not fit is left out, and said */
+	size_t o = 0, left = 0;
+	for (size_t i = 0; i < n; i++) {
+		char m[32], one[128];
 		money_format(al[i].amount, m, sizeof m);
-		o += (size_t)snprintf(fl[0].value + o, sizeof fl[0].value - o, "%s%s=%s", o ? " " : "", al[i].invoice_no, m);
+		int k = snprintf(one, sizeof one, "%s%s=%s", o ? " " : "", al[i].invoice_no, m);
+		if (left || k < 0 || (size_t)k >= sizeof one || o + (size_t)k >= sizeof fl[0].value) {
+			left++;
+			continue;
+		}
+		memcpy(fl[0].value + o, one, (size_t)k + 1);
+		o += (size_t)k;
 	}
 	free(own);
-	char heading[300], amt[48];
+	char heading[400], amt[48];
 	amount_text(c->amount, c->currency, amt, sizeof amt);
-	snprintf(heading, sizeof heading, "%s to %s: the invoices it pays, INVOICE=AMOUNT (the rest stays on the account)",
-		 amt, account);
+	if (left)
+		snprintf(heading, sizeof heading, "%s to %s: INVOICE=AMOUNT paid; %zu more invoices did not fit", amt,
+			 account, left);
+	else
+		snprintf(heading, sizeof heading, "%s to %s: INVOICE=AMOUNT paid (the rest stays on the account)", amt,
+			 account);
 	struct form f = {heading, fl, 1};
 	struct assign_ctx x = {c, "", 0};
 	snprintf(x.account, sizeof x.account, "%s", account);

@@ -10,6 +10,13 @@
 . "$(dirname "$0")/../lib/queue_book.sh"
 B="$T/q.db"
 queue_book "$B"
+# Q9: sixty small invoices, more than the assign form's line holds
+{
+	echo "invoice_no,account_no,issue_date,due_date,amount,open_amount"
+	i=1
+	while [ $i -le 60 ]; do printf 'Q9-M%03d,Q9,2026-09-01,2026-10-01,1.00,1.00\n' $i; i=$((i + 1)); done
+} > "$T/many.csv"
+"$R" -d "$B" import invoices "$T/many.csv" >/dev/null
 
 # entry AMOUNT NAME TEXT N: one booked credit of camt.053.001.08
 entry() {
@@ -45,15 +52,16 @@ XML
 	entry 300.00 "Quattro Srl" "payment" 1
 	entry 123.45 "Somebody Unknown" "refund of deposit" 2
 	entry 150.00 "Duo and Partners" "on account" 3
+	entry 60.00 "Many Small Ltd" "sixty invoices" 4
 	printf '    </Stmt>\n  </BkToCstmrStmt>\n</Document>\n'
 } > "$T/stmt.xml"
 out=$("$R" -d "$B" import bank "$T/stmt.xml")
-like "$out" "3 credits: 0 matched, 1 suggested, 2 unmatched" "the statement read: one credit with candidates, two without"
+like "$out" "4 credits: 0 matched, 1 suggested, 3 unmatched" "the statement read: one credit with candidates, three without"
 
 screen_start 80 24 -- -d "$B"
 wait_for "mine \(tester\)"
 send B
-screen_has "bank: 3 credits to match, 1 with candidates" "B: the credits to match"
+screen_has "bank: 4 credits to match, 1 with candidates" "B: the credits to match"
 screen_has "2026-11-23 +300\.00 EUR +Quattro Srl +\? payment" "a line a credit: date, amount whole, payer, text; ? where there are candidates"
 screen_has "123\.45 EUR +Somebody Unknown +refund of deposit" "the credit nobody is known for"
 screen_has "Enter: candidates  a: assign to an account  x: not a customer's  q: back" "the keys, from the keymap"
@@ -70,7 +78,7 @@ send Enter
 screen_has "Invoices paid.*Q4-1=300\.00" "Enter on the candidate: the form, prefilled"
 send Enter
 screen_has "300\.00 EUR assigned to Q4" "assigned"
-screen_has "bank: 2 credits to match, 0 with candidates" "back to the list, one credit fewer"
+screen_has "bank: 3 credits to match, 0 with candidates" "back to the list, one credit fewer"
 is "$(sqlite3 "$B" "SELECT open_amount, status FROM invoices WHERE invoice_no = 'Q4-1'")" "0|closed" "Q4-1 is paid and closed"
 
 # a: to an account typed, in part
@@ -89,14 +97,20 @@ type ":goto Q2" && send Enter
 screen_has "unapplied credit 50\.00" "Q2's account: the 50.00 no invoice took, whole"
 send q
 send B
-screen_has "bank: 1 credit to match" "back to the bank's credits"
+screen_has "bank: 2 credits to match" "back to the bank's credits"
 
 # x: no customer's money
 send x
 screen_has "123\.45 EUR from Somebody Unknown is not a customer's payment\? \(y/n\)" "x asks first"
 send y
 screen_has "set aside: not a customer's payment" "set aside"
-screen_has "every credit of the bank is matched" "nothing left to match"
+screen_has "bank: 1 credit to match" "one left"
+send a
+type "Q9" && send Enter
+screen_has "60\.00 EUR to Q9: INVOICE=AMOUNT paid; 21 more invoices did not fit" "an account of sixty invoices: the form says what did not fit"
+screen_has "Invoices paid  .* Q9-M038=1\.00 Q9-M039=1\.00$" "and holds whole entries, oldest first, the last whole"
+send Escape
+screen_has "bank: 1 credit to match" "Esc: nothing assigned"
 type ":q" && send Enter
 wait_exit
 is "$EXIT" 0 "quits"
