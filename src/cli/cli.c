@@ -22,7 +22,7 @@ static const struct command commands[] = {
 	 "--dump FILE          write the last screen to FILE (default: standard output)\n"
 	 "--size COLSxROWS     the virtual terminal's size (default: 80x24)",
 	 cmd_ui},
-	{"import", "read the ledger's files (customers, invoices, payments), or a copy's changes",
+	{"import", "read the ledger's files, bank statements, or a copy's changes",
 	 "import customers|invoices|payments FILE [options]\n"
 	 "   or: import changes FILE... [--dry-run] [--quiet]: another copy's change files\n"
 	 "       (see relance(1), SYNC), each applied whole or not at all\n"
@@ -190,11 +190,15 @@ static const struct command commands[] = {
 	 "--defaults           the compiled-in configuration, without any file",
 	 cmd_config},
 	{"demo", "fill an empty book with a realistic, reproducible demo",
-	 "demo [--accounts N] [--seed S] [--csv DIR]\n"
+	 "demo [--accounts N] [--seed S] [--csv DIR] [--bank DIR [--bank-credits N]]\n"
 	 "--accounts N         number of accounts (default 1000; about 10 invoices each)\n"
 	 "--seed S             the random seed (default 1): same seed, same book\n"
 	 "--csv DIR            write customers.csv, invoices.csv, payments.csv to DIR\n"
-	 "                     instead of filling a book",
+	 "                     instead of filling a book\n"
+	 "--bank DIR           also write the bank's files of money the ledger does not\n"
+	 "                     show yet: demo-bank.cod (CODA), demo-bank.xml (camt.053),\n"
+	 "                     bank-payments.csv; on a book already filled, only these\n"
+	 "--bank-credits N     the credits of both bank files together (default 60)",
 	 cmd_demo},
 	{"export", "write changes for the other copies, or work for the accounting system",
 	 "export changes [-o FILE] [--all]\n"
