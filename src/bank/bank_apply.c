@@ -390,6 +390,7 @@ int bank_unapply(struct book *b, const char *movement_id, const char *user, char
 	struct movement mv;
 	sqlite3_stmt *sel = NULL, *give = NULL;
 	struct sbuf list = {0}, detail = {0};
+	int step;
 	rc = movement_get(&e, movement_id, &mv);
 	if (rc <= 0) {
 		rc = rc ? db_fail(&e, err, errlen) : refuse(err, errlen, "no movement '%s'", movement_id);
@@ -411,6 +412,22 @@ int bank_unapply(struct book *b, const char *movement_id, const char *user, char
 		rc = refuse(err, errlen, "movement %s is not matched (it is %s)", movement_id, mv.status);
 		goto out;
 	}
+	/* the ledger's payments show the money: undone, the ledger's payment
+	 * would stay the credit's, and the credit, matched again, never count */
+	sel = db_prepare(b->db, "SELECT ledger_payment FROM bank_movements WHERE id = ?1 AND ledger_payment IS NOT NULL");
+	if (!sel) {
+		rc = db_fail(&e, err, errlen);
+		goto out;
+	}
+	sqlite3_bind_text(sel, 1, movement_id, -1, SQLITE_STATIC);
+	if ((step = sqlite3_step(sel)) != SQLITE_DONE) {
+		rc = step == SQLITE_ROW ? refuse(err, errlen, "movement %s: the ledger's payment %s shows it: "
+						 "it can no longer be unmatched", movement_id,
+						 (const char *)sqlite3_column_text(sel, 0))
+					: db_fail(&e, err, errlen);
+		goto out;
+	}
+	sqlite3_finalize(sel);
 	rc = -1;
 	sel = db_prepare(b->db, "SELECT invoice_no, amount, booked FROM bank_allocations WHERE movement_id = ?1 "
 				"ORDER BY invoice_no");
@@ -421,7 +438,6 @@ int bank_unapply(struct book *b, const char *movement_id, const char *user, char
 		goto out;
 	}
 	sqlite3_bind_text(sel, 1, movement_id, -1, SQLITE_STATIC);
-	int step;
 	while ((step = sqlite3_step(sel)) == SQLITE_ROW) {
 		const char *no = (const char *)sqlite3_column_text(sel, 0);
 		if (sqlite3_column_int(sel, 2)) {

@@ -14,8 +14,9 @@
  * costs one probe of an empty index.
  *
  * Payments: a matched credit whose money a ledger payment shows (the same
- * structured reference, the same bank reference, or the same account,
- * amount and date) gets that payment in ledger_payment; money_received
+ * amount, dated from the credit's day to ten days after; the same
+ * structured reference, the same bank reference, or else the same account
+ * and the nearest day) gets that payment in ledger_payment; money_received
  * (migration 014) then counts the ledger's payment only.
  *
  * It never matches credits nor undoes a match (bank_match.c, bank_apply.c). */
@@ -151,9 +152,10 @@ static int booked_invoices(struct book *b, const char *imported_at)
 	return rc ? -1 : booked;
 }
 
-/* How well ledger payment (its ref, communication, date, amount) shows
- * movement m: 3 the same structured reference, 2 the same bank reference,
- * 1 the same amount on the same day (the account is the same), 0 not. */
+/* How well ledger payment y (its ref, communication) shows movement m, the
+ * amount, currency and account, or the bank reference, being the same and
+ * its date in the window (booked_payments' query): 3 the same structured
+ * reference, 2 the same bank reference, 1 the same amount only. */
 static int shows(sqlite3_stmt *m, sqlite3_stmt *y)
 {
 	const char *ref = (const char *)sqlite3_column_text(m, 1);
@@ -165,83 +167,137 @@ static int shows(sqlite3_stmt *m, sqlite3_stmt *y)
 		return 3;
 	if (bank_ref && *bank_ref && (!strcmp(pref, bank_ref) || (text && strstr(text, bank_ref))))
 		return 2;
-	const char *day = (const char *)sqlite3_column_text(y, 2);
-	const char *booking = (const char *)sqlite3_column_text(m, 4);
-	const char *value = (const char *)sqlite3_column_text(m, 5);
-	if (sqlite3_column_int64(y, 3) == sqlite3_column_int64(m, 3) && day &&
-	    (!strcmp(day, booking) || (value && !strcmp(day, value))))
-		return 1;
-	return 0;
+	return 1;
+}
+
+/* A payment that may show a movement: how well, and how many days apart. */
+struct candidate {
+	size_t movement;        /* its index in the movements read */
+	char payment[65];
+	int score;
+	double days;
+};
+
+/* Best first: the surer reference, then the nearer date; then the earlier
+ * movement and the smaller payment ref, so that the result never depends
+ * on the order rows were read in. */
+static int candidate_cmp(const void *pa, const void *pb)
+{
+	const struct candidate *a = pa, *b = pb;
+	if (a->score != b->score)
+		return b->score - a->score;
+	if (a->days != b->days)
+		return a->days < b->days ? -1 : 1;
+	if (a->movement != b->movement)
+		return a->movement < b->movement ? -1 : 1;
+	return strcmp(a->payment, b->payment);
 }
 
 /* After a payments import: each matched credit the ledger does not yet
- * show is looked for among the account's payments (and the payment whose
- * ref is its bank reference), each payment showing one credit at most;
- * the best it finds is noted, and written once the reading is over. */
+ * show is looked for among the payments of the same amount and currency,
+ * dated from the credit's day (its value date, if earlier) to ten days
+ * after it, of its account (or whose ref is its bank reference): a ledger
+ * posts the money a few days later at most, and an older payment, or one
+ * of another amount, is other money even with the same reference. Of the
+ * pairs found, the surest are taken first (the same structured reference,
+ * then the same bank reference, then the same amount on the nearest day),
+ * each credit and each payment in one pair at most, and written once the
+ * reading is over. */
 static int booked_payments(struct book *b)
 {
 	sqlite3 *db = b->db;
 	sqlite3_stmt *m = db_prepare(db,
-		"SELECT id, reference, bank_ref, amount, booking_date, value_date, account_no FROM bank_movements "
-		"INDEXED BY bank_movements_account WHERE account_no IS NOT NULL AND status = 'matched' "
-		"AND ledger_payment IS NULL ORDER BY account_no, booking_date, id");
+		"SELECT id, reference, bank_ref, amount, booking_date, value_date, account_no, currency "
+		"FROM bank_movements INDEXED BY bank_movements_account WHERE account_no IS NOT NULL "
+		"AND status = 'matched' AND ledger_payment IS NULL ORDER BY account_no, booking_date, id");
 	sqlite3_stmt *y = db_prepare(db,
-		"SELECT payment_ref, communication, date, amount FROM payments "
-		"WHERE (account_no = ?1 OR payment_ref = ?2) AND amount > 0 "
-		"AND NOT EXISTS (SELECT 1 FROM bank_movements x WHERE x.ledger_payment = payments.payment_ref) "
-		"ORDER BY date, payment_ref");
-	struct strset used, found; /* payments taken; movement -> its payment (a used key's index) */
-	strset_init(&used);
-	strset_init(&found);
-	int rc = m && y ? 0 : -1;
+		"SELECT payment_ref, communication, abs(julianday(date) - julianday(?4)) FROM payments "
+		"WHERE (account_no = ?1 OR payment_ref = ?2) AND amount = ?3 AND currency = ?6 "
+		"AND date >= min(?4, coalesce(?5, ?4)) AND date <= date(?4, '+10 days') ORDER BY payment_ref");
+	sqlite3_stmt *t = db_prepare(db,
+		"SELECT ledger_payment FROM bank_movements WHERE ledger_payment IS NOT NULL");
+	struct strset taken, ids; /* payments the ledger's credits have; the movements read */
+	strset_init(&taken);
+	strset_init(&ids);
+	struct candidate *c = NULL;
+	size_t n = 0, cap = 0;
+	int rc = m && y && t ? 0 : -1;
+	while (rc == 0 && sqlite3_step(t) == SQLITE_ROW)
+		if (strset_add(&taken, (const char *)sqlite3_column_text(t, 0),
+			       (size_t)sqlite3_column_bytes(t, 0), 0, NULL) < 0)
+			rc = -1;
 	while (rc == 0 && sqlite3_step(m) == SQLITE_ROW) {
+		size_t mi = ids.count;
+		if (strset_add(&ids, (const char *)sqlite3_column_text(m, 0),
+			       (size_t)sqlite3_column_bytes(m, 0), 0, NULL) < 0) {
+			rc = -1;
+			break;
+		}
 		sqlite3_bind_text(y, 1, (const char *)sqlite3_column_text(m, 6), -1, SQLITE_STATIC);
 		db_bind_text_or_null(y, 2, (const char *)sqlite3_column_text(m, 2),
 				     (size_t)sqlite3_column_bytes(m, 2));
-		char best[65] = "";
-		int score = 0;
-		while (sqlite3_step(y) == SQLITE_ROW) {
+		sqlite3_bind_int64(y, 3, sqlite3_column_int64(m, 3));
+		sqlite3_bind_text(y, 4, (const char *)sqlite3_column_text(m, 4), -1, SQLITE_STATIC);
+		sqlite3_bind_value(y, 5, sqlite3_column_value(m, 5));
+		sqlite3_bind_text(y, 6, (const char *)sqlite3_column_text(m, 7), -1, SQLITE_STATIC);
+		while (rc == 0 && sqlite3_step(y) == SQLITE_ROW) {
 			const char *ref = (const char *)sqlite3_column_text(y, 0);
-			int s = shows(m, y);
-			if (s > score && !strset_has(&used, ref, strlen(ref), NULL)) {
-				score = s;
-				snprintf(best, sizeof best, "%s", ref);
+			if (strset_has(&taken, ref, strlen(ref), NULL))
+				continue;
+			if (n == cap) {
+				struct candidate *nc = realloc(c, (cap = cap ? 2 * cap : 16) * sizeof *c);
+				if (!nc) {
+					rc = -1;
+					break;
+				}
+				c = nc;
 			}
+			c[n].movement = mi;
+			snprintf(c[n].payment, sizeof c[n].payment, "%s", ref);
+			c[n].score = shows(m, y);
+			c[n].days = sqlite3_column_double(y, 2);
+			n++;
 		}
 		sqlite3_reset(y);
-		if (!score)
-			continue;
-		const char *id = (const char *)sqlite3_column_text(m, 0);
-		if (strset_add(&used, best, strlen(best), 0, NULL) < 0 ||
-		    strset_add(&found, id, strlen(id), (long)used.count - 1, NULL) < 0)
-			rc = -1;
 	}
 	sqlite3_finalize(m);
 	sqlite3_finalize(y);
+	sqlite3_finalize(t);
+	if (n)
+		qsort(c, n, sizeof *c, candidate_cmp);
 	sqlite3_stmt *set = rc ? NULL : db_prepare(db,
 		"UPDATE bank_movements SET ledger_payment = ?2, updated_at = ?3 WHERE id = ?1");
+	char *linked = calloc(ids.count ? ids.count : 1, 1);
 	char now[21];
 	now_utc(now);
-	const char *id, *ref;
-	size_t n, nref;
-	long k;
-	for (size_t i = 0; set && rc == 0 && strset_entry_at(&found, i, &id, &n); i++) {
-		strset_has(&found, id, n, &k);
-		strset_entry_at(&used, (size_t)k, &ref, &nref);
-		sqlite3_bind_text(set, 1, id, (int)n, SQLITE_STATIC);
-		sqlite3_bind_text(set, 2, ref, (int)nref, SQLITE_STATIC);
+	int booked = 0;
+	if (!set || !linked)
+		rc = -1;
+	for (size_t i = 0; rc == 0 && i < n; i++) {
+		const char *id;
+		size_t nid;
+		if (linked[c[i].movement] || strset_has(&taken, c[i].payment, strlen(c[i].payment), NULL))
+			continue;
+		if (strset_add(&taken, c[i].payment, strlen(c[i].payment), 0, NULL) < 0 ||
+		    !strset_entry_at(&ids, c[i].movement, &id, &nid)) {
+			rc = -1;
+			break;
+		}
+		linked[c[i].movement] = 1;
+		sqlite3_bind_text(set, 1, id, (int)nid, SQLITE_STATIC);
+		sqlite3_bind_text(set, 2, c[i].payment, -1, SQLITE_STATIC);
 		sqlite3_bind_text(set, 3, now, -1, SQLITE_STATIC);
 		rc = sqlite3_step(set) == SQLITE_DONE ? 0 : -1;
 		sqlite3_reset(set);
+		booked++;
 	}
-	if (rc == 0 && !set)
-		rc = -1;
 	if (rc)
 		db_say(db, "booking the bank's payments");
 	sqlite3_finalize(set);
-	int booked = (int)found.count;
-	strset_free(&used);
-	strset_free(&found);
+	free(linked);
+	free(c);
+	strset_free(&taken);
+	strset_free(&ids);
 	return rc ? -1 : booked;
 }
 

@@ -166,4 +166,64 @@ like "$("$R" -d "$C" import invoices "$T/k.csv")" "nothing changed" \
 	"on the other copy the ledger's file again changes nothing either"
 is "$(sqlite3 "$C" "SELECT open_amount FROM invoices WHERE invoice_no = 'K1'")" 5000 "and keeps the open amount lowered"
 
+# --- which ledger payment shows a bank credit: the same amount, dated from
+# the credit's day to ten days after; the same reference first, then the
+# same bank reference, then the nearest day; never an older payment
+B="$T/shows.db"
+printf 'account_no,name\nD1,Echo\nD2,Foxtrot\nD3,Golf\n' > "$T/dc.csv"
+cat > "$T/di.csv" <<'CSV'
+invoice_no,account_no,issue_date,due_date,amount,open_amount,reference
+D-1,D1,2026-09-01,2026-10-01,300.00,300.00,+++000/0002/00161+++
+E-1,D2,2026-09-01,2026-10-01,200.00,200.00,
+E-2,D2,2026-09-01,2026-10-01,90.00,90.00,
+G-1,D3,2026-09-01,2026-10-01,120.00,120.00,
+G-2,D3,2026-09-01,2026-10-01,120.00,120.00,+++000/0002/00262+++
+CSV
+r import customers "$T/dc.csv" >/dev/null && r import invoices "$T/di.csv" >/dev/null
+match "$B" 20 D1 D-1 30000 2026-11-20 000000200161
+printf 'payment_ref,account_no,date,amount,communication\nP-OLD,D1,2026-10-15,50.00,+++000/0002/00161+++\n' > "$T/dp.csv"
+r import payments "$T/dp.csv" >/dev/null
+is "$(q "SELECT coalesce(ledger_payment, 'none') FROM bank_movements WHERE id = 'S1/20'")" none \
+	"an older ledger payment of another amount with the credit's reference is other money"
+is "$(q "SELECT sum(amount) FROM money_received WHERE account_no = 'D1'")" 35000 \
+	"money_received counts the bank's 300.00 and the ledger's 50.00"
+match "$B" 22 D3 G-1 12000 2026-11-20
+match "$B" 23 D3 G-2 12000 2026-11-20 000000200262
+printf 'payment_ref,account_no,date,amount,communication\nPA,D3,2026-11-20,120.00,+++000/0002/00262+++
+PB,D3,2026-11-22,120.00,\nPC,D3,2026-12-05,120.00,\n' > "$T/dp2.csv"
+r import payments "$T/dp2.csv" >/dev/null
+is "$(q "SELECT id, ledger_payment FROM bank_movements WHERE account_no = 'D3' ORDER BY id" | tr '\n' ' ')" \
+	"S1/22|PB S1/23|PA " "the same reference first; the same amount two days later shows the other credit"
+is "$(q "SELECT sum(amount) FROM money_received WHERE account_no = 'D3'")" 36000 \
+	"each credit counted once, as the ledger's; the payment 15 days later is other money"
+printf 'payment_ref,account_no,date,amount,communication\nPD,D1,2026-11-21,300.00,\n' > "$T/dp3.csv"
+r import payments "$T/dp3.csv" >/dev/null
+is "$(q "SELECT ledger_payment FROM bank_movements WHERE id = 'S1/20'")" PD \
+	"the ledger's payment of the same amount a day later shows the credit"
+
+# --- a credit the ledger's payments show can no longer be unmatched
+fails "unmatching a credit the ledger's payments show is refused" r bank unmatch S1/23
+like "$out" "S1/23: the ledger's payment PA shows it" "the message says which payment"
+is "$(q "SELECT status, account_no, ledger_payment FROM bank_movements WHERE id = 'S1/23'")" "matched|D3|PA" \
+	"and the credit stays matched, the ledger's"
+
+# --- an invoice the bank paid in full: the ledger's open items leave it out
+# once it booked the payment; a snapshot says so, a file alone does not
+match "$B" 24 D2 E-1 20000 2026-11-20
+is "$(q "SELECT open_amount, status FROM invoices WHERE invoice_no = 'E-1'")" "0|closed" "the bank paid E-1 in full"
+grep -v '^E-1,' "$T/di.csv" > "$T/di2.csv"
+r import invoices "$T/di2.csv" >/dev/null
+is "$(q "SELECT booked FROM bank_allocations WHERE movement_id = 'S1/24'")" 0 \
+	"a file without --snapshot that leaves it out says nothing of it"
+out=$(r import invoices --snapshot "$T/di2.csv")
+like "$out" "0 closed" "a snapshot that leaves it out closes nothing more"
+is "$(q "SELECT a.booked, i.open_amount, i.status FROM bank_allocations a JOIN invoices i USING (invoice_no)
+	WHERE a.movement_id = 'S1/24'")" "1|0|closed" "it books the bank's payment: the ledger shows the money"
+is "$(q "SELECT booked FROM bank_allocations WHERE movement_id IN ('S1/20', 'S1/22', 'S1/23') ORDER BY 1" | tr '\n' ' ')" \
+	"0 0 0 " "the invoices the snapshot lists as the ledger gave them are not booked"
+out=$(r bank unmatch S1/24 2>&1)
+like "$out" "S1/24: the ledger has booked its payment of invoice E-1" \
+	"a credit whose invoice the ledger has since closed can no longer be unmatched"
+is "$(q "SELECT status FROM bank_movements WHERE id = 'S1/24'")" matched "it stays matched"
+
 done_testing
