@@ -29,7 +29,9 @@ struct bank_import_result {
 /* Stores the statements of f (read from path) and matches their credits,
  * in one transaction; a statement already in the book is left as it is
  * and counted in repeated. dry_run: the same, rolled back. 0, or -1 with
- * a message printed. */
+ * a message printed. A statement whose id is in the book with other
+ * movements (their count, sum or closing balance) is refused, and all
+ * of f with it: one would be taken for the other. */
 int bank_import(struct book *b, const char *path, const struct bank_file *f, int dry_run,
 		struct bank_import_result *r);
 

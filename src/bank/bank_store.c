@@ -1,7 +1,8 @@
 /* bank_store.c — a read bank file into the book: its new statements and
  * their movements, each credit through the rules (bank_match.c) and a
  * certain match applied at once (bank_apply.c), in one transaction; a
- * statement already in the book is left as it is. Every statement is
+ * statement already in the book is left as it is (one of its id with
+ * other movements refuses the file). Every statement is
  * prepared once per call: an import of 100,000 credits is a few indexed
  * lookups and inserts per credit, and the promises, plans and figures of
  * the accounts paid once at the end. */
@@ -142,8 +143,42 @@ static int import_statement(struct bank_engine *e, struct store *s, const char *
 	int rc = sqlite3_step(s->exists);
 	sqlite3_reset(s->exists);
 	if (rc == SQLITE_ROW) {
-		r->repeated++;
-		return 0;
+		/* the same statement read again, or another of the same id,
+		 * which the book would take for it: its movements dropped */
+		sqlite3_stmt *q = db_prepare(e->b->db, "SELECT s.movements, s.closing, "
+			"(SELECT count(*) FROM bank_movements m WHERE m.id > ?1 || '/' AND m.id < ?1 || '0' "
+			"AND m.statement_id = ?1), "
+			"(SELECT sum(amount) FROM bank_movements m WHERE m.id > ?1 || '/' AND m.id < ?1 || '0' "
+			"AND m.statement_id = ?1) FROM bank_statements s WHERE s.id = ?1");
+		if (!q)
+			return -1;
+		sqlite3_bind_text(q, 1, t->id, -1, SQLITE_STATIC);
+		if (sqlite3_step(q) != SQLITE_ROW) {
+			sqlite3_finalize(q);
+			return -1;
+		}
+		int64_t n = sqlite3_column_int64(q, 0), kept = sqlite3_column_int64(q, 2);
+		int64_t sum = sqlite3_column_int64(q, 3), closing = sqlite3_column_int64(q, 1);
+		int has_closing = sqlite3_column_type(q, 1) != SQLITE_NULL;
+		sqlite3_finalize(q);
+		int64_t here = 0;
+		int over = bank_statement_sum(t, &here);
+		if (!over && n == kept && n == (int64_t)t->n && sum == here && has_closing == !!t->has_balances &&
+		    (!has_closing || closing == t->closing)) {
+			r->repeated++;
+			return 0;
+		}
+		char a[32], c[32], ha[32], hc[32];
+		money_format_grouped(sum, a, sizeof a);
+		money_format_grouped(closing, c, sizeof c);
+		money_format_grouped(here, ha, sizeof ha);
+		money_format_grouped(t->closing, hc, sizeof hc);
+		msg_error("%s:%u: statement %s is already in the book with other movements: "
+			  "%lld movement%s of %s in all%s%s; this file has %zu movement%s of %s in all%s%s", path,
+			  t->line ? t->line : 1, t->id, (long long)n, n == 1 ? "" : "s", a, has_closing ? ", closing " : "",
+			  has_closing ? c : "", t->n, t->n == 1 ? "" : "s", over ? "more than can be counted" : ha,
+			  t->has_balances ? ", closing " : "", t->has_balances ? hc : "");
+		return -2;
 	}
 	if (rc != SQLITE_DONE)
 		return -1;
@@ -190,9 +225,10 @@ int bank_import(struct book *b, const char *path, const struct bank_file *f, int
 	}
 	int rc = store_open(&s, b->db);
 	for (size_t i = 0; !rc && i < f->n; i++)
-		if (import_statement(&e, &s, path, &f->st[i], r)) {
+		if ((rc = import_statement(&e, &s, path, &f->st[i], r))) {
+			if (rc == -1) /* -2: refused, and said why */
+				db_say(b->db, path);
 			rc = -1;
-			db_say(b->db, path);
 		}
 	if (!rc && bank_engine_finish(&e))
 		rc = -1;

@@ -15,7 +15,13 @@
  * read as a negative amount with reversal = 1. The counterparty is the
  * other side of the original transaction: the debtor (Dbtr, DbtrAcct,
  * DbtrAgt) of a credit and of the reversal of one, the creditor (Cdtr...)
- * of a debit and of the reversal of one. */
+ * of a debit and of the reversal of one.
+ *
+ * A statement's id is "camt:IBAN:STMTID:SEQ": its account (Acct/Id/IBAN,
+ * else Acct/Id/Othr/Id, "" when none), its Stmt/Id and its ElctrncSeqNb
+ * (else LglSeqNb); a notification's is "camt054:IBAN:NTFCTNID". Stmt/Id
+ * is the bank's own name for the statement, unique among that bank's
+ * only: two banks, or two accounts, may well use the same. */
 #include <ctype.h>
 #include <limits.h>
 #include <stdarg.h>
@@ -221,8 +227,9 @@ static const char *shown(const char *s, char buf[96])
 	return buf;
 }
 
-/* "12.34" -> 1234: digits, at most 2 decimals, at most 15 digits in all;
- * no sign, no exponent, no blanks inside. */
+/* "12.34" -> 1234: digits, at most 2 decimals, at most 12 digits before
+ * the decimal mark (what CODA allows: sums of them stay far below what
+ * cents in 64 bits can count); no sign, no exponent, no blanks inside. */
 static int amount(struct rd *rd, const xmlNode *n, const char *where, int64_t *out, char ccy[4])
 {
 	int bad = 0;
@@ -233,12 +240,17 @@ static int amount(struct rd *rd, const xmlNode *n, const char *where, int64_t *o
 		return fail(rd, line_of(n), where, n ? "empty" : "missing");
 	const char *p = s;
 	int64_t v = 0;
-	int digits = 0, decimals = 0;
+	int digits = 0, whole = 0, decimals = 0;
 	const char *why = NULL;
-	/* digits past the 15th are counted, not added: refused below */
+	/* leading zeros are no digits of the amount; digits past the 12th
+	 * are counted, not added: refused below */
 	while (isdigit((unsigned char)*p)) {
-		if (digits++ < 15)
-			v = v * 10 + (*p - '0');
+		digits++;
+		if (whole || *p != '0') {
+			if (whole < 12)
+				v = v * 10 + (*p - '0');
+			whole++;
+		}
 		p++;
 	}
 	if (!digits)
@@ -246,9 +258,9 @@ static int amount(struct rd *rd, const xmlNode *n, const char *where, int64_t *o
 	else if (*p == '.') {
 		p++;
 		while (isdigit((unsigned char)*p)) {
-			if (++decimals <= 2 && digits < 15)
+			if (++decimals <= 2)
 				v = v * 10 + (*p - '0');
-			p++, digits++;
+			p++;
 		}
 		if (!decimals)
 			why = "";
@@ -257,11 +269,12 @@ static int amount(struct rd *rd, const xmlNode *n, const char *where, int64_t *o
 		why = "";
 	else if (!why && decimals > 2)
 		why = " (more than 2 decimals)";
-	else if (!why && digits > 15)
-		why = " (more than 15 digits)";
-	if (why) {
+	if (why || whole > 12) {
 		char b[96];
-		fail(rd, line_of(n), where, "not an amount: %s%s", shown(s, b), why);
+		if (why)
+			fail(rd, line_of(n), where, "not an amount: %s%s", shown(s, b), why);
+		else
+			fail(rd, line_of(n), where, "%s: more than 12 digits before the decimal mark", shown(s, b));
 		free(s);
 		return -1;
 	}
@@ -460,13 +473,15 @@ static int statement_end(struct rd *rd)
 	const char *seq = rd->elctrnc ? rd->elctrnc : rd->lgl;
 	s->seq = seq ? strdup(seq) : NULL;
 	size_t n = strlen(rd->st_id) + (seq ? strlen(seq) : 0) + 16;
+	const char *iban = s->iban ? s->iban : "";
+	n += strlen(iban);
 	s->id = malloc(n);
 	if (!s->id || (seq && !s->seq))
 		return fail(rd, rd->st_line, top, "out of memory");
 	if (rd->fmt == BANK_CAMT054)
-		snprintf(s->id, n, "camt054:%s", rd->st_id);
+		snprintf(s->id, n, "camt054:%s:%s", iban, rd->st_id);
 	else
-		snprintf(s->id, n, "camt:%s:%s", rd->st_id, seq ? seq : "");
+		snprintf(s->id, n, "camt:%s:%s:%s", iban, rd->st_id, seq ? seq : "");
 	s->has_balances = rd->has_open && rd->has_close;
 	if (!s->has_balances)
 		s->opening = s->closing = 0;
@@ -650,7 +665,10 @@ static int entry(struct rd *rd, xmlNode *n)
 			m->amount = mdir * v;
 			same_ccy &= !strcmp(m->currency, ccy);
 		}
-		sum += m->amount;
+		if (__builtin_add_overflow(sum, m->amount, &sum)) {
+			free(ref);
+			return fail(rd, line, "Ntry/NtryDtls", "its transactions add up to more than can be counted");
+		}
 		int debtor = (mdir > 0) != reversal;
 		if (t && (parties(rd, t, debtor, m) || remittance(rd, t, m))) {
 			free(ref);
@@ -753,6 +771,7 @@ static int element(struct rd *rd, int depth, int *skip)
 		s->format = rd->fmt;
 		rd->st = (long)(s - rd->out->st);
 		rd->st_line = (unsigned)line;
+		s->line = (unsigned)line;
 		rd->at_line = line;
 		rd->has_open = rd->has_close = rd->open_prcd = 0;
 		rd->cre_date[0] = '\0';

@@ -156,13 +156,15 @@ static int movement(xmlTextWriterPtr w, const struct bank_movement *m)
 	return close_el(w) || close_el(w) || close_el(w) ? -1 : 0; /* TxDtls, NtryDtls, Ntry */
 }
 
-/* A statement id "camt:ID:SEQ" gives back ID; any other is the id. */
+/* A statement id "camt:IBAN:ID:SEQ" (camt.c's, of the statement's own
+ * account and sequence) gives back ID; any other is the id. */
 static void stmt_id(const struct bank_statement *s, char *out, size_t size)
 {
-	const char *id = s->id ? s->id : "";
-	size_t n = strlen(id), k = s->seq ? strlen(s->seq) : 0;
-	if (!strncmp(id, "camt:", 5) && n >= 6 + k && id[n - k - 1] == ':' && (!k || !strcmp(id + n - k, s->seq)))
-		snprintf(out, size, "%.*s", (int)(n - k - 6), id + 5);
+	const char *id = s->id ? s->id : "", *iban = s->iban ? s->iban : "";
+	size_t n = strlen(id), i = strlen(iban), k = s->seq ? strlen(s->seq) : 0;
+	if (!strncmp(id, "camt:", 5) && !strncmp(id + 5, iban, i) && n >= 7 + i + k && id[5 + i] == ':' &&
+	    id[n - k - 1] == ':' && (!k || !strcmp(id + n - k, s->seq)))
+		snprintf(out, size, "%.*s", (int)(n - k - 7 - i), id + 6 + i);
 	else
 		snprintf(out, size, "%s", id);
 }

@@ -39,8 +39,9 @@
  *                   23-37 debits  38-52 credits (2.1 records of detail 0000)
  *                   128 multiple file code
  *
- * Amounts are 15 digits with 3 implied decimals (mills); a last digit that
- * is not 0 is refused (money is whole cents). Dates are DDMMYY, 20YY.
+ * Amounts are 15 digits with 3 implied decimals (mills): 12 digits before
+ * the decimal mark at most, as camt.c allows; a last digit that is not 0
+ * is refused (money is whole cents). Dates are DDMMYY, 20YY.
  * Records 3-5 of every 2.x and 3.x are the movement's sequence number.
  *
  * A file holds one statement or several, each 0, 1, movements, 8, 9 (free
@@ -48,9 +49,19 @@
  * What is made of them:
  * - the statement's id is "coda:IBAN:YYYY:SEQ": its own account (a Belgian
  *   number of structure 0 turned into its IBAN), the year of the new
- *   balance's date and the paper statement number of record 1 as written
- *   (when it is 000, the CODA sequence number; when that too is 000,
- *   "dMMDD" of the new balance's date); seq is that SEQ;
+ *   balance's date and the CODA sequence number of record 1 (columns
+ *   126-128) as written; when that is 000, the paper statement number
+ *   (columns 3-5); when that too is 000, "dMMDD" of the new balance's
+ *   date; seq is that SEQ. Febelfin names columns 126-128 "sequence number
+ *   of the coded statement of account": one per CODA statement, counted
+ *   through the year. Columns 3-5 are the "sequence number of the statement
+ *   of account on paper, or Julian date, or zeros": a paper statement
+ *   may be weekly or monthly, so several daily CODA statements carry the
+ *   same paper number, and an id made of it would take the second day for
+ *   the first one read again. Should two statements still share an id
+ *   (a bank that counts from 001 again with the creation date's year),
+ *   the book compares them (bank_store.c) and refuses the one that
+ *   differs: never is one taken silently for the other;
  * - a 2.1 of detail number 0000 with its 2.2, 2.3 and 3.x is a movement; a
  *   2.1 of a detail number above 0 is a detail of the movement of the same
  *   sequence number before it (a globalisation, or a movement "with
@@ -331,6 +342,7 @@ static int old_balance(struct coda *c)
 	}
 	c->st = c->out->n - 1;
 	s->format = BANK_CODA;
+	s->line = c->line;
 	s->iban = iban;
 	memcpy(s->currency, cur, 3);
 	s->currency[3] = '\0';
@@ -620,10 +632,10 @@ static int new_balance(struct coda *c)
 		return -1;
 	s->closing = mills / 10;
 	char seq[8];
-	if (strcmp(c->paper_seq, "000"))
-		snprintf(seq, sizeof seq, "%s", c->paper_seq);
-	else if (strcmp(c->coda_seq, "000"))
+	if (strcmp(c->coda_seq, "000"))
 		snprintf(seq, sizeof seq, "%s", c->coda_seq);
+	else if (strcmp(c->paper_seq, "000"))
+		snprintf(seq, sizeof seq, "%s", c->paper_seq);
 	else
 		snprintf(seq, sizeof seq, "d%.2s%.2s", s->date + 5, s->date + 8);
 	s->seq = xstrdup(seq);

@@ -32,13 +32,15 @@ struct bank_movement {
 struct bank_statement {
 	enum bank_format format;
 	char *id;               /* stable, from the bank: "coda:IBAN:YYYY:SEQ",
-				 * "camt:STMTID:SEQ" (camt.054: "camt054:NTFCTNID") */
+				 * "camt:IBAN:STMTID:SEQ" (camt.054:
+				 * "camt054:IBAN:NTFCTNID"): coda.c and camt.c say why */
 	char *iban;             /* the statement's own account */
 	char currency[4];
 	char *seq;              /* sequence number as the bank writes it */
 	char date[11];          /* the statement's date (closing balance's) */
 	int has_balances;       /* opening/closing given */
 	int64_t opening, closing;
+	unsigned line;          /* where it begins: CODA's record 1, camt's Stmt */
 	struct bank_movement *mv;
 	size_t n, cap;
 };
@@ -52,15 +54,21 @@ struct bank_file {
  * it begins with a CODA header record, camt when it is XML with a camt
  * namespace. Returns 0, or -1 with a message in err naming the file, the
  * line (or element) and the field that is wrong ("bank.cod:3: record 2.1:
- * amount: not 15 digits"); nothing of a refused file is kept. A statement
- * whose movements do not add up from opening to closing is read, with a
- * warning in warn (one line per statement, "" when none). */
+ * amount: not 15 digits"); nothing of a refused file is kept. Refused
+ * too, whatever the format: an amount of more than 12 digits before the
+ * decimal mark, a statement whose amounts add up past what cents can
+ * count, a statement date or a booking date later than tomorrow (today()),
+ * and two statements of one id that differ. A statement whose movements
+ * do not add up from opening to closing is read, with a warning in warn
+ * (one line per statement, "" when none). */
 int bank_read(const char *path, const char *data, size_t len, struct bank_file *out,
 	      char *err, size_t errlen, char *warn, size_t warnlen);
 int coda_read(const char *path, const char *data, size_t len, struct bank_file *out,
 	      char *err, size_t errlen);
 int camt_read(const char *path, const char *data, size_t len, struct bank_file *out,
 	      char *err, size_t errlen);
+/* The sum of a statement's movements in *sum: 0, or -1 when it overflows. */
+int bank_statement_sum(const struct bank_statement *s, int64_t *sum);
 /* The warning for a statement whose movements do not add up, or NULL. */
 const char *bank_statement_unbalanced(const struct bank_statement *s, char *buf, size_t size);
 void bank_file_free(struct bank_file *f);

@@ -1,7 +1,8 @@
 /* freshness.c — the day the book's payments are known as of, and whether
  * that is too old. Reads only: the last ledger import of invoices or
  * payments (import_runs, its UTC time taken as a local day the way every
- * stored time is) and the last bank statement's date. Never writes. */
+ * stored time is) and the last bank statement's date not after today.
+ * Never writes. */
 #include "freshness.h"
 
 #include <stdio.h>
@@ -25,9 +26,15 @@ int book_freshness(sqlite3 *db, day_t today, int stale_days, struct freshness *o
 	sqlite3_stmt *st = db_prepare(db,
 		"SELECT (SELECT max(at) FROM import_runs WHERE kind = 'invoices'), "
 		"(SELECT max(at) FROM import_runs WHERE kind = 'payments'), "
-		"(SELECT max(date) FROM bank_statements)");
+		"(SELECT max(date) FROM bank_statements WHERE date <= ?1)");
 	if (!st)
 		return -1;
+	/* a statement dated after today (the bank import refuses them, an
+	 * older book or a copy may hold one) would make the payments look
+	 * fresh until that day */
+	char iso[11];
+	date_iso(today, iso);
+	sqlite3_bind_text(st, 1, iso, -1, SQLITE_TRANSIENT);
 	int rc = sqlite3_step(st);
 	if (rc != SQLITE_ROW) {
 		db_say(db, "payments' freshness");

@@ -16,8 +16,8 @@ r() { "$R" "$@"; }
 q() { sqlite3 "$RELANCE_DB" "$@"; }
 BANK="$DATA/bank"
 COD="$BANK/match.cod"
-C=coda:BE68539007547034:2026:112 # the CODA statement's id: its account, year and paper number
-X=camt:MATCH-STMT-113:113        # the camt statement's: Stmt/Id and LglSeqNb
+C=coda:BE68539007547034:2026:112 # the CODA statement's id: its account, year and CODA sequence number
+X=camt:BE68539007547034:MATCH-STMT-113:113 # the camt statement's: its account, Stmt/Id and LglSeqNb
 
 open_of() { q "SELECT open_amount || ' ' || status FROM invoices WHERE invoice_no = '$1'"; }
 # row ID: the bank list's amount, status, account_no, invoices and rule of a movement
@@ -214,4 +214,45 @@ is "$(q "SELECT account_no || ' ' || sum(amount) FROM money_received WHERE accou
 	"AF01 40000,VF01 55000," "money received, counted once"
 is "$(r promises AF01 --format tsv | awk -F'\t' 'NR > 1 {print $3, $4, $6}')" "400.00 400.00 kept" \
 	"AF01's promise: 400.00, kept"
+# --- a statement id is no proof of the same statement: another with the
+# id of one in the book is refused, not taken for it (its money lost)
+before=$(state)
+sed '282s/777\.77/777.78/; 308s/777\.77/777.78/' "$T/match.xml" > "$T/other.xml"
+is "$(grep -c '777\.78' "$T/other.xml")" 2 "match.xml with one credit of 777.78, not 777.77"
+out=$(r import bank "$T/other.xml" 2>&1)
+is "$?" 1 "a camt statement of the same Stmt/Id and sequence, other movements: refused"
+like "$out" "other\.xml:[0-9]+: statement $X is already in the book with other movements: 6 movements of 1,212\.77 in all, closing 2,125\.11; this file has 6 movements of 1,212\.78 in all, closing 2,125\.11" \
+	"naming the file, its line and the statement, and what differs"
+unlike "$out" "nothing new" "not 'nothing new'"
+is "$(state)" "$before" "nothing imported"
+awk 'NR == 21 {$0 = substr($0, 1, 42) "000000000912350" substr($0, 58)} {print}' "$COD" > "$T/other.cod"
+is "$(sed -n 21p "$T/other.cod" | cut -c43-57)" 000000000912350 "match.cod with a new balance of 912.35"
+out=$(r import bank "$COD" "$T/other.cod" 2>&1)
+is "$?" 1 "a CODA statement of the same id, closing otherwise: refused"
+like "$out" "other\.cod:2: statement $C is already in the book with other movements: 6 movements of .* in all, closing 912\.34; this file has 6 movements of .* in all, closing 912\.35" \
+	"naming its record 1's line"
+is "$(state)" "$before" "nothing imported, not even the file given with it"
+
+# two daily CODA files of one paper statement: each its own statement
+awk 'NR == 2 {$0 = substr($0, 1, 125) "113"} {print}' "$COD" > "$T/day2.cod"
+is "$(sed -n 2p "$T/day2.cod" | cut -c3-5,126-128)" 112113 "match.cod as the next day's: paper 112, CODA 113"
+out=$(r import bank --dry-run "$T/day2.cod" 2>&1)
+like "$out" "day2\.cod: 1 statement new, 0 already in the book; 6 movements" "another statement, not 'nothing new'"
+# the same Stmt/Id and sequence of another account: another statement
+sed 's#<IBAN>BE68539007547034</IBAN>#<IBAN>BE71096123456769</IBAN>#' "$T/match.xml" > "$T/account2.xml"
+out=$(r import bank --dry-run "$T/account2.xml" 2>&1)
+like "$out" "account2\.xml: 1 statement new, 0 already in the book" "another account's statement of the same Stmt/Id is new"
+
+# --- amounts and dates no bank writes
+sed '282s/777\.77/1234567890123.00/' "$T/match.xml" > "$T/huge.xml"
+out=$(r import bank "$T/huge.xml" 2>&1)
+is "$?" 1 "an amount of 13 digits before the decimal mark: refused"
+like "$out" "huge\.xml:282: Ntry/Amt: 1234567890123\.00: more than 12 digits before the decimal mark" \
+	"naming the line and the element"
+sed '54s/2026-11-24/2099-12-31/' "$T/match.xml" | sed 's/MATCH-STMT-113/MATCH-STMT-114/' > "$T/future.xml"
+out=$(r import bank "$T/future.xml" 2>&1)
+is "$?" 1 "a statement dated 2099-12-31: refused"
+like "$out" "future\.xml:[0-9]+: statement camt:BE68539007547034:MATCH-STMT-114:113: its date 2099-12-31 is after tomorrow \(today is 2026-11-24\)" \
+	"naming the file, the line and the date"
+is "$(state)" "$before" "none of them changed the book"
 done_testing

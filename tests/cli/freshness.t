@@ -131,6 +131,20 @@ RELANCE_TODAY=2026-11-30 "$R" -d "$B" export changes -o "$T/office.chg" >/dev/nu
 RELANCE_TODAY=2026-11-30 "$R" -d "$T/copy.db" import changes "$T/office.chg" >/dev/null
 is "$(verdict "$T/copy.db" 2026-12-02)" "" "after the office's changes, the copy's payments are as of its read: fresh"
 
+# --- a statement dated in the future ---------------------------------------------------
+# The bank import refuses one; a book may hold one from before (or from a
+# copy): it says nothing of today's payments and does not keep them fresh.
+"$R" clone "$B" "$T/future.db" --name future >/dev/null
+stmt() { sqlite3 "$T/future.db" "INSERT INTO bank_statements(id, format, iban, currency, seq, date, opening, closing,
+	movements, file, imported_at) VALUES ('coda:BE68539007547034:$1:$2', 'coda', 'BE68539007547034', 'EUR', '$2',
+	'$3', 0, 0, 0, 'f.cod', '2026-11-24T10:00:00Z')"; }
+stmt 2099 001 2099-12-31
+is "$(verdict "$T/future.db" 2027-01-20)" "$office" "a statement of 2099-12-31 in the book: stale all the same"
+stmt 2027 014 2027-01-20
+is "$(verdict "$T/future.db" 2027-01-20)" "" "one of the day: fresh"
+is "$(verdict "$T/future.db" 2027-01-25)" "payments as of 2027-01-20 (3 working days; stale-days is 2)" \
+	"and as of that day, not 2099-12-31, three working days later"
+
 # --- usage -----------------------------------------------------------------------------
 like "$("$R" dunning --help 2>&1)" "--force +send even on stale payment data" "dunning --help names --force"
 done_testing

@@ -93,7 +93,7 @@ static void v02(void)
 	}
 	struct bank_statement *s = &f.st[0];
 	is_int(s->format, BANK_CAMT053, "format camt.053");
-	is_str(s->id, "camt:STMT-2026-0230:230", "id: Stmt/Id and ElctrncSeqNb");
+	is_str(s->id, "camt:BE68539007547034:STMT-2026-0230:230", "id: the account, Stmt/Id and ElctrncSeqNb");
 	is_str(s->seq, "230", "sequence: ElctrncSeqNb before LglSeqNb");
 	is_str(s->iban, "BE68539007547034", "the account's IBAN without its blanks");
 	is_str(s->currency, "EUR", "Acct/Ccy");
@@ -145,7 +145,7 @@ static void v08(void)
 		return;
 	}
 	struct bank_statement *s = &f.st[0];
-	is_str(s->id, "camt:B08-STMT-77:77", "id with LglSeqNb when there is no ElctrncSeqNb");
+	is_str(s->id, "camt:BE68539007547034:B08-STMT-77:77", "id with LglSeqNb when there is no ElctrncSeqNb");
 	ok(s->has_balances && s->opening == -2000 && s->closing == 121456, "a debit opening balance is negative");
 	is_str(warn, "", "-20.00 + 1234.56 = 1214.56");
 	is_int(s->n, 1, "the INFO entry is skipped");
@@ -174,7 +174,7 @@ static void notification(void)
 	}
 	struct bank_statement *s = &f.st[0];
 	is_int(s->format, BANK_CAMT054, "format camt.054");
-	is_str(s->id, "camt054:NTF-0042", "id: camt054:Ntfctn/Id");
+	is_str(s->id, "camt054:BE68539007547034:NTF-0042", "id: camt054, the account and Ntfctn/Id");
 	is_str(s->date, "2026-11-22", "no balances: the date it was made (CreDtTm)");
 	ok(!s->has_balances, "no balances");
 	is_str(s->currency, "EUR", "the currency of its entries when the account has none");
@@ -287,9 +287,15 @@ static void broken(void)
 	static const char *amounts[][2] = {
 		{ "-1.00", "not an amount: -1.00" }, { "+1.00", "not an amount: +1.00" },
 		{ "1e3", "not an amount: 1e3" }, { "1.", "not an amount: 1." }, { ".5", "not an amount: .5" },
-		{ "1 000.00", "not an amount: 1 000.00" }, { "1234567890123456", "not an amount: 1234567890123456 (more than 15 digits)" },
-		{ "12345678901234.56", "not an amount: 12345678901234.56 (more than 15 digits)" },
-		{ "30888888888888888888", "not an amount: 30888888888888888888 (more than 15 digits)" },
+		{ "1 000.00", "not an amount: 1 000.00" },
+		{ "1234567890123456", "1234567890123456: more than 12 digits before the decimal mark" },
+		{ "12345678901234.56", "12345678901234.56: more than 12 digits before the decimal mark" },
+		{ "30888888888888888888", "30888888888888888888: more than 12 digits before the decimal mark" },
+		/* 15 digits and no decimals: 10^17 cents, which 93 credits made
+		 * too much for a sum in 64 bits */
+		{ "999999999999999", "999999999999999: more than 12 digits before the decimal mark" },
+		{ "1000000000000.00", "1000000000000.00: more than 12 digits before the decimal mark" },
+		{ "1.234", "not an amount: 1.234 (more than 2 decimals)" },
 	};
 	for (size_t i = 0; i < sizeof amounts / sizeof *amounts; i++) {
 		char doc[1024], want[256];
@@ -305,8 +311,25 @@ static void broken(void)
 		  "<Document xmlns=\"urn:iso:std:iso:20022:tech:xsd:camt.053.001.02\"><BkToCstmrStmt><Stmt><Id>S</Id>\n"
 		  "<Ntry><Amt Ccy=\"EUR\">012345678901.5</Amt><CdtDbtInd>CRDT</CdtDbtInd><Sts>BOOK</Sts><BookgDt><Dt>2026-01-01</Dt></BookgDt></Ntry>"
 		  "</Stmt></BkToCstmrStmt></Document>", &f);
-	ok(f.n == 1 && f.st[0].n == 1 && f.st[0].mv[0].amount == 1234567890150, "15 digits and one decimal are read: %s", err);
+	ok(f.n == 1 && f.st[0].n == 1 && f.st[0].mv[0].amount == 1234567890150,
+	   "11 digits after a leading zero and one decimal are read: %s", err);
 	bank_file_free(&f);
+	static const struct {
+		const char *text;
+		int64_t cents;
+	} largest[] = { { "999999999999.99", 99999999999999 }, { "000000000000999999999999", 99999999999900 } };
+	for (size_t i = 0; i < sizeof largest / sizeof *largest; i++) {
+		char doc[1024];
+		snprintf(doc, sizeof doc,
+			 "<Document xmlns=\"urn:iso:std:iso:20022:tech:xsd:camt.053.001.02\"><BkToCstmrStmt><Stmt><Id>S</Id>\n"
+			 "<Ntry><Amt Ccy=\"EUR\">%s</Amt><CdtDbtInd>CRDT</CdtDbtInd><Sts>BOOK</Sts><BookgDt><Dt>2026-01-01</Dt></BookgDt></Ntry>"
+			 "</Stmt></BkToCstmrStmt></Document>", largest[i].text);
+		if (read_text("a.xml", doc, &f) == 0) {
+			ok(f.st[0].mv[0].amount == largest[i].cents, "12 digits before the mark are read: %s", largest[i].text);
+			bank_file_free(&f);
+		} else
+			ok(0, "12 digits before the mark are read: %s (%s)", largest[i].text, err);
+	}
 	read_text("a.xml",
 		  "<Document xmlns=\"urn:iso:std:iso:20022:tech:xsd:camt.053.001.02\"><BkToCstmrStmt><Stmt><Id>S</Id>\n"
 		  "<Ntry><Amt Ccy=\"EUR\">10.00</Amt><CdtDbtInd>CRDT</CdtDbtInd><Sts>BOOK</Sts><BookgDt><Dt>2026-01-01</Dt></BookgDt>\n"
@@ -348,7 +371,7 @@ static void unbalanced(void)
 	err[0] = '\0';
 	ok(bank_read("off.xml", d, len, &f, err, sizeof err, warn, sizeof warn) == 0, "a statement that does not add up is read");
 	is_str(warn,
-	       "off.xml: statement camt:STMT-2026-0230:230 does not add up: opening 1000.00 + movements 254.50 is not closing 1254.51",
+	       "off.xml: statement camt:BE68539007547034:STMT-2026-0230:230 does not add up: opening 1000.00 + movements 254.50 is not closing 1254.51",
 	       "with a warning naming it");
 	bank_file_free(&f);
 	free(d);
@@ -378,7 +401,7 @@ static void round_trip(void)
 	struct bank_file w = { 0 };
 	struct bank_statement *s = bank_file_add(&w);
 	s->format = BANK_CAMT053;
-	s->id = strdup("camt:RT-1:17");
+	s->id = strdup("camt:BE68539007547034:RT-1:17");
 	s->iban = strdup("BE68539007547034");
 	s->seq = strdup("17");
 	memcpy(s->currency, "EUR", 4);
@@ -410,7 +433,7 @@ static void round_trip(void)
 	s->closing = s->opening + sum;
 	struct bank_statement *s2 = bank_file_add(&w);
 	s2->format = BANK_CAMT053;
-	s2->id = strdup("camt:RT-2:");
+	s2->id = strdup("camt::RT-2:");
 	memcpy(s2->currency, "EUR", 4);
 	memcpy(s2->date, "2026-11-24", 11);
 	add(s2, "2026-11-24", "", 990, 0, "Jansen", NULL, NULL, NULL, "x", "R-5");
@@ -464,8 +487,110 @@ static void round_trip(void)
 	free(text);
 }
 
+/* A statement of account BE68539007547034 (or another), Id S1, sequence 5,
+ * with the entries given and a closing balance */
+static void doc_of(char *doc, size_t size, const char *iban, const char *close_date, const char *entries,
+		   const char *more)
+{
+	snprintf(doc, size,
+		 "<Document xmlns=\"urn:iso:std:iso:20022:tech:xsd:camt.053.001.02\"><BkToCstmrStmt>\n"
+		 "<Stmt><Id>S1</Id><ElctrncSeqNb>5</ElctrncSeqNb><Acct><Id><IBAN>%s</IBAN></Id></Acct>\n"
+		 "<Bal><Tp><CdOrPrtry><Cd>CLBD</Cd></CdOrPrtry></Tp><Amt Ccy=\"EUR\">1.00</Amt><CdtDbtInd>CRDT</CdtDbtInd>"
+		 "<Dt><Dt>%s</Dt></Dt></Bal>\n%s</Stmt>\n%s</BkToCstmrStmt></Document>",
+		 iban, close_date, entries, more);
+}
+
+#define NTRY(amt, day) "<Ntry><Amt Ccy=\"EUR\">" amt "</Amt><CdtDbtInd>CRDT</CdtDbtInd><Sts>BOOK</Sts>" \
+		       "<BookgDt><Dt>" day "</Dt></BookgDt></Ntry>\n"
+
+/* Stmt/Id is the bank's: another account's statement of the same Id is
+ * another statement; the same id twice in a file must be the same. */
+static void ids(void)
+{
+	struct bank_file f;
+	char doc[4096];
+	doc_of(doc, sizeof doc, "BE68539007547034", "2026-11-23", NTRY("1.00", "2026-11-23"), "");
+	if (ok(read_text("a.xml", doc, &f) == 0, "a statement: %s", err)) {
+		is_str(f.st[0].id, "camt:BE68539007547034:S1:5", "its id: the account, Stmt/Id, ElctrncSeqNb");
+		is_int(f.st[0].line, 2, "the line of its Stmt");
+		bank_file_free(&f);
+	}
+	doc_of(doc, sizeof doc, "NL91 ABNA 0417 1643 00", "2026-11-23", NTRY("1.00", "2026-11-23"), "");
+	if (ok(read_text("a.xml", doc, &f) == 0, "another account's: %s", err)) {
+		is_str(f.st[0].id, "camt:NL91ABNA0417164300:S1:5", "another id, of the same Stmt/Id and sequence");
+		bank_file_free(&f);
+	}
+	/* the same statement twice: read (the book keeps one) */
+	const char *again = "<Stmt><Id>S1</Id><ElctrncSeqNb>5</ElctrncSeqNb><Acct><Id><IBAN>BE68539007547034</IBAN></Id></Acct>\n"
+			    "<Bal><Tp><CdOrPrtry><Cd>CLBD</Cd></CdOrPrtry></Tp><Amt Ccy=\"EUR\">1.00</Amt><CdtDbtInd>CRDT</CdtDbtInd>"
+			    "<Dt><Dt>2026-11-23</Dt></Dt></Bal>\n" NTRY("1.00", "2026-11-23") "</Stmt>\n";
+	doc_of(doc, sizeof doc, "BE68539007547034", "2026-11-23", NTRY("1.00", "2026-11-23"), again);
+	if (ok(read_text("a.xml", doc, &f) == 0, "the same statement twice in a file is read: %s", err)) {
+		is_int(f.n, 2, "both");
+		bank_file_free(&f);
+	}
+	/* another of the same id: refused, or its movements would be lost */
+	const char *other = "<Stmt><Id>S1</Id><ElctrncSeqNb>5</ElctrncSeqNb><Acct><Id><IBAN>BE68539007547034</IBAN></Id></Acct>\n"
+			    "<Bal><Tp><CdOrPrtry><Cd>CLBD</Cd></CdOrPrtry></Tp><Amt Ccy=\"EUR\">3.00</Amt><CdtDbtInd>CRDT</CdtDbtInd>"
+			    "<Dt><Dt>2026-11-23</Dt></Dt></Bal>\n" NTRY("1.00", "2026-11-23") NTRY("2.00", "2026-11-23") "</Stmt>\n";
+	doc_of(doc, sizeof doc, "BE68539007547034", "2026-11-23", NTRY("1.00", "2026-11-23"), other);
+	is_int(read_text("a.xml", doc, &f), -1, "another statement of the same id in the file is refused");
+	is_str(err, "a.xml:6: statement camt:BE68539007547034:S1:5 is in the file twice with other movements: "
+	       "1 movement of 1.00 in all on line 2; 2 movements of 3.00 in all here",
+	       "naming the statement, both lines and what differs");
+}
+
+/* today is pinned to 2026-11-24: tomorrow's booking is read (a bank's
+ * day may end after midnight where the collector is), not the day after */
+static void future(void)
+{
+	struct bank_file f;
+	char doc[4096];
+	doc_of(doc, sizeof doc, "BE68539007547034", "2026-11-25", NTRY("1.00", "2026-11-25"), "");
+	if (ok(read_text("a.xml", doc, &f) == 0, "a statement of tomorrow is read: %s", err))
+		bank_file_free(&f);
+	doc_of(doc, sizeof doc, "BE68539007547034", "2099-12-31", NTRY("1.00", "2026-11-24"), "");
+	is_int(read_text("a.xml", doc, &f), -1, "a statement dated 2099-12-31 is refused");
+	is_str(err, "a.xml:2: statement camt:BE68539007547034:S1:5: its date 2099-12-31 is after tomorrow "
+	       "(today is 2026-11-24): a bank books no day to come; is the file or the computer's date wrong?",
+	       "naming the file, the line and the date");
+	ok(f.n == 0 && f.st == NULL, "nothing kept");
+	doc_of(doc, sizeof doc, "BE68539007547034", "2026-11-24", NTRY("1.00", "2026-11-24") NTRY("1.00", "2026-11-26"), "");
+	is_int(read_text("a.xml", doc, &f), -1, "a booking the day after tomorrow is refused");
+	is_str(err, "a.xml:5: booking date 2026-11-26 is after tomorrow (today is 2026-11-24): a bank books no day to "
+	       "come; is the file or the computer's date wrong?", "naming the entry's line");
+}
+
+/* sums of amounts that 64 bits cannot hold: the readers never get there
+ * (12 digits), but a statement made otherwise says so, and never wraps */
+static void sums(void)
+{
+	struct bank_file w = { 0 };
+	struct bank_statement *s = bank_file_add(&w);
+	s->id = strdup("camt::BIG:1");
+	s->has_balances = 1;
+	for (int i = 0; i < 3; i++) {
+		struct bank_movement *m = bank_statement_add(s);
+		m->amount = INT64_MAX / 2;
+	}
+	int64_t sum;
+	is_int(bank_statement_sum(s, &sum), -1, "a sum past 64 bits is said");
+	char buf[256];
+	const char *wn = bank_statement_unbalanced(s, buf, sizeof buf);
+	is_str(wn ? wn : "", "statement camt::BIG:1 does not add up: its movements add up to more than can be counted",
+	       "and the statement does not add up");
+	s->n = 2;
+	s->opening = 10;
+	is_int(bank_statement_sum(s, &sum), 0, "two of them fit");
+	wn = bank_statement_unbalanced(s, buf, sizeof buf);
+	ok(wn && strstr(wn, "more than can be counted"), "but not with the opening balance");
+	bank_file_free(&w);
+}
+
 int main(void)
 {
+	/* every date of the files is before it, and the future one's after */
+	today_set("2026-11-24");
 	v02();
 	v08();
 	notification();
@@ -473,5 +598,8 @@ int main(void)
 	hostile();
 	unbalanced();
 	round_trip();
+	ids();
+	future();
+	sums();
 	return done_testing();
 }

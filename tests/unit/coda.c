@@ -468,13 +468,117 @@ static void test_bad_records(void)
 	free(data);
 }
 
+/* data[0..len) with line `line` (from 1) overwritten at column col */
+static void patch(char *data, size_t len, int line, int col, const char *with)
+{
+	size_t i = 0;
+	for (int n = 1; n < line && i < len; n++) {
+		const char *nl = memchr(data + i, '\n', len - i);
+		i = nl ? (size_t)(nl - data) + 1 : len;
+	}
+	if (i + (size_t)col - 1 + strlen(with) <= len)
+		memcpy(data + i + col - 1, with, strlen(with));
+}
+
+/* The id: the CODA sequence number (columns 126-128 of record 1), which
+ * each daily statement has of its own, not the paper statement's number
+ * (columns 3-5), which a week's or a month's share. */
+static void test_ids(void)
+{
+	size_t len;
+	char *data = variant(2, 126, "101", &len);
+	struct bank_file f;
+	char err[512] = "", warn[512];
+	if (is_int(bank_read("t.cod", data, len, &f, err, sizeof err, warn, sizeof warn), 0, "paper 046, CODA 101 (%s)", err)) {
+		is_str(f.st[0].id, "coda:BE68539007547034:2026:101", "the id has the CODA sequence number");
+		is_str(f.st[0].seq, "101", "and so has seq");
+		is_int(f.st[0].line, 2, "the statement's line: its record 1");
+		bank_file_free(&f);
+	}
+	free(data);
+	data = variant(2, 126, "000", &len);
+	if (is_int(bank_read("t.cod", data, len, &f, err, sizeof err, warn, sizeof warn), 0, "CODA 000 (%s)", err)) {
+		is_str(f.st[0].id, "coda:BE68539007547034:2026:046", "without one, the paper statement number");
+		bank_file_free(&f);
+	}
+	free(data);
+	data = variant(2, 3, "000", &len);
+	patch(data, len, 2, 126, "000");
+	if (is_int(bank_read("t.cod", data, len, &f, err, sizeof err, warn, sizeof warn), 0, "both 000 (%s)", err)) {
+		is_str(f.st[0].id, "coda:BE68539007547034:2026:d1122", "without either, the new balance's day");
+		bank_file_free(&f);
+	}
+	free(data);
+
+	/* two days of one paper statement: two statements */
+	data = load("coda-two.cod", &len);
+	patch(data, len, 18, 3, "045");
+	if (is_int(bank_read("t.cod", data, len, &f, err, sizeof err, warn, sizeof warn), 0, "two days, paper 045 (%s)", err)) {
+		is_str(f.st[0].id, "coda:BE68539007547034:2026:045", "the first day's id");
+		is_str(f.st[1].id, "coda:BE68539007547034:2026:046", "the second day's, another");
+		bank_file_free(&f);
+	}
+	/* two statements of one id that differ: refused */
+	patch(data, len, 18, 126, "045");
+	is_int(bank_read("t.cod", data, len, &f, err, sizeof err, warn, sizeof warn), -1,
+	       "two statements of one id that differ are refused");
+	is_str(err, "t.cod:18: statement coda:BE68539007547034:2026:045 is in the file twice with other movements: "
+	       "5 movements of 541.00 in all, closing 1,541.00 on line 2; 2 movements of 135.50 in all, closing 1,676.50 here",
+	       "naming both lines and what differs");
+	free(data);
+	/* the same statement twice: read, the book keeps one */
+	data = load("coda-two.cod", &len);
+	struct sbuf b = {0};
+	size_t first = 0;
+	for (int n = 0; n < 16; n++)
+		first = (size_t)((const char *)memchr(data + first, '\n', len - first) - data) + 1;
+	sbuf_put(&b, data, first);
+	sbuf_put(&b, data, first);
+	err[0] = '\0';
+	if (is_int(bank_read("t.cod", b.s, b.len, &f, err, sizeof err, warn, sizeof warn), 0,
+		   "the same statement twice in a file is read (%s)", err)) {
+		is_int(f.n, 2, "both");
+		bank_file_free(&f);
+	}
+	sbuf_free(&b);
+	free(data);
+}
+
+/* today pinned to 2026-11-24: tomorrow is read, the day after refused */
+static void test_future(void)
+{
+	today_set("2026-11-24");
+	size_t len;
+	struct bank_file f;
+	char err[512] = "", warn[512];
+	char *data = variant(3, 116, "251126", &len);
+	if (is_int(bank_read("t.cod", data, len, &f, err, sizeof err, warn, sizeof warn), 0,
+		   "a booking date of tomorrow is read (%s)", err))
+		bank_file_free(&f);
+	free(data);
+	data = variant(3, 116, "261126", &len);
+	refused("t.cod", data, len, "t.cod:3: booking date 2026-11-26 is after tomorrow (today is 2026-11-24): "
+		"a bank books no day to come; is the file or the computer's date wrong?");
+	free(data);
+	data = variant(7, 58, "311299", &len);
+	refused("t.cod", data, len, "t.cod:2: statement coda:BE68539007547034:2099:046: its date 2099-12-31 is after "
+		"tomorrow (today is 2026-11-24): a bank books no day to come; is the file or the computer's date wrong?");
+	free(data);
+	today_set("2027-01-31");
+}
+
 int main(void)
 {
+	/* after every date of the tests' statements (the round trip's are of
+	 * January 2027) */
+	today_set("2027-01-31");
 	test_round_trip();
 	test_write_refused();
 	test_two_statements();
 	test_unbalanced();
 	test_bad_files();
 	test_bad_records();
+	test_ids();
+	test_future();
 	return done_testing();
 }
