@@ -162,7 +162,7 @@ static void debit(struct bank_statement *s, const char *day, const char *who, in
 	snprintf(m->booking_date, sizeof m->booking_date, "%s", day);
 	snprintf(m->value_date, sizeof m->value_date, "%s", day);
 	snprintf(m->currency, sizeof m->currency, "EUR");
-	char ref[32];
+	char ref[48];
 	snprintf(ref, sizeof ref, "DEMO%.4s%.2s%.2s%06ld", day, day + 5, day + 8, seq);
 	m->bank_ref = xstrdup(ref);
 	m->amount = -amount;
