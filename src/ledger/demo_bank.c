@@ -170,9 +170,16 @@ static void debit(struct bank_statement *s, const char *day, const char *who, in
 	m->communication = xstrdup("Frais / Kosten");
 }
 
-static void statement_begin(struct bank_statement *s, enum bank_format fmt, const char *day, int seq)
+/* A statement of day, numbered as banks number daily statements: the
+ * day's number in its year (the same day, the same statement) */
+static void statement_begin(struct bank_statement *s, enum bank_format fmt, const char *day)
 {
-	char n[8];
+	char n[16], jan1[11];
+	day_t d = 0, first = 0;
+	snprintf(jan1, sizeof jan1, "%.4s-01-01", day);
+	date_parse(day, 10, DATE_ISO, &d);
+	date_parse(jan1, 10, DATE_ISO, &first);
+	int seq = (int)(d - first) + 1;
 	s->format = fmt;
 	s->iban = xstrdup(DEMO_IBAN);
 	snprintf(s->currency, sizeof s->currency, "EUR");
@@ -268,7 +275,7 @@ int demo_bank_write(struct book *b, const struct demo_opts *o, const char *dir, 
 		struct bank_statement *s = bank_file_add(&f[d]);
 		if (!s)
 			abort();
-		statement_begin(s, d ? BANK_CAMT053 : BANK_CODA, days[d], d + 1);
+		statement_begin(s, d ? BANK_CAMT053 : BANK_CODA, days[d]);
 		long want = d ? credits - per : per;
 		for (long i = 0; i < want && n > 0; i++) {
 			/* each credit an invoice of its own, spread over the book */

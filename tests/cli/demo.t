@@ -83,5 +83,9 @@ sum=$(sqlite3 "$T/bank.db" "SELECT sum(open_amount) FROM invoices")
 out=$("$R" -d "$T/bank.db" demo --bank "$T/bank2" --bank-credits 10)
 unlike "$out" "accounts" "--bank on a book already made: only the files"
 is "$(sqlite3 "$T/bank.db" "SELECT sum(open_amount) FROM invoices")" "$sum" "and the book as it was"
+# the next day's files are the next day's statements: new, not refused
+RELANCE_TODAY=2026-11-25 "$R" -d "$T/bank.db" demo --bank "$T/bank3" --bank-credits 10 >/dev/null
+out=$(RELANCE_TODAY=2026-11-25 "$R" -d "$T/bank.db" import bank "$T/bank3/demo-bank.cod" "$T/bank3/demo-bank.xml")
+is "$(printf '%s\n' "$out" | grep -c ": 1 statement new")" 2 "the next day's demo statements are new ones"
 
 done_testing
