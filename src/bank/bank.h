@@ -29,7 +29,9 @@ struct bank_import_result {
 /* Stores the statements of f (read from path) and matches their credits,
  * in one transaction; a statement already in the book is left as it is
  * and counted in repeated. dry_run: the same, rolled back. 0, or -1 with
- * a message printed. */
+ * a message printed. Called inside a transaction of the caller's (not a
+ * dry run), it writes in it without a savepoint of its own: on -1 the
+ * caller rolls back. */
 int bank_import(struct book *b, const char *path, const struct bank_file *f, int dry_run,
 		struct bank_import_result *r);
 

@@ -71,6 +71,11 @@ int bank_engine_open(struct bank_engine *e, struct book *b, int bulk)
 			bank_engine_close(e);
 			return -1;
 		}
+	payref_owners_open(&e->owners, b->db);
+	if (journal_writer_open(&e->journal, b)) {
+		bank_engine_close(e);
+		return -1;
+	}
 	return 0;
 }
 
@@ -80,6 +85,8 @@ void bank_engine_close(struct bank_engine *e)
 		sqlite3_finalize(*engine_slot(e, i));
 		*engine_slot(e, i) = NULL;
 	}
+	journal_writer_close(&e->journal);
+	payref_owners_close(&e->owners);
 	strset_free(&e->touched);
 }
 
@@ -331,7 +338,8 @@ static int bank_apply_checked(struct bank_engine *e, const char *movement_id, co
 	sbuf_printf(&detail, "\",\"rule\":\"%s\",\"unapplied\":%lld}", rule, (long long)(mv.amount - sum));
 	struct journal_entry je = {.account_no = account_no, .type = "payment", .user = user ? user : "system",
 				   .summary = summary, .detail = detail.s};
-	if (journal_add(e->b, &je, NULL) || settle(e, account_no)) {
+	/* the entry's figures (last contact) move with the rest: settle */
+	if (journal_writer_add(&e->journal, &je, NULL) || settle(e, account_no)) {
 		snprintf(err, errlen, "database: %s", sqlite3_errmsg(db));
 		goto fail;
 	}

@@ -28,6 +28,8 @@ struct bank_engine {
 	sqlite3_stmt *touch;         /* a new version of an invoice (sync_touch) */
 	sqlite3_stmt *learn;         /* a counterparty's IBAN, learned */
 	sqlite3_stmt *account_ok;
+	struct journal_writer journal; /* the "payment received" entries */
+	struct payref_owners owners;   /* whose a reference is (rules 1 and 2) */
 };
 
 int bank_engine_open(struct bank_engine *e, struct book *b, int bulk);

@@ -157,7 +157,7 @@ static int by_reference(struct bank_engine *e, const struct bank_credit *c, cons
 			int *suggest)
 {
 	char inv[65], acc[65], cur[4];
-	int k = payref_owner(e->b->db, ref, inv, acc);
+	int k = payref_owner_with(&e->owners, ref, inv, acc);
 	if (k < 0)
 		return -1;
 	if (k == PAYREF_OWNER_AMBIGUOUS) {

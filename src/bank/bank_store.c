@@ -181,11 +181,16 @@ int bank_import(struct book *b, const char *path, const struct bank_file *f, int
 	memset(r, 0, sizeof *r);
 	struct bank_engine e;
 	struct store s = {0};
-	int nested;
-	if (db_tx_begin(b->db, &nested))
+	/* In the caller's transaction, no savepoint of ours (but for a dry
+	 * run): an import writes to thousands of pages, and with a savepoint
+	 * open over it SQLite's release of each statement walks all the
+	 * savepoint has kept — quadratic. The caller rolls back on failure. */
+	int nested = !sqlite3_get_autocommit(b->db), own = !nested || dry_run;
+	if (own && db_tx_begin(b->db, &nested))
 		return -1;
 	if (bank_engine_open(&e, b, 1)) {
-		db_tx_rollback(b->db, nested);
+		if (own)
+			db_tx_rollback(b->db, nested);
 		return -1;
 	}
 	int rc = store_open(&s, b->db);
@@ -198,6 +203,8 @@ int bank_import(struct book *b, const char *path, const struct bank_file *f, int
 		rc = -1;
 	store_close(&s);
 	bank_engine_close(&e);
+	if (!own)
+		return rc;
 	if (rc || dry_run) {
 		db_tx_rollback(b->db, nested);
 		return rc;
