@@ -114,7 +114,8 @@ static int credit(struct bank_engine *e, struct store *s, const char *id, const 
 		return -1;
 	if (m->amount == 0)
 		memset(&bm, 0, sizeof bm);
-	if (movement_insert(s, id, t, m, currency, bm.verdict == BANK_SUGGESTED ? "suggested" : "unmatched", e->now)) {
+	if (movement_insert(s, id, t, m, currency, bm.verdict == BANK_SUGGESTED ? "suggested" : "unmatched", e->now) ||
+	    bank_engine_version(e, "bank_movements", id)) {
 		bank_match_free(&bm);
 		return -1;
 	}
@@ -154,7 +155,7 @@ static int import_statement(struct bank_engine *e, struct store *s, const char *
 		snprintf(line, sizeof line, "%s: %s", path, warning);
 		add_warning(r, line);
 	}
-	if (statement_insert(s, t, path, e->now, warning))
+	if (statement_insert(s, t, path, e->now, warning) || bank_engine_version(e, "bank_statements", t->id))
 		return -1;
 	r->statements++;
 	for (size_t i = 0; i < t->n; i++) {
@@ -164,7 +165,8 @@ static int import_statement(struct bank_engine *e, struct store *s, const char *
 		snprintf(id, sizeof id, "%s/%04zu", t->id, i + 1);
 		r->movements++;
 		if (m->amount < 0) {
-			if (movement_insert(s, id, t, m, currency, "debit", e->now))
+			if (movement_insert(s, id, t, m, currency, "debit", e->now) ||
+			    bank_engine_version(e, "bank_movements", id))
 				return -1;
 			continue;
 		}
