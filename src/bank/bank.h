@@ -31,7 +31,9 @@ struct bank_import_result {
  * and counted in repeated. dry_run: the same, rolled back. 0, or -1 with
  * a message printed. A statement whose id is in the book with other
  * movements (their count, sum or closing balance) is refused, and all
- * of f with it: one would be taken for the other. */
+ * of f with it: one would be taken for the other. Called inside a
+ * transaction of the caller's (not a dry run), it writes in it without a
+ * savepoint of its own: on -1 the caller rolls back. */
 int bank_import(struct book *b, const char *path, const struct bank_file *f, int dry_run,
 		struct bank_import_result *r);
 

@@ -47,13 +47,16 @@ static const char *const engine_sql[] = {
 	"INSERT OR IGNORE INTO customer_ibans(iban, account_no, source) VALUES (?1, ?2, 'learned')",
 	/* account_ok */
 	"SELECT 1 FROM customers WHERE account_no = ?1",
+	/* iban_elsewhere */
+	"SELECT EXISTS (SELECT 1 FROM customer_ibans WHERE iban = ?1 AND account_no <> ?2) "
+	"AND NOT EXISTS (SELECT 1 FROM customer_ibans WHERE iban = ?1 AND account_no = ?2)",
 };
 
 static sqlite3_stmt **engine_slot(struct bank_engine *e, size_t i)
 {
 	sqlite3_stmt **slots[] = {&e->inv_by_no, &e->inv_by_key, &e->inv_by_amount, &e->ibans, &e->open_of,
 				  &e->mv_get, &e->inv_pay, &e->alloc_ins, &e->mv_matched, &e->touch,
-				  &e->learn, &e->account_ok};
+				  &e->learn, &e->account_ok, &e->iban_elsewhere};
 	return slots[i];
 }
 
@@ -71,7 +74,40 @@ int bank_engine_open(struct bank_engine *e, struct book *b, int bulk)
 			bank_engine_close(e);
 			return -1;
 		}
+	payref_owners_open(&e->owners, b->db);
+	if (journal_writer_open(&e->journal, b)) {
+		bank_engine_close(e);
+		return -1;
+	}
+	/* (already quiet: the caller's writes make no versions, nor do ours
+	 * but the invoices', as the triggers would) */
+	if (bulk && db_int(b->db, "SELECT count(*) FROM book_meta WHERE key = 'sync_quiet'") == 0) {
+		if (db_exec(b->db, "CREATE TEMP TABLE IF NOT EXISTS bank_versions(n INTEGER PRIMARY KEY, "
+				   "tbl TEXT NOT NULL, key TEXT NOT NULL); DELETE FROM temp.bank_versions") ||
+		    !(e->note = db_prepare(b->db, "INSERT INTO temp.bank_versions(tbl, key) VALUES (?1, ?2)")) ||
+		    sync_quiet(b->db, 1)) {
+			bank_engine_close(e);
+			return -1;
+		}
+		e->quiet = 1;
+	}
 	return 0;
+}
+
+int bank_engine_version(struct bank_engine *e, const char *tbl, const char *key)
+{
+	sqlite3_stmt *st = e->quiet ? e->note : !strcmp(tbl, "invoices") ? e->touch : NULL;
+	if (!st)
+		return 0; /* the triggers' */
+	if (e->quiet) {
+		sqlite3_bind_text(st, 1, tbl, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 2, key, -1, SQLITE_STATIC);
+	} else {
+		sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
+	}
+	int rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? 0 : -1;
 }
 
 void bank_engine_close(struct bank_engine *e)
@@ -80,6 +116,13 @@ void bank_engine_close(struct bank_engine *e)
 		sqlite3_finalize(*engine_slot(e, i));
 		*engine_slot(e, i) = NULL;
 	}
+	journal_writer_close(&e->journal);
+	payref_owners_close(&e->owners);
+	sqlite3_finalize(e->note);
+	e->note = NULL;
+	if (e->quiet) /* not finished: the caller rolls back */
+		sync_quiet(e->b->db, 0);
+	e->quiet = 0;
 	strset_free(&e->touched);
 }
 
@@ -95,11 +138,20 @@ static int settle(struct bank_engine *e, const char *account)
 
 int bank_engine_finish(struct bank_engine *e)
 {
+	if (e->quiet) {
+		if (sync_record(e->b->db, "SELECT tbl, key FROM temp.bank_versions GROUP BY tbl, key ORDER BY min(n)") ||
+		    db_exec(e->b->db, "DELETE FROM temp.bank_versions") || sync_quiet(e->b->db, 0))
+			return -1;
+		e->quiet = 0;
+	}
 	if (!e->bulk || e->touched.count == 0)
 		return 0;
-	if (promise_evaluate(e->b, e->today, NULL) < 0 || plan_evaluate(e->b, e->today, NULL) < 0)
+	/* the figures first: when the accounts paid are most of the book,
+	 * the table is marked stale at once, and the promises and plans that
+	 * change then recompute nothing (each moves its account's figures) */
+	if (summary_changed(e->b->db, &e->touched))
 		return -1;
-	return summary_changed(e->b->db, &e->touched);
+	return promise_evaluate(e->b, e->today, NULL) < 0 || plan_evaluate(e->b, e->today, NULL) < 0 ? -1 : 0;
 }
 
 __attribute__((format(printf, 3, 4)))
@@ -292,8 +344,8 @@ static int bank_apply_checked(struct bank_engine *e, const char *movement_id, co
 		sqlite3_bind_text(e->alloc_ins, 2, a[i].invoice_no, -1, SQLITE_STATIC);
 		sqlite3_bind_int64(e->alloc_ins, 3, a[i].amount);
 		sqlite3_bind_int64(e->alloc_ins, 4, ledger_open);
-		sqlite3_bind_text(e->touch, 1, a[i].invoice_no, -1, SQLITE_STATIC);
-		if (step_done(e->inv_pay) || step_done(e->alloc_ins) || step_done(e->touch)) {
+		if (step_done(e->inv_pay) || step_done(e->alloc_ins) ||
+		    bank_engine_version(e, "invoices", a[i].invoice_no)) {
 			db_fail(e, err, errlen);
 			goto fail;
 		}
@@ -305,14 +357,14 @@ static int bank_apply_checked(struct bank_engine *e, const char *movement_id, co
 	sqlite3_bind_text(st, 3, rule, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 4, mv.amount - sum);
 	sqlite3_bind_text(st, 5, e->now, -1, SQLITE_STATIC);
-	if (step_done(st)) {
+	if (step_done(st) || bank_engine_version(e, "bank_movements", movement_id)) {
 		db_fail(e, err, errlen);
 		goto fail;
 	}
 	if (!strcmp(rule, BANK_RULE_MANUAL) && strlen(mv.iban) >= 15 && strlen(mv.iban) <= 34) {
 		sqlite3_bind_text(e->learn, 1, mv.iban, -1, SQLITE_STATIC);
 		sqlite3_bind_text(e->learn, 2, account_no, -1, SQLITE_STATIC);
-		if (step_done(e->learn)) {
+		if (step_done(e->learn) || bank_engine_version(e, "customers", account_no)) {
 			db_fail(e, err, errlen);
 			goto fail;
 		}
@@ -331,7 +383,10 @@ static int bank_apply_checked(struct bank_engine *e, const char *movement_id, co
 	sbuf_printf(&detail, "\",\"rule\":\"%s\",\"unapplied\":%lld}", rule, (long long)(mv.amount - sum));
 	struct journal_entry je = {.account_no = account_no, .type = "payment", .user = user ? user : "system",
 				   .summary = summary, .detail = detail.s};
-	if (journal_add(e->b, &je, NULL) || settle(e, account_no)) {
+	/* the entry's figures (last contact) move with the rest: settle */
+	char entry[UID_LEN + 1];
+	if (journal_writer_add(&e->journal, &je, entry) || bank_engine_version(e, "activities", entry) ||
+	    settle(e, account_no)) {
 		snprintf(err, errlen, "database: %s", sqlite3_errmsg(db));
 		goto fail;
 	}

@@ -28,12 +28,23 @@ struct bank_engine {
 	sqlite3_stmt *touch;         /* a new version of an invoice (sync_touch) */
 	sqlite3_stmt *learn;         /* a counterparty's IBAN, learned */
 	sqlite3_stmt *account_ok;
+	sqlite3_stmt *iban_elsewhere; /* 1 when IBAN ?1 is known for another account than ?2 and not for ?2 */
+	/* bulk: the versions of what it writes noted in temp.bank_versions
+	 * under sync_quiet and made at the end in one statement (a trigger a
+	 * row is most of an import's time) */
+	int quiet;
+	sqlite3_stmt *note;
+	struct journal_writer journal; /* the "payment received" entries */
+	struct payref_owners owners;   /* whose a reference is (rules 1 and 2) */
 };
 
 int bank_engine_open(struct bank_engine *e, struct book *b, int bulk);
 /* Bulk: the promises and plans evaluated and the figures of the accounts
  * money came to recomputed. 0 or -1. */
 int bank_engine_finish(struct bank_engine *e);
+/* Bulk: a new version of the unit (tbl, key) to make at the end (the
+ * sync_touch of a write); not bulk, at once. 0 or -1. */
+int bank_engine_version(struct bank_engine *e, const char *tbl, const char *key);
 void bank_engine_close(struct bank_engine *e);
 
 /* What the rules make of one credit. */

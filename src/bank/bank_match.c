@@ -157,7 +157,7 @@ static int by_reference(struct bank_engine *e, const struct bank_credit *c, cons
 			int *suggest)
 {
 	char inv[65], acc[65], cur[4];
-	int k = payref_owner(e->b->db, ref, inv, acc);
+	int k = payref_owner_with(&e->owners, ref, inv, acc);
 	if (k < 0)
 		return -1;
 	if (k == PAYREF_OWNER_AMBIGUOUS) {
@@ -239,6 +239,28 @@ static int each_word(const char *text, int (*fn)(void *, const char *, size_t), 
 	return 0;
 }
 
+/* A key that may name an invoice by itself: not empty, and not a number
+ * of less than five digits (a year, a quantity, a day). */
+static int invoice_key_ok(const char *key)
+{
+	size_t n = strlen(key);
+	return n >= 5 || (n > 0 && strspn(key, "0123456789") < n);
+}
+
+/* 1 when the credit's IBAN is known for another account than account
+ * and not for it; 0 when not; -1. */
+static int iban_elsewhere(struct bank_engine *e, const char *iban, const char *account)
+{
+	if (!iban || !*iban)
+		return 0;
+	sqlite3_stmt *st = e->iban_elsewhere;
+	sqlite3_bind_text(st, 1, iban, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, account, -1, SQLITE_STATIC);
+	int rc = sqlite3_step(st), v = rc == SQLITE_ROW ? sqlite3_column_int(st, 0) : -1;
+	sqlite3_reset(st);
+	return v;
+}
+
 /* Rule 3's state: the invoices the words name. */
 struct named {
 	struct bank_engine *e;
@@ -253,7 +275,7 @@ static int name_word(void *arg, const char *w, size_t n)
 	if (n > 64)
 		return 0;
 	bank_invoice_key(w, n, key);
-	if (!key[0])
+	if (!invoice_key_ok(key))
 		return 0;
 	sqlite3_stmt *st = s->e->inv_by_key;
 	sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
@@ -289,15 +311,22 @@ static int by_invoice_numbers(struct bank_engine *e, const struct bank_credit *c
 	struct named s = {.e = e};
 	if (each_word(c->communication, name_word, &s))
 		return -1;
+	if (!s.n && !s.ambiguous)
+		return 0;
+	/* a word that names two invoices, invoices of two accounts: a person
+	 * decides, whatever the other words name */
+	*suggest = 1;
 	if (s.ambiguous)
-		*suggest = 1;
-	if (!s.n)
 		return 0;
 	for (int i = 1; i < s.n; i++)
-		if (strcmp(s.account[i], s.account[0])) {
-			*suggest = 1;
+		if (strcmp(s.account[i], s.account[0]))
 			return 0;
-		}
+	/* the payer's IBAN is another account's: the text and who paid say
+	 * two things, and rule 4 is not to pick the one (2: decided, a
+	 * suggestion) */
+	int k = iban_elsewhere(e, c->iban, s.account[0]);
+	if (k)
+		return k < 0 ? -1 : 2;
 	int64_t left = c->amount;
 	for (int i = 0; i < s.n; i++) {
 		char acc[65], cur[4];
@@ -387,6 +416,8 @@ static int by_iban_amount(struct bank_engine *e, const struct bank_credit *c, st
 	int more, n = open_invoices(e->open_of, acc, c->currency, inv, RULE4_MAX, &more);
 	if (n < 0)
 		return -1;
+	if (more) /* what fits among the oldest may fit among the others too */
+		return 0;
 	int64_t v[RULE4_MAX];
 	int idx[RULE4_MAX], k = 0, single = -1, singles = 0;
 	for (int i = 0; i < n; i++) {
@@ -439,10 +470,13 @@ int bank_match_credit(struct bank_engine *e, const struct bank_credit *c, struct
 	for (int i = 0; i < 2; i++)
 		if (refs[i] && (rc = by_reference(e, c, refs[i], m, &suggest)) != 0)
 			return rc < 0 ? -1 : 0;
-	if ((rc = by_invoice_numbers(e, c, m, &suggest)) != 0)
-		return rc < 0 ? -1 : 0;
-	if ((rc = by_iban_amount(e, c, m, &suggest)) != 0)
-		return rc < 0 ? -1 : 0;
+	rc = by_invoice_numbers(e, c, m, &suggest); /* 2: a suggestion, rule 4 not tried */
+	if (rc == 0)
+		rc = by_iban_amount(e, c, m, &suggest);
+	if (rc < 0)
+		return -1;
+	if (rc == 1)
+		return 0;
 	if (!suggest && (rc = same_amount(e, c)) != 0) {
 		if (rc < 0)
 			return -1;
@@ -534,7 +568,7 @@ static int word_candidate(void *arg, const char *w, size_t n)
 	if (n > 64)
 		return 0;
 	bank_invoice_key(w, n, key);
-	if (!key[0])
+	if (!invoice_key_ok(key))
 		return 0;
 	return cand_rows(a->cs, a->db, "SELECT invoice_no, account_no FROM invoices WHERE "
 			 "ltrim(upper(replace(replace(invoice_no, ' ', ''), '-', '')), '0') = ?1 AND status = 'open' LIMIT 5",

@@ -115,7 +115,8 @@ static int credit(struct bank_engine *e, struct store *s, const char *id, const 
 		return -1;
 	if (m->amount == 0)
 		memset(&bm, 0, sizeof bm);
-	if (movement_insert(s, id, t, m, currency, bm.verdict == BANK_SUGGESTED ? "suggested" : "unmatched", e->now)) {
+	if (movement_insert(s, id, t, m, currency, bm.verdict == BANK_SUGGESTED ? "suggested" : "unmatched", e->now) ||
+	    bank_engine_version(e, "bank_movements", id)) {
 		bank_match_free(&bm);
 		return -1;
 	}
@@ -189,7 +190,7 @@ static int import_statement(struct bank_engine *e, struct store *s, const char *
 		snprintf(line, sizeof line, "%s: %s", path, warning);
 		add_warning(r, line);
 	}
-	if (statement_insert(s, t, path, e->now, warning))
+	if (statement_insert(s, t, path, e->now, warning) || bank_engine_version(e, "bank_statements", t->id))
 		return -1;
 	r->statements++;
 	for (size_t i = 0; i < t->n; i++) {
@@ -199,7 +200,8 @@ static int import_statement(struct bank_engine *e, struct store *s, const char *
 		snprintf(id, sizeof id, "%s/%04zu", t->id, i + 1);
 		r->movements++;
 		if (m->amount < 0) {
-			if (movement_insert(s, id, t, m, currency, "debit", e->now))
+			if (movement_insert(s, id, t, m, currency, "debit", e->now) ||
+			    bank_engine_version(e, "bank_movements", id))
 				return -1;
 			continue;
 		}
@@ -216,11 +218,16 @@ int bank_import(struct book *b, const char *path, const struct bank_file *f, int
 	memset(r, 0, sizeof *r);
 	struct bank_engine e;
 	struct store s = {0};
-	int nested;
-	if (db_tx_begin(b->db, &nested))
+	/* In the caller's transaction, no savepoint of ours (but for a dry
+	 * run): an import writes to thousands of pages, and with a savepoint
+	 * open over it SQLite's release of each statement walks all the
+	 * savepoint has kept — quadratic. The caller rolls back on failure. */
+	int nested = !sqlite3_get_autocommit(b->db), own = !nested || dry_run;
+	if (own && db_tx_begin(b->db, &nested))
 		return -1;
 	if (bank_engine_open(&e, b, 1)) {
-		db_tx_rollback(b->db, nested);
+		if (own)
+			db_tx_rollback(b->db, nested);
 		return -1;
 	}
 	int rc = store_open(&s, b->db);
@@ -234,6 +241,8 @@ int bank_import(struct book *b, const char *path, const struct bank_file *f, int
 		rc = -1;
 	store_close(&s);
 	bank_engine_close(&e);
+	if (!own)
+		return rc;
 	if (rc || dry_run) {
 		db_tx_rollback(b->db, nested);
 		return rc;

@@ -10,7 +10,12 @@
 /* the id of the entry this process added last (journal_last_id) */
 static char last_id[UID_LEN + 1];
 
-static int add(struct book *b, const struct journal_entry *e, const struct journal_stamp *stamp,
+#define INSERT_SQL "INSERT INTO activities(id, account_no, at, type, user, copy_id, invoice_no, summary, body, " \
+	"detail, corrects) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)"
+
+/* ins: the insert prepared by the caller (a writer's), NULL: prepared
+ * here for this one entry. */
+static int add(struct book *b, sqlite3_stmt *ins, const struct journal_entry *e, const struct journal_stamp *stamp,
 	       char id_out[UID_LEN + 1])
 {
 	char id[UID_LEN + 1], now[21];
@@ -19,11 +24,9 @@ static int add(struct book *b, const struct journal_entry *e, const struct journ
 	else
 		uid_new(id);
 	now_utc(now);
-	sqlite3_stmt *st = db_prepare(b->db, stamp ?
+	sqlite3_stmt *st = ins ? ins : db_prepare(b->db, stamp ?
 		"INSERT OR IGNORE INTO activities(id, account_no, at, type, user, copy_id, invoice_no, summary, body, "
-		"detail, corrects) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)" :
-		"INSERT INTO activities(id, account_no, at, type, user, copy_id, invoice_no, summary, body, detail, "
-		"corrects) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)");
+		"detail, corrects) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)" : INSERT_SQL);
 	if (!st)
 		return -1;
 	sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
@@ -38,7 +41,12 @@ static int add(struct book *b, const struct journal_entry *e, const struct journ
 	db_bind_text_or_null(st, 10, e->detail, e->detail ? strlen(e->detail) : 0);
 	db_bind_text_or_null(st, 11, e->corrects, e->corrects ? strlen(e->corrects) : 0);
 	int rc = sqlite3_step(st);
-	sqlite3_finalize(st);
+	if (ins) {
+		sqlite3_reset(ins);
+		sqlite3_clear_bindings(ins);
+	} else {
+		sqlite3_finalize(st);
+	}
 	if (rc != SQLITE_DONE) {
 		db_say(b->db, "journal");
 		return -1;
@@ -83,14 +91,32 @@ const char *journal_last_id(void)
 int journal_add(struct book *b, const struct journal_entry *e, char id_out[UID_LEN + 1])
 {
 	/* the account's cached work (last contact, worked today) moves with it */
-	if (add(b, e, NULL, id_out))
+	if (add(b, NULL, e, NULL, id_out))
 		return -1;
 	return summary_account_changed(b->db, e->account_no);
 }
 
 int journal_add_stamped(struct book *b, const struct journal_entry *e, const struct journal_stamp *stamp)
 {
-	return add(b, e, stamp, NULL);
+	return add(b, NULL, e, stamp, NULL);
+}
+
+int journal_writer_open(struct journal_writer *w, struct book *b)
+{
+	w->b = b;
+	w->ins = db_prepare(b->db, INSERT_SQL);
+	return w->ins ? 0 : -1;
+}
+
+int journal_writer_add(struct journal_writer *w, const struct journal_entry *e, char id_out[UID_LEN + 1])
+{
+	return add(w->b, w->ins, e, NULL, id_out);
+}
+
+void journal_writer_close(struct journal_writer *w)
+{
+	sqlite3_finalize(w->ins);
+	w->ins = NULL;
 }
 
 void journal_rule_stamp(struct rule_stamp *r, const char *name, const char *at)

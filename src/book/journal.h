@@ -40,6 +40,17 @@ void journal_rule_stamp(struct rule_stamp *r, const char *name, const char *at);
  * account's cached work figures (last contact, worked: summary.c); its id
  * in id (may be NULL). Returns 0, or -1 after a message. */
 int journal_add(struct book *b, const struct journal_entry *e, char id[UID_LEN + 1]);
+/* Many entries in one transaction (an import): the insert prepared once
+ * and reused. journal_writer_add is journal_add without the account's
+ * figures: the caller moves them, once, for the accounts it wrote to
+ * (summary_changed). 0, or -1 after a message. */
+struct journal_writer {
+	struct book *b;
+	sqlite3_stmt *ins;
+};
+int journal_writer_open(struct journal_writer *w, struct book *b);
+int journal_writer_add(struct journal_writer *w, const struct journal_entry *e, char id[UID_LEN + 1]);
+void journal_writer_close(struct journal_writer *w);
 /* The id of the entry this process journaled last ("" before any): what
  * a command that journals through an engine function shows it saved. */
 const char *journal_last_id(void);

@@ -12,25 +12,71 @@ static void copy(char out[65], const unsigned char *s)
 	snprintf(out, 65, "%s", s ? (const char *)s : "");
 }
 
+/* The statements of payref_owner, prepared when first needed. */
+enum { Q_BY_REF, Q_TAKEN, Q_INV_NO, Q_ACC_NO };
+static const char *const owner_sql[PAYREF_OWNERS_N] = {
+	"SELECT invoice_no, account_no FROM invoices WHERE reference = ?1 LIMIT 2",
+	"SELECT EXISTS (SELECT 1 FROM invoices WHERE ref_no = ?1 AND invoice_no <> ?2) "
+	"OR EXISTS (SELECT 1 FROM customers WHERE ref_no = ?1)",
+	"SELECT invoice_no, account_no FROM invoices WHERE ref_no = ?1",
+	"SELECT NULL, account_no FROM customers WHERE ref_no = ?1",
+};
+
+static sqlite3_stmt *owner_q(struct payref_owners *o, int i)
+{
+	if (!o->q[i])
+		o->q[i] = db_prepare(o->db, owner_sql[i]);
+	return o->q[i];
+}
+
+/* A statement done with: ready for the next lookup. */
+static void done(sqlite3_stmt *q)
+{
+	sqlite3_reset(q);
+	sqlite3_clear_bindings(q);
+}
+
 /* 1 when the book's number num is another invoice's than invoice_no or an
  * account's; 0 when not; -1 on error. */
-static int number_taken(sqlite3 *db, long long num, const char *invoice_no)
+static int number_taken(struct payref_owners *o, long long num, const char *invoice_no)
 {
-	sqlite3_stmt *q = db_prepare(db, "SELECT EXISTS (SELECT 1 FROM invoices WHERE ref_no = ?1 AND invoice_no <> ?2) "
-				     "OR EXISTS (SELECT 1 FROM customers WHERE ref_no = ?1)");
+	sqlite3_stmt *q = owner_q(o, Q_TAKEN);
 	if (!q)
 		return -1;
 	sqlite3_bind_int64(q, 1, num);
 	sqlite3_bind_text(q, 2, invoice_no, -1, SQLITE_STATIC);
 	int rc = sqlite3_step(q) == SQLITE_ROW ? sqlite3_column_int(q, 0) : -1;
-	sqlite3_finalize(q);
+	done(q);
 	return rc;
+}
+
+void payref_owners_open(struct payref_owners *o, sqlite3 *db)
+{
+	memset(o, 0, sizeof *o);
+	o->db = db;
+}
+
+void payref_owners_close(struct payref_owners *o)
+{
+	for (int i = 0; i < PAYREF_OWNERS_N; i++) {
+		sqlite3_finalize(o->q[i]);
+		o->q[i] = NULL;
+	}
 }
 
 int payref_owner(sqlite3 *db, const char *stored, char invoice_no[65], char account_no[65])
 {
+	struct payref_owners o;
+	payref_owners_open(&o, db);
+	int rc = payref_owner_with(&o, stored, invoice_no, account_no);
+	payref_owners_close(&o);
+	return rc;
+}
+
+int payref_owner_with(struct payref_owners *o, const char *stored, char invoice_no[65], char account_no[65])
+{
 	invoice_no[0] = account_no[0] = '\0';
-	sqlite3_stmt *q = db_prepare(db, "SELECT invoice_no, account_no FROM invoices WHERE reference = ?1 LIMIT 2");
+	sqlite3_stmt *q = owner_q(o, Q_BY_REF);
 	if (!q)
 		return -1;
 	sqlite3_bind_text(q, 1, stored, -1, SQLITE_STATIC);
@@ -40,13 +86,13 @@ int payref_owner(sqlite3 *db, const char *stored, char invoice_no[65], char acco
 			copy(invoice_no, sqlite3_column_text(q, 0));
 			copy(account_no, sqlite3_column_text(q, 1));
 		}
-	sqlite3_finalize(q);
+	done(q);
 	if (rc != SQLITE_DONE)
 		return -1;
 	long long num = payref_number(stored);
 	if (n == 1 && num > 0) {
 		/* the ledger's, unless the book made it for another as well */
-		int taken = number_taken(db, num, invoice_no);
+		int taken = number_taken(o, num, invoice_no);
 		if (taken < 0)
 			return -1;
 		if (taken)
@@ -60,12 +106,8 @@ int payref_owner(sqlite3 *db, const char *stored, char invoice_no[65], char acco
 		return PAYREF_OWNER_INVOICE;
 	if (num < 0)
 		return PAYREF_OWNER_NONE;
-	static const char *const sql[] = {
-		"SELECT invoice_no, account_no FROM invoices WHERE ref_no = ?1",
-		"SELECT NULL, account_no FROM customers WHERE ref_no = ?1",
-	};
 	for (int i = 0; i < 2; i++) {
-		q = db_prepare(db, sql[i]);
+		q = owner_q(o, i == 0 ? Q_INV_NO : Q_ACC_NO);
 		if (!q)
 			return -1;
 		sqlite3_bind_int64(q, 1, num);
@@ -74,7 +116,7 @@ int payref_owner(sqlite3 *db, const char *stored, char invoice_no[65], char acco
 			copy(invoice_no, sqlite3_column_text(q, 0));
 			copy(account_no, sqlite3_column_text(q, 1));
 		}
-		sqlite3_finalize(q);
+		done(q);
 		if (rc == SQLITE_ROW)
 			return i == 0 ? PAYREF_OWNER_INVOICE : PAYREF_OWNER_ACCOUNT;
 		if (rc != SQLITE_DONE)

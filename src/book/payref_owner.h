@@ -19,6 +19,16 @@ enum payref_owner_kind {
 /* stored: payref's stored form (12 digits, RF...). The ledger's own
  * reference of one invoice first, then the book's numbers. -1 on error. */
 int payref_owner(sqlite3 *db, const char *stored, char invoice_no[65], char account_no[65]);
+/* The same for many lookups (an import): the statements prepared once,
+ * when first needed, and kept until payref_owners_close. */
+#define PAYREF_OWNERS_N 4
+struct payref_owners {
+	sqlite3 *db;
+	sqlite3_stmt *q[PAYREF_OWNERS_N];
+};
+void payref_owners_open(struct payref_owners *o, sqlite3 *db);
+int payref_owner_with(struct payref_owners *o, const char *stored, char invoice_no[65], char account_no[65]);
+void payref_owners_close(struct payref_owners *o);
 
 /* SQL: the book's number a stored reference r (an SQL expression) is made
  * from, as payref_number reads it (NULL when none): an OGM's ten digits,

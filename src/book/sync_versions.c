@@ -63,3 +63,8 @@ int sync_ledger_record(sqlite3 *db, const char *table, const char *imported_at)
 		record(db, "SELECT 'collectors' AS tbl, login AS key FROM main.collectors c WHERE NOT EXISTS "
 			   "(SELECT 1 FROM main.sync_rows v WHERE v.tbl = 'collectors' AND v.key = c.login)", NULL);
 }
+
+int sync_record(sqlite3 *db, const char *rows)
+{
+	return record(db, rows, NULL);
+}

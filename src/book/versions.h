@@ -30,5 +30,10 @@ const struct sync_table *sync_table_named(const char *name);
  *   new collectors with customers). 0 or -1. */
 int sync_quiet(sqlite3 *db, int on);
 int sync_ledger_record(sqlite3 *db, const char *table, const char *imported_at);
+/* sync_record: new versions, as sync_touch would have made them one at a
+ * time, for the units (tbl, key) that the query rows selects, in its
+ * order: what a writer that wrote many under sync_quiet (a bank import)
+ * noted, at its end. rows is the program's SQL, never data. 0 or -1. */
+int sync_record(sqlite3 *db, const char *rows);
 
 #endif
