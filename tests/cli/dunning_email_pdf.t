@@ -13,6 +13,7 @@ echo 'set email-pdf = yes' >> "$HOME/.config/relance/relancerc"
 
 "$R" -d "$B" dunning run --account C1 >"$T/out" 2>"$T/err"
 is "$?" 0 "dunning run --account C1 sends"
+sed 's/^/# /' "$T/err" # what it said, if anything (a failure's reason)
 is "$(ls "$T/mail" | wc -l)" 1 "one e-mail"
 eml="$T/mail/1.eml"
 parsed=$(T="$T" perl -MMIME::Base64 -MMIME::QuotedPrint -e '
