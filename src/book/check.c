@@ -53,8 +53,17 @@ static const struct invariant invariants[] = {
 	 UNVERSIONED("activities", "id") " UNION ALL " UNVERSIONED("promises", "id") " UNION ALL "
 	 UNVERSIONED("plans", "id") " UNION ALL " UNVERSIONED("disputes", "id") " UNION ALL "
 	 UNVERSIONED("tasks", "id") " UNION ALL " UNVERSIONED("account_snoozes", "id") " UNION ALL "
-	 UNVERSIONED("account_dunning", "account_no")},
+	 UNVERSIONED("account_dunning", "account_no") " UNION ALL " UNVERSIONED("import_runs", "id") " UNION ALL "
+	 UNVERSIONED("bank_statements", "id") " UNION ALL " UNVERSIONED("bank_movements", "id")},
 #undef UNVERSIONED
+	{"a matched credit's allocations and unapplied rest add up to its amount",
+	 "SELECT m.id FROM bank_movements m LEFT JOIN bank_allocations a ON a.movement_id = m.id "
+	 "WHERE m.status = 'matched' GROUP BY m.id HAVING coalesce(sum(a.amount), 0) + m.unapplied <> m.amount "
+	 "OR m.unapplied < 0"},
+	{"only a matched credit pays invoices, and only its account's",
+	 "SELECT a.movement_id || ' ' || a.invoice_no FROM bank_allocations a "
+	 "LEFT JOIN bank_movements m ON m.id = a.movement_id LEFT JOIN invoices i ON i.invoice_no = a.invoice_no "
+	 "WHERE m.status IS NOT 'matched' OR i.account_no IS NOT m.account_no"},
 	{"the book knows its copy id",
 	 "SELECT 'copy_id' WHERE NOT EXISTS (SELECT 1 FROM book_meta WHERE key = 'copy_id' "
 	 "AND length(value) = 36)"},

@@ -152,8 +152,8 @@ int report_aging(sqlite3 *db, struct report *r)
 			 report_by_sql(o.by));
 	else
 		snprintf(sql, sizeof sql,
-			 "WITH later AS (SELECT invoice_no, sum(amount) AS paid FROM money_received "
-			 "               WHERE date > ?1 AND amount > 0 AND invoice_no IS NOT NULL GROUP BY invoice_no), "
+			 "WITH later AS (SELECT invoice_no, sum(amount) AS paid FROM (" REPORT_PAID_AFTER_SQL ") "
+			 "               GROUP BY invoice_no), "
 		 /* the invoices under a dispute on D: opened by then, not yet settled */
 			 "disputed AS (SELECT DISTINCT invoice_no FROM disputes WHERE substr(opened_at, 1, 10) <= ?1 "
 			 "             AND (status = 'open' OR substr(coalesce(resolved_at, '9999'), 1, 10) > ?1)) "

@@ -125,8 +125,8 @@ static int receivables_on_days(sqlite3 *db, const struct report_opts *o, const d
 		first = days[k] < first ? days[k] : first, last = days[k] > last ? days[k] : last;
 	char sql[2048];
 	snprintf(sql, sizeof sql,
-		 "WITH later AS (SELECT invoice_no, group_concat(date || ' ' || amount, ',') AS paid FROM money_received "
-		 "               WHERE date > ?1 AND amount > 0 AND invoice_no IS NOT NULL GROUP BY invoice_no) "
+		 "WITH later AS (SELECT invoice_no, group_concat(date || ' ' || amount, ',') AS paid FROM ("
+		 REPORT_PAID_AFTER_SQL ") GROUP BY invoice_no) "
 		 "SELECT %s AS grp, i.currency, i.account_no, i.kind = 'credit_note', i.amount, i.open_amount, "
 		 "       coalesce(i.issue_date, ''), i.due_date, l.paid "
 		 "FROM invoices i JOIN customers c ON c.account_no = i.account_no "

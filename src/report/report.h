@@ -123,4 +123,15 @@ const char *report_by_name(enum report_by by);
  * width x height pixels. Returns 0, or -1 with err. */
 int report_png(const struct report *r, const char *path, int width, int height, char *err, size_t errlen);
 
+/* SQL: the money paid on each invoice after day ?1, dated (invoice_no,
+ * date, amount): the ledger's payments that name it and what the bank's
+ * matched credits paid of it, as the view money_received counts them,
+ * spelled out: joined through the view, SQLite gives the join no index
+ * (each invoice read every payment). */
+#define REPORT_PAID_AFTER_SQL \
+	"SELECT invoice_no, date, amount FROM payments WHERE date > ?1 AND amount > 0 AND invoice_no IS NOT NULL " \
+	"UNION ALL SELECT a.invoice_no, m.booking_date, a.amount FROM bank_allocations a " \
+	"JOIN bank_movements m ON m.id = a.movement_id WHERE m.status = 'matched' AND m.ledger_payment IS NULL " \
+	"AND m.booking_date > ?1"
+
 #endif

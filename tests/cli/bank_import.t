@@ -255,4 +255,16 @@ is "$?" 1 "a statement dated 2099-12-31: refused"
 like "$out" "future\.xml:[0-9]+: statement camt:BE68539007547034:MATCH-STMT-114:113: its date 2099-12-31 is after tomorrow \(today is 2026-11-24\)" \
 	"naming the file, the line and the date"
 is "$(state)" "$before" "none of them changed the book"
+
+# relance check: the book of all this is sound, and a credit whose
+# allocations and rest do not add up, or that pays another account's
+# invoice, is named
+ok "relance check passes on the book of all this" r check
+cp "$RELANCE_DB" "$T/broken.db"
+sqlite3 "$T/broken.db" "UPDATE bank_movements SET unapplied = unapplied + 1 WHERE id = '$X/0001';
+	UPDATE bank_allocations SET invoice_no = 'AF-1001' WHERE movement_id = '$C/0003' AND invoice_no = 'IB-1'"
+out=$("$R" -d "$T/broken.db" check 2>&1 | tr "\n" " ")
+like "$out" "allocations and unapplied rest add up to its amount.*$X/0001" "check names the credit that does not add up"
+like "$out" "only a matched credit pays invoices, and only its account's.*$C/0003 AF-1001" \
+	"and the one paying another account's invoice"
 done_testing
