@@ -74,4 +74,14 @@ int bank_apply_with(struct bank_engine *e, const char *movement_id, const char *
  * index). out: at least n + 1 bytes. */
 void bank_invoice_key(const char *s, size_t n, char *out);
 
+/* The indexes of open invoices the rules look up: an invoice number as
+ * people write it in a message (upper case, without blanks, dashes and
+ * the zeros in front: the queries spell the expression word for word),
+ * and an amount. Made by the first bank import of a book (migration 021
+ * says why not by a migration). */
+#define BANK_MATCH_INDEXES \
+	"CREATE INDEX IF NOT EXISTS invoices_no_key ON invoices(ltrim(upper(replace(replace(invoice_no, ' ', ''), " \
+	"'-', '')), '0')) WHERE status = 'open'; " \
+	"CREATE INDEX IF NOT EXISTS invoices_open_amount ON invoices(open_amount) WHERE status = 'open'"
+
 #endif

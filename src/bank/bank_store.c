@@ -225,7 +225,9 @@ int bank_import(struct book *b, const char *path, const struct bank_file *f, int
 	int nested = !sqlite3_get_autocommit(b->db), own = !nested || dry_run;
 	if (own && db_tx_begin(b->db, &nested))
 		return -1;
-	if (bank_engine_open(&e, b, 1)) {
+	/* the indexes matching looks up among the open invoices (018, made
+	 * on first use by 021), before the engine's statements are planned */
+	if (db_exec(b->db, BANK_MATCH_INDEXES) || bank_engine_open(&e, b, 1)) {
 		if (own)
 			db_tx_rollback(b->db, nested);
 		return -1;
