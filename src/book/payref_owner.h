@@ -30,6 +30,13 @@ void payref_owners_open(struct payref_owners *o, sqlite3 *db);
 int payref_owner_with(struct payref_owners *o, const char *stored, char invoice_no[65], char account_no[65]);
 void payref_owners_close(struct payref_owners *o);
 
+/* The book's numbers start here (migration 020): far above the numbers
+ * ledgers make their structured references of (an invoice's number with
+ * its check: +++000/0000/10197+++), so that the book's and the ledger's
+ * do not meet. */
+#define PAYREF_BOOK_FIRST 9000000001LL
+#define PAYREF_BOOK_FIRST_TEXT "9000000001" /* the same, as an OGM's first ten digits */
+
 /* SQL: the book's number a stored reference r (an SQL expression) is made
  * from, as payref_number reads it (NULL when none): an OGM's ten digits,
  * an RF's digits when they do not begin with 0. */
@@ -57,7 +64,8 @@ void payref_owners_close(struct payref_owners *o);
 #define PAYREF_SHARED_CTE \
 	"payref_shared(r) AS MATERIALIZED (" \
 	"SELECT reference FROM invoices WHERE reference IS NOT NULL GROUP BY reference HAVING count(*) > 1 " \
-	"UNION SELECT i_.reference FROM invoices i_ WHERE (i_.reference < (SELECT printf('%010d', 1 + " \
+	"UNION SELECT i_.reference FROM invoices i_ WHERE (i_.reference >= '" PAYREF_BOOK_FIRST_TEXT "' " \
+	"AND i_.reference < (SELECT printf('%010d', 1 + " \
 	"max(coalesce((SELECT max(ref_no) FROM customers WHERE ref_no IS NOT NULL), 0), " \
 	"coalesce((SELECT max(ref_no) FROM invoices WHERE ref_no IS NOT NULL), 0)))) " \
 	"OR i_.reference >= 'RF' AND i_.reference < 'RG') AND " PAYREF_SHARED_SQL("i_") ")"
@@ -78,11 +86,6 @@ void payref_invoice_of(const char *given, long long ref_no, int shared, const ch
 int payref_invoice(sqlite3 *db, const char *invoice_no, const char *kind, char out[64]);
 int payref_account(sqlite3 *db, const char *account_no, const char *kind, char out[64]);
 
-/* The book's numbers start here (migration 020): far above the numbers
- * ledgers make their structured references of (an invoice's number with
- * its check: +++000/0000/10197+++), so that the book's and the ledger's
- * do not meet. */
-#define PAYREF_BOOK_FIRST 9000000001LL
 
 /* Under the write lock, before an import gives its new rows their
  * numbers: temp.payref_next holds the last number given (the largest of

@@ -350,11 +350,18 @@ static int load_paid(sqlite3 *db, sqlite3_stmt **slot, struct dun_account *a, st
 {
 	if (!*slot)
 		*slot = db_prepare(db,
+			/* money_received's two parts that name an invoice, each
+			 * through its index: through the view, each account's
+			 * call cost an index made for it */
 			"SELECT p.invoice_no, p.date, p.amount FROM invoices i "
-			"JOIN (SELECT invoice_no, date, amount FROM money_received WHERE account_no = ?1 "
-			"      AND invoice_no IS NOT NULL AND amount > 0) p ON p.invoice_no = i.invoice_no "
-			"WHERE i.account_no = ?1 AND i.status = iif(?2, 'closed', 'open') "
-			"ORDER BY p.invoice_no, p.date");
+			"JOIN payments p ON p.invoice_no = i.invoice_no "
+			"WHERE i.account_no = ?1 AND i.status = iif(?2, 'closed', 'open') AND p.amount > 0 "
+			"AND p.account_no = ?1 "
+			"UNION ALL SELECT a.invoice_no, m.booking_date, a.amount FROM bank_movements m "
+			"JOIN bank_allocations a ON a.movement_id = m.id JOIN invoices i ON i.invoice_no = a.invoice_no "
+			"WHERE m.account_no = ?1 AND m.status = 'matched' AND m.ledger_payment IS NULL "
+			"AND i.status = iif(?2, 'closed', 'open') "
+			"ORDER BY 1, 2");
 	sqlite3_stmt *st = *slot;
 	if (!st)
 		return -1;
@@ -563,9 +570,12 @@ int dunning_load_paid_late(sqlite3 *db, struct dun_account *a)
 	sqlite3_stmt *st = db_prepare(db,
 		"SELECT i.invoice_no, coalesce(i.issue_date, ''), i.due_date, i.amount, i.currency "
 		"FROM invoices i WHERE i.account_no = ?1 AND i.status = 'closed' AND i.kind = 'invoice' "
-		"AND EXISTS (SELECT 1 FROM (SELECT invoice_no, date FROM money_received WHERE account_no = ?1 "
-		"            AND invoice_no IS NOT NULL AND amount > 0) p "
-		"            WHERE p.invoice_no = i.invoice_no AND p.date > i.due_date) "
+		/* money_received's parts that name an invoice, each through its index */
+		"AND (EXISTS (SELECT 1 FROM payments p WHERE p.invoice_no = i.invoice_no AND p.account_no = ?1 "
+		"             AND p.amount > 0 AND p.date > i.due_date) "
+		"  OR EXISTS (SELECT 1 FROM bank_movements m JOIN bank_allocations a ON a.movement_id = m.id "
+		"             WHERE m.account_no = ?1 AND m.status = 'matched' AND m.ledger_payment IS NULL "
+		"             AND a.invoice_no = i.invoice_no AND m.booking_date > i.due_date)) "
 		"ORDER BY i.due_date, i.invoice_no");
 	if (!st)
 		return -1;
