@@ -100,6 +100,10 @@ int bank_statements_each(sqlite3 *db, void (*fn)(const struct bank_statement_row
 int bank_movements_each(sqlite3 *db, int unmatched_only, void (*fn)(const struct bank_movement_row *, void *),
 			void *arg);
 
+/* One word of an allocation, w[0..len): "F-1001" (amount 0: none
+ * given) or "F-1001=120.00". 0; 1 when the invoice number is empty or too
+ * long; 2 when the amount is not one above zero. */
+int bank_alloc_word(const char *w, size_t len, struct bank_alloc *a);
 /* "F-1001=120.00 F-1002" (blanks, commas or semicolons between; an
  * invoice without an amount: amount 0, for the caller to fill) into a
  * malloc'ed array. 0, or -1 with err saying which word is wrong. */

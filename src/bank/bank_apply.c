@@ -436,6 +436,20 @@ int bank_apply(struct book *b, const char *movement_id, const char *account_no,
 	return in_tx(b, rc, nested);
 }
 
+/* An unmatched credit set aside ('ignored'), or brought back ('unmatched'). */
+static int set_status(struct bank_engine *e, const char *movement_id, const char *status, char *err, size_t errlen)
+{
+	sqlite3_stmt *st = db_prepare(e->b->db, "UPDATE bank_movements SET status = ?3, updated_at = ?2 WHERE id = ?1");
+	if (!st)
+		return -1;
+	sqlite3_bind_text(st, 1, movement_id, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, e->now, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, status, -1, SQLITE_STATIC);
+	int rc = step_done(st) ? db_fail(e, err, errlen) : 0;
+	sqlite3_finalize(st);
+	return rc;
+}
+
 int bank_unapply(struct book *b, const char *movement_id, const char *user, char *err, size_t errlen)
 {
 	struct bank_engine e;
@@ -452,15 +466,7 @@ int bank_unapply(struct book *b, const char *movement_id, const char *user, char
 		goto out;
 	}
 	if (!strcmp(mv.status, "ignored")) { /* set aside: back among the unmatched */
-		sqlite3_stmt *st = db_prepare(b->db, "UPDATE bank_movements SET status = 'unmatched', updated_at = ?2 "
-						     "WHERE id = ?1");
-		rc = st ? 0 : -1;
-		if (st) {
-			sqlite3_bind_text(st, 1, movement_id, -1, SQLITE_STATIC);
-			sqlite3_bind_text(st, 2, e.now, -1, SQLITE_STATIC);
-			rc = step_done(st) ? db_fail(&e, err, errlen) : 0;
-			sqlite3_finalize(st);
-		}
+		rc = set_status(&e, movement_id, "unmatched", err, errlen);
 		goto out;
 	}
 	if (strcmp(mv.status, "matched")) {
@@ -575,15 +581,7 @@ int bank_ignore(struct book *b, const char *movement_id, const char *user, char 
 		rc = refuse(err, errlen, "movement %s is %s: only an unmatched or suggested credit can be ignored%s",
 			    movement_id, mv.status, !strcmp(mv.status, "matched") ? " (unmatch it first)" : "");
 	} else {
-		sqlite3_stmt *st = db_prepare(b->db, "UPDATE bank_movements SET status = 'ignored', updated_at = ?2 "
-						     "WHERE id = ?1");
-		rc = st ? 0 : -1;
-		if (st) {
-			sqlite3_bind_text(st, 1, movement_id, -1, SQLITE_STATIC);
-			sqlite3_bind_text(st, 2, e.now, -1, SQLITE_STATIC);
-			rc = step_done(st) ? db_fail(&e, err, errlen) : 0;
-			sqlite3_finalize(st);
-		}
+		rc = set_status(&e, movement_id, "ignored", err, errlen);
 	}
 	bank_engine_close(&e);
 	return in_tx(b, rc, nested);

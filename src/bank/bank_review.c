@@ -7,6 +7,19 @@
 #include "bank.h"
 #include "base/lib.h"
 
+int bank_alloc_word(const char *w, size_t len, struct bank_alloc *a)
+{
+	const char *eq = memchr(w, '=', len);
+	size_t nolen = eq ? (size_t)(eq - w) : len;
+	memset(a, 0, sizeof *a);
+	if (nolen == 0 || nolen >= sizeof a->invoice_no)
+		return 1;
+	memcpy(a->invoice_no, w, nolen);
+	if (eq && (money_parse(eq + 1, len - nolen - 1, MARK_UNKNOWN, &a->amount) != MONEY_OK || a->amount <= 0))
+		return 2;
+	return 0;
+}
+
 int bank_alloc_parse(const char *words, struct bank_alloc **out, size_t *n, char *err, size_t errlen)
 {
 	*out = NULL;
@@ -18,22 +31,19 @@ int bank_alloc_parse(const char *words, struct bank_alloc **out, size_t *n, char
 		if (!*p)
 			return 0;
 		size_t len = strcspn(p, " \t,;");
-		const char *eq = memchr(p, '=', len);
-		size_t nolen = eq ? (size_t)(eq - p) : len;
-		struct bank_alloc a = {{0}, 0};
-		if (nolen == 0 || nolen >= sizeof a.invoice_no) {
-			snprintf(err, errlen, "'%.*s': not an invoice number", (int)len, p);
-			goto bad;
-		}
-		memcpy(a.invoice_no, p, nolen);
-		if (eq) {
-			const char *amt = eq + 1;
-			size_t alen = len - nolen - 1;
-			if (money_parse(amt, alen, money_mark_evidence(amt, alen), &a.amount) != MONEY_OK ||
-			    a.amount <= 0) {
-				snprintf(err, errlen, "%s: '%.*s' is not an amount above zero", a.invoice_no, (int)alen, amt);
-				goto bad;
-			}
+		struct bank_alloc a;
+		int bad = bank_alloc_word(p, len, &a);
+		if (bad) {
+			const char *amt = memchr(p, '=', len);
+			if (bad == 1)
+				snprintf(err, errlen, "'%.*s': not an invoice number", (int)len, p);
+			else
+				snprintf(err, errlen, "%s: '%.*s' is not an amount above zero", a.invoice_no,
+					 (int)(p + len - amt - 1), amt + 1);
+			free(*out);
+			*out = NULL;
+			*n = 0;
+			return -1;
 		}
 		if (*n == cap) {
 			cap = cap ? cap * 2 : 4;
@@ -45,11 +55,6 @@ int bank_alloc_parse(const char *words, struct bank_alloc **out, size_t *n, char
 		(*out)[(*n)++] = a;
 		p += len;
 	}
-bad:
-	free(*out);
-	*out = NULL;
-	*n = 0;
-	return -1;
 }
 
 int64_t bank_unapplied(sqlite3 *db, const char *account_no)

@@ -194,16 +194,11 @@ static int list(const struct cli_globals *g, int argc, char **argv, int statemen
 /* INVOICE or INVOICE=AMOUNT (0: its open amount, within the credit). */
 static int parse_alloc(const char *cmd, const char *arg, struct bank_alloc *a)
 {
-	const char *eq = strchr(arg, '=');
-	size_t n = eq ? (size_t)(eq - arg) : strlen(arg);
-	if (n == 0 || n >= sizeof a->invoice_no) {
+	switch (bank_alloc_word(arg, strlen(arg), a)) {
+	case 1:
 		msg_error("%s: %s: write INVOICE or INVOICE=AMOUNT", cmd, arg);
 		return -1;
-	}
-	memcpy(a->invoice_no, arg, n);
-	a->invoice_no[n] = '\0';
-	a->amount = 0;
-	if (eq && (money_parse(eq + 1, strlen(eq + 1), MARK_UNKNOWN, &a->amount) != 0 || a->amount <= 0)) {
+	case 2:
 		msg_error("%s: %s: the amount must be more than 0 (1234.56)", cmd, arg);
 		return -1;
 	}
