@@ -2,6 +2,7 @@
  * seeded by seed and account number), so --accounts 10 is the start of
  * --accounts 1000 and a seed always gives the same book. */
 #include "demo.h"
+#include "demo_rng.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -19,13 +20,7 @@ struct rng {
 	uint64_t s;
 };
 
-static uint64_t next(struct rng *r)
-{
-	uint64_t z = (r->s += 0x9e3779b97f4a7c15ull);
-	z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ull;
-	z = (z ^ (z >> 27)) * 0x94d049bb133111ebull;
-	return z ^ (z >> 31);
-}
+static uint64_t next(struct rng *r) { return demo_draw(&r->s); }
 
 static long range(struct rng *r, long lo, long hi)
 {

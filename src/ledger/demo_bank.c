@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "demo.h"
+#include "demo_rng.h"
 #include "bank/lib.h"
 
 /* the demo company's own account (README's company-iban) */
@@ -25,14 +26,6 @@ struct demo_due {
 	int64_t open;
 };
 
-/* splitmix64, as the demo's own generator */
-static uint64_t draw(uint64_t *s)
-{
-	uint64_t z = (*s += 0x9e3779b97f4a7c15ull);
-	z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ull;
-	z = (z ^ (z >> 27)) * 0x94d049bb133111ebull;
-	return z ^ (z >> 31);
-}
 
 static char *dup_or_null(const unsigned char *s)
 {
@@ -147,9 +140,9 @@ static void credit(struct bank_statement *s, const struct demo_due *it, unsigned
 	} else {                     /* from someone the book does not know */
 		free(m->counterparty);
 		free(m->iban);
-		m->counterparty = xstrdup(strangers[draw(rng) % (sizeof strangers / sizeof *strangers)]);
+		m->counterparty = xstrdup(strangers[demo_draw(rng) % (sizeof strangers / sizeof *strangers)]);
 		m->iban = xstrdup("BE62510007547061");
-		m->amount = 1000 + (int64_t)(draw(rng) % 90000);
+		m->amount = 1000 + (int64_t)(demo_draw(rng) % 90000);
 		m->communication = xstrdup(k & 1 ? "Remboursement" : "Voorschot");
 	}
 }
@@ -280,7 +273,7 @@ int demo_bank_write(struct book *b, const struct demo_opts *o, const char *dir, 
 		for (long i = 0; i < want && n > 0; i++) {
 			/* each credit an invoice of its own, spread over the book */
 			long at = (long)(((uint64_t)(d * per + i) * (uint64_t)n) / (uint64_t)(credits ? credits : 1));
-			unsigned way = (unsigned)(draw(&rng) % 100);
+			unsigned way = (unsigned)(demo_draw(&rng) % 100);
 			credit(s, &items[at], way, &rng, days[d], ++seq);
 			accounts[k++] = way >= 90 ? NULL : items[at].account_no;
 		}
