@@ -116,6 +116,10 @@ int utc_parse(const char *ts, time_t *out)
 	if (!ts || sscanf(ts, "%4d-%2d-%2dT%2d:%2d:%2d%c", &tm.tm_year, &tm.tm_mon, &tm.tm_mday, &tm.tm_hour,
 			  &tm.tm_min, &tm.tm_sec, &z) != 7 || (z != 'Z' && z != '.'))
 		return -1;
+	/* timegm would carry a 13th month or a 25th hour into the next */
+	if (!date_valid(tm.tm_year, tm.tm_mon, tm.tm_mday) || tm.tm_hour > 23 || tm.tm_min > 59 || tm.tm_sec > 60 ||
+	    tm.tm_hour < 0 || tm.tm_min < 0 || tm.tm_sec < 0)
+		return -1;
 	tm.tm_year -= 1900, tm.tm_mon -= 1;
 	*out = timegm(&tm);
 	return 0;
@@ -182,7 +186,8 @@ int time_local(const char *utc, const char *zone, struct local_time *out)
 	struct tm lt;
 	localtime_r(&t, &lt);
 	char abbr[16] = "";
-	strftime(abbr, sizeof abbr, "%Z", &lt);
+	if (!strftime(abbr, sizeof abbr, "%Z", &lt))
+		abbr[0] = '\0'; /* too long: the contents are undefined */
 	if (own) {
 		if (had)
 			setenv("TZ", old, 1);
@@ -194,7 +199,18 @@ int time_local(const char *utc, const char *zone, struct local_time *out)
 	struct tm back = lt;
 	out->offset = (long)(timegm(&back) - t);
 	const char *name = own ? zone : had && *old ? old : abbr;
-	snprintf(out->zone, sizeof out->zone, "%s", *name == ':' ? name + 1 : name);
+	if (*name == ':')
+		name++;
+	/* a name too long to show whole (a POSIX TZ rule, not a zone's name)
+	 * gives way to its abbreviation rather than being cut */
+	size_t len = strlen(name);
+	if (len < sizeof out->zone)
+		memcpy(out->zone, name, len + 1);
+	else if (*abbr)
+		memcpy(out->zone, abbr, strlen(abbr) + 1);
+	else
+		snprintf(out->zone, sizeof out->zone, "UTC%+03ld:%02ld", out->offset / 3600,
+			 labs(out->offset) / 60 % 60);
 	return 0;
 }
 
