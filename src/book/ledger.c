@@ -1,6 +1,7 @@
 /* ledger.c — aging and open items, computed from the invoices table with
  * date cutoffs as ISO strings (so the query compares text, not dates). */
 #include "ledger.h"
+#include "payref_owner.h"
 #include "summary.h"
 
 #include <stdio.h>
@@ -127,7 +128,7 @@ int ledger_items(sqlite3 *db, const char *account_no, day_t today, int all,
 	sqlite3_stmt *st = db_prepare(db,
 		"SELECT i.invoice_no, i.kind, coalesce(i.issue_date, ''), i.due_date, i.currency, i.amount, "
 		"i.open_amount, CASE WHEN d.id IS NULL OR i.status <> 'open' THEN i.status ELSE 'disputed' END, "
-		"coalesce(i.reference, '') FROM invoices i "
+		PAYREF_INVOICE_COLS("i") " FROM invoices i "
 		"LEFT JOIN disputes d ON d.id = (SELECT x.id FROM disputes x WHERE x.invoice_no = i.invoice_no "
 		"AND x.status = 'open' LIMIT 1) "
 		"WHERE i.account_no = ?1 AND (?2 OR i.status = 'open') ORDER BY i.due_date, i.invoice_no");
@@ -142,6 +143,7 @@ int ledger_items(sqlite3 *db, const char *account_no, day_t today, int all,
 			.due_date = text(st, 3), .currency = text(st, 4),
 			.amount = sqlite3_column_int64(st, 5), .open = sqlite3_column_int64(st, 6),
 			.status = text(st, 7), .reference = text(st, 8),
+			.ref_no = sqlite3_column_int64(st, 9), .ref_shared = sqlite3_column_int(st, 10),
 		};
 		day_t d;
 		if (date_parse(it.due_date, strlen(it.due_date), DATE_ISO, &d) == 0)

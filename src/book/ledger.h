@@ -31,7 +31,10 @@ int ledger_accounts(sqlite3 *db, day_t today, const struct account_filter *f,
 
 struct open_item {
 	/* status: open, closed, or disputed (open, under an open dispute) */
-	const char *invoice_no, *kind, *issue_date, *due_date, *currency, *status, *reference;
+	const char *invoice_no, *kind, *issue_date, *due_date, *currency, *status;
+	const char *reference; /* the ledger's, as stored ("" none) */
+	long long ref_no;      /* the book's number for it (0 none) */
+	int ref_shared;        /* the ledger's reference is not its alone (payref_owner.h) */
 	int64_t amount, open;
 	int days_past_due; /* negative: due in so many days */
 };

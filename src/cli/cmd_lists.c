@@ -2,9 +2,12 @@
  * command-line twins of the lists, in text, tsv or json. */
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "cli.h"
 #include "book/lib.h"
+#include "dunning/lib.h"
+#include "ui/lib.h"
 #include "base/lib.h"
 
 struct printer {
@@ -85,8 +88,16 @@ static void item_row(const struct open_item *it, void *arg)
 	amount(p, it->amount, amt, sizeof amt);
 	amount(p, it->open, open, sizeof open);
 	snprintf(days, sizeof days, "%d", it->days_past_due);
+	/* the reference the invoice is paid with, as letters and QR codes
+	 * print it: not the ledger's when another invoice shares it */
+	char ref[64];
+	if (!strcmp(it->kind, "invoice"))
+		payref_invoice_of(it->reference, it->ref_no, it->ref_shared,
+				  company.reference_kind[0] ? company.reference_kind : "ogm", ref);
+	else /* a credit note is not paid: the ledger's, as it gave it */
+		snprintf(ref, sizeof ref, "%s", it->reference);
 	const char *cells[] = {it->invoice_no, it->kind, it->issue_date, it->due_date, it->currency,
-			       amt, open, days, it->status, it->reference};
+			       amt, open, days, it->status, ref};
 	table_row(&p->t, cells);
 }
 
@@ -112,6 +123,8 @@ int cmd_items(const struct cli_globals *g, int argc, char **argv)
 		return 2;
 	}
 	struct book b;
+	if (ui_config_load()) /* the kind of reference the book makes (payment-reference) */
+		return 1;
 	if (book_open_at(&b, g->db, BOOK_READ))
 		return 1;
 	if (ledger_account_exists(b.db, account) <= 0) {

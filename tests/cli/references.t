@@ -113,6 +113,15 @@ isnt "$s1" "$shared" "S1's letter does not carry the shared reference"
 is "$s1" "$("$R" ref ogm "$(sqlite3 "$B" "SELECT ref_no FROM invoices WHERE invoice_no = 'S1'")")" \
 	"but the one of the number the book gave S1"
 is "$(found "$s1")" "S	reference	$s1 (invoice S1)|" "which names S1"
+# relance items shows the reference an invoice is paid with (what a
+# collector reads out on the phone), not the ledger's shared one
+items_ref() { "$R" -d "$B" items "$1" --format tsv | awk -F'\t' -v i="$2" '$1 == i { print $10 }'; }
+is "$(items_ref S S1)" "$(printf '%s' "$s1" | tr -d '+/')" "relance items: S1's reference is the letter's, not the shared one"
+is "$(items_ref Z Z1)" "$("$R" ref ogm $((F + 12)) | tr -d '+/')" "and a ledger reference that is its alone is shown as the ledger gave it"
+cp "$HOME/.config/relance/relancerc" "$T/rc.saved"
+echo "set payment-reference = rf" >> "$HOME/.config/relance/relancerc"
+like "$(items_ref S S1)" "^RF[0-9]+$" "with payment-reference = rf, relance items shows S1's RF, as letters make it"
+cp "$T/rc.saved" "$HOME/.config/relance/relancerc"
 printf 'payment_ref,account_no,date,amount,communication\nP1,S,2026-11-20,70.00,"%s"\nP2,S,2026-11-20,70.00,"%s"\nP3,A,2026-11-20,5.00,"%s"\n' \
 	"$shared" "$s1" "$("$R" ref ogm $((F + 1)))" > "$T/pay.csv"
 ok "payments quoting them import" "$R" -d "$B" import payments "$T/pay.csv"
