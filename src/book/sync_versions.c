@@ -17,14 +17,15 @@ int sync_quiet(sqlite3 *db, int on)
 }
 
 /* The rule of sync_touch_insert (data/migrations/004-sync.sql), for the
- * rows `rows` selects (tbl, key) at once. */
-static int record(sqlite3 *db, const char *rows, const char *imported_at)
+ * rows `rows` selects (tbl, key) at once, numbered in the order it gives
+ * them, or by its column n when `numbered` (no window to rank them). */
+static int record(sqlite3 *db, const char *rows, const char *imported_at, int numbered)
 {
 	char *sql = sqlite3_mprintf(
 		"INSERT INTO main.sync_rows(tbl, key, rev, at, copy, seq) "
 		"SELECT t.tbl, t.key, 1, CAST(round((julianday('now') - 2440587.5) * 86400000) AS INTEGER), "
 		" (SELECT n FROM main.sync_copies WHERE id = (SELECT value FROM main.book_meta WHERE key = 'copy_id')), "
-		" (SELECT coalesce(max(seq), 0) FROM main.sync_rows) + row_number() OVER () "
+		" (SELECT coalesce(max(seq), 0) FROM main.sync_rows) + %s "
 		"FROM (%s) t WHERE true "
 		"ON CONFLICT (tbl, key) DO UPDATE SET "
 		" base_at = iif(copy = excluded.copy AND seq > coalesce((SELECT CAST(value AS INTEGER) "
@@ -33,7 +34,8 @@ static int record(sqlite3 *db, const char *rows, const char *imported_at)
 		"  FROM main.book_meta WHERE key = 'sync_exported'), 0), base_copy, copy), "
 		" rev = iif(copy = excluded.copy AND seq > coalesce((SELECT CAST(value AS INTEGER) "
 		"  FROM main.book_meta WHERE key = 'sync_exported'), 0), rev, rev + 1), "
-		" at = excluded.at, copy = excluded.copy, gone = 0, seq = excluded.seq", rows);
+		" at = excluded.at, copy = excluded.copy, gone = 0, seq = excluded.seq",
+		numbered ? "t.n" : "row_number() OVER ()", rows);
 	sqlite3_stmt *st = sql ? db_prepare(db, sql) : NULL;
 	sqlite3_free(sql);
 	if (!st)
@@ -56,15 +58,20 @@ int sync_ledger_record(sqlite3 *db, const char *table, const char *imported_at)
 	char rows[256];
 	snprintf(rows, sizeof rows, "SELECT '%s' AS tbl, %s AS key FROM main.%s WHERE imported_at = ?1", t->name,
 		 t->key, t->name);
-	if (record(db, rows, imported_at))
+	if (record(db, rows, imported_at, 0))
 		return -1;
 	/* collectors come with accounts and are never changed: the new ones */
 	return strcmp(table, "customers") ? 0 :
 		record(db, "SELECT 'collectors' AS tbl, login AS key FROM main.collectors c WHERE NOT EXISTS "
-			   "(SELECT 1 FROM main.sync_rows v WHERE v.tbl = 'collectors' AND v.key = c.login)", NULL);
+			   "(SELECT 1 FROM main.sync_rows v WHERE v.tbl = 'collectors' AND v.key = c.login)", NULL, 0);
 }
 
 int sync_record(sqlite3 *db, const char *rows)
 {
-	return record(db, rows, NULL);
+	return record(db, rows, NULL, 0);
+}
+
+int sync_record_numbered(sqlite3 *db, const char *rows)
+{
+	return record(db, rows, NULL, 1);
 }

@@ -35,5 +35,10 @@ int sync_ledger_record(sqlite3 *db, const char *table, const char *imported_at);
  * order: what a writer that wrote many under sync_quiet (a bank import)
  * noted, at its end. rows is the program's SQL, never data. 0 or -1. */
 int sync_record(sqlite3 *db, const char *rows);
+/* sync_record_numbered: the same, rows selecting (tbl, key, n), n the
+ * unit's place from 1 (in the order sync_record would have numbered
+ * them): what a writer that knows the order writes without ranking the
+ * rows first (the first load of an import). */
+int sync_record_numbered(sqlite3 *db, const char *rows);
 
 #endif

@@ -670,7 +670,9 @@ again:
 		/* what the import wrote gets its versions, in one statement;
 		 * nothing written, nothing to look for (but collectors that came
 		 * without versions get theirs with any import of customers) */
-		if (((wrote || kind == &import_customers) && sync_ledger_record(b->db, kind->name, c.now)) ||
+		int vrc = wrote && kind->versions ? kind->versions(&c) : 1;
+		if (vrc < 0 || (vrc == 1 && (wrote || kind == &import_customers) &&
+				sync_ledger_record(b->db, kind->name, c.now)) ||
 		    db_tx_commit(b->db, nested)) {
 			rc = -1;
 			goto done;

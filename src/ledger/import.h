@@ -56,6 +56,10 @@ struct import_kind {
 	 * reporting). A kind that has it writes with foreign_keys off: one
 	 * check per account, not one per row. */
 	int (*references)(struct import_ctx *);
+	/* After end and the run's log, when the import wrote: the versions of
+	 * the rows it wrote, as sync_ledger_record makes them, when the kind
+	 * can write them cheaper; 0 done, 1 left to sync_ledger_record, -1. */
+	int (*versions)(struct import_ctx *);
 	void (*cleanup)(struct import_ctx *);
 };
 
