@@ -711,6 +711,26 @@ int queue_day_load(sqlite3 *db, day_t today, const char *user, struct queue_day 
 	return rc == SQLITE_ROW ? 0 : -1;
 }
 
+int queue_day_touched(sqlite3 *db, day_t today, const char *account_no)
+{
+	char t[11];
+	date_iso(today, t);
+	/* the account's few promises and plans, through their indexes; the
+	 * day is read as queue_day_load reads it */
+	sqlite3_stmt *st = db_prepare(db,
+		"SELECT EXISTS (SELECT 1 FROM promises WHERE account_no = ?2 AND made_at >= ?1 "
+		"  AND made_at < date(?1, '+1 day')) "
+		"OR EXISTS (SELECT 1 FROM plans WHERE account_no = ?2 AND created_at >= ?1 "
+		"  AND created_at < date(?1, '+1 day'))");
+	if (!st)
+		return 1;
+	sqlite3_bind_text(st, 1, t, 10, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, account_no, -1, SQLITE_STATIC);
+	int touched = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int(st, 0) : 1;
+	sqlite3_finalize(st);
+	return touched;
+}
+
 static const char *const sort_names[QS_COUNT] = {"default", "overdue", "days", "name", "next"};
 
 const char *queue_sort_name(enum queue_sort s) { return s < QS_COUNT ? sort_names[s] : "?"; }

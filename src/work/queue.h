@@ -130,7 +130,11 @@ struct queue_day {
 	int64_t promised; /* cents */
 };
 int queue_day_load(sqlite3 *db, day_t today, const char *user, struct queue_day *out);
-
+/* Whether account_no has a promise or a plan made today, whatever its
+ * status or user: the only accounts whose writes can move queue_day's
+ * figures (1), so that a write to any other (a note, a call) need not
+ * read the day's promises again (0). 1 too when it cannot tell. */
+int queue_day_touched(sqlite3 *db, day_t today, const char *account_no);
 
 /* "BD" style letters for flags, into out (5 bytes). */
 void queue_flag_letters(unsigned flags, char out[5]);
