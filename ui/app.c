@@ -626,7 +626,9 @@ int app_account_changed(struct app *a, const char *account_no)
 		   (a->other_loaded && queue_reload_account(&a->other, a->book->db, no))) {
 		app_message(a, 1, "cannot read the queue: %s", book_errmsg(a->book));
 		rc = -1;
-	} else {
+	} else if (queue_day_touched(a->book->db, a->today, no)) {
+		/* a promise or a plan of today's made, changed or cancelled: the
+		 * day's figures again (a note or a call leaves them) */
 		queue_day_load(a->book->db, a->today, a->scope_all ? NULL : a->user, &a->day);
 	}
 	for (int i = 0; i < a->depth; i++) /* one account view at a time: app_open_account */

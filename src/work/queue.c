@@ -276,6 +276,69 @@ static void free_row(struct queue_row *r)
 	free(r->name_key);
 }
 
+/* ---- the rows by account number (queue_find) ---- */
+
+static size_t hash_of(const char *s)
+{
+	size_t h = 14695981039346656037u; /* FNV-1a */
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 1099511628211u;
+	return h;
+}
+
+/* The slot of account_no: the one holding its row, or the empty one where
+ * it would go. */
+static size_t slot_of(const struct queue *q, const char *account_no)
+{
+	size_t mask = q->nslots - 1, i = hash_of(account_no) & mask;
+	while (q->slots[i] && strcmp(q->rows[q->slots[i] - 1].account_no, account_no))
+		i = (i + 1) & mask;
+	return i;
+}
+
+/* Room for n rows, every row indexed again when the table grows. */
+static void slots_reserve(struct queue *q, size_t n)
+{
+	if (q->nslots >= 2 * n && q->nslots)
+		return;
+	size_t size = 64;
+	while (size < 2 * n)
+		size *= 2;
+	free(q->slots);
+	q->slots = calloc(size, sizeof *q->slots);
+	if (!q->slots)
+		abort();
+	q->nslots = size;
+	for (size_t r = 0; r < q->n; r++)
+		q->slots[slot_of(q, q->rows[r].account_no)] = r + 1;
+}
+
+/* Row `row` (whose account_no is set) into the table; rows stays as is. */
+static void slots_add(struct queue *q, size_t row)
+{
+	slots_reserve(q, q->n + 1);
+	q->slots[slot_of(q, q->rows[row].account_no)] = row + 1;
+}
+
+/* The slot of account_no emptied; the entries after it in its run moved
+ * back where a probe from their home slot still finds them. */
+static void slots_remove(struct queue *q, const char *account_no)
+{
+	size_t mask = q->nslots - 1, i = slot_of(q, account_no);
+	if (!q->slots[i])
+		return;
+	q->slots[i] = 0;
+	for (size_t j = (i + 1) & mask; q->slots[j]; j = (j + 1) & mask) {
+		size_t home = hash_of(q->rows[q->slots[j] - 1].account_no) & mask;
+		/* j's entry may fill the hole at i when home is not in (i, j] */
+		if (((j - home) & mask) >= ((j - i) & mask)) {
+			q->slots[i] = q->slots[j];
+			q->slots[j] = 0;
+			i = j;
+		}
+	}
+}
+
 /* The day's counts with row r in them (sign 1) or out of them (-1). */
 static void count_day(struct queue *q, const struct queue_row *r, int sign)
 {
@@ -357,6 +420,7 @@ int queue_load(struct queue *q, sqlite3 *db, day_t today, const char *collector)
 	q->view = malloc((q->n ? q->n : 1) * sizeof *q->view);
 	if (!q->view)
 		abort();
+	slots_reserve(q, q->n);
 	queue_apply(q);
 	return 0;
 }
@@ -367,6 +431,7 @@ void queue_free(struct queue *q)
 		free_row(&q->rows[i]);
 	free(q->rows);
 	free(q->view);
+	free(q->slots);
 	memset(q, 0, sizeof *q);
 }
 
@@ -527,12 +592,15 @@ int queue_reload_account(struct queue *q, sqlite3 *db, const char *account_no)
 	if (at < q->n) {
 		count_day(q, &q->rows[at], -1);
 		view_remove(q, at);
+		if (!in)
+			slots_remove(q, account_no);
 		free_row(&q->rows[at]);
-		if (in) {
+		if (in) { /* the same number: its slot holds */
 			q->rows[at] = r;
 			view_insert(q, at);
-		} else if (at != --q->n) { /* the last row takes its slot, in the view too */
+		} else if (at != --q->n) { /* the last row takes its place, in the view too */
 			q->rows[at] = q->rows[q->n];
+			q->slots[slot_of(q, q->rows[at].account_no)] = at + 1;
 			for (size_t i = 0; i < q->nview; i++)
 				if (q->view[i] == q->n)
 					q->view[i] = at;
@@ -548,7 +616,9 @@ int queue_reload_account(struct queue *q, sqlite3 *db, const char *account_no)
 			free_row(&r);
 			return -1;
 		}
-		q->rows[q->n++] = r;
+		q->rows[q->n] = r;
+		slots_add(q, q->n);
+		q->n++;
 		view_insert(q, q->n - 1);
 	}
 	return 0;
@@ -556,10 +626,10 @@ int queue_reload_account(struct queue *q, sqlite3 *db, const char *account_no)
 
 const struct queue_row *queue_find(const struct queue *q, const char *account_no)
 {
-	for (size_t i = 0; i < q->n; i++)
-		if (!strcmp(q->rows[i].account_no, account_no))
-			return &q->rows[i];
-	return NULL;
+	if (!q->nslots)
+		return NULL;
+	size_t s = q->slots[slot_of(q, account_no)];
+	return s ? &q->rows[s - 1] : NULL;
 }
 
 size_t queue_rank(const struct queue *q, const struct queue_row *r)
@@ -639,6 +709,26 @@ int queue_day_load(sqlite3 *db, day_t today, const char *user, struct queue_day 
 	}
 	sqlite3_finalize(st);
 	return rc == SQLITE_ROW ? 0 : -1;
+}
+
+int queue_day_touched(sqlite3 *db, day_t today, const char *account_no)
+{
+	char t[11];
+	date_iso(today, t);
+	/* the account's few promises and plans, through their indexes; the
+	 * day is read as queue_day_load reads it */
+	sqlite3_stmt *st = db_prepare(db,
+		"SELECT EXISTS (SELECT 1 FROM promises WHERE account_no = ?2 AND made_at >= ?1 "
+		"  AND made_at < date(?1, '+1 day')) "
+		"OR EXISTS (SELECT 1 FROM plans WHERE account_no = ?2 AND created_at >= ?1 "
+		"  AND created_at < date(?1, '+1 day'))");
+	if (!st)
+		return 1;
+	sqlite3_bind_text(st, 1, t, 10, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, account_no, -1, SQLITE_STATIC);
+	int touched = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int(st, 0) : 1;
+	sqlite3_finalize(st);
+	return touched;
 }
 
 static const char *const sort_names[QS_COUNT] = {"default", "overdue", "days", "name", "next"};

@@ -75,6 +75,9 @@ struct queue {
 	int weight[QT_COUNT];    /* the book's rules score-* */
 	int grace;               /* the book's rule promise-grace-days */
 	char scope[65];          /* the collector whose accounts are loaded; "": everybody's */
+	size_t *slots;           /* account number -> row + 1 (0: empty), open addressing:
+				  * queue_find in constant time, not a walk of the rows */
+	size_t nslots;           /* a power of two, at least twice n; 0: none yet */
 };
 
 extern const char *const queue_term_names[QT_COUNT]; /* "broken promise", ... */
@@ -127,6 +130,11 @@ struct queue_day {
 	int64_t promised; /* cents */
 };
 int queue_day_load(sqlite3 *db, day_t today, const char *user, struct queue_day *out);
+/* Whether account_no has a promise or a plan made today, whatever its
+ * status or user: the only accounts whose writes can move queue_day's
+ * figures (1), so that a write to any other (a note, a call) need not
+ * read the day's promises again (0). 1 too when it cannot tell. */
+int queue_day_touched(sqlite3 *db, day_t today, const char *account_no);
 
 /* "BD" style letters for flags, into out (5 bytes). */
 void queue_flag_letters(unsigned flags, char out[5]);
