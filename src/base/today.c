@@ -209,8 +209,8 @@ int time_local(const char *utc, const char *zone, struct local_time *out)
 	else if (*abbr)
 		memcpy(out->zone, abbr, strlen(abbr) + 1);
 	else
-		snprintf(out->zone, sizeof out->zone, "UTC%+03ld:%02ld", out->offset / 3600,
-			 labs(out->offset) / 60 % 60);
+		snprintf(out->zone, sizeof out->zone, "UTC%c%02ld:%02ld", out->offset < 0 ? '-' : '+',
+			 labs(out->offset) / 3600, labs(out->offset) / 60 % 60);
 	return 0;
 }
 

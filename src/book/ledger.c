@@ -116,7 +116,7 @@ int ledger_account_exists(sqlite3 *db, const char *account_no)
 	return found;
 }
 
-int ledger_items(sqlite3 *db, const char *account_no, day_t today, int all,
+static int items(sqlite3 *db, const char *account_no, day_t today, int all, int refs,
 		 void (*fn)(const struct open_item *, void *), void *arg)
 {
 	int found = ledger_account_exists(db, account_no);
@@ -128,7 +128,8 @@ int ledger_items(sqlite3 *db, const char *account_no, day_t today, int all,
 	sqlite3_stmt *st = db_prepare(db,
 		"SELECT i.invoice_no, i.kind, coalesce(i.issue_date, ''), i.due_date, i.currency, i.amount, "
 		"i.open_amount, CASE WHEN d.id IS NULL OR i.status <> 'open' THEN i.status ELSE 'disputed' END, "
-		PAYREF_INVOICE_COLS("i") " FROM invoices i "
+		"coalesce(i.reference, ''), ?3 * coalesce(i.ref_no, 0), CASE WHEN ?3 THEN " PAYREF_SHARED_SQL("i") " ELSE 0 END "
+		"FROM invoices i "
 		"LEFT JOIN disputes d ON d.id = (SELECT x.id FROM disputes x WHERE x.invoice_no = i.invoice_no "
 		"AND x.status = 'open' LIMIT 1) "
 		"WHERE i.account_no = ?1 AND (?2 OR i.status = 'open') ORDER BY i.due_date, i.invoice_no");
@@ -136,6 +137,7 @@ int ledger_items(sqlite3 *db, const char *account_no, day_t today, int all,
 		return -1;
 	sqlite3_bind_text(st, 1, account_no, -1, SQLITE_STATIC);
 	sqlite3_bind_int(st, 2, all != 0);
+	sqlite3_bind_int(st, 3, refs != 0);
 	int n = 0, rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		struct open_item it = {
@@ -155,6 +157,18 @@ int ledger_items(sqlite3 *db, const char *account_no, day_t today, int all,
 		msg_error("database: %s", sqlite3_errmsg(db));
 	sqlite3_finalize(st);
 	return rc == SQLITE_DONE ? n : -1;
+}
+
+int ledger_items(sqlite3 *db, const char *account_no, day_t today, int all,
+		 void (*fn)(const struct open_item *, void *), void *arg)
+{
+	return items(db, account_no, today, all, 0, fn, arg);
+}
+
+int ledger_items_refs(sqlite3 *db, const char *account_no, day_t today, int all,
+		      void (*fn)(const struct open_item *, void *), void *arg)
+{
+	return items(db, account_no, today, all, 1, fn, arg);
 }
 
 int ledger_invoices_normal(const char *in, char *out, size_t size)

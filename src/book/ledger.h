@@ -33,8 +33,8 @@ struct open_item {
 	/* status: open, closed, or disputed (open, under an open dispute) */
 	const char *invoice_no, *kind, *issue_date, *due_date, *currency, *status;
 	const char *reference; /* the ledger's, as stored ("" none) */
-	long long ref_no;      /* the book's number for it (0 none) */
-	int ref_shared;        /* the ledger's reference is not its alone (payref_owner.h) */
+	long long ref_no;      /* the book's number for it (0 none); ledger_items_refs only */
+	int ref_shared;        /* the ledger's reference is not its alone (payref_owner.h); the same */
 	int64_t amount, open;
 	int days_past_due; /* negative: due in so many days */
 };
@@ -47,6 +47,10 @@ int ledger_account_exists(sqlite3 *db, const char *account_no);
  * not in the book. */
 int ledger_items(sqlite3 *db, const char *account_no, day_t today, int all,
 		 void (*fn)(const struct open_item *, void *), void *arg);
+/* The same with ref_no and ref_shared filled in (whether the ledger's
+ * reference is shared costs three lookups an item: asked only here). */
+int ledger_items_refs(sqlite3 *db, const char *account_no, day_t today, int all,
+		      void (*fn)(const struct open_item *, void *), void *arg);
 
 /* A list of invoice numbers as people write it ("N1, N2 ,N3, N1") in the
  * form the book compares ("N1,N2,N3": each once). 0, or -1 when it does

@@ -91,10 +91,13 @@ static void item_row(const struct open_item *it, void *arg)
 	/* the reference the invoice is paid with, as letters and QR codes
 	 * print it: not the ledger's when another invoice shares it */
 	char ref[64];
+	ref[0] = '\0';
 	if (!strcmp(it->kind, "invoice"))
 		payref_invoice_of(it->reference, it->ref_no, it->ref_shared,
 				  company.reference_kind[0] ? company.reference_kind : "ogm", ref);
-	else /* a credit note is not paid: the ledger's, as it gave it */
+	/* a credit note is not paid, and a row no import numbered has none
+	 * of its own: the ledger's, as it gave it */
+	if (!ref[0] && !it->ref_shared)
 		snprintf(ref, sizeof ref, "%s", it->reference);
 	const char *cells[] = {it->invoice_no, it->kind, it->issue_date, it->due_date, it->currency,
 			       amt, open, days, it->status, ref};
@@ -134,7 +137,7 @@ int cmd_items(const struct cli_globals *g, int argc, char **argv)
 	}
 	struct printer p = {.grouped = fmt == FMT_TEXT};
 	table_begin(&p.t, (enum out_format)fmt, item_cols, sizeof item_cols / sizeof *item_cols, stdout);
-	int n = ledger_items(b.db, account, today(), all, item_row, &p);
+	int n = ledger_items_refs(b.db, account, today(), all, item_row, &p);
 	table_end(&p.t);
 	book_close(&b);
 	return n < 0 ? 1 : 0;

@@ -122,6 +122,14 @@ cp "$HOME/.config/relance/relancerc" "$T/rc.saved"
 echo "set payment-reference = rf" >> "$HOME/.config/relance/relancerc"
 like "$(items_ref S S1)" "^RF[0-9]+$" "with payment-reference = rf, relance items shows S1's RF, as letters make it"
 cp "$T/rc.saved" "$HOME/.config/relance/relancerc"
+# a row without a number of the book (made by hand, say) shows the ledger's
+# reference when it is the invoice's alone, and no shared one
+z1=$(sqlite3 "$B" "SELECT ref_no FROM invoices WHERE invoice_no = 'Z1'")
+s1n=$(sqlite3 "$B" "SELECT ref_no FROM invoices WHERE invoice_no = 'S1'")
+sqlite3 "$B" "UPDATE invoices SET ref_no = NULL WHERE invoice_no IN ('Z1', 'S1')"
+is "$(items_ref Z Z1)" "$("$R" ref ogm $((F + 12)) | tr -d '+/')" "an unnumbered invoice shows the ledger's own reference"
+is "$(items_ref S S1)" "" "and none when the ledger's is shared"
+sqlite3 "$B" "UPDATE invoices SET ref_no = $z1 WHERE invoice_no = 'Z1'; UPDATE invoices SET ref_no = $s1n WHERE invoice_no = 'S1'"
 printf 'payment_ref,account_no,date,amount,communication\nP1,S,2026-11-20,70.00,"%s"\nP2,S,2026-11-20,70.00,"%s"\nP3,A,2026-11-20,5.00,"%s"\n' \
 	"$shared" "$s1" "$("$R" ref ogm $((F + 1)))" > "$T/pay.csv"
 ok "payments quoting them import" "$R" -d "$B" import payments "$T/pay.csv"
