@@ -84,6 +84,7 @@ is "$(q "SELECT count(*) FROM sync_rows v JOIN promises p ON v.tbl = 'promises' 
 is "$(q "SELECT count(*) FROM activities a WHERE type = 'system' AND NOT EXISTS (SELECT 1 FROM sync_rows v
 	WHERE v.tbl = 'activities' AND v.key = a.id)")" 0 "and every rule's journal entry"
 is "$(q "SELECT count(*) FROM book_meta WHERE key = 'sync_quiet'")" 0 "the versions' triggers are on again"
+is "$(q "PRAGMA journal_mode")" wal "the book is in WAL again (a bank import writes with a rollback journal)"
 
 # --- the same money through the ledger's payments file, in one file
 cp "$T/before.db" "$T/ledger.db"
@@ -131,6 +132,7 @@ before=$(state "$T/fail.db")
 out=$(RELANCE_DB="$T/fail.db" r import bank "$BANK/match.cod" "$T/match.xml" 2>&1)
 is "$?" 1 "import bank: a promise that cannot be written fails the import"
 like "$out" "nothing was imported" "and says so"
+is "$(sqlite3 "$T/fail.db" "PRAGMA journal_mode")" wal "the book is in WAL again after the failed import"
 is "$(state "$T/fail.db")" "$before" "nothing of it is in the book: movements, invoices, promises, plans, journal, versions"
 out=$(RELANCE_DB="$T/fail.db" r import payments "$T/payments.csv" 2>&1)
 is "$?" 1 "import payments: the same"
