@@ -464,9 +464,13 @@ static int evaluate(struct book *b, day_t today_, const char *account_no, int la
 	sqlite3_bind_int(q, 2, lapsed_only);
 	sqlite3_bind_text(q, 3, lapsed, 10, SQLITE_TRANSIENT);
 	sqlite3_bind_int(q, 4, grace);
-	/* a transaction only once something changes: readers run this too */
-	int nested = 0, began = 0, changes = 0, rc = 0;
-#define BEGIN() do { if (!began) { rc = db_tx_begin(b->db, &nested); began = rc == 0; \
+	/* a transaction only once something changes: readers run this too.
+	 * Over every account in the caller's transaction, no savepoint of
+	 * ours (promise.c says why); those callers roll back on failure. */
+	int nested = 1, began = 0, changes = 0, rc = 0, own = account_no || sqlite3_get_autocommit(b->db);
+	struct strset touched; /* the accounts whose figures move, once each */
+	strset_init(&touched);
+#define BEGIN() do { if (!began) { rc = own ? db_tx_begin(b->db, &nested) : 0; began = rc == 0; \
 	if (began) rc = sync_quiet(b->db, 1); } } while (0)
 	struct plan_state cur = {"", "", 0, 0, "", ""};
 	int64_t pool = 0;
@@ -534,8 +538,8 @@ static int evaluate(struct book *b, day_t today_, const char *account_no, int la
 		snprintf(name, sizeof name, "plan %s %d %s", cur.id, seq, status);
 		journal_rule_stamp(&stamp, name, paid > 0 && cur.paid_at[0] ? cur.paid_at : missed_at);
 		rc = journal_add_stamped(b, &e, &stamp.s);
-		if (rc == 0)
-			rc = summary_account_changed(b->db, cur.account);
+		if (rc == 0 && strset_add(&touched, cur.account, strlen(cur.account), 0, NULL) < 0)
+			rc = -1;
 		changes++;
 	}
 	sqlite3_finalize(q);
@@ -560,11 +564,15 @@ static int evaluate(struct book *b, day_t today_, const char *account_no, int la
 	}
 	free(done);
 #undef BEGIN
+	/* the figures once, for every account moved */
+	if (began && rc == 0)
+		rc = summary_changed(b->db, &touched);
+	strset_free(&touched);
 	if (began && rc == 0)
 		rc = sync_quiet(b->db, 0);
-	if (began && rc == 0)
+	if (began && own && rc == 0)
 		rc = db_tx_commit(b->db, nested);
-	else if (began)
+	else if (began && own)
 		db_tx_rollback(b->db, nested);
 	return rc ? -1 : changes;
 }

@@ -323,9 +323,18 @@ static int evaluate(struct book *b, day_t today_, const char *account_no, int la
 		free(changes);
 		return rc ? -1 : 0;
 	}
-	int nested, moved = 0;
-	if (db_tx_begin(b->db, &nested) || sync_quiet(b->db, 1)) {
-		db_tx_rollback(b->db, nested);
+	/* Over every account in the caller's transaction (an import of
+	 * payments, of a bank file, of changes), no savepoint of ours: with
+	 * one open over thousands of changes, SQLite's release of each
+	 * statement's journal walks all the savepoint has kept, quadratic
+	 * (half of a 100,000-credit bank import). Those callers roll back
+	 * the whole on failure. */
+	int nested = 1, moved = 0, own = account_no || sqlite3_get_autocommit(b->db);
+	struct strset touched; /* the accounts whose figures move, once each */
+	strset_init(&touched);
+	if ((own && db_tx_begin(b->db, &nested)) || sync_quiet(b->db, 1)) {
+		if (own)
+			db_tx_rollback(b->db, nested);
 		free(changes);
 		return -1;
 	}
@@ -356,17 +365,22 @@ static int evaluate(struct book *b, day_t today_, const char *account_no, int la
 		snprintf(name, sizeof name, "promise %s %s", c->id, c->status);
 		journal_rule_stamp(&stamp, name, c->at);
 		rc = journal_add_stamped(b, &e, &stamp.s);
-		if (rc == 0)
-			rc = summary_account_changed(b->db, c->account);
+		if (rc == 0 && strset_add(&touched, c->account, strlen(c->account), 0, NULL) < 0)
+			rc = -1;
 		moved++;
 	}
 	sqlite3_finalize(up);
+	/* the figures once, for every account moved (not an aging pass per
+	 * promise) */
+	if (rc == 0)
+		rc = summary_changed(b->db, &touched);
 	if (rc == 0)
 		rc = sync_quiet(b->db, 0);
-	if (rc == 0)
+	if (rc == 0 && own)
 		rc = db_tx_commit(b->db, nested);
-	if (rc)
+	if (rc && own)
 		db_tx_rollback(b->db, nested);
+	strset_free(&touched);
 	free(changes);
 	return rc ? -1 : moved;
 }
