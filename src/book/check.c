@@ -31,6 +31,17 @@ static const struct invariant invariants[] = {
 	 "SELECT 'missing trigger ' || t FROM (SELECT 'activities_append_only_update' AS t "
 	 "UNION ALL SELECT 'activities_append_only_delete') "
 	 "WHERE t NOT IN (SELECT name FROM sqlite_schema WHERE type = 'trigger')"},
+	{"changes are versioned for the other copies (the sync triggers are in place)",
+#define SYNC_TRIGGERS(t) "('" t "_sync_insert'), ('" t "_sync_update'), ('" t "_sync_delete')"
+	 "WITH t(name) AS (VALUES ('sync_touch_insert'), ('sync_auto_insert'), "
+	 "('import_runs_sync_insert'), ('import_runs_sync_delete'), "
+	 SYNC_TRIGGERS("account_dunning") ", " SYNC_TRIGGERS("account_snoozes") ", " SYNC_TRIGGERS("activities") ", "
+	 SYNC_TRIGGERS("bank_allocations") ", " SYNC_TRIGGERS("bank_movements") ", " SYNC_TRIGGERS("bank_statements") ", "
+	 SYNC_TRIGGERS("customer_ibans") ", " SYNC_TRIGGERS("disputes") ", " SYNC_TRIGGERS("plan_installments") ", "
+	 SYNC_TRIGGERS("plan_invoices") ", " SYNC_TRIGGERS("plans") ", " SYNC_TRIGGERS("promise_invoices") ", "
+	 SYNC_TRIGGERS("promises") ", " SYNC_TRIGGERS("tasks") ") "
+	 "SELECT 'missing trigger ' || name FROM t WHERE name NOT IN (SELECT name FROM sqlite_schema WHERE type = 'trigger')"},
+#undef SYNC_TRIGGERS
 	{"ids made here are well-formed unique ids",
 	 "SELECT id FROM activities WHERE id NOT GLOB "
 	 "'[0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f]-*' "

@@ -69,13 +69,14 @@ is "$(sqlite3 "$T/future.db" 'PRAGMA journal_mode')" delete "and left as it was"
 cp "$B" "$T/broken.db"
 sqlite3 "$T/broken.db" "PRAGMA ignore_check_constraints = 1;
 	UPDATE invoices SET status = 'open' WHERE invoice_no = (SELECT min(invoice_no) FROM invoices WHERE status = 'closed');
-	DROP TRIGGER activities_append_only_delete;"
+	DROP TRIGGER activities_append_only_delete; DROP TRIGGER promises_sync_update;"
 out=$("$R" -d "$T/broken.db" check)
 is "$?" 1 "check exits 1 on a broken book"
 like "$out" "FAIL  invoice status follows its open amount" "it names the broken invariant"
 like "$out" "missing trigger activities_append_only_delete" "and the missing trigger"
+like "$out" "missing trigger promises_sync_update" "a missing sync trigger too: changes would not travel"
 like "$out" "CHECK constraint failed in invoices" "SQLite's own check sees it too"
-like "$out" "FAIL: 5 problems" "and counts them (the cached figures and the kept aging buckets no longer match either)"
+like "$out" "FAIL: 6 problems" "and counts them (the cached figures and the kept aging buckets no longer match either)"
 cp "$B" "$T/orphan.db"
 sqlite3 "$T/orphan.db" "PRAGMA foreign_keys = OFF; INSERT INTO invoices(invoice_no, account_no, due_date, amount, open_amount, status, imported_at) VALUES ('ORPH1', 'GHOST', '2026-01-01', 100, 100, 'open', 'x')"
 out=$("$R" -d "$T/orphan.db" check)
