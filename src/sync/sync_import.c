@@ -74,8 +74,12 @@ static void bind(sqlite3_stmt *st, int i, const struct changeset_value *v)
 	}
 }
 
-/* Reads the changeset into stage's tables. 0, or -1 after a message. */
-static int stage_rows(sqlite3 *db, const char *path, void *cs, size_t n)
+/* Reads the changeset into stage's tables. 0, or -1 after a message.
+ * Each value is checked by the rules of sync_validate.c as it is read:
+ * suspect[i] is set for a table i of sync_tables that has one these
+ * cannot pass (or that a column may store otherwise), to be checked whole
+ * (stage_valid); the others would pass it. */
+static int stage_rows(sqlite3 *db, const char *path, void *cs, size_t n, unsigned char *suspect)
 {
 	/* one statement a table that travels, and one for the versions */
 	enum { NSTMT = 40 };
@@ -83,9 +87,10 @@ static int stage_rows(sqlite3 *db, const char *path, void *cs, size_t n)
 		abort(); /* a table more than this function was made for: raise NSTMT */
 	sqlite3_stmt *ins[NSTMT] = {0};
 	int ncols[NSTMT] = {0};
+	struct sync_columns *checks = calloc(NSTMT, sizeof *checks);
 	/* read in place (changeset_read.c): the file passed changeset_check */
 	struct changeset_reader *it = malloc(sizeof *it);
-	int rc = it ? 0 : -1;
+	int rc = it && checks ? 0 : -1;
 	const char *why = rc ? "its change set cannot be read" : NULL;
 	char whybuf[256];
 	int step = 0;
@@ -133,9 +138,11 @@ static int stage_rows(sqlite3 *db, const char *path, void *cs, size_t n)
 			sbuf_puts(&sql, ")");
 			ins[k] = db_prepare(db, sql.s);
 			ncols[k] = ncol;
+			if (k < sync_ntables && sync_columns_of(db, "stage", tab, &checks[k]))
+				rc = -1;
 			sbuf_free(&cols);
 			sbuf_free(&sql);
-			if (!ins[k]) {
+			if (!ins[k] || rc) {
 				rc = -1;
 				break;
 			}
@@ -144,8 +151,13 @@ static int stage_rows(sqlite3 *db, const char *path, void *cs, size_t n)
 			why = "a table's rows do not all have the same columns", rc = -1;
 			break;
 		}
-		for (int i = 0; i < ncol; i++)
-			bind(ins[k], i + 1, &it->v[i]);
+		for (int i = 0; i < ncol; i++) {
+			const struct changeset_value *v = &it->v[i];
+			bind(ins[k], i + 1, v);
+			if (k < sync_ntables && !suspect[k] &&
+			    !sync_value_passes(&checks[k], i, v->type, v->i, (const char *)v->p, v->n))
+				suspect[k] = 1;
+		}
 		if (sqlite3_step(ins[k]) != SQLITE_DONE) {
 			snprintf(whybuf, sizeof whybuf, "a row of %.64s is not valid: %.120s", tab, sqlite3_errmsg(db));
 			why = whybuf, rc = -1;
@@ -155,6 +167,7 @@ static int stage_rows(sqlite3 *db, const char *path, void *cs, size_t n)
 	if (rc == 0 && step != 0)
 		why = "its change set is damaged", rc = -1;
 	free(it);
+	free(checks);
 	for (int j = 0; j < NSTMT; j++)
 		sqlite3_finalize(ins[j]);
 	if (rc && why)
@@ -201,14 +214,15 @@ static int stage_consistent(sqlite3 *db, const char *path, long long units)
 	return 0;
 }
 
-/* What no copy ever sends: a journal entry deleted. */
-static int stage_valid(sqlite3 *db, const char *path)
+/* What no copy ever sends: a journal entry deleted; and the tables with
+ * a value that stage_rows could not pass, checked whole. */
+static int stage_valid(sqlite3 *db, const char *path, const unsigned char *suspect)
 {
 	if (db_int(db, "SELECT count(*) FROM stage.sync_versions WHERE tbl = 'activities' AND gone") > 0) {
 		msg_error("%s: it deletes journal entries, which no copy of the book does; nothing was changed", path);
 		return -1;
 	}
-	return sync_rows_valid(db, "stage", path);
+	return sync_rows_valid_some(db, "stage", path, suspect);
 }
 
 /* Every unit's verdict, counted into r; stage.decide keeps those of the
@@ -637,6 +651,9 @@ int sync_import(struct book *b, const char *path, int dry_run, FILE *report, str
 		return -1;
 	}
 	struct conflicts c = {0};
+	unsigned char suspect[64] = {0}; /* by sync_tables' index */
+	if (sync_ntables > sizeof suspect)
+		abort();
 	struct strset accounts;
 	strset_init(&accounts);
 	/* a large file (a new copy's first) is written like a large import */
@@ -650,12 +667,12 @@ int sync_import(struct book *b, const char *path, int dry_run, FILE *report, str
 	if (rc == 0)
 		rc = sync_stage_create(db, "stage");
 	if (rc == 0)
-		rc = stage_rows(db, path, cs, n);
+		rc = stage_rows(db, path, cs, n, suspect);
 	free(cs);
 	if (rc == 0)
 		rc = stage_consistent(db, path, h.units);
 	if (rc == 0)
-		rc = stage_valid(db, path);
+		rc = stage_valid(db, path, suspect);
 	rc = rc == 0 ? db_commit(db) : (db_rollback(db), -1);
 	if (rc == 0)
 		rc = db_begin(db);
