@@ -63,14 +63,14 @@ static int run(sqlite3 *db, struct sbuf *sql)
 /* Binds v, which points into the change set (alive until the statement
  * has run), as SQLite's changeset iterator would give it: a NaN real is a
  * NULL there too (sqlite3_bind_double). */
-static void bind(sqlite3_stmt *st, int i, const struct changeset_value *v)
+static int bind(sqlite3_stmt *st, int i, const struct changeset_value *v)
 {
 	switch (v->type) {
-	case SQLITE_INTEGER: sqlite3_bind_int64(st, i, v->i); break;
-	case SQLITE_FLOAT: sqlite3_bind_double(st, i, v->d); break;
-	case SQLITE_TEXT: sqlite3_bind_text64(st, i, (const char *)v->p, v->n, SQLITE_STATIC, SQLITE_UTF8); break;
-	case SQLITE_BLOB: sqlite3_bind_blob64(st, i, v->p, v->n, SQLITE_STATIC); break;
-	default: sqlite3_bind_null(st, i); break;
+	case SQLITE_INTEGER: return sqlite3_bind_int64(st, i, v->i);
+	case SQLITE_FLOAT: return sqlite3_bind_double(st, i, v->d);
+	case SQLITE_TEXT: return sqlite3_bind_text64(st, i, (const char *)v->p, v->n, SQLITE_STATIC, SQLITE_UTF8);
+	case SQLITE_BLOB: return sqlite3_bind_blob64(st, i, v->p, v->n, SQLITE_STATIC);
+	default: return sqlite3_bind_null(st, i);
 	}
 }
 
@@ -151,14 +151,15 @@ static int stage_rows(sqlite3 *db, const char *path, void *cs, size_t n, unsigne
 			why = "a table's rows do not all have the same columns", rc = -1;
 			break;
 		}
+		int bound = 1; /* a value too long for SQLite is not bound: the last row's would stay */
 		for (int i = 0; i < ncol; i++) {
 			const struct changeset_value *v = &it->v[i];
-			bind(ins[k], i + 1, v);
+			bound &= bind(ins[k], i + 1, v) == SQLITE_OK;
 			if (k < sync_ntables && !suspect[k] &&
 			    !sync_value_passes(&checks[k], i, v->type, v->i, (const char *)v->p, v->n))
 				suspect[k] = 1;
 		}
-		if (sqlite3_step(ins[k]) != SQLITE_DONE) {
+		if (!bound || sqlite3_step(ins[k]) != SQLITE_DONE) {
 			snprintf(whybuf, sizeof whybuf, "a row of %.64s is not valid: %.120s", tab, sqlite3_errmsg(db));
 			why = whybuf, rc = -1;
 		}
