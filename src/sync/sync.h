@@ -52,6 +52,20 @@ int sync_status(struct book *b, FILE *out);
  * the imports check theirs (sync_validate.c): 0, or -1 after a message
  * naming path, the row, the field and what is wrong. */
 int sync_rows_valid(sqlite3 *db, const char *schema, const char *path);
+/* The same for the tables i of sync_tables with which[i] set. */
+int sync_rows_valid_some(sqlite3 *db, const char *schema, const char *path, const unsigned char *which);
+
+/* What sync_rows_valid checks in a table's columns, to check a value
+ * before it is stored: when every value of a table passes, its check
+ * would find nothing. */
+#define SYNC_MAX_CHECKED 64
+struct sync_columns {
+	int n;
+	int kind[SYNC_MAX_CHECKED];
+	char affinity[SYNC_MAX_CHECKED];
+};
+int sync_columns_of(sqlite3 *db, const char *schema, const char *table, struct sync_columns *c);
+int sync_value_passes(const struct sync_columns *c, int col, int type, sqlite3_int64 x, const char *s, size_t n);
 
 /* The book's family (sync_file.h) into f: 0; 1 when it has none yet (and
  * create is 0); -1 after a message. With create, one is made if needed. */

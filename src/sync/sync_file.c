@@ -344,14 +344,11 @@ int sync_file_read(const char *path, int max_schema, const struct sync_family *f
 		why = "damaged: the change set's length is not the one its header gives";
 		goto bad;
 	}
+	/* the change set moves to the start of the file's buffer, which it
+	 * becomes: a large file is not held twice */
 	*n = h->bytes;
-	*changeset = malloc(h->bytes ? h->bytes : 1);
-	if (!*changeset) {
-		why = "out of memory";
-		goto bad;
-	}
-	memcpy(*changeset, body, h->bytes);
-	free(buf);
+	memmove(buf, body, h->bytes);
+	*changeset = buf;
 	if (changeset_check(*changeset, *n, whybuf, sizeof whybuf)) {
 		msg_error("%s: %s; nothing was changed", path, whybuf);
 		free(*changeset);

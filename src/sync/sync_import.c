@@ -26,6 +26,7 @@
 #include "base/lib.h"
 #include "work/lib.h"
 #include "sync.h"
+#include "changeset_read.h"
 
 #define WINS "('new', 'newer', 'won')"
 
@@ -59,8 +60,26 @@ static int run(sqlite3 *db, struct sbuf *sql)
 	return rc;
 }
 
-/* Reads the changeset into stage's tables. 0, or -1 after a message. */
-static int stage_rows(sqlite3 *db, const char *path, void *cs, size_t n)
+/* Binds v, which points into the change set (alive until the statement
+ * has run), as SQLite's changeset iterator would give it: a NaN real is a
+ * NULL there too (sqlite3_bind_double). */
+static int bind(sqlite3_stmt *st, int i, const struct changeset_value *v)
+{
+	switch (v->type) {
+	case SQLITE_INTEGER: return sqlite3_bind_int64(st, i, v->i);
+	case SQLITE_FLOAT: return sqlite3_bind_double(st, i, v->d);
+	case SQLITE_TEXT: return sqlite3_bind_text64(st, i, (const char *)v->p, v->n, SQLITE_STATIC, SQLITE_UTF8);
+	case SQLITE_BLOB: return sqlite3_bind_blob64(st, i, v->p, v->n, SQLITE_STATIC);
+	default: return sqlite3_bind_null(st, i);
+	}
+}
+
+/* Reads the changeset into stage's tables. 0, or -1 after a message.
+ * Each value is checked by the rules of sync_validate.c as it is read:
+ * suspect[i] is set for a table i of sync_tables that has one these
+ * cannot pass (or that a column may store otherwise), to be checked whole
+ * (stage_valid); the others would pass it. */
+static int stage_rows(sqlite3 *db, const char *path, void *cs, size_t n, unsigned char *suspect)
 {
 	/* one statement a table that travels, and one for the versions */
 	enum { NSTMT = 40 };
@@ -68,29 +87,32 @@ static int stage_rows(sqlite3 *db, const char *path, void *cs, size_t n)
 		abort(); /* a table more than this function was made for: raise NSTMT */
 	sqlite3_stmt *ins[NSTMT] = {0};
 	int ncols[NSTMT] = {0};
-	sqlite3_changeset_iter *it = NULL;
-	int rc = sqlite3changeset_start(&it, (int)n, cs) == SQLITE_OK ? 0 : -1;
+	struct sync_columns *checks = calloc(NSTMT, sizeof *checks);
+	/* read in place (changeset_read.c): the file passed changeset_check */
+	struct changeset_reader *it = malloc(sizeof *it);
+	int rc = it && checks ? 0 : -1;
 	const char *why = rc ? "its change set cannot be read" : NULL;
 	char whybuf[256];
-	int step;
-	while (rc == 0 && (step = sqlite3changeset_next(it)) == SQLITE_ROW) {
-		const char *tab;
-		int ncol, op, indirect;
-		sqlite3changeset_op(it, &tab, &ncol, &op, &indirect);
-		size_t k = 0;
-		if (!strcmp(tab, "sync_versions"))
-			k = sync_ntables;
-		else if (sync_table_named(tab))
-			k = (size_t)(sync_table_named(tab) - sync_tables);
-		else {
-			snprintf(whybuf, sizeof whybuf, "it holds rows of table %.64s, which copies do not exchange",
-				 strspn(tab, "abcdefghijklmnopqrstuvwxyz_") == strlen(tab) ? tab : "(a strange name)");
-			why = whybuf, rc = -1;
-			break;
-		}
-		if (op != SQLITE_INSERT) {
-			why = "it holds a change other than a row as it stands", rc = -1;
-			break;
+	int step = 0;
+	const char *last = NULL; /* the table of the last row, and its slot */
+	size_t k = 0;
+	if (it)
+		changeset_read_start(it, cs, n);
+	while (rc == 0 && (step = changeset_read_next(it)) == 1) {
+		const char *tab = it->table;
+		int ncol = it->ncol;
+		if (tab != last) { /* a table header: rows of one table come together */
+			if (!strcmp(tab, "sync_versions"))
+				k = sync_ntables;
+			else if (sync_table_named(tab))
+				k = (size_t)(sync_table_named(tab) - sync_tables);
+			else {
+				snprintf(whybuf, sizeof whybuf, "it holds rows of table %.64s, which copies do not exchange",
+					 strspn(tab, "abcdefghijklmnopqrstuvwxyz_") == strlen(tab) ? tab : "(a strange name)");
+				why = whybuf, rc = -1;
+				break;
+			}
+			last = tab;
 		}
 		if (!ins[k]) {
 			struct sbuf cols = {0}, sql = {0};
@@ -116,9 +138,11 @@ static int stage_rows(sqlite3 *db, const char *path, void *cs, size_t n)
 			sbuf_puts(&sql, ")");
 			ins[k] = db_prepare(db, sql.s);
 			ncols[k] = ncol;
+			if (k < sync_ntables && sync_columns_of(db, "stage", tab, &checks[k]))
+				rc = -1;
 			sbuf_free(&cols);
 			sbuf_free(&sql);
-			if (!ins[k]) {
+			if (!ins[k] || rc) {
 				rc = -1;
 				break;
 			}
@@ -127,34 +151,35 @@ static int stage_rows(sqlite3 *db, const char *path, void *cs, size_t n)
 			why = "a table's rows do not all have the same columns", rc = -1;
 			break;
 		}
-		int undefined = 0;
+		int bound = 1; /* a value too long for SQLite is not bound: the last row's would stay */
 		for (int i = 0; i < ncol; i++) {
-			sqlite3_value *v = NULL;
-			if (sqlite3changeset_new(it, i, &v) != SQLITE_OK || !v)
-				undefined = 1;
-			else
-				sqlite3_bind_value(ins[k], i + 1, v);
+			const struct changeset_value *v = &it->v[i];
+			bound &= bind(ins[k], i + 1, v) == SQLITE_OK;
+			if (k < sync_ntables && !suspect[k] &&
+			    !sync_value_passes(&checks[k], i, v->type, v->i, (const char *)v->p, v->n))
+				suspect[k] = 1;
 		}
-		if (undefined) {
-			why = "a row lacks a value", rc = -1;
-		} else if (sqlite3_step(ins[k]) != SQLITE_DONE) {
+		if (!bound || sqlite3_step(ins[k]) != SQLITE_DONE) {
 			snprintf(whybuf, sizeof whybuf, "a row of %.64s is not valid: %.120s", tab, sqlite3_errmsg(db));
 			why = whybuf, rc = -1;
 		}
 		sqlite3_reset(ins[k]);
 	}
-	if (rc == 0 && step != SQLITE_DONE)
+	if (rc == 0 && step != 0)
 		why = "its change set is damaged", rc = -1;
-	if (it)
-		sqlite3changeset_finalize(it);
-	for (int k = 0; k < NSTMT; k++)
-		sqlite3_finalize(ins[k]);
+	free(it);
+	free(checks);
+	for (int j = 0; j < NSTMT; j++)
+		sqlite3_finalize(ins[j]);
 	if (rc && why)
 		msg_error("%s: %s; nothing was changed", path, why);
 	return rc;
 }
 
-/* Every unit has its head row (unless deleted), every head row a unit. */
+/* Every unit has its head row (unless deleted), every head row a unit.
+ * A head row and its unit share a key that is unique on both sides, so
+ * the two agree when the rows, the live units and the pairs of them are
+ * as many: one pass of lookups, not a set of keys built per direction. */
 static int stage_consistent(sqlite3 *db, const char *path, long long units)
 {
 	struct sbuf sql = {0};
@@ -162,16 +187,16 @@ static int stage_consistent(sqlite3 *db, const char *path, long long units)
 	for (size_t i = 0; i < sync_ntables; i++) {
 		const struct sync_table *t = &sync_tables[i];
 		const char *h = t->head ? t->head : t->name;
-		sbuf_printf(&sql, "SELECT count(*) FROM stage.%s WHERE %s NOT IN (SELECT key FROM stage.sync_versions "
-			    "WHERE tbl = '%s' AND gone = 0)", t->name, t->key, h);
+		if (t->head)
+			sbuf_printf(&sql, "SELECT count(*) FROM stage.%s WHERE %s NOT IN (SELECT key FROM "
+				    "stage.sync_versions WHERE tbl = '%s' AND gone = 0)", t->name, t->key, h);
+		else
+			sbuf_printf(&sql, "SELECT (SELECT count(*) FROM stage.%s) + (SELECT count(*) FROM "
+				    "stage.sync_versions WHERE tbl = '%s' AND gone = 0) - 2 * (SELECT count(*) FROM "
+				    "stage.%s r JOIN stage.sync_versions v ON v.tbl = '%s' AND v.key = r.%s AND v.gone = 0)",
+				    t->name, t->name, t->name, t->name, t->key);
 		bad += db_int(db, sql.s);
 		sql.len = 0;
-		if (!t->head) {
-			sbuf_printf(&sql, "SELECT count(*) FROM stage.sync_versions WHERE tbl = '%s' AND gone = 0 AND "
-				    "key NOT IN (SELECT %s FROM stage.%s)", t->name, t->key, t->name);
-			bad += db_int(db, sql.s);
-			sql.len = 0;
-		}
 	}
 	/* and every unit is of a table that has units */
 	sbuf_puts(&sql, "SELECT count(*) FROM stage.sync_versions WHERE tbl NOT IN (");
@@ -190,17 +215,23 @@ static int stage_consistent(sqlite3 *db, const char *path, long long units)
 	return 0;
 }
 
-/* What no copy ever sends: a journal entry deleted. */
-static int stage_valid(sqlite3 *db, const char *path)
+/* What no copy ever sends: a journal entry deleted; and the tables with
+ * a value that stage_rows could not pass, checked whole. */
+static int stage_valid(sqlite3 *db, const char *path, const unsigned char *suspect)
 {
 	if (db_int(db, "SELECT count(*) FROM stage.sync_versions WHERE tbl = 'activities' AND gone") > 0) {
 		msg_error("%s: it deletes journal entries, which no copy of the book does; nothing was changed", path);
 		return -1;
 	}
-	return sync_rows_valid(db, "stage", path);
+	return sync_rows_valid_some(db, "stage", path, suspect);
 }
 
-static int decide(struct book *b)
+/* Every unit's verdict, counted into r; stage.decide keeps those of the
+ * units that may change the book (WINS and 'lost'): what the merge, the
+ * conflicts and the cached figures read. The units already here, or here
+ * in a later version, are most of a file (a copy sends back what it
+ * received): counted only, not written. */
+static int decide(struct book *b, struct sync_import_result *r)
 {
 	sqlite3 *db = b->db;
 	if (db_exec(db, "CREATE TABLE stage.decide (tbl TEXT NOT NULL, key TEXT NOT NULL, verdict TEXT NOT NULL, "
@@ -210,7 +241,6 @@ static int decide(struct book *b)
 #define APART "((v.base_at IS l.base_at AND v.base_copy IS lb.id) " \
 	      " OR (lc.id = ?1 AND l.seq > ?2) OR v.gone <> l.gone)"
 	sqlite3_stmt *st = db_prepare(db,
-		"INSERT INTO stage.decide "
 		"SELECT v.tbl, v.key, CASE "
 		" WHEN l.key IS NULL THEN 'new' "
 		" WHEN v.rev = l.rev AND v.at = l.at AND v.copy = lc.id THEN 'same' "
@@ -223,15 +253,44 @@ static int decide(struct book *b)
 		"FROM stage.sync_versions v LEFT JOIN main.sync_rows l ON l.tbl = v.tbl AND l.key = v.key "
 		"LEFT JOIN main.sync_copies lc ON lc.n = l.copy LEFT JOIN main.sync_copies lb ON lb.n = l.base_copy");
 #undef APART
-	if (!st)
+	sqlite3_stmt *ins = db_prepare(db, "INSERT INTO stage.decide(tbl, key, verdict) VALUES (?1, ?2, ?3)");
+	if (!st || !ins) {
+		sqlite3_finalize(st);
+		sqlite3_finalize(ins);
 		return -1;
+	}
 	sqlite3_bind_text(st, 1, b->copy_id, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 2, db_int(db, "SELECT coalesce((SELECT CAST(value AS INTEGER) FROM book_meta "
 					     "WHERE key = 'sync_exported'), 0)"));
-	int rc = sqlite3_step(st) == SQLITE_DONE ? 0 : -1;
+	int rc = 0, step;
+	while (rc == 0 && (step = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *v = (const char *)sqlite3_column_text(st, 2);
+		if (!strcmp(v, "same")) {
+			r->same++;
+			continue;
+		}
+		if (!strcmp(v, "older")) {
+			r->older++;
+			continue;
+		}
+		if (!strcmp(v, "new")) {
+			r->new_++;
+			r->journal_new += !strcmp((const char *)sqlite3_column_text(st, 0), "activities");
+		} else
+			(*(!strcmp(v, "newer") ? &r->newer : !strcmp(v, "won") ? &r->won : &r->lost))++;
+		/* the row's text stays valid until the next step */
+		for (int i = 0; i < 3; i++)
+			sqlite3_bind_value(ins, i + 1, sqlite3_column_value(st, i));
+		if (sqlite3_step(ins) != SQLITE_DONE)
+			rc = -1;
+		sqlite3_reset(ins);
+	}
+	if (rc == 0 && step != SQLITE_DONE)
+		rc = -1;
 	if (rc)
 		msg_error("database: %s", sqlite3_errmsg(db));
 	sqlite3_finalize(st);
+	sqlite3_finalize(ins);
 	return rc;
 }
 
@@ -519,16 +578,17 @@ static int accounts_moved(sqlite3 *db, struct strset *set)
 		const struct sync_table *t = &sync_tables[i];
 		if (!t->account)
 			continue;
-		sbuf_printf(&sql, "SELECT %s FROM stage.%s WHERE %s IN (SELECT key FROM stage.decide "
-			    "WHERE tbl = '%s' AND verdict IN " WINS ") "
-			    "UNION SELECT %s FROM main.%s WHERE %s IN (SELECT key FROM stage.decide "
-			    "WHERE tbl = '%s' AND verdict IN " WINS ")",
+		/* the set keeps each account once */
+		sbuf_printf(&sql, "SELECT r.%s FROM stage.decide d JOIN stage.%s r ON r.%s = d.key "
+			    "WHERE d.tbl = '%s' AND d.verdict IN " WINS " "
+			    "UNION ALL SELECT r.%s FROM stage.decide d JOIN main.%s r ON r.%s = d.key "
+			    "WHERE d.tbl = '%s' AND d.verdict IN " WINS,
 			    t->account, t->name, t->key, t->name, t->account, t->name, t->key, t->name);
 		sqlite3_stmt *st = db_prepare(db, sql.s);
 		rc = st ? 0 : -1;
 		while (st && sqlite3_step(st) == SQLITE_ROW) {
 			const char *a = (const char *)sqlite3_column_text(st, 0);
-			if (strset_add(set, a, strlen(a), 0, NULL) < 0)
+			if (a && strset_add(set, a, strlen(a), 0, NULL) < 0)
 				rc = -1;
 		}
 		sqlite3_finalize(st);
@@ -536,27 +596,6 @@ static int accounts_moved(sqlite3 *db, struct strset *set)
 	}
 	sbuf_free(&sql);
 	return rc;
-}
-
-/* The verdicts counted, in one pass over them. 0 or -1. */
-static int count_verdicts(sqlite3 *db, struct sync_import_result *r)
-{
-	sqlite3_stmt *st = db_prepare(db, "SELECT verdict, count(*), count(CASE WHEN tbl = 'activities' THEN 1 END) "
-					  "FROM stage.decide GROUP BY verdict");
-	if (!st)
-		return -1;
-	while (sqlite3_step(st) == SQLITE_ROW) {
-		const char *v = (const char *)sqlite3_column_text(st, 0);
-		long long n = sqlite3_column_int64(st, 1);
-		long long *to = !strcmp(v, "new") ? &r->new_ : !strcmp(v, "newer") ? &r->newer
-			      : !strcmp(v, "same") ? &r->same : !strcmp(v, "older") ? &r->older
-			      : !strcmp(v, "won") ? &r->won : &r->lost;
-		*to = n;
-		if (!strcmp(v, "new"))
-			r->journal_new = sqlite3_column_int64(st, 2);
-	}
-	sqlite3_finalize(st);
-	return 0;
 }
 
 /* What this copy knows of the sender: only a file that reaches further
@@ -613,6 +652,9 @@ int sync_import(struct book *b, const char *path, int dry_run, FILE *report, str
 		return -1;
 	}
 	struct conflicts c = {0};
+	unsigned char suspect[64] = {0}; /* by sync_tables' index */
+	if (sync_ntables > sizeof suspect)
+		abort();
 	struct strset accounts;
 	strset_init(&accounts);
 	/* a large file (a new copy's first) is written like a large import */
@@ -626,22 +668,21 @@ int sync_import(struct book *b, const char *path, int dry_run, FILE *report, str
 	if (rc == 0)
 		rc = sync_stage_create(db, "stage");
 	if (rc == 0)
-		rc = stage_rows(db, path, cs, n);
+		rc = stage_rows(db, path, cs, n, suspect);
 	free(cs);
 	if (rc == 0)
 		rc = stage_consistent(db, path, h.units);
 	if (rc == 0)
-		rc = stage_valid(db, path);
+		rc = stage_valid(db, path, suspect);
 	rc = rc == 0 ? db_commit(db) : (db_rollback(db), -1);
 	if (rc == 0)
 		rc = db_begin(db);
 	if (rc == 0)
-		rc = decide(b);
-	if (rc == 0) {
-		r->units = h.units;
-		rc = count_verdicts(db, r);
-	}
+		rc = decide(b, r);
 	if (rc == 0)
+		r->units = h.units;
+	/* only conflicts and newer versions can be conflicts or overwrites */
+	if (rc == 0 && (r->won || r->lost || r->newer))
 		rc = find_conflicts(db, path, report, &c);
 	if (rc == 0)
 		rc = accounts_moved(db, &accounts);

@@ -79,30 +79,26 @@ static int iso_date(const char *s, size_t n)
 	return n == 10 && date_parse(s, n, DATE_ISO, &d) == 0;
 }
 
+/* s[0..n) all of set (s need not end in a NUL: values are checked where
+ * they lie in a change set) */
+static int all_of(const char *s, size_t n, const char *set)
+{
+	for (size_t i = 0; i < n; i++)
+		if (!s[i] || !strchr(set, s[i]))
+			return 0;
+	return 1;
+}
+
 static int iso_time(const char *s, size_t n)
 {
 	day_t d;
-	return n >= 10 && n <= 32 && date_parse(s, 10, DATE_ISO, &d) == 0 &&
-	       strspn(s + 10, "0123456789:.TZ +-") == n - 10;
+	return n >= 10 && n <= 32 && date_parse(s, 10, DATE_ISO, &d) == 0 && all_of(s + 10, n - 10, "0123456789:.TZ +-");
 }
 
-/* What is wrong with v as a value of kind k, or NULL. */
-static const char *wrong(enum kind k, sqlite3_value *v)
+/* What is wrong with the text s[0..n) as a value of kind k, or NULL. */
+static const char *wrong_text(enum kind k, const char *s, size_t n)
 {
-	int type = sqlite3_value_type(v);
-	if (type == SQLITE_NULL)
-		return NULL; /* the table's own NOT NULL says where it may not be */
-	if (k == K_CENTS || k == K_INT) {
-		if (type != SQLITE_INTEGER)
-			return k == K_CENTS ? "is not an amount in cents" : "is not a whole number";
-		sqlite3_int64 x = sqlite3_value_int64(v);
-		return k == K_CENTS && (x > MONEY_MAX_CENTS || x < -MONEY_MAX_CENTS) ? "is too large" : NULL;
-	}
-	if (type != SQLITE_TEXT)
-		return "is not text";
-	const char *s = (const char *)sqlite3_value_text(v);
-	size_t n = (size_t)sqlite3_value_bytes(v);
-	if (!s || strlen(s) != n)
+	if (!s || memchr(s, '\0', n))
 		return "has a NUL byte";
 	if (!printable(s, n, k == K_TEXT))
 		return "has a control character";
@@ -112,9 +108,32 @@ static const char *wrong(enum kind k, sqlite3_value *v)
 	case K_PHONE: return phone_list_valid(s, n) ? NULL : "is not a phone number";
 	case K_EMAIL: return n == 0 || email_list_valid(s, n) ? NULL : "is not an e-mail address";
 	case K_CURRENCY:
-		return n == 3 && strspn(s, "ABCDEFGHIJKLMNOPQRSTUVWXYZ") == 3 ? NULL : "is not a currency code";
+		return n == 3 && all_of(s, 3, "ABCDEFGHIJKLMNOPQRSTUVWXYZ") ? NULL : "is not a currency code";
 	default: return NULL;
 	}
+}
+
+/* What is wrong with the integer x as a value of kind k, or NULL. */
+static const char *wrong_int(enum kind k, sqlite3_int64 x)
+{
+	if (k != K_CENTS && k != K_INT)
+		return "is not text";
+	return k == K_CENTS && (x > MONEY_MAX_CENTS || x < -MONEY_MAX_CENTS) ? "is too large" : NULL;
+}
+
+/* What is wrong with v as a value of kind k, or NULL. */
+static const char *wrong(enum kind k, sqlite3_value *v)
+{
+	int type = sqlite3_value_type(v);
+	if (type == SQLITE_NULL)
+		return NULL; /* the table's own NOT NULL says where it may not be */
+	if (type == SQLITE_INTEGER)
+		return wrong_int(k, sqlite3_value_int64(v));
+	if (k == K_CENTS || k == K_INT)
+		return k == K_CENTS ? "is not an amount in cents" : "is not a whole number";
+	if (type != SQLITE_TEXT)
+		return "is not text";
+	return wrong_text(k, (const char *)sqlite3_value_text(v), (size_t)sqlite3_value_bytes(v));
 }
 
 /* Checks every row of schema.table; the first wrong one is named. */
@@ -161,5 +180,57 @@ int sync_rows_valid(sqlite3 *db, const char *schema, const char *path)
 	for (size_t i = 0; i < sync_ntables; i++)
 		if (table_valid(db, schema, &sync_tables[i], path))
 			return -1;
+	return 0;
+}
+
+int sync_rows_valid_some(sqlite3 *db, const char *schema, const char *path, const unsigned char *which)
+{
+	for (size_t i = 0; i < sync_ntables; i++)
+		if (which[i] && table_valid(db, schema, &sync_tables[i], path))
+			return -1;
+	return 0;
+}
+
+/* The value as the file has it passes, and the column keeps it as it is:
+ * an integer in a column of INTEGER, NUMERIC or no affinity, text in one
+ * of TEXT or no affinity (SQLite's rules of affinity by declared type);
+ * any other may be converted when stored, and is left to table_valid. */
+int sync_value_passes(const struct sync_columns *c, int col, int type, sqlite3_int64 x, const char *s, size_t n)
+{
+	if (col >= c->n || type == SQLITE_NULL)
+		return 1; /* table_valid reads the first 64 columns; NULL passes */
+	char aff = c->affinity[col];
+	if (type == SQLITE_INTEGER)
+		return (aff == 'i' || aff == 'n' || aff == 'b') && !wrong_int(c->kind[col], x);
+	if (type == SQLITE_TEXT)
+		return (aff == 't' || aff == 'b') && c->kind[col] != K_CENTS && c->kind[col] != K_INT &&
+		       !wrong_text(c->kind[col], s, n);
+	return 0;
+}
+
+int sync_columns_of(sqlite3 *db, const char *schema, const char *table, struct sync_columns *c)
+{
+	sqlite3_stmt *st = db_prepare(db, "SELECT name, type FROM pragma_table_info(?1, ?2) ORDER BY cid");
+	if (!st)
+		return -1;
+	sqlite3_bind_text(st, 1, table, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, schema, -1, SQLITE_STATIC);
+	c->n = 0;
+	while (c->n < SYNC_MAX_CHECKED && sqlite3_step(st) == SQLITE_ROW) {
+		const char *name = (const char *)sqlite3_column_text(st, 0);
+		const char *type = (const char *)sqlite3_column_text(st, 1);
+		char up[64];
+		size_t i = 0;
+		for (; type && type[i] && i < sizeof up - 1; i++)
+			up[i] = (char)(type[i] >= 'a' && type[i] <= 'z' ? type[i] - 32 : type[i]);
+		up[i] = '\0';
+		c->kind[c->n] = (int)kind_of(name ? name : "", type ? type : "");
+		c->affinity[c->n] = strstr(up, "INT") ? 'i'
+			: strstr(up, "CHAR") || strstr(up, "CLOB") || strstr(up, "TEXT") ? 't'
+			: strstr(up, "BLOB") || !up[0] ? 'b'
+			: 'o'; /* REAL, NUMERIC: '1' may become 1 */
+		c->n++;
+	}
+	sqlite3_finalize(st);
 	return 0;
 }

@@ -31,6 +31,10 @@ hostile "UPDATE invoices SET amount = 9223372036854775807 WHERE invoice_no = 'Q1
 like "$("$R" -d "$O" import changes "$T/evil.chg" 2>&1)" "invoice Q1-1 \(table invoices\), field amount: \"9223372036854775807\" is too large" "an amount of INT64_MAX is refused"
 hostile "UPDATE invoices SET amount = 'twelve' WHERE invoice_no = 'Q1-1'"
 like "$("$R" -d "$O" import changes "$T/evil.chg" 2>&1)" "field amount: \"twelve\" is not an amount in cents" "an amount that is text is refused"
+# values are checked as the file has them, and a table whole when one
+# may not pass: a real is neither cents nor text
+hostile "UPDATE invoices SET amount = 12.5 WHERE invoice_no = 'Q1-1'"
+like "$("$R" -d "$O" import changes "$T/evil.chg" 2>&1)" "invoice Q1-1 \(table invoices\), field amount: \"12.5\" is not an amount in cents" "an amount that is a real is refused"
 hostile "UPDATE promises SET promised_date = '2026-02-30' WHERE account_no = 'Q3'"
 like "$("$R" -d "$O" import changes "$T/evil.chg" 2>&1)" "promise .* \(table promises\), field promised_date: \"2026-02-30\" is not a date" "a promise on 30 February is refused"
 hostile "INSERT INTO activities(id, account_no, at, type, user, copy_id, summary, body)
