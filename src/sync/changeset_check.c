@@ -28,15 +28,13 @@ struct walk {
 	const unsigned char *p, *end, *start;
 };
 
-/* A varint as SQLite writes it (1 to 9 bytes, big-endian groups of 7
- * bits, the ninth byte whole); -1 when the bytes end first. */
-static int varint(struct walk *w, unsigned long long *out)
+int changeset_varint(const unsigned char **p, const unsigned char *end, unsigned long long *out)
 {
 	unsigned long long v = 0;
 	for (int i = 0; i < 9; i++) {
-		if (w->p >= w->end)
+		if (*p >= end)
 			return -1;
-		unsigned char b = *w->p++;
+		unsigned char b = *(*p)++;
 		if (i == 8) {
 			*out = (v << 8) | b;
 			return 0;
@@ -48,6 +46,11 @@ static int varint(struct walk *w, unsigned long long *out)
 		}
 	}
 	return -1;
+}
+
+static int varint(struct walk *w, unsigned long long *out)
+{
+	return changeset_varint(&w->p, w->end, out);
 }
 
 static int value(struct walk *w)

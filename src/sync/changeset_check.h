@@ -8,4 +8,10 @@
  * and what is wrong, and where, in why ("damaged: ..."). */
 int changeset_check(const void *cs, size_t n, char *why, size_t whylen);
 
+/* A varint as SQLite writes it (1 to 9 bytes, big-endian groups of 7
+ * bits, the ninth byte whole) at *p, before end: 0 and *p past it, or -1
+ * when the bytes end first. The walk here and the reader
+ * (changeset_read.c) both read them so. */
+int changeset_varint(const unsigned char **p, const unsigned char *end, unsigned long long *out);
+
 #endif

@@ -5,30 +5,15 @@
  * point into the change set, to be bound as they are. Every read is
  * bounded still, though import reads only what changeset_check passed. */
 #include "changeset_read.h"
+#include "changeset_check.h"
 
 #include <string.h>
 
 #define CHANGE_INSERT 18 /* SQLITE_INSERT */
 
-/* A varint as SQLite writes it (see changeset_check.c). */
 static int varint(struct changeset_reader *r, unsigned long long *out)
 {
-	unsigned long long v = 0;
-	for (int i = 0; i < 9; i++) {
-		if (r->p >= r->end)
-			return -1;
-		unsigned char b = *r->p++;
-		if (i == 8) {
-			*out = (v << 8) | b;
-			return 0;
-		}
-		v = (v << 7) | (b & 0x7f);
-		if (!(b & 0x80)) {
-			*out = v;
-			return 0;
-		}
-	}
-	return -1;
+	return changeset_varint(&r->p, r->end, out);
 }
 
 /* 8 bytes, big-endian, as SQLite writes integers and reals */
