@@ -30,13 +30,15 @@ static int add_row(struct queue *q, size_t *cap)
 	return 0;
 }
 
-/* Columns 0-6 figures, 7-19 the collector's work (summary.c keeps them),
+/* Columns 0-6 figures (2, the collector: a collector's queue has the one it
+ * asked for, not read from each row), 7-19 the collector's work (summary.c keeps them),
  * 20-21 what the queue's optional columns show. */
-#define QUEUE_COLUMNS \
-	"SELECT account_no, name, coalesce(collector, ''), coalesce(segment, ''), overdue, " \
+#define QUEUE_SELECT(collector) \
+	"SELECT account_no, name, " collector ", coalesce(segment, ''), overdue, " \
 	"due_weight, oldest_due, disputes, promise_status, promise_date, task_date, task_text, " \
 	"missed_date, snoozed_until, plan_next_date, followed_at, recontact_date, last_contact, " \
 	"worked_at, dunning_level, coalesce(phone, ''), open_total FROM account_summary "
+#define QUEUE_COLUMNS QUEUE_SELECT("coalesce(collector, '')")
 /* The accounts that can be in a queue (read_row decides): the condition of
  * the partial index account_summary_queue (migration 012), word for word,
  * so that SQLite reads a collector's queue from that index alone. */
@@ -510,7 +512,7 @@ int queue_load(struct queue *q, sqlite3 *db, day_t today, const char *collector)
 	/* a collector's accounts through account_summary_queue, which covers
 	 * every column read here; everybody's, through the table (or that index
 	 * whole, as SQLite sees fit) */
-	sqlite3_stmt *st = db_prepare(db, collector ? QUEUE_COLUMNS "WHERE collector = ?1 AND " QUEUE_CANDIDATE QUEUE_KEEP
+	sqlite3_stmt *st = db_prepare(db, collector ? QUEUE_SELECT("?1") "WHERE collector = ?1 AND " QUEUE_CANDIDATE QUEUE_KEEP
 						 : QUEUE_COLUMNS "WHERE " QUEUE_CANDIDATE QUEUE_KEEP);
 	if (!st)
 		return -1;
