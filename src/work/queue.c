@@ -648,14 +648,11 @@ static void name_key_of(struct queue_row *r)
 
 /* A row's place in the order worked out once before sorting, where
  * compare asks each row's group, date and figures again at each of its
- * n log n calls: words compared unsigned, then the folded name (QS_NAME),
- * then the account number; the same order as compare's, which still
- * places a single row (view_insert). */
+ * n log n calls: three words compared unsigned, then the folded name
+ * (QS_NAME), then the account number; the same order as compare's, which
+ * still places a single row (view_insert). */
 struct sort_key {
 	uint64_t k[3];
-	const char *name; /* QS_NAME: the folded name; else NULL */
-	const char *no;
-	size_t row;
 };
 
 static uint64_t ascending(int64_t v)
@@ -673,62 +670,74 @@ static uint64_t day_key(day_t d)
 	return (uint32_t)d ^ UINT32_C(0x80000000);
 }
 
-static void key_of(const struct queue *q, size_t i, struct sort_key *k)
+static struct sort_key key_of(enum queue_sort sort, const struct queue_row *r)
 {
-	const struct queue_row *r = &q->rows[i];
-	*k = (struct sort_key){{0, 0, 0}, NULL, r->account_no, i};
-	switch (q->sort) {
+	struct sort_key k = {{0, 0, 0}};
+	switch (sort) {
 	case QS_DEFAULT: {
 		int g = group(r);
-		k->k[0] = (uint64_t)g << 32 | (g == 1 ? day_key(r->next_date) : 0);
-		k->k[1] = descending(r->score);
-		k->k[2] = descending(r->euro_days);
+		k.k[0] = (uint64_t)g << 32 | (g == 1 ? day_key(r->next_date) : 0);
+		k.k[1] = descending(r->score);
+		k.k[2] = descending(r->euro_days);
 		break;
 	}
-	case QS_OVERDUE: k->k[0] = descending(r->overdue); break;
-	case QS_DAYS: k->k[0] = descending(r->oldest_days); break;
-	case QS_NAME: k->name = r->name_key; break;
-	case QS_NEXT: k->k[0] = (uint64_t)!r->next_action[0] << 32 | day_key(r->next_date); break;
+	case QS_OVERDUE: k.k[0] = descending(r->overdue); break;
+	case QS_DAYS: k.k[0] = descending(r->oldest_days); break;
+	case QS_NAME: break; /* the name decides */
+	case QS_NEXT: k.k[0] = (uint64_t)!r->next_action[0] << 32 | day_key(r->next_date); break;
 	case QS_COUNT: break;
 	}
+	return k;
 }
 
-static inline int key_cmp(const struct sort_key *a, const struct sort_key *b)
+/* The keys, and the rows they are of (the view as it was before sorting):
+ * what sort_view compares positions by. */
+struct sorting_by {
+	const struct sort_key *key;
+	const size_t *row;
+	const struct queue *q;
+};
+
+static inline int position_cmp(const struct sorting_by *by, uint32_t a, uint32_t b)
 {
+	const struct sort_key *x = &by->key[a], *y = &by->key[b];
 	for (int i = 0; i < 3; i++)
-		if (a->k[i] != b->k[i])
-			return a->k[i] < b->k[i] ? -1 : 1;
-	int c = a->name ? strcmp(a->name, b->name) : 0;
-	return c ? c : strcmp(a->no, b->no);
+		if (x->k[i] != y->k[i])
+			return x->k[i] < y->k[i] ? -1 : 1;
+	const struct queue_row *ra = &by->q->rows[by->row[a]], *rb = &by->q->rows[by->row[b]];
+	int c = by->q->sort == QS_NAME ? strcmp(ra->name_key, rb->name_key) : 0;
+	return c ? c : strcmp(ra->account_no, rb->account_no);
 }
 
-/* A merge sort, bottom up: runs of 8 by insertion, then merged in pairs
- * between a and tmp. */
-static void sort_keys(struct sort_key *a, struct sort_key *tmp, size_t n)
+/* Positions 0..n-1 in a ordered by their keys: a merge sort, bottom up,
+ * runs of 8 by insertion, then merged in pairs between a and tmp. Small
+ * items (four bytes) and keys apart: a queue's first sort touches few
+ * fresh pages. */
+static void sort_positions(const struct sorting_by *by, uint32_t *a, uint32_t *tmp, size_t n)
 {
 	for (size_t lo = 0; lo < n; lo += 8) {
 		size_t hi = lo + 8 < n ? lo + 8 : n;
 		for (size_t i = lo + 1; i < hi; i++) {
-			struct sort_key k = a[i];
+			uint32_t k = a[i];
 			size_t j = i;
-			for (; j > lo && key_cmp(&k, &a[j - 1]) < 0; j--)
+			for (; j > lo && position_cmp(by, k, a[j - 1]) < 0; j--)
 				a[j] = a[j - 1];
 			a[j] = k;
 		}
 	}
-	struct sort_key *src = a, *dst = tmp;
+	uint32_t *src = a, *dst = tmp;
 	for (size_t w = 8; w < n; w *= 2) {
 		for (size_t lo = 0; lo < n; lo += 2 * w) {
 			size_t mid = lo + w < n ? lo + w : n, hi = lo + 2 * w < n ? lo + 2 * w : n;
 			size_t i = lo, j = mid, o = lo;
 			while (i < mid && j < hi)
-				dst[o++] = key_cmp(&src[j], &src[i]) < 0 ? src[j++] : src[i++];
+				dst[o++] = position_cmp(by, src[j], src[i]) < 0 ? src[j++] : src[i++];
 			while (i < mid)
 				dst[o++] = src[i++];
 			while (j < hi)
 				dst[o++] = src[j++];
 		}
-		struct sort_key *t = src;
+		uint32_t *t = src;
 		src = dst, dst = t;
 	}
 	if (src != a)
@@ -747,17 +756,26 @@ void queue_apply(struct queue *q)
 	if (q->sort == QS_NAME)
 		for (size_t i = 0; i < q->nview; i++)
 			name_key_of(&q->rows[q->view[i]]);
-	if (q->nview < 2)
+	size_t n = q->nview;
+	if (n < 2)
 		return;
-	struct sort_key *keys = malloc(2 * q->nview * sizeof *keys);
-	if (!keys)
+	struct sort_key *key = malloc(n * sizeof *key);
+	size_t *row = malloc(n * sizeof *row);
+	uint32_t *pos = malloc(2 * n * sizeof *pos);
+	if (!key || !row || !pos || n > UINT32_MAX)
 		abort();
-	for (size_t i = 0; i < q->nview; i++)
-		key_of(q, q->view[i], &keys[i]);
-	sort_keys(keys, keys + q->nview, q->nview);
-	for (size_t i = 0; i < q->nview; i++)
-		q->view[i] = keys[i].row;
-	free(keys);
+	for (size_t i = 0; i < n; i++) {
+		key[i] = key_of(q->sort, &q->rows[q->view[i]]);
+		row[i] = q->view[i];
+		pos[i] = (uint32_t)i;
+	}
+	struct sorting_by by = {key, row, q};
+	sort_positions(&by, pos, pos + n, n);
+	for (size_t i = 0; i < n; i++)
+		q->view[i] = row[pos[i]];
+	free(key);
+	free(row);
+	free(pos);
 }
 
 /* Row `row` out of the view (before it changes or goes). */
