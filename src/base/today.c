@@ -131,20 +131,23 @@ static int two(const char *s)
 	return s[0] >= '0' && s[0] <= '9' && s[1] >= '0' && s[1] <= '9' ? (s[0] - '0') * 10 + s[1] - '0' : -1;
 }
 
-day_t utc_local_day(const char *ts)
+day_t utc_local_day_utc(const char *ts, day_t *utc)
 {
-	/* "YYYY-MM-DDTHH:MM:SS": read by hand, and the zone's offset asked
-	 * of the C library once per hour of UTC time (a queue reads tens of
-	 * thousands of stamps) */
+	/* "YYYY-MM-DDTHH:MM:SS": read by hand, a character after the other
+	 * (the first that is not so stops, the NUL of a shorter text among
+	 * them), and the zone's offset asked of the C library once per hour
+	 * of UTC time (a queue reads tens of thousands of stamps) */
 	static struct { long hour, offset; } seen[1024];
 	static int filled;
-	if (!ts || strlen(ts) < 19 || ts[4] != '-' || ts[7] != '-' || ts[10] != 'T' || ts[13] != ':' || ts[16] != ':')
+	int c, y, mo, d, h, mi, se;
+	if (!ts || (c = two(ts)) < 0 || (y = two(ts + 2)) < 0 || ts[4] != '-' || (mo = two(ts + 5)) < 0 ||
+	    ts[7] != '-' || (d = two(ts + 8)) < 0 || ts[10] != 'T' || (h = two(ts + 11)) < 0 || ts[13] != ':' ||
+	    (mi = two(ts + 14)) < 0 || ts[16] != ':' || (se = two(ts + 17)) < 0)
 		return 0;
-	int c = two(ts), y = two(ts + 2), mo = two(ts + 5), d = two(ts + 8), h = two(ts + 11), mi = two(ts + 14),
-	    se = two(ts + 17);
-	if (c < 0 || y < 0 || !date_valid(c * 100 + y, mo, d) || h < 0 || h > 23 || mi < 0 || mi > 59 || se < 0 || se > 60)
+	if (!date_valid(c * 100 + y, mo, d) || h > 23 || mi > 59 || se > 60)
 		return 0;
-	long long t = (long long)days_from_civil(c * 100 + y, mo, d) * 86400 + h * 3600 + mi * 60 + se;
+	day_t day = days_from_civil(c * 100 + y, mo, d);
+	long long t = (long long)day * 86400 + h * 3600 + mi * 60 + se;
 	long hour = (long)(t / 3600);
 	size_t k = (size_t)hour % (sizeof seen / sizeof *seen);
 	if (!filled) {
@@ -161,7 +164,14 @@ day_t utc_local_day(const char *ts)
 		seen[k].offset = tm.tm_gmtoff;
 	}
 	long long local = t + seen[k].offset;
+	*utc = day;
 	return (day_t)(local >= 0 ? local / 86400 : (local - 86399) / 86400);
+}
+
+day_t utc_local_day(const char *ts)
+{
+	day_t utc;
+	return utc_local_day_utc(ts, &utc);
 }
 
 int time_local(const char *utc, const char *zone, struct local_time *out)

@@ -28,6 +28,10 @@ int utc_parse(const char *ts, time_t *out);
  * timestamp "YYYY-MM-DDTHH:MM:SS..." (what may follow is ignored); 0 when
  * ts is no such timestamp. Fast: for reading many rows. */
 day_t utc_local_day(const char *ts);
+/* The same, and the stamp's own UTC day into *utc (left as it is when ts
+ * is no timestamp): a caller that shows the local day can copy the
+ * stamp's first ten characters when the two agree, not write them. */
+day_t utc_local_day_utc(const char *ts, day_t *utc);
 
 /* The local time of day in minutes since midnight: the rule on calling
  * hours asks here. RELANCE_CLOCK=HH:MM pins it (for tests). */

@@ -30,13 +30,15 @@ static int add_row(struct queue *q, size_t *cap)
 	return 0;
 }
 
-/* Columns 0-6 figures, 7-19 the collector's work (summary.c keeps them),
+/* Columns 0-6 figures (2, the collector: a collector's queue has the one it
+ * asked for, not read from each row), 7-19 the collector's work (summary.c keeps them),
  * 20-21 what the queue's optional columns show. */
-#define QUEUE_COLUMNS \
-	"SELECT account_no, name, coalesce(collector, ''), coalesce(segment, ''), overdue, " \
+#define QUEUE_SELECT(collector) \
+	"SELECT account_no, name, " collector ", coalesce(segment, ''), overdue, " \
 	"due_weight, oldest_due, disputes, promise_status, promise_date, task_date, task_text, " \
 	"missed_date, snoozed_until, plan_next_date, followed_at, recontact_date, last_contact, " \
 	"worked_at, dunning_level, coalesce(phone, ''), open_total FROM account_summary "
+#define QUEUE_COLUMNS QUEUE_SELECT("coalesce(collector, '')")
 /* The accounts that can be in a queue (read_row decides): the condition of
  * the partial index account_summary_queue (migration 012), word for word,
  * so that SQLite reads a collector's queue from that index alone. */
@@ -44,6 +46,19 @@ static int add_row(struct queue *q, size_t *cap)
 	"(overdue > 0 OR oldest_due IS NOT NULL OR promise_status IS NOT NULL OR promise_date IS NOT NULL " \
 	"OR task_date IS NOT NULL OR missed_date IS NOT NULL OR snoozed_until IS NOT NULL " \
 	"OR plan_next_date IS NOT NULL OR recontact_date IS NOT NULL OR worked_at IS NOT NULL)"
+
+/* The rows read_row can keep, a superset told apart in SQL so that the
+ * others (most often a kept promise on an account settled since) cost
+ * neither their columns nor a call: something overdue, or a column a next
+ * action is made of, or a day worked on or after ?2, the UTC day before
+ * today (a stamp whose local day is today has a UTC date of today or the
+ * day before: no zone is a day ahead of UTC; the stamps are
+ * "YYYY-MM-DDTHH...", and utc_local_day gives 0 for any other text, which
+ * is then not today either). read_row decides. */
+#define QUEUE_KEEP \
+	" AND (overdue > 0 OR oldest_due IS NOT NULL OR promise_status IN ('open', 'broken') " \
+	"OR task_date IS NOT NULL OR missed_date IS NOT NULL OR snoozed_until IS NOT NULL " \
+	"OR plan_next_date IS NOT NULL OR recontact_date IS NOT NULL OR worked_at >= ?2)"
 
 const char *const queue_term_names[QT_COUNT] = {
 	"broken promise", "missed installment", "overdue euro-days", "dunning level", "days since last contact",
@@ -53,23 +68,93 @@ static const char *const term_rules[QT_COUNT] = {
 	"score-days-since-contact",
 };
 
+/* ---- reading a row ---- */
+
+/* The strings of the rows queue_load reads, in a few large blocks rather
+ * than an allocation each (tens of thousands of rows, and as many frees at
+ * the end); a row read again after a write (queue_reload_account) owns a
+ * block of its own (queue_row.own). */
+struct queue_chunk {
+	struct queue_chunk *next;
+	size_t used, size;
+	char data[];
+};
+
+static char *chunk_alloc(struct queue *q, size_t n)
+{
+	struct queue_chunk *c = q->chunks;
+	if (!c || c->size - c->used < n) {
+		size_t size = n > 65536 ? n : 65536;
+		c = malloc(sizeof *c + size);
+		if (!c)
+			abort();
+		c->next = q->chunks, c->used = 0, c->size = size;
+		q->chunks = c;
+	}
+	char *p = c->data + c->used;
+	c->used += n;
+	return p;
+}
+
+static const char *text(sqlite3_stmt *st, int col)
+{
+	return (const char *)sqlite3_column_text(st, col);
+}
+
+static int digit(char c)
+{
+	return c >= '0' && c <= '9';
+}
+
+/* The day of a date column, 0 when NULL or no date. "YYYY-MM-DD", as the
+ * book writes its dates, is read by hand and gives 2: s is then that
+ * day's date_iso, to copy rather than write again; any other text is read
+ * as date_parse reads it (1). */
+static int text_day(const char *s, day_t *d)
+{
+	if (!s)
+		return 0;
+	if (digit(s[0]) && digit(s[1]) && digit(s[2]) && digit(s[3]) && s[4] == '-' && digit(s[5]) &&
+	    digit(s[6]) && s[7] == '-' && digit(s[8]) && digit(s[9]) && !s[10]) {
+		int y = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 + (s[3] - '0');
+		int m = (s[5] - '0') * 10 + (s[6] - '0'), dd = (s[8] - '0') * 10 + (s[9] - '0');
+		if (!date_valid(y, m, dd))
+			return 0;
+		*d = days_from_civil(y, m, dd);
+		return 2;
+	}
+	return date_parse(s, strlen(s), DATE_ISO, d) == 0;
+}
+
 static int column_day(sqlite3_stmt *st, int col, day_t *d)
 {
-	const char *s = (const char *)sqlite3_column_text(st, col);
-	return s && date_parse(s, strlen(s), DATE_ISO, d) == 0;
+	return text_day(text(st, col), d) != 0;
 }
 
 /* The local day of a stored UTC timestamp (one that may be followed by
  * words); 0 when there is none. */
 static day_t column_local_day(sqlite3_stmt *st, int col)
 {
-	return utc_local_day((const char *)sqlite3_column_text(st, col));
+	return utc_local_day(text(st, col));
 }
 
-/* The figures: overdue, euro-days, age, dunning level. */
+/* A local day as date_iso writes it, into out: the first ten characters
+ * of the UTC stamp it was read from when its UTC day is the same (most
+ * stamps: the zone moves few across midnight). */
+static const char *local_iso(const char *ts, day_t local, day_t utc, char out[11])
+{
+	if (local == utc) {
+		memcpy(out, ts, 10);
+		out[10] = '\0';
+	} else {
+		date_iso(local, out);
+	}
+	return out;
+}
+
+/* The figures: overdue (read by read_row), euro-days, age, dunning level. */
 static void fill_figures(struct queue_row *r, sqlite3_stmt *st, day_t today)
 {
-	r->overdue = sqlite3_column_int64(st, 4);
 	r->euro_days = (int64_t)today * r->overdue - sqlite3_column_int64(st, 5);
 	day_t d;
 	if (column_day(st, 6, &d))
@@ -79,23 +164,24 @@ static void fill_figures(struct queue_row *r, sqlite3_stmt *st, day_t today)
 	r->open_total = sqlite3_column_int64(st, 21);
 }
 
-/* The row's strings in one allocation (a queue reads tens of thousands):
- * account_no owns it, free_row frees it. */
-static void fill_names(struct queue_row *r, sqlite3_stmt *st)
+/* The row's strings in one block: from the queue's chunks, or of its own
+ * when own (then account_no owns it, free_row frees it). */
+static void fill_names(struct queue *q, struct queue_row *r, sqlite3_stmt *st, int own)
 {
 	static const int col[5] = {0, 1, 2, 3, 20}; /* number, name, collector, segment, phone */
 	const char *s[5];
 	size_t len[5], total = 0;
 	for (int i = 0; i < 5; i++) {
-		s[i] = (const char *)sqlite3_column_text(st, col[i]);
+		s[i] = text(st, col[i]);
 		if (!s[i])
 			s[i] = "";
 		len[i] = i == 4 ? strcspn(s[i], ";,") : strlen(s[i]); /* the first number */
 		total += len[i] + 1;
 	}
-	char *block = malloc(total), *p = block;
+	char *block = own ? malloc(total) : chunk_alloc(q, total), *p = block;
 	if (!block)
 		abort();
+	r->own = own;
 	char **dst[5] = {&r->account_no, &r->name, &r->collector, &r->segment, &r->phone};
 	for (int i = 0; i < 5; i++) {
 		*dst[i] = p;
@@ -115,6 +201,7 @@ struct action {
 	day_t when;   /* the action's day */
 	day_t about;  /* the day its reason names */
 	const char *text; /* the task's text; the last contact */
+	const char *about_iso; /* about as date_iso writes it, when the column had it so; NULL */
 };
 
 /* s into out, cut on a character with "…" when it is longer. */
@@ -132,10 +219,10 @@ static void copy_cut(char *out, size_t size, const char *s)
 	memcpy(out + k, "\xe2\x80\xa6", 4);
 }
 
-static void offer(struct action *a, enum source src, day_t when, day_t about, const char *text)
+static void offer(struct action *a, enum source src, day_t when, day_t about, const char *text, const char *about_iso)
 {
 	if (src < a->src)
-		*a = (struct action){src, when, about, text};
+		*a = (struct action){src, when, about, text, about_iso};
 }
 
 /* out = a then b then c (each may be NULL), cut with "…" by copy_cut
@@ -143,15 +230,22 @@ static void offer(struct action *a, enum source src, day_t when, day_t about, co
  * without the cost of a format string. */
 static void join3(char *out, size_t size, const char *a, const char *b, const char *c)
 {
+	const char *part[3] = {a ? a : "", b ? b : "", c ? c : ""};
+	size_t k[3] = {strlen(part[0]), strlen(part[1]), strlen(part[2])};
+	if (k[0] + k[1] + k[2] < size) { /* it fits: no cut, straight into out */
+		memcpy(out, part[0], k[0]);
+		memcpy(out + k[0], part[1], k[1]);
+		memcpy(out + k[0] + k[1], part[2], k[2]);
+		out[k[0] + k[1] + k[2]] = '\0';
+		return;
+	}
 	char buf[640];
 	size_t n = 0;
-	const char *part[3] = {a, b, c};
 	for (int i = 0; i < 3; i++) {
-		size_t k = part[i] ? strlen(part[i]) : 0;
-		if (k > sizeof buf - 1 - n)
-			k = sizeof buf - 1 - n;
-		memcpy(buf + n, part[i] ? part[i] : "", k);
-		n += k;
+		if (k[i] > sizeof buf - 1 - n)
+			k[i] = sizeof buf - 1 - n;
+		memcpy(buf + n, part[i], k[i]);
+		n += k[i];
 	}
 	buf[n] = '\0';
 	copy_cut(out, size, buf);
@@ -160,8 +254,6 @@ static void join3(char *out, size_t size, const char *a, const char *b, const ch
 /* The winning source's words: the next action and its reason. */
 static void words_of(const struct action *a, struct queue_row *r)
 {
-	char d[11];
-	date_iso(a->about, d);
 	const char *what = NULL, *why = NULL, *why_end = NULL;
 	switch (a->src) {
 	case S_SNOOZE: what = "snoozed", why = "snoozed until "; break;
@@ -184,7 +276,10 @@ static void words_of(const struct action *a, struct queue_row *r)
 	}
 	if (what)
 		copy_cut(r->next_action, sizeof r->next_action, what);
-	join3(r->reason, sizeof r->reason, why, d, why_end);
+	char d[11];
+	if (!a->about_iso)
+		date_iso(a->about, d);
+	join3(r->reason, sizeof r->reason, why, a->about_iso ? a->about_iso : d, why_end);
 }
 
 static const char *iso(day_t d, char out[11])
@@ -199,64 +294,84 @@ static const char *iso(day_t d, char out[11])
  * sooner; a snooze in force puts it out of the day until it ends. A
  * broken promise or a missed installment asks for a call until one is
  * logged, or a promise or a plan is made, after its date (in its grace
- * too: the call that checks the promise on its day counts). */
-static void work_of(struct queue_row *r, sqlite3_stmt *st, day_t today, int grace)
+ * too: the call that checks the promise on its day counts). Returns 0,
+ * before any words are written, when the row is not in the queue:
+ * nothing overdue, no next action, not worked today. */
+static int work_of(struct queue_row *r, sqlite3_stmt *st, day_t today, int grace)
 {
-	struct action a = {S_NONE, 0, 0, NULL};
-	char d1[11];
+	struct action a = {S_NONE, 0, 0, NULL, NULL};
 	/* the day of the latest call, promise or plan: what follows a broken
-	 * promise or a missed installment up */
-	day_t d, followed = column_local_day(st, 15), worked = column_local_day(st, 18);
-	const char *status = (const char *)sqlite3_column_text(st, 8);
-	const char *contact = (const char *)sqlite3_column_text(st, 17);
-	if (contact && strchr(contact, ' ')) { /* "AT TYPE [OUTCOME]" */
-		day_t c = column_local_day(st, 17);
-		join3(r->last_contact, sizeof r->last_contact, c ? iso(c, d1) : "?", " ", strchr(contact, ' ') + 1);
+	 * promise or a missed installment up (read when one is there) */
+	const char *worked_at = text(st, 18);
+	day_t d, pday = 0, followed = 0, worked_utc = 0, worked = utc_local_day_utc(worked_at, &worked_utc), c = 0,
+	      c_utc = 0;
+	int followed_read = 0, k;
+#define FOLLOWED() (followed_read ? followed : (followed_read = 1, followed = column_local_day(st, 15)))
+	const char *status = text(st, 8), *promised = NULL, *at;
+	const char *contact = text(st, 17), *contact_what = contact ? strchr(contact, ' ') : NULL;
+	if (contact_what) { /* "AT TYPE [OUTCOME]" */
+		c = utc_local_day_utc(contact, &c_utc);
 		r->contact_days = c && c < today ? today - c : 0;
 	}
 	if (sqlite3_column_int(st, 7) > 0)
 		r->flags |= QF_DISPUTE;
-	if (status && column_day(st, 9, &d)) {
-		join3(r->promise, sizeof r->promise, iso(d, d1), " ", status);
+	if (status && (k = text_day(promised = text(st, 9), &pday))) {
+		if (k != 2)
+			promised = NULL;
+		d = pday;
 		if (!strcmp(status, "broken")) {
 			r->flags |= QF_BROKEN;
-			if (followed <= d) {
-				offer(&a, S_BROKEN, d + grace, d, NULL);
+			if (FOLLOWED() <= d) {
+				offer(&a, S_BROKEN, d + grace, d, NULL, promised);
 				r->value[QT_BROKEN] = 1;
 			}
 		} else if (!strcmp(status, "open")) {
-			offer(&a, S_PROMISE, d + grace, d, NULL);
+			offer(&a, S_PROMISE, d + grace, d, NULL, promised);
 		}
+	} else {
+		status = NULL; /* no promise to show */
 	}
-	if (column_day(st, 12, &d)) {
+	if ((k = text_day(at = text(st, 12), &d))) {
 		if (d <= today)
 			r->flags |= QF_MISSED;
-		if (followed <= d) {
-			offer(&a, S_MISSED, d + grace, d, NULL);
+		if (FOLLOWED() <= d) {
+			offer(&a, S_MISSED, d + grace, d, NULL, k == 2 ? at : NULL);
 			r->value[QT_MISSED] = 1;
 		}
 	}
-	if (column_day(st, 10, &d)) {
-		offer(&a, S_TASK, d, d, (const char *)sqlite3_column_text(st, 11));
+#undef FOLLOWED
+	if ((k = text_day(at = text(st, 10), &d))) {
+		offer(&a, S_TASK, d, d, text(st, 11), k == 2 ? at : NULL);
 		if (d <= today)
 			r->flags |= QF_FOLLOWUP;
 	}
-	if (column_day(st, 14, &d))
-		offer(&a, S_PLAN, d + grace, d, NULL);
-	if (column_day(st, 16, &d))
-		offer(&a, S_RECONTACT, d, d, r->last_contact[0] ? r->last_contact : "contact");
+	if ((k = text_day(at = text(st, 14), &d)))
+		offer(&a, S_PLAN, d + grace, d, NULL, k == 2 ? at : NULL);
+	if ((k = text_day(at = text(st, 16), &d)))
+		offer(&a, S_RECONTACT, d, d, contact_what ? r->last_contact : "contact", k == 2 ? at : NULL);
 	if (worked && r->overdue > 0)
-		offer(&a, S_UNPLANNED, worked + 1, worked, NULL);
+		offer(&a, S_UNPLANNED, worked + 1, worked, NULL, NULL);
 	else if (!worked && r->oldest_days > 0)
-		offer(&a, S_NEVER, today - r->oldest_days + 1, today - r->oldest_days + 1, NULL);
-	if (column_day(st, 13, &d) && d > today)
-		offer(&a, S_SNOOZE, d, d, NULL);
+		offer(&a, S_NEVER, today - r->oldest_days + 1, today - r->oldest_days + 1, NULL, NULL);
+	if ((k = text_day(at = text(st, 13), &d)) && d > today)
+		offer(&a, S_SNOOZE, d, d, NULL, k == 2 ? at : NULL);
 	r->worked_today = worked == today;
+	if (r->overdue <= 0 && a.src == S_NONE && !r->worked_today)
+		return 0;
+	char d1[11], wd[11];
+	if (contact_what)
+		join3(r->last_contact, sizeof r->last_contact, c ? local_iso(contact, c, c_utc, d1) : "?", " ",
+		      contact_what + 1);
+	if (status)
+		join3(r->promise, sizeof r->promise, promised ? promised : iso(pday, d1), " ", status);
+	if (a.src == S_UNPLANNED)
+		a.about_iso = local_iso(worked_at, worked, worked_utc, wd);
 	if (a.src != S_NONE) {
 		words_of(&a, r);
 		r->next_date = a.when;
 		r->due = a.when <= today;
 	}
+	return 1;
 }
 
 /* The score's values besides the flags'; the weights are the book's. */
@@ -271,7 +386,8 @@ static void score_of(struct queue_row *r, const int weight[QT_COUNT])
 
 static void free_row(struct queue_row *r)
 {
-	free(r->account_no); /* and the strings beside it (fill_names) */
+	if (r->own)
+		free(r->account_no); /* and the strings beside it (fill_names) */
 	free(r->folded);
 	free(r->name_key);
 }
@@ -348,8 +464,10 @@ static void count_day(struct queue *q, const struct queue_row *r, int sign)
 }
 
 /* The row of the statement's account: 1 when it is in the queue (something
- * overdue, a next action, or worked today), 0 when not (r is then empty). */
-static int read_row(const struct queue *q, sqlite3_stmt *st, struct queue_row *r)
+ * overdue, a next action, or worked today), 0 when not (r is then empty
+ * and holds nothing to free). Its strings from the queue's chunks, or of
+ * its own when own. */
+static int read_row(struct queue *q, sqlite3_stmt *st, struct queue_row *r, int own)
 {
 	/* nothing overdue and none of the columns a next action is made of
 	 * (the oldest overdue day, a promise, a task, an installment, a plan,
@@ -357,7 +475,8 @@ static int read_row(const struct queue *q, sqlite3_stmt *st, struct queue_row *r
 	 * the day. Most of a book's accounts; told apart without reading
 	 * them further. */
 	static const int work_columns[] = {6, 8, 9, 10, 12, 13, 14, 16, 18};
-	if (sqlite3_column_int64(st, 4) <= 0) {
+	int64_t overdue = sqlite3_column_int64(st, 4);
+	if (overdue <= 0) {
 		size_t k = 0;
 		while (k < sizeof work_columns / sizeof *work_columns &&
 		       sqlite3_column_type(st, work_columns[k]) == SQLITE_NULL)
@@ -366,11 +485,13 @@ static int read_row(const struct queue *q, sqlite3_stmt *st, struct queue_row *r
 			return 0;
 	}
 	memset(r, 0, sizeof *r);
+	r->overdue = overdue;
 	fill_figures(r, st, q->today);
-	work_of(r, st, q->today, q->grace);
-	if (r->overdue <= 0 && !r->next_action[0] && !r->worked_today)
+	if (!work_of(r, st, q->today, q->grace)) {
+		memset(r, 0, sizeof *r);
 		return 0;
-	fill_names(r, st);
+	}
+	fill_names(q, r, st, own);
 	score_of(r, q->weight);
 	return 1;
 }
@@ -391,20 +512,22 @@ int queue_load(struct queue *q, sqlite3 *db, day_t today, const char *collector)
 	/* a collector's accounts through account_summary_queue, which covers
 	 * every column read here; everybody's, through the table (or that index
 	 * whole, as SQLite sees fit) */
-	sqlite3_stmt *st = db_prepare(db, collector ? QUEUE_COLUMNS "WHERE collector = ?1 AND " QUEUE_CANDIDATE
-						 : QUEUE_COLUMNS "WHERE " QUEUE_CANDIDATE);
+	sqlite3_stmt *st = db_prepare(db, collector ? QUEUE_SELECT("?1") "WHERE collector = ?1 AND " QUEUE_CANDIDATE QUEUE_KEEP
+						 : QUEUE_COLUMNS "WHERE " QUEUE_CANDIDATE QUEUE_KEEP);
 	if (!st)
 		return -1;
 	if (collector)
 		sqlite3_bind_text(st, 1, collector, -1, SQLITE_STATIC);
+	char since[11];
+	date_iso(today - 1, since);
+	sqlite3_bind_text(st, 2, since, 10, SQLITE_STATIC);
 	size_t cap = 0;
 	int rc;
 	struct queue_row r;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (!read_row(q, st, &r))
+		if (!read_row(q, st, &r, 0))
 			continue;
 		if (add_row(q, &cap)) {
-			free_row(&r);
 			rc = SQLITE_NOMEM;
 			break;
 		}
@@ -432,6 +555,11 @@ void queue_free(struct queue *q)
 	free(q->rows);
 	free(q->view);
 	free(q->slots);
+	while (q->chunks) {
+		struct queue_chunk *next = q->chunks->next;
+		free(q->chunks);
+		q->chunks = next;
+	}
 	memset(q, 0, sizeof *q);
 }
 
@@ -518,6 +646,104 @@ static void name_key_of(struct queue_row *r)
 	}
 }
 
+/* A row's place in the order worked out once before sorting, where
+ * compare asks each row's group, date and figures again at each of its
+ * n log n calls: three words compared unsigned, then the folded name
+ * (QS_NAME), then the account number; the same order as compare's, which
+ * still places a single row (view_insert). */
+struct sort_key {
+	uint64_t k[3];
+};
+
+static uint64_t ascending(int64_t v)
+{
+	return (uint64_t)v ^ (UINT64_C(1) << 63);
+}
+
+static uint64_t descending(int64_t v)
+{
+	return ~ascending(v);
+}
+
+static uint64_t day_key(day_t d)
+{
+	return (uint32_t)d ^ UINT32_C(0x80000000);
+}
+
+static struct sort_key key_of(enum queue_sort sort, const struct queue_row *r)
+{
+	struct sort_key k = {{0, 0, 0}};
+	switch (sort) {
+	case QS_DEFAULT: {
+		int g = group(r);
+		k.k[0] = (uint64_t)g << 32 | (g == 1 ? day_key(r->next_date) : 0);
+		k.k[1] = descending(r->score);
+		k.k[2] = descending(r->euro_days);
+		break;
+	}
+	case QS_OVERDUE: k.k[0] = descending(r->overdue); break;
+	case QS_DAYS: k.k[0] = descending(r->oldest_days); break;
+	case QS_NAME: break; /* the name decides */
+	case QS_NEXT: k.k[0] = (uint64_t)!r->next_action[0] << 32 | day_key(r->next_date); break;
+	case QS_COUNT: break;
+	}
+	return k;
+}
+
+/* The keys, and the rows they are of (the view as it was before sorting):
+ * what sort_view compares positions by. */
+struct sorting_by {
+	const struct sort_key *key;
+	const size_t *row;
+	const struct queue *q;
+};
+
+static inline int position_cmp(const struct sorting_by *by, uint32_t a, uint32_t b)
+{
+	const struct sort_key *x = &by->key[a], *y = &by->key[b];
+	for (int i = 0; i < 3; i++)
+		if (x->k[i] != y->k[i])
+			return x->k[i] < y->k[i] ? -1 : 1;
+	const struct queue_row *ra = &by->q->rows[by->row[a]], *rb = &by->q->rows[by->row[b]];
+	int c = by->q->sort == QS_NAME ? strcmp(ra->name_key, rb->name_key) : 0;
+	return c ? c : strcmp(ra->account_no, rb->account_no);
+}
+
+/* Positions 0..n-1 in a ordered by their keys: a merge sort, bottom up,
+ * runs of 8 by insertion, then merged in pairs between a and tmp. Small
+ * items (four bytes) and keys apart: a queue's first sort touches few
+ * fresh pages. */
+static void sort_positions(const struct sorting_by *by, uint32_t *a, uint32_t *tmp, size_t n)
+{
+	for (size_t lo = 0; lo < n; lo += 8) {
+		size_t hi = lo + 8 < n ? lo + 8 : n;
+		for (size_t i = lo + 1; i < hi; i++) {
+			uint32_t k = a[i];
+			size_t j = i;
+			for (; j > lo && position_cmp(by, k, a[j - 1]) < 0; j--)
+				a[j] = a[j - 1];
+			a[j] = k;
+		}
+	}
+	uint32_t *src = a, *dst = tmp;
+	for (size_t w = 8; w < n; w *= 2) {
+		for (size_t lo = 0; lo < n; lo += 2 * w) {
+			size_t mid = lo + w < n ? lo + w : n, hi = lo + 2 * w < n ? lo + 2 * w : n;
+			size_t i = lo, j = mid, o = lo;
+			while (i < mid && j < hi)
+				dst[o++] = position_cmp(by, src[j], src[i]) < 0 ? src[j++] : src[i++];
+			while (i < mid)
+				dst[o++] = src[i++];
+			while (j < hi)
+				dst[o++] = src[j++];
+		}
+		uint32_t *t = src;
+		src = dst, dst = t;
+	}
+	if (src != a)
+		memcpy(a, src, n * sizeof *a);
+}
+
 void queue_apply(struct queue *q)
 {
 	q->nview = 0;
@@ -530,9 +756,26 @@ void queue_apply(struct queue *q)
 	if (q->sort == QS_NAME)
 		for (size_t i = 0; i < q->nview; i++)
 			name_key_of(&q->rows[q->view[i]]);
-	sorting = q;
-	qsort(q->view, q->nview, sizeof *q->view, compare);
-	sorting = NULL;
+	size_t n = q->nview;
+	if (n < 2)
+		return;
+	struct sort_key *key = malloc(n * sizeof *key);
+	size_t *row = malloc(n * sizeof *row);
+	uint32_t *pos = malloc(2 * n * sizeof *pos);
+	if (!key || !row || !pos || n > UINT32_MAX)
+		abort();
+	for (size_t i = 0; i < n; i++) {
+		key[i] = key_of(q->sort, &q->rows[q->view[i]]);
+		row[i] = q->view[i];
+		pos[i] = (uint32_t)i;
+	}
+	struct sorting_by by = {key, row, q};
+	sort_positions(&by, pos, pos + n, n);
+	for (size_t i = 0; i < n; i++)
+		q->view[i] = row[pos[i]];
+	free(key);
+	free(row);
+	free(pos);
 }
 
 /* Row `row` out of the view (before it changes or goes). */
@@ -579,7 +822,7 @@ int queue_reload_account(struct queue *q, sqlite3 *db, const char *account_no)
 	sqlite3_bind_text(st, 1, account_no, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, q->scope, -1, SQLITE_STATIC);
 	struct queue_row r;
-	int rc = sqlite3_step(st), in = rc == SQLITE_ROW && read_row(q, st, &r);
+	int rc = sqlite3_step(st), in = rc == SQLITE_ROW && read_row(q, st, &r, 1);
 	sqlite3_finalize(st);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
 		msg_error("queue: %s", sqlite3_errmsg(db));

@@ -44,6 +44,7 @@ struct queue_row {
 	int64_t score;        /* sum of weight x value */
 	char *folded;         /* account number and name folded, for searching */
 	char *name_key;       /* the name folded, for sorting by name */
+	int own;              /* account_no is a block of the row's own, not of the queue's chunks */
 };
 
 enum queue_sort { QS_DEFAULT, QS_OVERDUE, QS_DAYS, QS_NAME, QS_NEXT, QS_COUNT };
@@ -78,6 +79,7 @@ struct queue {
 	size_t *slots;           /* account number -> row + 1 (0: empty), open addressing:
 				  * queue_find in constant time, not a walk of the rows */
 	size_t nslots;           /* a power of two, at least twice n; 0: none yet */
+	struct queue_chunk *chunks; /* the strings of the rows queue_load read (queue.c) */
 };
 
 extern const char *const queue_term_names[QT_COUNT]; /* "broken promise", ... */
