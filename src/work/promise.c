@@ -234,10 +234,30 @@ int promise_evaluate_lapsed(struct book *b, day_t today_)
 	return evaluate(b, today_, NULL, 1);
 }
 
+/* 1 when an open promise's grace is over (before the day `lapsed`), 0 when
+ * none is: most starts of the workstation, which then prepare nothing. */
+static int any_lapsed(sqlite3 *db, const char *lapsed)
+{
+	sqlite3_stmt *st = db_prepare(db, "SELECT 1 FROM promises INDEXED BY promises_open "
+					  "WHERE status = 'open' AND promised_date < ?1 LIMIT 1");
+	if (!st)
+		return 1; /* the evaluation says what is wrong */
+	sqlite3_bind_text(st, 1, lapsed, -1, SQLITE_STATIC);
+	int rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	return rc != SQLITE_DONE;
+}
+
 static int evaluate(struct book *b, day_t today_, const char *account_no, int lapsed_only)
 {
 	if (b->readonly) /* a read-only book is shown as last written */
 		return 0;
+	if (lapsed_only && !account_no) {
+		char day[11];
+		date_iso(today_ - RULE_GRACE(b->db), day);
+		if (!any_lapsed(b->db, day))
+			return 0;
+	}
 	/* paid: money received on the account (the ledger's payments and the
 	 * bank's matched credits: money_received) from the day the promise
 	 * was made to its date plus grace, on a covered invoice or naming
@@ -270,7 +290,10 @@ static int evaluate(struct book *b, day_t today_, const char *account_no, int la
 	if (account_no) {
 		sqlite3_bind_text(q, 1, account_no, -1, SQLITE_STATIC);
 	} else if (received_accounts(b->db, lapsed_only ?
-				     "SELECT DISTINCT account_no FROM promises WHERE status = 'open' AND promised_date < ?1" :
+				     /* through the index of open promises by date: SQLite, left to
+				      * itself, reads every promise through a covering index */
+				     "SELECT DISTINCT account_no FROM promises INDEXED BY promises_open "
+				     "WHERE status = 'open' AND promised_date < ?1" :
 				     "SELECT DISTINCT account_no FROM promises WHERE status = 'open'",
 				     lapsed_only ? lapsed : NULL, &accounts)) {
 		strset_free(&accounts);
