@@ -581,6 +581,14 @@ int app_prompt_aided(struct app *a, const char *label, char *buf, size_t size, c
 static char filter_collector[65], filter_segment[65];
 
 /* Reads the queue on screen again, keeping its filter and order. */
+/* The day's figures of the queue's scope, and the book's version they were
+ * read at (PRAGMA data_version moves with other connections' commits). */
+static void day_load(struct app *a)
+{
+	queue_day_load(a->book->db, a->today, a->scope_all ? NULL : a->user, &a->day);
+	a->day_version = db_int(a->book->db, "PRAGMA data_version");
+}
+
 static int load_current(struct app *a)
 {
 	a->today = today(); /* a session left open overnight moves on */
@@ -601,7 +609,7 @@ static int load_current(struct app *a)
 		a->queue.sort = sort;
 		queue_apply(&a->queue);
 	}
-	queue_day_load(a->book->db, a->today, a->scope_all ? NULL : a->user, &a->day);
+	day_load(a);
 	/* an import or a statement since: the title says so */
 	if (book_freshness(a->book->db, a->today, company.stale_days, &a->fresh))
 		a->fresh.known = 0, a->fresh.stale = 1;
@@ -626,10 +634,12 @@ int app_account_changed(struct app *a, const char *account_no)
 		   (a->other_loaded && queue_reload_account(&a->other, a->book->db, no))) {
 		app_message(a, 1, "cannot read the queue: %s", book_errmsg(a->book));
 		rc = -1;
-	} else if (queue_day_touched(a->book->db, a->today, no)) {
-		/* a promise or a plan of today's made, changed or cancelled: the
-		 * day's figures again (a note or a call leaves them) */
-		queue_day_load(a->book->db, a->today, a->scope_all ? NULL : a->user, &a->day);
+	} else if (queue_day_touched(a->book->db, a->today, no) ||
+		   db_int(a->book->db, "PRAGMA data_version") != a->day_version) {
+		/* a promise or a plan of today's made, changed or cancelled, or
+		 * another workstation wrote since: the day's figures again (a
+		 * note or a call of this one leaves them) */
+		day_load(a);
 	}
 	for (int i = 0; i < a->depth; i++) /* one account view at a time: app_open_account */
 		if (a->stack[i]->ops->id == VIEW_ACCOUNT && !strcmp(view_account_current(a->stack[i]), no))

@@ -51,6 +51,7 @@ struct app {
 	struct queue other;     /* the other scope's, kept once read: a toggles at once */
 	int other_loaded;
 	struct queue_day day;   /* what the queue's scope did today: promises, plans */
+	long long day_version;  /* the book's data_version when day was read: others' writes since */
 	struct freshness fresh; /* as of when the payments are known (the title) */
 	struct view *stack[VIEW_DEPTH];
 	int depth;

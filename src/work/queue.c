@@ -396,10 +396,10 @@ static void free_row(struct queue_row *r)
 
 static size_t hash_of(const char *s)
 {
-	size_t h = 14695981039346656037u; /* FNV-1a */
+	uint64_t h = 14695981039346656037u; /* FNV-1a, 64 bits wherever size_t is less */
 	for (; *s; s++)
 		h = (h ^ (unsigned char)*s) * 1099511628211u;
-	return h;
+	return (size_t)(h ^ h >> 32);
 }
 
 /* The slot of account_no: the one holding its row, or the empty one where
