@@ -30,7 +30,22 @@ struct dun_run {
 	 * at[]: 0 not started, 1 on a row, 2 done */
 	int sweep;
 	int at[4];
+	/* a sweep's book rates of interest: 0 not read, 1 read, -1 not readable
+	 * (each computation then reads them and says why) */
+	int rates_read;
+	struct interest_rates rates;
+	struct dun_templates tpls; /* dunning_render_check's */
 };
+
+struct dun_templates *dunning_run_templates(struct dun_run *r)
+{
+	return &r->tpls;
+}
+
+sqlite3 *dunning_run_db(struct dun_run *r)
+{
+	return r->db;
+}
 enum { AT_ACCOUNT, AT_INVOICES, AT_LEVELS, AT_PENDING };
 
 /* The next row of account_no in st (its account in column col), 1; 0 when
@@ -91,10 +106,15 @@ static sqlite3_stmt *rows_stmt(struct dun_run *r, sqlite3_stmt **slot, const cha
 	return st;
 }
 
+/* The column as text, cut to size - 1 bytes as snprintf would (without
+ * its cost: a run reads a dozen a row). */
 static void text_col(sqlite3_stmt *st, int col, char *out, size_t size)
 {
 	const unsigned char *t = sqlite3_column_text(st, col);
-	snprintf(out, size, "%s", t ? (const char *)t : "");
+	size_t n = t ? strnlen((const char *)t, size - 1) : 0;
+	if (n)
+		memcpy(out, t, n);
+	out[n] = '\0';
 }
 
 static day_t day_col(sqlite3_stmt *st, int col)
@@ -479,6 +499,7 @@ void dunning_run_end(struct dun_run *r)
 	sqlite3_finalize(r->levels);
 	sqlite3_finalize(r->pending);
 	sqlite3_finalize(r->paid);
+	dun_templates_free(&r->tpls);
 	free(r);
 }
 
@@ -521,6 +542,12 @@ int dunning_account_in(struct dun_run *r, const char *account_no, day_t today, s
 		return -1;
 	}
 	a->today = today;
+	if (r->sweep && !r->rates_read) { /* one snapshot: the rates do not change under it */
+		char err[200];
+		r->rates_read = interest_rates_load(r->db, company.country, &r->rates, err, sizeof err) ? -1 : 1;
+	}
+	if (r->rates_read == 1 && !strcmp(r->rates.country, company.country))
+		a->rates = &r->rates;
 	int64_t overdue = 0;
 	for (size_t i = 0; i < a->n; i++) {
 		decide(&a->proc, &a->inv[i], a->hold, today);

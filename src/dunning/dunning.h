@@ -64,6 +64,8 @@ struct dun_account {
 	size_t nlate;
 	int64_t credit;       /* open credit notes (negative) */
 	day_t today;          /* the day the states were decided on */
+	const struct interest_rates *rates; /* the book's rates, read once a sweep
+					       (NULL: read at each computation) */
 	struct dun_invoice *inv;
 	size_t n;
 };
@@ -126,6 +128,26 @@ int dunning_collect(const struct dun_account *a, int step, enum dun_collect mode
 /* Computes the amounts and fills the template in (lang NULL: the
  * account's). Returns 0, or -1 with err. */
 int dunning_render(sqlite3 *db, struct dun_message *m, const char *lang, day_t today, char *err, size_t errlen);
+/* The templates a run's dunning_render_check found (by template and
+ * language asked), each with the language and file it was found in, and
+ * whether it can fail (a run's business: dunning_run_end frees them). */
+#define DUN_RUN_TEMPLATES 64
+struct dun_templates {
+	size_t n;
+	struct dun_template_seen {
+		char name[33], lang[8], used[3], where[1100];
+		int sure; /* 1: found, and no values make it fail */
+	} t[DUN_RUN_TEMPLATES];
+};
+struct dun_templates *dunning_run_templates(struct dun_run *r);
+sqlite3 *dunning_run_db(struct dun_run *r);
+void dun_templates_free(struct dun_templates *t);
+/* For a dry run: what dunning_render gives of the message (its amounts,
+ * channel and language, and whether it fails, with the same err) in the
+ * account's language, without filling the text in when no values can
+ * make the template fail (found and tried once a run, with every line's
+ * value present: then every placeholder is checked). */
+int dunning_render_check(struct dun_run *r, struct dun_message *m, day_t today, char *err, size_t errlen);
 void dunning_message_free(struct dun_message *m);
 
 /* Whose rules: 1 when the account is a consumer under Belgian law (its
