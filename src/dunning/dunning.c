@@ -35,7 +35,113 @@ struct dun_run {
 	int rates_read;
 	struct interest_rates rates;
 	struct dun_templates tpls; /* dunning_render_check's */
+	/* a sweep's sets, read once (sweep_sets): what the per-account query
+	 * asks of each invoice, asked here of sorted arrays */
+	int sets_read;
+	struct set_key *set;
+	size_t nset;
 };
+
+/* An entry of a sweep's sets: kind (SET_*), an account or invoice number
+ * or a reference, and for a pair the invoice. */
+struct set_key {
+	int kind;
+	char *a, *b;
+};
+enum {
+	SET_DISPUTED = 1, /* a: an invoice with an open dispute */
+	SET_PROMISED,     /* a: an account whose open promise names no invoice */
+	SET_PROMISED_INV, /* a, b: an account and an invoice its open promise names */
+	SET_PLANNED,      /* the same of active plans */
+	SET_PLANNED_INV,
+	SET_SHARED        /* a: a reference payref_shared holds */
+};
+
+static int set_cmp(const void *x, const void *y)
+{
+	const struct set_key *p = x, *q = y;
+	if (p->kind != q->kind)
+		return p->kind < q->kind ? -1 : 1;
+	int c = strcmp(p->a, q->a);
+	return c ? c : strcmp(p->b, q->b);
+}
+
+static void set_add(struct dun_run *r, size_t *cap, int kind, const char *a, const char *b)
+{
+	if (r->nset == *cap) {
+		*cap = *cap ? 2 * *cap : 64;
+		r->set = realloc(r->set, *cap * sizeof *r->set);
+		if (!r->set)
+			abort();
+	}
+	r->set[r->nset++] = (struct set_key){kind, xstrdup(a), xstrdup(b ? b : "")};
+}
+
+/* 1 when (kind, a, b) is in the sets. */
+static int set_has(const struct dun_run *r, int kind, const char *a, const char *b)
+{
+	struct set_key k = {kind, (char *)a, (char *)b};
+	return r->nset && bsearch(&k, r->set, r->nset, sizeof k, set_cmp) != NULL;
+}
+
+/* Reads the sweep's sets: each query's rows (one or two columns) under
+ * kind. The shared references: those two invoices have (read in order
+ * through the index, each next to its like), and PAYREF_SHARED_BOOK_SQL's.
+ * 0 or -1. */
+static int sweep_sets(struct dun_run *r)
+{
+	static const struct {
+		int kind;
+		const char *sql;
+	} q[] = {
+		{SET_DISPUTED, "SELECT invoice_no FROM disputes WHERE status = 'open'"},
+		{SET_PROMISED, "SELECT p.account_no FROM promises p WHERE p.status = 'open' "
+			       "AND NOT EXISTS (SELECT 1 FROM promise_invoices WHERE promise_id = p.id)"},
+		{SET_PROMISED_INV, "SELECT p.account_no, q.invoice_no FROM promises p "
+				   "JOIN promise_invoices q ON q.promise_id = p.id WHERE p.status = 'open'"},
+		{SET_PLANNED, "SELECT l.account_no FROM plans l WHERE l.status = 'active' "
+			      "AND NOT EXISTS (SELECT 1 FROM plan_invoices WHERE plan_id = l.id)"},
+		{SET_PLANNED_INV, "SELECT l.account_no, q.invoice_no FROM plans l "
+				  "JOIN plan_invoices q ON q.plan_id = l.id WHERE l.status = 'active'"},
+		{SET_SHARED, PAYREF_SHARED_BOOK_SQL},
+		{0, "SELECT reference FROM invoices WHERE reference IS NOT NULL ORDER BY reference"},
+	};
+	size_t cap = 0;
+	for (size_t i = 0; i < sizeof q / sizeof q[0]; i++) {
+		sqlite3_stmt *st = db_prepare(r->db, q[i].sql);
+		if (!st)
+			return -1;
+		char *last = NULL;
+		int rc, added = 0;
+		while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+			const char *a = (const char *)sqlite3_column_text(st, 0);
+			const char *b = sqlite3_column_count(st) > 1 ? (const char *)sqlite3_column_text(st, 1) : NULL;
+			if (!a)
+				continue;
+			if (q[i].kind) {
+				set_add(r, &cap, q[i].kind, a, b);
+				continue;
+			}
+			/* the references in order: one met twice running is shared */
+			if (last && !strcmp(a, last)) {
+				if (!added)
+					set_add(r, &cap, SET_SHARED, a, NULL);
+				added = 1;
+			} else {
+				free(last);
+				last = xstrdup(a);
+				added = 0;
+			}
+		}
+		free(last);
+		sqlite3_finalize(st);
+		if (rc != SQLITE_DONE)
+			return -1;
+	}
+	if (r->nset)
+		qsort(r->set, r->nset, sizeof *r->set, set_cmp);
+	return 0;
+}
 
 struct dun_templates *dunning_run_templates(struct dun_run *r)
 {
@@ -212,26 +318,21 @@ static struct dun_invoice *invoice_row(sqlite3_stmt *st, struct dun_invoice **in
 	"        AND (i.invoice_no IN (SELECT invoice_no FROM plan_invoices WHERE plan_id = l.id) " \
 	"             OR NOT EXISTS (SELECT 1 FROM plan_invoices WHERE plan_id = l.id))) " \
 	INVOICES_TAIL "WHERE i.account_no = ?1 AND i.status = 'open' ORDER BY i.due_date, i.invoice_no"
-#define INVOICES_SWEEP_SQL \
-	"WITH promised(a, inv) AS MATERIALIZED (SELECT p.account_no, q.invoice_no FROM promises p " \
-	"     JOIN promise_invoices q ON q.promise_id = p.id WHERE p.status = 'open'), " \
-	PAYREF_SHARED_CTE ", " \
-	"planned(a, inv) AS MATERIALIZED (SELECT l.account_no, q.invoice_no FROM plans l " \
-	"     JOIN plan_invoices q ON q.plan_id = l.id WHERE l.status = 'active') " \
-	INVOICES_COLS \
-	"i.invoice_no IN (SELECT d.invoice_no FROM disputes d WHERE d.status = 'open'), " \
-	"i.account_no IN (SELECT p.account_no FROM promises p WHERE p.status = 'open' " \
-	"                 AND NOT EXISTS (SELECT 1 FROM promise_invoices WHERE promise_id = p.id)) " \
-	"OR EXISTS (SELECT 1 FROM promised WHERE inv = i.invoice_no AND a = i.account_no), " \
-	"i.account_no IN (SELECT l.account_no FROM plans l WHERE l.status = 'active' " \
-	"                 AND NOT EXISTS (SELECT 1 FROM plan_invoices WHERE plan_id = l.id)) " \
-	"OR EXISTS (SELECT 1 FROM planned WHERE inv = i.invoice_no AND a = i.account_no) " \
+/* A sweep's: the three and whether the reference is shared are asked of
+ * sets read once (sweep_sets): as subqueries, each asked of each row,
+ * they were most of the run. Column 15: the ledger's reference, NULL none. */
+#define INVOICES_SWEEP_SQL INVOICES_COLS "0, 0, 0" \
+	INVOICES_TAIL_OF("coalesce(i.reference, ''), coalesce(i.ref_no, 0), i.reference") \
 	/* +: read the table through and sort, not one look-up a row through the index */ \
-	INVOICES_TAIL_OF(PAYREF_INVOICE_COLS_SWEEP("i")) \
 	"WHERE i.status = 'open' ORDER BY +i.account_no, i.due_date, i.invoice_no"
 
 static int load_invoices(struct dun_run *r, struct dun_account *a)
 {
+	if (r->sweep && !r->sets_read) {
+		if (sweep_sets(r))
+			return -1;
+		r->sets_read = 1;
+	}
 	sqlite3_stmt *st = rows_stmt(r, &r->invoices, INVOICES_SWEEP_SQL, INVOICES_ACCOUNT_SQL, a->account_no);
 	if (!st)
 		return -1;
@@ -250,11 +351,24 @@ static int load_invoices(struct dun_run *r, struct dun_account *a)
 		 * the one made from the book's number for it */
 		char given[64];
 		text_col(st, 13, given, sizeof given);
-		payref_invoice_of(given, sqlite3_column_int64(st, 14), sqlite3_column_int(st, 15),
+		int shared = r->sweep ? sqlite3_column_type(st, 15) != SQLITE_NULL &&
+					set_has(r, SET_SHARED, (const char *)sqlite3_column_text(st, 15), "")
+				      : sqlite3_column_int(st, 15);
+		payref_invoice_of(given, sqlite3_column_int64(st, 14), shared,
 				  company.reference_kind[0] ? company.reference_kind : "ogm", v->reference);
-		v->state = sqlite3_column_int(st, 7) ? DUN_DISPUTED
-			 : sqlite3_column_int(st, 8) ? DUN_PROMISED
-			 : sqlite3_column_int(st, 9) ? DUN_PLAN : DUN_WAITING;
+		int disputed, promised, planned;
+		if (r->sweep) {
+			disputed = set_has(r, SET_DISPUTED, v->invoice_no, "");
+			promised = set_has(r, SET_PROMISED, a->account_no, "") ||
+				   set_has(r, SET_PROMISED_INV, a->account_no, v->invoice_no);
+			planned = set_has(r, SET_PLANNED, a->account_no, "") ||
+				  set_has(r, SET_PLANNED_INV, a->account_no, v->invoice_no);
+		} else {
+			disputed = sqlite3_column_int(st, 7);
+			promised = sqlite3_column_int(st, 8);
+			planned = sqlite3_column_int(st, 9);
+		}
+		v->state = disputed ? DUN_DISPUTED : promised ? DUN_PROMISED : planned ? DUN_PLAN : DUN_WAITING;
 	}
 	rows_done(r, st);
 	if (rc < 0)
@@ -500,6 +614,11 @@ void dunning_run_end(struct dun_run *r)
 	sqlite3_finalize(r->pending);
 	sqlite3_finalize(r->paid);
 	dun_templates_free(&r->tpls);
+	for (size_t i = 0; i < r->nset; i++) {
+		free(r->set[i].a);
+		free(r->set[i].b);
+	}
+	free(r->set);
 	free(r);
 }
 
