@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "company.h"
+#include "level_json.h"
 #include "base/lib.h"
 #include "book/lib.h"
 
@@ -22,7 +23,7 @@ const char *dun_state_name(enum dun_state s)
 #define RUN_PROCEDURES 16
 struct dun_run {
 	sqlite3 *db;
-	sqlite3_stmt *account, *invoices, *levels, *pending, *paid;
+	sqlite3_stmt *account, *invoices, *levels, *level_one, *pending, *paid;
 	struct procedure procs[RUN_PROCEDURES];
 	int nprocs;
 	/* a sweep (dunning_run_sweep): each statement reads the whole book in
@@ -39,7 +40,7 @@ struct dun_run {
 	 * asks of each invoice, asked here of sorted arrays */
 	int sets_read;
 	struct set_key *set;
-	size_t nset;
+	size_t nset, nkind[8]; /* nkind: how many of each kind (none: not looked for) */
 };
 
 /* An entry of a sweep's sets: kind (SET_*), an account or invoice number
@@ -75,13 +76,14 @@ static void set_add(struct dun_run *r, size_t *cap, int kind, const char *a, con
 			abort();
 	}
 	r->set[r->nset++] = (struct set_key){kind, xstrdup(a), xstrdup(b ? b : "")};
+	r->nkind[kind]++;
 }
 
 /* 1 when (kind, a, b) is in the sets. */
 static int set_has(const struct dun_run *r, int kind, const char *a, const char *b)
 {
 	struct set_key k = {kind, (char *)a, (char *)b};
-	return r->nset && bsearch(&k, r->set, r->nset, sizeof k, set_cmp) != NULL;
+	return r->nkind[kind] && bsearch(&k, r->set, r->nset, sizeof k, set_cmp) != NULL;
 }
 
 /* Reads the sweep's sets: each query's rows (one or two columns) under
@@ -415,38 +417,137 @@ static int step_before_due(const struct procedure *p, int s)
 	"                                            '$.interest_waived.invoices')) j " \
 	"WHERE (x.detail LIKE '{\"dunning\":%' OR x.detail LIKE '{\"interest_waived\":%') AND json_valid(x.detail) "
 
+/* One invoice an entry names: a waiver's, or a dunning entry's that
+ * took step `step` of the account's procedure on day `sent`, giving
+ * until pay_by. */
+static void level_row(struct dun_account *a, const char *inv, size_t len, int waiver, int step, day_t sent,
+		      day_t pay_by)
+{
+	for (size_t i = 0; inv && i < a->n; i++) {
+		struct dun_invoice *v = &a->inv[i];
+		if (strlen(v->invoice_no) != len || memcmp(v->invoice_no, inv, len))
+			continue;
+		if (waiver) {
+			v->waived = 1;
+			continue;
+		}
+		if (pay_by > v->level_pay_by)
+			v->level_pay_by = pay_by;
+		/* a pre-due message is no reminder: its deadline is the due date */
+		if (step && !step_before_due(&a->proc, step) && (!v->first_pay_by || pay_by < v->first_pay_by))
+			v->first_pay_by = pay_by;
+		if (step > v->level)
+			v->level = step, v->level_day = sent;
+	}
+}
+
+/* The rows of LEVELS_SQL (or LEVEL_ONE_SQL) st gives, through level_row;
+ * 0, or -1 on error. */
+static int level_rows(struct dun_account *a, sqlite3_stmt *st)
+{
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *inv = (const char *)sqlite3_column_text(st, 0);
+		int waiver = sqlite3_column_int(st, 6);
+		int step = waiver ? 0 : step_taken(&a->proc, (const char *)sqlite3_column_text(st, 4),
+						   (const char *)sqlite3_column_text(st, 5), sqlite3_column_int(st, 1));
+		level_row(a, inv, inv ? strlen(inv) : 0, waiver, step, day_col(st, 2), day_col(st, 3));
+	}
+	return rc == SQLITE_DONE ? 0 : -1;
+}
+
+/* One entry's detail (?1, made at ?2) as LEVELS_SQL reads it: for what
+ * level_json_read leaves to SQLite. */
+#define LEVEL_ONE_SQL \
+	"SELECT j.value, json_extract(?1, '$.dunning.step'), " \
+	"coalesce(json_extract(?1, '$.dunning.sent_on'), substr(?2, 1, 10)), " \
+	"json_extract(?1, '$.dunning.pay_by'), json_extract(?1, '$.dunning.procedure'), " \
+	"json_extract(?1, '$.dunning.template'), ?1 LIKE '{\"interest_waived\":%' " \
+	"FROM json_each(?1, iif(?1 LIKE '{\"dunning\":%', '$.dunning.invoices', '$.interest_waived.invoices')) j " \
+	"WHERE json_valid(?1) ORDER BY j.key"
+
+/* A day from n bytes, as day_col reads a column. */
+static day_t day_of(const char *s, size_t n)
+{
+	day_t d = 0;
+	if (s && date_parse(s, n, DATE_ISO, &d) != 0)
+		d = 0;
+	return d;
+}
+
+/* One entry read in C (level_json_read); 0 when it must be asked of SQLite. */
+static int level_fast(struct dun_account *a, const char *detail, size_t bytes, const char *at)
+{
+	struct level_json j;
+	if (strlen(detail) != bytes || !level_json_read(detail, &j))
+		return 0;
+	char procedure[64], template[64];
+	if (j.procedure_len >= sizeof procedure || j.template_len >= sizeof template)
+		return 0;
+	int step = 0;
+	day_t sent = 0;
+	if (!j.waiver) {
+		if (j.procedure)
+			memcpy(procedure, j.procedure, j.procedure_len), procedure[j.procedure_len] = '\0';
+		if (j.template)
+			memcpy(template, j.template, j.template_len), template[j.template_len] = '\0';
+		step = step_taken(&a->proc, j.procedure ? procedure : NULL, j.template ? template : NULL, j.step);
+		if (j.sent_on) {
+			sent = day_of(j.sent_on, j.sent_on_len);
+		} else { /* substr(at, 1, 10): ten characters, bytes while they are ASCII */
+			size_t n = 0;
+			while (n < 10 && at[n]) {
+				if ((unsigned char)at[n] >= 0x80)
+					return 0;
+				n++;
+			}
+			sent = day_of(at, n);
+		}
+	}
+	day_t pay_by = j.waiver ? 0 : day_of(j.pay_by, j.pay_by_len);
+	for (size_t i = 0; i < j.ninv; i++)
+		level_row(a, j.inv[i], j.inv_len[i], j.waiver, step, sent, pay_by);
+	return 1;
+}
+
+/* A sweep's entries, oldest first: each read in C, or else through
+ * LEVEL_ONE_SQL. */
+#define LEVELS_SWEEP_SQL \
+	"SELECT x.detail, x.at, x.account_no FROM activities x " \
+	"WHERE (x.detail LIKE '{\"dunning\":%' OR x.detail LIKE '{\"interest_waived\":%') " \
+	"ORDER BY +x.account_no, x.at, x.id"
+
 static int load_levels(struct dun_run *r, struct dun_account *a)
 {
-	sqlite3_stmt *st = rows_stmt(r, &r->levels, LEVELS_SQL "ORDER BY +x.account_no, x.at, x.id, j.key",
-				     LEVELS_SQL "AND x.account_no = ?1 ORDER BY x.at, x.id, j.key", a->account_no);
+	if (!r->sweep) {
+		sqlite3_stmt *st = rows_stmt(r, &r->levels, NULL,
+					     LEVELS_SQL "AND x.account_no = ?1 ORDER BY x.at, x.id, j.key", a->account_no);
+		if (!st)
+			return -1;
+		int rc = level_rows(a, st);
+		sqlite3_reset(st);
+		return rc == 0 ? 0 : -1; /* an error read as "nothing sent" would send again */
+	}
+	sqlite3_stmt *st = stmt(r, &r->levels, LEVELS_SWEEP_SQL);
 	if (!st)
 		return -1;
 	int rc;
-	while ((rc = next_row(r, AT_LEVELS, st, 7, a->account_no)) == 1) {
-		const char *inv = (const char *)sqlite3_column_text(st, 0);
-		if (sqlite3_column_int(st, 6)) {
-			for (size_t i = 0; inv && i < a->n; i++)
-				if (!strcmp(a->inv[i].invoice_no, inv))
-					a->inv[i].waived = 1;
+	while ((rc = next_row(r, AT_LEVELS, st, 2, a->account_no)) == 1) {
+		const char *detail = (const char *)sqlite3_column_text(st, 0);
+		const char *at = (const char *)sqlite3_column_text(st, 1);
+		if (!detail || !at || level_fast(a, detail, (size_t)sqlite3_column_bytes(st, 0), at))
 			continue;
-		}
-		int step = step_taken(&a->proc, (const char *)sqlite3_column_text(st, 4),
-				      (const char *)sqlite3_column_text(st, 5), sqlite3_column_int(st, 1));
-		day_t pay_by = day_col(st, 3), sent = day_col(st, 2);
-		for (size_t i = 0; inv && i < a->n; i++) {
-			struct dun_invoice *v = &a->inv[i];
-			if (strcmp(v->invoice_no, inv))
-				continue;
-			if (pay_by > v->level_pay_by)
-				v->level_pay_by = pay_by;
-			/* a pre-due message is no reminder: its deadline is the due date */
-			if (step && !step_before_due(&a->proc, step) && (!v->first_pay_by || pay_by < v->first_pay_by))
-				v->first_pay_by = pay_by;
-			if (step > v->level)
-				v->level = step, v->level_day = sent;
-		}
+		sqlite3_stmt *one = stmt(r, &r->level_one, LEVEL_ONE_SQL);
+		if (!one)
+			return -1;
+		sqlite3_bind_value(one, 1, sqlite3_column_value(st, 0));
+		sqlite3_bind_value(one, 2, sqlite3_column_value(st, 1));
+		int orc = level_rows(a, one);
+		sqlite3_reset(one);
+		sqlite3_clear_bindings(one);
+		if (orc)
+			return -1;
 	}
-	rows_done(r, st);
 	return rc == 0 ? 0 : -1; /* an error read as "nothing sent" would send again */
 }
 
@@ -611,6 +712,7 @@ void dunning_run_end(struct dun_run *r)
 	sqlite3_finalize(r->account);
 	sqlite3_finalize(r->invoices);
 	sqlite3_finalize(r->levels);
+	sqlite3_finalize(r->level_one);
 	sqlite3_finalize(r->pending);
 	sqlite3_finalize(r->paid);
 	dun_templates_free(&r->tpls);
