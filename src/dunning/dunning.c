@@ -114,6 +114,7 @@ static int sweep_sets(struct dun_run *r)
 		if (!st)
 			return -1;
 		char *last = NULL;
+		size_t lastcap = 0;
 		int rc, added = 0;
 		while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 			const char *a = (const char *)sqlite3_column_text(st, 0);
@@ -125,13 +126,20 @@ static int sweep_sets(struct dun_run *r)
 				continue;
 			}
 			/* the references in order: one met twice running is shared */
+			size_t len = strlen(a);
 			if (last && !strcmp(a, last)) {
 				if (!added)
 					set_add(r, &cap, SET_SHARED, a, NULL);
 				added = 1;
 			} else {
-				free(last);
-				last = xstrdup(a);
+				if (len >= lastcap) {
+					lastcap = 2 * len + 64;
+					free(last);
+					last = malloc(lastcap);
+					if (!last)
+						abort();
+				}
+				memcpy(last, a, len + 1);
 				added = 0;
 			}
 		}
@@ -356,8 +364,15 @@ static int load_invoices(struct dun_run *r, struct dun_account *a)
 		int shared = r->sweep ? sqlite3_column_type(st, 15) != SQLITE_NULL &&
 					set_has(r, SET_SHARED, (const char *)sqlite3_column_text(st, 15), "")
 				      : sqlite3_column_int(st, 15);
-		payref_invoice_of(given, sqlite3_column_int64(st, 14), shared,
-				  company.reference_kind[0] ? company.reference_kind : "ogm", v->reference);
+		if (r->sweep) { /* made when a message asks for it (dunning_invoice_reference) */
+			memcpy(v->ref_given, given, sizeof given);
+			v->ref_no = sqlite3_column_int64(st, 14);
+			v->ref_shared = shared;
+			v->ref_later = 1;
+		} else {
+			payref_invoice_of(given, sqlite3_column_int64(st, 14), shared,
+					  company.reference_kind[0] ? company.reference_kind : "ogm", v->reference);
+		}
 		int disputed, promised, planned;
 		if (r->sweep) {
 			disputed = set_has(r, SET_DISPUTED, v->invoice_no, "");
@@ -907,4 +922,14 @@ int dunning_collect(const struct dun_account *a, int step, enum dun_collect mode
 		}
 	}
 	return (int)m->n;
+}
+
+const char *dunning_invoice_reference(struct dun_invoice *v)
+{
+	if (v->ref_later) {
+		payref_invoice_of(v->ref_given, v->ref_no, v->ref_shared,
+				  company.reference_kind[0] ? company.reference_kind : "ogm", v->reference);
+		v->ref_later = 0;
+	}
+	return v->reference;
 }

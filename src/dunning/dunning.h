@@ -33,7 +33,11 @@ struct dun_invoice {
 	char invoice_no[65], issue_date[11], currency[4];
 	day_t due;
 	int64_t amount, open;
-	char reference[64];   /* stored form: the ledger's, else generated */
+	char reference[64];   /* stored form: the ledger's, else generated; a sweep
+				 leaves it to dunning_invoice_reference (ref_later) */
+	char ref_given[64];   /* what it is made of, until then */
+	long long ref_no;
+	int ref_shared, ref_later;
 	char description[564]; /* what it was for (the ledger's, ≤ 140 characters), "" none */
 	int level;            /* the last step taken, 0 none */
 	day_t level_day;      /* when */
@@ -89,6 +93,8 @@ void dunning_account_free(struct dun_account *a);
  * payments and waivers; their interest and compensation are owed until
  * claimed or waived. Returns 0 or -1. */
 int dunning_load_paid_late(sqlite3 *db, struct dun_account *a);
+/* v->reference, made first when a sweep left it for later. */
+const char *dunning_invoice_reference(struct dun_invoice *v);
 /* What an EPC QR code for the account asks for: its overdue invoices, not
  * disputed, in euros (the code knows no other currency). */
 int64_t dunning_payable(const struct dun_account *a);

@@ -394,7 +394,8 @@ static int render_prepare(sqlite3 *db, struct dun_message *m, day_t today, char 
 	if ((!strcmp(m->channel, "email") && !m->a->email[0]) || (!strcmp(m->channel, "sms") && !m->a->phone[0]))
 		snprintf(m->channel, sizeof m->channel, "letter");
 	if (m->n == 1)
-		snprintf(m->reference, sizeof m->reference, "%s", m->a->inv[m->which[0]].reference);
+		snprintf(m->reference, sizeof m->reference, "%s",
+			 dunning_invoice_reference(&m->a->inv[m->which[0]]));
 	else
 		dunning_account_reference(m->a, m->reference);
 	m->pay_by = deadline(m, today);
