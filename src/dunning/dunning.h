@@ -152,7 +152,8 @@ void dun_templates_free(struct dun_templates *t);
  * channel and language, and whether it fails, with the same err) in the
  * account's language, without filling the text in when no values can
  * make the template fail (found and tried once a run, with every line's
- * value present: then every placeholder is checked). */
+ * value present: then every placeholder is checked); its reference and
+ * deadline, which only the text says, are then not made. */
 int dunning_render_check(struct dun_run *r, struct dun_message *m, day_t today, char *err, size_t errlen);
 void dunning_message_free(struct dun_message *m);
 

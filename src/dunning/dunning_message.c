@@ -382,8 +382,20 @@ static int render_as(sqlite3 *db, struct dun_message *m, const char *lang, day_t
 	return rc;
 }
 
-/* What dunning_render does before the text. */
-static int render_prepare(sqlite3 *db, struct dun_message *m, day_t today, char *err, size_t errlen)
+/* The message's payment reference and deadline: only its text says them. */
+static void reference_deadline(struct dun_message *m, day_t today)
+{
+	if (m->n == 1)
+		snprintf(m->reference, sizeof m->reference, "%s",
+			 dunning_invoice_reference(&m->a->inv[m->which[0]]));
+	else
+		dunning_account_reference(m->a, m->reference);
+	m->pay_by = deadline(m, today);
+}
+
+/* What dunning_render does before the text (text: with what only the
+ * text says). */
+static int render_prepare(sqlite3 *db, struct dun_message *m, day_t today, int text, char *err, size_t errlen)
 {
 	if (!m->step || !m->n) {
 		snprintf(err, errlen, "nothing to send");
@@ -393,18 +405,14 @@ static int render_prepare(sqlite3 *db, struct dun_message *m, day_t today, char 
 	snprintf(m->channel, sizeof m->channel, "%s", m->step->channel);
 	if ((!strcmp(m->channel, "email") && !m->a->email[0]) || (!strcmp(m->channel, "sms") && !m->a->phone[0]))
 		snprintf(m->channel, sizeof m->channel, "letter");
-	if (m->n == 1)
-		snprintf(m->reference, sizeof m->reference, "%s",
-			 dunning_invoice_reference(&m->a->inv[m->which[0]]));
-	else
-		dunning_account_reference(m->a, m->reference);
-	m->pay_by = deadline(m, today);
+	if (text)
+		reference_deadline(m, today);
 	return amounts(db, m, today, err, errlen);
 }
 
 int dunning_render(sqlite3 *db, struct dun_message *m, const char *lang, day_t today, char *err, size_t errlen)
 {
-	if (render_prepare(db, m, today, err, errlen))
+	if (render_prepare(db, m, today, 1, err, errlen))
 		return -1;
 	return render_as(db, m, lang ? lang : m->a->language, today, 0, 0, err, errlen);
 }
@@ -417,7 +425,7 @@ void dun_templates_free(struct dun_templates *t)
 int dunning_render_check(struct dun_run *r, struct dun_message *m, day_t today, char *err, size_t errlen)
 {
 	sqlite3 *db = dunning_run_db(r);
-	if (render_prepare(db, m, today, err, errlen))
+	if (render_prepare(db, m, today, 0, err, errlen))
 		return -1;
 	const char *lang = m->a->language;
 	struct dun_templates *t = dunning_run_templates(r);
@@ -429,6 +437,7 @@ int dunning_render_check(struct dun_run *r, struct dun_message *m, day_t today, 
 	    strlen(lang) < sizeof seen->lang) {
 		/* tried once with every value present: every line is then read through */
 		struct dun_message probe = *m;
+		reference_deadline(&probe, today);
 		probe.subject = probe.body = (struct sbuf){0};
 		char perr[8];
 		seen = &t->t[t->n++];
@@ -440,8 +449,10 @@ int dunning_render_check(struct dun_run *r, struct dun_message *m, day_t today, 
 		sbuf_free(&probe.subject);
 		sbuf_free(&probe.body);
 	}
-	if (!seen || !seen->sure) /* it may fail: as dunning_render, to fail the same way */
+	if (!seen || !seen->sure) { /* it may fail: as dunning_render, to fail the same way */
+		reference_deadline(m, today);
 		return render_as(db, m, lang, today, 0, 0, err, errlen);
+	}
 	snprintf(m->lang, sizeof m->lang, "%s", seen->used);
 	snprintf(m->where, sizeof m->where, "%s", seen->where);
 	return 0;
