@@ -64,11 +64,16 @@ void payref_owners_close(struct payref_owners *o);
 #define PAYREF_SHARED_CTE \
 	"payref_shared(r) AS MATERIALIZED (" \
 	"SELECT reference FROM invoices WHERE reference IS NOT NULL GROUP BY reference HAVING count(*) > 1 " \
-	"UNION SELECT i_.reference FROM invoices i_ WHERE (i_.reference >= '" PAYREF_BOOK_FIRST_TEXT "' " \
+	"UNION " PAYREF_SHARED_BOOK_SQL ")"
+/* Its second part: the references that are the OGM or RF of a number the
+ * book gave another invoice or an account (the first: those two invoices
+ * have). */
+#define PAYREF_SHARED_BOOK_SQL \
+	"SELECT i_.reference FROM invoices i_ WHERE (i_.reference >= '" PAYREF_BOOK_FIRST_TEXT "' " \
 	"AND i_.reference < (SELECT printf('%010d', 1 + " \
 	"max(coalesce((SELECT max(ref_no) FROM customers WHERE ref_no IS NOT NULL), 0), " \
 	"coalesce((SELECT max(ref_no) FROM invoices WHERE ref_no IS NOT NULL), 0)))) " \
-	"OR i_.reference >= 'RF' AND i_.reference < 'RG') AND " PAYREF_SHARED_SQL("i_") ")"
+	"OR i_.reference >= 'RF' AND i_.reference < 'RG') AND " PAYREF_SHARED_SQL("i_")
 #define PAYREF_INVOICE_COLS_SWEEP(i) \
 	"coalesce(" i ".reference, ''), coalesce(" i ".ref_no, 0), " i ".reference IN payref_shared"
 /* The columns payref_invoice_of reads, for invoice alias i: the ledger's

@@ -132,7 +132,9 @@ static int run_account(struct book *b, struct dun_run *r, const char *user, cons
 				break;
 			}
 			char err[1200] = "", file[1100];
-			int failed = dunning_render(b->db, &m, NULL, today, err, sizeof err);
+			/* a dry run lists: the text is not written unless it may fail */
+			int failed = dry_run ? dunning_render_check(r, &m, today, err, sizeof err)
+					     : dunning_render(b->db, &m, NULL, today, err, sizeof err);
 			if (!failed && !dry_run) {
 				failed = dunning_send(b, user, &m, today, file, sizeof file, err, sizeof err);
 				open = 0;

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "company.h"
+#include "level_json.h"
 #include "base/lib.h"
 #include "book/lib.h"
 
@@ -22,7 +23,7 @@ const char *dun_state_name(enum dun_state s)
 #define RUN_PROCEDURES 16
 struct dun_run {
 	sqlite3 *db;
-	sqlite3_stmt *account, *invoices, *levels, *pending, *paid;
+	sqlite3_stmt *account, *invoices, *levels, *level_one, *pending, *paid;
 	struct procedure procs[RUN_PROCEDURES];
 	int nprocs;
 	/* a sweep (dunning_run_sweep): each statement reads the whole book in
@@ -30,7 +31,160 @@ struct dun_run {
 	 * at[]: 0 not started, 1 on a row, 2 done */
 	int sweep;
 	int at[4];
+	/* a sweep's book rates of interest: 0 not read, 1 read, -1 not readable
+	 * (each computation then reads them and says why) */
+	int rates_read;
+	struct interest_rates rates;
+	struct dun_templates tpls; /* dunning_render_check's */
+	/* a sweep's sets, read once (sweep_sets): what the per-account query
+	 * asks of each invoice, asked here of sorted arrays */
+	int sets_read;
+	struct set_key *set;
+	size_t nset, nkind[8]; /* nkind: how many of each kind (none: not looked for) */
+	/* a sweep's open invoices (sweep_invoices), the next one not yet taken */
+	struct sweep_inv *inv;
+	size_t ninv, inv_at;
+	char *text;
+	size_t ntext, textcap;
 };
+
+/* An entry of a sweep's sets: kind (SET_*), an account or invoice number
+ * or a reference, and for a pair the invoice. */
+struct set_key {
+	int kind;
+	char *a, *b;
+};
+enum {
+	SET_DISPUTED = 1, /* a: an invoice with an open dispute */
+	SET_PROMISED,     /* a: an account whose open promise names no invoice */
+	SET_PROMISED_INV, /* a, b: an account and an invoice its open promise names */
+	SET_PLANNED,      /* the same of active plans */
+	SET_PLANNED_INV,
+	SET_SHARED        /* a: a reference payref_shared holds */
+};
+
+static int set_cmp(const void *x, const void *y)
+{
+	const struct set_key *p = x, *q = y;
+	if (p->kind != q->kind)
+		return p->kind < q->kind ? -1 : 1;
+	int c = strcmp(p->a, q->a);
+	return c ? c : strcmp(p->b, q->b);
+}
+
+static void set_add(struct dun_run *r, size_t *cap, int kind, const char *a, const char *b)
+{
+	if (r->nset == *cap) {
+		*cap = *cap ? 2 * *cap : 64;
+		r->set = realloc(r->set, *cap * sizeof *r->set);
+		if (!r->set)
+			abort();
+	}
+	r->set[r->nset++] = (struct set_key){kind, xstrdup(a), xstrdup(b ? b : "")};
+	r->nkind[kind]++;
+}
+
+/* 1 when (kind, a, b) is in the sets. */
+static int set_has(const struct dun_run *r, int kind, const char *a, const char *b)
+{
+	struct set_key k = {kind, (char *)a, (char *)b};
+	return r->nkind[kind] && bsearch(&k, r->set, r->nset, sizeof k, set_cmp) != NULL;
+}
+
+/* 1 when some entry of kind has a (whatever its b): the first at or
+ * after (kind, a, "") is one. */
+static int set_has_a(const struct dun_run *r, int kind, const char *a)
+{
+	if (!r->nkind[kind])
+		return 0;
+	size_t lo = 0, hi = r->nset;
+	struct set_key k = {kind, (char *)a, ""};
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (set_cmp(&r->set[mid], &k) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < r->nset && r->set[lo].kind == kind && !strcmp(r->set[lo].a, a);
+}
+
+/* Reads the sweep's sets: each query's rows (one or two columns) under
+ * kind. The shared references: those two invoices have (read in order
+ * through the index, each next to its like), and PAYREF_SHARED_BOOK_SQL's.
+ * 0 or -1. */
+static int sweep_sets(struct dun_run *r)
+{
+	static const struct {
+		int kind;
+		const char *sql;
+	} q[] = {
+		{SET_DISPUTED, "SELECT invoice_no FROM disputes WHERE status = 'open'"},
+		{SET_PROMISED, "SELECT p.account_no FROM promises p WHERE p.status = 'open' "
+			       "AND NOT EXISTS (SELECT 1 FROM promise_invoices WHERE promise_id = p.id)"},
+		{SET_PROMISED_INV, "SELECT p.account_no, q.invoice_no FROM promises p "
+				   "JOIN promise_invoices q ON q.promise_id = p.id WHERE p.status = 'open'"},
+		{SET_PLANNED, "SELECT l.account_no FROM plans l WHERE l.status = 'active' "
+			      "AND NOT EXISTS (SELECT 1 FROM plan_invoices WHERE plan_id = l.id)"},
+		{SET_PLANNED_INV, "SELECT l.account_no, q.invoice_no FROM plans l "
+				  "JOIN plan_invoices q ON q.plan_id = l.id WHERE l.status = 'active'"},
+		{SET_SHARED, PAYREF_SHARED_BOOK_SQL},
+		{0, "SELECT reference FROM invoices WHERE reference IS NOT NULL ORDER BY reference"},
+	};
+	size_t cap = 0;
+	for (size_t i = 0; i < sizeof q / sizeof q[0]; i++) {
+		sqlite3_stmt *st = db_prepare(r->db, q[i].sql);
+		if (!st)
+			return -1;
+		char *last = NULL;
+		size_t lastcap = 0;
+		int rc, added = 0;
+		while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+			const char *a = (const char *)sqlite3_column_text(st, 0);
+			const char *b = sqlite3_column_count(st) > 1 ? (const char *)sqlite3_column_text(st, 1) : NULL;
+			if (!a)
+				continue;
+			if (q[i].kind) {
+				set_add(r, &cap, q[i].kind, a, b);
+				continue;
+			}
+			/* the references in order: one met twice running is shared */
+			size_t len = strlen(a);
+			if (last && !strcmp(a, last)) {
+				if (!added)
+					set_add(r, &cap, SET_SHARED, a, NULL);
+				added = 1;
+			} else {
+				if (len >= lastcap) {
+					lastcap = 2 * len + 64;
+					free(last);
+					last = malloc(lastcap);
+					if (!last)
+						abort();
+				}
+				memcpy(last, a, len + 1);
+				added = 0;
+			}
+		}
+		free(last);
+		sqlite3_finalize(st);
+		if (rc != SQLITE_DONE)
+			return -1;
+	}
+	if (r->nset)
+		qsort(r->set, r->nset, sizeof *r->set, set_cmp);
+	return 0;
+}
+
+struct dun_templates *dunning_run_templates(struct dun_run *r)
+{
+	return &r->tpls;
+}
+
+sqlite3 *dunning_run_db(struct dun_run *r)
+{
+	return r->db;
+}
 enum { AT_ACCOUNT, AT_INVOICES, AT_LEVELS, AT_PENDING };
 
 /* The next row of account_no in st (its account in column col), 1; 0 when
@@ -91,10 +245,15 @@ static sqlite3_stmt *rows_stmt(struct dun_run *r, sqlite3_stmt **slot, const cha
 	return st;
 }
 
+/* The column as text, cut to size - 1 bytes as snprintf would (without
+ * its cost: a run reads a dozen a row). */
 static void text_col(sqlite3_stmt *st, int col, char *out, size_t size)
 {
 	const unsigned char *t = sqlite3_column_text(st, col);
-	snprintf(out, size, "%s", t ? (const char *)t : "");
+	size_t n = t ? strnlen((const char *)t, size - 1) : 0;
+	if (n)
+		memcpy(out, t, n);
+	out[n] = '\0';
 }
 
 static day_t day_col(sqlite3_stmt *st, int col)
@@ -192,27 +351,17 @@ static struct dun_invoice *invoice_row(sqlite3_stmt *st, struct dun_invoice **in
 	"        AND (i.invoice_no IN (SELECT invoice_no FROM plan_invoices WHERE plan_id = l.id) " \
 	"             OR NOT EXISTS (SELECT 1 FROM plan_invoices WHERE plan_id = l.id))) " \
 	INVOICES_TAIL "WHERE i.account_no = ?1 AND i.status = 'open' ORDER BY i.due_date, i.invoice_no"
+/* A sweep's, in no order (sweep_invoices): the three and whether the
+ * reference is shared are asked of sets read once (sweep_sets): as
+ * subqueries, each asked of each row, they were most of the run. */
 #define INVOICES_SWEEP_SQL \
-	"WITH promised(a, inv) AS MATERIALIZED (SELECT p.account_no, q.invoice_no FROM promises p " \
-	"     JOIN promise_invoices q ON q.promise_id = p.id WHERE p.status = 'open'), " \
-	PAYREF_SHARED_CTE ", " \
-	"planned(a, inv) AS MATERIALIZED (SELECT l.account_no, q.invoice_no FROM plans l " \
-	"     JOIN plan_invoices q ON q.plan_id = l.id WHERE l.status = 'active') " \
-	INVOICES_COLS \
-	"i.invoice_no IN (SELECT d.invoice_no FROM disputes d WHERE d.status = 'open'), " \
-	"i.account_no IN (SELECT p.account_no FROM promises p WHERE p.status = 'open' " \
-	"                 AND NOT EXISTS (SELECT 1 FROM promise_invoices WHERE promise_id = p.id)) " \
-	"OR EXISTS (SELECT 1 FROM promised WHERE inv = i.invoice_no AND a = i.account_no), " \
-	"i.account_no IN (SELECT l.account_no FROM plans l WHERE l.status = 'active' " \
-	"                 AND NOT EXISTS (SELECT 1 FROM plan_invoices WHERE plan_id = l.id)) " \
-	"OR EXISTS (SELECT 1 FROM planned WHERE inv = i.invoice_no AND a = i.account_no) " \
-	/* +: read the table through and sort, not one look-up a row through the index */ \
-	INVOICES_TAIL_OF(PAYREF_INVOICE_COLS_SWEEP("i")) \
-	"WHERE i.status = 'open' ORDER BY +i.account_no, i.due_date, i.invoice_no"
+	"SELECT i.invoice_no, coalesce(i.issue_date, ''), i.due_date, i.amount, i.open_amount, i.currency, " \
+	"i.kind = 'credit_note', coalesce(i.description, ''), i.account_no, i.reference, coalesce(i.ref_no, 0) " \
+	"FROM invoices i WHERE i.status = 'open'"
 
-static int load_invoices(struct dun_run *r, struct dun_account *a)
+static int load_invoices_one(struct dun_run *r, struct dun_account *a)
 {
-	sqlite3_stmt *st = rows_stmt(r, &r->invoices, INVOICES_SWEEP_SQL, INVOICES_ACCOUNT_SQL, a->account_no);
+	sqlite3_stmt *st = rows_stmt(r, &r->invoices, NULL, INVOICES_ACCOUNT_SQL, a->account_no);
 	if (!st)
 		return -1;
 	size_t cap = 0;
@@ -240,6 +389,154 @@ static int load_invoices(struct dun_run *r, struct dun_account *a)
 	if (rc < 0)
 		return -1; /* an error read as "no invoice" would hide them */
 	return 0;
+}
+
+/* s cut to size - 1 bytes, as text_col. */
+static void copy_cut(char *out, size_t size, const char *s)
+{
+	size_t n = strnlen(s, size - 1);
+	memcpy(out, s, n);
+	out[n] = '\0';
+}
+
+/* The sweep's open invoices, read once through the table (INVOICES_SWEEP_SQL)
+ * and put in account order here: SQLite's sorter was a third of the run.
+ * Their text in r->text, each field an offset into it. */
+struct sweep_inv {
+	size_t account, no, issue, due, currency, description, reference;
+	int64_t amount, open, ref_no;
+	int credit, has_ref;
+};
+
+static size_t keep_text(struct dun_run *r, const unsigned char *t)
+{
+	size_t n = t ? strlen((const char *)t) : 0, at = r->ntext;
+	if (r->ntext + n + 1 > r->textcap) {
+		r->textcap = 2 * (r->ntext + n + 1) + 4096;
+		r->text = realloc(r->text, r->textcap);
+		if (!r->text)
+			abort();
+	}
+	if (n)
+		memcpy(r->text + at, t, n);
+	r->text[at + n] = '\0';
+	r->ntext += n + 1;
+	return at;
+}
+
+static const char *sweep_text; /* for sweep_inv_cmp (qsort has no argument) */
+
+/* By account, due date, invoice number: INVOICES_ACCOUNT_SQL's order, by bytes. */
+static int sweep_inv_cmp(const void *x, const void *y)
+{
+	const struct sweep_inv *p = x, *q = y;
+	int c = strcmp(sweep_text + p->account, sweep_text + q->account);
+	if (!c)
+		c = strcmp(sweep_text + p->due, sweep_text + q->due);
+	return c ? c : strcmp(sweep_text + p->no, sweep_text + q->no);
+}
+
+static int sweep_invoices(struct dun_run *r)
+{
+	sqlite3_stmt *st = db_prepare(r->db, INVOICES_SWEEP_SQL);
+	if (!st)
+		return -1;
+	size_t cap = 0;
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (r->ninv == cap) {
+			cap = cap ? 2 * cap : 1024;
+			r->inv = realloc(r->inv, cap * sizeof *r->inv);
+			if (!r->inv)
+				abort();
+		}
+		struct sweep_inv *v = &r->inv[r->ninv++];
+		v->no = keep_text(r, sqlite3_column_text(st, 0));
+		v->issue = keep_text(r, sqlite3_column_text(st, 1));
+		v->due = keep_text(r, sqlite3_column_text(st, 2));
+		v->amount = sqlite3_column_int64(st, 3);
+		v->open = sqlite3_column_int64(st, 4);
+		v->currency = keep_text(r, sqlite3_column_text(st, 5));
+		v->credit = sqlite3_column_int(st, 6);
+		v->description = keep_text(r, sqlite3_column_text(st, 7));
+		v->account = keep_text(r, sqlite3_column_text(st, 8));
+		v->has_ref = sqlite3_column_type(st, 9) != SQLITE_NULL;
+		v->reference = keep_text(r, sqlite3_column_text(st, 9));
+		v->ref_no = sqlite3_column_int64(st, 10);
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return -1;
+	sweep_text = r->text;
+	if (r->ninv)
+		qsort(r->inv, r->ninv, sizeof *r->inv, sweep_inv_cmp);
+	sweep_text = NULL;
+	return 0;
+}
+
+/* An account's open invoices from the sweep's (load_invoices_one's, with
+ * what it asks of each invoice asked of the sets). */
+static int load_invoices_sweep(struct dun_run *r, struct dun_account *a)
+{
+	if (!r->sets_read) {
+		if (sweep_sets(r) || sweep_invoices(r))
+			return -1;
+		r->sets_read = 1;
+	}
+	/* whether the account has a promise or plan at all: once */
+	int promised_all = set_has(r, SET_PROMISED, a->account_no, "");
+	int promised_some = set_has_a(r, SET_PROMISED_INV, a->account_no);
+	int planned_all = set_has(r, SET_PLANNED, a->account_no, "");
+	int planned_some = set_has_a(r, SET_PLANNED_INV, a->account_no);
+	size_t cap = 0;
+	for (; r->inv_at < r->ninv; r->inv_at++) {
+		const struct sweep_inv *row = &r->inv[r->inv_at];
+		const char *T = r->text;
+		int c = strcmp(T + row->account, a->account_no);
+		if (c > 0)
+			break;
+		if (c < 0)
+			continue; /* an account not asked about */
+		if (row->credit) { /* an open credit note: set against what is overdue */
+			a->credit += row->open;
+			continue;
+		}
+		if (a->n == cap) {
+			cap = cap ? 2 * cap : 8;
+			struct dun_invoice *grown = realloc(a->inv, cap * sizeof *grown);
+			if (!grown)
+				abort();
+			a->inv = grown;
+		}
+		struct dun_invoice *v = &a->inv[a->n++];
+		memset(v, 0, sizeof *v);
+		copy_cut(v->invoice_no, sizeof v->invoice_no, T + row->no);
+		copy_cut(v->issue_date, sizeof v->issue_date, T + row->issue);
+		const char *due = T + row->due;
+		if (date_parse(due, strlen(due), DATE_ISO, &v->due) != 0)
+			v->due = 0;
+		v->amount = row->amount;
+		v->open = row->open;
+		copy_cut(v->currency, sizeof v->currency, T + row->currency);
+		copy_cut(v->description, sizeof v->description, T + row->description);
+		/* its payment reference: made when a message asks for it (dunning_invoice_reference) */
+		copy_cut(v->ref_given, sizeof v->ref_given, T + row->reference);
+		v->ref_no = row->ref_no;
+		v->ref_shared = row->has_ref && set_has(r, SET_SHARED, T + row->reference, "");
+		v->ref_later = 1;
+		int disputed = set_has(r, SET_DISPUTED, v->invoice_no, "");
+		int promised = promised_all ||
+			       (promised_some && set_has(r, SET_PROMISED_INV, a->account_no, v->invoice_no));
+		int planned = planned_all ||
+			      (planned_some && set_has(r, SET_PLANNED_INV, a->account_no, v->invoice_no));
+		v->state = disputed ? DUN_DISPUTED : promised ? DUN_PROMISED : planned ? DUN_PLAN : DUN_WAITING;
+	}
+	return 0;
+}
+
+static int load_invoices(struct dun_run *r, struct dun_account *a)
+{
+	return r->sweep ? load_invoices_sweep(r, a) : load_invoices_one(r, a);
 }
 
 /* The step of procedure p a journal entry took: the step with its
@@ -281,38 +578,137 @@ static int step_before_due(const struct procedure *p, int s)
 	"                                            '$.interest_waived.invoices')) j " \
 	"WHERE (x.detail LIKE '{\"dunning\":%' OR x.detail LIKE '{\"interest_waived\":%') AND json_valid(x.detail) "
 
+/* One invoice an entry names: a waiver's, or a dunning entry's that
+ * took step `step` of the account's procedure on day `sent`, giving
+ * until pay_by. */
+static void level_row(struct dun_account *a, const char *inv, size_t len, int waiver, int step, day_t sent,
+		      day_t pay_by)
+{
+	for (size_t i = 0; inv && i < a->n; i++) {
+		struct dun_invoice *v = &a->inv[i];
+		if (strlen(v->invoice_no) != len || memcmp(v->invoice_no, inv, len))
+			continue;
+		if (waiver) {
+			v->waived = 1;
+			continue;
+		}
+		if (pay_by > v->level_pay_by)
+			v->level_pay_by = pay_by;
+		/* a pre-due message is no reminder: its deadline is the due date */
+		if (step && !step_before_due(&a->proc, step) && (!v->first_pay_by || pay_by < v->first_pay_by))
+			v->first_pay_by = pay_by;
+		if (step > v->level)
+			v->level = step, v->level_day = sent;
+	}
+}
+
+/* The rows of LEVELS_SQL (or LEVEL_ONE_SQL) st gives, through level_row;
+ * 0, or -1 on error. */
+static int level_rows(struct dun_account *a, sqlite3_stmt *st)
+{
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *inv = (const char *)sqlite3_column_text(st, 0);
+		int waiver = sqlite3_column_int(st, 6);
+		int step = waiver ? 0 : step_taken(&a->proc, (const char *)sqlite3_column_text(st, 4),
+						   (const char *)sqlite3_column_text(st, 5), sqlite3_column_int(st, 1));
+		level_row(a, inv, inv ? strlen(inv) : 0, waiver, step, day_col(st, 2), day_col(st, 3));
+	}
+	return rc == SQLITE_DONE ? 0 : -1;
+}
+
+/* One entry's detail (?1, made at ?2) as LEVELS_SQL reads it: for what
+ * level_json_read leaves to SQLite. */
+#define LEVEL_ONE_SQL \
+	"SELECT j.value, json_extract(?1, '$.dunning.step'), " \
+	"coalesce(json_extract(?1, '$.dunning.sent_on'), substr(?2, 1, 10)), " \
+	"json_extract(?1, '$.dunning.pay_by'), json_extract(?1, '$.dunning.procedure'), " \
+	"json_extract(?1, '$.dunning.template'), ?1 LIKE '{\"interest_waived\":%' " \
+	"FROM json_each(?1, iif(?1 LIKE '{\"dunning\":%', '$.dunning.invoices', '$.interest_waived.invoices')) j " \
+	"WHERE json_valid(?1) ORDER BY j.key"
+
+/* A day from n bytes, as day_col reads a column. */
+static day_t day_of(const char *s, size_t n)
+{
+	day_t d = 0;
+	if (s && date_parse(s, n, DATE_ISO, &d) != 0)
+		d = 0;
+	return d;
+}
+
+/* One entry read in C (level_json_read); 0 when it must be asked of SQLite. */
+static int level_fast(struct dun_account *a, const char *detail, size_t bytes, const char *at)
+{
+	struct level_json j;
+	if (strlen(detail) != bytes || !level_json_read(detail, &j))
+		return 0;
+	char procedure[64], template[64];
+	if (j.procedure_len >= sizeof procedure || j.template_len >= sizeof template)
+		return 0;
+	int step = 0;
+	day_t sent = 0;
+	if (!j.waiver) {
+		if (j.procedure)
+			memcpy(procedure, j.procedure, j.procedure_len), procedure[j.procedure_len] = '\0';
+		if (j.template)
+			memcpy(template, j.template, j.template_len), template[j.template_len] = '\0';
+		step = step_taken(&a->proc, j.procedure ? procedure : NULL, j.template ? template : NULL, j.step);
+		if (j.sent_on) {
+			sent = day_of(j.sent_on, j.sent_on_len);
+		} else { /* substr(at, 1, 10): ten characters, bytes while they are ASCII */
+			size_t n = 0;
+			while (n < 10 && at[n]) {
+				if ((unsigned char)at[n] >= 0x80)
+					return 0;
+				n++;
+			}
+			sent = day_of(at, n);
+		}
+	}
+	day_t pay_by = j.waiver ? 0 : day_of(j.pay_by, j.pay_by_len);
+	for (size_t i = 0; i < j.ninv; i++)
+		level_row(a, j.inv[i], j.inv_len[i], j.waiver, step, sent, pay_by);
+	return 1;
+}
+
+/* A sweep's entries, oldest first: each read in C, or else through
+ * LEVEL_ONE_SQL. */
+#define LEVELS_SWEEP_SQL \
+	"SELECT x.detail, x.at, x.account_no FROM activities x " \
+	"WHERE (x.detail LIKE '{\"dunning\":%' OR x.detail LIKE '{\"interest_waived\":%') " \
+	"ORDER BY +x.account_no, x.at, x.id"
+
 static int load_levels(struct dun_run *r, struct dun_account *a)
 {
-	sqlite3_stmt *st = rows_stmt(r, &r->levels, LEVELS_SQL "ORDER BY +x.account_no, x.at, x.id, j.key",
-				     LEVELS_SQL "AND x.account_no = ?1 ORDER BY x.at, x.id, j.key", a->account_no);
+	if (!r->sweep) {
+		sqlite3_stmt *st = rows_stmt(r, &r->levels, NULL,
+					     LEVELS_SQL "AND x.account_no = ?1 ORDER BY x.at, x.id, j.key", a->account_no);
+		if (!st)
+			return -1;
+		int rc = level_rows(a, st);
+		sqlite3_reset(st);
+		return rc == 0 ? 0 : -1; /* an error read as "nothing sent" would send again */
+	}
+	sqlite3_stmt *st = stmt(r, &r->levels, LEVELS_SWEEP_SQL);
 	if (!st)
 		return -1;
 	int rc;
-	while ((rc = next_row(r, AT_LEVELS, st, 7, a->account_no)) == 1) {
-		const char *inv = (const char *)sqlite3_column_text(st, 0);
-		if (sqlite3_column_int(st, 6)) {
-			for (size_t i = 0; inv && i < a->n; i++)
-				if (!strcmp(a->inv[i].invoice_no, inv))
-					a->inv[i].waived = 1;
+	while ((rc = next_row(r, AT_LEVELS, st, 2, a->account_no)) == 1) {
+		const char *detail = (const char *)sqlite3_column_text(st, 0);
+		const char *at = (const char *)sqlite3_column_text(st, 1);
+		if (!detail || !at || level_fast(a, detail, (size_t)sqlite3_column_bytes(st, 0), at))
 			continue;
-		}
-		int step = step_taken(&a->proc, (const char *)sqlite3_column_text(st, 4),
-				      (const char *)sqlite3_column_text(st, 5), sqlite3_column_int(st, 1));
-		day_t pay_by = day_col(st, 3), sent = day_col(st, 2);
-		for (size_t i = 0; inv && i < a->n; i++) {
-			struct dun_invoice *v = &a->inv[i];
-			if (strcmp(v->invoice_no, inv))
-				continue;
-			if (pay_by > v->level_pay_by)
-				v->level_pay_by = pay_by;
-			/* a pre-due message is no reminder: its deadline is the due date */
-			if (step && !step_before_due(&a->proc, step) && (!v->first_pay_by || pay_by < v->first_pay_by))
-				v->first_pay_by = pay_by;
-			if (step > v->level)
-				v->level = step, v->level_day = sent;
-		}
+		sqlite3_stmt *one = stmt(r, &r->level_one, LEVEL_ONE_SQL);
+		if (!one)
+			return -1;
+		sqlite3_bind_value(one, 1, sqlite3_column_value(st, 0));
+		sqlite3_bind_value(one, 2, sqlite3_column_value(st, 1));
+		int orc = level_rows(a, one);
+		sqlite3_reset(one);
+		sqlite3_clear_bindings(one);
+		if (orc)
+			return -1;
 	}
-	rows_done(r, st);
 	return rc == 0 ? 0 : -1; /* an error read as "nothing sent" would send again */
 }
 
@@ -477,8 +873,17 @@ void dunning_run_end(struct dun_run *r)
 	sqlite3_finalize(r->account);
 	sqlite3_finalize(r->invoices);
 	sqlite3_finalize(r->levels);
+	sqlite3_finalize(r->level_one);
 	sqlite3_finalize(r->pending);
 	sqlite3_finalize(r->paid);
+	dun_templates_free(&r->tpls);
+	for (size_t i = 0; i < r->nset; i++) {
+		free(r->set[i].a);
+		free(r->set[i].b);
+	}
+	free(r->set);
+	free(r->inv);
+	free(r->text);
 	free(r);
 }
 
@@ -521,6 +926,12 @@ int dunning_account_in(struct dun_run *r, const char *account_no, day_t today, s
 		return -1;
 	}
 	a->today = today;
+	if (r->sweep && !r->rates_read) { /* one snapshot: the rates do not change under it */
+		char err[200];
+		r->rates_read = interest_rates_load(r->db, company.country, &r->rates, err, sizeof err) ? -1 : 1;
+	}
+	if (r->rates_read == 1 && !strcmp(r->rates.country, company.country))
+		a->rates = &r->rates;
 	int64_t overdue = 0;
 	for (size_t i = 0; i < a->n; i++) {
 		decide(&a->proc, &a->inv[i], a->hold, today);
@@ -659,4 +1070,14 @@ int dunning_collect(const struct dun_account *a, int step, enum dun_collect mode
 		}
 	}
 	return (int)m->n;
+}
+
+const char *dunning_invoice_reference(struct dun_invoice *v)
+{
+	if (v->ref_later) {
+		payref_invoice_of(v->ref_given, v->ref_no, v->ref_shared,
+				  company.reference_kind[0] ? company.reference_kind : "ogm", v->reference);
+		v->ref_later = 0;
+	}
+	return v->reference;
 }

@@ -33,7 +33,11 @@ struct dun_invoice {
 	char invoice_no[65], issue_date[11], currency[4];
 	day_t due;
 	int64_t amount, open;
-	char reference[64];   /* stored form: the ledger's, else generated */
+	char reference[64];   /* stored form: the ledger's, else generated; a sweep
+				 leaves it to dunning_invoice_reference (ref_later) */
+	char ref_given[64];   /* what it is made of, until then */
+	long long ref_no;
+	int ref_shared, ref_later;
 	char description[564]; /* what it was for (the ledger's, ≤ 140 characters), "" none */
 	int level;            /* the last step taken, 0 none */
 	day_t level_day;      /* when */
@@ -64,6 +68,8 @@ struct dun_account {
 	size_t nlate;
 	int64_t credit;       /* open credit notes (negative) */
 	day_t today;          /* the day the states were decided on */
+	const struct interest_rates *rates; /* the book's rates, read once a sweep
+					       (NULL: read at each computation) */
 	struct dun_invoice *inv;
 	size_t n;
 };
@@ -87,6 +93,8 @@ void dunning_account_free(struct dun_account *a);
  * payments and waivers; their interest and compensation are owed until
  * claimed or waived. Returns 0 or -1. */
 int dunning_load_paid_late(sqlite3 *db, struct dun_account *a);
+/* v->reference, made first when a sweep left it for later. */
+const char *dunning_invoice_reference(struct dun_invoice *v);
 /* What an EPC QR code for the account asks for: its overdue invoices, not
  * disputed, in euros (the code knows no other currency). */
 int64_t dunning_payable(const struct dun_account *a);
@@ -126,6 +134,27 @@ int dunning_collect(const struct dun_account *a, int step, enum dun_collect mode
 /* Computes the amounts and fills the template in (lang NULL: the
  * account's). Returns 0, or -1 with err. */
 int dunning_render(sqlite3 *db, struct dun_message *m, const char *lang, day_t today, char *err, size_t errlen);
+/* The templates a run's dunning_render_check found (by template and
+ * language asked), each with the language and file it was found in, and
+ * whether it can fail (a run's business: dunning_run_end frees them). */
+#define DUN_RUN_TEMPLATES 64
+struct dun_templates {
+	size_t n;
+	struct dun_template_seen {
+		char name[33], lang[8], used[3], where[1100];
+		int sure; /* 1: found, and no values make it fail */
+	} t[DUN_RUN_TEMPLATES];
+};
+struct dun_templates *dunning_run_templates(struct dun_run *r);
+sqlite3 *dunning_run_db(struct dun_run *r);
+void dun_templates_free(struct dun_templates *t);
+/* For a dry run: what dunning_render gives of the message (its amounts,
+ * channel and language, and whether it fails, with the same err) in the
+ * account's language, without filling the text in when no values can
+ * make the template fail (found and tried once a run, with every line's
+ * value present: then every placeholder is checked); its reference and
+ * deadline, which only the text says, are then not made. */
+int dunning_render_check(struct dun_run *r, struct dun_message *m, day_t today, char *err, size_t errlen);
 void dunning_message_free(struct dun_message *m);
 
 /* Whose rules: 1 when the account is a consumer under Belgian law (its

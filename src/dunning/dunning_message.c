@@ -58,14 +58,18 @@ int dunning_interest(sqlite3 *db, const struct dun_account *a, const struct dun_
 	struct interest_debt debt;
 	dunning_debt(a, v, &debt);
 	if (!a->proc.consumer)
-		return interest_compute(db, company.country, a->rate, &debt, v->due, until, c, err, errlen);
+		return a->rates ? interest_compute_with(a->rates, company.country, a->rate, &debt, v->due, until, c,
+							err, errlen)
+				: interest_compute(db, company.country, a->rate, &debt, v->due, until, c, err, errlen);
 	memset(c, 0, sizeof *c);
 	if (a->rate < 0 || dunning_consumer_rules(a) != 1 || !v->first_pay_by)
 		return 0; /* none without a contract, none before the first reminder's period ends */
 	struct interest_calc law;
 	day_t from = v->first_pay_by > v->due ? v->first_pay_by : v->due;
-	if (interest_compute(db, company.country, a->rate, &debt, from, until, c, err, errlen) ||
-	    interest_compute(db, company.country, -1, &debt, from, until, &law, err, errlen))
+	if (a->rates ? interest_compute_with(a->rates, company.country, a->rate, &debt, from, until, c, err, errlen) ||
+		       interest_compute_with(a->rates, company.country, -1, &debt, from, until, &law, err, errlen)
+		     : interest_compute(db, company.country, a->rate, &debt, from, until, c, err, errlen) ||
+		       interest_compute(db, company.country, -1, &debt, from, until, &law, err, errlen))
 		return -1;
 	c->total = 0; /* no higher than the business rate, period by period */
 	for (int k = 0; k < c->n; k++) {
@@ -286,8 +290,10 @@ static const char *contact_person(const struct dun_account *a)
 	return a->proc.consumer ? a->name : NULL;
 }
 
+/* probe: every value present (dunning_render_check: a template that
+ * renders so cannot fail, whatever the values). */
 static int render_as(sqlite3 *db, struct dun_message *m, const char *lang, day_t today, int for_letter,
-		     char *err, size_t errlen)
+		     int probe, char *err, size_t errlen)
 {
 	(void)db;
 	const struct dun_account *a = m->a;
@@ -363,8 +369,12 @@ static int render_as(sqlite3 *db, struct dun_message *m, const char *lang, day_t
 		{"pay_link", link.s ? link.s : "", 0}, {"pay_by", pay_by, 0},
 		{"date", date, 0}, {"collector", a->collector, 0},
 	};
+	struct tpl_value all[sizeof v / sizeof v[0]];
+	for (size_t i = 0; probe && i < sizeof v / sizeof v[0]; i++)
+		all[i] = (struct tpl_value){v[i].key, "1", v[i].amount};
 	m->subject.len = m->body.len = 0;
-	int rc = template_render(text, m->where, v, sizeof v / sizeof v[0], &m->subject, &m->body, err, errlen);
+	int rc = template_render(text, m->where, probe ? all : v, sizeof v / sizeof v[0], &m->subject, &m->body, err,
+				 errlen);
 	free(text);
 	sbuf_free(&legal);
 	sbuf_free(&table);
@@ -372,7 +382,20 @@ static int render_as(sqlite3 *db, struct dun_message *m, const char *lang, day_t
 	return rc;
 }
 
-int dunning_render(sqlite3 *db, struct dun_message *m, const char *lang, day_t today, char *err, size_t errlen)
+/* The message's payment reference and deadline: only its text says them. */
+static void reference_deadline(struct dun_message *m, day_t today)
+{
+	if (m->n == 1)
+		snprintf(m->reference, sizeof m->reference, "%s",
+			 dunning_invoice_reference(&m->a->inv[m->which[0]]));
+	else
+		dunning_account_reference(m->a, m->reference);
+	m->pay_by = deadline(m, today);
+}
+
+/* What dunning_render does before the text (text: with what only the
+ * text says). */
+static int render_prepare(sqlite3 *db, struct dun_message *m, day_t today, int text, char *err, size_t errlen)
 {
 	if (!m->step || !m->n) {
 		snprintf(err, errlen, "nothing to send");
@@ -382,14 +405,57 @@ int dunning_render(sqlite3 *db, struct dun_message *m, const char *lang, day_t t
 	snprintf(m->channel, sizeof m->channel, "%s", m->step->channel);
 	if ((!strcmp(m->channel, "email") && !m->a->email[0]) || (!strcmp(m->channel, "sms") && !m->a->phone[0]))
 		snprintf(m->channel, sizeof m->channel, "letter");
-	if (m->n == 1)
-		snprintf(m->reference, sizeof m->reference, "%s", m->a->inv[m->which[0]].reference);
-	else
-		dunning_account_reference(m->a, m->reference);
-	m->pay_by = deadline(m, today);
-	if (amounts(db, m, today, err, errlen))
+	if (text)
+		reference_deadline(m, today);
+	return amounts(db, m, today, err, errlen);
+}
+
+int dunning_render(sqlite3 *db, struct dun_message *m, const char *lang, day_t today, char *err, size_t errlen)
+{
+	if (render_prepare(db, m, today, 1, err, errlen))
 		return -1;
-	return render_as(db, m, lang ? lang : m->a->language, today, 0, err, errlen);
+	return render_as(db, m, lang ? lang : m->a->language, today, 0, 0, err, errlen);
+}
+
+void dun_templates_free(struct dun_templates *t)
+{
+	t->n = 0;
+}
+
+int dunning_render_check(struct dun_run *r, struct dun_message *m, day_t today, char *err, size_t errlen)
+{
+	sqlite3 *db = dunning_run_db(r);
+	if (render_prepare(db, m, today, 0, err, errlen))
+		return -1;
+	const char *lang = m->a->language;
+	struct dun_templates *t = dunning_run_templates(r);
+	struct dun_template_seen *seen = NULL;
+	for (size_t i = 0; i < t->n && !seen; i++)
+		if (!strcmp(t->t[i].name, m->step->template) && !strcmp(t->t[i].lang, lang))
+			seen = &t->t[i];
+	if (!seen && t->n < DUN_RUN_TEMPLATES && strlen(m->step->template) < sizeof seen->name &&
+	    strlen(lang) < sizeof seen->lang) {
+		/* tried once with every value present: every line is then read through */
+		struct dun_message probe = *m;
+		reference_deadline(&probe, today);
+		probe.subject = probe.body = (struct sbuf){0};
+		char perr[8];
+		seen = &t->t[t->n++];
+		snprintf(seen->name, sizeof seen->name, "%s", m->step->template);
+		snprintf(seen->lang, sizeof seen->lang, "%s", lang);
+		seen->sure = render_as(db, &probe, lang, today, 0, 1, perr, sizeof perr) == 0;
+		snprintf(seen->used, sizeof seen->used, "%s", probe.lang);
+		snprintf(seen->where, sizeof seen->where, "%s", probe.where);
+		sbuf_free(&probe.subject);
+		sbuf_free(&probe.body);
+	}
+	if (!seen || !seen->sure) { /* it may fail: as dunning_render, to fail the same way */
+		reference_deadline(m, today);
+		return render_as(db, m, lang, today, 0, 0, err, errlen);
+	}
+	snprintf(m->lang, sizeof m->lang, "%s", seen->used);
+	snprintf(m->where, sizeof m->where, "%s", seen->where);
+	return 0;
 }
 
 void dunning_message_free(struct dun_message *m)
@@ -431,7 +497,7 @@ int dunning_letter_pdf(const struct dun_message *m, day_t today, const char *pat
 	struct dun_message lm = *m;
 	lm.subject = (struct sbuf){0};
 	lm.body = (struct sbuf){0};
-	int rc = render_as(NULL, &lm, m->lang, today, 1, err, errlen);
+	int rc = render_as(NULL, &lm, m->lang, today, 1, 0, err, errlen);
 	const char *L = m->lang;
 	struct sbuf to = {0}, company_lines = {0}, payload = {0};
 	struct letter_row *rows = calloc(m->n ? m->n : 1, sizeof *rows);

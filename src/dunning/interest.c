@@ -62,19 +62,10 @@ static day_t next_payment(const struct interest_debt *debt, day_t d)
 	return next;
 }
 
-/* The book's own rates of a country (relance rates set), read once a
- * computation. */
-struct book_rates {
-	size_t n;
-	struct {
-		char since[11];
-		int rate;
-	} r[256];
-};
-
-static int book_rates_load(sqlite3 *db, const char *country, struct book_rates *t, char *err, size_t errlen)
+int interest_rates_load(sqlite3 *db, const char *country, struct interest_rates *t, char *err, size_t errlen)
 {
 	t->n = 0;
+	snprintf(t->country, sizeof t->country, "%s", country);
 	sqlite3_stmt *st = db_prepare(db, "SELECT since, rate FROM interest_rates WHERE country = ?1 ORDER BY since");
 	if (!st) {
 		snprintf(err, errlen, "cannot read the interest rates");
@@ -96,7 +87,7 @@ static int book_rates_load(sqlite3 *db, const char *country, struct book_rates *
 
 /* The rate of the half-year starting on `since`: the book's, else the
  * built-in one; -1 with err naming the half-year when there is none. */
-static int rate_of(const struct book_rates *t, const char *country, day_t since, char *err, size_t errlen)
+static int rate_of(const struct interest_rates *t, const char *country, day_t since, char *err, size_t errlen)
 {
 	char iso[11];
 	date_iso(since, iso);
@@ -118,10 +109,20 @@ int interest_compute(sqlite3 *db, const char *country, int rate, const struct in
 		     day_t until, struct interest_calc *c, char *err, size_t errlen)
 {
 	memset(c, 0, sizeof *c);
-	struct book_rates book;
+	struct interest_rates book;
 	book.n = 0;
-	if (rate < 0 && book_rates_load(db, country, &book, err, errlen))
+	if (rate < 0 && interest_rates_load(db, country, &book, err, errlen))
 		return -1;
+	return interest_compute_with(&book, country, rate, debt, start, until, c, err, errlen);
+}
+
+int interest_compute_with(const struct interest_rates *rates, const char *country, int rate,
+			  const struct interest_debt *debt, day_t start, day_t until, struct interest_calc *c,
+			  char *err, size_t errlen)
+{
+	memset(c, 0, sizeof *c);
+	const struct interest_rates none = {.n = 0};
+	const struct interest_rates *book = rate < 0 ? rates : &none;
 	day_t half = 0;
 	int half_rate = rate;
 	for (day_t from = start + 1; from <= until;) {
@@ -141,7 +142,7 @@ int interest_compute(sqlite3 *db, const char *country, int rate, const struct in
 		}
 		if (rate < 0 && half != half_year_start(from)) {
 			half = half_year_start(from);
-			if ((half_rate = rate_of(&book, country, half, err, errlen)) < 0) {
+			if ((half_rate = rate_of(book, country, half, err, errlen)) < 0) {
 				c->n = 0, c->total = 0;
 				return -1;
 			}

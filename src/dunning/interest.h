@@ -59,6 +59,22 @@ day_t interest_paid_on(const struct interest_debt *debt);
 int interest_compute(sqlite3 *db, const char *country, int rate, const struct interest_debt *debt, day_t start,
 		     day_t until, struct interest_calc *c, char *err, size_t errlen);
 
+/* The book's own rates of a country (relance rates set). */
+struct interest_rates {
+	char country[8];
+	size_t n;
+	struct {
+		char since[11];
+		int rate;
+	} r[256];
+};
+/* Reads them. Returns 0, or -1 with err. */
+int interest_rates_load(sqlite3 *db, const char *country, struct interest_rates *t, char *err, size_t errlen);
+/* interest_compute with the book's rates already read (a run reads them
+ * once, not once an invoice). */
+int interest_compute_with(const struct interest_rates *rates, const char *country, int rate,
+			  const struct interest_debt *debt, day_t start, day_t until, struct interest_calc *c,
+			  char *err, size_t errlen);
 /* The built-in rates (data/interest-rates.tsv, compiled in: generated). */
 struct builtin_rate {
 	char country[3], since[11];
