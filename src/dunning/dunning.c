@@ -7,7 +7,6 @@
 #include <string.h>
 
 #include "company.h"
-#include "level_json.h"
 #include "base/lib.h"
 #include "book/lib.h"
 
@@ -23,7 +22,7 @@ const char *dun_state_name(enum dun_state s)
 #define RUN_PROCEDURES 16
 struct dun_run {
 	sqlite3 *db;
-	sqlite3_stmt *account, *invoices, *levels, *level_one, *pending, *paid;
+	sqlite3_stmt *account, *invoices, *levels, *pending, *paid;
 	struct procedure procs[RUN_PROCEDURES];
 	int nprocs;
 	/* a sweep (dunning_run_sweep): each statement reads the whole book in
@@ -602,113 +601,21 @@ static void level_row(struct dun_account *a, const char *inv, size_t len, int wa
 	}
 }
 
-/* The rows of LEVELS_SQL (or LEVEL_ONE_SQL) st gives, through level_row;
- * 0, or -1 on error. */
-static int level_rows(struct dun_account *a, sqlite3_stmt *st)
+static int load_levels(struct dun_run *r, struct dun_account *a)
 {
+	sqlite3_stmt *st = rows_stmt(r, &r->levels, LEVELS_SQL "ORDER BY +x.account_no, x.at, x.id, j.key",
+				     LEVELS_SQL "AND x.account_no = ?1 ORDER BY x.at, x.id, j.key", a->account_no);
+	if (!st)
+		return -1;
 	int rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while ((rc = next_row(r, AT_LEVELS, st, 7, a->account_no)) == 1) {
 		const char *inv = (const char *)sqlite3_column_text(st, 0);
 		int waiver = sqlite3_column_int(st, 6);
 		int step = waiver ? 0 : step_taken(&a->proc, (const char *)sqlite3_column_text(st, 4),
 						   (const char *)sqlite3_column_text(st, 5), sqlite3_column_int(st, 1));
 		level_row(a, inv, inv ? strlen(inv) : 0, waiver, step, day_col(st, 2), day_col(st, 3));
 	}
-	return rc == SQLITE_DONE ? 0 : -1;
-}
-
-/* One entry's detail (?1, made at ?2) as LEVELS_SQL reads it: for what
- * level_json_read leaves to SQLite. */
-#define LEVEL_ONE_SQL \
-	"SELECT j.value, json_extract(?1, '$.dunning.step'), " \
-	"coalesce(json_extract(?1, '$.dunning.sent_on'), substr(?2, 1, 10)), " \
-	"json_extract(?1, '$.dunning.pay_by'), json_extract(?1, '$.dunning.procedure'), " \
-	"json_extract(?1, '$.dunning.template'), ?1 LIKE '{\"interest_waived\":%' " \
-	"FROM json_each(?1, iif(?1 LIKE '{\"dunning\":%', '$.dunning.invoices', '$.interest_waived.invoices')) j " \
-	"WHERE json_valid(?1) ORDER BY j.key"
-
-/* A day from n bytes, as day_col reads a column. */
-static day_t day_of(const char *s, size_t n)
-{
-	day_t d = 0;
-	if (s && date_parse(s, n, DATE_ISO, &d) != 0)
-		d = 0;
-	return d;
-}
-
-/* One entry read in C (level_json_read); 0 when it must be asked of SQLite. */
-static int level_fast(struct dun_account *a, const char *detail, size_t bytes, const char *at)
-{
-	struct level_json j;
-	if (strlen(detail) != bytes || !level_json_read(detail, &j))
-		return 0;
-	char procedure[64], template[64];
-	if (j.procedure_len >= sizeof procedure || j.template_len >= sizeof template)
-		return 0;
-	int step = 0;
-	day_t sent = 0;
-	if (!j.waiver) {
-		if (j.procedure)
-			memcpy(procedure, j.procedure, j.procedure_len), procedure[j.procedure_len] = '\0';
-		if (j.template)
-			memcpy(template, j.template, j.template_len), template[j.template_len] = '\0';
-		step = step_taken(&a->proc, j.procedure ? procedure : NULL, j.template ? template : NULL, j.step);
-		if (j.sent_on) {
-			sent = day_of(j.sent_on, j.sent_on_len);
-		} else { /* substr(at, 1, 10): ten characters, bytes while they are ASCII */
-			size_t n = 0;
-			while (n < 10 && at[n]) {
-				if ((unsigned char)at[n] >= 0x80)
-					return 0;
-				n++;
-			}
-			sent = day_of(at, n);
-		}
-	}
-	day_t pay_by = j.waiver ? 0 : day_of(j.pay_by, j.pay_by_len);
-	for (size_t i = 0; i < j.ninv; i++)
-		level_row(a, j.inv[i], j.inv_len[i], j.waiver, step, sent, pay_by);
-	return 1;
-}
-
-/* A sweep's entries, oldest first: each read in C, or else through
- * LEVEL_ONE_SQL. */
-#define LEVELS_SWEEP_SQL \
-	"SELECT x.detail, x.at, x.account_no FROM activities x " \
-	"WHERE (x.detail LIKE '{\"dunning\":%' OR x.detail LIKE '{\"interest_waived\":%') " \
-	"ORDER BY +x.account_no, x.at, x.id"
-
-static int load_levels(struct dun_run *r, struct dun_account *a)
-{
-	if (!r->sweep) {
-		sqlite3_stmt *st = rows_stmt(r, &r->levels, NULL,
-					     LEVELS_SQL "AND x.account_no = ?1 ORDER BY x.at, x.id, j.key", a->account_no);
-		if (!st)
-			return -1;
-		int rc = level_rows(a, st);
-		sqlite3_reset(st);
-		return rc == 0 ? 0 : -1; /* an error read as "nothing sent" would send again */
-	}
-	sqlite3_stmt *st = stmt(r, &r->levels, LEVELS_SWEEP_SQL);
-	if (!st)
-		return -1;
-	int rc;
-	while ((rc = next_row(r, AT_LEVELS, st, 2, a->account_no)) == 1) {
-		const char *detail = (const char *)sqlite3_column_text(st, 0);
-		const char *at = (const char *)sqlite3_column_text(st, 1);
-		if (!detail || !at || level_fast(a, detail, (size_t)sqlite3_column_bytes(st, 0), at))
-			continue;
-		sqlite3_stmt *one = stmt(r, &r->level_one, LEVEL_ONE_SQL);
-		if (!one)
-			return -1;
-		sqlite3_bind_value(one, 1, sqlite3_column_value(st, 0));
-		sqlite3_bind_value(one, 2, sqlite3_column_value(st, 1));
-		int orc = level_rows(a, one);
-		sqlite3_reset(one);
-		sqlite3_clear_bindings(one);
-		if (orc)
-			return -1;
-	}
+	rows_done(r, st);
 	return rc == 0 ? 0 : -1; /* an error read as "nothing sent" would send again */
 }
 
@@ -873,7 +780,6 @@ void dunning_run_end(struct dun_run *r)
 	sqlite3_finalize(r->account);
 	sqlite3_finalize(r->invoices);
 	sqlite3_finalize(r->levels);
-	sqlite3_finalize(r->level_one);
 	sqlite3_finalize(r->pending);
 	sqlite3_finalize(r->paid);
 	dun_templates_free(&r->tpls);

@@ -1,10 +1,8 @@
 #!/bin/sh
-# dunning_journal_forms.t — a dry run's sweep reads the journal's dunning
-# entries in C when they are in the form relance writes (level_json.c),
-# and leaves any other form to SQLite's json functions: escapes, a step
-# written as a string, a key twice, invalid JSON, spaces and members the
-# rules do not read. Either way it must say what `dunning status`, which
-# reads each account alone through SQLite, says.
+# dunning_journal_forms.t — a dry run's sweep of the whole journal reads
+# dunning entries of every form as `dunning status`, which reads each
+# account alone, does: escapes, a step written as a string, a key twice,
+# invalid JSON, spaces and members the rules do not read.
 . "$(dirname "$0")/../lib/tap.sh"
 . "$(dirname "$0")/../lib/dunning_book.sh"
 B="$T/book.db"
