@@ -586,7 +586,7 @@ static char filter_collector[65], filter_segment[65];
 static void day_load(struct app *a)
 {
 	queue_day_load(a->book->db, a->today, a->scope_all ? NULL : a->user, &a->day);
-	a->day_version = db_int(a->book->db, "PRAGMA data_version");
+	a->day_version = book_data_version(a->book->db);
 }
 
 static int load_current(struct app *a)
@@ -635,7 +635,7 @@ int app_account_changed(struct app *a, const char *account_no)
 		app_message(a, 1, "cannot read the queue: %s", book_errmsg(a->book));
 		rc = -1;
 	} else if (queue_day_touched(a->book->db, a->today, no) ||
-		   db_int(a->book->db, "PRAGMA data_version") != a->day_version) {
+		   book_data_version(a->book->db) != a->day_version) {
 		/* a promise or a plan of today's made, changed or cancelled, or
 		 * another workstation wrote since: the day's figures again (a
 		 * note or a call of this one leaves them) */

@@ -351,6 +351,11 @@ static int migrate(struct book *b, int have)
 	return 0;
 }
 
+long long book_data_version(sqlite3 *db)
+{
+	return db_int(db, "PRAGMA data_version");
+}
+
 void book_meta_get(sqlite3 *db, const char *key, char *out, size_t size)
 {
 	sqlite3_stmt *st = db_prepare(db, "SELECT value FROM book_meta WHERE key = ?1");

@@ -57,6 +57,10 @@ void book_bulk_begin(sqlite3 *db, struct book_bulk *saved);
 void book_bulk_begin_wal(sqlite3 *db, struct book_bulk *saved);
 void book_bulk_end(sqlite3 *db, const struct book_bulk *saved);
 
+/* A number that moves when another connection commits to the book (PRAGMA
+ * data_version): whether others wrote since it was last asked. */
+long long book_data_version(sqlite3 *db);
+
 /* A fact of book_meta ("" when absent), and setting one (0 or -1). */
 void book_meta_get(sqlite3 *db, const char *key, char *out, size_t size);
 int book_meta_set(sqlite3 *db, const char *key, const char *value);
