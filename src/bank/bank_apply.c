@@ -82,9 +82,13 @@ int bank_engine_open(struct bank_engine *e, struct book *b, int bulk)
 	/* (already quiet: the caller's writes make no versions, nor do ours
 	 * but the invoices', as the triggers would) */
 	if (bulk && db_int(b->db, "SELECT count(*) FROM book_meta WHERE key = 'sync_quiet'") == 0) {
-		if (db_exec(b->db, "CREATE TEMP TABLE IF NOT EXISTS bank_versions(n INTEGER PRIMARY KEY, "
-				   "tbl TEXT NOT NULL, key TEXT NOT NULL); DELETE FROM temp.bank_versions") ||
-		    !(e->note = db_prepare(b->db, "INSERT INTO temp.bank_versions(tbl, key) VALUES (?1, ?2)")) ||
+		/* each unit once, numbered from 1 in the order first noted
+		 * (an insert ignored takes no number): the order sync_record
+		 * would give them, without sorting 400,000 rows to find it */
+		if (db_exec(b->db, "DROP TABLE IF EXISTS temp.bank_versions; "
+				   "CREATE TEMP TABLE bank_versions(n INTEGER PRIMARY KEY, "
+				   "tbl TEXT NOT NULL, key TEXT NOT NULL, UNIQUE (tbl, key))") ||
+		    !(e->note = db_prepare(b->db, "INSERT OR IGNORE INTO temp.bank_versions(tbl, key) VALUES (?1, ?2)")) ||
 		    sync_quiet(b->db, 1)) {
 			bank_engine_close(e);
 			return -1;
@@ -139,7 +143,7 @@ static int settle(struct bank_engine *e, const char *account)
 int bank_engine_finish(struct bank_engine *e)
 {
 	if (e->quiet) {
-		if (sync_record(e->b->db, "SELECT tbl, key FROM temp.bank_versions GROUP BY tbl, key ORDER BY min(n)") ||
+		if (sync_record_numbered(e->b->db, "SELECT tbl, key, n FROM temp.bank_versions ORDER BY n") ||
 		    db_exec(e->b->db, "DELETE FROM temp.bank_versions") || sync_quiet(e->b->db, 0))
 			return -1;
 		e->quiet = 0;
