@@ -83,12 +83,14 @@ int bank_engine_open(struct bank_engine *e, struct book *b, int bulk)
 	 * but the invoices', as the triggers would) */
 	if (bulk && db_int(b->db, "SELECT count(*) FROM book_meta WHERE key = 'sync_quiet'") == 0) {
 		/* each unit once, numbered from 1 in the order first noted
-		 * (an insert ignored takes no number): the order sync_record
-		 * would give them, without sorting 400,000 rows to find it */
+		 * (e->noted: an insert ignored takes no number): the order
+		 * sync_record would give them, without sorting 400,000 rows
+		 * to find it, in one tree keyed by the unit */
 		if (db_exec(b->db, "DROP TABLE IF EXISTS temp.bank_versions; "
-				   "CREATE TEMP TABLE bank_versions(n INTEGER PRIMARY KEY, "
-				   "tbl TEXT NOT NULL, key TEXT NOT NULL, UNIQUE (tbl, key))") ||
-		    !(e->note = db_prepare(b->db, "INSERT OR IGNORE INTO temp.bank_versions(tbl, key) VALUES (?1, ?2)")) ||
+				   "CREATE TEMP TABLE bank_versions(tbl TEXT NOT NULL, key TEXT NOT NULL, "
+				   "n INTEGER NOT NULL, PRIMARY KEY (tbl, key)) WITHOUT ROWID") ||
+		    !(e->note = db_prepare(b->db, "INSERT OR IGNORE INTO temp.bank_versions(tbl, key, n) "
+						  "VALUES (?1, ?2, ?3)")) ||
 		    sync_quiet(b->db, 1)) {
 			bank_engine_close(e);
 			return -1;
@@ -106,11 +108,14 @@ int bank_engine_version(struct bank_engine *e, const char *tbl, const char *key)
 	if (e->quiet) {
 		sqlite3_bind_text(st, 1, tbl, -1, SQLITE_STATIC);
 		sqlite3_bind_text(st, 2, key, -1, SQLITE_STATIC);
+		sqlite3_bind_int64(st, 3, e->noted + 1);
 	} else {
 		sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
 	}
 	int rc = sqlite3_step(st);
 	sqlite3_reset(st);
+	if (rc == SQLITE_DONE && e->quiet && sqlite3_changes(e->b->db) == 1)
+		e->noted++;
 	return rc == SQLITE_DONE ? 0 : -1;
 }
 
@@ -143,10 +148,11 @@ static int settle(struct bank_engine *e, const char *account)
 int bank_engine_finish(struct bank_engine *e)
 {
 	if (e->quiet) {
-		if (sync_record_numbered(e->b->db, "SELECT tbl, key, n FROM temp.bank_versions ORDER BY n") ||
+		if (sync_record_numbered(e->b->db, "SELECT tbl, key, n FROM temp.bank_versions") ||
 		    db_exec(e->b->db, "DELETE FROM temp.bank_versions") || sync_quiet(e->b->db, 0))
 			return -1;
 		e->quiet = 0;
+		e->noted = 0;
 	}
 	if (!e->bulk || e->touched.count == 0)
 		return 0;

@@ -34,6 +34,7 @@ struct bank_engine {
 	 * row is most of an import's time) */
 	int quiet;
 	sqlite3_stmt *note;
+	int64_t noted;          /* the units noted so far: the next one's number - 1 */
 	struct journal_writer journal; /* the "payment received" entries */
 	struct payref_owners owners;   /* whose a reference is (rules 1 and 2) */
 };
