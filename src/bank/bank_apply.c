@@ -82,9 +82,15 @@ int bank_engine_open(struct bank_engine *e, struct book *b, int bulk)
 	/* (already quiet: the caller's writes make no versions, nor do ours
 	 * but the invoices', as the triggers would) */
 	if (bulk && db_int(b->db, "SELECT count(*) FROM book_meta WHERE key = 'sync_quiet'") == 0) {
-		if (db_exec(b->db, "CREATE TEMP TABLE IF NOT EXISTS bank_versions(n INTEGER PRIMARY KEY, "
-				   "tbl TEXT NOT NULL, key TEXT NOT NULL); DELETE FROM temp.bank_versions") ||
-		    !(e->note = db_prepare(b->db, "INSERT INTO temp.bank_versions(tbl, key) VALUES (?1, ?2)")) ||
+		/* each unit once, numbered from 1 in the order first noted
+		 * (e->noted: an insert ignored takes no number): the order
+		 * sync_record would give them, without sorting 400,000 rows
+		 * to find it, in one tree keyed by the unit */
+		if (db_exec(b->db, "DROP TABLE IF EXISTS temp.bank_versions; "
+				   "CREATE TEMP TABLE bank_versions(tbl TEXT NOT NULL, key TEXT NOT NULL, "
+				   "n INTEGER NOT NULL, PRIMARY KEY (tbl, key)) WITHOUT ROWID") ||
+		    !(e->note = db_prepare(b->db, "INSERT OR IGNORE INTO temp.bank_versions(tbl, key, n) "
+						  "VALUES (?1, ?2, ?3)")) ||
 		    sync_quiet(b->db, 1)) {
 			bank_engine_close(e);
 			return -1;
@@ -102,11 +108,14 @@ int bank_engine_version(struct bank_engine *e, const char *tbl, const char *key)
 	if (e->quiet) {
 		sqlite3_bind_text(st, 1, tbl, -1, SQLITE_STATIC);
 		sqlite3_bind_text(st, 2, key, -1, SQLITE_STATIC);
+		sqlite3_bind_int64(st, 3, e->noted + 1);
 	} else {
 		sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
 	}
 	int rc = sqlite3_step(st);
 	sqlite3_reset(st);
+	if (rc == SQLITE_DONE && e->quiet && sqlite3_changes(e->b->db) == 1)
+		e->noted++;
 	return rc == SQLITE_DONE ? 0 : -1;
 }
 
@@ -139,10 +148,11 @@ static int settle(struct bank_engine *e, const char *account)
 int bank_engine_finish(struct bank_engine *e)
 {
 	if (e->quiet) {
-		if (sync_record(e->b->db, "SELECT tbl, key FROM temp.bank_versions GROUP BY tbl, key ORDER BY min(n)") ||
+		if (sync_record_numbered(e->b->db, "SELECT tbl, key, n FROM temp.bank_versions") ||
 		    db_exec(e->b->db, "DELETE FROM temp.bank_versions") || sync_quiet(e->b->db, 0))
 			return -1;
 		e->quiet = 0;
+		e->noted = 0;
 	}
 	if (!e->bulk || e->touched.count == 0)
 		return 0;
@@ -309,41 +319,50 @@ int bank_apply_with(struct bank_engine *e, const char *movement_id, const char *
 	return rc;
 }
 
-/* bank_apply_with once every amount is known. */
-static int bank_apply_checked(struct bank_engine *e, const char *movement_id, const struct movement *mvp,
-			      const char *account_no, const struct bank_alloc *a, size_t n, const char *rule,
-			      const char *user, char *err, size_t errlen)
+/* The checks of a match: each allocation against its invoice (what the
+ * ledger last said of it in ledger_open[i]: the writes of one match
+ * touch no other of its invoices, so it stays true until written), and
+ * their sum within the payment. 0, or -1 with err set. */
+static int apply_check(struct bank_engine *e, const struct movement *mv, const char *account_no,
+		       const struct bank_alloc *a, size_t n, int64_t *ledger_open, int64_t *sum, char *err,
+		       size_t errlen)
 {
-	sqlite3 *db = e->b->db;
-	struct movement mv = *mvp;
-	int64_t sum = 0;
+	*sum = 0;
 	for (size_t i = 0; i < n; i++) {
 		for (size_t j = 0; j < i; j++)
 			if (!strcmp(a[i].invoice_no, a[j].invoice_no))
 				return refuse(err, errlen, "invoice %s is named twice", a[i].invoice_no);
-		int64_t open, ledger_open;
-		if (check_alloc(e, &mv, account_no, &a[i], &open, &ledger_open, err, errlen))
+		int64_t open;
+		if (check_alloc(e, mv, account_no, &a[i], &open, &ledger_open[i], err, errlen))
 			return -1;
-		sum += a[i].amount;
+		*sum += a[i].amount;
 	}
-	if (sum > mv.amount) {
+	if (*sum > mv->amount) {
 		char s[32], m[32];
-		money_format_grouped(sum, s, sizeof s);
-		money_format_grouped(mv.amount, m, sizeof m);
+		money_format_grouped(*sum, s, sizeof s);
+		money_format_grouped(mv->amount, m, sizeof m);
 		return refuse(err, errlen, "the invoices take %s, the payment is %s", s, m);
 	}
+	return 0;
+}
+
+/* The writes of a checked match; the movement's own row only when
+ * mark_movement (an import writes it matched at once: bank_apply_new). */
+static int apply_write(struct bank_engine *e, const char *movement_id, const struct movement *mvp,
+		       const char *account_no, const struct bank_alloc *a, size_t n, const int64_t *ledger_open,
+		       int64_t sum, const char *rule, const char *user, int mark_movement, char *err, size_t errlen)
+{
+	sqlite3 *db = e->b->db;
+	const struct movement mv = *mvp;
 	struct sbuf list = {0}, detail = {0};
 	for (size_t i = 0; i < n; i++) {
-		int64_t open, ledger_open;
-		if (check_alloc(e, &mv, account_no, &a[i], &open, &ledger_open, err, errlen))
-			goto fail;
 		sqlite3_bind_text(e->inv_pay, 1, a[i].invoice_no, -1, SQLITE_STATIC);
 		sqlite3_bind_int64(e->inv_pay, 2, a[i].amount);
 		sqlite3_bind_text(e->inv_pay, 3, e->today_iso, -1, SQLITE_STATIC);
 		sqlite3_bind_text(e->alloc_ins, 1, movement_id, -1, SQLITE_STATIC);
 		sqlite3_bind_text(e->alloc_ins, 2, a[i].invoice_no, -1, SQLITE_STATIC);
 		sqlite3_bind_int64(e->alloc_ins, 3, a[i].amount);
-		sqlite3_bind_int64(e->alloc_ins, 4, ledger_open);
+		sqlite3_bind_int64(e->alloc_ins, 4, ledger_open[i]);
 		if (step_done(e->inv_pay) || step_done(e->alloc_ins) ||
 		    bank_engine_version(e, "invoices", a[i].invoice_no)) {
 			db_fail(e, err, errlen);
@@ -351,15 +370,17 @@ static int bank_apply_checked(struct bank_engine *e, const char *movement_id, co
 		}
 		sbuf_printf(&list, "%s%s", i ? ", " : "", a[i].invoice_no);
 	}
-	sqlite3_stmt *st = e->mv_matched;
-	sqlite3_bind_text(st, 1, movement_id, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, account_no, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 3, rule, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 4, mv.amount - sum);
-	sqlite3_bind_text(st, 5, e->now, -1, SQLITE_STATIC);
-	if (step_done(st) || bank_engine_version(e, "bank_movements", movement_id)) {
-		db_fail(e, err, errlen);
-		goto fail;
+	if (mark_movement) {
+		sqlite3_stmt *st = e->mv_matched;
+		sqlite3_bind_text(st, 1, movement_id, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 2, account_no, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 3, rule, -1, SQLITE_STATIC);
+		sqlite3_bind_int64(st, 4, mv.amount - sum);
+		sqlite3_bind_text(st, 5, e->now, -1, SQLITE_STATIC);
+		if (step_done(st) || bank_engine_version(e, "bank_movements", movement_id)) {
+			db_fail(e, err, errlen);
+			goto fail;
+		}
 	}
 	if (!strcmp(rule, BANK_RULE_MANUAL) && strlen(mv.iban) >= 15 && strlen(mv.iban) <= 34) {
 		sqlite3_bind_text(e->learn, 1, mv.iban, -1, SQLITE_STATIC);
@@ -397,6 +418,55 @@ fail:
 	sbuf_free(&list);
 	sbuf_free(&detail);
 	return -1;
+}
+
+/* bank_apply_with once every amount is known. */
+static int bank_apply_checked(struct bank_engine *e, const char *movement_id, const struct movement *mvp,
+			      const char *account_no, const struct bank_alloc *a, size_t n, const char *rule,
+			      const char *user, char *err, size_t errlen)
+{
+	int64_t one, *ledger_open = n > 1 ? malloc(n * sizeof *ledger_open) : &one, sum;
+	if (!ledger_open)
+		return refuse(err, errlen, "out of memory");
+	int rc = apply_check(e, mvp, account_no, a, n, ledger_open, &sum, err, errlen) ||
+		 apply_write(e, movement_id, mvp, account_no, a, n, ledger_open, sum, rule, user, 1, err, errlen) ? -1 : 0;
+	if (ledger_open != &one)
+		free(ledger_open);
+	return rc;
+}
+
+int bank_apply_new(struct bank_engine *e, const char *movement_id, int64_t amount, const char *currency,
+		   const char *iban, const char *account_no, const struct bank_alloc *a, size_t n, const char *rule,
+		   int (*write_movement)(void *arg, int64_t unapplied), void *arg, char *err, size_t errlen)
+{
+	struct movement mv = {.amount = amount};
+	snprintf(mv.currency, sizeof mv.currency, "%s", currency);
+	snprintf(mv.status, sizeof mv.status, "%s", "unmatched");
+	snprintf(mv.iban, sizeof mv.iban, "%s", iban ? iban : "");
+	int zero = amount <= 0;
+	for (size_t i = 0; i < n; i++)
+		zero |= a[i].amount == 0;
+	if (zero) { /* as bank_apply_with would fill it, on the movement written */
+		if (write_movement(arg, -1))
+			return db_fail(e, err, errlen);
+		return bank_apply_with(e, movement_id, account_no, a, n, rule, "system", err, errlen);
+	}
+	sqlite3_bind_text(e->account_ok, 1, account_no, -1, SQLITE_STATIC);
+	int rc = sqlite3_step(e->account_ok);
+	sqlite3_reset(e->account_ok);
+	if (rc != SQLITE_ROW)
+		return rc == SQLITE_DONE ? refuse(err, errlen, "no account '%s'", account_no) : db_fail(e, err, errlen);
+	int64_t one, *ledger_open = n > 1 ? malloc(n * sizeof *ledger_open) : &one, sum;
+	if (!ledger_open)
+		return refuse(err, errlen, "out of memory");
+	rc = apply_check(e, &mv, account_no, a, n, ledger_open, &sum, err, errlen);
+	if (!rc && write_movement(arg, amount - sum))
+		rc = db_fail(e, err, errlen);
+	if (!rc)
+		rc = apply_write(e, movement_id, &mv, account_no, a, n, ledger_open, sum, rule, "system", 0, err, errlen);
+	if (ledger_open != &one)
+		free(ledger_open);
+	return rc;
 }
 
 /* One change of the caller's, in a savepoint of its own so that a

@@ -34,6 +34,7 @@ struct bank_engine {
 	 * row is most of an import's time) */
 	int quiet;
 	sqlite3_stmt *note;
+	int64_t noted;          /* the units noted so far: the next one's number - 1 */
 	struct journal_writer journal; /* the "payment received" entries */
 	struct payref_owners owners;   /* whose a reference is (rules 1 and 2) */
 };
@@ -63,6 +64,16 @@ struct bank_credit {
 /* Runs the rules on a credit. 0, or -1 on a database error. */
 int bank_match_credit(struct bank_engine *e, const struct bank_credit *c, struct bank_match *m);
 void bank_match_free(struct bank_match *m);
+
+/* An import's credit that the rules matched, not yet in the book: the
+ * checks of bank_apply_with, then write_movement(arg, unapplied) writes
+ * the movement matched at once (its version noted), then the rest of the
+ * match; the row is not written twice (new, then matched). With an
+ * amount to fill (0), write_movement(arg, -1) writes it unmatched and
+ * bank_apply_with matches it. 0, or -1 with err set. */
+int bank_apply_new(struct bank_engine *e, const char *movement_id, int64_t amount, const char *currency,
+		   const char *iban, const char *account_no, const struct bank_alloc *a, size_t n, const char *rule,
+		   int (*write_movement)(void *arg, int64_t unapplied), void *arg, char *err, size_t errlen);
 
 /* bank_apply with the engine's statements. */
 int bank_apply_with(struct bank_engine *e, const char *movement_id, const char *account_no,

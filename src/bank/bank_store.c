@@ -30,7 +30,8 @@ static int store_open(struct store *s, sqlite3 *db)
 				   "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)");
 	s->mv_ins = db_prepare(db, "INSERT INTO bank_movements(id, statement_id, booking_date, value_date, amount, "
 				   "currency, counterparty, iban, bic, reference, communication, bank_ref, status, "
-				   "updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)");
+				   "updated_at, account_no, rule, unapplied) "
+				   "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)");
 	return s->exists && s->st_ins && s->mv_ins ? 0 : -1;
 }
 
@@ -75,8 +76,10 @@ static int statement_insert(struct store *s, const struct bank_statement *t, con
 	return step_done(st);
 }
 
+/* A movement: matched (account, rule, unapplied) when account is not NULL. */
 static int movement_insert(struct store *s, const char *id, const struct bank_statement *t,
-			   const struct bank_movement *m, const char *currency, const char *status, const char *now)
+			   const struct bank_movement *m, const char *currency, const char *status, const char *now,
+			   const char *account, const char *rule, int64_t unapplied)
 {
 	sqlite3_stmt *st = s->mv_ins;
 	sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
@@ -93,6 +96,9 @@ static int movement_insert(struct store *s, const char *id, const struct bank_st
 	bind_opt(st, 12, m->bank_ref);
 	sqlite3_bind_text(st, 13, status, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 14, now, -1, SQLITE_STATIC);
+	bind_opt(st, 15, account);
+	bind_opt(st, 16, rule);
+	sqlite3_bind_int64(st, 17, account ? unapplied : 0);
 	return step_done(st);
 }
 
@@ -101,6 +107,25 @@ static void add_warning(struct bank_import_result *r, const char *w)
 	size_t used = strlen(r->warnings);
 	if (used < sizeof r->warnings - 1)
 		snprintf(r->warnings + used, sizeof r->warnings - used, "%s%s", used ? "\n" : "", w);
+}
+
+/* A credit the rules matched, written by bank_apply_new. */
+struct new_credit {
+	struct bank_engine *e;
+	struct store *s;
+	const char *id, *currency;
+	const struct bank_statement *t;
+	const struct bank_movement *m;
+	const struct bank_match *bm;
+};
+
+static int write_matched(void *arg, int64_t unapplied)
+{
+	const struct new_credit *c = arg;
+	int matched = unapplied >= 0;
+	return movement_insert(c->s, c->id, c->t, c->m, c->currency, matched ? "matched" : "unmatched", c->e->now,
+			       matched ? c->bm->account_no : NULL, matched ? c->bm->rule : NULL, unapplied) ||
+	       bank_engine_version(c->e, "bank_movements", c->id) ? -1 : 0;
 }
 
 /* One credit: the rules, then the match applied or the verdict stored. */
@@ -115,15 +140,19 @@ static int credit(struct bank_engine *e, struct store *s, const char *id, const 
 		return -1;
 	if (m->amount == 0)
 		memset(&bm, 0, sizeof bm);
-	if (movement_insert(s, id, t, m, currency, bm.verdict == BANK_SUGGESTED ? "suggested" : "unmatched", e->now) ||
-	    bank_engine_version(e, "bank_movements", id)) {
+	if (bm.verdict != BANK_MATCHED &&
+	    (movement_insert(s, id, t, m, currency, bm.verdict == BANK_SUGGESTED ? "suggested" : "unmatched", e->now,
+			     NULL, NULL, 0) ||
+	     bank_engine_version(e, "bank_movements", id))) {
 		bank_match_free(&bm);
 		return -1;
 	}
 	int rc = 0;
 	if (bm.verdict == BANK_MATCHED) {
 		char err[512];
-		if (bank_apply_with(e, id, bm.account_no, bm.alloc, bm.n, bm.rule, "system", err, sizeof err)) {
+		struct new_credit nc = {.e = e, .s = s, .id = id, .currency = currency, .t = t, .m = m, .bm = &bm};
+		if (bank_apply_new(e, id, m->amount, currency, m->iban, bm.account_no, bm.alloc, bm.n, bm.rule,
+				   write_matched, &nc, err, sizeof err)) {
 			msg_error("bank: %s: %s", id, err);
 			rc = -1;
 		}
@@ -200,7 +229,7 @@ static int import_statement(struct bank_engine *e, struct store *s, const char *
 		snprintf(id, sizeof id, "%s/%04zu", t->id, i + 1);
 		r->movements++;
 		if (m->amount < 0) {
-			if (movement_insert(s, id, t, m, currency, "debit", e->now) ||
+			if (movement_insert(s, id, t, m, currency, "debit", e->now, NULL, NULL, 0) ||
 			    bank_engine_version(e, "bank_movements", id))
 				return -1;
 			continue;
