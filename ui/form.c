@@ -139,9 +139,12 @@ static void draw_form(struct app *a, struct state *s)
 		x += lw + 2;
 		int room = left + w - x - 1;
 		char shown[600];
-		if (fl->kind == FIELD_CHOICE)
+		if (fl->kind == FIELD_CHOICE) { /* "no_answer" read as "no answer" */
 			snprintf(shown, sizeof shown, "< %s >", fl->value);
-		else
+			for (char *c = shown; *c; c++)
+				if (*c == '_')
+					*c = ' ';
+		} else
 			snprintf(shown, sizeof shown, "%s", fl->value);
 		if (i != s->at) {
 			draw_text(y, x, room, shown, EL_DEFAULT, 1);

@@ -36,10 +36,10 @@ send c
 screen_has "The call's outcome" "c again: its outcome"
 screen_has "Follow-up +2026-12-01" "the form proposes calling again in a week"
 send Right
-screen_has "< no_answer >" "no answer"
+screen_has "< no answer >" "no answer (as words, not the stored code)"
 screen_has "Follow-up +2026-11-25" "the proposal follows the outcome: the next working day"
 send Right Right Right
-screen_has "< wrong_number >" "a wrong number"
+screen_has "< wrong number >" "a wrong number"
 unlike "$(screen)" "Follow-up +20" "no day proposed: a task to find a number instead"
 send Left Left Left
 send Enter
