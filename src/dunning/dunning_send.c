@@ -194,7 +194,9 @@ static const char *channel_words(const char *c)
 static int cannot_go(const struct dun_message *m, char *err, size_t errlen)
 {
 	const char *ch = m->channel;
-	const char *why = !strcmp(ch, "email") && !m->a->email[0] ? "no e-mail address"
+	/* a reminder that asks to be paid says where: never an empty IBAN */
+	const char *why = channel_reaches_debtor(ch) && !company.iban[0] ? "no account to be paid to (set company-iban)"
+			: !strcmp(ch, "email") && !m->a->email[0] ? "no e-mail address"
 			: !strcmp(ch, "email") && !company.email[0] ? "no sender address (set company-email)"
 			: !strcmp(ch, "sms") && !company.sms_command[0] ? "no SMS gateway (set sms-command)"
 			: !strcmp(ch, "sms") && strcspn(m->a->phone, ";,") == 0 ? "no phone number" : NULL;

@@ -79,6 +79,15 @@ sed -i "s|^set sendmail = .*|set sendmail = \"echo 'relay refused' >\&2; exit 75
 is "$?" 1 "a failed e-mail: exit status 1"
 like "$(cat "$T/err")" "C1 step 1 \\(email\\): .*75.*relay refused" "the error names the account, the step and what sendmail said"
 is "$(sqlite3 "$B" "SELECT count(*) FROM activities WHERE account_no = 'C1' AND detail LIKE '{\"dunning\":%'")" 0 "nothing journaled"
+# no IBAN to be paid to: no reminder goes out saying "IBAN:" and nothing after it
+dunning_config
+sed -i '/^set company-iban/d' "$HOME/.config/relance/relancerc"
+sent=$(ls "$T/mail" | wc -l)
+"$R" -d "$B" dunning run --account C1 >"$T/out" 2>"$T/err"
+is "$?" 1 "no company-iban: exit status 1"
+like "$(cat "$T/err")" "C1 step 1 \\(email\\): no account to be paid to \\(set company-iban\\)" "the error names the account, the step and the setting"
+is "$(ls "$T/mail" | wc -l)" "$sent" "nothing is handed to sendmail"
+is "$(sqlite3 "$B" "SELECT count(*) FROM activities WHERE account_no = 'C1' AND detail LIKE '{\"dunning\":%'")" 0 "nor journaled"
 dunning_config
 "$R" -d "$B" dunning run --account C1 >"$T/out" 2>"$T/err"
 is "$?" 0 "the next run sends it"
