@@ -94,7 +94,7 @@ static void item_row(const struct open_item *it, void *arg)
 	ref[0] = '\0';
 	if (!strcmp(it->kind, "invoice"))
 		payref_invoice_of(it->reference, it->ref_no, it->ref_shared,
-				  company.reference_kind[0] ? company.reference_kind : "ogm", ref);
+				  company_reference_kind(), ref);
 	/* a credit note is not paid, and a row no import numbered has none
 	 * of its own: the ledger's, as it gave it */
 	if (!ref[0] && !it->ref_shared)

@@ -139,6 +139,11 @@ int company_set(const char *name, const char *v, char *why, size_t whylen)
 	return 1;
 }
 
+const char *company_reference_kind(void)
+{
+	return company.reference_kind[0] ? company.reference_kind : "ogm";
+}
+
 void company_full_name(char *out, size_t size)
 {
 	size_t n = strlen(company.name), f = strlen(company.legal_form);

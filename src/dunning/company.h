@@ -36,6 +36,9 @@ int company_set(const char *name, const char *value, char *why, size_t whylen);
 /* The name with its legal form after it ("Relance SRL"), unless the name
  * already ends with it. */
 void company_full_name(char *out, size_t size);
+/* The kind of reference the book makes for invoices and accounts without
+ * one of the ledger's ("ogm" or "rf": payment-reference). */
+const char *company_reference_kind(void);
 /* The enterprise number, 0123.456.749, when company-vat is a Belgian one
  * (BE0123.456.749, BE 0123 456 749, or the ten digits alone); "" else. */
 void company_number(char *out, size_t size);

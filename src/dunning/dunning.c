@@ -244,15 +244,20 @@ static sqlite3_stmt *rows_stmt(struct dun_run *r, sqlite3_stmt **slot, const cha
 	return st;
 }
 
-/* The column as text, cut to size - 1 bytes as snprintf would (without
- * its cost: a run reads a dozen a row). */
+/* s cut to size - 1 bytes as snprintf would (without its cost: a run
+ * reads a dozen a row). */
+static void copy_cut(char *out, size_t size, const char *s)
+{
+	size_t n = strnlen(s, size - 1);
+	memcpy(out, s, n);
+	out[n] = '\0';
+}
+
+/* The column as text, cut so. */
 static void text_col(sqlite3_stmt *st, int col, char *out, size_t size)
 {
 	const unsigned char *t = sqlite3_column_text(st, col);
-	size_t n = t ? strnlen((const char *)t, size - 1) : 0;
-	if (n)
-		memcpy(out, t, n);
-	out[n] = '\0';
+	copy_cut(out, size, t ? (const char *)t : "");
 }
 
 static day_t day_col(sqlite3_stmt *st, int col)
@@ -374,12 +379,11 @@ static int load_invoices_one(struct dun_run *r, struct dun_account *a)
 		v->open = sqlite3_column_int64(st, 4);
 		text_col(st, 5, v->currency, sizeof v->currency);
 		text_col(st, 11, v->description, sizeof v->description);
-		/* the ledger's reference when it is structured and its alone; else
-		 * the one made from the book's number for it */
-		char given[64];
-		text_col(st, 13, given, sizeof given);
-		payref_invoice_of(given, sqlite3_column_int64(st, 14), sqlite3_column_int(st, 15),
-				  company.reference_kind[0] ? company.reference_kind : "ogm", v->reference);
+		/* its payment reference: made when a message asks for it (dunning_invoice_reference) */
+		text_col(st, 13, v->ref_given, sizeof v->ref_given);
+		v->ref_no = sqlite3_column_int64(st, 14);
+		v->ref_shared = sqlite3_column_int(st, 15);
+		v->ref_later = 1;
 		v->state = sqlite3_column_int(st, 7) ? DUN_DISPUTED
 			 : sqlite3_column_int(st, 8) ? DUN_PROMISED
 			 : sqlite3_column_int(st, 9) ? DUN_PLAN : DUN_WAITING;
@@ -388,14 +392,6 @@ static int load_invoices_one(struct dun_run *r, struct dun_account *a)
 	if (rc < 0)
 		return -1; /* an error read as "no invoice" would hide them */
 	return 0;
-}
-
-/* s cut to size - 1 bytes, as text_col. */
-static void copy_cut(char *out, size_t size, const char *s)
-{
-	size_t n = strnlen(s, size - 1);
-	memcpy(out, s, n);
-	out[n] = '\0';
 }
 
 /* The sweep's open invoices, read once through the table (INVOICES_SWEEP_SQL)
@@ -577,30 +573,6 @@ static int step_before_due(const struct procedure *p, int s)
 	"                                            '$.interest_waived.invoices')) j " \
 	"WHERE (x.detail LIKE '{\"dunning\":%' OR x.detail LIKE '{\"interest_waived\":%') AND json_valid(x.detail) "
 
-/* One invoice an entry names: a waiver's, or a dunning entry's that
- * took step `step` of the account's procedure on day `sent`, giving
- * until pay_by. */
-static void level_row(struct dun_account *a, const char *inv, size_t len, int waiver, int step, day_t sent,
-		      day_t pay_by)
-{
-	for (size_t i = 0; inv && i < a->n; i++) {
-		struct dun_invoice *v = &a->inv[i];
-		if (strlen(v->invoice_no) != len || memcmp(v->invoice_no, inv, len))
-			continue;
-		if (waiver) {
-			v->waived = 1;
-			continue;
-		}
-		if (pay_by > v->level_pay_by)
-			v->level_pay_by = pay_by;
-		/* a pre-due message is no reminder: its deadline is the due date */
-		if (step && !step_before_due(&a->proc, step) && (!v->first_pay_by || pay_by < v->first_pay_by))
-			v->first_pay_by = pay_by;
-		if (step > v->level)
-			v->level = step, v->level_day = sent;
-	}
-}
-
 static int load_levels(struct dun_run *r, struct dun_account *a)
 {
 	sqlite3_stmt *st = rows_stmt(r, &r->levels, LEVELS_SQL "ORDER BY +x.account_no, x.at, x.id, j.key",
@@ -610,10 +582,27 @@ static int load_levels(struct dun_run *r, struct dun_account *a)
 	int rc;
 	while ((rc = next_row(r, AT_LEVELS, st, 7, a->account_no)) == 1) {
 		const char *inv = (const char *)sqlite3_column_text(st, 0);
-		int waiver = sqlite3_column_int(st, 6);
-		int step = waiver ? 0 : step_taken(&a->proc, (const char *)sqlite3_column_text(st, 4),
-						   (const char *)sqlite3_column_text(st, 5), sqlite3_column_int(st, 1));
-		level_row(a, inv, inv ? strlen(inv) : 0, waiver, step, day_col(st, 2), day_col(st, 3));
+		if (sqlite3_column_int(st, 6)) {
+			for (size_t i = 0; inv && i < a->n; i++)
+				if (!strcmp(a->inv[i].invoice_no, inv))
+					a->inv[i].waived = 1;
+			continue;
+		}
+		int step = step_taken(&a->proc, (const char *)sqlite3_column_text(st, 4),
+				      (const char *)sqlite3_column_text(st, 5), sqlite3_column_int(st, 1));
+		day_t pay_by = day_col(st, 3), sent = day_col(st, 2);
+		for (size_t i = 0; inv && i < a->n; i++) {
+			struct dun_invoice *v = &a->inv[i];
+			if (strcmp(v->invoice_no, inv))
+				continue;
+			if (pay_by > v->level_pay_by)
+				v->level_pay_by = pay_by;
+			/* a pre-due message is no reminder: its deadline is the due date */
+			if (step && !step_before_due(&a->proc, step) && (!v->first_pay_by || pay_by < v->first_pay_by))
+				v->first_pay_by = pay_by;
+			if (step > v->level)
+				v->level = step, v->level_day = sent;
+		}
 	}
 	rows_done(r, st);
 	return rc == 0 ? 0 : -1; /* an error read as "nothing sent" would send again */
@@ -982,7 +971,7 @@ const char *dunning_invoice_reference(struct dun_invoice *v)
 {
 	if (v->ref_later) {
 		payref_invoice_of(v->ref_given, v->ref_no, v->ref_shared,
-				  company.reference_kind[0] ? company.reference_kind : "ogm", v->reference);
+				  company_reference_kind(), v->reference);
 		v->ref_later = 0;
 	}
 	return v->reference;

@@ -33,9 +33,9 @@ struct dun_invoice {
 	char invoice_no[65], issue_date[11], currency[4];
 	day_t due;
 	int64_t amount, open;
-	char reference[64];   /* stored form: the ledger's, else generated; a sweep
-				 leaves it to dunning_invoice_reference (ref_later) */
-	char ref_given[64];   /* what it is made of, until then */
+	char reference[64];   /* stored form: the ledger's, else generated; made
+				 when a message first asks (dunning_invoice_reference) */
+	char ref_given[64];   /* what it is made of: the ledger's, "" none */
 	long long ref_no;
 	int ref_shared, ref_later;
 	char description[564]; /* what it was for (the ledger's, ≤ 140 characters), "" none */

@@ -18,7 +18,7 @@ void dunning_account_reference(const struct dun_account *a, char out[64])
 {
 	/* one sequence of numbers for accounts and invoices: never an invoice's */
 	if (a->ref_no > 0)
-		payref_of_number(a->ref_no, company.reference_kind[0] ? company.reference_kind : "ogm", out);
+		payref_of_number(a->ref_no, company_reference_kind(), out);
 	else
 		out[0] = '\0';
 }
