@@ -234,29 +234,35 @@ int promise_evaluate_lapsed(struct book *b, day_t today_)
 	return evaluate(b, today_, NULL, 1);
 }
 
-/* 1 when an open promise's grace is over (before the day `lapsed`), 0 when
- * none is: most starts of the workstation, which then prepare nothing. */
-static int any_lapsed(sqlite3 *db, const char *lapsed)
-{
-	sqlite3_stmt *st = db_prepare(db, "SELECT 1 FROM promises INDEXED BY promises_open "
-					  "WHERE status = 'open' AND promised_date < ?1 LIMIT 1");
-	if (!st)
-		return 1; /* the evaluation says what is wrong */
-	sqlite3_bind_text(st, 1, lapsed, -1, SQLITE_STATIC);
-	int rc = sqlite3_step(st);
-	sqlite3_finalize(st);
-	return rc != SQLITE_DONE;
-}
-
 static int evaluate(struct book *b, day_t today_, const char *account_no, int lapsed_only)
 {
 	if (b->readonly) /* a read-only book is shown as last written */
 		return 0;
-	if (lapsed_only && !account_no) {
-		char day[11];
-		date_iso(today_ - RULE_GRACE(b->db), day);
-		if (!any_lapsed(b->db, day))
+	const int grace = RULE_GRACE(b->db);
+	char lapsed[11];
+	date_iso(today_ - grace, lapsed); /* promised before this day: the grace is over */
+	/* every account: those with an open promise; the lapsed ones, through
+	 * the index of open promises by date (at each start of the
+	 * workstation: most days, none, and then nothing is prepared) */
+	struct strset accounts;
+	strset_init(&accounts);
+	if (!account_no) {
+		const char *key;
+		size_t len;
+		if (received_accounts(b->db, lapsed_only ?
+				      /* SQLite, left to itself, reads every promise
+				       * through a covering index */
+				      "SELECT DISTINCT account_no FROM promises INDEXED BY promises_open "
+				      "WHERE status = 'open' AND promised_date < ?1" :
+				      "SELECT DISTINCT account_no FROM promises WHERE status = 'open'",
+				      lapsed_only ? lapsed : NULL, &accounts)) {
+			strset_free(&accounts);
+			return -1;
+		}
+		if (!strset_entry_at(&accounts, 0, &key, &len)) {
+			strset_free(&accounts);
 			return 0;
+		}
 	}
 	/* paid: money received on the account (the ledger's payments and the
 	 * bank's matched credits: money_received) from the day the promise
@@ -277,29 +283,12 @@ static int evaluate(struct book *b, day_t today_, const char *account_no, int la
 		"       OR y.invoice_no IN (SELECT invoice_no FROM promise_invoices k WHERE k.promise_id = p.id)) "
 		"WHERE p.status = 'open' AND p.account_no = ?1 "
 		"AND (?3 = 0 OR p.promised_date < ?4) GROUP BY p.id");
-	if (!q)
-		return -1;
-	const int grace = RULE_GRACE(b->db);
-	char lapsed[11];
-	date_iso(today_ - grace, lapsed); /* promised before this day: the grace is over */
-	/* every account: those with an open promise; the lapsed ones, through
-	 * the index of open promises by date (at each start of the
-	 * workstation: most days, none) */
-	struct strset accounts;
-	strset_init(&accounts);
-	if (account_no) {
-		sqlite3_bind_text(q, 1, account_no, -1, SQLITE_STATIC);
-	} else if (received_accounts(b->db, lapsed_only ?
-				     /* through the index of open promises by date: SQLite, left to
-				      * itself, reads every promise through a covering index */
-				     "SELECT DISTINCT account_no FROM promises INDEXED BY promises_open "
-				     "WHERE status = 'open' AND promised_date < ?1" :
-				     "SELECT DISTINCT account_no FROM promises WHERE status = 'open'",
-				     lapsed_only ? lapsed : NULL, &accounts)) {
+	if (!q) {
 		strset_free(&accounts);
-		sqlite3_finalize(q);
 		return -1;
 	}
+	if (account_no)
+		sqlite3_bind_text(q, 1, account_no, -1, SQLITE_STATIC);
 	sqlite3_bind_int(q, 2, grace);
 	sqlite3_bind_int(q, 3, lapsed_only);
 	sqlite3_bind_text(q, 4, lapsed, 10, SQLITE_TRANSIENT);
