@@ -467,11 +467,9 @@ static int evaluate(struct book *b, day_t today_, const char *account_no, int la
 	/* a transaction only once something changes: readers run this too.
 	 * Over every account in the caller's transaction, no savepoint of
 	 * ours (promise.c says why); those callers roll back on failure. */
-	int nested = 1, began = 0, changes = 0, rc = 0, own = account_no || sqlite3_get_autocommit(b->db);
-	struct strset touched; /* the accounts whose figures move, once each */
-	strset_init(&touched);
-#define BEGIN() do { if (!began) { rc = own ? db_tx_begin(b->db, &nested) : 0; began = rc == 0; \
-	if (began) rc = sync_quiet(b->db, 1); } } while (0)
+	int changes = 0, rc = 0;
+	struct received_write w;
+	received_write_init(&w, b, account_no);
 	struct plan_state cur = {"", "", 0, 0, "", ""};
 	int64_t pool = 0;
 	struct plan_state *done = NULL;
@@ -520,7 +518,7 @@ static int evaluate(struct book *b, day_t today_, const char *account_no, int la
 		cur.unpaid += paid < amount;
 		if (!strcmp(status, old) && paid == sqlite3_column_int64(q, 5))
 			continue;
-		BEGIN();
+		rc = received_write_begin(&w, b);
 		if (rc)
 			break;
 		sqlite3_bind_text(up, 1, cur.id, -1, SQLITE_STATIC);
@@ -538,8 +536,8 @@ static int evaluate(struct book *b, day_t today_, const char *account_no, int la
 		snprintf(name, sizeof name, "plan %s %d %s", cur.id, seq, status);
 		journal_rule_stamp(&stamp, name, paid > 0 && cur.paid_at[0] ? cur.paid_at : missed_at);
 		rc = journal_add_stamped(b, &e, &stamp.s);
-		if (rc == 0 && strset_add(&touched, cur.account, strlen(cur.account), 0, NULL) < 0)
-			rc = -1;
+		if (rc == 0)
+			rc = received_write_touch(&w, cur.account);
 		changes++;
 	}
 	sqlite3_finalize(q);
@@ -548,7 +546,7 @@ static int evaluate(struct book *b, day_t today_, const char *account_no, int la
 	for (size_t k = 0; rc == 0 && k < ndone; k++) {
 		struct plan_state *p = &done[k];
 		if (p->unpaid == 0 || p->missed >= max_missed)
-			BEGIN();
+			rc = received_write_begin(&w, b);
 		if (rc)
 			break;
 		if (p->unpaid == 0) {
@@ -563,17 +561,8 @@ static int evaluate(struct book *b, day_t today_, const char *account_no, int la
 		}
 	}
 	free(done);
-#undef BEGIN
 	/* the figures once, for every account moved */
-	if (began && rc == 0)
-		rc = summary_changed(b->db, &touched);
-	strset_free(&touched);
-	if (began && rc == 0)
-		rc = sync_quiet(b->db, 0);
-	if (began && own && rc == 0)
-		rc = db_tx_commit(b->db, nested);
-	else if (began && own)
-		db_tx_rollback(b->db, nested);
+	rc = received_write_end(&w, b, rc);
 	return rc ? -1 : changes;
 }
 

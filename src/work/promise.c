@@ -341,12 +341,11 @@ static int evaluate(struct book *b, day_t today_, const char *account_no, int la
 	 * statement's journal walks all the savepoint has kept, quadratic
 	 * (half of a 100,000-credit bank import). Those callers roll back
 	 * the whole on failure. */
-	int nested = 1, moved = 0, own = account_no || sqlite3_get_autocommit(b->db);
-	struct strset touched; /* the accounts whose figures move, once each */
-	strset_init(&touched);
-	if ((own && db_tx_begin(b->db, &nested)) || sync_quiet(b->db, 1)) {
-		if (own)
-			db_tx_rollback(b->db, nested);
+	int moved = 0;
+	struct received_write w;
+	received_write_init(&w, b, account_no);
+	if (received_write_begin(&w, b)) {
+		received_write_end(&w, b, -1);
 		free(changes);
 		return -1;
 	}
@@ -377,22 +376,14 @@ static int evaluate(struct book *b, day_t today_, const char *account_no, int la
 		snprintf(name, sizeof name, "promise %s %s", c->id, c->status);
 		journal_rule_stamp(&stamp, name, c->at);
 		rc = journal_add_stamped(b, &e, &stamp.s);
-		if (rc == 0 && strset_add(&touched, c->account, strlen(c->account), 0, NULL) < 0)
-			rc = -1;
+		if (rc == 0)
+			rc = received_write_touch(&w, c->account);
 		moved++;
 	}
 	sqlite3_finalize(up);
 	/* the figures once, for every account moved (not an aging pass per
 	 * promise) */
-	if (rc == 0)
-		rc = summary_changed(b->db, &touched);
-	if (rc == 0)
-		rc = sync_quiet(b->db, 0);
-	if (rc == 0 && own)
-		rc = db_tx_commit(b->db, nested);
-	if (rc && own)
-		db_tx_rollback(b->db, nested);
-	strset_free(&touched);
+	rc = received_write_end(&w, b, rc);
 	free(changes);
 	return rc ? -1 : moved;
 }

@@ -1,6 +1,44 @@
 /* received.c — a rule's statement over money_received, run account by
- * account (received.h says why). Owns no SQL of its own but the caller's. */
+ * account (received.h says why), and the rule's writes. Owns no SQL of its
+ * own but the caller's. */
 #include "received.h"
+
+void received_write_init(struct received_write *w, struct book *b, const char *account_no)
+{
+	w->own = account_no || sqlite3_get_autocommit(b->db);
+	w->began = 0;
+	w->nested = 1;
+	strset_init(&w->touched);
+}
+
+int received_write_begin(struct received_write *w, struct book *b)
+{
+	if (w->began)
+		return 0;
+	if (w->own && db_tx_begin(b->db, &w->nested))
+		return -1;
+	w->began = 1;
+	return sync_quiet(b->db, 1);
+}
+
+int received_write_touch(struct received_write *w, const char *account_no)
+{
+	return strset_add(&w->touched, account_no, strlen(account_no), 0, NULL) < 0 ? -1 : 0;
+}
+
+int received_write_end(struct received_write *w, struct book *b, int rc)
+{
+	if (w->began && rc == 0) /* the figures once, for every account moved */
+		rc = summary_changed(b->db, &w->touched);
+	if (w->began && rc == 0)
+		rc = sync_quiet(b->db, 0);
+	if (w->began && w->own && rc == 0)
+		rc = db_tx_commit(b->db, w->nested);
+	else if (w->began && w->own)
+		db_tx_rollback(b->db, w->nested);
+	strset_free(&w->touched);
+	return rc ? -1 : 0;
+}
 
 int received_accounts(sqlite3 *db, const char *sql, const char *param, struct strset *out)
 {
