@@ -314,7 +314,8 @@ static int load_account(struct dun_run *r, const char *account_no, struct dun_ac
 
 /* A new invoice at the end of *inv (grown as needed), cleared, with the
  * row's first four columns: invoice_no, issue_date, due_date, amount. */
-static struct dun_invoice *invoice_row(sqlite3_stmt *st, struct dun_invoice **inv, size_t *n, size_t *cap)
+/* A new invoice at the end of inv[0..n), zeroed (cap: its room). */
+static struct dun_invoice *new_invoice(struct dun_invoice **inv, size_t *n, size_t *cap)
 {
 	if (*n == *cap) {
 		*cap = *cap ? 2 * *cap : 8;
@@ -325,6 +326,12 @@ static struct dun_invoice *invoice_row(sqlite3_stmt *st, struct dun_invoice **in
 	}
 	struct dun_invoice *v = &(*inv)[(*n)++];
 	memset(v, 0, sizeof *v);
+	return v;
+}
+
+static struct dun_invoice *invoice_row(sqlite3_stmt *st, struct dun_invoice **inv, size_t *n, size_t *cap)
+{
+	struct dun_invoice *v = new_invoice(inv, n, cap);
 	text_col(st, 0, v->invoice_no, sizeof v->invoice_no);
 	text_col(st, 1, v->issue_date, sizeof v->issue_date);
 	v->due = day_col(st, 2);
@@ -496,15 +503,7 @@ static int load_invoices_sweep(struct dun_run *r, struct dun_account *a)
 			a->credit += row->open;
 			continue;
 		}
-		if (a->n == cap) {
-			cap = cap ? 2 * cap : 8;
-			struct dun_invoice *grown = realloc(a->inv, cap * sizeof *grown);
-			if (!grown)
-				abort();
-			a->inv = grown;
-		}
-		struct dun_invoice *v = &a->inv[a->n++];
-		memset(v, 0, sizeof *v);
+		struct dun_invoice *v = new_invoice(&a->inv, &a->n, &cap);
 		copy_cut(v->invoice_no, sizeof v->invoice_no, T + row->no);
 		copy_cut(v->issue_date, sizeof v->issue_date, T + row->issue);
 		const char *due = T + row->due;
