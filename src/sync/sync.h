@@ -62,7 +62,7 @@ int sync_rows_valid_some(sqlite3 *db, const char *schema, const char *path, cons
 struct sync_columns {
 	int n;
 	int kind[SYNC_MAX_CHECKED];
-	char affinity[SYNC_MAX_CHECKED];
+	char affinity[SYNC_MAX_CHECKED]; /* 'i' INTEGER, 't' TEXT, 'b' none (BLOB), 'o' other */
 };
 int sync_columns_of(sqlite3 *db, const char *schema, const char *table, struct sync_columns *c);
 int sync_value_passes(const struct sync_columns *c, int col, int type, sqlite3_int64 x, const char *s, size_t n);

@@ -192,16 +192,16 @@ int sync_rows_valid_some(sqlite3 *db, const char *schema, const char *path, cons
 }
 
 /* The value as the file has it passes, and the column keeps it as it is:
- * an integer in a column of INTEGER, NUMERIC or no affinity, text in one
- * of TEXT or no affinity (SQLite's rules of affinity by declared type);
- * any other may be converted when stored, and is left to table_valid. */
+ * an integer in a column of INTEGER or no affinity, text in one of TEXT or
+ * no affinity (SQLite's rules of affinity by declared type); any other
+ * (REAL and NUMERIC columns included) is left to table_valid. */
 int sync_value_passes(const struct sync_columns *c, int col, int type, sqlite3_int64 x, const char *s, size_t n)
 {
 	if (col >= c->n || type == SQLITE_NULL)
 		return 1; /* table_valid reads the first 64 columns; NULL passes */
 	char aff = c->affinity[col];
 	if (type == SQLITE_INTEGER)
-		return (aff == 'i' || aff == 'n' || aff == 'b') && !wrong_int(c->kind[col], x);
+		return (aff == 'i' || aff == 'b') && !wrong_int(c->kind[col], x);
 	if (type == SQLITE_TEXT)
 		return (aff == 't' || aff == 'b') && c->kind[col] != K_CENTS && c->kind[col] != K_INT &&
 		       !wrong_text(c->kind[col], s, n);
